@@ -1,0 +1,2 @@
+export * from './create-activities';
+export type { DisclosureActivities } from './create-activities';

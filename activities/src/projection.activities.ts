@@ -1,0 +1,81 @@
+import type { DataSource } from 'typeorm';
+import type { DisclosureItemInput } from '@zwgk/contracts';
+import type { Deadline, DisclosureState, ReviewDecision, ReviewStage, Role } from '@zwgk/domain';
+
+export interface OpenReviewTaskRequest {
+  readonly taskId: string;
+  readonly itemId: string;
+  readonly stage: ReviewStage;
+  readonly role: Role;
+  readonly departmentCode: string;
+  readonly revision: number;
+  readonly dueAt: string;
+}
+
+export interface CloseReviewTaskRequest {
+  readonly taskId: string;
+  readonly decision: ReviewDecision;
+  readonly comment?: string;
+  readonly decidedBy: string;
+  readonly decidedAt: string;
+}
+
+export interface ItemStateChange {
+  readonly itemId: string;
+  readonly state: DisclosureState;
+  readonly revision: number;
+  readonly at: string;
+  readonly releasedAt?: string;
+  readonly withdrawalReason?: string;
+}
+
+/** Read models the API serves. Every write is an upsert or a guarded update, so a retry changes nothing. */
+export function createProjectionActivities(dataSource: DataSource) {
+  return {
+    async recordDraft(request: { input: DisclosureItemInput; deadline: Deadline; createdAt: string }): Promise<void> {
+      const { input, deadline } = request;
+      await dataSource.query(
+        `INSERT INTO disclosure_items (id, catalog_version_id, catalog_item_code, department_code, drafter_username, title,
+           body, formed_at, channels, state, revision, release_due_at, release_due_explanation, release_due_provisional,
+           created_at, updated_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'DRAFT',1,$10,$11,$12,$13,$13)
+         ON CONFLICT (id) DO NOTHING`,
+        [
+          input.itemId, input.catalogVersionId, input.catalogItem.code, input.drafter.departmentCode, input.drafter.username,
+          input.title, input.body, input.formedAt, input.channels, deadline.dueAt, deadline.explanation, deadline.provisional,
+          request.createdAt,
+        ],
+      );
+    },
+
+    async recordItemState(change: ItemStateChange): Promise<void> {
+      await dataSource.query(
+        `UPDATE disclosure_items
+            SET state = $2::varchar, revision = $3::int, updated_at = $4::timestamptz,
+                released_at = COALESCE($5::timestamptz, released_at),
+                withdrawn_at = CASE WHEN $2::varchar = 'WITHDRAWN' THEN $4::timestamptz ELSE withdrawn_at END,
+                withdrawal_reason = COALESCE($6::text, withdrawal_reason)
+          WHERE id = $1`,
+        [change.itemId, change.state, change.revision, change.at, change.releasedAt ?? null, change.withdrawalReason ?? null],
+      );
+    },
+
+    async openReviewTask(request: OpenReviewTaskRequest): Promise<void> {
+      await dataSource.query(
+        `INSERT INTO review_tasks (id, item_id, stage, role, department_code, state, revision, due_at)
+         VALUES ($1,$2,$3,$4,$5,'open',$6,$7)
+         ON CONFLICT (id) DO NOTHING`,
+        [request.taskId, request.itemId, request.stage, request.role, request.departmentCode, request.revision, request.dueAt],
+      );
+    },
+
+    async closeReviewTask(request: CloseReviewTaskRequest): Promise<void> {
+      await dataSource.query(
+        `UPDATE review_tasks
+            SET state = 'completed', decision = $2, comment = $3, decided_by = $4, completed_at = $5
+          WHERE id = $1 AND state = 'open'`,
+        [request.taskId, request.decision, request.comment ?? null, request.decidedBy, request.decidedAt],
+      );
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { CatalogModule } from './catalog/catalog.module';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { ItemsModule } from './items/items.module';
+import { PublicModule } from './public/public.module';
+import { TasksModule } from './tasks/tasks.module';
+import { TemporalModule } from './temporal/temporal.module';
+
+@Module({
+  imports: [ConfigModule, DatabaseModule, TemporalModule, AuthModule, HealthModule, CatalogModule, ItemsModule, TasksModule, PublicModule],
+})
+export class AppModule {}

@@ -1,0 +1,24 @@
+import type { CatalogItemEntity } from '@zwgk/db';
+import { catalogItemName } from '@zwgk/domain';
+
+/** The catalog item as the HTTP contract spells it (PRODUCT.md). */
+export function toCatalogItemResponse(item: CatalogItemEntity) {
+  return {
+    code: item.code,
+    name: catalogItemName(item as { level1: string; level2: string; level3?: string }),
+    area: item.area,
+    level1: item.level1,
+    level2: item.level2,
+    ...(item.level3 ? { level3: item.level3 } : {}),
+    content: item.content,
+    basis: item.basis,
+    timeLimit: { text: item.timeLimitText, rule: item.timeLimitRule },
+    subject: item.subject,
+    channels: item.channels,
+    audience: item.audience,
+    mode: item.mode,
+    levels: item.levels,
+    category: item.category,
+    needsInterpretation: item.needsInterpretation,
+  };
+}

@@ -1,0 +1,16 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class SearchCatalogQuery {
+  @ApiPropertyOptional({ example: '义务教育' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  area?: string;
+
+  @ApiPropertyOptional({ description: 'a keyword in the item name or content' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}

@@ -1,0 +1,30 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { FailureType } from '@zwgk/contracts';
+import { ApiError } from './api-error';
+
+function fieldsOf(failure: ApplicationFailure): { field: string; problems: string[] }[] | undefined {
+  const detail = failure.details?.[0] as { fields?: unknown } | undefined;
+  if (!detail || !Array.isArray(detail.fields)) return undefined;
+  return detail.fields.filter((f): f is string => typeof f === 'string').map((field) => ({ field, problems: [failure.message] }));
+}
+
+/** Translates what a workflow validator said into the API's error, or returns undefined if it is not one. */
+export function apiErrorFromTemporal(error: unknown): ApiError | undefined {
+  if (error instanceof WorkflowNotFoundError) return ApiError.notFound('the item has no running workflow');
+  if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
+  const cause = error.cause;
+  if (!(cause instanceof ApplicationFailure)) return undefined;
+  switch (cause.type as FailureType) {
+    case FailureType.Forbidden:
+      return new ApiError('forbidden', cause.message);
+    case FailureType.Conflict:
+      return new ApiError('conflict', cause.message);
+    case FailureType.NotFound:
+      return new ApiError('not-found', cause.message);
+    case FailureType.InvalidInput:
+      return new ApiError('invalid-input', cause.message, fieldsOf(cause));
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength, Validate, type ValidatorConstraintInterface, ValidatorConstraint } from 'class-validator';
+import { isLocalDate } from '@zwgk/domain';
+
+@ValidatorConstraint({ name: 'localDate' })
+class IsLocalDateConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return isLocalDate(value);
+  }
+  defaultMessage(): string {
+    return '$property must be a real date written as YYYY-MM-DD';
+  }
+}
+
+export class CreateItemDto {
+  @ApiProperty({ example: 'EDU-001', description: 'the code of an item in the active catalog version' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  catalogItemCode!: string;
+
+  @ApiProperty({ example: '2026年秋季义务教育招生入学办法' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title!: string;
+
+  @ApiProperty({ example: '为做好2026年秋季招生入学工作……' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200_000)
+  body!: string;
+
+  @ApiProperty({ example: '2026-02-10', description: 'the day the information was formed or changed (China time)' })
+  @Validate(IsLocalDateConstraint)
+  formedAt!: string;
+
+  @ApiPropertyOptional({ example: ['政府网站', '两微一端'], description: 'defaults to the catalog item channels; the government website is always included' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(100, { each: true })
+  channels?: string[];
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@zwgk/domain';
+import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
+import { readIdempotencyKey } from '../common/idempotency-key';
+import { CreateItemDto } from './create-item.dto';
+import { ItemsService } from './items.service';
+import { WithdrawItemDto } from './withdraw-item.dto';
+
+@ApiTags('items')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried request with the same key has the same effect once' })
+@Controller('items')
+export class ItemsController {
+  constructor(@Inject(ItemsService) private readonly items: ItemsService) {}
+
+  @Post()
+  @Roles('drafter')
+  create(@CurrentActor() actor: Actor, @Body() body: CreateItemDto, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
+    return this.items.create(actor, body, readIdempotencyKey(key), requestId);
+  }
+
+  @Get(':id')
+  detail(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.items.detail(actor, id);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Roles('drafter')
+  submit(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
+    return this.items.submit(actor, id, readIdempotencyKey(key), requestId);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  withdraw(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: WithdrawItemDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @RequestId() requestId?: string,
+  ) {
+    return this.items.withdraw(actor, id, body.reason, readIdempotencyKey(key), requestId);
+  }
+}

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ActorRef, DisclosureItemView } from '@zwgk/contracts';
+import { AuditEventEntity, DisclosureItemEntity, PublicationEntity, ReviewTaskEntity, UserEntity } from '@zwgk/db';
+import { chinaDateOf, GOVERNMENT_WEBSITE_CHANNEL, REVIEW_STAGE_LABELS, type Actor } from '@zwgk/domain';
+import { ApiError } from '../common/api-error';
+import { uuidFromKey } from '../common/idempotency-key';
+import { CatalogService } from '../catalog/catalog.service';
+import { toCatalogItemResponse } from '../catalog/catalog-item.mapper';
+import { DisclosureWorkflowClient } from '../temporal/disclosure-workflow.client';
+import type { CreateItemDto } from './create-item.dto';
+
+export function toActorRef(actor: Actor, requestId?: string): ActorRef {
+  return { username: actor.username, displayName: actor.displayName, departmentCode: actor.departmentCode, roles: actor.roles, requestId };
+}
+
+/** Roles that may read any department's items. */
+const OVERSIGHT_ROLES = ['supervisor', 'admin', 'disclosure-office'] as const;
+
+@Injectable()
+export class ItemsService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CatalogService) private readonly catalog: CatalogService,
+    @Inject(DisclosureWorkflowClient) private readonly workflows: DisclosureWorkflowClient,
+  ) {}
+
+  /**
+   * Creates a draft and starts its workflow. With an Idempotency-Key the item id is derived from the
+   * drafter and the key, so a retried request finds the same item and workflow instead of a new one.
+   */
+  async create(actor: Actor, dto: CreateItemDto, idempotencyKey: string | undefined, requestId: string | undefined) {
+    const itemId = idempotencyKey ? uuidFromKey(`item:${actor.username}`, idempotencyKey) : randomUUID();
+    if (idempotencyKey) {
+      const existing = await this.dataSource.getRepository(DisclosureItemEntity).findOneBy({ id: itemId });
+      if (existing) return this.createdResponse(existing.id, existing.state, existing.releaseDueAt?.toISOString(), existing.releaseDueExplanation ?? undefined);
+    }
+    if (dto.formedAt > chinaDateOf(new Date())) throw ApiError.invalid('formedAt', 'must not be in the future');
+    const found = await this.catalog.findActiveItem(dto.catalogItemCode);
+    if (!found) throw ApiError.invalid('catalogItemCode', `no item "${dto.catalogItemCode}" in the active catalog version`);
+    const { version, item } = found;
+    const chosen = dto.channels ?? item.channels;
+    // The government website is the first and mandatory channel.
+    const channels = [GOVERNMENT_WEBSITE_CHANNEL, ...chosen.filter((c) => c !== GOVERNMENT_WEBSITE_CHANNEL)];
+    const catalogItem = toCatalogItemResponse(item);
+    const view = await this.workflows.startDraft({
+      itemId,
+      drafter: toActorRef(actor, requestId),
+      catalogVersionId: version.id,
+      catalogItem: {
+        code: catalogItem.code,
+        area: catalogItem.area,
+        level1: catalogItem.level1,
+        level2: catalogItem.level2,
+        ...(catalogItem.level3 ? { level3: catalogItem.level3 } : {}),
+        content: catalogItem.content,
+        basis: catalogItem.basis,
+        subject: catalogItem.subject,
+        channels: catalogItem.channels,
+        mode: catalogItem.mode,
+        timeLimit: catalogItem.timeLimit,
+      },
+      title: dto.title,
+      body: dto.body,
+      formedAt: dto.formedAt,
+      channels,
+    });
+    return this.createdResponse(itemId, view.state, view.releaseDueAt, view.releaseDueExplanation);
+  }
+
+  private createdResponse(id: string, state: string, releaseDueAt: string | undefined, why: string | undefined) {
+    return { id, state, releaseDueAt: releaseDueAt ?? null, releaseDueExplanation: why ?? null };
+  }
+
+  /** The item row, after checking the actor may see it: same department, or an oversight role. */
+  async loadVisible(actor: Actor, id: string): Promise<DisclosureItemEntity> {
+    const item = await this.dataSource.getRepository(DisclosureItemEntity).findOneBy({ id });
+    if (!item) throw ApiError.notFound(`item ${id} does not exist`);
+    const oversight = OVERSIGHT_ROLES.some((role) => actor.roles.includes(role));
+    if (!oversight && item.departmentCode !== actor.departmentCode) {
+      throw ApiError.forbidden(`item ${id} belongs to department ${item.departmentCode}`);
+    }
+    return item;
+  }
+
+  async detail(actor: Actor, id: string) {
+    const item = await this.loadVisible(actor, id);
+    const [audit, tasks, publications, catalogItem] = await Promise.all([
+      this.dataSource.getRepository(AuditEventEntity).find({ where: { itemId: id }, order: { id: 'ASC' } }),
+      this.dataSource.getRepository(ReviewTaskEntity).find({ where: { itemId: id }, order: { createdAt: 'ASC' } }),
+      this.dataSource.getRepository(PublicationEntity).find({ where: { itemId: id }, order: { id: 'ASC' } }),
+      this.catalog.findItemInVersion(item.catalogVersionId, item.catalogItemCode),
+    ]);
+    const names = await this.displayNames(audit.map((event) => event.actor));
+    const now = Date.now();
+    return {
+      id: item.id,
+      title: item.title,
+      body: item.body,
+      state: item.state,
+      revision: item.revision,
+      departmentCode: item.departmentCode,
+      drafter: item.drafterUsername,
+      formedAt: item.formedAt,
+      channels: item.channels,
+      catalogVersionId: item.catalogVersionId,
+      catalogItem: catalogItem ? toCatalogItemResponse(catalogItem) : { code: item.catalogItemCode },
+      releaseDueAt: item.releaseDueAt,
+      releasedAt: item.releasedAt,
+      withdrawnAt: item.withdrawnAt,
+      withdrawalReason: item.withdrawalReason,
+      deadlines: [
+        ...(item.releaseDueAt
+          ? [{
+              kind: 'release',
+              label: '法定公开时限',
+              dueAt: item.releaseDueAt,
+              provisional: item.releaseDueProvisional,
+              why: item.releaseDueExplanation,
+              met: item.releasedAt ? item.releasedAt <= item.releaseDueAt : null,
+              overdue: !item.releasedAt && item.releaseDueAt.getTime() < now,
+            }]
+          : []),
+        ...tasks.map((task) => ({
+          kind: 'task',
+          label: REVIEW_STAGE_LABELS[task.stage],
+          taskId: task.id,
+          dueAt: task.dueAt,
+          provisional: false,
+          why: `${REVIEW_STAGE_LABELS[task.stage]}内部办理时限`,
+          met: task.completedAt ? task.completedAt <= task.dueAt : null,
+          overdue: task.state === 'open' && task.dueAt.getTime() < now,
+        })),
+      ],
+      tasks: tasks.map((task) => ({
+        id: task.id,
+        stage: task.stage,
+        stageLabel: REVIEW_STAGE_LABELS[task.stage],
+        state: task.state,
+        decision: task.decision,
+        comment: task.comment,
+        decidedBy: task.decidedBy,
+        dueAt: task.dueAt,
+        completedAt: task.completedAt,
+      })),
+      timeline: audit.map((event) => ({
+        at: event.occurredAt,
+        action: event.action,
+        actor: event.actor,
+        actorName: names.get(event.actor) ?? event.actor,
+        role: event.actorRole,
+        departmentCode: event.departmentCode,
+        taskId: event.taskId,
+        decision: event.action.startsWith('task.') ? event.action.slice('task.'.length) : undefined,
+        reason: event.reason,
+        detail: event.detail,
+      })),
+      publications: publications.map((p) => ({ channel: p.channel, action: p.action, revision: p.revision, at: p.occurredAt, reference: p.reference, contentHash: p.contentHash })),
+    };
+  }
+
+  async submit(actor: Actor, id: string, idempotencyKey: string | undefined, requestId: string | undefined): Promise<DisclosureItemView> {
+    await this.loadVisible(actor, id);
+    return this.workflows.submit(id, { actor: toActorRef(actor, requestId) }, idempotencyKey);
+  }
+
+  async withdraw(actor: Actor, id: string, reason: string, idempotencyKey: string | undefined, requestId: string | undefined): Promise<DisclosureItemView> {
+    await this.loadVisible(actor, id);
+    return this.workflows.withdraw(id, { actor: toActorRef(actor, requestId), reason }, idempotencyKey);
+  }
+
+  private async displayNames(usernames: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(usernames)];
+    if (unique.length === 0) return new Map();
+    const users = await this.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('u.username IN (:...unique)', { unique }).getMany();
+    return new Map(users.map((u) => [u.username, u.displayName]));
+  }
+}

@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { catalogItemName, disclosureModeLabel, type CatalogItem } from '@zwgk/domain';
+import { ApiError } from '../common/api-error';
+
+interface PublicRow {
+  id: string;
+  title: string;
+  body: string;
+  state: string;
+  released_at: Date | null;
+  withdrawn_at: Date | null;
+  withdrawal_reason: string | null;
+  department_code: string;
+  department_name: string;
+  channels: string[];
+  code: string;
+  area: string;
+  level1: string;
+  level2: string;
+  level3: string | null;
+  content: string;
+  basis: string;
+  time_limit_text: string;
+  subject: string;
+  mode: CatalogItem['mode'];
+}
+
+const SELECT_PUBLIC = `
+  SELECT i.id, i.title, i.body, i.state, i.released_at, i.withdrawn_at, i.withdrawal_reason, i.department_code,
+         d.name AS department_name, i.channels, c.code, c.area, c.level1, c.level2, c.level3, c.content, c.basis,
+         c.time_limit_text, c.subject, c.mode
+    FROM disclosure_items i
+    JOIN catalog_items c ON c.version_id = i.catalog_version_id AND c.code = i.catalog_item_code
+    JOIN departments d ON d.code = i.department_code`;
+
+/** The six catalog elements the public sees with every item: 名称, 依据, 内容, 主体, 时限, 方式. */
+function elementsOf(row: PublicRow) {
+  return {
+    name: catalogItemName({ level1: row.level1, level2: row.level2, level3: row.level3 ?? undefined }),
+    basis: row.basis,
+    content: row.content,
+    subject: row.subject,
+    timeLimit: row.time_limit_text,
+    mode: disclosureModeLabel(row.mode),
+  };
+}
+
+/** The public portal (政务公开专栏): released items only, no login. */
+@Injectable()
+export class PublicService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async list(area: string | undefined, limit: number) {
+    const rows: PublicRow[] = await this.dataSource.query(
+      `${SELECT_PUBLIC} WHERE i.state = 'RELEASED' AND ($1::text IS NULL OR c.area = $1) ORDER BY i.released_at DESC, i.id LIMIT $2`,
+      [area ?? null, limit],
+    );
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        title: row.title,
+        area: row.area,
+        department: row.department_name,
+        releasedAt: row.released_at,
+        catalogItemCode: row.code,
+        elements: elementsOf(row),
+      })),
+    };
+  }
+
+  /** A released item, or the withdrawal notice of a withdrawn one. Anything else does not exist publicly. */
+  async detail(id: string) {
+    const rows: PublicRow[] = await this.dataSource.query(`${SELECT_PUBLIC} WHERE i.id = $1 AND i.state IN ('RELEASED', 'WITHDRAWN')`, [id]);
+    const row = rows[0];
+    if (!row) throw ApiError.notFound(`no released item ${id}`);
+    if (row.state === 'WITHDRAWN') {
+      return { id: row.id, title: row.title, state: 'WITHDRAWN', withdrawnAt: row.withdrawn_at, withdrawalReason: row.withdrawal_reason, department: row.department_name };
+    }
+    return {
+      id: row.id,
+      title: row.title,
+      body: row.body,
+      state: row.state,
+      area: row.area,
+      department: row.department_name,
+      releasedAt: row.released_at,
+      channels: row.channels,
+      catalogItemCode: row.code,
+      elements: elementsOf(row),
+      interpretation: null,
+      responses: [],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@zwgk/domain';
+import { CurrentActor, RequestId } from '../auth/auth.decorators';
+import { readIdempotencyKey } from '../common/idempotency-key';
+import { CompleteTaskDto } from './complete-task.dto';
+import { ListTasksQuery } from './list-tasks.query';
+import { TasksService } from './tasks.service';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TasksController {
+  constructor(@Inject(TasksService) private readonly tasks: TasksService) {}
+
+  @Get()
+  inbox(@CurrentActor() actor: Actor, @Query() query: ListTasksQuery) {
+    return this.tasks.inbox(actor, { state: query.state ?? 'open', cursor: query.cursor, limit: query.limit ?? 50 });
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  claim(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @RequestId() requestId?: string) {
+    return this.tasks.claim(actor, id, requestId);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  complete(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CompleteTaskDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @RequestId() requestId?: string,
+  ) {
+    return this.tasks.complete(actor, id, body, readIdempotencyKey(key), requestId);
+  }
+}

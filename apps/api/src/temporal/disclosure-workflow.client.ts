@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import {
+  completeTaskUpdate,
+  DISCLOSURE_ITEM_WORKFLOW_TYPE,
+  disclosureItemWorkflowId,
+  draftRecordedUpdate,
+  submitForReviewUpdate,
+  withdrawUpdate,
+  type CompleteTaskRequest,
+  type DisclosureItemInput,
+  type DisclosureItemView,
+  type SubmitRequest,
+  type WithdrawRequest,
+} from '@zwgk/contracts';
+import { APP_CONFIG, type AppConfig } from '../config/config.module';
+
+/**
+ * Everything the API asks of a disclosure item's workflow. Each human decision is an Update whose
+ * updateId is the client's idempotency key: the server answers a repeated id with the first result.
+ */
+@Injectable()
+export class DisclosureWorkflowClient {
+  constructor(
+    @Inject(Client) private readonly client: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Starts the item's workflow (or finds the running one) and waits until the draft is recorded. */
+  async startDraft(input: DisclosureItemInput): Promise<DisclosureItemView> {
+    const startWorkflowOperation = new WithStartWorkflowOperation(DISCLOSURE_ITEM_WORKFLOW_TYPE, {
+      workflowId: disclosureItemWorkflowId(input.itemId),
+      taskQueue: this.config.temporal.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+    return this.client.workflow.executeUpdateWithStart(draftRecordedUpdate, { startWorkflowOperation });
+  }
+
+  submit(itemId: string, request: SubmitRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
+    return this.handle(itemId).executeUpdate(submitForReviewUpdate, { args: [request], updateId: this.updateId('submit', idempotencyKey) });
+  }
+
+  completeTask(itemId: string, request: CompleteTaskRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
+    return this.handle(itemId).executeUpdate(completeTaskUpdate, {
+      args: [request],
+      updateId: this.updateId(`complete-${request.taskId}`, idempotencyKey),
+    });
+  }
+
+  withdraw(itemId: string, request: WithdrawRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
+    return this.handle(itemId).executeUpdate(withdrawUpdate, { args: [request], updateId: this.updateId('withdraw', idempotencyKey) });
+  }
+
+  private handle(itemId: string) {
+    return this.client.workflow.getHandle(disclosureItemWorkflowId(itemId));
+  }
+
+  private updateId(action: string, idempotencyKey: string | undefined): string {
+    return idempotencyKey ? `${action}:${idempotencyKey}` : `${action}:${randomUUID()}`;
+  }
+}

@@ -1,0 +1,31 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { APP_CONFIG, type AppConfig } from '../config/config.module';
+import { DisclosureWorkflowClient } from './disclosure-workflow.client';
+
+/** Temporal wired by hand (see ARCHITECTURE.md): plain providers for the Connection and the Client. */
+@Global()
+@Module({
+  providers: [
+    DisclosureWorkflowClient,
+    {
+      provide: Connection,
+      inject: [APP_CONFIG],
+      // Lazy: the API starts even while Temporal is down, and /api/health says so.
+      useFactory: (config: AppConfig) => Connection.lazy({ address: config.temporal.address ?? `127.0.0.1:${config.temporal.devServerPort}` }),
+    },
+    {
+      provide: Client,
+      inject: [Connection, APP_CONFIG],
+      useFactory: (connection: Connection, config: AppConfig) => new Client({ connection, namespace: config.temporal.namespace }),
+    },
+  ],
+  exports: [Connection, Client, DisclosureWorkflowClient],
+})
+export class TemporalModule implements OnApplicationShutdown {
+  constructor(@Inject(Connection) private readonly connection: Connection) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { BundleOptions } from '@temporalio/worker';
+import { projectRoot } from '@zwgk/config';
+
+type WebpackConfigHook = NonNullable<BundleOptions['webpackConfigHook']>;
+
+/** The `@zwgk/*` aliases of tsconfig.json, as absolute folders. */
+export function tsconfigAliases(): Record<string, string> {
+  const tsconfig = JSON.parse(readFileSync(path.join(projectRoot, 'tsconfig.json'), 'utf8')) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
+  return Object.fromEntries(
+    Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [alias, path.dirname(path.join(projectRoot, target))]),
+  );
+}
+
+/** Webpack ignores tsconfig `paths`; this hook teaches the workflow bundle the same aliases. */
+export const addTsconfigAliases: WebpackConfigHook = (config) => {
+  const resolve = config.resolve ?? {};
+  const existing = resolve.alias && !Array.isArray(resolve.alias) ? resolve.alias : {};
+  config.resolve = { ...resolve, alias: { ...existing, ...tsconfigAliases() } };
+  return config;
+};
+
+/** Where the workflow code starts. */
+export const workflowsPath = path.join(projectRoot, 'workflows', 'src', 'index.ts');

@@ -1,0 +1,102 @@
+import * as path from 'node:path';
+
+/** How bearer tokens are issued and checked. */
+export type AuthMode = 'dev' | 'oidc';
+
+export interface AppConfig {
+  /** HTTP port of the API (and, later, the web UI). */
+  readonly port: number;
+  /** Where embedded Postgres, the Temporal SQLite file and attachments live. */
+  readonly dataDir: string;
+  /** Where downloaded tool binaries (Temporal CLI, test server) are cached. */
+  readonly toolsDir: string;
+  /** External Postgres; when absent the embedded server is used. */
+  readonly databaseUrl?: string;
+  readonly embeddedPostgresPort: number;
+  readonly temporal: {
+    /** External cluster; when absent `npm start` runs the Temporal CLI dev server. */
+    readonly address?: string;
+    readonly namespace: string;
+    readonly taskQueue: string;
+    readonly devServerPort: number;
+    readonly devUiPort: number;
+  };
+  readonly auth: {
+    readonly mode: AuthMode;
+    /** HMAC secret for dev tokens. Only used in dev mode. */
+    readonly devSecret: string;
+    readonly oidcIssuer?: string;
+    readonly oidcAudience?: string;
+    readonly oidcJwksUrl?: string;
+  };
+}
+
+/** Thrown when an environment variable has a value the app cannot use; names the variable. */
+export class ConfigurationError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function readPort(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new ConfigurationError(name, `expected a TCP port between 1 and 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function nonEmpty(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+/** The project root: two levels above this file (libs/config/src). */
+export const projectRoot = path.resolve(__dirname, '..', '..', '..');
+
+/**
+ * Reads the configuration from the environment. Every setting has an embedded default, so a fresh
+ * clone runs with no environment at all; production sets DATABASE_URL, TEMPORAL_ADDRESS and AUTH_MODE=oidc.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const dataDir = path.resolve(nonEmpty(env, 'ZWGK_DATA_DIR') ?? path.join(projectRoot, '.data'));
+  const toolsDir = path.resolve(nonEmpty(env, 'ZWGK_TOOLS_DIR') ?? path.join(projectRoot, '.tools'));
+  const databaseUrl = nonEmpty(env, 'DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigurationError('DATABASE_URL', 'expected a postgres:// or postgresql:// URL');
+  }
+  const authModeRaw = nonEmpty(env, 'AUTH_MODE') ?? 'dev';
+  if (authModeRaw !== 'dev' && authModeRaw !== 'oidc') {
+    throw new ConfigurationError('AUTH_MODE', `expected "dev" or "oidc", got "${authModeRaw}"`);
+  }
+  const auth = {
+    mode: authModeRaw,
+    devSecret: nonEmpty(env, 'AUTH_DEV_SECRET') ?? 'zwgk-embedded-dev-secret-not-for-production',
+    oidcIssuer: nonEmpty(env, 'OIDC_ISSUER'),
+    oidcAudience: nonEmpty(env, 'OIDC_AUDIENCE'),
+    oidcJwksUrl: nonEmpty(env, 'OIDC_JWKS_URL'),
+  } as const;
+  if (auth.mode === 'oidc' && !auth.oidcIssuer) {
+    throw new ConfigurationError('OIDC_ISSUER', 'required when AUTH_MODE=oidc');
+  }
+  return {
+    port: readPort(env, 'PORT', 3000),
+    dataDir,
+    toolsDir,
+    databaseUrl,
+    embeddedPostgresPort: readPort(env, 'EMBEDDED_POSTGRES_PORT', 5433),
+    temporal: {
+      address: nonEmpty(env, 'TEMPORAL_ADDRESS'),
+      namespace: nonEmpty(env, 'TEMPORAL_NAMESPACE') ?? 'default',
+      taskQueue: nonEmpty(env, 'TEMPORAL_TASK_QUEUE') ?? 'disclosure',
+      devServerPort: readPort(env, 'TEMPORAL_DEV_PORT', 7233),
+      devUiPort: readPort(env, 'TEMPORAL_UI_PORT', 8233),
+    },
+    auth,
+  };
+}

@@ -1,0 +1,17 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A unit of the county: 县政府 → 部门 → 乡镇/街道. */
+@Entity({ name: 'departments' })
+export class DepartmentEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ name: 'parent_code', type: 'varchar', length: 64, nullable: true })
+  parentCode!: string | null;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind!: 'county' | 'department' | 'township';
+}

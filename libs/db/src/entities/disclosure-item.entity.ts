@@ -1,0 +1,63 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { DisclosureState } from '@zwgk/domain';
+
+/** The read model of a disclosure item. The workflow is the source of truth; activities write this. */
+@Entity({ name: 'disclosure_items' })
+export class DisclosureItemEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'catalog_version_id', type: 'uuid' })
+  catalogVersionId!: string;
+
+  @Column({ name: 'catalog_item_code', type: 'varchar', length: 64 })
+  catalogItemCode!: string;
+
+  @Column({ name: 'department_code', type: 'varchar', length: 64 })
+  departmentCode!: string;
+
+  @Column({ name: 'drafter_username', type: 'varchar', length: 100 })
+  drafterUsername!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Column({ name: 'formed_at', type: 'date' })
+  formedAt!: string;
+
+  @Column({ type: 'text', array: true })
+  channels!: string[];
+
+  @Column({ type: 'varchar', length: 16 })
+  state!: DisclosureState;
+
+  @Column({ type: 'int' })
+  revision!: number;
+
+  @Column({ name: 'release_due_at', type: 'timestamptz', nullable: true })
+  releaseDueAt!: Date | null;
+
+  @Column({ name: 'release_due_explanation', type: 'text', nullable: true })
+  releaseDueExplanation!: string | null;
+
+  @Column({ name: 'release_due_provisional', type: 'boolean', default: false })
+  releaseDueProvisional!: boolean;
+
+  @Column({ name: 'released_at', type: 'timestamptz', nullable: true })
+  releasedAt!: Date | null;
+
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt!: Date | null;
+
+  @Column({ name: 'withdrawal_reason', type: 'text', nullable: true })
+  withdrawalReason!: string | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,86 @@
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { CatalogItem, Role } from '@zwgk/domain';
+import { readCatalogCsvFile } from './catalog-csv';
+
+/** The demo catalog version's fixed id, so seeding twice finds it. */
+export const DEMO_CATALOG_VERSION_ID = '00000000-0000-4000-8000-000000000001';
+
+export const DEMO_DEPARTMENTS = [
+  { code: 'county', name: '县人民政府', parentCode: null, kind: 'county' },
+  { code: 'office', name: '县政务公开办公室', parentCode: 'county', kind: 'department' },
+  { code: 'edu', name: '县教育局', parentCode: 'county', kind: 'department' },
+  { code: 'civil', name: '县民政局', parentCode: 'county', kind: 'department' },
+  { code: 'jiangshang', name: '江上乡人民政府', parentCode: 'county', kind: 'township' },
+] as const;
+
+export const DEMO_USERS: readonly { username: string; displayName: string; departmentCode: string; roles: Role[] }[] = [
+  { username: 'edu.drafter', displayName: '王起草（教育局）', departmentCode: 'edu', roles: ['drafter'] },
+  { username: 'edu.reviewer', displayName: '李初审（教育局）', departmentCode: 'edu', roles: ['reviewer'] },
+  { username: 'edu.secrecy', displayName: '赵保密（教育局）', departmentCode: 'edu', roles: ['secrecy-reviewer'] },
+  { username: 'edu.legal', displayName: '钱法审（教育局）', departmentCode: 'edu', roles: ['legal-reviewer'] },
+  { username: 'edu.leader', displayName: '孙局长（教育局）', departmentCode: 'edu', roles: ['leader'] },
+  { username: 'civil.drafter', displayName: '周起草（民政局）', departmentCode: 'civil', roles: ['drafter'] },
+  { username: 'civil.secrecy', displayName: '吴保密（民政局）', departmentCode: 'civil', roles: ['secrecy-reviewer'] },
+  { username: 'civil.leader', displayName: '郑局长（民政局）', departmentCode: 'civil', roles: ['leader'] },
+  { username: 'office.publisher', displayName: '冯公开（政务公开办）', departmentCode: 'office', roles: ['disclosure-office'] },
+  { username: 'office.supervisor', displayName: '陈督查（政务公开办）', departmentCode: 'office', roles: ['supervisor'] },
+  { username: 'admin', displayName: '系统管理员', departmentCode: 'county', roles: ['admin'] },
+];
+
+export interface SeedSummary {
+  departments: number;
+  users: number;
+  catalogItems: number;
+  catalogWarnings: string[];
+}
+
+/**
+ * Seeds the demo departments, users and an active catalog version read from the project's copy of the
+ * published catalogs. Idempotent: existing rows are left as they are, so restarts keep user data.
+ */
+export async function seedDemoData(dataSource: DataSource, catalogDir: string): Promise<SeedSummary> {
+  const items: CatalogItem[] = [];
+  const warnings: string[] = [];
+  for (const file of readdirSync(catalogDir).filter((name) => name.endsWith('.csv')).sort()) {
+    const sheet = readCatalogCsvFile(path.join(catalogDir, file));
+    items.push(...sheet.items);
+    warnings.push(...sheet.warnings.map((w) => `${w.file} row ${w.row}${w.column ? ` ${w.column}` : ''}: ${w.message}`));
+  }
+  await dataSource.transaction(async (manager) => {
+    for (const department of DEMO_DEPARTMENTS) {
+      await manager.query(
+        `INSERT INTO departments (code, name, parent_code, kind) VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO NOTHING`,
+        [department.code, department.name, department.parentCode, department.kind],
+      );
+    }
+    for (const user of DEMO_USERS) {
+      await manager.query(
+        `INSERT INTO users (username, display_name, department_code, roles) VALUES ($1, $2, $3, $4) ON CONFLICT (username) DO NOTHING`,
+        [user.username, user.displayName, user.departmentCode, user.roles],
+      );
+    }
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO catalog_versions (id, label, state, activated_at)
+       SELECT $1, '演示目录（示例数据）', 'active', now()
+       WHERE NOT EXISTS (SELECT 1 FROM catalog_versions WHERE state = 'active')
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [DEMO_CATALOG_VERSION_ID],
+    );
+    if (inserted.length === 0) return;
+    for (const item of items) {
+      await manager.query(
+        `INSERT INTO catalog_items (version_id, code, area, level1, level2, level3, content, basis, time_limit_text,
+           time_limit_rule, subject, channels, audience, mode, levels, category, needs_interpretation)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
+        [
+          DEMO_CATALOG_VERSION_ID, item.code, item.area, item.level1, item.level2, item.level3 ?? null, item.content,
+          item.basis, item.timeLimit.text, JSON.stringify(item.timeLimit.rule), item.subject, item.channels,
+          item.audience, item.mode, item.levels, item.category ?? null, item.needsInterpretation,
+        ],
+      );
+    }
+  });
+  return { departments: DEMO_DEPARTMENTS.length, users: DEMO_USERS.length, catalogItems: items.length, catalogWarnings: warnings };
+}

@@ -1,0 +1,4 @@
+export * from './local-date';
+export * from './holiday-table';
+export * from './working-day-calendar';
+export * from './deadline';

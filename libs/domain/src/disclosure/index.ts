@@ -1,0 +1,2 @@
+export * from './disclosure-state';
+export * from './content-hash';

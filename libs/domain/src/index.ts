@@ -1,0 +1,5 @@
+export * from './calendar';
+export * from './catalog';
+export * from './identity';
+export * from './review';
+export * from './disclosure';

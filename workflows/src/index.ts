@@ -1,0 +1,1 @@
+export { disclosureItemWorkflow } from './disclosure-item.workflow';

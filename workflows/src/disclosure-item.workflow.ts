@@ -60,9 +60,9 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   const workflowId = workflowInfo().workflowId;
   let state: DisclosureState = 'DRAFT';
   let revision = 1;
-  let releaseDeadline: Deadline | undefined;
+  let releaseDeadline: Deadline | undefined = undefined; // set once the calendar activity answers
   let openTask: OpenTaskView | undefined;
-  let releasedAt: string | undefined;
+  let releasedAt: string | undefined = undefined;
   const decidedTaskIds = new Set<string>();
   // Requests accepted by a validator, waiting for the main loop to act on them.
   let pendingSubmit: SubmitRequest | undefined;

@@ -10,7 +10,7 @@ export function exitWhenParentDies(close: () => Promise<void>): void {
       process.kill(parentPid, 0);
     } catch {
       clearInterval(timer);
-      close().finally(() => process.exit(0));
+      void close().finally(() => process.exit(0));
     }
   }, 1000);
   timer.unref();

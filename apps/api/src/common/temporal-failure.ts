@@ -1,4 +1,4 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { FailureType } from '@zwgk/contracts';
 import { ApiError } from './api-error';
@@ -12,6 +12,10 @@ function fieldsOf(failure: ApplicationFailure): { field: string; problems: strin
 /** Translates what a workflow validator said into the API's error, or returns undefined if it is not one. */
 export function apiErrorFromTemporal(error: unknown): ApiError | undefined {
   if (error instanceof WorkflowNotFoundError) return ApiError.notFound('the item has no running workflow');
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return new ApiError('unavailable', 'the item workflow did not answer in time (is a worker running?); the request can be retried with the same Idempotency-Key');
+  }
+  if (error instanceof ServiceError) return new ApiError('unavailable', `Temporal is unavailable: ${error.message}`);
   if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
   const cause = error.cause;
   if (!(cause instanceof ApplicationFailure)) return undefined;

@@ -15,6 +15,13 @@ export function toActorRef(actor: Actor, requestId?: string): ActorRef {
   return { username: actor.username, displayName: actor.displayName, departmentCode: actor.departmentCode, roles: actor.roles, requestId };
 }
 
+/** A rejected or withdrawn item's workflow has ended: no decision can change it any more. */
+function rejectIfClosed(item: DisclosureItemEntity): void {
+  if (item.state === 'REJECTED' || item.state === 'WITHDRAWN') {
+    throw ApiError.conflict(`item ${item.id} is ${item.state} and can no longer change`);
+  }
+}
+
 /** Roles that may read any department's items. */
 const OVERSIGHT_ROLES = ['supervisor', 'admin', 'disclosure-office'] as const;
 
@@ -161,12 +168,14 @@ export class ItemsService {
   }
 
   async submit(actor: Actor, id: string, idempotencyKey: string | undefined, requestId: string | undefined): Promise<DisclosureItemView> {
-    await this.loadVisible(actor, id);
+    const item = await this.loadVisible(actor, id);
+    rejectIfClosed(item);
     return this.workflows.submit(id, { actor: toActorRef(actor, requestId) }, idempotencyKey);
   }
 
   async withdraw(actor: Actor, id: string, reason: string, idempotencyKey: string | undefined, requestId: string | undefined): Promise<DisclosureItemView> {
-    await this.loadVisible(actor, id);
+    const item = await this.loadVisible(actor, id);
+    rejectIfClosed(item);
     return this.workflows.withdraw(id, { actor: toActorRef(actor, requestId), reason }, idempotencyKey);
   }
 

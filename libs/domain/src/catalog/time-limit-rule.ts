@@ -37,8 +37,9 @@ function readCount(raw: string): number {
 }
 
 function readAnchor(text: string): TimeLimitAnchor {
-  if (/批准|批复/.test(text)) return 'approved';
+  // "收到征地批准文件之日" is the receipt of a document, even though it names an approval.
   if (/收到.*(文件|通知)/.test(text)) return 'document-received';
+  if (/批准|批复/.test(text)) return 'approved';
   if (/制定或获取|获取/.test(text)) return 'made-or-obtained';
   if (/作出.*决定/.test(text)) return 'decision-made';
   return 'formed-or-changed';
@@ -51,6 +52,8 @@ function readAnchor(text: string): TimeLimitAnchor {
  */
 export function parseTimeLimit(text: string): TimeLimit {
   const normalized = text.replace(/\s+/g, '').replace(/[。；;].*$/, '');
+  const yearly = /每年(\d{1,2})月(\d{1,2})日前/.exec(normalized);
+  if (yearly) return { text, rule: { kind: 'yearly-date', month: Number(yearly[1]), day: Number(yearly[2]) } };
   const count = /(\d+|[一二两三四五六七八九十]{1,3})个?(工作日|日|天|小时)/.exec(normalized);
   if (count) {
     const value = readCount(count[1]);
@@ -65,7 +68,5 @@ export function parseTimeLimit(text: string): TimeLimit {
   if (/^(实时|及时)/.test(normalized)) return { text, rule: { kind: 'immediate' } };
   if (/半年/.test(normalized)) return { text, rule: { kind: 'periodic', everyMonths: 6 } };
   if (/每季度?/.test(normalized) && /季/.test(normalized)) return { text, rule: { kind: 'periodic', everyMonths: 3 } };
-  const yearly = /每年(\d{1,2})月(\d{1,2})日前/.exec(normalized);
-  if (yearly) return { text, rule: { kind: 'yearly-date', month: Number(yearly[1]), day: Number(yearly[2]) } };
   return { text, rule: { kind: 'manual' } };
 }

@@ -1,0 +1,78 @@
+import { Client as PgClient } from 'pg';
+import { ApiClient } from '../support/api-client';
+import { startApi, startWorker, uniqueTaskQueue, type SpawnedProcess } from '../support/running-system';
+import { testServers } from '../support/test-environment';
+
+/**
+ * The worker dies (SIGKILL, no clean-up) while a task is open. A new worker picks the workflow up
+ * from Temporal's history, and the item completes with exactly one release and no duplicate audit rows.
+ */
+describe('a worker killed while a task is open', () => {
+  let api: SpawnedProcess & { baseUrl: string };
+  let worker: SpawnedProcess;
+  let client: ApiClient;
+  let db: PgClient;
+  const queue = uniqueTaskQueue('durability');
+
+  beforeAll(async () => {
+    [worker, api] = await Promise.all([startWorker(queue), startApi(queue)]);
+    client = new ApiClient(api.baseUrl);
+    db = new PgClient({ connectionString: testServers().databaseUrl });
+    await db.connect();
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await Promise.all([api?.stop(), worker?.stop()]);
+  });
+
+  it('completes with a single release after a restart', async () => {
+    const created = await client.request('POST', '/items', {
+      as: 'edu.drafter',
+      body: { catalogItemCode: 'EDU-002', title: '学区划分方案（耐久性测试）', body: '学区划分详细情况。', formedAt: '2026-11-20' },
+    });
+    expect(created.status).toBe(201);
+    const itemId: string = created.body.id;
+    expect((await client.request('POST', `/items/${itemId}/submit`, { as: 'edu.drafter' })).status).toBe(200);
+    const task = await client.eventually(async () => {
+      const inbox = await client.request('GET', '/tasks', { as: 'edu.secrecy' });
+      return inbox.body.items.find((t: { itemId: string }) => t.itemId === itemId) as { id: string } | undefined;
+    }, 'the 保密审查 task');
+
+    worker.child.kill('SIGKILL');
+    expect(await worker.exited).toBe('SIGKILL');
+
+    // A new worker process: the workflow resumes from Temporal's history, not from memory.
+    worker = await startWorker(queue);
+
+    const secrecy = await client.request('POST', `/tasks/${task.id}/complete`, { as: 'edu.secrecy', body: { decision: 'approve' } });
+    expect(secrecy.status).toBe(200);
+    const signOff = await client.eventually(async () => {
+      const inbox = await client.request('GET', '/tasks', { as: 'edu.leader' });
+      return inbox.body.items.find((t: { itemId: string }) => t.itemId === itemId) as { id: string } | undefined;
+    }, 'the 签发 task');
+
+    // Kill it once more between the two decisions, then finish.
+    worker.child.kill('SIGKILL');
+    await worker.exited;
+    worker = await startWorker(queue);
+    const signed = await client.request('POST', `/tasks/${signOff.id}/complete`, { as: 'edu.leader', body: { decision: 'approve' } });
+    expect(signed.status).toBe(200);
+    expect(signed.body.item.state).toBe('RELEASED');
+
+    const publications = await db.query(`SELECT channel, action FROM publications WHERE item_id = $1`, [itemId]);
+    expect(publications.rows).toEqual([{ channel: '政府网站', action: 'publish' }]);
+    const audit = await db.query(`SELECT action, count(*)::int AS n FROM audit_events WHERE item_id = $1 GROUP BY action ORDER BY action`, [itemId]);
+    expect(audit.rows).toEqual([
+      { action: 'item.created', n: 1 },
+      { action: 'item.released', n: 1 },
+      { action: 'item.submitted', n: 1 },
+      { action: 'task.approve', n: 2 },
+    ]);
+    const tasks = await db.query(`SELECT stage, state FROM review_tasks WHERE item_id = $1 ORDER BY created_at`, [itemId]);
+    expect(tasks.rows).toEqual([
+      { stage: 'confidentiality-review', state: 'completed' },
+      { stage: 'sign-off', state: 'completed' },
+    ]);
+  });
+});

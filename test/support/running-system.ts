@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { projectRoot } from '@zwgk/config';
+import { findFreePort, startManagedProcess, type ManagedProcess } from '@zwgk/embedded';
+import { testServers } from './test-environment';
+
+/** A spawned process plus what its output said, for waiting on log lines. */
+export interface SpawnedProcess extends ManagedProcess {
+  readonly output: string[];
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
+}
+
+function spawnNode(name: string, entry: string, env: Record<string, string>): SpawnedProcess {
+  const output: string[] = [];
+  const process_ = startManagedProcess(name, process.execPath, ['-r', '@swc-node/register', entry], {
+    cwd: projectRoot,
+    env: { ...process.env, NO_COLOR: '1', ZWGK_PARENT_PID: String(process.pid), ...env },
+    log: (line) => {
+      output.push(line);
+      if (process.env.ZWGK_TEST_VERBOSE) process.stdout.write(`${line}\n`);
+    },
+  });
+  const waitForOutput = async (pattern: RegExp, timeoutMs = 60_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!output.some((line) => pattern.test(line))) {
+      if (process_.child.exitCode !== null) throw new Error(`${name} exited:\n${output.slice(-30).join('\n')}`);
+      if (Date.now() > deadline) throw new Error(`${name} did not print ${pattern} within ${timeoutMs} ms:\n${output.slice(-30).join('\n')}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  return Object.assign(process_, { output, waitForOutput });
+}
+
+/** The env a spawned API or worker needs to reach the test servers, on its own task queue. */
+export function systemEnv(taskQueue: string): Record<string, string> {
+  const servers = testServers();
+  return {
+    DATABASE_URL: servers.databaseUrl,
+    TEMPORAL_ADDRESS: servers.temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    ZWGK_WORKFLOW_BUNDLE: servers.workflowBundlePath,
+    AUTH_MODE: 'dev',
+  };
+}
+
+export async function startWorker(taskQueue: string): Promise<SpawnedProcess> {
+  const worker = spawnNode('worker', 'apps/worker/src/main.ts', systemEnv(taskQueue));
+  await worker.waitForOutput(/Polling task queue/);
+  return worker;
+}
+
+export async function startApi(taskQueue: string): Promise<SpawnedProcess & { baseUrl: string }> {
+  const port = await findFreePort();
+  const api = spawnNode('api', 'apps/api/src/main.ts', { ...systemEnv(taskQueue), PORT: String(port), HOST: '127.0.0.1' });
+  await api.waitForOutput(/API listening/);
+  return Object.assign(api, { baseUrl: `http://127.0.0.1:${port}/api` });
+}
+
+/** A fresh task queue, so that each test file's worker only runs its own workflows. */
+export function uniqueTaskQueue(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}

@@ -1,4 +1,6 @@
+import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
+import { DepartmentCodeAttribute, disclosureItemWorkflowId, DisclosureStateAttribute } from '@zwgk/contracts';
 import { ApiClient } from '../support/api-client';
 import { startApi, startWorker, uniqueTaskQueue, type SpawnedProcess } from '../support/running-system';
 import { testServers } from '../support/test-environment';
@@ -108,6 +110,17 @@ describe('the disclosure slice over HTTP', () => {
     ]);
     expect(detail.body.timeline[3]).toMatchObject({ reason: '同意发布', actorName: '孙局长（教育局）' });
     expect(detail.body.publications).toEqual([expect.objectContaining({ channel: '政府网站', action: 'publish', reference: `/api/public/items/${itemId}` })]);
+
+    // Operators find the workflow by its business id and see its state in the custom search attributes.
+    const connection = await Connection.connect({ address: testServers().temporalAddress });
+    try {
+      const description = await new TemporalClient({ connection }).workflow.getHandle(disclosureItemWorkflowId(itemId)).describe();
+      expect(description.status.name).toBe('RUNNING');
+      expect(description.typedSearchAttributes.get(DisclosureStateAttribute)).toBe('RELEASED');
+      expect(description.typedSearchAttributes.get(DepartmentCodeAttribute)).toBe('edu');
+    } finally {
+      await connection.close();
+    }
   });
 
   it('maps decisions it cannot accept to 400, 403, 404 and 409', async () => {

@@ -12,7 +12,6 @@ import type { DisclosureActivities } from '@zwgk/activities';
 import {
   completeTaskUpdate,
   DepartmentCodeAttribute,
-  CatalogItemCodeAttribute,
   disclosureItemViewQuery,
   DisclosureStateAttribute,
   draftRecordedUpdate,
@@ -158,9 +157,12 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   const now = () => new Date().toISOString();
   const audit = (step: string, fields: Omit<Parameters<DisclosureActivities['recordAuditEvent']>[0], 'eventKey' | 'itemId' | 'occurredAt'>) =>
     activities.recordAuditEvent({ eventKey: `${workflowId}:${step}`, itemId: input.itemId, occurredAt: now(), ...fields });
+  // Operators' search attributes are kept current only when the starter set them (the API does); a
+  // cluster without them registered, such as the time-skipping test server, is then never asked to.
+  const visibility = workflowInfo().typedSearchAttributes.get(DepartmentCodeAttribute) !== undefined;
   const setState = async (next: DisclosureState, extra: { releasedAt?: string; withdrawalReason?: string } = {}) => {
     state = next;
-    upsertSearchAttributes([{ key: DisclosureStateAttribute, value: next }]);
+    if (visibility) upsertSearchAttributes([{ key: DisclosureStateAttribute, value: next }]);
     await activities.recordItemState({ itemId: input.itemId, state: next, revision, at: now(), ...extra });
   };
 
@@ -175,12 +177,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     requestId: input.drafter.requestId,
     detail: { catalogItemCode: input.catalogItem.code, catalogVersionId: input.catalogVersionId, releaseDueAt: deadline.dueAt, why: deadline.explanation },
   });
-  upsertSearchAttributes([
-    { key: DisclosureStateAttribute, value: state },
-    { key: DepartmentCodeAttribute, value: input.drafter.departmentCode },
-    { key: CatalogItemCodeAttribute, value: input.catalogItem.code },
-    { key: ReleaseDueAtAttribute, value: new Date(deadline.dueAt) },
-  ]);
+  if (visibility) upsertSearchAttributes([{ key: ReleaseDueAtAttribute, value: new Date(deadline.dueAt) }]);
   releaseDeadline = deadline;
 
   // 2. Review: submit, then each stage of the chain in order. A return sends it back to the drafter.

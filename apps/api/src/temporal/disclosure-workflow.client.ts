@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import {
+  CatalogItemCodeAttribute,
   completeTaskUpdate,
+  DepartmentCodeAttribute,
+  DisclosureStateAttribute,
   DISCLOSURE_ITEM_WORKFLOW_TYPE,
   disclosureItemWorkflowId,
   draftRecordedUpdate,
@@ -35,6 +38,11 @@ export class DisclosureWorkflowClient {
       args: [input],
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: [
+        { key: DisclosureStateAttribute, value: 'DRAFT' },
+        { key: DepartmentCodeAttribute, value: input.drafter.departmentCode },
+        { key: CatalogItemCodeAttribute, value: input.catalogItem.code },
+      ],
     });
     return this.client.workflow.executeUpdateWithStart(draftRecordedUpdate, { startWorkflowOperation });
   }

@@ -48,9 +48,9 @@ export async function startWorker(taskQueue: string): Promise<SpawnedProcess> {
   return worker;
 }
 
-export async function startApi(taskQueue: string): Promise<SpawnedProcess & { baseUrl: string }> {
+export async function startApi(taskQueue: string, extraEnv: Record<string, string> = {}): Promise<SpawnedProcess & { baseUrl: string }> {
   const port = await findFreePort();
-  const api = spawnNode('api', 'apps/api/src/main.ts', { ...systemEnv(taskQueue), PORT: String(port), HOST: '127.0.0.1' });
+  const api = spawnNode('api', 'apps/api/src/main.ts', { ...systemEnv(taskQueue), PORT: String(port), HOST: '127.0.0.1', ...extraEnv });
   await api.waitForOutput(/API listening/);
   return Object.assign(api, { baseUrl: `http://127.0.0.1:${port}/api` });
 }

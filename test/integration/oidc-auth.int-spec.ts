@@ -1,0 +1,69 @@
+import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApiClient } from '../support/api-client';
+import { startApi, uniqueTaskQueue, type SpawnedProcess } from '../support/running-system';
+
+/**
+ * Production auth mode: the API verifies RS256 bearer tokens against the issuer's JWKS (served here by a
+ * local HTTP server standing in for the county's identity provider), and dev login does not exist.
+ */
+describe('OIDC auth mode', () => {
+  let api: SpawnedProcess & { baseUrl: string };
+  let issuer: Server;
+  let issuerUrl: string;
+  let privateKey: KeyObject;
+  const keyId = randomUUID();
+
+  function token(claims: Record<string, unknown>, key: KeyObject = privateKey): string {
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    const input = `${encode({ alg: 'RS256', kid: keyId, typ: 'JWT' })}.${encode({ iss: issuerUrl, aud: 'zwgk', iat: now, exp: now + 600, ...claims })}`;
+    return `${input}.${sign('RSA-SHA256', Buffer.from(input), key).toString('base64url')}`;
+  }
+
+  beforeAll(async () => {
+    const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    privateKey = pair.privateKey;
+    const jwk = { ...pair.publicKey.export({ format: 'jwk' }), kid: keyId, alg: 'RS256', use: 'sig' };
+    issuer = createServer((request, response) => {
+      if (request.url === '/.well-known/jwks.json') {
+        response.setHeader('content-type', 'application/json');
+        response.end(JSON.stringify({ keys: [jwk] }));
+      } else {
+        response.statusCode = 404;
+        response.end();
+      }
+    });
+    await new Promise<void>((resolve) => issuer.listen(0, '127.0.0.1', resolve));
+    issuerUrl = `http://127.0.0.1:${(issuer.address() as AddressInfo).port}`;
+    api = await startApi(uniqueTaskQueue('oidc'), { AUTH_MODE: 'oidc', OIDC_ISSUER: issuerUrl, OIDC_AUDIENCE: 'zwgk' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.stop();
+    await new Promise((resolve) => issuer?.close(resolve));
+  });
+
+  it('has no dev login', async () => {
+    const response = await new ApiClient(api.baseUrl).request('POST', '/auth/dev-login', { body: { username: 'edu.drafter' } });
+    expect(response.status).toBe(404);
+  });
+
+  it('maps the identity, department and roles from a valid token', async () => {
+    const bearer = token({ sub: 'u-1', preferred_username: 'zhang.san', name: '张三', department: 'edu', roles: ['secrecy-reviewer', 'not-a-role'] });
+    const response = await new ApiClient(api.baseUrl).request('GET', '/auth/me', { headers: { authorization: `Bearer ${bearer}` } });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ username: 'zhang.san', displayName: '张三', departmentCode: 'edu', roles: ['secrecy-reviewer'] });
+  });
+
+  it.each([
+    ['signed by another key', () => token({ sub: 'x', department: 'edu' }, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey)],
+    ['for another audience', () => token({ sub: 'x', department: 'edu', aud: 'someone-else' })],
+    ['expired', () => token({ sub: 'x', department: 'edu', exp: Math.floor(Date.now() / 1000) - 60 })],
+    ['without a department', () => token({ sub: 'x' })],
+  ])('refuses a token %s with 401', async (_why, makeToken) => {
+    const response = await new ApiClient(api.baseUrl).request('GET', '/auth/me', { headers: { authorization: `Bearer ${makeToken()}` } });
+    expect(response.status).toBe(401);
+  });
+});

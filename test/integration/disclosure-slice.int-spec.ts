@@ -1,8 +1,8 @@
 import { Client as TemporalClient, Connection } from '@temporalio/client';
-import { Client as PgClient } from 'pg';
+import type { Client as PgClient } from 'pg';
 import { DepartmentCodeAttribute, disclosureItemWorkflowId, DisclosureStateAttribute } from '@zwgk/contracts';
-import { ApiClient } from '../support/api-client';
-import { startApi, startWorker, uniqueTaskQueue, type SpawnedProcess } from '../support/running-system';
+import type { ApiClient } from '../support/api-client';
+import { startSystem, type RunningSystem } from '../support/running-system';
 import { testServers } from '../support/test-environment';
 
 /**
@@ -10,23 +10,16 @@ import { testServers } from '../support/test-environment';
  * Temporal dev server and a real PostgreSQL: draft → submit → 保密审查 → 签发 → released.
  */
 describe('the disclosure slice over HTTP', () => {
-  let api: SpawnedProcess & { baseUrl: string };
-  let worker: SpawnedProcess;
+  let system: RunningSystem;
   let client: ApiClient;
   let db: PgClient;
 
   beforeAll(async () => {
-    const queue = uniqueTaskQueue('slice');
-    [worker, api] = await Promise.all([startWorker(queue), startApi(queue)]);
-    client = new ApiClient(api.baseUrl);
-    db = new PgClient({ connectionString: testServers().databaseUrl });
-    await db.connect();
+    system = await startSystem('slice');
+    ({ client, db } = system);
   }, 120_000);
 
-  afterAll(async () => {
-    await db?.end();
-    await Promise.all([api?.stop(), worker?.stop()]);
-  });
+  afterAll(() => system?.stop());
 
   const draft = (overrides: Record<string, unknown> = {}) => ({
     catalogItemCode: 'EDU-001',

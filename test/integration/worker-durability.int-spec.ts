@@ -1,30 +1,22 @@
-import { Client as PgClient } from 'pg';
-import { ApiClient } from '../support/api-client';
-import { startApi, startWorker, uniqueTaskQueue, type SpawnedProcess } from '../support/running-system';
-import { testServers } from '../support/test-environment';
+import type { Client as PgClient } from 'pg';
+import type { ApiClient } from '../support/api-client';
+import { startSystem, type RunningSystem } from '../support/running-system';
 
 /**
  * The worker dies (SIGKILL, no clean-up) while a task is open. A new worker picks the workflow up
  * from Temporal's history, and the item completes with exactly one release and no duplicate audit rows.
  */
 describe('a worker killed while a task is open', () => {
-  let api: SpawnedProcess & { baseUrl: string };
-  let worker: SpawnedProcess;
+  let system: RunningSystem;
   let client: ApiClient;
   let db: PgClient;
-  const queue = uniqueTaskQueue('durability');
 
   beforeAll(async () => {
-    [worker, api] = await Promise.all([startWorker(queue), startApi(queue)]);
-    client = new ApiClient(api.baseUrl);
-    db = new PgClient({ connectionString: testServers().databaseUrl });
-    await db.connect();
+    system = await startSystem('durability');
+    ({ client, db } = system);
   }, 120_000);
 
-  afterAll(async () => {
-    await db?.end();
-    await Promise.all([api?.stop(), worker?.stop()]);
-  });
+  afterAll(() => system?.stop());
 
   it('completes with a single release after a restart', async () => {
     const created = await client.request('POST', '/items', {
@@ -39,11 +31,11 @@ describe('a worker killed while a task is open', () => {
       return inbox.body.items.find((t: { itemId: string }) => t.itemId === itemId) as { id: string } | undefined;
     }, 'the 保密审查 task');
 
-    worker.child.kill('SIGKILL');
-    expect(await worker.exited).toBe('SIGKILL');
+    system.worker.child.kill('SIGKILL');
+    expect(await system.worker.exited).toBe('SIGKILL');
 
     // A new worker process: the workflow resumes from Temporal's history, not from memory.
-    worker = await startWorker(queue);
+    await system.restartWorker();
 
     const secrecy = await client.request('POST', `/tasks/${task.id}/complete`, { as: 'edu.secrecy', body: { decision: 'approve' } });
     expect(secrecy.status).toBe(200);
@@ -53,9 +45,9 @@ describe('a worker killed while a task is open', () => {
     }, 'the 签发 task');
 
     // Kill it once more between the two decisions, then finish.
-    worker.child.kill('SIGKILL');
-    await worker.exited;
-    worker = await startWorker(queue);
+    system.worker.child.kill('SIGKILL');
+    await system.worker.exited;
+    await system.restartWorker();
     const signed = await client.request('POST', `/tasks/${signOff.id}/complete`, { as: 'edu.leader', body: { decision: 'approve' } });
     expect(signed.status).toBe(200);
     expect(signed.body.item.state).toBe('RELEASED');

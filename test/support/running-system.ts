@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { Client as PgClient } from 'pg';
 import { projectRoot } from '@zwgk/config';
 import { findFreePort, startManagedProcess, type ManagedProcess } from '@zwgk/embedded';
+import { ApiClient } from './api-client';
 import { testServers } from './test-environment';
 
 /** A spawned process plus what its output said, for waiting on log lines. */
@@ -58,4 +60,34 @@ export async function startApi(taskQueue: string, extraEnv: Record<string, strin
 /** A fresh task queue, so that each test file's worker only runs its own workflows. */
 export function uniqueTaskQueue(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+/** The API and a worker on their own task queue, an HTTP client for them, and a database connection. */
+export interface RunningSystem {
+  api: SpawnedProcess & { baseUrl: string };
+  worker: SpawnedProcess;
+  client: ApiClient;
+  db: PgClient;
+  /** Starts a new worker process on the same task queue (after the old one died). */
+  restartWorker(): Promise<SpawnedProcess>;
+  stop(): Promise<void>;
+}
+
+export async function startSystem(prefix: string): Promise<RunningSystem> {
+  const queue = uniqueTaskQueue(prefix);
+  const [worker, api] = await Promise.all([startWorker(queue), startApi(queue)]);
+  const db = new PgClient({ connectionString: testServers().databaseUrl });
+  await db.connect();
+  const system: RunningSystem = {
+    api,
+    worker,
+    client: new ApiClient(api.baseUrl),
+    db,
+    restartWorker: async () => (system.worker = await startWorker(queue)),
+    stop: async () => {
+      await db.end();
+      await Promise.all([system.api.stop(), system.worker.stop()]);
+    },
+  };
+  return system;
 }

@@ -6,25 +6,12 @@ import { PublicationEntity } from './publication.entity';
 import { ReviewTaskEntity } from './review-task.entity';
 import { UserEntity } from './user.entity';
 
-export {
-  AuditEventEntity,
-  CatalogItemEntity,
-  CatalogVersionEntity,
-  DepartmentEntity,
-  DisclosureItemEntity,
-  PublicationEntity,
-  ReviewTaskEntity,
-  UserEntity,
-};
-export type { ReviewTaskState } from './review-task.entity';
+export * from './audit-event.entity';
+export * from './catalog.entity';
+export * from './department.entity';
+export * from './disclosure-item.entity';
+export * from './publication.entity';
+export * from './review-task.entity';
+export * from './user.entity';
 
-export const ENTITIES = [
-  AuditEventEntity,
-  CatalogItemEntity,
-  CatalogVersionEntity,
-  DepartmentEntity,
-  DisclosureItemEntity,
-  PublicationEntity,
-  ReviewTaskEntity,
-  UserEntity,
-];
+export const ENTITIES = [AuditEventEntity, CatalogItemEntity, CatalogVersionEntity, DepartmentEntity, DisclosureItemEntity, PublicationEntity, ReviewTaskEntity, UserEntity];

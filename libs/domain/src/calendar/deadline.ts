@@ -21,6 +21,9 @@ export interface Deadline {
  */
 export function computeReleaseDeadline(calendar: WorkingDayCalendar, rule: TimeLimitRule, trigger: LocalDate): Deadline {
   switch (rule.kind) {
+    case 'composite':
+      // The main limit governs the item; exception clauses apply to narrower item kinds.
+      return computeReleaseDeadline(calendar, rule.main, trigger);
     case 'working-days': {
       const result = calendar.addWorkingDays(trigger, rule.count);
       return {

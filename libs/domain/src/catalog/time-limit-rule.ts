@@ -6,23 +6,43 @@ export type TimeLimitAnchor =
   | 'made-or-obtained' // 制定或获取
   | 'decision-made'; // 作出决定
 
-/**
- * The structured reading of a catalog's 公开时限 text. `manual` means the wording was not understood
- * and an admin must set the rule; it is never dropped silently.
- */
-export type TimeLimitRule =
+/** A single time limit: a count from an anchor, immediately, periodically, or by a date each year. */
+export type SimpleTimeLimitRule =
   | { readonly kind: 'working-days'; readonly count: number; readonly anchor: TimeLimitAnchor }
   | { readonly kind: 'calendar-days'; readonly count: number; readonly anchor: TimeLimitAnchor }
   | { readonly kind: 'hours'; readonly count: number; readonly anchor: TimeLimitAnchor }
   | { readonly kind: 'immediate' }
   | { readonly kind: 'periodic'; readonly everyMonths: number }
-  | { readonly kind: 'yearly-date'; readonly month: number; readonly day: number }
+  | { readonly kind: 'yearly-date'; readonly month: number; readonly day: number };
+
+/** An exception clause (其中…): a narrower kind of item with its own limit. */
+export interface TimeLimitException {
+  /** Which items it applies to, in the catalog's words, e.g. 行政许可、行政处罚事项. */
+  readonly scope: string;
+  readonly rule: SimpleTimeLimitRule;
+}
+
+/**
+ * The structured reading of a catalog's 公开时限 text. `composite` is a main limit with exception
+ * clauses and/or a publicity period (公示N个工作日). `manual` means the wording was not understood and an
+ * admin must set the rule; it is never dropped silently.
+ */
+export type TimeLimitRule =
+  | SimpleTimeLimitRule
+  | {
+      readonly kind: 'composite';
+      readonly main: SimpleTimeLimitRule;
+      readonly exceptions: readonly TimeLimitException[];
+      readonly publicityPeriod?: { readonly count: number; readonly unit: 'working-days' | 'calendar-days' };
+    }
   | { readonly kind: 'manual' };
 
 export interface TimeLimit {
   /** The catalog's own wording, kept beside the rule. */
   readonly text: string;
   readonly rule: TimeLimitRule;
+  /** Notes the rule keeps but does not compute with, e.g. 法律法规另有规定的从其规定. */
+  readonly notes?: readonly string[];
 }
 
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };

@@ -1,3 +1,5 @@
+import type { DataSource } from 'typeorm';
+import { loadWorkingDayCalendar } from '@zwgk/db';
 import {
   chinaDateOf,
   computeReleaseDeadline,
@@ -8,17 +10,29 @@ import {
   type WorkingDayCalendar,
 } from '@zwgk/domain';
 
+/** The calendar in force, reloaded only when an admin has loaded a new official arrangement. */
+function calendarSource(dataSource: DataSource, fixed?: WorkingDayCalendar): () => Promise<WorkingDayCalendar> {
+  let cached: { newestTable: string; calendar: WorkingDayCalendar } | undefined;
+  return async () => {
+    if (fixed) return fixed;
+    const [{ newest }]: { newest: string }[] = await dataSource.query('SELECT coalesce(max(id), 0)::text AS newest FROM holiday_tables');
+    if (cached?.newestTable !== newest) cached = { newestTable: newest, calendar: await loadWorkingDayCalendar(dataSource) };
+    return cached.calendar;
+  };
+}
+
 /**
  * The calendar lives here, not in workflow code: loading a new holiday table must never change how an
  * old history replays, so the workflow only ever sees the instants these activities return.
  */
-export function createCalendarActivities(calendar: WorkingDayCalendar) {
+export function createCalendarActivities(dataSource: DataSource, fixedCalendar?: WorkingDayCalendar) {
+  const calendar = calendarSource(dataSource, fixedCalendar);
   return {
     async computeReleaseDeadline(request: { rule: TimeLimitRule; formedAt: string }): Promise<Deadline> {
-      return computeReleaseDeadline(calendar, request.rule, request.formedAt);
+      return computeReleaseDeadline(await calendar(), request.rule, request.formedAt);
     },
     async computeStageDeadline(request: { stage: ReviewStage; openedAt: string }): Promise<Deadline> {
-      return computeReleaseDeadline(calendar, STAGE_TIME_LIMIT[request.stage], chinaDateOf(new Date(request.openedAt)));
+      return computeReleaseDeadline(await calendar(), STAGE_TIME_LIMIT[request.stage], chinaDateOf(new Date(request.openedAt)));
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { PUBLISHED_HOLIDAY_TABLES, WorkingDayCalendar } from '@zwgk/domain';
+import type { WorkingDayCalendar } from '@zwgk/domain';
 import { createAuditActivities } from './audit.activities';
 import { createCalendarActivities } from './calendar.activities';
 import { createProjectionActivities } from './projection.activities';
@@ -7,14 +7,14 @@ import { createReleaseActivities } from './release.activities';
 
 export interface ActivityDependencies {
   readonly dataSource: DataSource;
+  /** A fixed calendar (tests); by default the one in force in the database. */
   readonly calendar?: WorkingDayCalendar;
 }
 
 /** Every activity the worker registers, built from its dependencies. */
 export function createActivities(dependencies: ActivityDependencies) {
-  const calendar = dependencies.calendar ?? new WorkingDayCalendar(PUBLISHED_HOLIDAY_TABLES);
   return {
-    ...createCalendarActivities(calendar),
+    ...createCalendarActivities(dependencies.dataSource, dependencies.calendar),
     ...createProjectionActivities(dependencies.dataSource),
     ...createAuditActivities(dependencies.dataSource),
     ...createReleaseActivities(dependencies.dataSource),

@@ -60,6 +60,17 @@ export function createProjectionActivities(dataSource: DataSource) {
       );
     },
 
+    async recordReleaseDeadline(request: { itemId: string; deadline: Deadline }): Promise<void> {
+      await dataSource.query(
+        `UPDATE disclosure_items SET release_due_at = $2, release_due_explanation = $3, release_due_provisional = $4, updated_at = now() WHERE id = $1`,
+        [request.itemId, request.deadline.dueAt, request.deadline.explanation, request.deadline.provisional],
+      );
+    },
+
+    async rescheduleReviewTask(request: { taskId: string; dueAt: string }): Promise<void> {
+      await dataSource.query(`UPDATE review_tasks SET due_at = $2 WHERE id = $1 AND state = 'open'`, [request.taskId, request.dueAt]);
+    },
+
     async openReviewTask(request: OpenReviewTaskRequest): Promise<void> {
       await dataSource.query(
         `INSERT INTO review_tasks (id, item_id, stage, role, department_code, state, revision, due_at)

@@ -1,4 +1,5 @@
 import { Client as PgClient } from 'pg';
+import { MIGRATIONS } from '@zwgk/db';
 import { testServers } from '../support/test-environment';
 
 /** The audit table is append-only in Postgres itself, whatever the application does. */
@@ -29,6 +30,6 @@ describe('the audit trail in PostgreSQL', () => {
 
   it('has applied every migration exactly once', async () => {
     const { rows } = await db.query('SELECT name FROM migrations ORDER BY id');
-    expect(rows.map((row: { name: string }) => row.name)).toEqual(['Foundation1764150000000']);
+    expect(rows.map((row: { name: string }) => row.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
   });
 });

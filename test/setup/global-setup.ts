@@ -19,7 +19,8 @@ const log = (line: string) => process.stdout.write(`[test-setup] ${line}\n`);
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  const dataDir = path.join(projectRoot, '.data', 'test');
+  // One folder per run: two runs at once (a developer's and an editor's) must not share a database.
+  const dataDir = path.join(projectRoot, '.data', `test-${process.pid}`);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
 
@@ -39,7 +40,7 @@ export default async function globalSetup(): Promise<void> {
       extraArgs: ['--headless', '--log-level', 'error'],
     },
   });
-  (globalThis as Record<string, unknown>).__ZWGK_TEST_SERVERS__ = { postgres, temporal };
+  (globalThis as Record<string, unknown>).__ZWGK_TEST_SERVERS__ = { postgres, temporal, dataDir };
 
   const dataSource = createDataSource(postgres.url);
   await connectAndMigrate(dataSource);

@@ -64,6 +64,7 @@ export function uniqueTaskQueue(prefix: string): string {
 
 /** The API and a worker on their own task queue, an HTTP client for them, and a database connection. */
 export interface RunningSystem {
+  taskQueue: string;
   api: SpawnedProcess & { baseUrl: string };
   worker: SpawnedProcess;
   client: ApiClient;
@@ -79,6 +80,7 @@ export async function startSystem(prefix: string): Promise<RunningSystem> {
   const db = new PgClient({ connectionString: testServers().databaseUrl });
   await db.connect();
   const system: RunningSystem = {
+    taskQueue: queue,
     api,
     worker,
     client: new ApiClient(api.baseUrl),

@@ -16,6 +16,7 @@ import {
   DisclosureStateAttribute,
   draftRecordedUpdate,
   FailureType,
+  recalculateDeadlinesUpdate,
   ReleaseDueAtAttribute,
   submitForReviewUpdate,
   withdrawUpdate,
@@ -69,6 +70,9 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   let pendingWithdrawal: WithdrawRequest | undefined;
   // Counts how many requests the main loop has finished, so an Update can answer after its effects.
   let completedSteps = 0;
+  // Bumped when deadlines are recalculated, so a waiting timer re-arms with the new due time.
+  let deadlineRevision = 0;
+  let openTaskOpenedAt: string | undefined;
 
   const view = (): DisclosureItemView => ({
     itemId: input.itemId,
@@ -166,6 +170,38 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     await activities.recordItemState({ itemId: input.itemId, state: next, revision, at: now(), ...extra });
   };
 
+  setHandler(recalculateDeadlinesUpdate, async (request) => {
+    const recalculation = ++deadlineRevision;
+    const previous = releaseDeadline!;
+    const next = await activities.computeReleaseDeadline({ rule: input.catalogItem.timeLimit.rule, formedAt: input.formedAt });
+    releaseDeadline = next;
+    await activities.recordReleaseDeadline({ itemId: input.itemId, deadline: next });
+    if (visibility) upsertSearchAttributes([{ key: ReleaseDueAtAttribute, value: new Date(next.dueAt) }]);
+    const task = openTask;
+    if (task && openTaskOpenedAt) {
+      const due = await activities.computeStageDeadline({ stage: task.stage, openedAt: openTaskOpenedAt });
+      if (openTask?.taskId === task.taskId) openTask = { ...task, dueAt: due.dueAt };
+      await activities.rescheduleReviewTask({ taskId: task.taskId, dueAt: due.dueAt });
+    }
+    deadlineRevision++; // wake the waiting timer now that the new due time is in place
+    await audit(`deadlines-recalculated:${recalculation}`, {
+      actor: request.actor.username,
+      actorRole: primaryRole(request.actor),
+      departmentCode: request.actor.departmentCode,
+      action: 'deadline.recalculated',
+      reason: request.reason,
+      requestId: request.actor.requestId,
+      detail: { from: previous.dueAt, to: next.dueAt, provisional: next.provisional, calendarVersion: next.calendarVersion, why: next.explanation },
+    });
+    return view();
+  }, {
+    validator: (request) => {
+      if (!request.reason?.trim()) throw failure(FailureType.InvalidInput, 'a reason is required', { fields: ['reason'] });
+      if (releaseDeadline === undefined) throw failure(FailureType.Conflict, 'the draft is not recorded yet');
+      if (state === 'REJECTED' || state === 'WITHDRAWN') throw failure(FailureType.Conflict, `the item is ${state}`);
+    },
+  });
+
   // 1. The draft: its statutory deadline comes from the catalog rule it started under.
   const deadline = await activities.computeReleaseDeadline({ rule: input.catalogItem.timeLimit.rule, formedAt: input.formedAt });
   await activities.recordDraft({ input, deadline, createdAt: now() });
@@ -252,21 +288,26 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       };
       await activities.openReviewTask({ ...task, itemId: input.itemId });
       openTask = task;
+      openTaskOpenedAt = openedAt;
       if (index === 0) onSubmitted();
       else completedSteps++; // the previous stage's approval has now opened this one
 
       let overdueRecorded = false;
+      let armedFor = deadlineRevision;
+      const woken = () => pendingDecision !== undefined || deadlineRevision !== armedFor;
       while (!pendingDecision) {
-        const remaining = Date.parse(task.dueAt) - Date.now();
-        if (overdueRecorded || remaining <= 0) {
-          if (!overdueRecorded) {
-            overdueRecorded = true;
-            await audit(`task-overdue:${taskId}`, { actor: 'system', action: 'task.overdue', taskId, departmentCode: task.departmentCode, detail: { stage, dueAt: task.dueAt } });
-          }
-          await condition(() => pendingDecision !== undefined);
-        } else if (!(await condition(() => pendingDecision !== undefined, remaining))) {
-          continue; // the due time passed: loop once more to record it
+        armedFor = deadlineRevision;
+        const dueAt = openTask?.dueAt ?? task.dueAt; // a recalculation may have moved it
+        const remaining = Date.parse(dueAt) - Date.now();
+        if (remaining > 0) {
+          await condition(woken, remaining);
+          continue; // decided, re-armed, or due: look again
         }
+        if (!overdueRecorded) {
+          overdueRecorded = true;
+          await audit(`task-overdue:${taskId}`, { actor: 'system', action: 'task.overdue', taskId, departmentCode: task.departmentCode, detail: { stage, dueAt } });
+        }
+        await condition(woken);
       }
       const decision = pendingDecision;
       const decidedAt = now();
@@ -283,6 +324,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       });
       decidedTaskIds.add(taskId);
       openTask = undefined;
+      openTaskOpenedAt = undefined;
       pendingDecision = undefined;
       if (decision.decision === 'reject') {
         await setState('REJECTED');

@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { CompleteTaskRequest, DisclosureItemView, SubmitRequest, WithdrawRequest } from './disclosure-item.types';
+import type { CompleteTaskRequest, DisclosureItemView, RecalculateDeadlinesRequest, SubmitRequest, WithdrawRequest } from './disclosure-item.types';
 
 /** Resolves once the draft's deadline is computed and its read model written (used with update-with-start). */
 export const draftRecordedUpdate = defineUpdate<DisclosureItemView>('draftRecorded');
@@ -9,4 +9,6 @@ export const submitForReviewUpdate = defineUpdate<DisclosureItemView, [SubmitReq
 export const completeTaskUpdate = defineUpdate<DisclosureItemView, [CompleteTaskRequest]>('completeTask');
 /** Withdraws a released item from every channel (撤回), with a public reason. */
 export const withdrawUpdate = defineUpdate<DisclosureItemView, [WithdrawRequest]>('withdraw');
+/** Recomputes the item's deadlines with the calendar now in force (after an official arrangement is loaded) and re-arms the timers. */
+export const recalculateDeadlinesUpdate = defineUpdate<DisclosureItemView, [RecalculateDeadlinesRequest]>('recalculateDeadlines');
 export const disclosureItemViewQuery = defineQuery<DisclosureItemView>('disclosureItemView');

@@ -62,3 +62,9 @@ export interface WithdrawRequest {
   readonly actor: ActorRef;
   readonly reason: string;
 }
+
+export interface RecalculateDeadlinesRequest {
+  readonly actor: ActorRef;
+  /** Why, for the audit trail, e.g. 2027年节假日安排已公布. */
+  readonly reason: string;
+}

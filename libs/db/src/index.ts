@@ -1,4 +1,7 @@
 export * from './entities';
 export * from './data-source';
 export * from './seed/demo-seed';
-export * from './seed/catalog-csv';
+export * from './catalog/catalog-file';
+export * from './catalog/catalog-import';
+export { MIGRATIONS } from './migrations';
+export * from './calendar/holiday-calendar';

@@ -1,5 +1,26 @@
 import type { CatalogItemEntity } from '@zwgk/db';
-import { catalogItemName } from '@zwgk/domain';
+import { catalogItemName, type CatalogItem, type DisclosureCategory } from '@zwgk/domain';
+
+/** The stored row as a domain catalog item, for comparisons between versions. */
+export function toCatalogItem(item: CatalogItemEntity): CatalogItem {
+  return {
+    code: item.code,
+    area: item.area,
+    level1: item.level1,
+    level2: item.level2,
+    ...(item.level3 ? { level3: item.level3 } : {}),
+    content: item.content,
+    basis: item.basis,
+    timeLimit: { text: item.timeLimitText, rule: item.timeLimitRule, ...(item.timeLimitNotes?.length ? { notes: item.timeLimitNotes } : {}) },
+    subject: item.subject,
+    channels: item.channels,
+    audience: item.audience,
+    mode: item.mode,
+    levels: item.levels,
+    ...(item.category ? { category: item.category as DisclosureCategory } : {}),
+    needsInterpretation: item.needsInterpretation,
+  };
+}
 
 /** The catalog item as the HTTP contract spells it (PRODUCT.md). */
 export function toCatalogItemResponse(item: CatalogItemEntity) {
@@ -12,7 +33,7 @@ export function toCatalogItemResponse(item: CatalogItemEntity) {
     ...(item.level3 ? { level3: item.level3 } : {}),
     content: item.content,
     basis: item.basis,
-    timeLimit: { text: item.timeLimitText, rule: item.timeLimitRule },
+    timeLimit: { text: item.timeLimitText, rule: item.timeLimitRule, notes: item.timeLimitNotes ?? [] },
     subject: item.subject,
     channels: item.channels,
     audience: item.audience,

@@ -1,8 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CatalogItemEntity, CatalogVersionEntity } from '@zwgk/db';
+import {
+  activateCatalogVersion,
+  CatalogImportEntity,
+  CatalogItemEntity,
+  CatalogVersionEntity,
+  importCatalogFiles,
+  updateCatalogItem,
+  type CatalogFile,
+  type CatalogItemPatch,
+} from '@zwgk/db';
+import { diffCatalogVersions, type Actor } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
-import { toCatalogItemResponse } from './catalog-item.mapper';
+import { toCatalogItem, toCatalogItemResponse } from './catalog-item.mapper';
 
 @Injectable()
 export class CatalogService {
@@ -44,10 +54,55 @@ export class CatalogService {
     return { versionId: version.id, items: items.map(toCatalogItemResponse) };
   }
 
+  async versions() {
+    const versions = await this.dataSource.getRepository(CatalogVersionEntity).find({ order: { createdAt: 'DESC' } });
+    return { items: versions.map((v) => ({ id: v.id, label: v.label, state: v.state, createdAt: v.createdAt, createdBy: v.createdBy, activatedAt: v.activatedAt, activatedBy: v.activatedBy })) };
+  }
+
   async version(id: string) {
     const version = await this.dataSource.getRepository(CatalogVersionEntity).findOneBy({ id });
     if (!version) throw ApiError.notFound(`catalog version ${id} does not exist`);
-    const items = await this.dataSource.getRepository(CatalogItemEntity).find({ where: { versionId: id }, order: { code: 'ASC' } });
-    return { id: version.id, label: version.label, state: version.state, createdAt: version.createdAt, activatedAt: version.activatedAt, items: items.map(toCatalogItemResponse) };
+    const items = await this.itemsOf(id);
+    const report = await this.dataSource.getRepository(CatalogImportEntity).findOneBy({ versionId: id });
+    return {
+      id: version.id,
+      label: version.label,
+      state: version.state,
+      createdAt: version.createdAt,
+      createdBy: version.createdBy,
+      activatedAt: version.activatedAt,
+      activatedBy: version.activatedBy,
+      // Items whose time limit needs a rule set by hand, shown to admins until they set one.
+      manualRules: items.filter((item) => item.timeLimitRule.kind === 'manual').map((item) => ({ code: item.code, text: item.timeLimitText, file: item.sourceFile, row: item.sourceRow })),
+      importReport: report ? { importId: report.id, importedBy: report.importedBy, importedAt: report.importedAt, files: report.files, itemCount: report.itemCount, warnings: report.warnings } : null,
+      items: items.map(toCatalogItemResponse),
+    };
+  }
+
+  private itemsOf(versionId: string): Promise<CatalogItemEntity[]> {
+    return this.dataSource.getRepository(CatalogItemEntity).find({ where: { versionId }, order: { code: 'ASC' } });
+  }
+
+  async import(actor: Actor, files: CatalogFile[], label: string | undefined, requestId: string | undefined) {
+    const report = await importCatalogFiles(this.dataSource, files, { username: actor.username, requestId, via: 'api' }, { label });
+    return { ...report, state: 'draft' };
+  }
+
+  activate(actor: Actor, versionId: string, requestId: string | undefined) {
+    return activateCatalogVersion(this.dataSource, versionId, { username: actor.username, requestId, via: 'api' });
+  }
+
+  async diff(fromId: string, toId: string) {
+    for (const id of [fromId, toId]) {
+      if (!(await this.dataSource.getRepository(CatalogVersionEntity).existsBy({ id }))) throw ApiError.notFound(`catalog version ${id} does not exist`);
+    }
+    const [from, to] = await Promise.all([this.itemsOf(fromId), this.itemsOf(toId)]);
+    const diff = diffCatalogVersions(from.map(toCatalogItem), to.map(toCatalogItem));
+    return { from: fromId, to: toId, added: diff.added, removed: diff.removed, changed: diff.changed };
+  }
+
+  async updateItem(actor: Actor, versionId: string, code: string, patch: CatalogItemPatch, requestId: string | undefined) {
+    const item = await updateCatalogItem(this.dataSource, versionId, code, patch, { username: actor.username, requestId, via: 'api' });
+    return toCatalogItemResponse(item);
   }
 }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { Request, Response } from 'express';
 import { ApiError, httpStatusOf } from './api-error';
 import { apiErrorFromTemporal } from './temporal-failure';
+import { apiErrorFromCatalog } from './catalog-failure';
 
 const HTTP_ERROR_NAMES: Readonly<Record<number, string>> = {
   400: 'invalid-input',
@@ -39,7 +40,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, request: Request): ErrorBody {
-    const apiError = exception instanceof ApiError ? exception : apiErrorFromTemporal(exception);
+    const apiError = exception instanceof ApiError ? exception : (apiErrorFromTemporal(exception) ?? apiErrorFromCatalog(exception));
     if (apiError) {
       const statusCode = httpStatusOf(apiError.code);
       return { statusCode, error: apiError.code, message: apiError.message, ...(apiError.fields ? { fields: apiError.fields } : {}) };

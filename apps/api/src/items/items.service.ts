@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ActorRef, DisclosureItemView } from '@zwgk/contracts';
-import { AuditEventEntity, DisclosureItemEntity, PublicationEntity, ReviewTaskEntity, UserEntity } from '@zwgk/db';
+import { AuditEventEntity, CatalogVersionEntity, DisclosureItemEntity, PublicationEntity, ReviewTaskEntity, UserEntity } from '@zwgk/db';
 import { chinaDateOf, GOVERNMENT_WEBSITE_CHANNEL, REVIEW_STAGE_LABELS, type Actor } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
@@ -93,11 +93,12 @@ export class ItemsService {
 
   async detail(actor: Actor, id: string) {
     const item = await this.loadVisible(actor, id);
-    const [audit, tasks, publications, catalogItem] = await Promise.all([
+    const [audit, tasks, publications, catalogItem, catalogVersion] = await Promise.all([
       this.dataSource.getRepository(AuditEventEntity).find({ where: { itemId: id }, order: { id: 'ASC' } }),
       this.dataSource.getRepository(ReviewTaskEntity).find({ where: { itemId: id }, order: { createdAt: 'ASC' } }),
       this.dataSource.getRepository(PublicationEntity).find({ where: { itemId: id }, order: { id: 'ASC' } }),
       this.catalog.findItemInVersion(item.catalogVersionId, item.catalogItemCode),
+      this.dataSource.getRepository(CatalogVersionEntity).findOneBy({ id: item.catalogVersionId }),
     ]);
     const names = await this.displayNames(audit.map((event) => event.actor));
     const now = Date.now();
@@ -112,6 +113,8 @@ export class ItemsService {
       formedAt: item.formedAt,
       channels: item.channels,
       catalogVersionId: item.catalogVersionId,
+      // The version the item started under: its rule stays, whatever is active now.
+      catalogVersion: catalogVersion ? { id: catalogVersion.id, label: catalogVersion.label, state: catalogVersion.state } : null,
       catalogItem: catalogItem ? toCatalogItemResponse(catalogItem) : { code: item.catalogItemCode },
       releaseDueAt: item.releaseDueAt,
       releasedAt: item.releasedAt,

@@ -9,11 +9,13 @@ import {
   DISCLOSURE_ITEM_WORKFLOW_TYPE,
   disclosureItemWorkflowId,
   draftRecordedUpdate,
+  recalculateDeadlinesUpdate,
   submitForReviewUpdate,
   withdrawUpdate,
   type CompleteTaskRequest,
   type DisclosureItemInput,
   type DisclosureItemView,
+  type RecalculateDeadlinesRequest,
   type SubmitRequest,
   type WithdrawRequest,
 } from '@zwgk/contracts';
@@ -60,6 +62,10 @@ export class DisclosureWorkflowClient {
 
   withdraw(itemId: string, request: WithdrawRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
     return this.handle(itemId).executeUpdate(withdrawUpdate, { args: [request], updateId: this.updateId('withdraw', idempotencyKey) });
+  }
+
+  recalculateDeadlines(itemId: string, request: RecalculateDeadlinesRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
+    return this.handle(itemId).executeUpdate(recalculateDeadlinesUpdate, { args: [request], updateId: this.updateId('recalculate', idempotencyKey) });
   }
 
   private handle(itemId: string) {

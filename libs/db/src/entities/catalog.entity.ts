@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { TimeLimitRule } from '@zwgk/domain';
+import type { CatalogWarning, TimeLimitRule } from '@zwgk/domain';
 
 /** A version of the standard catalog (动态调整): draft → active → superseded. */
 @Entity({ name: 'catalog_versions' })
@@ -18,6 +18,37 @@ export class CatalogVersionEntity {
 
   @Column({ name: 'activated_at', type: 'timestamptz', nullable: true })
   activatedAt!: Date | null;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 100, nullable: true })
+  createdBy!: string | null;
+
+  @Column({ name: 'activated_by', type: 'varchar', length: 100, nullable: true })
+  activatedBy!: string | null;
+}
+
+/** What one import read: its files, item count and every warning with file, row and column. */
+@Entity({ name: 'catalog_imports' })
+export class CatalogImportEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'version_id', type: 'uuid' })
+  versionId!: string;
+
+  @Column({ name: 'imported_by', type: 'varchar', length: 100 })
+  importedBy!: string;
+
+  @Column({ name: 'imported_at', type: 'timestamptz' })
+  importedAt!: Date;
+
+  @Column({ type: 'jsonb' })
+  files!: { name: string; area: string; itemCount: number; warningCount: number }[];
+
+  @Column({ name: 'item_count', type: 'int' })
+  itemCount!: number;
+
+  @Column({ type: 'jsonb' })
+  warnings!: CatalogWarning[];
 }
 
 @Entity({ name: 'catalog_items' })
@@ -72,4 +103,13 @@ export class CatalogItemEntity {
 
   @Column({ name: 'needs_interpretation', type: 'boolean', default: false })
   needsInterpretation!: boolean;
+
+  @Column({ name: 'time_limit_notes', type: 'text', array: true, default: () => `'{}'` })
+  timeLimitNotes!: string[];
+
+  @Column({ name: 'source_file', type: 'text', nullable: true })
+  sourceFile!: string | null;
+
+  @Column({ name: 'source_row', type: 'int', nullable: true })
+  sourceRow!: number | null;
 }

@@ -1,5 +1,5 @@
 import { AuditEventEntity } from './audit-event.entity';
-import { CatalogItemEntity, CatalogVersionEntity } from './catalog.entity';
+import { CatalogImportEntity, CatalogItemEntity, CatalogVersionEntity } from './catalog.entity';
 import { DepartmentEntity } from './department.entity';
 import { DisclosureItemEntity } from './disclosure-item.entity';
 import { PublicationEntity } from './publication.entity';
@@ -14,4 +14,4 @@ export * from './publication.entity';
 export * from './review-task.entity';
 export * from './user.entity';
 
-export const ENTITIES = [AuditEventEntity, CatalogItemEntity, CatalogVersionEntity, DepartmentEntity, DisclosureItemEntity, PublicationEntity, ReviewTaskEntity, UserEntity];
+export const ENTITIES = [AuditEventEntity, CatalogImportEntity, CatalogItemEntity, CatalogVersionEntity, DepartmentEntity, DisclosureItemEntity, PublicationEntity, ReviewTaskEntity, UserEntity];

@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { CatalogItem, Role } from '@zwgk/domain';
-import { readCatalogCsvFile } from './catalog-csv';
+import { readCatalogCsvFile } from '../catalog/catalog-file';
+import { insertCatalogItems } from '../catalog/catalog-import';
 
 /** The demo catalog version's fixed id, so seeding twice finds it. */
 export const DEMO_CATALOG_VERSION_ID = '00000000-0000-4000-8000-000000000001';
@@ -69,18 +70,7 @@ export async function seedDemoData(dataSource: DataSource, catalogDir: string): 
       [DEMO_CATALOG_VERSION_ID],
     );
     if (inserted.length === 0) return;
-    for (const item of items) {
-      await manager.query(
-        `INSERT INTO catalog_items (version_id, code, area, level1, level2, level3, content, basis, time_limit_text,
-           time_limit_rule, subject, channels, audience, mode, levels, category, needs_interpretation)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
-        [
-          DEMO_CATALOG_VERSION_ID, item.code, item.area, item.level1, item.level2, item.level3 ?? null, item.content,
-          item.basis, item.timeLimit.text, JSON.stringify(item.timeLimit.rule), item.subject, item.channels,
-          item.audience, item.mode, item.levels, item.category ?? null, item.needsInterpretation,
-        ],
-      );
-    }
+    await insertCatalogItems(manager, DEMO_CATALOG_VERSION_ID, items);
   });
   return { departments: DEMO_DEPARTMENTS.length, users: DEMO_USERS.length, catalogItems: items.length, catalogWarnings: warnings };
 }

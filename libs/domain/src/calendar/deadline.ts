@@ -1,9 +1,12 @@
 import type { TimeLimitRule } from '../catalog/time-limit-rule';
-import { addDays, endOfChinaDay, type LocalDate } from './local-date';
-import type { WorkingDayCalendar } from './working-day-calendar';
+import { endOfChinaDay, type LocalDate } from './local-date';
+import type { WorkingDayCalendar, WorkingDayCount } from './working-day-calendar';
 
 /** 条例 (2019) Art. 26: proactive disclosure within 20 working days of the information being formed. */
 export const STATUTORY_PROACTIVE_DISCLOSURE_WORKING_DAYS = 20;
+
+/** Appended to the explanation of a deadline that rests on computed statutory holidays. */
+export const PROVISIONAL_DEADLINE_NOTE = '（暂按法定节假日推算，官方安排公布后重新计算）';
 
 /** An absolute due instant and the reasoning behind it. */
 export interface Deadline {
@@ -12,6 +15,26 @@ export interface Deadline {
   readonly provisional: boolean;
   /** "Why this date", in Chinese, for the timeline. */
   readonly explanation: string;
+  /** The calendar that computed it: a deadline from an older version is due for recomputation. */
+  readonly calendarVersion: string;
+}
+
+/** e.g. `（跳过周末5天、春节9天）`: weekends first, then each holiday in the order met; empty when nothing was skipped. */
+function describeSkipped(result: WorkingDayCount): string {
+  const parts = new Map<string, number>();
+  const weekends = result.skipped.filter((day) => day.reason === 'weekend').length;
+  if (weekends > 0) parts.set('周末', weekends);
+  for (const day of result.skipped) {
+    if (day.reason !== 'holiday') continue;
+    const name = day.holidayName ?? '节假日';
+    parts.set(name, (parts.get(name) ?? 0) + 1);
+  }
+  if (parts.size === 0) return '';
+  return `（跳过${[...parts].map(([name, days]) => `${name}${days}天`).join('、')}）`;
+}
+
+function provisionalNote(provisional: boolean): string {
+  return provisional ? PROVISIONAL_DEADLINE_NOTE : '';
 }
 
 /**
@@ -20,6 +43,7 @@ export interface Deadline {
  * 20 working days, and the explanation says so.
  */
 export function computeReleaseDeadline(calendar: WorkingDayCalendar, rule: TimeLimitRule, trigger: LocalDate): Deadline {
+  const calendarVersion = calendar.version;
   switch (rule.kind) {
     case 'composite':
       // The main limit governs the item; exception clauses apply to narrower item kinds.
@@ -30,20 +54,33 @@ export function computeReleaseDeadline(calendar: WorkingDayCalendar, rule: TimeL
         dueAt: endOfChinaDay(result.date).toISOString(),
         dueDate: result.date,
         provisional: result.provisional,
-        explanation: `自${trigger}次日起算${rule.count}个工作日（跳过${result.skipped.length}个休息日），截止${result.date}`,
+        explanation: `自${trigger}次日起算${rule.count}个工作日${describeSkipped(result)}，截止${result.date}${provisionalNote(result.provisional)}`,
+        calendarVersion,
       };
     }
     case 'calendar-days': {
-      const date = addDays(trigger, rule.count);
-      return { dueAt: endOfChinaDay(date).toISOString(), dueDate: date, provisional: false, explanation: `自${trigger}次日起算${rule.count}日，截止${date}` };
+      const result = calendar.addCalendarDays(trigger, rule.count);
+      return {
+        dueAt: endOfChinaDay(result.date).toISOString(),
+        dueDate: result.date,
+        provisional: result.provisional,
+        explanation: `自${trigger}次日起算${rule.count}日，截止${result.date}${provisionalNote(result.provisional)}`,
+        calendarVersion,
+      };
     }
     case 'hours': {
       // The trigger is a date here; hours count from the start of the next day as a conservative reading.
       const due = new Date(endOfChinaDay(trigger).getTime() + 1 + rule.count * 3_600_000);
-      return { dueAt: due.toISOString(), dueDate: trigger, provisional: false, explanation: `自${trigger}起${rule.count}小时内` };
+      return { dueAt: due.toISOString(), dueDate: trigger, provisional: false, explanation: `自${trigger}起${rule.count}小时内`, calendarVersion };
     }
     case 'immediate':
-      return { dueAt: endOfChinaDay(trigger).toISOString(), dueDate: trigger, provisional: false, explanation: `实时公开：当日（${trigger}）内完成` };
+      return {
+        dueAt: endOfChinaDay(trigger).toISOString(),
+        dueDate: trigger,
+        provisional: false,
+        explanation: `实时公开：当日（${trigger}）内完成`,
+        calendarVersion,
+      };
     case 'periodic':
     case 'yearly-date':
     case 'manual': {
@@ -52,7 +89,10 @@ export function computeReleaseDeadline(calendar: WorkingDayCalendar, rule: TimeL
         dueAt: endOfChinaDay(result.date).toISOString(),
         dueDate: result.date,
         provisional: result.provisional,
-        explanation: `目录时限无法按条目起算，适用《政府信息公开条例》第二十六条：自${trigger}次日起20个工作日，截止${result.date}`,
+        explanation:
+          `目录时限无法按条目起算，适用《政府信息公开条例》第二十六条：自${trigger}次日起20个工作日` +
+          `${describeSkipped(result)}，截止${result.date}${provisionalNote(result.provisional)}`,
+        calendarVersion,
       };
     }
   }

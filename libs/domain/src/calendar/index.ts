@@ -1,4 +1,5 @@
 export * from './local-date';
 export * from './holiday-table';
+export * from './statutory-holidays';
 export * from './working-day-calendar';
 export * from './deadline';

@@ -22,6 +22,8 @@ export interface CatalogItem {
   readonly category?: DisclosureCategory;
   /** A policy document that needs an interpretation (政策解读). */
   readonly needsInterpretation: boolean;
+  /** Where the row came from, for reports and for admins fixing a manual rule. */
+  readonly source?: { readonly file: string; readonly row: number };
 }
 
 /** The item's name as the public sees it: the most specific 事项. */

@@ -1,5 +1,5 @@
 import { AREA_CODES, areaFromTitle } from './area-codes';
-import type { CatalogItem } from './catalog-item';
+import type { CatalogItem, DisclosureCategory } from './catalog-item';
 import { parseTimeLimit } from './time-limit-rule';
 
 /** Something the reader could not read cleanly, with its place in the source. */
@@ -41,11 +41,15 @@ type Field =
   | 'modeProactive'
   | 'modeOnApplication'
   | 'levelCounty'
-  | 'levelTownship';
+  | 'levelTownship'
+  | 'category'
+  | 'interpretation';
 
 function fieldOf(top: string, sub: string): Field | undefined {
   const header = `${top}|${sub}`.replace(/\s+/g, '');
   if (/序号/.test(top)) return 'seq';
+  if (/五公开|公开类别|公开属性/.test(header)) return 'category';
+  if (/解读/.test(header)) return 'interpretation';
   if (/一级事项/.test(header)) return 'level1';
   if (/二级事项/.test(header)) return 'level2';
   if (/三级事项/.test(header)) return 'level3';
@@ -79,6 +83,24 @@ export function parseChosenChannels(cell: string): string[] {
 
 function isChecked(cell: string | undefined): boolean {
   return !!cell && CHOSEN.test(cell);
+}
+
+const CATEGORY_WORDS: readonly [RegExp, DisclosureCategory][] = [
+  [/决策/, 'decision'],
+  [/执行/, 'execution'],
+  [/管理/, 'management'],
+  [/服务/, 'service'],
+  [/结果/, 'result'],
+];
+
+/** The 五公开 category a cell names, or undefined. */
+export function readDisclosureCategory(cell: string): DisclosureCategory | undefined {
+  return CATEGORY_WORDS.find(([pattern]) => pattern.test(cell))?.[1];
+}
+
+/** A yes/no cell: 是, 需要, or a check mark. */
+function isYes(cell: string): boolean {
+  return /^(是|需要|需|有|y|yes)$/i.test(cell.trim()) || isChecked(cell);
 }
 
 /**
@@ -133,6 +155,16 @@ export function readCatalogSheet(file: string, rows: readonly (readonly string[]
     if (isChecked(cell('levelCounty'))) levels.push('county');
     if (isChecked(cell('levelTownship'))) levels.push('township');
     const level3 = cell('level3');
+    const categoryCell = cell('category');
+    const category = categoryCell ? readDisclosureCategory(categoryCell) : undefined;
+    if (categoryCell && !category) {
+      warnings.push({ file, row: index + 1, column: '五公开类别', message: `unknown category "${categoryCell}": expected 决策/执行/管理/服务/结果` });
+    }
+    for (const [field, label] of [['level1', '一级事项'], ['content', '公开内容'], ['subject', '公开主体']] as const) {
+      if (!cell(field)) warnings.push({ file, row: index + 1, column: label, message: 'empty cell' });
+    }
+    const channels = parseChosenChannels(cell('channels'));
+    if (channels.length === 0) warnings.push({ file, row: index + 1, column: '公开渠道和载体', message: 'no channel is checked' });
     items.push({
       code: `${areaCode}-${seq.padStart(3, '0')}`,
       area,
@@ -143,11 +175,13 @@ export function readCatalogSheet(file: string, rows: readonly (readonly string[]
       basis: cell('basis'),
       timeLimit,
       subject: cell('subject'),
-      channels: parseChosenChannels(cell('channels')),
+      channels,
       audience: audiencePublic && audienceSpecific ? 'both' : audienceSpecific ? 'specific-group' : 'public',
       mode: proactive && onApplication ? 'both' : onApplication ? 'on-application' : 'proactive',
       levels,
-      needsInterpretation: false,
+      ...(category ? { category } : {}),
+      needsInterpretation: isYes(cell('interpretation')),
+      source: { file, row: index + 1 },
     });
   }
   if (items.length === 0) throw new MalformedCatalogError(file, 'the catalog has a header but no item rows');

@@ -45,48 +45,269 @@ export interface TimeLimit {
   readonly notes?: readonly string[];
 }
 
-const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+// ---- Reading the wording -------------------------------------------------------------------------
+// Catalog cells are free text written by many offices. The reader recognises the phrasings below and
+// hands anything else to an admin (`manual`): a guessed limit would silently set a wrong deadline.
 
-function readCount(raw: string): number {
-  if (/^\d+$/.test(raw)) return Number(raw);
-  if (raw === '十') return 10;
-  if (raw.startsWith('十')) return 10 + (CHINESE_DIGITS[raw[1]] ?? 0);
-  if (raw.endsWith('十')) return (CHINESE_DIGITS[raw[0]] ?? 0) * 10;
-  if (raw.length === 3 && raw[1] === '十') return (CHINESE_DIGITS[raw[0]] ?? 0) * 10 + (CHINESE_DIGITS[raw[2]] ?? 0);
-  return CHINESE_DIGITS[raw] ?? NaN;
+const CHINESE_NUMERALS = '零〇一二两三四五六七八九十百千';
+/** A count in Arabic digits or Chinese numerals (七, 十五, 二十, 一百二十). */
+const NUMBER = `\\d+|[${CHINESE_NUMERALS}]+`;
+const CHINESE_DIGITS = new Map([['零', 0], ['〇', 0], ['一', 1], ['二', 2], ['两', 2], ['三', 3], ['四', 4], ['五', 5], ['六', 6], ['七', 7], ['八', 8], ['九', 9]]);
+const CHINESE_UNITS = new Map([['十', 10], ['百', 100], ['千', 1000]]);
+
+/** N个工作日 / N日 / N天 / N小时. A number right after 月 is a day of the month, not a count. */
+const COUNT = new RegExp(
+  `(?:(?<![\\d月])(\\d+)|(?<![${CHINESE_NUMERALS}月])([${CHINESE_NUMERALS}]+))个?(工作日|自然日|日历日|日|天|小时)`,
+  'g',
+);
+/** 每年1月31日前, 次年3月底前; a bare date must end in 前 to count as a yearly deadline. */
+const YEARLY_DATE = new RegExp(`(每年度?|次年)?(?<![\\d${CHINESE_NUMERALS}])(${NUMBER})月份?(?:(${NUMBER})[日号]|(底|末))(前|之前|以前)?`, 'g');
+/** Any other day of a month (每月10日前): no rule kind can hold it. */
+const DAY_OF_MONTH = new RegExp(`月份?(?:${NUMBER})[日号]|月[底末]`);
+/** 每N个月, (每)半年, 每季度, 每月, 每年, 每N年: the alternatives are tried in this order. */
+const PERIOD = new RegExp(`[每按](${NUMBER})个月|[每按]?半年度?|[每按]个?季度?|季度|[每按]个?月度?|[每按](${NUMBER})?年度?`, 'g');
+/** 至少更新N次 within a period. */
+const TIMES = new RegExp(`(${NUMBER})次`, 'g');
+const IMMEDIATE = /实时|及时|即时/;
+/** Wording that names no limit at all (动态更新, 定期公开): nothing to compute a deadline from. */
+const VAGUE = /动态|长期|常态|定期|适时|随时|按需|视情/;
+/** 公示7个工作日, 公示期不少于7个工作日, 公示期为7天: how long a publicity notice stays up, not a deadline. */
+const PUBLICITY = new RegExp(
+  `[并且]?(?:同时)?(?:予以)?公示(?:期|时间|期限)?(?:为|应|应当|不少于|不得少于|不低于|不短于|至少|满)*(${NUMBER})个?(工作日|自然日|日历日|日|天)(?:以上)?(?!以?内)`,
+  'g',
+);
+/**
+ * Where the limit of an exception clause begins, after its scope: 行政许可事项|应自作出行政决定之日起….
+ * A clock start, a count, a period, a date or 实时 must follow.
+ */
+const RULE_START = new RegExp(
+  `^(?:应当?|须|需|均|一律)?(?:[自从](?:该?信息)?|于|在)?(?=形成|变更|产生|生成|收到|作出|批准|批复|制定|制作|获取|取得|实时|及时|即时|次年|` +
+    `[每按](?:${NUMBER})?个?[季月年]|[每按]?半年|季度|(?:${NUMBER})(?:个?(?:工作日|自然日|日历日|日|天|小时)|月))`,
+);
+/** Clauses that qualify the limit without changing it; they are kept as notes. */
+const NOTE = /另有规定|从其规定|除外|顺延/;
+/** Where a note glued to the limit begins: 20个工作日内|法律法规另有规定的从其规定. */
+const NOTE_START = /(?:法律|法规|国家|上级|规章|有关|相关|其他|如|若|凡)[^，,]*?另有规定/;
+/** The second half of 国家另有规定的，从其规定. */
+const NOTE_CONSEQUENCE = /^(?:则|应)?(?:从|依|按|遵|以)照?其/;
+/** Whether a clause says anything about time; clauses that do not (在政府网站公开) are not a limit. */
+const TIME_HINT = /[年季月周日天]|小时|时限|期限|实时|及时|即时|动态|长期|常态|定期|随时|适时|\d/;
+
+/** A yearly date must exist every year, so February ends on the 28th (which also meets 2月底 in leap years). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+// The bounds a hand-set rule must meet too (time-limit-validation.ts): a reading outside them is not a limit.
+const MAX_COUNT = 3650;
+const MAX_PUBLICITY_COUNT = 365;
+const MAX_EVERY_MONTHS = 12;
+
+type PublicityPeriod = NonNullable<Extract<TimeLimitRule, { kind: 'composite' }>['publicityPeriod']>;
+
+function readChineseNumber(raw: string): number {
+  let total = 0;
+  let digit: number | undefined;
+  let lastUnit = Infinity;
+  for (const ch of raw) {
+    const value = CHINESE_DIGITS.get(ch);
+    if (value !== undefined) {
+      if (digit !== undefined && digit !== 0) return NaN; // two digits in a row (一二) is not a count
+      digit = value;
+      continue;
+    }
+    const unit = CHINESE_UNITS.get(ch);
+    if (unit === undefined || unit >= lastUnit) return NaN;
+    if (digit === undefined) {
+      // A leading 十 means 一十 (十五 = 15); anywhere else a unit needs its digit (一百一十, not 一百十).
+      if (unit !== 10 || total !== 0) return NaN;
+      digit = 1;
+    }
+    if (digit === 0) return NaN;
+    total += digit * unit;
+    lastUnit = unit;
+    digit = undefined;
+  }
+  return total + (digit ?? 0);
 }
 
-function readAnchor(text: string): TimeLimitAnchor {
-  // "收到征地批准文件之日" is the receipt of a document, even though it names an approval.
-  if (/收到.*(文件|通知)/.test(text)) return 'document-received';
-  if (/批准|批复/.test(text)) return 'approved';
-  if (/制定或获取|获取/.test(text)) return 'made-or-obtained';
-  if (/作出.*决定/.test(text)) return 'decision-made';
-  return 'formed-or-changed';
+/** A whole count above zero, or NaN: 0, malformed numerals and absurdly long digit runs are not limits. */
+function readCount(raw: string): number {
+  const value = /^\d+$/.test(raw) ? Number(raw) : readChineseNumber(raw);
+  return Number.isSafeInteger(value) && value > 0 ? value : NaN;
 }
 
 /**
- * Reads the main clause of a 公开时限 text. This is the foundation's reader: counts of working days,
- * days and hours, 实时/及时, half-yearly/quarterly updates and fixed yearly dates. Anything else is
- * `manual`. Composite rules keep their main (first) clause; the catalog issue adds exception clauses.
+ * What starts the clock, from the words before the count. Undefined when the wording names a starting
+ * event that has no anchor (会议召开后, 收到申请之日起): the default is only for wording that names none.
  */
-export function parseTimeLimit(text: string): TimeLimit {
-  const normalized = text.replace(/\s+/g, '').replace(/[。；;].*$/, '');
-  const yearly = /每年(\d{1,2})月(\d{1,2})日前/.exec(normalized);
-  if (yearly) return { text, rule: { kind: 'yearly-date', month: Number(yearly[1]), day: Number(yearly[2]) } };
-  const count = /(\d+|[一二两三四五六七八九十]{1,3})个?(工作日|日|天|小时)/.exec(normalized);
-  if (count) {
-    const value = readCount(count[1]);
-    if (Number.isFinite(value) && value > 0) {
-      const anchor = readAnchor(normalized);
-      const unit = count[2];
-      if (unit === '工作日') return { text, rule: { kind: 'working-days', count: value, anchor } };
-      if (unit === '小时') return { text, rule: { kind: 'hours', count: value, anchor } };
-      return { text, rule: { kind: 'calendar-days', count: value, anchor } };
+function readAnchor(before: string): TimeLimitAnchor | undefined {
+  // 收到征地批准文件之日: the receipt of a document, even though it names an approval.
+  if (/收到/.test(before)) return /收到.*?(?:文件|通知|批复|批文)/.test(before) ? 'document-received' : undefined;
+  // 作出批准决定之日: the decision, not the approval, starts the clock.
+  if (/作出.*?决定/.test(before)) return 'decision-made';
+  if (/批准|批复/.test(before)) return 'approved';
+  if (/制定|制作|获取|取得/.test(before)) return 'made-or-obtained';
+  if (/形成|变更|产生|生成|更新/.test(before)) return 'formed-or-changed';
+  if (/后|起|之日|以来/.test(before)) return undefined;
+  return 'formed-or-changed';
+}
+
+function readCountedRule(wording: string, match: RegExpExecArray): SimpleTimeLimitRule | undefined {
+  const count = readCount(match[1] ?? match[2]);
+  const anchor = readAnchor(wording.slice(0, match.index));
+  if (!(count <= MAX_COUNT) || anchor === undefined) return undefined;
+  if (match[3] === '工作日') return { kind: 'working-days', count, anchor };
+  if (match[3] === '小时') return { kind: 'hours', count, anchor };
+  return { kind: 'calendar-days', count, anchor };
+}
+
+function readPeriodicRule(wording: string, match: RegExpExecArray): SimpleTimeLimitRule | undefined {
+  const [phrase, months, years] = match;
+  const periodMonths =
+    months !== undefined ? readCount(months)
+    : years !== undefined ? 12 * readCount(years)
+    : phrase.includes('半年') ? 6
+    : phrase.includes('季') ? 3
+    : phrase.includes('月') ? 1
+    : 12;
+  // 每年至少更新2次 is every 6 months; a split that is not whole months has no periodic reading.
+  const times = [...wording.matchAll(TIMES)];
+  if (times.length > 1) return undefined;
+  const everyMonths = periodMonths / (times.length === 1 ? readCount(times[0][1]) : 1);
+  return Number.isInteger(everyMonths) && everyMonths >= 1 && everyMonths <= MAX_EVERY_MONTHS ? { kind: 'periodic', everyMonths } : undefined;
+}
+
+/** One limit, or undefined when the wording holds none or more than one (3个工作日内受理，20个工作日内公开). */
+function readSimpleRule(wording: string): SimpleTimeLimitRule | undefined {
+  if (VAGUE.test(wording)) return undefined;
+  let rest = wording;
+  const yearly: SimpleTimeLimitRule[] = [];
+  for (const date of wording.matchAll(YEARLY_DATE)) {
+    const [phrase, eachYear, monthText, dayText, endOfMonth, before] = date;
+    // 2024年1月31日前 is a one-off date, and a bare 3月1日 is not a deadline.
+    if (eachYear === undefined && (before === undefined || wording[date.index - 1] === '年')) return undefined;
+    const month = readCount(monthText);
+    if (!(month >= 1 && month <= 12)) return undefined;
+    const day = endOfMonth !== undefined ? DAYS_IN_MONTH[month - 1] : readCount(dayText);
+    if (!(day >= 1 && day <= DAYS_IN_MONTH[month - 1])) return undefined;
+    yearly.push({ kind: 'yearly-date', month, day });
+    rest = rest.replace(phrase, '');
+  }
+  if (DAY_OF_MONTH.test(rest)) return undefined;
+  const counts = [...rest.matchAll(COUNT)];
+  const periods = [...rest.matchAll(PERIOD)];
+  const immediate = IMMEDIATE.test(rest);
+  if (yearly.length + counts.length + periods.length + (immediate ? 1 : 0) !== 1) return undefined;
+  if (yearly.length === 1) return yearly[0];
+  if (immediate) return { kind: 'immediate' };
+  if (counts.length === 1) return readCountedRule(rest, counts[0]);
+  return readPeriodicRule(rest, periods[0]);
+}
+
+function trimSeparators(wording: string): string {
+  return wording.replace(/^[，,：:、]+|[，,：:、]+$/g, '');
+}
+
+/** 行政许可、行政处罚事项应自作出行政决定之日起7个工作日内公示 → its scope and its limit. */
+function readException(wording: string): TimeLimitException | undefined {
+  for (let at = 1; at < wording.length; at++) {
+    if (!RULE_START.test(wording.slice(at))) continue;
+    const scope = trimSeparators(wording.slice(0, at));
+    const rule = readSimpleRule(wording.slice(at));
+    return scope !== '' && rule ? { scope, rule } : undefined;
+  }
+  return undefined;
+}
+
+function readPublicityPeriod(match: RegExpExecArray): PublicityPeriod | undefined {
+  const count = readCount(match[1]);
+  if (!(count <= MAX_PUBLICITY_COUNT)) return undefined;
+  return { count, unit: match[2] === '工作日' ? 'working-days' : 'calendar-days' };
+}
+
+/** Splits the wording into clauses, moving notes (另有规定的从其规定, 节假日顺延) out of them. */
+function splitClauses(wording: string, notes: string[]): string[] {
+  // A bracketed remark such as （法律法规另有规定的除外） is a note when it says so; others stay in place.
+  const unbracketed = wording.replace(/[（(]([^（）()]*)[）)]/g, (whole, inner: string) => {
+    if (!NOTE.test(inner)) return whole;
+    notes.push(inner);
+    return '';
+  });
+  return unbracketed
+    .split(/[。；;]/)
+    .map((clause) => takeNotes(clause, notes))
+    .filter((clause) => clause !== '');
+}
+
+function takeNotes(clause: string, notes: string[]): string {
+  const parts = clause.split(/([，,])/); // segment, separator, segment, …
+  const kept: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    let segment = parts[i];
+    if (!NOTE.test(segment)) {
+      kept.push(segment);
+      continue;
+    }
+    const start = NOTE_START.exec(segment)?.index ?? 0;
+    if (start > 0 && TIME_HINT.test(segment.slice(0, start))) {
+      kept.push(segment.slice(0, start));
+      segment = segment.slice(start);
+    }
+    while (i + 2 < parts.length && NOTE_CONSEQUENCE.test(parts[i + 2])) {
+      segment += parts[i + 1] + parts[i + 2];
+      i += 2;
+    }
+    notes.push(segment);
+  }
+  return kept.filter((segment) => segment !== '').join('，');
+}
+
+/**
+ * The clause structure: a main limit, exception clauses (其中…, possibly continued after ；), and a
+ * publicity period anywhere. Any clause about time that does not fit makes the whole rule manual.
+ */
+function readRule(clauses: readonly string[]): TimeLimitRule {
+  let main: SimpleTimeLimitRule | undefined;
+  const exceptions: TimeLimitException[] = [];
+  let publicityPeriod: PublicityPeriod | undefined;
+  for (const clause of clauses.flatMap((c) => c.split(/(?=其中)/))) {
+    const publicity = [...clause.matchAll(PUBLICITY)];
+    if (publicity.length > 0) {
+      if (publicityPeriod || publicity.length > 1) return { kind: 'manual' };
+      publicityPeriod = readPublicityPeriod(publicity[0]);
+      if (!publicityPeriod) return { kind: 'manual' };
+    }
+    const piece = trimSeparators(clause.replace(PUBLICITY, ''));
+    if (piece.startsWith('其中')) {
+      const exception = main && readException(trimSeparators(piece.slice(2)));
+      if (!exception) return { kind: 'manual' };
+      exceptions.push(exception);
+    } else if (!main) {
+      if (!TIME_HINT.test(piece)) continue; // a preamble such as 按照条例规定
+      main = readSimpleRule(piece);
+      if (!main) return { kind: 'manual' };
+    } else if (piece !== '') {
+      // 其中A…；B…: a clause after an exception may be the next exception.
+      const exception = exceptions.length > 0 ? readException(piece) : undefined;
+      if (exception) exceptions.push(exception);
+      else if (TIME_HINT.test(piece)) return { kind: 'manual' };
     }
   }
-  if (/^(实时|及时)/.test(normalized)) return { text, rule: { kind: 'immediate' } };
-  if (/半年/.test(normalized)) return { text, rule: { kind: 'periodic', everyMonths: 6 } };
-  if (/每季度?/.test(normalized) && /季/.test(normalized)) return { text, rule: { kind: 'periodic', everyMonths: 3 } };
-  return { text, rule: { kind: 'manual' } };
+  if (!main) return { kind: 'manual' };
+  if (exceptions.length === 0 && !publicityPeriod) return main;
+  return { kind: 'composite', main, exceptions, ...(publicityPeriod ? { publicityPeriod } : {}) };
+}
+
+/**
+ * Reads a catalog's 公开时限 wording into a rule. It understands counts of working days (工作日), days
+ * (日/天) and hours from a named clock start, 实时/及时, periodic updates (每月/每季度/半年/每年/每N个月),
+ * fixed yearly dates (每年1月31日前), exception clauses (其中…), publicity periods (公示N个工作日) and
+ * notes (法律法规另有规定的从其规定). Anything else, or any ambiguity, is `manual`. It never throws.
+ */
+export function parseTimeLimit(text: string): TimeLimit {
+  const wording = text
+    .replace(/[\uFF10-\uFF19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)) // ２０ → 20
+    .replace(/[\r\n\u2028\u2029]+/g, '；') // a line break in a cell ends a clause
+    .replace(/\s+/g, '');
+  const notes: string[] = [];
+  const rule = readRule(splitClauses(wording, notes));
+  return notes.length > 0 ? { text, rule, notes } : { text, rule };
 }

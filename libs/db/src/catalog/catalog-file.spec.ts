@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { projectRoot } from '@zwgk/config';
 import { MalformedCatalogError, parseChosenChannels } from '@zwgk/domain';
-import { readCatalogCsv, readCatalogCsvFile } from './catalog-csv';
+import { readCatalogCsv, readCatalogCsvFile } from './catalog-file';
 
 const catalogDir = path.join(projectRoot, 'data', 'catalogs');
 

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@zwgk/domain';
+import { CurrentActor, Public, RequestId, Roles } from '../auth/auth.decorators';
+import { CalendarService } from './calendar.service';
+import { LoadHolidayYearDto } from './load-holiday-year.dto';
+import { WorkingDaysQuery } from './working-days.query';
+
+@ApiTags('calendar')
+@Controller('calendar')
+export class CalendarController {
+  constructor(@Inject(CalendarService) private readonly calendar: CalendarService) {}
+
+  /** Reference information anyone may check: how a working-day deadline is counted. */
+  @Public()
+  @Get('working-days')
+  workingDays(@Query() query: WorkingDaysQuery) {
+    return this.calendar.workingDays(query.from, query.count);
+  }
+
+  @Public()
+  @Get('years')
+  years() {
+    return this.calendar.years();
+  }
+
+  @ApiBearerAuth()
+  @Post('years')
+  @Roles('admin')
+  loadYear(@CurrentActor() actor: Actor, @Body() body: LoadHolidayYearDto, @RequestId() requestId?: string) {
+    return this.calendar.loadOfficialYear(actor, body, requestId);
+  }
+}

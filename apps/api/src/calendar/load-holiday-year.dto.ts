@@ -1,0 +1,48 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, Validate, ValidateNested } from 'class-validator';
+import { IsLocalDateConstraint } from './working-days.query';
+
+export class HolidayDto {
+  @ApiProperty({ example: '春节' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  name!: string;
+
+  @ApiProperty({ example: ['2027-02-05', '2027-02-06'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(31)
+  @Validate(IsLocalDateConstraint, { each: true })
+  days!: string[];
+}
+
+/** One year's official arrangement (国务院办公厅关于…年部分节假日安排的通知). */
+export class LoadHolidayYearDto {
+  @ApiProperty({ example: 2027 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+
+  @ApiProperty({ example: '国务院办公厅关于2027年部分节假日安排的通知' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  source!: string;
+
+  @ApiProperty({ type: [HolidayDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => HolidayDto)
+  holidays!: HolidayDto[];
+
+  @ApiProperty({ example: ['2027-02-20'], description: '调休: weekend days that are working days' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Validate(IsLocalDateConstraint, { each: true })
+  makeUpWorkingDays!: string[];
+}

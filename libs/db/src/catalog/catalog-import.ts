@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  isRole,
+  MalformedCatalogError,
+  type CatalogItem,
+  type CatalogWarning,
+  type DisclosureCategory,
+  type TimeLimitRule,
+} from '@zwgk/domain';
+import { CatalogItemEntity, CatalogVersionEntity, UserEntity } from '../entities';
+import { readCatalogFile, type CatalogFile } from './catalog-file';
+
+/** Why a catalog operation was refused; the API maps `kind` to 400/403/404/409. */
+export class CatalogOperationError extends Error {
+  constructor(readonly kind: 'invalid' | 'forbidden' | 'not-found' | 'conflict', message: string, readonly field?: string) {
+    super(message);
+    this.name = 'CatalogOperationError';
+  }
+}
+
+export interface CatalogImportReport {
+  readonly importId: string;
+  readonly versionId: string;
+  readonly itemCount: number;
+  readonly files: readonly { name: string; area: string; itemCount: number; warningCount: number }[];
+  readonly warnings: readonly CatalogWarning[];
+  /** Items whose 公开时限 the parser could not read: an admin must set their rule before relying on them. */
+  readonly manualRules: readonly { code: string; text: string; file?: string; row?: number }[];
+}
+
+export type CatalogImportProgress =
+  | { readonly step: 'reading'; readonly file: string; readonly index: number; readonly total: number }
+  | { readonly step: 'read'; readonly file: string; readonly items: number; readonly warnings: number }
+  | { readonly step: 'storing'; readonly items: number };
+
+/** Who does it, for the audit trail; must be an admin. */
+export interface CatalogOperator {
+  readonly username: string;
+  readonly requestId?: string;
+  readonly via?: 'api' | 'cli';
+}
+
+async function requireAdmin(manager: EntityManager, operator: CatalogOperator): Promise<UserEntity> {
+  const user = await manager.getRepository(UserEntity).findOneBy({ username: operator.username });
+  if (!user || !user.active) throw new CatalogOperationError('forbidden', `unknown user "${operator.username}"`);
+  if (!user.roles.filter(isRole).includes('admin')) throw new CatalogOperationError('forbidden', 'only admins import and activate catalogs');
+  return user;
+}
+
+async function audit(manager: EntityManager, operator: CatalogOperator, user: UserEntity, eventKey: string, action: string, detail: Record<string, unknown>) {
+  await manager.query(
+    `INSERT INTO audit_events (event_key, actor, actor_role, department_code, action, detail, request_id)
+     VALUES ($1, $2, 'admin', $3, $4, $5, $6)`,
+    [eventKey, operator.username, user.departmentCode, action, JSON.stringify({ ...detail, via: operator.via ?? 'api' }), operator.requestId ?? null],
+  );
+}
+
+export async function insertCatalogItems(manager: EntityManager, versionId: string, items: readonly CatalogItem[]): Promise<void> {
+  for (const item of items) {
+    await manager.query(
+      `INSERT INTO catalog_items (version_id, code, area, level1, level2, level3, content, basis, time_limit_text,
+         time_limit_rule, time_limit_notes, subject, channels, audience, mode, levels, category, needs_interpretation,
+         source_file, source_row)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)`,
+      [
+        versionId, item.code, item.area, item.level1, item.level2, item.level3 ?? null, item.content, item.basis,
+        item.timeLimit.text, JSON.stringify(item.timeLimit.rule), item.timeLimit.notes ?? [], item.subject, item.channels,
+        item.audience, item.mode, item.levels, item.category ?? null, item.needsInterpretation, item.source?.file ?? null,
+        item.source?.row ?? null,
+      ],
+    );
+  }
+}
+
+/**
+ * Imports published catalogs as one new draft version. All files are read and checked before anything
+ * is written, and the write is one transaction: a bad file, or an item code that appears twice, stores
+ * nothing at all.
+ */
+export async function importCatalogFiles(
+  dataSource: DataSource,
+  files: readonly CatalogFile[],
+  operator: CatalogOperator,
+  options: { label?: string; onProgress?: (progress: CatalogImportProgress) => void } = {},
+): Promise<CatalogImportReport> {
+  if (files.length === 0) throw new CatalogOperationError('invalid', 'no file was given: upload one or more .xlsx or .csv catalogs', 'files');
+  await requireAdmin(dataSource.manager, operator);
+  const items: CatalogItem[] = [];
+  const warnings: CatalogWarning[] = [];
+  const fileSummaries: { name: string; area: string; itemCount: number; warningCount: number }[] = [];
+  const firstSeen = new Map<string, { file: string; row?: number }>();
+  for (const [index, file] of files.entries()) {
+    options.onProgress?.({ step: 'reading', file: file.name, index: index + 1, total: files.length });
+    const sheet = await readCatalogFile(file);
+    for (const item of sheet.items) {
+      const earlier = firstSeen.get(item.code);
+      if (earlier) {
+        throw new MalformedCatalogError(
+          file.name,
+          `row ${item.source?.row}: item code ${item.code} is also at ${earlier.file} row ${earlier.row}; each 序号 must be unique within an area`,
+        );
+      }
+      firstSeen.set(item.code, { file: file.name, row: item.source?.row });
+    }
+    items.push(...sheet.items);
+    warnings.push(...sheet.warnings);
+    fileSummaries.push({ name: file.name, area: sheet.area, itemCount: sheet.items.length, warningCount: sheet.warnings.length });
+    options.onProgress?.({ step: 'read', file: file.name, items: sheet.items.length, warnings: sheet.warnings.length });
+  }
+  const versionId = randomUUID();
+  const importId = randomUUID();
+  options.onProgress?.({ step: 'storing', items: items.length });
+  await dataSource.transaction(async (manager) => {
+    const user = await requireAdmin(manager, operator);
+    const label = options.label ?? `导入：${fileSummaries.map((f) => f.area).join('、')}`;
+    await manager.query(`INSERT INTO catalog_versions (id, label, state, created_by) VALUES ($1, $2, 'draft', $3)`, [versionId, label.slice(0, 200), operator.username]);
+    await insertCatalogItems(manager, versionId, items);
+    await manager.query(
+      `INSERT INTO catalog_imports (id, version_id, imported_by, files, item_count, warnings) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [importId, versionId, operator.username, JSON.stringify(fileSummaries), items.length, JSON.stringify(warnings)],
+    );
+    await audit(manager, operator, user, `catalog-import:${importId}`, 'catalog.imported', { versionId, importId, files: fileSummaries, itemCount: items.length, warningCount: warnings.length });
+  });
+  return {
+    importId,
+    versionId,
+    itemCount: items.length,
+    files: fileSummaries,
+    warnings,
+    manualRules: items.filter((item) => item.timeLimit.rule.kind === 'manual').map((item) => ({ code: item.code, text: item.timeLimit.text, file: item.source?.file, row: item.source?.row })),
+  };
+}
+
+/** Makes a draft version the active one; the previous active version becomes superseded. */
+export async function activateCatalogVersion(dataSource: DataSource, versionId: string, operator: CatalogOperator): Promise<{ versionId: string; supersededVersionId: string | null }> {
+  return dataSource.transaction(async (manager) => {
+    const user = await requireAdmin(manager, operator);
+    const [version]: { id: string; state: string }[] = await manager.query(`SELECT id, state FROM catalog_versions WHERE id = $1 FOR UPDATE`, [versionId]);
+    if (!version) throw new CatalogOperationError('not-found', `catalog version ${versionId} does not exist`);
+    if (version.state !== 'draft') throw new CatalogOperationError('conflict', `catalog version ${versionId} is ${version.state}; only a draft can be activated`);
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+    const [superseded]: [{ id: string }[], number] = await manager.query(`UPDATE catalog_versions SET state = 'superseded' WHERE state = 'active' RETURNING id`);
+    await manager.query(`UPDATE catalog_versions SET state = 'active', activated_at = now(), activated_by = $2 WHERE id = $1`, [versionId, operator.username]);
+    const supersededVersionId = superseded[0]?.id ?? null;
+    await audit(manager, operator, user, `catalog-activate:${versionId}`, 'catalog.activated', { versionId, supersededVersionId });
+    return { versionId, supersededVersionId };
+  });
+}
+
+/** The admin's corrections to an imported item: a hand-set rule, the 五公开 category, the interpretation flag. */
+export interface CatalogItemPatch {
+  readonly timeLimitRule?: TimeLimitRule;
+  readonly category?: DisclosureCategory | null;
+  readonly needsInterpretation?: boolean;
+}
+
+/** Edits an item of a draft version (an active version changes only by importing and activating a new one). */
+export async function updateCatalogItem(dataSource: DataSource, versionId: string, code: string, patch: CatalogItemPatch, operator: CatalogOperator): Promise<CatalogItemEntity> {
+  return dataSource.transaction(async (manager) => {
+    const user = await requireAdmin(manager, operator);
+    const version = await manager.getRepository(CatalogVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'pessimistic_write' } });
+    if (!version) throw new CatalogOperationError('not-found', `catalog version ${versionId} does not exist`);
+    if (version.state !== 'draft') throw new CatalogOperationError('conflict', `catalog version ${versionId} is ${version.state}; only a draft version can be edited`);
+    const repository = manager.getRepository(CatalogItemEntity);
+    const item = await repository.findOneBy({ versionId, code });
+    if (!item) throw new CatalogOperationError('not-found', `catalog version ${versionId} has no item ${code}`);
+    const before = { timeLimitRule: item.timeLimitRule, category: item.category, needsInterpretation: item.needsInterpretation };
+    if (patch.timeLimitRule !== undefined) item.timeLimitRule = patch.timeLimitRule;
+    if (patch.category !== undefined) item.category = patch.category;
+    if (patch.needsInterpretation !== undefined) item.needsInterpretation = patch.needsInterpretation;
+    await repository.save(item);
+    await audit(manager, operator, user, `catalog-item-edit:${versionId}:${code}:${randomUUID()}`, 'catalog.item-edited', { versionId, code, before, after: patch });
+    return item;
+  });
+}

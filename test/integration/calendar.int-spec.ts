@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { Client as TemporalClient, Connection } from '@temporalio/client';
+import type { Client as PgClient } from 'pg';
+import {
+  DISCLOSURE_ITEM_WORKFLOW_TYPE,
+  disclosureItemWorkflowId,
+  draftRecordedUpdate,
+  submitForReviewUpdate,
+  type ActorRef,
+  type DisclosureItemInput,
+} from '@zwgk/contracts';
+import { DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
+import type { ApiClient } from '../support/api-client';
+import { startSystem, type RunningSystem } from '../support/running-system';
+import { testServers } from '../support/test-environment';
+
+/**
+ * The working-day calendar over HTTP, and what loading an official arrangement does to open items:
+ * their provisional deadlines are recomputed by their workflows, and the timers re-arm.
+ */
+describe('the working-day calendar', () => {
+  let system: RunningSystem;
+  let client: ApiClient;
+  let db: PgClient;
+
+  beforeAll(async () => {
+    system = await startSystem('calendar');
+    ({ client, db } = system);
+  }, 120_000);
+
+  afterAll(() => system?.stop());
+
+  it('explains 20 working days after 2026-02-10: 2026-03-16, skipping 春节 and counting the make-up Saturdays', async () => {
+    const response = await client.request('GET', '/calendar/working-days?from=2026-02-10&count=20');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ date: '2026-03-16', dueAt: '2026-03-16T15:59:59.999Z', provisional: false, calendarVersion: expect.any(String) });
+    expect(response.body.counted).toHaveLength(20);
+    expect(response.body.counted).toEqual(expect.arrayContaining(['2026-02-14', '2026-02-28']));
+    expect(response.body.skipped).toEqual(expect.arrayContaining([{ date: '2026-02-17', reason: '节假日', holiday: '春节' }, { date: '2026-03-01', reason: '周末' }]));
+    expect((await client.request('GET', '/calendar/working-days?from=2026-01-01&count=1')).body.date).toBe('2026-01-04');
+  });
+
+  it('answers 400 naming the field for a bad date or count', async () => {
+    const badDate = await client.request('GET', '/calendar/working-days?from=2026-02-30&count=5');
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.fields.map((f: { field: string }) => f.field)).toEqual(['from']);
+    const badCount = await client.request('GET', '/calendar/working-days?from=2026-02-10&count=-1');
+    expect(badCount.status).toBe(400);
+    expect(badCount.body.fields.map((f: { field: string }) => f.field)).toEqual(['count']);
+  });
+
+  it('loads an official arrangement, and an open item with a provisional deadline is recomputed by its workflow', async () => {
+    // A count that reaches into 2027, whose official arrangement is not loaded yet: provisional.
+    const before = await client.request('GET', '/calendar/working-days?from=2026-12-20&count=20');
+    expect(before.body).toMatchObject({ provisional: true, provisionalYears: [2027] });
+    expect(before.body.skipped).toEqual(expect.arrayContaining([{ date: '2027-01-01', reason: '节假日', holiday: '元旦' }]));
+
+    // An item whose rule is 40 working days, started on the API's task queue like any other item.
+    const drafter: ActorRef = { username: 'edu.drafter', displayName: '王起草', departmentCode: 'edu', roles: ['drafter'] };
+    const itemId = randomUUID();
+    const input: DisclosureItemInput = {
+      itemId,
+      drafter,
+      catalogVersionId: DEMO_CATALOG_VERSION_ID,
+      catalogItem: {
+        code: 'EDU-001', area: '义务教育', level1: '招生管理', level2: '招生政策', content: '●随迁子女入学办法', basis: '《条例》', subject: '县教育局', channels: ['政府网站'], mode: 'proactive',
+        timeLimit: { text: '信息形成之日起40个工作日内', rule: { kind: 'working-days', count: 40, anchor: 'formed-or-changed' } },
+      },
+      title: '跨年期限测试',
+      body: '正文',
+      formedAt: '2026-11-26',
+      channels: ['政府网站'],
+    };
+    const connection = await Connection.connect({ address: testServers().temporalAddress });
+    try {
+      const temporal = new TemporalClient({ connection });
+      const handle = await temporal.workflow.start(DISCLOSURE_ITEM_WORKFLOW_TYPE, { workflowId: disclosureItemWorkflowId(itemId), taskQueue: system.taskQueue, args: [input] });
+      const draft = await handle.executeUpdate(draftRecordedUpdate);
+      expect(draft.releaseDueProvisional).toBe(true);
+      expect(draft.releaseDueExplanation).toMatch(/暂按法定节假日推算/);
+      await handle.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] });
+
+      const arrangement = {
+        year: 2027,
+        source: '测试用：2027年部分节假日安排（模拟通知）',
+        holidays: [
+          { name: '元旦', days: ['2027-01-01', '2027-01-02', '2027-01-03'] },
+          { name: '春节', days: ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12', '2027-02-13'] },
+        ],
+        makeUpWorkingDays: ['2027-01-31', '2027-02-20'],
+      };
+      expect((await client.request('POST', '/calendar/years', { as: 'edu.drafter', body: arrangement })).status).toBe(403);
+      const invalid = await client.request('POST', '/calendar/years', { as: 'admin', body: { ...arrangement, makeUpWorkingDays: ['2027-02-22'] } });
+      expect(invalid.status).toBe(400);
+      expect(invalid.body.message).toMatch(/2027-02-22 is not a Saturday or Sunday/);
+
+      const loaded = await client.request('POST', '/calendar/years', { as: 'admin', body: arrangement });
+      expect(loaded.status).toBe(201);
+      const mine = loaded.body.recalculated.find((entry: { itemId: string }) => entry.itemId === itemId);
+      expect(mine).toMatchObject({ provisional: false });
+      expect(loaded.body.failed).toEqual([]);
+
+      const after = await client.request('GET', '/calendar/working-days?from=2026-11-26&count=40');
+      expect(after.body.provisional).toBe(false);
+      expect(mine.releaseDueAt).toBe(after.body.dueAt);
+      const detail = await client.request('GET', `/items/${itemId}`, { as: 'edu.drafter' });
+      expect(detail.body.deadlines[0]).toMatchObject({ kind: 'release', provisional: false, dueAt: after.body.dueAt });
+      expect(detail.body.deadlines[0].why).not.toMatch(/暂按/);
+      expect(detail.body.timeline.map((event: { action: string }) => event.action)).toContain('deadline.recalculated');
+      const years = await client.request('GET', '/calendar/years');
+      expect(years.body.years.find((y: { year: number }) => y.year === 2027)).toMatchObject({ published: true, loadedBy: 'admin' });
+      const audit = await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'calendar.year-loaded' AND detail->>'year' = '2027'`);
+      expect(audit.rows[0].n).toBe(1);
+    } finally {
+      await connection.close();
+    }
+  });
+});

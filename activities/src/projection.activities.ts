@@ -10,6 +10,8 @@ export interface OpenReviewTaskRequest {
   readonly departmentCode: string;
   readonly revision: number;
   readonly dueAt: string;
+  /** "Why this date", from the calendar activity. */
+  readonly dueExplanation?: string;
 }
 
 export interface CloseReviewTaskRequest {
@@ -67,16 +69,20 @@ export function createProjectionActivities(dataSource: DataSource) {
       );
     },
 
-    async rescheduleReviewTask(request: { taskId: string; dueAt: string }): Promise<void> {
-      await dataSource.query(`UPDATE review_tasks SET due_at = $2 WHERE id = $1 AND state = 'open'`, [request.taskId, request.dueAt]);
+    async rescheduleReviewTask(request: { taskId: string; dueAt: string; dueExplanation?: string }): Promise<void> {
+      await dataSource.query(`UPDATE review_tasks SET due_at = $2, due_explanation = COALESCE($3, due_explanation) WHERE id = $1 AND state = 'open'`, [
+        request.taskId,
+        request.dueAt,
+        request.dueExplanation ?? null,
+      ]);
     },
 
     async openReviewTask(request: OpenReviewTaskRequest): Promise<void> {
       await dataSource.query(
-        `INSERT INTO review_tasks (id, item_id, stage, role, department_code, state, revision, due_at)
-         VALUES ($1,$2,$3,$4,$5,'open',$6,$7)
+        `INSERT INTO review_tasks (id, item_id, stage, role, department_code, state, revision, due_at, due_explanation)
+         VALUES ($1,$2,$3,$4,$5,'open',$6,$7,$8)
          ON CONFLICT (id) DO NOTHING`,
-        [request.taskId, request.itemId, request.stage, request.role, request.departmentCode, request.revision, request.dueAt],
+        [request.taskId, request.itemId, request.stage, request.role, request.departmentCode, request.revision, request.dueAt, request.dueExplanation ?? null],
       );
     },
 

@@ -93,6 +93,7 @@ describe('the disclosure slice over HTTP', () => {
     expect(detail.status).toBe(200);
     expect(detail.body.state).toBe('RELEASED');
     expect(detail.body.deadlines[0]).toMatchObject({ kind: 'release', dueAt: '2026-03-16T15:59:59.999Z', why: expect.stringContaining('20个工作日') });
+    expect(detail.body.deadlines[1]).toMatchObject({ kind: 'task', label: '保密审查', met: true, why: expect.stringMatching(/^保密审查内部办理时限：.*3个工作日/) });
     const timeline = detail.body.timeline.map((event: { action: string; actor: string; role: string | null }) => [event.action, event.actor, event.role]);
     expect(timeline).toEqual([
       ['item.created', 'edu.drafter', 'drafter'],

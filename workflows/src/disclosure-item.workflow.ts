@@ -181,7 +181,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     if (task && openTaskOpenedAt) {
       const due = await activities.computeStageDeadline({ stage: task.stage, openedAt: openTaskOpenedAt });
       if (openTask?.taskId === task.taskId) openTask = { ...task, dueAt: due.dueAt };
-      await activities.rescheduleReviewTask({ taskId: task.taskId, dueAt: due.dueAt });
+      await activities.rescheduleReviewTask({ taskId: task.taskId, dueAt: due.dueAt, dueExplanation: due.explanation });
     }
     deadlineRevision++; // wake the waiting timer now that the new due time is in place
     await audit(`deadlines-recalculated:${recalculation}`, {
@@ -286,7 +286,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
         dueAt: due.dueAt,
         revision,
       };
-      await activities.openReviewTask({ ...task, itemId: input.itemId });
+      await activities.openReviewTask({ ...task, itemId: input.itemId, dueExplanation: due.explanation });
       openTask = task;
       openTaskOpenedAt = openedAt;
       if (index === 0) onSubmitted();

@@ -138,7 +138,7 @@ export class ItemsService {
           taskId: task.id,
           dueAt: task.dueAt,
           provisional: false,
-          why: `${REVIEW_STAGE_LABELS[task.stage]}内部办理时限`,
+          why: `${REVIEW_STAGE_LABELS[task.stage]}内部办理时限：${task.dueExplanation ?? ''}`,
           met: task.completedAt ? task.completedAt <= task.dueAt : null,
           overdue: task.state === 'open' && task.dueAt.getTime() < now,
         })),

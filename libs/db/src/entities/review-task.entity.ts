@@ -48,6 +48,9 @@ export class ReviewTaskEntity {
   @Column({ name: 'due_at', type: 'timestamptz' })
   dueAt!: Date;
 
+  @Column({ name: 'due_explanation', type: 'text', nullable: true })
+  dueExplanation!: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,6 +1,7 @@
 import { Foundation1764150000000 } from './1764150000000-foundation';
 import { CatalogImports1764160000000 } from './1764160000000-catalog-imports';
 import { HolidayTables1764170000000 } from './1764170000000-holiday-tables';
+import { TaskDueExplanation1764180000000 } from './1764180000000-task-due-explanation';
 
 /** Every migration, oldest first. Schema changes only ever happen here, with reviewed SQL. */
-export const MIGRATIONS = [Foundation1764150000000, CatalogImports1764160000000, HolidayTables1764170000000];
+export const MIGRATIONS = [Foundation1764150000000, CatalogImports1764160000000, HolidayTables1764170000000, TaskDueExplanation1764180000000];

@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { loadWorkingDayCalendar } from '@zwgk/db';
 import {
+  addDays,
   chinaDateOf,
+  endOfChinaDay,
   computeReleaseDeadline,
   STAGE_TIME_LIMIT,
   type Deadline,
@@ -31,6 +33,21 @@ export function createCalendarActivities(dataSource: DataSource, fixedCalendar?:
     async computeReleaseDeadline(request: { rule: TimeLimitRule; formedAt: string }): Promise<Deadline> {
       return computeReleaseDeadline(await calendar(), request.rule, request.formedAt);
     },
+    /** When to remind: the end of the working day before the due day (1 working day before the due instant). */
+    async computeReminderAt(request: { dueAt: string }): Promise<string> {
+      const current = await calendar();
+      const dueDate = chinaDateOf(new Date(request.dueAt));
+      let day = addDays(dueDate, -1);
+      for (let guard = 0; guard < 60 && current.offReason(day); guard++) day = addDays(day, -1);
+      return endOfChinaDay(day).toISOString();
+    },
+
+    /** A supervisor's extension: N more working days after the current due day. */
+    async computeExtendedDeadline(request: { dueAt: string; workingDays: number }): Promise<Deadline> {
+      const current = await calendar();
+      return computeReleaseDeadline(current, { kind: 'working-days', count: request.workingDays, anchor: 'formed-or-changed' }, chinaDateOf(new Date(request.dueAt)));
+    },
+
     async computeStageDeadline(request: { stage: ReviewStage; openedAt: string }): Promise<Deadline> {
       return computeReleaseDeadline(await calendar(), STAGE_TIME_LIMIT[request.stage], chinaDateOf(new Date(request.openedAt)));
     },

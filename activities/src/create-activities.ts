@@ -1,14 +1,21 @@
 import type { DataSource } from 'typeorm';
+import { loadConfig, type AppConfig } from '@zwgk/config';
 import type { WorkingDayCalendar } from '@zwgk/domain';
 import { createAuditActivities } from './audit.activities';
 import { createCalendarActivities } from './calendar.activities';
+import { createChannelReleaseActivities } from './channels/channel-release.activities';
+import { createNotificationActivities } from './notification.activities';
 import { createProjectionActivities } from './projection.activities';
+import { createPublicConcernActivities } from './public-concern.activities';
 import { createReleaseActivities } from './release.activities';
+import { createReviewActivities } from './review.activities';
 
 export interface ActivityDependencies {
   readonly dataSource: DataSource;
   /** A fixed calendar (tests); by default the one in force in the database. */
   readonly calendar?: WorkingDayCalendar;
+  /** Channel settings (webhook, exports folder); by default read from the environment. */
+  readonly config?: AppConfig;
 }
 
 /** Every activity the worker registers, built from its dependencies. */
@@ -18,6 +25,10 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createProjectionActivities(dependencies.dataSource),
     ...createAuditActivities(dependencies.dataSource),
     ...createReleaseActivities(dependencies.dataSource),
+    ...createChannelReleaseActivities({ dataSource: dependencies.dataSource, config: dependencies.config ?? loadConfig() }),
+    ...createReviewActivities(dependencies.dataSource),
+    ...createNotificationActivities(dependencies.dataSource),
+    ...createPublicConcernActivities(dependencies.dataSource, dependencies.calendar),
   };
 }
 

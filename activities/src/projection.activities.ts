@@ -39,13 +39,13 @@ export function createProjectionActivities(dataSource: DataSource) {
       await dataSource.query(
         `INSERT INTO disclosure_items (id, catalog_version_id, catalog_item_code, department_code, drafter_username, title,
            body, formed_at, channels, state, revision, release_due_at, release_due_explanation, release_due_provisional,
-           created_at, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'DRAFT',1,$10,$11,$12,$13,$13)
+           created_at, updated_at, normative_document, interpretation)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'DRAFT',1,$10,$11,$12,$13,$13,$14,$15)
          ON CONFLICT (id) DO NOTHING`,
         [
           input.itemId, input.catalogVersionId, input.catalogItem.code, input.drafter.departmentCode, input.drafter.username,
           input.title, input.body, input.formedAt, input.channels, deadline.dueAt, deadline.explanation, deadline.provisional,
-          request.createdAt,
+          request.createdAt, input.normativeDocument ?? false, input.interpretation ?? null,
         ],
       );
     },
@@ -77,6 +77,42 @@ export function createProjectionActivities(dataSource: DataSource) {
       ]);
     },
 
+    async recordContent(request: { itemId: string; revision: number; title: string; body: string; interpretation?: string }): Promise<void> {
+      await dataSource.query(
+        `UPDATE disclosure_items SET title = $2, body = $3, interpretation = $4, revision = $5, updated_at = now() WHERE id = $1`,
+        [request.itemId, request.title, request.body, request.interpretation ?? null, request.revision],
+      );
+    },
+
+    async recordSignOff(request: { itemId: string; contentHash: string | null; scheduledReleaseAt?: string }): Promise<void> {
+      await dataSource.query(`UPDATE disclosure_items SET signed_content_hash = $2, scheduled_release_at = $3, updated_at = now() WHERE id = $1`, [
+        request.itemId,
+        request.contentHash,
+        request.scheduledReleaseAt ?? null,
+      ]);
+    },
+
+    async recordTaskAssignment(request: { taskId: string; claimedBy: string | null; assignee?: string | null; delegatedBy?: string }): Promise<void> {
+      await dataSource.query(
+        `UPDATE review_tasks SET claimed_by = $2, assignee = CASE WHEN $3::boolean THEN $4 ELSE assignee END, delegated_by = COALESCE($5, delegated_by)
+          WHERE id = $1 AND state = 'open'`,
+        [request.taskId, request.claimedBy, request.assignee !== undefined, request.assignee ?? null, request.delegatedBy ?? null],
+      );
+    },
+
+    async recordTaskReminder(request: { taskId: string; at: string }): Promise<void> {
+      await dataSource.query(`UPDATE review_tasks SET reminded_at = COALESCE(reminded_at, $2) WHERE id = $1`, [request.taskId, request.at]);
+    },
+
+    /** Overdue: the task and its item are flagged, and the task shows in the department head's inbox. */
+    async recordTaskOverdue(request: { taskId: string; itemId: string; overdue: boolean }): Promise<void> {
+      await dataSource.query(`UPDATE review_tasks SET overdue = $2, escalated = escalated OR $2 WHERE id = $1`, [request.taskId, request.overdue]);
+      await dataSource.query(
+        `UPDATE disclosure_items SET overdue = EXISTS (SELECT 1 FROM review_tasks WHERE item_id = $1 AND state = 'open' AND overdue), updated_at = now() WHERE id = $1`,
+        [request.itemId],
+      );
+    },
+
     async openReviewTask(request: OpenReviewTaskRequest): Promise<void> {
       await dataSource.query(
         `INSERT INTO review_tasks (id, item_id, stage, role, department_code, state, revision, due_at, due_explanation)
@@ -92,6 +128,11 @@ export function createProjectionActivities(dataSource: DataSource) {
             SET state = 'completed', decision = $2, comment = $3, decided_by = $4, completed_at = $5
           WHERE id = $1 AND state = 'open'`,
         [request.taskId, request.decision, request.comment ?? null, request.decidedBy, request.decidedAt],
+      );
+      await dataSource.query(
+        `UPDATE disclosure_items SET overdue = EXISTS (SELECT 1 FROM review_tasks WHERE item_id = disclosure_items.id AND state = 'open' AND overdue)
+          WHERE id = (SELECT item_id FROM review_tasks WHERE id = $1)`,
+        [request.taskId],
       );
     },
   };

@@ -1,6 +1,6 @@
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import type { Client as PgClient } from 'pg';
-import { DepartmentCodeAttribute, disclosureItemWorkflowId, DisclosureStateAttribute } from '@zwgk/contracts';
+import { DepartmentIdAttribute, disclosureItemWorkflowId, DisclosureStateAttribute } from '@zwgk/contracts';
 import type { ApiClient } from '../support/api-client';
 import { startSystem, type RunningSystem } from '../support/running-system';
 import { testServers } from '../support/test-environment';
@@ -35,6 +35,14 @@ describe('the disclosure slice over HTTP', () => {
     return (response.body.items as { id: string; itemId: string; kind: string; dueAt: string; overdue: boolean }[]).filter((task) => task.itemId === itemId);
   }
 
+  /** 初审 by the department head, the first stage of the default chain. */
+  async function passPreliminaryReview(itemId: string) {
+    const [task] = await openTasksFor('edu.reviewer', itemId);
+    expect(task).toMatchObject({ kind: 'preliminary-review' });
+    const response = await client.request('POST', `/tasks/${task.id}/complete`, { as: 'edu.reviewer', body: { decision: 'approve' } });
+    expect(response.status).toBe(200);
+  }
+
   it('reports both real servers as healthy', async () => {
     const response = await client.request('GET', '/health');
     expect(response.status).toBe(200);
@@ -58,6 +66,12 @@ describe('the disclosure slice over HTTP', () => {
     const submitted = await client.request('POST', `/items/${itemId}/submit`, { as: 'edu.drafter' });
     expect(submitted.status).toBe(200);
     expect(submitted.body.state).toBe('IN_REVIEW');
+    // The default chain for an ordinary (not normative) document: 初审 → 保密审查 → 签发.
+    expect(submitted.body.reviewChain).toEqual(['preliminary-review', 'confidentiality-review', 'sign-off']);
+    // Nobody outside department edu sees the task, and nobody in edu without the stage's role.
+    expect(await openTasksFor('civil.secrecy', itemId)).toEqual([]);
+    expect(await openTasksFor('edu.secrecy', itemId)).toEqual([]);
+    await passPreliminaryReview(itemId);
 
     const [secrecyTask] = await openTasksFor('edu.secrecy', itemId);
     expect(secrecyTask).toMatchObject({ kind: 'confidentiality-review', overdue: false });
@@ -93,17 +107,28 @@ describe('the disclosure slice over HTTP', () => {
     expect(detail.status).toBe(200);
     expect(detail.body.state).toBe('RELEASED');
     expect(detail.body.deadlines[0]).toMatchObject({ kind: 'release', dueAt: '2026-03-16T15:59:59.999Z', why: expect.stringContaining('20个工作日') });
-    expect(detail.body.deadlines[1]).toMatchObject({ kind: 'task', label: '保密审查', met: true, why: expect.stringMatching(/^保密审查内部办理时限：.*3个工作日/) });
+    expect(detail.body.deadlines[2]).toMatchObject({ kind: 'task', label: '保密审查', met: true, why: expect.stringMatching(/^保密审查内部办理时限：.*3个工作日/) });
     const timeline = detail.body.timeline.map((event: { action: string; actor: string; role: string | null }) => [event.action, event.actor, event.role]);
     expect(timeline).toEqual([
       ['item.created', 'edu.drafter', 'drafter'],
       ['item.submitted', 'edu.drafter', 'drafter'],
+      ['task.approve', 'edu.reviewer', 'reviewer'],
       ['task.approve', 'edu.secrecy', 'secrecy-reviewer'],
       ['task.approve', 'edu.leader', 'leader'],
       ['item.released', 'system', null],
     ]);
-    expect(detail.body.timeline[3]).toMatchObject({ reason: '同意发布', actorName: '孙局长（教育局）' });
-    expect(detail.body.publications).toEqual([expect.objectContaining({ channel: '政府网站', action: 'publish', reference: `/api/public/items/${itemId}` })]);
+    expect(detail.body.timeline[4]).toMatchObject({ reason: '同意发布', actorName: '孙局长（教育局）' });
+    // Every channel of EDU-001 is in the ledger, the website first; channels with no adapter (or no
+    // configured webhook) are recorded as needing manual publication, never as published.
+    expect(detail.body.publications.map((p: { channel: string; kind: string; status: string }) => [p.channel, p.kind, p.status])).toEqual([
+      ['政府网站', 'website', 'published'],
+      ['两微一端', 'new-media', 'manual-required'],
+      ['广播电视', 'manual', 'manual-required'],
+      ['纸质媒体', 'manual', 'manual-required'],
+      ['公开查阅点', 'manual', 'manual-required'],
+      ['社区/企事业单位/村公示栏（电子屏）', 'notice-board', 'published'],
+    ]);
+    expect(detail.body.publications[0]).toMatchObject({ action: 'publish', reference: `/api/public/items/${itemId}` });
 
     // Operators find the workflow by its business id and see its state in the custom search attributes.
     const connection = await Connection.connect({ address: testServers().temporalAddress });
@@ -111,7 +136,7 @@ describe('the disclosure slice over HTTP', () => {
       const description = await new TemporalClient({ connection }).workflow.getHandle(disclosureItemWorkflowId(itemId)).describe();
       expect(description.status.name).toBe('RUNNING');
       expect(description.typedSearchAttributes.get(DisclosureStateAttribute)).toBe('RELEASED');
-      expect(description.typedSearchAttributes.get(DepartmentCodeAttribute)).toBe('edu');
+      expect(description.typedSearchAttributes.get(DepartmentIdAttribute)).toBe('edu');
     } finally {
       await connection.close();
     }
@@ -121,6 +146,7 @@ describe('the disclosure slice over HTTP', () => {
     const created = await client.request('POST', '/items', { as: 'edu.drafter', body: draft({ title: '错误处理测试' }) });
     const itemId: string = created.body.id;
     await client.request('POST', `/items/${itemId}/submit`, { as: 'edu.drafter' });
+    await passPreliminaryReview(itemId);
     const [task] = await openTasksFor('edu.secrecy', itemId);
 
     // Missing decision: 400 naming the field.
@@ -151,6 +177,7 @@ describe('the disclosure slice over HTTP', () => {
     const created = await client.request('POST', '/items', { as: 'edu.drafter', body: draft({ title: '幂等测试' }) });
     const itemId: string = created.body.id;
     await client.request('POST', `/items/${itemId}/submit`, { as: 'edu.drafter' });
+    await passPreliminaryReview(itemId);
     const [task] = await openTasksFor('edu.secrecy', itemId);
     const headers = { 'Idempotency-Key': `approve-${task.id}` };
     const first = await client.request('POST', `/tasks/${task.id}/complete`, { as: 'edu.secrecy', body: { decision: 'approve' }, headers });
@@ -206,6 +233,7 @@ describe('the disclosure slice over HTTP', () => {
     const created = await client.request('POST', '/items', { as: 'edu.drafter', body: draft({ title: '撤回测试' }) });
     const itemId: string = created.body.id;
     await client.request('POST', `/items/${itemId}/submit`, { as: 'edu.drafter' });
+    await passPreliminaryReview(itemId);
     const [secrecy] = await openTasksFor('edu.secrecy', itemId);
     await client.request('POST', `/tasks/${secrecy.id}/complete`, { as: 'edu.secrecy', body: { decision: 'approve' } });
     const [signOff] = await openTasksFor('edu.leader', itemId);
@@ -220,20 +248,25 @@ describe('the disclosure slice over HTTP', () => {
     expect(notice.body.body).toBeUndefined();
     const list = await client.request('GET', '/public/items');
     expect(list.body.items.map((item: { id: string }) => item.id)).not.toContain(itemId);
-    const ledger = await db.query(`SELECT action FROM publications WHERE item_id = $1 ORDER BY id`, [itemId]);
-    expect(ledger.rows.map((row: { action: string }) => row.action)).toEqual(['publish', 'withdraw']);
+    const ledger = await db.query(`SELECT action, status FROM publications WHERE item_id = $1 AND channel = '政府网站' ORDER BY id`, [itemId]);
+    expect(ledger.rows).toEqual([{ action: 'publish', status: 'published' }, { action: 'withdraw', status: 'withdrawn' }]);
+    const perChannel = await db.query(`SELECT channel, count(*)::int AS n FROM publications WHERE item_id = $1 GROUP BY channel`, [itemId]);
+    expect(perChannel.rows.every((row: { n: number }) => row.n === 2)).toBe(true);
   });
 
   it('sends a returned item back to the drafter and restarts the chain on resubmission', async () => {
     const created = await client.request('POST', '/items', { as: 'edu.drafter', body: draft({ title: '退回测试' }) });
     const itemId: string = created.body.id;
     await client.request('POST', `/items/${itemId}/submit`, { as: 'edu.drafter' });
+    await passPreliminaryReview(itemId);
     const [first] = await openTasksFor('edu.secrecy', itemId);
     const returned = await client.request('POST', `/tasks/${first.id}/complete`, { as: 'edu.secrecy', body: { decision: 'return', comment: '请删除学生个人信息' } });
     expect(returned.status).toBe(200);
     expect(returned.body.item.state).toBe('RETURNED');
     const resubmitted = await client.request('POST', `/items/${itemId}/submit`, { as: 'edu.drafter' });
-    expect(resubmitted.body).toMatchObject({ state: 'IN_REVIEW', revision: 2, openTask: { stage: 'confidentiality-review' } });
+    // The chain starts again from the top.
+    expect(resubmitted.body).toMatchObject({ state: 'IN_REVIEW', revision: 2, openTask: { stage: 'preliminary-review' } });
+    await passPreliminaryReview(itemId);
     const [second] = await openTasksFor('edu.secrecy', itemId);
     expect(second.id).not.toBe(first.id);
     const rejected = await client.request('POST', `/tasks/${second.id}/complete`, { as: 'edu.secrecy', body: { decision: 'reject', comment: '涉及国家秘密，不予公开' } });

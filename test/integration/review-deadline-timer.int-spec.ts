@@ -5,6 +5,8 @@ import type { DataSource } from 'typeorm';
 import { createActivities } from '@zwgk/activities';
 import {
   completeTaskUpdate,
+  disclosureItemViewQuery,
+  extendDeadlineUpdate,
   DISCLOSURE_ITEM_WORKFLOW_TYPE,
   disclosureItemWorkflowId,
   draftRecordedUpdate,
@@ -51,7 +53,15 @@ describe('a review task past its due time', () => {
     await env?.teardown();
   });
 
-  it('is marked overdue by the workflow when its due time passes, and can still be decided', async () => {
+  async function sleepUntil(instant: string) {
+    const ms = Date.parse(instant) - (await env.currentTimeMs());
+    if (ms > 0) await env.sleep(ms);
+  }
+
+  const reviewer: ActorRef = { username: 'edu.reviewer', displayName: '李初审', departmentCode: 'edu', roles: ['reviewer'] };
+  const supervisor: ActorRef = { username: 'office.supervisor', displayName: '陈督查', departmentCode: 'office', roles: ['supervisor'] };
+
+  it('reminds, marks overdue, notifies and escalates across 元旦, and re-arms after an extension', async () => {
     const itemId = randomUUID();
     const input: DisclosureItemInput = {
       itemId,
@@ -76,21 +86,54 @@ describe('a review task past its due time', () => {
     };
     const handle = await env.client.workflow.start(DISCLOSURE_ITEM_WORKFLOW_TYPE, { workflowId: disclosureItemWorkflowId(itemId), taskQueue, args: [input] });
     await handle.executeUpdate(draftRecordedUpdate);
+
+    // Submit on Wednesday 2026-12-30 (China time); 初审 is decided the same day.
+    await sleepUntil('2026-12-30T01:00:00Z');
     const submitted = await handle.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] });
-    const task = submitted.openTask!;
+    expect(submitted.openTask?.stage).toBe('preliminary-review');
+    const afterPreliminary = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: submitted.openTask!.taskId, actor: reviewer, decision: 'approve' }] });
+    const task = afterPreliminary.openTask!;
     expect(task.stage).toBe('confidentiality-review');
+    // 3 working days: 12-31, then 元旦 (1/1) and the weekend are skipped, 1/4 and 1/5.
+    expect(task.dueAt).toBe('2027-01-05T15:59:59.999Z');
 
-    const overdueEvents = () =>
-      dataSource.query(`SELECT detail FROM audit_events WHERE item_id = $1 AND action = 'task.overdue'`, [itemId]) as Promise<{ detail: { dueAt: string } }[]>;
-    expect(await overdueEvents()).toEqual([]);
+    const events = async (action: string) =>
+      (await dataSource.query(`SELECT detail FROM audit_events WHERE item_id = $1 AND action = $2 ORDER BY id`, [itemId, action])) as { detail: Record<string, unknown> }[];
+    const notified = async (kind: string) =>
+      ((await dataSource.query(`SELECT recipient FROM notifications WHERE task_id = $1 AND kind = $2 ORDER BY recipient`, [task.taskId, kind])) as { recipient: string }[]).map((row) => row.recipient);
+    const taskRow = async () => (await dataSource.query(`SELECT overdue, escalated, reminded_at, due_at FROM review_tasks WHERE id = $1`, [task.taskId]))[0];
 
-    // 保密审查 has 3 working days; skip well past them.
-    await env.sleep('10 days');
-    const events = await overdueEvents();
-    expect(events).toEqual([{ detail: expect.objectContaining({ stage: 'confidentiality-review', dueAt: task.dueAt }) }]);
+    // The reminder comes at the end of Monday 1/4, one working day before the due day.
+    await sleepUntil('2027-01-04T15:00:00Z');
+    expect(await notified('task-reminder')).toEqual([]);
+    await sleepUntil('2027-01-04T16:30:00Z');
+    expect(await notified('task-reminder')).toEqual(['edu.secrecy', 'edu.secrecy2']);
+    expect((await taskRow()).overdue).toBe(false);
+
+    // At the due instant: overdue, the supervisor is told, the department head gets the escalation.
+    await sleepUntil('2027-01-05T16:30:00Z');
+    expect(await events('task.overdue')).toEqual([{ detail: expect.objectContaining({ stage: 'confidentiality-review', dueAt: task.dueAt }) }]);
+    expect(await notified('task-overdue')).toEqual(['office.supervisor']);
+    expect(await notified('task-escalated')).toEqual(['edu.reviewer']);
+    expect(await taskRow()).toMatchObject({ overdue: true, escalated: true });
+    expect((await dataSource.query(`SELECT overdue FROM disclosure_items WHERE id = $1`, [itemId]))[0].overdue).toBe(true);
+    expect((await handle.query(disclosureItemViewQuery)).overdue).toBe(true);
+
+    // A supervisor extends it by 2 working days (to Thursday 1/7) with a reason; the timer re-arms.
+    const extended = await handle.executeUpdate(extendDeadlineUpdate, { args: [{ actor: supervisor, target: task.taskId, workingDays: 2, reason: '涉及多部门会商' }] });
+    expect(extended.openTask).toMatchObject({ dueAt: '2027-01-07T15:59:59.999Z', overdue: false });
+    expect(await taskRow()).toMatchObject({ overdue: false });
+    expect(await events('deadline.extended')).toEqual([{ detail: expect.objectContaining({ from: task.dueAt, to: '2027-01-07T15:59:59.999Z', workingDays: 2 }) }]);
+    await expect(handle.executeUpdate(extendDeadlineUpdate, { args: [{ actor: drafter, target: task.taskId, workingDays: 2, reason: 'x' }] })).rejects.toThrow();
+
+    await sleepUntil('2027-01-06T12:00:00Z');
+    expect(await events('task.overdue')).toHaveLength(1);
+    await sleepUntil('2027-01-07T16:30:00Z');
+    expect(await events('task.overdue')).toHaveLength(2);
 
     const decided = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, actor: secrecy, decision: 'approve' }] });
     expect(decided.openTask?.stage).toBe('sign-off');
-    expect(await overdueEvents()).toHaveLength(1);
+    expect((await events('task.approve')).at(-1)?.detail).toMatchObject({ late: true });
+    expect((await dataSource.query(`SELECT overdue FROM disclosure_items WHERE id = $1`, [itemId]))[0].overdue).toBe(false);
   });
 });

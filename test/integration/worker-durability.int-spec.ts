@@ -26,6 +26,11 @@ describe('a worker killed while a task is open', () => {
     expect(created.status).toBe(201);
     const itemId: string = created.body.id;
     expect((await client.request('POST', `/items/${itemId}/submit`, { as: 'edu.drafter' })).status).toBe(200);
+    const preliminary = await client.eventually(async () => {
+      const inbox = await client.request('GET', '/tasks', { as: 'edu.reviewer' });
+      return inbox.body.items.find((t: { itemId: string }) => t.itemId === itemId) as { id: string } | undefined;
+    }, 'the 初审 task');
+    expect((await client.request('POST', `/tasks/${preliminary.id}/complete`, { as: 'edu.reviewer', body: { decision: 'approve' } })).status).toBe(200);
     const task = await client.eventually(async () => {
       const inbox = await client.request('GET', '/tasks', { as: 'edu.secrecy' });
       return inbox.body.items.find((t: { itemId: string }) => t.itemId === itemId) as { id: string } | undefined;
@@ -52,17 +57,20 @@ describe('a worker killed while a task is open', () => {
     expect(signed.status).toBe(200);
     expect(signed.body.item.state).toBe('RELEASED');
 
-    const publications = await db.query(`SELECT channel, action FROM publications WHERE item_id = $1`, [itemId]);
-    expect(publications.rows).toEqual([{ channel: '政府网站', action: 'publish' }]);
+    // One ledger row per channel, the website published once.
+    const publications = await db.query(`SELECT channel, action, status FROM publications WHERE item_id = $1 ORDER BY id`, [itemId]);
+    expect(publications.rows[0]).toEqual({ channel: '政府网站', action: 'publish', status: 'published' });
+    expect(new Set(publications.rows.map((row: { channel: string }) => row.channel)).size).toBe(publications.rows.length);
     const audit = await db.query(`SELECT action, count(*)::int AS n FROM audit_events WHERE item_id = $1 GROUP BY action ORDER BY action`, [itemId]);
     expect(audit.rows).toEqual([
       { action: 'item.created', n: 1 },
       { action: 'item.released', n: 1 },
       { action: 'item.submitted', n: 1 },
-      { action: 'task.approve', n: 2 },
+      { action: 'task.approve', n: 3 },
     ]);
     const tasks = await db.query(`SELECT stage, state FROM review_tasks WHERE item_id = $1 ORDER BY created_at`, [itemId]);
     expect(tasks.rows).toEqual([
+      { stage: 'preliminary-review', state: 'completed' },
       { stage: 'confidentiality-review', state: 'completed' },
       { stage: 'sign-off', state: 'completed' },
     ]);

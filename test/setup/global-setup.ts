@@ -10,6 +10,8 @@ import { findFreePort, resolveToolBinary, startEmbeddedPostgres, TEMPORAL_CLI, T
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { publishTestServers } from '../support/test-environment';
 
+const SEARCH_ATTRIBUTE_TYPES = { Keyword: SearchAttributeType.KEYWORD, Datetime: SearchAttributeType.DATETIME, Bool: SearchAttributeType.BOOL } as const;
+
 const log = (line: string) => process.stdout.write(`[test-setup] ${line}\n`);
 
 /**
@@ -35,7 +37,7 @@ export default async function globalSetup(): Promise<void> {
       executable: { type: 'existing-path', path: cli },
       ip: '127.0.0.1',
       searchAttributes: CUSTOM_SEARCH_ATTRIBUTES.map((attribute) =>
-        defineSearchAttributeKey(attribute.name, attribute.type === 'Datetime' ? SearchAttributeType.DATETIME : SearchAttributeType.KEYWORD),
+        defineSearchAttributeKey(attribute.name, SEARCH_ATTRIBUTE_TYPES[attribute.type]),
       ),
       extraArgs: ['--headless', '--log-level', 'error'],
     },

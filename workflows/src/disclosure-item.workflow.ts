@@ -1,4 +1,5 @@
 import {
+  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   condition,
@@ -10,15 +11,23 @@ import {
 } from '@temporalio/workflow';
 import type { DisclosureActivities } from '@zwgk/activities';
 import {
+  claimTaskUpdate,
   completeTaskUpdate,
-  DepartmentCodeAttribute,
+  delegateTaskUpdate,
+  DepartmentIdAttribute,
   disclosureItemViewQuery,
   DisclosureStateAttribute,
   draftRecordedUpdate,
+  DueAtAttribute,
+  extendDeadlineUpdate,
   FailureType,
+  OverdueAttribute,
   recalculateDeadlinesUpdate,
   ReleaseDueAtAttribute,
+  reviseUpdate,
+  StageAttribute,
   submitForReviewUpdate,
+  unclaimTaskUpdate,
   withdrawUpdate,
   type ActorRef,
   type CompleteTaskRequest,
@@ -29,9 +38,11 @@ import {
   type WithdrawRequest,
 } from '@zwgk/contracts';
 import {
+  catalogItemName,
   contentFingerprint,
-  defaultReviewChain,
+  releaseChannelsOf,
   REVIEW_DECISIONS,
+  REVIEW_STAGE_LABELS,
   STAGE_ROLE,
   type Deadline,
   type DisclosureState,
@@ -51,18 +62,35 @@ function primaryRole(actor: ActorRef): string | undefined {
   return actor.roles[0];
 }
 
+/** What the sign-off covers: the body, the title and the interpretation (attachments join with the web UI). */
+interface Content {
+  title: string;
+  body: string;
+  interpretation?: string;
+}
+
+const MAX_EXTENSION_WORKING_DAYS = 60;
+
 /**
  * One disclosure item from draft to release and beyond (发布—解读—回应). The workflow is the source of
- * truth; activities write the read models and the audit trail. Human decisions arrive as Updates whose
- * validators reject a wrong actor, a wrong task or a stale state before anything reaches history.
+ * truth; activities write the read models, notifications and the audit trail. Human decisions arrive as
+ * Updates whose validators reject a wrong actor, a wrong task or a stale state before anything reaches
+ * history. Every due time is a durable timer: a reminder before it, overdue and escalation at it.
  */
 export async function disclosureItemWorkflow(input: DisclosureItemInput): Promise<DisclosureItemView> {
   const workflowId = workflowInfo().workflowId;
   let state: DisclosureState = 'DRAFT';
   let revision = 1;
+  let content: Content = { title: input.title, body: input.body, ...(input.interpretation ? { interpretation: input.interpretation } : {}) };
   let releaseDeadline: Deadline | undefined = undefined; // set once the calendar activity answers
+  let reviewChain: readonly ReviewStage[] | undefined;
   let openTask: OpenTaskView | undefined;
+  let openTaskOpenedAt: string | undefined;
   let releasedAt: string | undefined = undefined;
+  let signedContentHash: string | undefined;
+  let scheduledReleaseAt: string | undefined;
+  let signOffVoided = false;
+  let signOffAnswered = false;
   const decidedTaskIds = new Set<string>();
   // Requests accepted by a validator, waiting for the main loop to act on them.
   let pendingSubmit: SubmitRequest | undefined;
@@ -70,9 +98,9 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   let pendingWithdrawal: WithdrawRequest | undefined;
   // Counts how many requests the main loop has finished, so an Update can answer after its effects.
   let completedSteps = 0;
-  // Bumped when deadlines are recalculated, so a waiting timer re-arms with the new due time.
+  // Bumped when a due time moves (recalculation, extension), so a waiting timer re-arms.
   let deadlineRevision = 0;
-  let openTaskOpenedAt: string | undefined;
+  let handlerSequence = 0;
 
   const view = (): DisclosureItemView => ({
     itemId: input.itemId,
@@ -83,12 +111,32 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     releaseDueProvisional: releaseDeadline?.provisional,
     openTask,
     releasedAt,
+    scheduledReleaseAt,
+    overdue: openTask?.overdue ?? false,
+    reviewChain,
   });
 
   const awaitStep = async (): Promise<DisclosureItemView> => {
     const target = completedSteps + 1;
     await condition(() => completedSteps >= target);
     return view();
+  };
+
+  const isDrafter = (actor: ActorRef) => actor.username === input.drafter.username;
+  const holdsStage = (actor: ActorRef, task: OpenTaskView) => actor.roles.includes(task.role) && actor.departmentCode === task.departmentCode;
+  const requireOpenTask = (taskId: string): OpenTaskView => {
+    if (!openTask || openTask.taskId !== taskId) {
+      if (decidedTaskIds.has(taskId)) throw failure(FailureType.Conflict, `task ${taskId} has already been completed`);
+      throw failure(FailureType.NotFound, `task ${taskId} is not an open task of this item`);
+    }
+    return openTask;
+  };
+  /** Who may work on the task now: the delegate if there is one, otherwise holders of the stage's role. */
+  const requireActionable = (actor: ActorRef, task: OpenTaskView) => {
+    if (isDrafter(actor)) throw failure(FailureType.Forbidden, 'the drafter of an item cannot decide any review stage of it');
+    if (task.assignee ? task.assignee !== actor.username : !holdsStage(actor, task)) {
+      throw failure(FailureType.Forbidden, `this ${REVIEW_STAGE_LABELS[task.stage]} task is for ${task.assignee ?? `the role ${task.role} in department ${task.departmentCode}`}`);
+    }
   };
 
   setHandler(disclosureItemViewQuery, view);
@@ -103,15 +151,51 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     return awaitStep();
   }, {
     validator: (request) => {
-      if (request.actor.username !== input.drafter.username) {
-        throw failure(FailureType.Forbidden, 'only the drafter of this item can submit it');
-      }
+      if (!isDrafter(request.actor)) throw failure(FailureType.Forbidden, 'only the drafter of this item can submit it');
       if (state !== 'DRAFT' && state !== 'RETURNED') {
         throw failure(FailureType.Conflict, `the item is ${state}; only a draft or a returned item can be submitted`);
       }
-      if (pendingSubmit || releaseDeadline === undefined) {
-        throw failure(FailureType.Conflict, 'the item is already being submitted');
+      if (pendingSubmit || releaseDeadline === undefined) throw failure(FailureType.Conflict, 'the item is already being submitted');
+      // 谁起草、谁解读: a policy document goes to review with its interpretation, signed together.
+      if (input.catalogItem.needsInterpretation && !content.interpretation?.trim()) {
+        throw failure(FailureType.InvalidInput, 'this catalog item is a policy document: add its interpretation (解读) before submitting', { fields: ['interpretation'] });
       }
+    },
+  });
+
+  setHandler(reviseUpdate, async (request) => {
+    const afterSignOff = state === 'APPROVED';
+    content = {
+      title: request.title ?? content.title,
+      body: request.body ?? content.body,
+      ...((request.interpretation ?? content.interpretation) ? { interpretation: request.interpretation ?? content.interpretation } : {}),
+    };
+    const step = ++handlerSequence;
+    await activities.recordContent({ itemId: input.itemId, revision, ...content });
+    await audit(`revised:${step}`, {
+      actor: request.actor.username,
+      actorRole: 'drafter',
+      departmentCode: request.actor.departmentCode,
+      action: 'item.revised',
+      requestId: request.actor.requestId,
+      detail: { revision, fields: ['title', 'body', 'interpretation'].filter((field) => request[field as keyof typeof request] !== undefined), voidsSignOff: afterSignOff },
+    });
+    if (afterSignOff) {
+      // Any edit after 签发 voids it: the main loop sends the new content through the chain again.
+      signOffVoided = true;
+      return awaitStep();
+    }
+    return view();
+  }, {
+    validator: (request) => {
+      if (!isDrafter(request.actor)) throw failure(FailureType.Forbidden, 'only the drafter of this item can revise it');
+      if (state !== 'DRAFT' && state !== 'RETURNED' && !(state === 'APPROVED' && !signOffVoided)) {
+        throw failure(FailureType.Conflict, `the item is ${state}; it can be revised as a draft, when returned, or after 签发 before release`);
+      }
+      const fields = (['title', 'body', 'interpretation'] as const).filter((field) => request[field] !== undefined);
+      if (fields.length === 0) throw failure(FailureType.InvalidInput, 'give at least one of title, body, interpretation', { fields: ['title', 'body', 'interpretation'] });
+      const empty = fields.filter((field) => !request[field]?.trim());
+      if (empty.length) throw failure(FailureType.InvalidInput, `${empty.join(', ')} must not be empty`, { fields: empty });
     },
   });
 
@@ -120,24 +204,123 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     return awaitStep();
   }, {
     validator: (request) => {
-      if (!openTask || openTask.taskId !== request.taskId) {
-        if (decidedTaskIds.has(request.taskId)) {
-          throw failure(FailureType.Conflict, `task ${request.taskId} has already been completed`);
-        }
-        throw failure(FailureType.NotFound, `task ${request.taskId} is not an open task of this item`);
-      }
+      const task = requireOpenTask(request.taskId);
       if (pendingDecision) throw failure(FailureType.Conflict, `task ${request.taskId} is already being decided`);
-      if (request.actor.username === input.drafter.username) {
-        throw failure(FailureType.Forbidden, 'the drafter of an item cannot decide any review stage of it');
-      }
-      if (!request.actor.roles.includes(openTask.role) || request.actor.departmentCode !== openTask.departmentCode) {
-        throw failure(FailureType.Forbidden, `this ${openTask.stage} task is for the role ${openTask.role} in department ${openTask.departmentCode}`);
-      }
+      requireActionable(request.actor, task);
+      if (task.claimedBy && task.claimedBy !== request.actor.username) throw failure(FailureType.Conflict, `task ${request.taskId} is claimed by ${task.claimedBy}`);
       if (!REVIEW_DECISIONS.includes(request.decision)) {
         throw failure(FailureType.InvalidInput, 'decision must be approve, return or reject', { fields: ['decision'] });
       }
       if (request.decision !== 'approve' && !request.comment?.trim()) {
         throw failure(FailureType.InvalidInput, `a comment is required to ${request.decision} a task`, { fields: ['comment'] });
+      }
+      if (request.releaseAt !== undefined) {
+        if (task.stage !== 'sign-off' || request.decision !== 'approve') throw failure(FailureType.InvalidInput, 'releaseAt goes with a 签发 approval only', { fields: ['releaseAt'] });
+        if (Number.isNaN(Date.parse(request.releaseAt))) throw failure(FailureType.InvalidInput, 'releaseAt must be an ISO date-time', { fields: ['releaseAt'] });
+      }
+    },
+  });
+
+  setHandler(claimTaskUpdate, async (request) => {
+    const task = openTask!;
+    if (task.claimedBy !== request.actor.username) {
+      openTask = { ...task, claimedBy: request.actor.username };
+      await activities.recordTaskAssignment({ taskId: task.taskId, claimedBy: request.actor.username });
+      await audit(`claimed:${task.taskId}:${++handlerSequence}`, { actor: request.actor.username, actorRole: task.role, departmentCode: request.actor.departmentCode, action: 'task.claimed', taskId: task.taskId, requestId: request.actor.requestId });
+    }
+    return view();
+  }, {
+    validator: (request) => {
+      const task = requireOpenTask(request.taskId);
+      requireActionable(request.actor, task);
+      if (task.claimedBy && task.claimedBy !== request.actor.username) throw failure(FailureType.Conflict, `task ${request.taskId} is claimed by ${task.claimedBy}`);
+    },
+  });
+
+  setHandler(unclaimTaskUpdate, async (request) => {
+    const task = openTask!;
+    if (task.claimedBy) {
+      openTask = { ...task, claimedBy: undefined };
+      await activities.recordTaskAssignment({ taskId: task.taskId, claimedBy: null });
+      await audit(`unclaimed:${task.taskId}:${++handlerSequence}`, { actor: request.actor.username, actorRole: task.role, departmentCode: request.actor.departmentCode, action: 'task.unclaimed', taskId: task.taskId, requestId: request.actor.requestId });
+    }
+    return view();
+  }, {
+    validator: (request) => {
+      const task = requireOpenTask(request.taskId);
+      if (task.claimedBy && task.claimedBy !== request.actor.username) throw failure(FailureType.Forbidden, `task ${request.taskId} is claimed by ${task.claimedBy}`);
+      requireActionable(request.actor, task);
+    },
+  });
+
+  setHandler(delegateTaskUpdate, async (request) => {
+    const task = openTask!;
+    openTask = { ...task, assignee: request.delegate.username, claimedBy: request.delegate.username };
+    await activities.recordTaskAssignment({ taskId: task.taskId, claimedBy: request.delegate.username, assignee: request.delegate.username, delegatedBy: request.actor.username });
+    const step = ++handlerSequence;
+    await audit(`delegated:${task.taskId}:${step}`, {
+      actor: request.actor.username,
+      actorRole: task.role,
+      departmentCode: request.actor.departmentCode,
+      action: 'task.delegated',
+      taskId: task.taskId,
+      reason: request.comment,
+      requestId: request.actor.requestId,
+      detail: { to: request.delegate.username },
+    });
+    await activities.notify({
+      key: `${workflowId}:delegated:${task.taskId}:${step}`,
+      to: { usernames: [request.delegate.username] },
+      kind: 'task-delegated',
+      title: `${REVIEW_STAGE_LABELS[task.stage]}任务已转交给您：${content.title}`,
+      body: `${request.actor.displayName}将任务转交给您${request.comment ? `：${request.comment}` : ''}。截止 ${task.dueAt}`,
+      itemId: input.itemId,
+      taskId: task.taskId,
+    });
+    return view();
+  }, {
+    validator: (request) => {
+      const task = requireOpenTask(request.taskId);
+      requireActionable(request.actor, task);
+      if (task.claimedBy && task.claimedBy !== request.actor.username) throw failure(FailureType.Conflict, `task ${request.taskId} is claimed by ${task.claimedBy}`);
+      if (isDrafter(request.delegate)) throw failure(FailureType.Forbidden, 'a task cannot be delegated to the drafter of the item');
+      if (!holdsStage(request.delegate, task)) {
+        throw failure(FailureType.InvalidInput, `${request.delegate.username} does not hold the role ${task.role} in department ${task.departmentCode}`, { fields: ['delegateTo'] });
+      }
+      if (request.delegate.username === request.actor.username) throw failure(FailureType.InvalidInput, 'delegate to someone else', { fields: ['delegateTo'] });
+    },
+  });
+
+  setHandler(extendDeadlineUpdate, async (request) => {
+    const step = ++handlerSequence;
+    if (request.target === 'release') {
+      const previous = releaseDeadline!;
+      const next = await activities.computeExtendedDeadline({ dueAt: previous.dueAt, workingDays: request.workingDays });
+      releaseDeadline = next;
+      await activities.recordReleaseDeadline({ itemId: input.itemId, deadline: { ...next, explanation: `${previous.explanation}；督查延期${request.workingDays}个工作日：${request.reason}，截止${next.dueDate}` } });
+      if (visibility) upsertSearchAttributes([{ key: ReleaseDueAtAttribute, value: new Date(next.dueAt) }]);
+      await auditExtension(step, request.actor, request.reason, { target: 'release', from: previous.dueAt, to: next.dueAt, workingDays: request.workingDays });
+    } else {
+      const task = openTask!;
+      const next = await activities.computeExtendedDeadline({ dueAt: task.dueAt, workingDays: request.workingDays });
+      if (openTask?.taskId === task.taskId) openTask = { ...openTask, dueAt: next.dueAt, overdue: false };
+      await activities.rescheduleReviewTask({ taskId: task.taskId, dueAt: next.dueAt, dueExplanation: `督查延期${request.workingDays}个工作日：${request.reason}（${next.explanation}）` });
+      await activities.recordTaskOverdue({ taskId: task.taskId, itemId: input.itemId, overdue: false });
+      await auditExtension(step, request.actor, request.reason, { target: task.taskId, stage: task.stage, from: task.dueAt, to: next.dueAt, workingDays: request.workingDays });
+      deadlineRevision++; // re-arm the task's timers
+    }
+    return view();
+  }, {
+    validator: (request) => {
+      if (!request.actor.roles.includes('supervisor')) throw failure(FailureType.Forbidden, 'only a supervisor can extend a deadline');
+      if (!request.reason?.trim()) throw failure(FailureType.InvalidInput, 'a reason is required', { fields: ['reason'] });
+      if (!Number.isInteger(request.workingDays) || request.workingDays < 1 || request.workingDays > MAX_EXTENSION_WORKING_DAYS) {
+        throw failure(FailureType.InvalidInput, `workingDays must be a whole number from 1 to ${MAX_EXTENSION_WORKING_DAYS}`, { fields: ['workingDays'] });
+      }
+      if (request.target === 'release') {
+        if (releaseDeadline === undefined || releasedAt || state === 'REJECTED' || state === 'WITHDRAWN') throw failure(FailureType.Conflict, `the release deadline of a ${state} item cannot be extended`);
+      } else {
+        requireOpenTask(request.target);
       }
     },
   });
@@ -148,7 +331,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   }, {
     validator: (request) => {
       const mayWithdraw =
-        request.actor.username === input.drafter.username ||
+        isDrafter(request.actor) ||
         (request.actor.departmentCode === input.drafter.departmentCode && request.actor.roles.includes('leader')) ||
         request.actor.roles.includes('disclosure-office');
       if (!mayWithdraw) throw failure(FailureType.Forbidden, 'only the drafter, the department leader or the disclosure office can withdraw');
@@ -161,9 +344,11 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   const now = () => new Date().toISOString();
   const audit = (step: string, fields: Omit<Parameters<DisclosureActivities['recordAuditEvent']>[0], 'eventKey' | 'itemId' | 'occurredAt'>) =>
     activities.recordAuditEvent({ eventKey: `${workflowId}:${step}`, itemId: input.itemId, occurredAt: now(), ...fields });
+  const auditExtension = (step: number, actor: ActorRef, reason: string, detail: Record<string, unknown>) =>
+    audit(`extended:${step}`, { actor: actor.username, actorRole: 'supervisor', departmentCode: actor.departmentCode, action: 'deadline.extended', reason, requestId: actor.requestId, detail });
   // Operators' search attributes are kept current only when the starter set them (the API does); a
   // cluster without them registered, such as the time-skipping test server, is then never asked to.
-  const visibility = workflowInfo().typedSearchAttributes.get(DepartmentCodeAttribute) !== undefined;
+  const visibility = workflowInfo().typedSearchAttributes.get(DepartmentIdAttribute) !== undefined;
   const setState = async (next: DisclosureState, extra: { releasedAt?: string; withdrawalReason?: string } = {}) => {
     state = next;
     if (visibility) upsertSearchAttributes([{ key: DisclosureStateAttribute, value: next }]);
@@ -180,7 +365,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     const task = openTask;
     if (task && openTaskOpenedAt) {
       const due = await activities.computeStageDeadline({ stage: task.stage, openedAt: openTaskOpenedAt });
-      if (openTask?.taskId === task.taskId) openTask = { ...task, dueAt: due.dueAt };
+      if (openTask?.taskId === task.taskId) openTask = { ...openTask, dueAt: due.dueAt };
       await activities.rescheduleReviewTask({ taskId: task.taskId, dueAt: due.dueAt, dueExplanation: due.explanation });
     }
     deadlineRevision++; // wake the waiting timer now that the new due time is in place
@@ -211,26 +396,41 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     departmentCode: input.drafter.departmentCode,
     action: 'item.created',
     requestId: input.drafter.requestId,
-    detail: { catalogItemCode: input.catalogItem.code, catalogVersionId: input.catalogVersionId, releaseDueAt: deadline.dueAt, why: deadline.explanation },
+    detail: { catalogItemCode: input.catalogItem.code, catalogVersionId: input.catalogVersionId, releaseDueAt: deadline.dueAt, why: deadline.explanation, calendarVersion: deadline.calendarVersion },
   });
   if (visibility) upsertSearchAttributes([{ key: ReleaseDueAtAttribute, value: new Date(deadline.dueAt) }]);
   releaseDeadline = deadline;
 
-  // 2. Review: submit, then each stage of the chain in order. A return sends it back to the drafter.
-  let approved = false;
-  while (!approved) {
-    await condition(() => pendingSubmit !== undefined);
-    const submitter = pendingSubmit!.actor;
+  // 2. Review and sign-off; a return goes back to the drafter, an edit after 签发 restarts the chain.
+  for (;;) {
+    let submitter: ActorRef;
+    if (signOffVoided) {
+      signOffVoided = false;
+      revision++;
+      submitter = input.drafter;
+      await audit(`sign-off-voided:r${revision}`, { actor: input.drafter.username, actorRole: 'drafter', departmentCode: input.drafter.departmentCode, action: 'sign-off.voided', detail: { revision } });
+    } else {
+      await condition(() => pendingSubmit !== undefined);
+      submitter = pendingSubmit!.actor;
+    }
+    const chain = await activities.resolveReviewChain({
+      departmentCode: input.drafter.departmentCode,
+      catalogItemCode: input.catalogItem.code,
+      normativeDocument: input.normativeDocument ?? false,
+    });
+    reviewChain = chain.stages;
     await audit(`submitted:r${revision}`, {
       actor: submitter.username,
       actorRole: primaryRole(submitter),
       departmentCode: submitter.departmentCode,
       action: 'item.submitted',
       requestId: submitter.requestId,
-      detail: { revision },
+      detail: { revision, reviewChain: chain.stages, policyId: chain.policyId },
     });
+    if (revision > 1) await activities.recordContent({ itemId: input.itemId, revision, ...content });
     await setState('IN_REVIEW');
-    const outcome = await runReviewChain(defaultReviewChain(), () => {
+    const outcome = await runReviewChain(chain.stages, () => {
+      // Answers the submission, or the edit after 签发 that restarted the chain.
       pendingSubmit = undefined;
       completedSteps++;
     });
@@ -238,27 +438,71 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       await condition(allHandlersFinished);
       return view();
     }
-    approved = outcome === 'approved';
+    if (outcome === 'returned') continue;
+
+    // 3. Signed: the sign-off binds this exact content. Release now, or at the scheduled time.
+    await setState('APPROVED');
+    signedContentHash = contentFingerprint([content.title, content.body, content.interpretation ?? '']);
+    await activities.recordSignOff({ itemId: input.itemId, contentHash: signedContentHash, scheduledReleaseAt });
+    if (scheduledReleaseAt && Date.parse(scheduledReleaseAt) > Date.now()) {
+      completedSteps++; // the 签发 decision is applied; the release waits for its time
+      signOffAnswered = true;
+      await condition(() => signOffVoided, Date.parse(scheduledReleaseAt) - Date.now());
+      if (signOffVoided) {
+        signedContentHash = undefined;
+        scheduledReleaseAt = undefined;
+        signOffAnswered = false;
+        await activities.recordSignOff({ itemId: input.itemId, contentHash: null });
+        continue;
+      }
+    }
+    break;
   }
 
-  // 3. Release on the government website, first and mandatory.
-  await setState('APPROVED');
-  const contentHash = contentFingerprint([input.title, input.body]);
-  const publication = await activities.publishOnGovernmentWebsite({ itemId: input.itemId, revision, contentHash, at: now() });
-  releasedAt = publication.occurredAt;
+  // 4. Release on every channel of the item, the government website first. A channel that refuses is
+  // recorded and the others go on; the ledger makes a retried release publish once per channel.
+  const contentHash = contentFingerprint([content.title, content.body, content.interpretation ?? '']);
+  if (contentHash !== signedContentHash) throw ApplicationFailure.nonRetryable('the content changed after 签发 without a new sign-off', 'SignOffMismatch');
+  const releaseAt = now();
+  const channelRequest = (channel: string) => ({
+    itemId: input.itemId,
+    revision,
+    channel,
+    ...content,
+    contentHash,
+    releasedAt: releaseAt,
+    departmentCode: input.drafter.departmentCode,
+    catalogItemName: catalogItemName(input.catalogItem),
+  });
+  const channelOutcomes: { channel: string; status: string; reference?: string }[] = [];
+  for (const channel of releaseChannelsOf(input.channels)) {
+    try {
+      const outcome = await activities.releaseOnChannel(channelRequest(channel));
+      channelOutcomes.push({ channel, status: outcome.status, reference: outcome.reference });
+    } catch (error) {
+      if (!(error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === 'ChannelRejected')) throw error;
+      channelOutcomes.push({ channel, status: 'failed' });
+      await audit(`channel-failed:r${revision}:${channel}`, { actor: 'system', action: 'channel.failed', departmentCode: input.drafter.departmentCode, reason: error.cause.message, detail: { channel, revision } });
+    }
+  }
+  releasedAt = releaseAt;
   await setState('RELEASED', { releasedAt });
   await audit(`released:r${revision}`, {
     actor: 'system',
     action: 'item.released',
     departmentCode: input.drafter.departmentCode,
-    detail: { channel: publication.channel, reference: publication.reference, contentHash },
+    detail: { channels: channelOutcomes, contentHash, revision, ...(content.interpretation ? { interpretation: 'released together' } : {}) },
   });
-  completedSteps++; // the sign-off decision that led here is now fully applied
+  if (visibility) upsertSearchAttributes([{ key: OverdueAttribute, value: false }]);
+  if (!signOffAnswered) completedSteps++; // an immediate 签发 answers once the item is released
 
-  // 4. After release: the item stays addressable for withdrawal (and, later, changes and concerns).
+  // 5. After release: the item stays addressable for withdrawal (and, later, changes and concerns).
   await condition(() => pendingWithdrawal !== undefined);
   const withdrawal = pendingWithdrawal!;
-  await activities.withdrawFromGovernmentWebsite({ itemId: input.itemId, revision, contentHash, at: now() });
+  const withdrawnAt = now();
+  for (const channel of releaseChannelsOf(input.channels)) {
+    await activities.withdrawFromChannel({ ...channelRequest(channel), reason: withdrawal.reason, withdrawnAt });
+  }
   await setState('WITHDRAWN', { withdrawalReason: withdrawal.reason });
   await audit(`withdrawn:r${revision}`, {
     actor: withdrawal.actor.username,
@@ -278,39 +522,24 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       const taskId = uuid4();
       const openedAt = now();
       const due = await activities.computeStageDeadline({ stage, openedAt });
-      const task: OpenTaskView = {
-        taskId,
-        stage,
-        role: STAGE_ROLE[stage],
-        departmentCode: input.drafter.departmentCode,
-        dueAt: due.dueAt,
-        revision,
-      };
+      const task: OpenTaskView = { taskId, stage, role: STAGE_ROLE[stage], departmentCode: input.drafter.departmentCode, dueAt: due.dueAt, revision };
       await activities.openReviewTask({ ...task, itemId: input.itemId, dueExplanation: due.explanation });
       openTask = task;
       openTaskOpenedAt = openedAt;
+      if (visibility) {
+        upsertSearchAttributes([
+          { key: StageAttribute, value: stage },
+          { key: DueAtAttribute, value: new Date(task.dueAt) },
+          { key: OverdueAttribute, value: false },
+        ]);
+      }
       if (index === 0) onSubmitted();
       else completedSteps++; // the previous stage's approval has now opened this one
 
-      let overdueRecorded = false;
-      let armedFor = deadlineRevision;
-      const woken = () => pendingDecision !== undefined || deadlineRevision !== armedFor;
-      while (!pendingDecision) {
-        armedFor = deadlineRevision;
-        const dueAt = openTask?.dueAt ?? task.dueAt; // a recalculation may have moved it
-        const remaining = Date.parse(dueAt) - Date.now();
-        if (remaining > 0) {
-          await condition(woken, remaining);
-          continue; // decided, re-armed, or due: look again
-        }
-        if (!overdueRecorded) {
-          overdueRecorded = true;
-          await audit(`task-overdue:${taskId}`, { actor: 'system', action: 'task.overdue', taskId, departmentCode: task.departmentCode, detail: { stage, dueAt } });
-        }
-        await condition(woken);
-      }
-      const decision = pendingDecision;
+      await waitForDecision(taskId, stage);
+      const decision = pendingDecision!;
       const decidedAt = now();
+      const decidedTask = openTask!;
       await activities.closeReviewTask({ taskId, decision: decision.decision, comment: decision.comment, decidedBy: decision.actor.username, decidedAt });
       await audit(`decided:${taskId}`, {
         actor: decision.actor.username,
@@ -320,7 +549,12 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
         taskId,
         reason: decision.comment,
         requestId: decision.actor.requestId,
-        detail: { stage, revision, ...(stage === 'sign-off' ? { contentHash: contentFingerprint([input.title, input.body]) } : {}) },
+        detail: {
+          stage,
+          revision,
+          late: Date.parse(decidedAt) > Date.parse(decidedTask.dueAt),
+          ...(stage === 'sign-off' ? { contentHash: contentFingerprint([content.title, content.body, content.interpretation ?? '']), releaseAt: decision.releaseAt } : {}),
+        },
       });
       decidedTaskIds.add(taskId);
       openTask = undefined;
@@ -337,7 +571,72 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
         completedSteps++;
         return 'returned';
       }
+      if (stage === 'sign-off') scheduledReleaseAt = decision.releaseAt;
     }
     return 'approved';
+  }
+
+  /**
+   * Waits for the open task's decision on durable timers: a reminder one working day before the due
+   * time, then at the due time the task and the item become overdue, the supervisors are told and the
+   * task escalates to the department head. An extension moves the due time and re-arms both timers.
+   */
+  async function waitForDecision(taskId: string, stage: ReviewStage): Promise<void> {
+    let armedFor = -1;
+    let reminderAt = '';
+    let reminded = false;
+    let overdueCount = 0;
+    let overdueRecorded = false;
+    const woken = () => pendingDecision !== undefined || deadlineRevision !== armedFor;
+    while (!pendingDecision) {
+      const task = openTask!;
+      if (armedFor !== deadlineRevision) {
+        armedFor = deadlineRevision;
+        reminderAt = await activities.computeReminderAt({ dueAt: task.dueAt });
+        if (Date.parse(task.dueAt) > Date.now()) {
+          overdueRecorded = false; // an extension gives the task a fresh due time
+          if (visibility) upsertSearchAttributes([{ key: DueAtAttribute, value: new Date(task.dueAt) }, { key: OverdueAttribute, value: false }]);
+        }
+        continue;
+      }
+      const untilReminder = Date.parse(reminderAt) - Date.now();
+      const untilDue = Date.parse(task.dueAt) - Date.now();
+      if (!reminded && untilReminder > 0 && untilDue > 0) {
+        await condition(woken, untilReminder);
+        continue;
+      }
+      if (!reminded && untilDue > 0) {
+        reminded = true;
+        await activities.notify({
+          key: `${workflowId}:reminder:${taskId}`,
+          to: task.assignee ? { usernames: [task.assignee] } : task.claimedBy ? { usernames: [task.claimedBy] } : { role: task.role, departmentCode: task.departmentCode },
+          kind: 'task-reminder',
+          title: `${REVIEW_STAGE_LABELS[stage]}即将到期：${content.title}`,
+          body: `请于 ${task.dueAt} 前办理。`,
+          itemId: input.itemId,
+          taskId,
+        });
+        await activities.recordTaskReminder({ taskId, at: now() });
+        continue;
+      }
+      if (untilDue > 0) {
+        await condition(woken, untilDue);
+        continue;
+      }
+      if (!overdueRecorded) {
+        overdueRecorded = true;
+        overdueCount++;
+        openTask = { ...task, overdue: true };
+        await activities.recordTaskOverdue({ taskId, itemId: input.itemId, overdue: true });
+        if (visibility) upsertSearchAttributes([{ key: OverdueAttribute, value: true }]);
+        await audit(`task-overdue:${taskId}:${overdueCount}`, { actor: 'system', action: 'task.overdue', taskId, departmentCode: task.departmentCode, detail: { stage, dueAt: task.dueAt } });
+        const title = `${REVIEW_STAGE_LABELS[stage]}已逾期：${content.title}`;
+        await activities.notify({ key: `${workflowId}:overdue:${taskId}:${overdueCount}`, to: { role: 'supervisor' }, kind: 'task-overdue', title, body: `截止 ${task.dueAt}，部门 ${task.departmentCode}。`, itemId: input.itemId, taskId });
+        await activities.notify({ key: `${workflowId}:escalated:${taskId}:${overdueCount}`, to: { role: 'reviewer', departmentCode: task.departmentCode }, kind: 'task-escalated', title, body: `该任务已逾期，请督促办理（截止 ${task.dueAt}）。`, itemId: input.itemId, taskId });
+        await audit(`task-escalated:${taskId}:${overdueCount}`, { actor: 'system', action: 'task.escalated', taskId, departmentCode: task.departmentCode, detail: { stage, to: 'reviewer' } });
+        continue;
+      }
+      await condition(woken);
+    }
   }
 }

@@ -1,1 +1,2 @@
 export { disclosureItemWorkflow } from './disclosure-item.workflow';
+export { publicConcernWorkflow } from './public-concern.workflow';

@@ -31,7 +31,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       namespace: this.config.temporal.namespace,
       taskQueue: this.config.temporal.taskQueue,
       ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath, bundlerOptions: { webpackConfigHook: addTsconfigAliases } }),
-      activities: createActivities({ dataSource: this.dataSource }),
+      activities: createActivities({ dataSource: this.dataSource, config: this.config }),
     });
     this.running = this.worker.run().catch((error: unknown) => {
       this.logger.error(`The worker stopped with an error: ${error instanceof Error ? error.message : String(error)}`);

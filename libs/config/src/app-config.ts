@@ -29,6 +29,15 @@ export interface AppConfig {
     readonly oidcAudience?: string;
     readonly oidcJwksUrl?: string;
   };
+  /** Release channels beyond the government website (政务新媒体, 政府公报, 公示栏). */
+  readonly channels: {
+    /** The new-media platform's webhook; when absent, new-media channels are recorded as needing manual publication. */
+    readonly newMediaWebhookUrl?: string;
+    /** Where gazette exports and printable notices are written. */
+    readonly exportsDir: string;
+    /** The public portal's origin (https://…), so that notices and pushes carry a full link; otherwise a path. */
+    readonly publicBaseUrl?: string;
+  };
 }
 
 /** Thrown when an environment variable has a value the app cannot use; names the variable. */
@@ -54,6 +63,21 @@ function readPort(env: Env, name: string, fallback: number): number {
 function nonEmpty(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
+}
+
+function httpUrl(env: Env, name: string): string | undefined {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigurationError(name, `expected an http:// or https:// URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigurationError(name, `expected an http:// or https:// URL, got "${raw}"`);
+  }
+  return raw;
 }
 
 /** The project root: two levels above this file (libs/config/src). */
@@ -98,5 +122,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       devUiPort: readPort(env, 'TEMPORAL_UI_PORT', 8233),
     },
     auth,
+    channels: {
+      newMediaWebhookUrl: httpUrl(env, 'CHANNEL_NEW_MEDIA_WEBHOOK_URL'),
+      exportsDir: path.resolve(nonEmpty(env, 'CHANNEL_EXPORTS_DIR') ?? path.join(dataDir, 'exports')),
+      publicBaseUrl: httpUrl(env, 'CHANNEL_PUBLIC_BASE_URL')?.replace(/\/+$/, ''),
+    },
   };
 }

@@ -1,5 +1,15 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { CompleteTaskRequest, DisclosureItemView, RecalculateDeadlinesRequest, SubmitRequest, WithdrawRequest } from './disclosure-item.types';
+import type {
+  ClaimTaskRequest,
+  CompleteTaskRequest,
+  DelegateTaskRequest,
+  DisclosureItemView,
+  ExtendDeadlineRequest,
+  RecalculateDeadlinesRequest,
+  ReviseRequest,
+  SubmitRequest,
+  WithdrawRequest,
+} from './disclosure-item.types';
 
 /** Resolves once the draft's deadline is computed and its read model written (used with update-with-start). */
 export const draftRecordedUpdate = defineUpdate<DisclosureItemView>('draftRecorded');
@@ -11,4 +21,11 @@ export const completeTaskUpdate = defineUpdate<DisclosureItemView, [CompleteTask
 export const withdrawUpdate = defineUpdate<DisclosureItemView, [WithdrawRequest]>('withdraw');
 /** Recomputes the item's deadlines with the calendar now in force (after an official arrangement is loaded) and re-arms the timers. */
 export const recalculateDeadlinesUpdate = defineUpdate<DisclosureItemView, [RecalculateDeadlinesRequest]>('recalculateDeadlines');
+/** The drafter edits the content (a draft, a returned item, or a signed item not yet released). */
+export const reviseUpdate = defineUpdate<DisclosureItemView, [ReviseRequest]>('revise');
+export const claimTaskUpdate = defineUpdate<DisclosureItemView, [ClaimTaskRequest]>('claimTask');
+export const unclaimTaskUpdate = defineUpdate<DisclosureItemView, [ClaimTaskRequest]>('unclaimTask');
+export const delegateTaskUpdate = defineUpdate<DisclosureItemView, [DelegateTaskRequest]>('delegateTask');
+/** A supervisor extends a deadline with a reason; the workflow re-arms its timer. */
+export const extendDeadlineUpdate = defineUpdate<DisclosureItemView, [ExtendDeadlineRequest]>('extendDeadline');
 export const disclosureItemViewQuery = defineQuery<DisclosureItemView>('disclosureItemView');

@@ -16,6 +16,8 @@ export interface DisclosureItemInput {
   readonly drafter: ActorRef;
   readonly catalogVersionId: string;
   readonly catalogItem: Pick<CatalogItem, 'code' | 'area' | 'level1' | 'level2' | 'level3' | 'content' | 'basis' | 'subject' | 'channels' | 'mode'> & {
+    /** A policy document: its interpretation (解读) is drafted, signed and released with it. */
+    readonly needsInterpretation?: boolean;
     readonly timeLimit: { readonly text: string; readonly rule: TimeLimitRule };
   };
   readonly title: string;
@@ -23,6 +25,10 @@ export interface DisclosureItemInput {
   /** The day the information was formed (形成), China time, YYYY-MM-DD. */
   readonly formedAt: string;
   readonly channels: readonly string[];
+  /** A normative document (行政规范性文件) also goes through 合法性审查. */
+  readonly normativeDocument?: boolean;
+  /** The interpretation material (政策解读), prepared by the drafter with the document. */
+  readonly interpretation?: string;
 }
 
 /** A human task the workflow is waiting on. */
@@ -33,6 +39,11 @@ export interface OpenTaskView {
   readonly departmentCode: string;
   readonly dueAt: string;
   readonly revision: number;
+  /** Whoever claimed it; only they may decide it until they unclaim. */
+  readonly claimedBy?: string;
+  /** Set by a delegation: only this person may decide it. */
+  readonly assignee?: string;
+  readonly overdue?: boolean;
 }
 
 /** The workflow's answer to a state query and to every Update. */
@@ -45,6 +56,9 @@ export interface DisclosureItemView {
   readonly releaseDueProvisional?: boolean;
   readonly openTask?: OpenTaskView;
   readonly releasedAt?: string;
+  readonly scheduledReleaseAt?: string;
+  readonly overdue?: boolean;
+  readonly reviewChain?: readonly ReviewStage[];
 }
 
 export interface SubmitRequest {
@@ -56,6 +70,38 @@ export interface CompleteTaskRequest {
   readonly actor: ActorRef;
   readonly decision: ReviewDecision;
   readonly comment?: string;
+  /** 签发 only: release at this instant instead of at once. */
+  readonly releaseAt?: string;
+}
+
+/** The drafter's edit: any field left out stays as it is. An edit after 签发 voids the sign-off. */
+export interface ReviseRequest {
+  readonly actor: ActorRef;
+  readonly title?: string;
+  readonly body?: string;
+  readonly interpretation?: string;
+}
+
+export interface ClaimTaskRequest {
+  readonly taskId: string;
+  readonly actor: ActorRef;
+}
+
+/** Hands an open task to a colleague who holds the stage's role in the same department. */
+export interface DelegateTaskRequest {
+  readonly taskId: string;
+  readonly actor: ActorRef;
+  readonly delegate: ActorRef;
+  readonly comment?: string;
+}
+
+/** A supervisor gives more time: N working days after the current due day, with an audited reason. */
+export interface ExtendDeadlineRequest {
+  readonly actor: ActorRef;
+  /** The open task's id, or 'release' for the item's statutory release deadline. */
+  readonly target: string;
+  readonly workingDays: number;
+  readonly reason: string;
 }
 
 export interface WithdrawRequest {

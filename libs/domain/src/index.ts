@@ -3,3 +3,4 @@ export * from './catalog';
 export * from './identity';
 export * from './review';
 export * from './disclosure';
+export * from './concern';

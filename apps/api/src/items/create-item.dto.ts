@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength, Validate, type ValidatorConstraintInterface, ValidatorConstraint } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, Validate, type ValidatorConstraintInterface, ValidatorConstraint } from 'class-validator';
 import { isLocalDate } from '@zwgk/domain';
 
 @ValidatorConstraint({ name: 'localDate' })
@@ -43,4 +43,40 @@ export class CreateItemDto {
   @IsNotEmpty({ each: true })
   @MaxLength(100, { each: true })
   channels?: string[];
+
+  @ApiPropertyOptional({ description: 'a normative document (行政规范性文件): it also goes through 合法性审查' })
+  @IsOptional()
+  @IsBoolean()
+  normativeDocument?: boolean;
+
+  @ApiPropertyOptional({ description: 'the interpretation material (政策解读); required before submitting a policy document' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200_000)
+  interpretation?: string;
+}
+
+/** The drafter's edit of a draft, a returned item, or a signed item not yet released. */
+export class ReviseItemDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200_000)
+  body?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200_000)
+  interpretation?: string;
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
-import { CreateItemDto } from './create-item.dto';
+import { CreateItemDto, ReviseItemDto } from './create-item.dto';
+import { ExtendDeadlineDto } from './extend-deadline.dto';
 import { ItemsService } from './items.service';
 import { WithdrawItemDto } from './withdraw-item.dto';
 
@@ -30,6 +31,32 @@ export class ItemsController {
   @Roles('drafter')
   submit(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
     return this.items.submit(actor, id, readIdempotencyKey(key), requestId);
+  }
+
+  /** The drafter edits the content; after 签发 this voids the sign-off and the chain restarts. */
+  @Patch(':id')
+  @Roles('drafter')
+  revise(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ReviseItemDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @RequestId() requestId?: string,
+  ) {
+    return this.items.revise(actor, id, body, readIdempotencyKey(key), requestId);
+  }
+
+  @Post(':id/extensions')
+  @HttpCode(200)
+  @Roles('supervisor')
+  extendDeadline(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ExtendDeadlineDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @RequestId() requestId?: string,
+  ) {
+    return this.items.extendDeadline(actor, id, body, readIdempotencyKey(key), requestId);
   }
 
   @Post(':id/withdraw')

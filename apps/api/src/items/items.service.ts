@@ -9,7 +9,8 @@ import { uuidFromKey } from '../common/idempotency-key';
 import { CatalogService } from '../catalog/catalog.service';
 import { toCatalogItemResponse } from '../catalog/catalog-item.mapper';
 import { DisclosureWorkflowClient } from '../temporal/disclosure-workflow.client';
-import type { CreateItemDto } from './create-item.dto';
+import type { CreateItemDto, ReviseItemDto } from './create-item.dto';
+import type { ExtendDeadlineDto } from './extend-deadline.dto';
 
 export function toActorRef(actor: Actor, requestId?: string): ActorRef {
   return { username: actor.username, displayName: actor.displayName, departmentCode: actor.departmentCode, roles: actor.roles, requestId };
@@ -67,11 +68,14 @@ export class ItemsService {
         channels: catalogItem.channels,
         mode: catalogItem.mode,
         timeLimit: catalogItem.timeLimit,
+        needsInterpretation: catalogItem.needsInterpretation,
       },
       title: dto.title,
       body: dto.body,
       formedAt: dto.formedAt,
       channels,
+      normativeDocument: dto.normativeDocument ?? false,
+      ...(dto.interpretation ? { interpretation: dto.interpretation } : {}),
     });
     return this.createdResponse(itemId, view.state, view.releaseDueAt, view.releaseDueExplanation);
   }
@@ -118,6 +122,11 @@ export class ItemsService {
       catalogItem: catalogItem ? toCatalogItemResponse(catalogItem) : { code: item.catalogItemCode },
       releaseDueAt: item.releaseDueAt,
       releasedAt: item.releasedAt,
+      normativeDocument: item.normativeDocument,
+      interpretation: item.interpretation,
+      overdue: item.overdue,
+      scheduledReleaseAt: item.scheduledReleaseAt,
+      signedContentHash: item.signedContentHash,
       withdrawnAt: item.withdrawnAt,
       withdrawalReason: item.withdrawalReason,
       deadlines: [
@@ -140,7 +149,7 @@ export class ItemsService {
           provisional: false,
           why: `${REVIEW_STAGE_LABELS[task.stage]}内部办理时限：${task.dueExplanation ?? ''}`,
           met: task.completedAt ? task.completedAt <= task.dueAt : null,
-          overdue: task.state === 'open' && task.dueAt.getTime() < now,
+          overdue: task.overdue || (task.state === 'open' && task.dueAt.getTime() < now),
         })),
       ],
       tasks: tasks.map((task) => ({
@@ -148,6 +157,11 @@ export class ItemsService {
         stage: task.stage,
         stageLabel: REVIEW_STAGE_LABELS[task.stage],
         state: task.state,
+        claimedBy: task.claimedBy,
+        assignee: task.assignee,
+        overdue: task.overdue,
+        escalated: task.escalated,
+        remindedAt: task.remindedAt,
         decision: task.decision,
         comment: task.comment,
         decidedBy: task.decidedBy,
@@ -166,7 +180,7 @@ export class ItemsService {
         reason: event.reason,
         detail: event.detail,
       })),
-      publications: publications.map((p) => ({ channel: p.channel, action: p.action, revision: p.revision, at: p.occurredAt, reference: p.reference, contentHash: p.contentHash })),
+      publications: publications.map((p) => ({ channel: p.channel, kind: p.channelKind, status: p.status, action: p.action, revision: p.revision, at: p.occurredAt, reference: p.reference, contentHash: p.contentHash })),
     };
   }
 
@@ -174,6 +188,19 @@ export class ItemsService {
     const item = await this.loadVisible(actor, id);
     rejectIfClosed(item);
     return this.workflows.submit(id, { actor: toActorRef(actor, requestId) }, idempotencyKey);
+  }
+
+  async revise(actor: Actor, id: string, dto: ReviseItemDto, idempotencyKey: string | undefined, requestId: string | undefined): Promise<DisclosureItemView> {
+    const item = await this.loadVisible(actor, id);
+    rejectIfClosed(item);
+    return this.workflows.revise(id, { actor: toActorRef(actor, requestId), ...dto }, idempotencyKey);
+  }
+
+  /** A supervisor gives a task or the release more working days, with a reason the audit keeps. */
+  async extendDeadline(actor: Actor, id: string, dto: ExtendDeadlineDto, idempotencyKey: string | undefined, requestId: string | undefined): Promise<DisclosureItemView> {
+    const item = await this.loadVisible(actor, id);
+    rejectIfClosed(item);
+    return this.workflows.extendDeadline(id, { actor: toActorRef(actor, requestId), target: dto.target, workingDays: dto.workingDays, reason: dto.reason }, idempotencyKey);
   }
 
   async withdraw(actor: Actor, id: string, reason: string, idempotencyKey: string | undefined, requestId: string | undefined): Promise<DisclosureItemView> {

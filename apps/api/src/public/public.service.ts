@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { catalogItemName, disclosureModeLabel, type CatalogItem } from '@zwgk/domain';
+import { catalogItemName, CONCERN_KIND_LABELS, disclosureModeLabel, type CatalogItem, type ConcernKind } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 
 interface PublicRow {
@@ -33,6 +33,15 @@ const SELECT_PUBLIC = `
     FROM disclosure_items i
     JOIN catalog_items c ON c.version_id = i.catalog_version_id AND c.code = i.catalog_item_code
     JOIN departments d ON d.code = i.department_code`;
+
+interface PublishedResponseRow {
+  concern_id: string;
+  kind: ConcernKind;
+  question: string | null;
+  response: string;
+  department_name: string;
+  published_at: Date;
+}
 
 /** The six catalog elements the public sees with every item: 名称, 依据, 内容, 主体, 时限, 方式. */
 function elementsOf(row: PublicRow) {
@@ -89,7 +98,32 @@ export class PublicService {
       catalogItemCode: row.code,
       elements: elementsOf(row),
       interpretation: null,
-      responses: [],
+      responses: await this.publishedResponses(row.id),
     };
+  }
+
+  /**
+   * Responses to public concerns (回应关切), oldest first: the question as asked without the asker's
+   * contact details (an incident shows only its response), who answered, and when it was published.
+   */
+  private async publishedResponses(itemId: string) {
+    const rows: PublishedResponseRow[] = await this.dataSource.query(
+      `SELECT r.concern_id, c.kind, r.question, r.response, d.name AS department_name, r.published_at
+         FROM concern_responses r
+         JOIN concerns c ON c.id = r.concern_id
+         JOIN departments d ON d.code = r.department_code
+        WHERE r.item_id = $1
+        ORDER BY r.published_at, r.concern_id`,
+      [itemId],
+    );
+    return rows.map((row) => ({
+      id: row.concern_id,
+      kind: row.kind,
+      kindLabel: CONCERN_KIND_LABELS[row.kind],
+      question: row.question,
+      response: row.response,
+      respondent: row.department_name,
+      publishedAt: row.published_at.toISOString(),
+    }));
   }
 }

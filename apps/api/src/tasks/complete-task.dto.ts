@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsISO8601, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { REVIEW_DECISIONS, type ReviewDecision } from '@zwgk/domain';
 
 export class CompleteTaskDto {
@@ -11,5 +11,24 @@ export class CompleteTaskDto {
   @IsOptional()
   @IsString()
   @MaxLength(5000)
+  comment?: string;
+
+  @ApiPropertyOptional({ description: '签发 only: release at this instant (ISO 8601) instead of at once' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  releaseAt?: string;
+}
+
+export class DelegateTaskDto {
+  @ApiProperty({ description: 'the username of a colleague who holds the stage role in the same department', example: 'edu.secrecy2' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  to!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   comment?: string;
 }

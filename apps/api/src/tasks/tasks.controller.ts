@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
-import { CompleteTaskDto } from './complete-task.dto';
+import { CompleteTaskDto, DelegateTaskDto } from './complete-task.dto';
 import { ListTasksQuery } from './list-tasks.query';
 import { TasksService } from './tasks.service';
 
@@ -20,8 +20,26 @@ export class TasksController {
 
   @Post(':id/claim')
   @HttpCode(200)
-  claim(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @RequestId() requestId?: string) {
-    return this.tasks.claim(actor, id, requestId);
+  claim(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
+    return this.tasks.claim(actor, id, readIdempotencyKey(key), requestId);
+  }
+
+  @Post(':id/unclaim')
+  @HttpCode(200)
+  unclaim(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
+    return this.tasks.unclaim(actor, id, readIdempotencyKey(key), requestId);
+  }
+
+  @Post(':id/delegate')
+  @HttpCode(200)
+  delegate(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: DelegateTaskDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @RequestId() requestId?: string,
+  ) {
+    return this.tasks.delegate(actor, id, body, readIdempotencyKey(key), requestId);
   }
 
   @Post(':id/complete')

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ReviewTaskEntity } from '@zwgk/db';
-import { REVIEW_STAGE_LABELS, type Actor } from '@zwgk/domain';
+import { ReviewTaskEntity, UserEntity } from '@zwgk/db';
+import { isRole, REVIEW_STAGE_LABELS, type Actor } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { toActorRef } from '../items/items.service';
 import { DisclosureWorkflowClient } from '../temporal/disclosure-workflow.client';
-import type { CompleteTaskDto } from './complete-task.dto';
+import type { CompleteTaskDto, DelegateTaskDto } from './complete-task.dto';
 import { decodeTaskCursor, encodeTaskCursor } from './task-cursor';
 
 interface InboxRow {
@@ -17,6 +17,8 @@ interface InboxRow {
   department_code: string;
   assignee: string | null;
   claimed_by: string | null;
+  overdue: boolean;
+  escalated: boolean;
   state: string;
   decision: string | null;
   revision: number;
@@ -45,12 +47,15 @@ export class TasksService {
       keyset = 'AND (t.due_at, -t.priority, t.id) > ($6::timestamptz, -$7::int, $8::uuid)';
     }
     const rows: InboxRow[] = await this.dataSource.query(
-      `SELECT t.id, t.item_id, i.title AS item_title, t.stage, t.role, t.department_code, t.assignee, t.claimed_by, t.state,
+      `SELECT t.id, t.item_id, i.title AS item_title, t.stage, t.role, t.department_code, t.assignee, t.claimed_by, t.overdue, t.escalated, t.state,
               t.decision, t.revision, t.priority, t.due_at, t.created_at
          FROM review_tasks t
          JOIN disclosure_items i ON i.id = t.item_id
         WHERE t.state = $4
-          AND (t.assignee = $1 OR (t.assignee IS NULL AND t.department_code = $2 AND t.role = ANY($3::text[])))
+          AND (t.assignee = $1
+               OR (t.assignee IS NULL AND t.department_code = $2 AND t.role = ANY($3::text[]))
+               -- an overdue task escalates: the department head (初审 role) sees it too
+               OR (t.escalated AND t.department_code = $2 AND 'reviewer' = ANY($3::text[])))
           ${keyset}
         ORDER BY t.due_at, -t.priority, t.id
         LIMIT $5`,
@@ -75,7 +80,8 @@ export class TasksService {
         revision: row.revision,
         priority: row.priority,
         dueAt: row.due_at.toISOString(),
-        overdue: row.state === 'open' && row.due_at.getTime() < now,
+        overdue: row.overdue || (row.state === 'open' && row.due_at.getTime() < now),
+        escalated: row.escalated,
         createdAt: row.created_at.toISOString(),
       })),
       nextCursor: rows.length > options.limit && last ? encodeTaskCursor({ dueAt: last.due_at.toISOString(), priority: last.priority, id: last.id }) : null,
@@ -86,39 +92,51 @@ export class TasksService {
   private async loadActionable(actor: Actor, taskId: string): Promise<ReviewTaskEntity> {
     const task = await this.dataSource.getRepository(ReviewTaskEntity).findOneBy({ id: taskId });
     if (!task) throw ApiError.notFound(`task ${taskId} does not exist`);
-    const mine = task.assignee === actor.username || (task.assignee === null && task.departmentCode === actor.departmentCode && actor.roles.includes(task.role));
+    const mine =
+      task.assignee === actor.username ||
+      (task.assignee === null && task.departmentCode === actor.departmentCode && actor.roles.includes(task.role)) ||
+      (task.escalated && task.departmentCode === actor.departmentCode && actor.roles.includes('reviewer'));
     if (!mine) throw ApiError.forbidden(`task ${taskId} is for the role ${task.role} in department ${task.departmentCode}`);
     return task;
   }
 
-  /** Claims an open task. Claiming a task you already hold changes nothing; another holder means 409. */
-  async claim(actor: Actor, taskId: string, requestId: string | undefined) {
+  /** Claims an open task through the item's workflow. Claiming a task you hold changes nothing; another holder means 409. */
+  async claim(actor: Actor, taskId: string, idempotencyKey: string | undefined, requestId: string | undefined) {
     const task = await this.loadActionable(actor, taskId);
-    if (task.state !== 'open') throw ApiError.conflict(`task ${taskId} is ${task.state}`);
-    const claimed = await this.dataSource.transaction(async (manager) => {
-      const result: [unknown[], number] = await manager.query(
-        `UPDATE review_tasks SET claimed_by = $2 WHERE id = $1 AND state = 'open' AND (claimed_by IS NULL OR claimed_by = $2) RETURNING id`,
-        [taskId, actor.username],
-      );
-      if (result[1] === 0) return false;
-      await manager.query(
-        `INSERT INTO audit_events (event_key, item_id, task_id, actor, actor_role, department_code, action, request_id)
-         VALUES ($1, $2, $3, $4, $5, $6, 'task.claimed', $7) ON CONFLICT (event_key) DO NOTHING`,
-        [`task-claim:${taskId}:${actor.username}`, task.itemId, taskId, actor.username, task.role, actor.departmentCode, requestId ?? null],
-      );
-      return true;
-    });
-    if (!claimed) throw ApiError.conflict(`task ${taskId} is claimed by someone else`);
-    return { id: taskId, claimedBy: actor.username };
+    const view = await this.workflows.claimTask(task.itemId, { taskId, actor: toActorRef(actor, requestId) }, idempotencyKey);
+    return { id: taskId, claimedBy: view.openTask?.claimedBy ?? null, item: view };
+  }
+
+  async unclaim(actor: Actor, taskId: string, idempotencyKey: string | undefined, requestId: string | undefined) {
+    const task = await this.loadActionable(actor, taskId);
+    const view = await this.workflows.unclaimTask(task.itemId, { taskId, actor: toActorRef(actor, requestId) }, idempotencyKey);
+    return { id: taskId, claimedBy: view.openTask?.claimedBy ?? null, item: view };
+  }
+
+  /** Hands the task to a colleague; the workflow checks they hold the stage's role in the department. */
+  async delegate(actor: Actor, taskId: string, dto: DelegateTaskDto, idempotencyKey: string | undefined, requestId: string | undefined) {
+    const task = await this.loadActionable(actor, taskId);
+    const delegate = await this.dataSource.getRepository(UserEntity).findOneBy({ username: dto.to });
+    if (!delegate || !delegate.active) throw ApiError.invalid('to', `unknown user "${dto.to}"`);
+    const view = await this.workflows.delegateTask(
+      task.itemId,
+      {
+        taskId,
+        actor: toActorRef(actor, requestId),
+        delegate: { username: delegate.username, displayName: delegate.displayName, departmentCode: delegate.departmentCode, roles: delegate.roles.filter(isRole) },
+        comment: dto.comment,
+      },
+      idempotencyKey,
+    );
+    return { id: taskId, assignee: view.openTask?.assignee ?? null, item: view };
   }
 
   /** Decides a task through the item's workflow, whose validator has the last word on who may decide. */
   async complete(actor: Actor, taskId: string, dto: CompleteTaskDto, idempotencyKey: string | undefined, requestId: string | undefined) {
     const task = await this.loadActionable(actor, taskId);
-    if (task.claimedBy && task.claimedBy !== actor.username) throw ApiError.conflict(`task ${taskId} is claimed by ${task.claimedBy}`);
     const view = await this.workflows.completeTask(
       task.itemId,
-      { taskId, actor: toActorRef(actor, requestId), decision: dto.decision, comment: dto.comment },
+      { taskId, actor: toActorRef(actor, requestId), decision: dto.decision, comment: dto.comment, ...(dto.releaseAt ? { releaseAt: dto.releaseAt } : {}) },
       idempotencyKey,
     );
     return { taskId, decision: dto.decision, item: view };

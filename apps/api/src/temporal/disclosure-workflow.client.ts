@@ -4,18 +4,27 @@ import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import {
   CatalogItemCodeAttribute,
   completeTaskUpdate,
-  DepartmentCodeAttribute,
+  DepartmentIdAttribute,
   DisclosureStateAttribute,
   DISCLOSURE_ITEM_WORKFLOW_TYPE,
   disclosureItemWorkflowId,
   draftRecordedUpdate,
   recalculateDeadlinesUpdate,
+  reviseUpdate,
+  claimTaskUpdate,
+  unclaimTaskUpdate,
+  delegateTaskUpdate,
+  extendDeadlineUpdate,
   submitForReviewUpdate,
   withdrawUpdate,
   type CompleteTaskRequest,
   type DisclosureItemInput,
   type DisclosureItemView,
   type RecalculateDeadlinesRequest,
+  type ClaimTaskRequest,
+  type DelegateTaskRequest,
+  type ExtendDeadlineRequest,
+  type ReviseRequest,
   type SubmitRequest,
   type WithdrawRequest,
 } from '@zwgk/contracts';
@@ -42,7 +51,7 @@ export class DisclosureWorkflowClient {
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: [
         { key: DisclosureStateAttribute, value: 'DRAFT' },
-        { key: DepartmentCodeAttribute, value: input.drafter.departmentCode },
+        { key: DepartmentIdAttribute, value: input.drafter.departmentCode },
         { key: CatalogItemCodeAttribute, value: input.catalogItem.code },
       ],
     });
@@ -62,6 +71,26 @@ export class DisclosureWorkflowClient {
 
   withdraw(itemId: string, request: WithdrawRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
     return this.handle(itemId).executeUpdate(withdrawUpdate, { args: [request], updateId: this.updateId('withdraw', idempotencyKey) });
+  }
+
+  revise(itemId: string, request: ReviseRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
+    return this.handle(itemId).executeUpdate(reviseUpdate, { args: [request], updateId: this.updateId('revise', idempotencyKey) });
+  }
+
+  claimTask(itemId: string, request: ClaimTaskRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
+    return this.handle(itemId).executeUpdate(claimTaskUpdate, { args: [request], updateId: this.updateId(`claim-${request.taskId}`, idempotencyKey) });
+  }
+
+  unclaimTask(itemId: string, request: ClaimTaskRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
+    return this.handle(itemId).executeUpdate(unclaimTaskUpdate, { args: [request], updateId: this.updateId(`unclaim-${request.taskId}`, idempotencyKey) });
+  }
+
+  delegateTask(itemId: string, request: DelegateTaskRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
+    return this.handle(itemId).executeUpdate(delegateTaskUpdate, { args: [request], updateId: this.updateId(`delegate-${request.taskId}`, idempotencyKey) });
+  }
+
+  extendDeadline(itemId: string, request: ExtendDeadlineRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
+    return this.handle(itemId).executeUpdate(extendDeadlineUpdate, { args: [request], updateId: this.updateId('extend', idempotencyKey) });
   }
 
   recalculateDeadlines(itemId: string, request: RecalculateDeadlinesRequest, idempotencyKey?: string): Promise<DisclosureItemView> {

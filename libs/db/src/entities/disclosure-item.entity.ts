@@ -55,6 +55,21 @@ export class DisclosureItemEntity {
   @Column({ name: 'withdrawal_reason', type: 'text', nullable: true })
   withdrawalReason!: string | null;
 
+  @Column({ name: 'normative_document', type: 'boolean', default: false })
+  normativeDocument!: boolean;
+
+  @Column({ type: 'text', nullable: true })
+  interpretation!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  overdue!: boolean;
+
+  @Column({ name: 'scheduled_release_at', type: 'timestamptz', nullable: true })
+  scheduledReleaseAt!: Date | null;
+
+  @Column({ name: 'signed_content_hash', type: 'varchar', length: 64, nullable: true })
+  signedContentHash!: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

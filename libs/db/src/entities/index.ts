@@ -1,17 +1,21 @@
 import { AuditEventEntity } from './audit-event.entity';
 import { CatalogImportEntity, CatalogItemEntity, CatalogVersionEntity } from './catalog.entity';
+import { ConcernDeadlineEntity, ConcernEntity, ConcernResponseEntity } from './concern.entity';
 import { DepartmentEntity } from './department.entity';
 import { DisclosureItemEntity } from './disclosure-item.entity';
+import { NotificationEntity } from './notification.entity';
 import { PublicationEntity } from './publication.entity';
 import { ReviewTaskEntity } from './review-task.entity';
 import { UserEntity } from './user.entity';
 
 export * from './audit-event.entity';
 export * from './catalog.entity';
+export * from './concern.entity';
 export * from './department.entity';
 export * from './disclosure-item.entity';
+export * from './notification.entity';
 export * from './publication.entity';
 export * from './review-task.entity';
 export * from './user.entity';
 
-export const ENTITIES = [AuditEventEntity, CatalogImportEntity, CatalogItemEntity, CatalogVersionEntity, DepartmentEntity, DisclosureItemEntity, PublicationEntity, ReviewTaskEntity, UserEntity];
+export const ENTITIES = [AuditEventEntity, CatalogImportEntity, CatalogItemEntity, CatalogVersionEntity, ConcernDeadlineEntity, ConcernEntity, ConcernResponseEntity, DepartmentEntity, DisclosureItemEntity, NotificationEntity, PublicationEntity, ReviewTaskEntity, UserEntity];

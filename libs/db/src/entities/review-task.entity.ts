@@ -51,6 +51,19 @@ export class ReviewTaskEntity {
   @Column({ name: 'due_explanation', type: 'text', nullable: true })
   dueExplanation!: string | null;
 
+  @Column({ type: 'boolean', default: false })
+  overdue!: boolean;
+
+  /** Past its due time: it also shows in the department head's inbox. */
+  @Column({ type: 'boolean', default: false })
+  escalated!: boolean;
+
+  @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true })
+  remindedAt!: Date | null;
+
+  @Column({ name: 'delegated_by', type: 'varchar', length: 100, nullable: true })
+  delegatedBy!: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

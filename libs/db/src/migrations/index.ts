@@ -2,6 +2,9 @@ import { Foundation1764150000000 } from './1764150000000-foundation';
 import { CatalogImports1764160000000 } from './1764160000000-catalog-imports';
 import { HolidayTables1764170000000 } from './1764170000000-holiday-tables';
 import { TaskDueExplanation1764180000000 } from './1764180000000-task-due-explanation';
+import { ReviewLifecycle1764190000000 } from './1764190000000-review-lifecycle';
+import { ChannelLedger1764200000000 } from './1764200000000-channel-ledger';
+import { PublicConcerns1764210000000 } from './1764210000000-public-concerns';
 
 /** Every migration, oldest first. Schema changes only ever happen here, with reviewed SQL. */
-export const MIGRATIONS = [Foundation1764150000000, CatalogImports1764160000000, HolidayTables1764170000000, TaskDueExplanation1764180000000];
+export const MIGRATIONS = [Foundation1764150000000, CatalogImports1764160000000, HolidayTables1764170000000, TaskDueExplanation1764180000000, ReviewLifecycle1764190000000, ChannelLedger1764200000000, PublicConcerns1764210000000];

@@ -20,6 +20,7 @@ export const DEMO_USERS: readonly { username: string; displayName: string; depar
   { username: 'edu.drafter', displayName: '王起草（教育局）', departmentCode: 'edu', roles: ['drafter'] },
   { username: 'edu.reviewer', displayName: '李初审（教育局）', departmentCode: 'edu', roles: ['reviewer'] },
   { username: 'edu.secrecy', displayName: '赵保密（教育局）', departmentCode: 'edu', roles: ['secrecy-reviewer'] },
+  { username: 'edu.secrecy2', displayName: '刘保密（教育局）', departmentCode: 'edu', roles: ['secrecy-reviewer'] },
   { username: 'edu.legal', displayName: '钱法审（教育局）', departmentCode: 'edu', roles: ['legal-reviewer'] },
   { username: 'edu.leader', displayName: '孙局长（教育局）', departmentCode: 'edu', roles: ['leader'] },
   { username: 'civil.drafter', displayName: '周起草（民政局）', departmentCode: 'civil', roles: ['drafter'] },

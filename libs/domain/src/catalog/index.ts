@@ -5,3 +5,4 @@ export * from './area-codes';
 export * from './catalog-sheet';
 export * from './catalog-diff';
 export * from './time-limit-validation';
+export * from './channel-kind';

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ConfigurationError } from '@zwgk/config';
+
+/** How many public submissions one client may make in a sliding window. */
+export interface RateLimitSettings {
+  readonly maxRequests: number;
+  readonly windowSeconds: number;
+}
+
+export const CONCERN_RATE_LIMIT = Symbol('CONCERN_RATE_LIMIT');
+
+function readCount(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 1 || value > max) throw new ConfigurationError(name, `expected a whole number from 1 to ${max}, got "${raw}"`);
+  return value;
+}
+
+/** CONCERN_RATE_LIMIT_MAX submissions (default 5) per CONCERN_RATE_LIMIT_WINDOW_SECONDS (default 600) per client. */
+export function concernRateLimitFromEnv(env: Readonly<Record<string, string | undefined>>): RateLimitSettings {
+  return {
+    maxRequests: readCount(env, 'CONCERN_RATE_LIMIT_MAX', 5, 10_000),
+    windowSeconds: readCount(env, 'CONCERN_RATE_LIMIT_WINDOW_SECONDS', 600, 86_400),
+  };
+}
+
+/** Thrown when a client has used up its submissions; answered 429 with Retry-After. */
+export class RateLimitExceededError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`too many submissions from this address; try again in ${retryAfterSeconds} s`);
+    this.name = 'RateLimitExceededError';
+  }
+}
+
+/** Advisory-lock class of the limiter; the two-key space cannot meet the migration lock's single key. */
+const RATE_LIMIT_LOCK_CLASS = 4_202;
+/** Old rows of other clients swept per submission: enough to keep the table small, never a long delete. */
+const SWEEP_BATCH = 100;
+
+/**
+ * A sliding-window limit kept in PostgreSQL, so every API replica counts the same submissions. One
+ * client's check-and-count runs under a transaction-scoped advisory lock on that client, so two
+ * replicas cannot both let the fifth and sixth submission through. Clients are stored as a SHA-256 of
+ * their address, and only for the window.
+ */
+@Injectable()
+export class ConcernRateLimiter {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CONCERN_RATE_LIMIT) private readonly settings: RateLimitSettings,
+  ) {}
+
+  /** Counts one submission of the client in this scope; throws RateLimitExceededError when its window is full. */
+  async take(scope: string, clientAddress: string): Promise<void> {
+    const clientKey = createHash('sha256').update(clientAddress).digest('hex');
+    const { maxRequests, windowSeconds } = this.settings;
+    const retryAfter = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [RATE_LIMIT_LOCK_CLASS, `${scope}:${clientKey}`]);
+      // SKIP LOCKED: replicas sweeping at once take different rows instead of waiting on (or deadlocking over) each other.
+      await manager.query(
+        `DELETE FROM rate_limit_hits WHERE id IN (
+           SELECT id FROM rate_limit_hits WHERE scope = $1 AND hit_at <= now() - make_interval(secs => $2) LIMIT $3 FOR UPDATE SKIP LOCKED)`,
+        [scope, windowSeconds, SWEEP_BATCH],
+      );
+      const [window]: { hits: number; free_in_ms: number | null }[] = await manager.query(
+        `SELECT count(*)::int AS hits,
+                ceil(extract(epoch FROM (min(hit_at) + make_interval(secs => $3) - now())) * 1000)::float8 AS free_in_ms
+           FROM rate_limit_hits
+          WHERE scope = $1 AND client_key = $2 AND hit_at > now() - make_interval(secs => $3)`,
+        [scope, clientKey, windowSeconds],
+      );
+      if (window.hits >= maxRequests) return Math.max(1, Math.ceil((window.free_in_ms ?? 1000) / 1000));
+      await manager.query(`INSERT INTO rate_limit_hits (scope, client_key) VALUES ($1, $2)`, [scope, clientKey]);
+      return undefined;
+    });
+    if (retryAfter !== undefined) throw new RateLimitExceededError(retryAfter);
+  }
+}

@@ -1,0 +1,28 @@
+import { Body, Controller, Headers, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@zwgk/domain';
+import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
+import { readIdempotencyKey } from '../common/idempotency-key';
+import { ConcernsService } from './concerns.service';
+import { RegisterIncidentDto } from './register-incident.dto';
+
+/** 政务舆情: staff register an incident about a released item; it becomes a concern with its own deadlines. */
+@ApiTags('concerns')
+@ApiBearerAuth()
+@Controller('items')
+export class IncidentsController {
+  constructor(@Inject(ConcernsService) private readonly concerns: ConcernsService) {}
+
+  @Post(':id/incidents')
+  @Roles('disclosure-office', 'supervisor', 'leader')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  register(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RegisterIncidentDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @RequestId() requestId?: string,
+  ) {
+    return this.concerns.registerIncident(actor, id, body, readIdempotencyKey(key), requestId);
+  }
+}

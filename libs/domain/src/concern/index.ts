@@ -1,0 +1,2 @@
+export * from './concern';
+export * from './concern-deadline';

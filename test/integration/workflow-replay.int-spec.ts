@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { createActivities } from '@zwgk/activities';
+import { projectRoot } from '@zwgk/config';
+import {
+  completeTaskUpdate,
+  DISCLOSURE_ITEM_WORKFLOW_TYPE,
+  disclosureItemWorkflowId,
+  draftRecordedUpdate,
+  extendDeadlineUpdate,
+  reviseUpdate,
+  submitForReviewUpdate,
+  withdrawUpdate,
+  type ActorRef,
+  type DisclosureItemInput,
+} from '@zwgk/contracts';
+import { createDataSource, DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
+import { testServers } from '../support/test-environment';
+
+/**
+ * Replays recorded workflow histories against the current workflow code, so a change that is not
+ * deterministic (a reordered command, an activity added without `patched()`) fails CI. The histories
+ * are committed fixtures (protobuf, base64 in JSON); `ZWGK_RECORD_HISTORIES=1 npx jest workflow-replay` records them afresh from
+ * the scenarios below, run on the time-skipping server.
+ */
+const fixturesDir = path.join(projectRoot, 'test', 'fixtures', 'histories');
+const recording = process.env.ZWGK_RECORD_HISTORIES === '1';
+
+const drafter: ActorRef = { username: 'edu.drafter', displayName: '王起草', departmentCode: 'edu', roles: ['drafter'] };
+const reviewer: ActorRef = { username: 'edu.reviewer', displayName: '李初审', departmentCode: 'edu', roles: ['reviewer'] };
+const secrecy: ActorRef = { username: 'edu.secrecy', displayName: '赵保密', departmentCode: 'edu', roles: ['secrecy-reviewer'] };
+const leader: ActorRef = { username: 'edu.leader', displayName: '孙局长', departmentCode: 'edu', roles: ['leader'] };
+const supervisor: ActorRef = { username: 'office.supervisor', displayName: '陈督查', departmentCode: 'office', roles: ['supervisor'] };
+
+function itemInput(itemId: string, title: string): DisclosureItemInput {
+  return {
+    itemId,
+    drafter,
+    catalogVersionId: DEMO_CATALOG_VERSION_ID,
+    catalogItem: {
+      code: 'EDU-001', area: '义务教育', level1: '招生管理', level2: '招生政策', content: '●随迁子女入学办法', basis: '《条例》', subject: '县教育局', channels: ['政府网站'], mode: 'proactive',
+      timeLimit: { text: '信息形成或者变更之日起20个工作日内', rule: { kind: 'working-days', count: 20, anchor: 'formed-or-changed' } },
+    },
+    title,
+    body: '正文',
+    formedAt: '2026-11-20',
+    channels: ['政府网站', '社区/企事业单位/村公示栏（电子屏）'],
+  };
+}
+
+describe('recorded workflow histories', () => {
+  if (recording) {
+    it('records the scenarios', async () => {
+      const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServers().testServerPath } } });
+      const dataSource: DataSource = createDataSource(testServers().databaseUrl);
+      await dataSource.initialize();
+      const taskQueue = `record-${randomUUID().slice(0, 8)}`;
+      const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: testServers().workflowBundlePath }, activities: createActivities({ dataSource }) });
+      const running = worker.run();
+      try {
+        const start = async (title: string) => {
+          const itemId = randomUUID();
+          const handle = await env.client.workflow.start(DISCLOSURE_ITEM_WORKFLOW_TYPE, { workflowId: disclosureItemWorkflowId(itemId), taskQueue, args: [itemInput(itemId, title)] });
+          await handle.executeUpdate(draftRecordedUpdate);
+          return handle;
+        };
+        const approveAll = async (handle: Awaited<ReturnType<typeof start>>, view: { openTask?: { taskId: string; stage: string } }) => {
+          let current = view;
+          for (const actor of [reviewer, secrecy, leader]) current = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: current.openTask!.taskId, actor, decision: 'approve' }] });
+          return current;
+        };
+        // 1. Released on every channel, then withdrawn.
+        const released = await start('回放：发布与撤回');
+        await approveAll(released, await released.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] }));
+        await released.executeUpdate(withdrawUpdate, { args: [{ actor: drafter, reason: '回放测试撤回' }] });
+        // 2. Returned, revised, resubmitted, then rejected.
+        const rejected = await start('回放：退回与不予公开');
+        const first = await rejected.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] });
+        await rejected.executeUpdate(completeTaskUpdate, { args: [{ taskId: first.openTask!.taskId, actor: reviewer, decision: 'return', comment: '补充' }] });
+        await rejected.executeUpdate(reviseUpdate, { args: [{ actor: drafter, body: '正文第二版' }] });
+        const second = await rejected.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] });
+        await rejected.executeUpdate(completeTaskUpdate, { args: [{ taskId: second.openTask!.taskId, actor: reviewer, decision: 'reject', comment: '不予公开' }] });
+        // 3. Overdue, extended, overdue again, then released.
+        const late = await start('回放：逾期与延期');
+        const opened = await late.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] });
+        await env.sleep('5 days');
+        await late.executeUpdate(extendDeadlineUpdate, { args: [{ actor: supervisor, target: opened.openTask!.taskId, workingDays: 2, reason: '回放测试延期' }] });
+        await env.sleep('5 days');
+        await approveAll(late, await late.query('disclosureItemView'));
+        await late.executeUpdate(withdrawUpdate, { args: [{ actor: drafter, reason: '回放测试撤回' }] });
+
+        for (const [name, handle] of [['released-and-withdrawn', released], ['returned-revised-rejected', rejected], ['overdue-extended-released', late]] as const) {
+          await handle.result();
+          const encoded = temporal.api.history.v1.History.encode(await handle.fetchHistory()).finish();
+          writeFileSync(path.join(fixturesDir, `${name}.json`), `${JSON.stringify({ scenario: name, encoding: 'protobuf-base64', history: Buffer.from(encoded).toString('base64') }, null, 2)}\n`);
+        }
+      } finally {
+        worker.shutdown();
+        await running;
+        await dataSource.destroy();
+        await env.teardown();
+      }
+    }, 120_000);
+  }
+
+  const fixtures = existsSync(fixturesDir) ? readdirSync(fixturesDir).filter((name) => name.endsWith('.json')).sort() : [];
+
+  it('has recorded histories to replay', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(fixtures)('replays %s with the current workflow code', async (name) => {
+    const fixture = JSON.parse(readFileSync(path.join(fixturesDir, name), 'utf8')) as { history: string };
+    const history = temporal.api.history.v1.History.decode(Buffer.from(fixture.history, 'base64'));
+    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: testServers().workflowBundlePath } }, history, `replay-${name}`)).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,344 @@
+import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { DisclosureActivities } from '@zwgk/activities';
+import {
+  concernRecordedUpdate,
+  draftConcernResponseUpdate,
+  extendConcernDeadlineUpdate,
+  FailureType,
+  publicConcernViewQuery,
+  recordPressConferenceUpdate,
+  reviewConcernResponseUpdate,
+  triageConcernUpdate,
+  type ActorRef,
+  type ConcernDeadlineView,
+  type PublicConcernInput,
+  type PublicConcernView,
+} from '@zwgk/contracts';
+import {
+  CONCERN_CLASSIFICATIONS,
+  CONCERN_COMMENT_MAX_LENGTH,
+  CONCERN_RESPONSE_MAX_LENGTH,
+  CONCERN_REVIEW_DECISIONS,
+  publicQuestionText,
+  RESPONSE_MILESTONES,
+  type ConcernClassification,
+  type ConcernMilestone,
+  type ConcernState,
+  type Role,
+} from '@zwgk/domain';
+
+const activities = proxyActivities<DisclosureActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+function failure(type: FailureType, message: string, details?: unknown): ApplicationFailure {
+  return ApplicationFailure.create({ type, message, nonRetryable: true, details: details === undefined ? [] : [details] });
+}
+
+function invalid(field: string, message: string): ApplicationFailure {
+  return failure(FailureType.InvalidInput, message, { fields: [field] });
+}
+
+/** Who an audit event names: a staff member in the role they acted in, the public, or the system. */
+interface AuditActor {
+  readonly actor: string;
+  readonly actorRole?: string;
+  readonly departmentCode?: string;
+  readonly requestId?: string;
+}
+
+function staff(actor: ActorRef, role: Role): AuditActor {
+  return { actor: actor.username, actorRole: role, departmentCode: actor.departmentCode, requestId: actor.requestId };
+}
+
+const SYSTEM: AuditActor = { actor: 'system' };
+
+/** The roles in which staff register an incident, for the audit trail. */
+const INCIDENT_REGISTRAR_ROLES: readonly Role[] = ['disclosure-office', 'supervisor', 'leader'];
+
+/**
+ * One public concern or 政务舆情 incident about a released item, a child of the item's workflow:
+ * triage and assignment by the disclosure office, a draft by the assigned department, its leader's
+ * review, and publication next to the item. Every step is an Update whose validator rejects a wrong
+ * actor, a wrong state or a missing field before anything reaches history. Durable timers record each
+ * deadline that passes unmet, and the concern keeps waiting for its response.
+ */
+export async function publicConcernWorkflow(input: PublicConcernInput): Promise<PublicConcernView> {
+  const workflowId = workflowInfo().workflowId;
+  let recorded = false;
+  let state: ConcernState = 'AWAITING_TRIAGE';
+  let revision = 1;
+  let classification: ConcernClassification | undefined;
+  let assignedDepartmentCode: string | undefined;
+  let draft: string | undefined;
+  let draftedBy: string | undefined;
+  let returnComment: string | undefined;
+  let deadlineExtended = false;
+  let extensionReason: string | undefined;
+  let pressConference: { heldAt: string; summary: string } | undefined;
+  let publishedAt: string | undefined;
+  let deadlines: ConcernDeadlineView[] = [];
+  // Bumped whenever a deadline moves or is met, so the waiting timer re-arms.
+  let deadlineRevision = 0;
+
+  const view = (): PublicConcernView => ({
+    concernId: input.concernId,
+    itemId: input.itemId,
+    kind: input.kind,
+    state,
+    receivedAt: input.receivedAt,
+    revision,
+    classification,
+    assignedDepartmentCode,
+    draft,
+    draftedBy,
+    returnComment,
+    deadlines,
+    deadlineExtended,
+    extensionReason,
+    pressConferenceHeldAt: pressConference?.heldAt,
+    pressConferenceSummary: pressConference?.summary,
+    publishedAt,
+  });
+
+  const now = () => new Date().toISOString();
+
+  // Steps change the state at once (so the next validator already sees it), but their read-model writes
+  // run one after another in the order the steps were accepted: an older view never overwrites a newer one.
+  let writes: Promise<unknown> = Promise.resolve();
+  const inOrder = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = writes.then(work);
+    writes = run.catch(() => undefined);
+    return run;
+  };
+  const record = (snapshot: PublicConcernView, at: string) => activities.recordConcernProgress({ view: snapshot, at });
+  const audit = (step: string, who: AuditActor, action: string, at: string, extra: { reason?: string; detail?: Record<string, unknown> } = {}) =>
+    activities.recordAuditEvent({
+      eventKey: `${workflowId}:${step}`,
+      itemId: input.itemId,
+      ...who,
+      action,
+      reason: extra.reason,
+      occurredAt: at,
+      detail: { concernId: input.concernId, kind: input.kind, ...extra.detail },
+    });
+  const meet = (milestones: readonly ConcernMilestone[], at: string) => {
+    deadlines = deadlines.map((deadline) => (milestones.includes(deadline.milestone) && !deadline.metAt ? { ...deadline, metAt: at } : deadline));
+    deadlineRevision++;
+  };
+  const requireRecorded = () => {
+    if (!recorded) throw failure(FailureType.Conflict, 'the concern is still being registered; try again shortly');
+  };
+  const isAssignedLeader = (actor: ActorRef) => actor.roles.includes('leader') && actor.departmentCode === assignedDepartmentCode;
+
+  setHandler(publicConcernViewQuery, view);
+
+  setHandler(concernRecordedUpdate, async () => {
+    await condition(() => recorded);
+    return view();
+  });
+
+  setHandler(triageConcernUpdate, async (request) => {
+    const at = now();
+    classification = request.classification;
+    assignedDepartmentCode = request.assignDepartmentCode.trim();
+    state = 'AWAITING_RESPONSE';
+    const after = view();
+    await inOrder(async () => {
+      await record(after, at);
+      await audit('triaged', staff(request.actor, 'disclosure-office'), 'concern.triaged', at, { detail: { classification, assignedDepartmentCode } });
+    });
+    return after;
+  }, {
+    validator: (request) => {
+      requireRecorded();
+      if (state !== 'AWAITING_TRIAGE') throw failure(FailureType.Conflict, `the concern is ${state}; it has already been triaged`);
+      if (!request.actor.roles.includes('disclosure-office')) throw failure(FailureType.Forbidden, 'only the disclosure office triages a concern');
+      if (!(CONCERN_CLASSIFICATIONS as readonly string[]).includes(request.classification)) {
+        throw invalid('classification', `classification must be one of ${CONCERN_CLASSIFICATIONS.join(', ')}`);
+      }
+      if (!request.assignDepartmentCode?.trim()) throw invalid('assignDepartmentCode', 'the responsible department is required');
+    },
+  });
+
+  setHandler(draftConcernResponseUpdate, async (request) => {
+    const at = now();
+    draft = request.draft.trim();
+    draftedBy = request.actor.username;
+    state = 'AWAITING_REVIEW';
+    const after = view();
+    await inOrder(async () => {
+      await record(after, at);
+      await audit(`drafted:r${after.revision}`, staff(request.actor, 'drafter'), 'concern.response-drafted', at, { detail: { revision: after.revision } });
+    });
+    return after;
+  }, {
+    validator: (request) => {
+      requireRecorded();
+      if (state === 'AWAITING_TRIAGE') throw failure(FailureType.Conflict, 'the concern has not been triaged yet');
+      if (state !== 'AWAITING_RESPONSE') throw failure(FailureType.Conflict, `the concern is ${state}; its response is already drafted`);
+      if (!request.actor.roles.includes('drafter') || request.actor.departmentCode !== assignedDepartmentCode) {
+        throw failure(FailureType.Forbidden, `only a drafter of the assigned department ${assignedDepartmentCode} drafts the response`);
+      }
+      const text = request.draft?.trim();
+      if (!text) throw invalid('draft', 'the response is required');
+      if (text.length > CONCERN_RESPONSE_MAX_LENGTH) throw invalid('draft', `the response must be at most ${CONCERN_RESPONSE_MAX_LENGTH} characters`);
+    },
+  });
+
+  setHandler(reviewConcernResponseUpdate, async (request) => {
+    const at = now();
+    const reviewer = staff(request.actor, 'leader');
+    const reviewed = revision;
+    if (request.decision === 'return') {
+      returnComment = request.comment!.trim();
+      revision++;
+      state = 'AWAITING_RESPONSE';
+      const after = view();
+      await inOrder(async () => {
+        await record(after, at);
+        await audit(`reviewed:r${reviewed}`, reviewer, 'concern.response-returned', at, { reason: returnComment, detail: { revision: reviewed } });
+      });
+      return after;
+    }
+    // Approval publishes: APPROVED keeps a second decision out until the publication is written.
+    state = 'APPROVED';
+    const response = draft!;
+    const departmentCode = assignedDepartmentCode!;
+    return inOrder(async () => {
+      await audit(`reviewed:r${reviewed}`, reviewer, 'concern.response-approved', at, { reason: request.comment?.trim() || undefined, detail: { revision: reviewed } });
+      const publication = await activities.publishConcernResponse({
+        concernId: input.concernId,
+        itemId: input.itemId,
+        // A message is published with its question; an incident's summary is an internal note.
+        question: input.kind === 'message' ? publicQuestionText(input.content, input.contact) : null,
+        response,
+        departmentCode,
+        approvedBy: request.actor.username,
+        at,
+      });
+      publishedAt = publication.publishedAt;
+      state = 'PUBLISHED';
+      meet(RESPONSE_MILESTONES, publication.publishedAt);
+      const after = view();
+      await record(after, publication.publishedAt);
+      await audit('published', SYSTEM, 'concern.response-published', publication.publishedAt, {
+        detail: { revision: reviewed, departmentCode, reference: `/api/public/items/${input.itemId}` },
+      });
+      return after;
+    });
+  }, {
+    validator: (request) => {
+      requireRecorded();
+      if (state !== 'AWAITING_REVIEW') {
+        throw failure(FailureType.Conflict, state === 'APPROVED' || state === 'PUBLISHED' ? 'the response has already been approved' : `the concern is ${state}; there is no draft to review`);
+      }
+      if (!isAssignedLeader(request.actor)) throw failure(FailureType.Forbidden, `only the leader of the assigned department ${assignedDepartmentCode} reviews the response`);
+      if (request.actor.username === draftedBy) throw failure(FailureType.Forbidden, 'the drafter of a response cannot review it');
+      if (!(CONCERN_REVIEW_DECISIONS as readonly string[]).includes(request.decision)) throw invalid('decision', 'decision must be approve or return');
+      if (request.decision === 'return' && !request.comment?.trim()) throw invalid('comment', 'a comment is required to return a response');
+      if ((request.comment?.length ?? 0) > CONCERN_COMMENT_MAX_LENGTH) throw invalid('comment', `the comment must be at most ${CONCERN_COMMENT_MAX_LENGTH} characters`);
+    },
+  });
+
+  setHandler(extendConcernDeadlineUpdate, async (request) => {
+    const at = now();
+    deadlineExtended = true;
+    extensionReason = request.reason.trim();
+    return inOrder(async () => {
+      const [extended] = await activities.computeConcernDeadlines({ kind: input.kind, receivedAt: input.receivedAt, extended: true });
+      const previous = deadlines.find((deadline) => deadline.milestone === extended.milestone);
+      deadlines = deadlines.map((deadline) => (deadline.milestone === extended.milestone ? { ...deadline, ...extended } : deadline));
+      deadlineRevision++; // re-arm the timer with the new due time
+      const after = view();
+      await record(after, at);
+      await audit('deadline-extended', staff(request.actor, 'disclosure-office'), 'concern.deadline-extended', at, {
+        reason: extensionReason,
+        detail: { milestone: extended.milestone, from: previous?.dueAt, to: extended.dueAt, why: extended.explanation },
+      });
+      return after;
+    });
+  }, {
+    validator: (request) => {
+      requireRecorded();
+      if (input.kind !== 'message') throw failure(FailureType.Conflict, `a ${input.kind} incident's limit cannot be extended`);
+      if (deadlineExtended) throw failure(FailureType.Conflict, 'the limit has already been extended once');
+      if (state === 'APPROVED' || state === 'PUBLISHED') throw failure(FailureType.Conflict, 'the response has already been approved');
+      const response = deadlines.find((deadline) => deadline.milestone === 'response');
+      if (!response || response.overdueAt || Date.parse(response.dueAt) <= Date.now()) {
+        throw failure(FailureType.Conflict, 'the limit has already passed; only a limit still running can be extended');
+      }
+      if (!request.actor.roles.includes('disclosure-office')) throw failure(FailureType.Forbidden, 'only the disclosure office extends a limit');
+      if (!request.reason?.trim()) throw invalid('reason', 'a reason is required');
+      if (request.reason.length > CONCERN_COMMENT_MAX_LENGTH) throw invalid('reason', `the reason must be at most ${CONCERN_COMMENT_MAX_LENGTH} characters`);
+    },
+  });
+
+  setHandler(recordPressConferenceUpdate, async (request) => {
+    const at = now();
+    pressConference = { heldAt: at, summary: request.summary.trim() };
+    meet(['press-conference'], at);
+    const after = view();
+    const role: Role = request.actor.roles.includes('disclosure-office') ? 'disclosure-office' : 'leader';
+    await inOrder(async () => {
+      await record(after, at);
+      await audit('press-conference', staff(request.actor, role), 'concern.press-conference-held', at, { reason: pressConference?.summary });
+    });
+    return after;
+  }, {
+    validator: (request) => {
+      requireRecorded();
+      if (input.kind !== 'major-emergency') throw failure(FailureType.Conflict, 'only a major emergency has a press conference');
+      if (pressConference) throw failure(FailureType.Conflict, 'the press conference has already been recorded');
+      const leader = request.actor.roles.includes('leader') && (request.actor.departmentCode === input.itemDepartmentCode || request.actor.departmentCode === assignedDepartmentCode);
+      if (!request.actor.roles.includes('disclosure-office') && !leader) {
+        throw failure(FailureType.Forbidden, 'only the disclosure office or a leader of the department concerned records the press conference');
+      }
+      if (!request.summary?.trim()) throw invalid('summary', 'a summary is required');
+      if (request.summary.length > CONCERN_COMMENT_MAX_LENGTH) throw invalid('summary', `the summary must be at most ${CONCERN_COMMENT_MAX_LENGTH} characters`);
+    },
+  });
+
+  // 1. Receipt: the deadlines under the policy in force, then the read model and the audit trail.
+  deadlines = await activities.computeConcernDeadlines({ kind: input.kind, receivedAt: input.receivedAt });
+  await inOrder(async () => {
+    await activities.recordConcernReceived({ input, view: view() });
+    const registrar = input.registeredBy;
+    const who: AuditActor = registrar
+      ? staff(registrar, INCIDENT_REGISTRAR_ROLES.find((role) => registrar.roles.includes(role)) ?? 'disclosure-office')
+      : { actor: 'public', requestId: input.requestId };
+    await audit('received', who, input.registeredBy ? 'incident.registered' : 'concern.received', input.receivedAt, {
+      detail: { deadlines: deadlines.map((deadline) => ({ milestone: deadline.milestone, dueAt: deadline.dueAt, why: deadline.explanation })) },
+    });
+  });
+  recorded = true;
+
+  // 2. Wait for the response, recording each deadline that passes unmet; a late response is still awaited.
+  const finished = () => state === 'PUBLISHED' && deadlines.every((deadline) => deadline.metAt !== undefined);
+  while (!finished()) {
+    const armed = deadlineRevision;
+    const moved = () => finished() || deadlineRevision !== armed;
+    const open = deadlines.filter((deadline) => !deadline.metAt && !deadline.overdueAt);
+    const next = open.reduce<ConcernDeadlineView | undefined>((soonest, deadline) => (!soonest || Date.parse(deadline.dueAt) < Date.parse(soonest.dueAt) ? deadline : soonest), undefined);
+    if (!next) {
+      await condition(moved);
+      continue;
+    }
+    const remaining = Date.parse(next.dueAt) - Date.now();
+    if (remaining > 0) {
+      await condition(moved, remaining);
+      continue; // met, moved, or due: look again
+    }
+    const at = now();
+    deadlines = deadlines.map((deadline) => (deadline.milestone === next.milestone ? { ...deadline, overdueAt: at } : deadline));
+    const after = view();
+    await inOrder(async () => {
+      await record(after, at);
+      await audit(`overdue:${next.milestone}`, SYSTEM, 'concern.overdue', at, { detail: { milestone: next.milestone, dueAt: next.dueAt, why: next.explanation } });
+    });
+  }
+
+  await condition(allHandlersFinished);
+  return view();
+}

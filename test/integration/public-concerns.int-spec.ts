@@ -92,6 +92,14 @@ describe('public concerns over HTTP', () => {
     const asked = await ask(releasedItemId, { content: '请问随迁子女入学需要哪些材料？我的电话13800138000', contact: ' 13800138000 ' });
     expect(asked.status).toBe(201);
     const concernId: string = asked.body.id;
+    // The concern is a child workflow of the item's workflow.
+    const parentCheck = await Connection.connect({ address: testServers().temporalAddress });
+    try {
+      const description = await new TemporalClient({ connection: parentCheck }).workflow.getHandle(publicConcernWorkflowId(concernId)).describe();
+      expect(description.raw.workflowExecutionInfo?.parentExecution?.workflowId).toBe(`disclosure-item-${releasedItemId}`);
+    } finally {
+      await parentCheck.close();
+    }
     expect(asked.body).toEqual({
       id: concernId,
       itemId: releasedItemId,

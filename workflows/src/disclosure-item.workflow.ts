@@ -5,10 +5,12 @@ import {
   condition,
   proxyActivities,
   setHandler,
+  startChild,
   upsertSearchAttributes,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { DisclosureActivities } from '@zwgk/activities';
 import {
   claimTaskUpdate,
@@ -22,7 +24,10 @@ import {
   extendDeadlineUpdate,
   FailureType,
   OverdueAttribute,
+  PUBLIC_CONCERN_WORKFLOW_TYPE,
+  publicConcernWorkflowId,
   recalculateDeadlinesUpdate,
+  registerConcernUpdate,
   ReleaseDueAtAttribute,
   reviseUpdate,
   StageAttribute,
@@ -322,6 +327,23 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       } else {
         requireOpenTask(request.target);
       }
+    },
+  });
+
+  // Each public concern is a child workflow with its own deadline. ABANDON: a concern is still answered
+  // after the item is withdrawn.
+  setHandler(registerConcernUpdate, async (concern) => {
+    const workflowId = publicConcernWorkflowId(concern.concernId);
+    try {
+      await startChild(PUBLIC_CONCERN_WORKFLOW_TYPE, { workflowId, args: [concern], parentClosePolicy: 'ABANDON', workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    return { concernId: concern.concernId, workflowId };
+  }, {
+    validator: (concern) => {
+      if (concern.itemId !== input.itemId) throw failure(FailureType.InvalidInput, 'the concern is for another item', { fields: ['itemId'] });
+      if (state !== 'RELEASED') throw failure(FailureType.Conflict, `the item is ${state}; concerns are taken on released items`);
     },
   });
 

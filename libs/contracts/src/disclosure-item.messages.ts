@@ -10,6 +10,7 @@ import type {
   SubmitRequest,
   WithdrawRequest,
 } from './disclosure-item.types';
+import type { PublicConcernInput } from './public-concern.types';
 
 /** Resolves once the draft's deadline is computed and its read model written (used with update-with-start). */
 export const draftRecordedUpdate = defineUpdate<DisclosureItemView>('draftRecorded');
@@ -28,4 +29,6 @@ export const unclaimTaskUpdate = defineUpdate<DisclosureItemView, [ClaimTaskRequ
 export const delegateTaskUpdate = defineUpdate<DisclosureItemView, [DelegateTaskRequest]>('delegateTask');
 /** A supervisor extends a deadline with a reason; the workflow re-arms its timer. */
 export const extendDeadlineUpdate = defineUpdate<DisclosureItemView, [ExtendDeadlineRequest]>('extendDeadline');
+/** Starts a public concern (回应关切) or 舆情 incident on a released item as a child workflow. */
+export const registerConcernUpdate = defineUpdate<{ concernId: string; workflowId: string }, [PublicConcernInput]>('registerConcern');
 export const disclosureItemViewQuery = defineQuery<DisclosureItemView>('disclosureItemView');

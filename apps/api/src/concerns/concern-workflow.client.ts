@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   concernRecordedUpdate,
+  disclosureItemWorkflowId,
+  registerConcernUpdate,
   draftConcernResponseUpdate,
   extendConcernDeadlineUpdate,
-  PUBLIC_CONCERN_WORKFLOW_TYPE,
   publicConcernWorkflowId,
   recordPressConferenceUpdate,
   reviewConcernResponseUpdate,
@@ -20,7 +21,6 @@ import {
   type TriageConcernRequest,
 } from '@zwgk/contracts';
 import { ApiError } from '../common/api-error';
-import { APP_CONFIG, type AppConfig } from '../config/config.module';
 
 /**
  * Everything the API asks of a concern's workflow. Each step is an Update whose updateId is the client's
@@ -28,25 +28,17 @@ import { APP_CONFIG, type AppConfig } from '../config/config.module';
  */
 @Injectable()
 export class ConcernWorkflowClient {
-  constructor(
-    @Inject(Client) private readonly client: Client,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(@Inject(Client) private readonly client: Client) {}
 
   /**
-   * Starts the concern's workflow (or finds the running one) and waits until it is recorded. Once the
-   * item workflow's `registerConcern` Update starts it with startChild, this becomes that Update followed
-   * by `concernRecordedUpdate` on the child's handle; the child itself does not change.
+   * Asks the item's workflow to start the concern as its child, then waits until the child has recorded
+   * its deadlines and read model. The registration's updateId makes a retry find the same child.
    */
-  register(input: PublicConcernInput): Promise<PublicConcernView> {
-    const startWorkflowOperation = new WithStartWorkflowOperation(PUBLIC_CONCERN_WORKFLOW_TYPE, {
-      workflowId: publicConcernWorkflowId(input.concernId),
-      taskQueue: this.config.temporal.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
-    return this.client.workflow.executeUpdateWithStart(concernRecordedUpdate, { startWorkflowOperation });
+  async register(input: PublicConcernInput): Promise<PublicConcernView> {
+    await this.client.workflow
+      .getHandle(disclosureItemWorkflowId(input.itemId))
+      .executeUpdate(registerConcernUpdate, { args: [input], updateId: `register-concern:${input.concernId}` });
+    return this.client.workflow.getHandle(publicConcernWorkflowId(input.concernId)).executeUpdate(concernRecordedUpdate);
   }
 
   triage(concernId: string, request: TriageConcernRequest, idempotencyKey?: string): Promise<PublicConcernView> {

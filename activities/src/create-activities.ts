@@ -5,6 +5,7 @@ import { createAuditActivities } from './audit.activities';
 import { createCalendarActivities } from './calendar.activities';
 import { createChannelReleaseActivities } from './channels/channel-release.activities';
 import { createNotificationActivities } from './notification.activities';
+import { createObligationActivities } from './obligation.activities';
 import { createProjectionActivities } from './projection.activities';
 import { createPublicConcernActivities } from './public-concern.activities';
 import { createReleaseActivities } from './release.activities';
@@ -29,6 +30,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createReviewActivities(dependencies.dataSource),
     ...createNotificationActivities(dependencies.dataSource),
     ...createPublicConcernActivities(dependencies.dataSource, dependencies.calendar),
+    ...createObligationActivities(dependencies.dataSource),
   };
 }
 

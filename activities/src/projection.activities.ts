@@ -84,6 +84,18 @@ export function createProjectionActivities(dataSource: DataSource) {
       );
     },
 
+    /** A released edition; the public portal switches to it. Retries store it once. */
+    async recordEdition(request: { itemId: string; edition: number; revision: number; title: string; body: string; interpretation?: string; contentHash: string; releasedAt: string }): Promise<void> {
+      await dataSource.transaction(async (manager) => {
+        await manager.query(
+          `INSERT INTO item_editions (item_id, edition, revision, title, body, interpretation, content_hash, released_at)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (item_id, edition) DO NOTHING`,
+          [request.itemId, request.edition, request.revision, request.title, request.body, request.interpretation ?? null, request.contentHash, request.releasedAt],
+        );
+        await manager.query(`UPDATE disclosure_items SET current_edition = GREATEST(coalesce(current_edition, 0), $2) WHERE id = $1`, [request.itemId, request.edition]);
+      });
+    },
+
     async recordSignOff(request: { itemId: string; contentHash: string | null; scheduledReleaseAt?: string }): Promise<void> {
       await dataSource.query(`UPDATE disclosure_items SET signed_content_hash = $2, scheduled_release_at = $3, updated_at = now() WHERE id = $1`, [
         request.itemId,

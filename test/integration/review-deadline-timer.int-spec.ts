@@ -7,6 +7,7 @@ import {
   completeTaskUpdate,
   disclosureItemViewQuery,
   extendDeadlineUpdate,
+  newEditionUpdate,
   DISCLOSURE_ITEM_WORKFLOW_TYPE,
   disclosureItemWorkflowId,
   draftRecordedUpdate,
@@ -135,5 +136,63 @@ describe('a review task past its due time', () => {
     expect(decided.openTask?.stage).toBe('sign-off');
     expect((await events('task.approve')).at(-1)?.detail).toMatchObject({ late: true });
     expect((await dataSource.query(`SELECT overdue FROM disclosure_items WHERE id = $1`, [itemId]))[0].overdue).toBe(false);
+  });
+
+  const leader: ActorRef = { username: 'edu.leader', displayName: '孙局长', departmentCode: 'edu', roles: ['leader'] };
+
+  /** A policy document whose interpretation may follow within 3 working days, released without it. */
+  async function releasePolicyWithoutInterpretation(title: string) {
+    const itemId = randomUUID();
+    const input: DisclosureItemInput = {
+      itemId,
+      drafter,
+      catalogVersionId: DEMO_CATALOG_VERSION_ID,
+      catalogItem: {
+        code: 'EDU-001', area: '义务教育', level1: '招生管理', level2: '招生政策', content: '●随迁子女入学办法', basis: '《条例》', subject: '县教育局', channels: ['政府网站'], mode: 'proactive',
+        timeLimit: { text: '信息形成或者变更之日起20个工作日内', rule: { kind: 'working-days', count: 20, anchor: 'formed-or-changed' } },
+        needsInterpretation: true,
+      },
+      title,
+      body: '正文',
+      formedAt: '2026-11-20',
+      channels: ['政府网站'],
+      interpretationLagWorkingDays: 3,
+    };
+    const handle = await env.client.workflow.start(DISCLOSURE_ITEM_WORKFLOW_TYPE, { workflowId: disclosureItemWorkflowId(itemId), taskQueue, args: [input] });
+    await handle.executeUpdate(draftRecordedUpdate);
+    let view = await handle.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] });
+    for (const actor of [reviewer, secrecy, leader]) view = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: view.openTask!.taskId, actor, decision: 'approve' }] });
+    expect(view.state).toBe('RELEASED');
+    return { itemId, handle };
+  }
+
+  async function interpretationEvents(itemId: string) {
+    return (await dataSource.query(`SELECT action, detail FROM audit_events WHERE item_id = $1 AND action LIKE 'interpretation.%' ORDER BY id`, [itemId])) as { action: string; detail: Record<string, unknown> }[];
+  }
+
+  it('tracks an interpretation released within the lag as on time', async () => {
+    const { itemId, handle } = await releasePolicyWithoutInterpretation('解读按时');
+    const [pending] = await interpretationEvents(itemId);
+    expect(pending).toMatchObject({ action: 'interpretation.pending', detail: { dueAt: expect.any(String) } });
+    await env.sleep('1 day');
+    let view = await handle.executeUpdate(newEditionUpdate, { args: [{ actor: drafter, reason: '补充政策解读', interpretation: '解读材料' }] });
+    for (const actor of [reviewer, secrecy, leader]) view = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: view.openTask!.taskId, actor, decision: 'approve' }] });
+    expect(view).toMatchObject({ state: 'RELEASED', edition: 2 });
+    const events = await interpretationEvents(itemId);
+    expect(events.map((e) => e.action)).toEqual(['interpretation.pending', 'interpretation.released']);
+    expect(events[1].detail).toMatchObject({ edition: 2, late: false });
+  });
+
+  it('marks a missing interpretation overdue when the lag passes, and a later one late', async () => {
+    const { itemId, handle } = await releasePolicyWithoutInterpretation('解读逾期');
+    const dueAt = (await interpretationEvents(itemId))[0].detail.dueAt as string;
+    await env.sleep(Date.parse(dueAt) - (await env.currentTimeMs()) + 60_000);
+    expect((await interpretationEvents(itemId)).map((e) => e.action)).toEqual(['interpretation.pending', 'interpretation.overdue']);
+    const notified = await dataSource.query(`SELECT recipient FROM notifications WHERE item_id = $1 AND kind = 'interpretation-overdue' ORDER BY recipient`, [itemId]);
+    expect(notified.map((row: { recipient: string }) => row.recipient)).toEqual(['edu.drafter', 'office.supervisor']);
+    let view = await handle.executeUpdate(newEditionUpdate, { args: [{ actor: drafter, reason: '补充政策解读', interpretation: '解读材料' }] });
+    for (const actor of [reviewer, secrecy, leader]) view = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: view.openTask!.taskId, actor, decision: 'approve' }] });
+    const events = await interpretationEvents(itemId);
+    expect(events.at(-1)).toMatchObject({ action: 'interpretation.released', detail: { late: true } });
   });
 });

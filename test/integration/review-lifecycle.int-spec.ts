@@ -205,5 +205,78 @@ describe('the review lifecycle', () => {
     await decide('edu.leader', itemId);
     const detail = (await client.request('GET', `/items/${itemId}`, { as: 'edu.drafter' })).body;
     expect(detail).toMatchObject({ state: 'RELEASED', interpretation: '一、出台背景……二、主要内容……' });
+    expect(detail.timeline.find((e: { action: string }) => e.action === 'interpretation.released')).toMatchObject({ detail: expect.objectContaining({ together: true, late: false }) });
+    expect((await client.request('GET', `/public/items/${itemId}`)).body.interpretation).toBe('一、出台背景……二、主要内容……');
+  });
+
+  it('changes a released item as a new edition: the released one stays public until the new one is released, with the history kept', async () => {
+    const { id } = await createAndSubmit({ title: '变更测试', body: '第一版正文' });
+    await decide('edu.reviewer', id);
+    await decide('edu.secrecy', id);
+    await decide('edu.leader', id);
+    expect((await client.request('GET', `/public/items/${id}`)).body).toMatchObject({ edition: 1, body: '第一版正文' });
+
+    expect((await client.request('POST', `/items/${id}/editions`, { as: 'edu.drafter', body: { body: '第二版正文' } })).status).toBe(400); // a reason is required
+    expect((await client.request('POST', `/items/${id}/editions`, { as: 'civil.drafter', body: { body: 'x', reason: 'y' } })).status).toBe(403);
+    const changing = await client.request('POST', `/items/${id}/editions`, { as: 'edu.drafter', body: { body: '第二版正文', reason: '政策调整' } });
+    expect(changing.status).toBe(200);
+    expect(changing.body).toMatchObject({ state: 'IN_REVIEW', edition: 1, openTask: { stage: 'preliminary-review' } });
+    // While the change is reviewed the public still sees the first edition, and the item cannot be withdrawn.
+    expect((await client.request('GET', `/public/items/${id}`)).body).toMatchObject({ edition: 1, body: '第一版正文' });
+    expect((await client.request('POST', `/items/${id}/withdraw`, { as: 'edu.drafter', body: { reason: 'x' } })).status).toBe(409);
+
+    // A rejected change leaves the first edition in force.
+    await decide('edu.reviewer', id, { decision: 'reject', comment: '无需变更' });
+    expect((await client.request('GET', `/items/${id}`, { as: 'edu.drafter' })).body).toMatchObject({ state: 'RELEASED', body: '第一版正文' });
+
+    // A second change goes through and becomes edition 2; the history lists both.
+    await client.request('POST', `/items/${id}/editions`, { as: 'edu.drafter', body: { body: '第二版正文', title: '变更测试（第二版）', reason: '政策调整' } });
+    await decide('edu.reviewer', id);
+    await decide('edu.secrecy', id);
+    const released = await decide('edu.leader', id);
+    expect(released.item).toMatchObject({ state: 'RELEASED', edition: 2 });
+    const page = (await client.request('GET', `/public/items/${id}`)).body;
+    expect(page).toMatchObject({ edition: 2, title: '变更测试（第二版）', body: '第二版正文' });
+    expect(page.editions.map((e: { edition: number; title: string }) => [e.edition, e.title])).toEqual([[1, '变更测试'], [2, '变更测试（第二版）']]);
+    const ledger = await db.query(`SELECT revision, count(*)::int AS n FROM publications WHERE item_id = $1 AND channel = '政府网站' GROUP BY revision ORDER BY revision`, [id]);
+    expect(ledger.rows).toHaveLength(2); // one website publication per released edition
+    const actions = (await client.request('GET', `/items/${id}`, { as: 'edu.drafter' })).body.timeline.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['edition.started', 'edition.rejected']));
+    expect(actions.filter((a: string) => a === 'item.released')).toHaveLength(2);
+  });
+
+  it('carries a released item over to a fresh history (continue-as-new) and goes on from its snapshot', async () => {
+    const { id } = await createAndSubmit({ title: '续跑测试', body: '正文' });
+    await decide('edu.reviewer', id);
+    await decide('edu.secrecy', id);
+    const released = await decide('edu.leader', id);
+    const connection = await Connection.connect({ address: testServers().temporalAddress });
+    try {
+      const temporal = new TemporalClient({ connection });
+      const handle = temporal.workflow.getHandle(disclosureItemWorkflowId(id));
+      const history = await handle.fetchHistory();
+      // The first run's input, as the workflow received it.
+      const payload = history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads![0];
+      const input = JSON.parse(Buffer.from(payload.data!).toString('utf8')) as DisclosureItemInput;
+      const detail = (await client.request('GET', `/items/${id}`, { as: 'edu.drafter' })).body;
+      // What continueAsNew hands over, started as the next run of the same workflow id.
+      const resume = {
+        state: 'RELEASED' as const,
+        revision: 1,
+        edition: 1,
+        content: { title: '续跑测试', body: '正文' },
+        releasedAt: released.item.releasedAt,
+        releaseDeadline: { dueAt: detail.releaseDueAt, dueDate: detail.releaseDueAt.slice(0, 10), provisional: false, explanation: detail.deadlines[0].why, calendarVersion: 'test' },
+        lastRelease: { edition: 1, revision: 1, content: { title: '续跑测试', body: '正文' }, contentHash: detail.signedContentHash, releasedAt: released.item.releasedAt },
+      };
+      await handle.terminate('test: stand-in for continue-as-new');
+      await temporal.workflow.start(DISCLOSURE_ITEM_WORKFLOW_TYPE, { workflowId: disclosureItemWorkflowId(id), taskQueue: system.taskQueue, args: [{ ...input, resume }] });
+    } finally {
+      await connection.close();
+    }
+    const withdrawn = await client.request('POST', `/items/${id}/withdraw`, { as: 'edu.drafter', body: { reason: '续跑后撤回' } });
+    expect([withdrawn.status, withdrawn.body.message]).toEqual([200, undefined]);
+    expect(withdrawn.body).toMatchObject({ state: 'WITHDRAWN', edition: 1 });
+    expect((await client.request('GET', `/public/items/${id}`)).body).toMatchObject({ state: 'WITHDRAWN', withdrawalReason: '续跑后撤回' });
   });
 });

@@ -4,6 +4,7 @@ import {
   allHandlersFinished,
   condition,
   proxyActivities,
+  continueAsNew,
   setHandler,
   startChild,
   upsertSearchAttributes,
@@ -27,6 +28,7 @@ import {
   PUBLIC_CONCERN_WORKFLOW_TYPE,
   publicConcernWorkflowId,
   recalculateDeadlinesUpdate,
+  newEditionUpdate,
   registerConcernUpdate,
   ReleaseDueAtAttribute,
   reviseUpdate,
@@ -38,6 +40,7 @@ import {
   type CompleteTaskRequest,
   type DisclosureItemInput,
   type DisclosureItemView,
+  type NewEditionRequest,
   type OpenTaskView,
   type SubmitRequest,
   type WithdrawRequest,
@@ -76,6 +79,15 @@ interface Content {
 
 const MAX_EXTENSION_WORKING_DAYS = 60;
 
+/** What was released as one edition: the public page and the channels show exactly this. */
+interface ReleasedEdition {
+  readonly edition: number;
+  readonly revision: number;
+  readonly content: Content;
+  readonly contentHash: string;
+  readonly releasedAt: string;
+}
+
 /**
  * One disclosure item from draft to release and beyond (发布—解读—回应). The workflow is the source of
  * truth; activities write the read models, notifications and the audit trail. Human decisions arrive as
@@ -96,6 +108,12 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   let scheduledReleaseAt: string | undefined;
   let signOffVoided = false;
   let signOffAnswered = false;
+  let edition = 0; // editions released so far
+  let lastRelease: ReleasedEdition | undefined;
+  let pendingEdition: NewEditionRequest | undefined;
+  // A policy document released before its interpretation (the lag policy allows it): when it is due.
+  let interpretationDueAt: string | undefined;
+  let interpretationOverdueRecorded = false;
   const decidedTaskIds = new Set<string>();
   // Requests accepted by a validator, waiting for the main loop to act on them.
   let pendingSubmit: SubmitRequest | undefined;
@@ -107,6 +125,16 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   let deadlineRevision = 0;
   let handlerSequence = 0;
 
+  if (input.resume) {
+    // Continued as new after release: the history starts again from this snapshot. Restored before any
+    // handler is registered, because buffered Updates are validated as soon as their handler is set.
+    ({ state, revision, edition, content, releasedAt } = input.resume);
+    releaseDeadline = input.resume.releaseDeadline;
+    lastRelease = input.resume.lastRelease;
+    signedContentHash = input.resume.lastRelease.contentHash;
+    interpretationDueAt = input.resume.interpretationDueAt;
+  }
+
   const view = (): DisclosureItemView => ({
     itemId: input.itemId,
     state,
@@ -117,6 +145,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     openTask,
     releasedAt,
     scheduledReleaseAt,
+    edition,
     overdue: openTask?.overdue ?? false,
     reviewChain,
   });
@@ -162,7 +191,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       }
       if (pendingSubmit || releaseDeadline === undefined) throw failure(FailureType.Conflict, 'the item is already being submitted');
       // 谁起草、谁解读: a policy document goes to review with its interpretation, signed together.
-      if (input.catalogItem.needsInterpretation && !content.interpretation?.trim()) {
+      if (input.catalogItem.needsInterpretation && !content.interpretation?.trim() && !(input.interpretationLagWorkingDays ?? 0)) {
         throw failure(FailureType.InvalidInput, 'this catalog item is a policy document: add its interpretation (解读) before submitting', { fields: ['interpretation'] });
       }
     },
@@ -330,6 +359,22 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     },
   });
 
+  setHandler(newEditionUpdate, async (request) => {
+    pendingEdition = request;
+    return awaitStep();
+  }, {
+    validator: (request) => {
+      if (!isDrafter(request.actor)) throw failure(FailureType.Forbidden, 'only the drafter of this item can change it');
+      if (state !== 'RELEASED') throw failure(FailureType.Conflict, `the item is ${state}; a new edition starts from a released item`);
+      if (pendingEdition || pendingWithdrawal) throw failure(FailureType.Conflict, 'the item is already changing');
+      if (!request.reason?.trim()) throw failure(FailureType.InvalidInput, 'a reason for the change is required', { fields: ['reason'] });
+      const fields = (['title', 'body', 'interpretation'] as const).filter((field) => request[field] !== undefined);
+      if (fields.length === 0) throw failure(FailureType.InvalidInput, 'give at least one of title, body, interpretation', { fields: ['title', 'body', 'interpretation'] });
+      const empty = fields.filter((field) => !request[field]?.trim());
+      if (empty.length) throw failure(FailureType.InvalidInput, `${empty.join(', ')} must not be empty`, { fields: empty });
+    },
+  });
+
   // Each public concern is a child workflow with its own deadline. ABANDON: a concern is still answered
   // after the item is withdrawn.
   setHandler(registerConcernUpdate, async (concern) => {
@@ -409,134 +454,228 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     },
   });
 
-  // 1. The draft: its statutory deadline comes from the catalog rule it started under.
-  const deadline = await activities.computeReleaseDeadline({ rule: input.catalogItem.timeLimit.rule, formedAt: input.formedAt });
-  await activities.recordDraft({ input, deadline, createdAt: now() });
-  await audit('created', {
-    actor: input.drafter.username,
-    actorRole: 'drafter',
-    departmentCode: input.drafter.departmentCode,
-    action: 'item.created',
-    requestId: input.drafter.requestId,
-    detail: { catalogItemCode: input.catalogItem.code, catalogVersionId: input.catalogVersionId, releaseDueAt: deadline.dueAt, why: deadline.explanation, calendarVersion: deadline.calendarVersion },
-  });
-  if (visibility) upsertSearchAttributes([{ key: ReleaseDueAtAttribute, value: new Date(deadline.dueAt) }]);
-  releaseDeadline = deadline;
-
-  // 2. Review and sign-off; a return goes back to the drafter, an edit after 签发 restarts the chain.
-  for (;;) {
-    let submitter: ActorRef;
-    if (signOffVoided) {
-      signOffVoided = false;
-      revision++;
-      submitter = input.drafter;
-      await audit(`sign-off-voided:r${revision}`, { actor: input.drafter.username, actorRole: 'drafter', departmentCode: input.drafter.departmentCode, action: 'sign-off.voided', detail: { revision } });
-    } else {
-      await condition(() => pendingSubmit !== undefined);
-      submitter = pendingSubmit!.actor;
-    }
-    const chain = await activities.resolveReviewChain({
+  if (!input.resume) {
+    // 1. The draft: its statutory deadline comes from the catalog rule it started under.
+    const deadline = await activities.computeReleaseDeadline({ rule: input.catalogItem.timeLimit.rule, formedAt: input.formedAt });
+    await activities.recordDraft({ input, deadline, createdAt: now() });
+    await audit('created', {
+      actor: input.drafter.username,
+      actorRole: 'drafter',
       departmentCode: input.drafter.departmentCode,
-      catalogItemCode: input.catalogItem.code,
-      normativeDocument: input.normativeDocument ?? false,
+      action: 'item.created',
+      requestId: input.drafter.requestId,
+      detail: { catalogItemCode: input.catalogItem.code, catalogVersionId: input.catalogVersionId, releaseDueAt: deadline.dueAt, why: deadline.explanation, calendarVersion: deadline.calendarVersion },
     });
-    reviewChain = chain.stages;
-    await audit(`submitted:r${revision}`, {
-      actor: submitter.username,
-      actorRole: primaryRole(submitter),
-      departmentCode: submitter.departmentCode,
-      action: 'item.submitted',
-      requestId: submitter.requestId,
-      detail: { revision, reviewChain: chain.stages, policyId: chain.policyId },
-    });
-    if (revision > 1) await activities.recordContent({ itemId: input.itemId, revision, ...content });
-    await setState('IN_REVIEW');
-    const outcome = await runReviewChain(chain.stages, () => {
-      // Answers the submission, or the edit after 签发 that restarted the chain.
-      pendingSubmit = undefined;
-      completedSteps++;
-    });
-    if (outcome === 'rejected') {
+    if (visibility) upsertSearchAttributes([{ key: ReleaseDueAtAttribute, value: new Date(deadline.dueAt) }]);
+    releaseDeadline = deadline;
+
+    // 2–4. Review, sign-off and release of the first edition.
+    if ((await reviewSignAndRelease(undefined)) === 'rejected') {
       await condition(allHandlersFinished);
       return view();
     }
-    if (outcome === 'returned') continue;
-
-    // 3. Signed: the sign-off binds this exact content. Release now, or at the scheduled time.
-    await setState('APPROVED');
-    signedContentHash = contentFingerprint([content.title, content.body, content.interpretation ?? '']);
-    await activities.recordSignOff({ itemId: input.itemId, contentHash: signedContentHash, scheduledReleaseAt });
-    if (scheduledReleaseAt && Date.parse(scheduledReleaseAt) > Date.now()) {
-      completedSteps++; // the 签发 decision is applied; the release waits for its time
-      signOffAnswered = true;
-      await condition(() => signOffVoided, Date.parse(scheduledReleaseAt) - Date.now());
-      if (signOffVoided) {
-        signedContentHash = undefined;
-        scheduledReleaseAt = undefined;
-        signOffAnswered = false;
-        await activities.recordSignOff({ itemId: input.itemId, contentHash: null });
-        continue;
-      }
-    }
-    break;
   }
 
-  // 4. Release on every channel of the item, the government website first. A channel that refuses is
-  // recorded and the others go on; the ledger makes a retried release publish once per channel.
-  const contentHash = contentFingerprint([content.title, content.body, content.interpretation ?? '']);
-  if (contentHash !== signedContentHash) throw ApplicationFailure.nonRetryable('the content changed after 签发 without a new sign-off', 'SignOffMismatch');
-  const releaseAt = now();
-  const channelRequest = (channel: string) => ({
-    itemId: input.itemId,
-    revision,
-    channel,
-    ...content,
-    contentHash,
-    releasedAt: releaseAt,
-    departmentCode: input.drafter.departmentCode,
-    catalogItemName: catalogItemName(input.catalogItem),
-  });
-  const channelOutcomes: { channel: string; status: string; reference?: string }[] = [];
-  for (const channel of releaseChannelsOf(input.channels)) {
-    try {
-      const outcome = await activities.releaseOnChannel(channelRequest(channel));
-      channelOutcomes.push({ channel, status: outcome.status, reference: outcome.reference });
-    } catch (error) {
-      if (!(error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === 'ChannelRejected')) throw error;
-      channelOutcomes.push({ channel, status: 'failed' });
-      await audit(`channel-failed:r${revision}:${channel}`, { actor: 'system', action: 'channel.failed', departmentCode: input.drafter.departmentCode, reason: error.cause.message, detail: { channel, revision } });
+  // 5. After release: a change (变更) is a new edition through the chain again; a withdrawal ends the item.
+  for (;;) {
+    const woken = () => pendingWithdrawal !== undefined || pendingEdition !== undefined || workflowInfo().continueAsNewSuggested;
+    const interpretationPending = interpretationDueAt !== undefined && !interpretationOverdueRecorded && !lastRelease?.content.interpretation;
+    if (interpretationPending && Date.parse(interpretationDueAt!) > Date.now()) {
+      if (!(await condition(woken, Date.parse(interpretationDueAt!) - Date.now()))) continue;
+    } else if (interpretationPending) {
+      // The interpretation is late: overdue like anything else.
+      interpretationOverdueRecorded = true;
+      await audit('interpretation-overdue', { actor: 'system', action: 'interpretation.overdue', departmentCode: input.drafter.departmentCode, detail: { dueAt: interpretationDueAt } });
+      await activities.notify({
+        key: `${workflowId}:interpretation-overdue`,
+        to: { role: 'supervisor', usernames: [input.drafter.username] },
+        kind: 'interpretation-overdue',
+        title: `政策解读已逾期：${content.title}`,
+        body: `解读应于 ${interpretationDueAt} 前发布。`,
+        itemId: input.itemId,
+      });
+      continue;
+    } else {
+      await condition(woken);
     }
+    if (pendingWithdrawal) break;
+    if (pendingEdition) {
+      const change = pendingEdition;
+      pendingEdition = undefined;
+      revision++;
+      content = {
+        title: change.title ?? content.title,
+        body: change.body ?? content.body,
+        ...((change.interpretation ?? content.interpretation) ? { interpretation: change.interpretation ?? content.interpretation } : {}),
+      };
+      await audit(`edition-started:r${revision}`, {
+        actor: change.actor.username,
+        actorRole: 'drafter',
+        departmentCode: change.actor.departmentCode,
+        action: 'edition.started',
+        reason: change.reason,
+        requestId: change.actor.requestId,
+        detail: { edition: edition + 1, revision },
+      });
+      await reviewSignAndRelease(change.actor);
+      continue;
+    }
+    // A long-lived item with many concerns: start a fresh history once the server suggests it.
+    await condition(allHandlersFinished);
+    if (pendingWithdrawal || pendingEdition) continue;
+    await continueAsNew<typeof disclosureItemWorkflow>({
+      ...input,
+      resume: { state, revision, edition, content, releasedAt: releasedAt!, releaseDeadline: releaseDeadline!, lastRelease: lastRelease!, interpretationDueAt },
+    });
   }
-  releasedAt = releaseAt;
-  await setState('RELEASED', { releasedAt });
-  await audit(`released:r${revision}`, {
-    actor: 'system',
-    action: 'item.released',
-    departmentCode: input.drafter.departmentCode,
-    detail: { channels: channelOutcomes, contentHash, revision, ...(content.interpretation ? { interpretation: 'released together' } : {}) },
-  });
-  if (visibility) upsertSearchAttributes([{ key: OverdueAttribute, value: false }]);
-  if (!signOffAnswered) completedSteps++; // an immediate 签发 answers once the item is released
 
-  // 5. After release: the item stays addressable for withdrawal (and, later, changes and concerns).
-  await condition(() => pendingWithdrawal !== undefined);
   const withdrawal = pendingWithdrawal!;
   const withdrawnAt = now();
+  const released = lastRelease!;
   for (const channel of releaseChannelsOf(input.channels)) {
-    await activities.withdrawFromChannel({ ...channelRequest(channel), reason: withdrawal.reason, withdrawnAt });
+    await activities.withdrawFromChannel({ ...channelRequest(channel, released), reason: withdrawal.reason, withdrawnAt });
   }
   await setState('WITHDRAWN', { withdrawalReason: withdrawal.reason });
-  await audit(`withdrawn:r${revision}`, {
+  await audit(`withdrawn:r${released.revision}`, {
     actor: withdrawal.actor.username,
     actorRole: primaryRole(withdrawal.actor),
     departmentCode: withdrawal.actor.departmentCode,
     action: 'item.withdrawn',
     reason: withdrawal.reason,
     requestId: withdrawal.actor.requestId,
+    detail: { edition: released.edition },
   });
   completedSteps++;
   await condition(allHandlersFinished);
   return view();
+
+  function channelRequest(channel: string, release: ReleasedEdition) {
+    return {
+      itemId: input.itemId,
+      revision: release.revision,
+      channel,
+      ...release.content,
+      contentHash: release.contentHash,
+      releasedAt: release.releasedAt,
+      departmentCode: input.drafter.departmentCode,
+      catalogItemName: catalogItemName(input.catalogItem),
+    };
+  }
+
+  /**
+   * Review, sign-off and release of one edition. A return goes back to the drafter and an edit after
+   * 签发 restarts the chain; a rejection ends a first edition, and leaves a later one's predecessor public.
+   */
+  async function reviewSignAndRelease(firstSubmitter: ActorRef | undefined): Promise<'released' | 'rejected'> {
+    let submitter = firstSubmitter;
+    for (;;) {
+      if (signOffVoided) {
+        signOffVoided = false;
+        revision++;
+        submitter = input.drafter;
+        await audit(`sign-off-voided:r${revision}`, { actor: input.drafter.username, actorRole: 'drafter', departmentCode: input.drafter.departmentCode, action: 'sign-off.voided', detail: { revision } });
+      } else if (!submitter) {
+        await condition(() => pendingSubmit !== undefined);
+        submitter = pendingSubmit!.actor;
+      }
+      const chain = await activities.resolveReviewChain({
+        departmentCode: input.drafter.departmentCode,
+        catalogItemCode: input.catalogItem.code,
+        normativeDocument: input.normativeDocument ?? false,
+      });
+      reviewChain = chain.stages;
+      await audit(`submitted:r${revision}`, {
+        actor: submitter.username,
+        actorRole: primaryRole(submitter),
+        departmentCode: submitter.departmentCode,
+        action: 'item.submitted',
+        requestId: submitter.requestId,
+        detail: { revision, edition: edition + 1, reviewChain: chain.stages, policyId: chain.policyId },
+      });
+      submitter = undefined;
+      if (revision > 1) await activities.recordContent({ itemId: input.itemId, revision, ...content });
+      await setState('IN_REVIEW');
+      const outcome = await runReviewChain(chain.stages, () => {
+        // Answers the submission, the new edition, or the edit after 签发 that restarted the chain.
+        pendingSubmit = undefined;
+        completedSteps++;
+      });
+      if (outcome === 'rejected') return 'rejected';
+      if (outcome === 'returned') continue;
+
+      // Signed: the sign-off binds this exact content. Release now, or at the scheduled time.
+      await setState('APPROVED');
+      signedContentHash = contentFingerprint([content.title, content.body, content.interpretation ?? '']);
+      signOffAnswered = false;
+      await activities.recordSignOff({ itemId: input.itemId, contentHash: signedContentHash, scheduledReleaseAt });
+      if (scheduledReleaseAt && Date.parse(scheduledReleaseAt) > Date.now()) {
+        completedSteps++; // the 签发 decision is applied; the release waits for its time
+        signOffAnswered = true;
+        await condition(() => signOffVoided, Date.parse(scheduledReleaseAt) - Date.now());
+        if (signOffVoided) {
+          signedContentHash = undefined;
+          scheduledReleaseAt = undefined;
+          await activities.recordSignOff({ itemId: input.itemId, contentHash: null });
+          continue;
+        }
+      }
+      break;
+    }
+
+    // Release on every channel of the item, the government website first. A channel that refuses is
+    // recorded and the others go on; the ledger makes a retried release publish once per channel.
+    const contentHash = contentFingerprint([content.title, content.body, content.interpretation ?? '']);
+    if (contentHash !== signedContentHash) throw ApplicationFailure.nonRetryable('the content changed after 签发 without a new sign-off', 'SignOffMismatch');
+    const release: ReleasedEdition = { edition: edition + 1, revision, content: { ...content }, contentHash, releasedAt: now() };
+    const channelOutcomes: { channel: string; status: string; reference?: string }[] = [];
+    for (const channel of releaseChannelsOf(input.channels)) {
+      try {
+        const outcome = await activities.releaseOnChannel(channelRequest(channel, release));
+        channelOutcomes.push({ channel, status: outcome.status, reference: outcome.reference });
+      } catch (error) {
+        if (!(error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === 'ChannelRejected')) throw error;
+        channelOutcomes.push({ channel, status: 'failed' });
+        await audit(`channel-failed:r${revision}:${channel}`, { actor: 'system', action: 'channel.failed', departmentCode: input.drafter.departmentCode, reason: error.cause.message, detail: { channel, revision } });
+      }
+    }
+    await activities.recordEdition({ itemId: input.itemId, ...release, ...release.content });
+    edition = release.edition;
+    lastRelease = release;
+    releasedAt = release.releasedAt;
+    scheduledReleaseAt = undefined;
+    await setState('RELEASED', { releasedAt });
+    await audit(`released:r${revision}`, {
+      actor: 'system',
+      action: 'item.released',
+      departmentCode: input.drafter.departmentCode,
+      detail: { edition, channels: channelOutcomes, contentHash, revision, ...(content.interpretation ? { interpretation: 'released together' } : {}) },
+    });
+    if (visibility) upsertSearchAttributes([{ key: OverdueAttribute, value: false }]);
+    if (input.catalogItem.needsInterpretation) await trackInterpretation(release);
+    if (!signOffAnswered) completedSteps++; // an immediate 签发 answers once the item is released
+    return 'released';
+  }
+
+  /**
+   * 三同步: a policy document's interpretation is released with it. Where the lag policy let the policy go
+   * first, the interpretation falls due N working days after the release; a later edition carries it.
+   */
+  async function trackInterpretation(release: ReleasedEdition): Promise<void> {
+    if (!release.content.interpretation) {
+      if (interpretationDueAt) return;
+      const due = await activities.computeExtendedDeadline({ dueAt: release.releasedAt, workingDays: input.interpretationLagWorkingDays ?? 0 });
+      interpretationDueAt = due.dueAt;
+      await audit('interpretation-pending', { actor: 'system', action: 'interpretation.pending', departmentCode: input.drafter.departmentCode, detail: { dueAt: due.dueAt, why: due.explanation } });
+      return;
+    }
+    const late = interpretationDueAt !== undefined && Date.parse(release.releasedAt) > Date.parse(interpretationDueAt);
+    await audit(`interpretation-released:${release.edition}`, {
+      actor: 'system',
+      action: 'interpretation.released',
+      departmentCode: input.drafter.departmentCode,
+      detail: { edition: release.edition, together: interpretationDueAt === undefined, dueAt: interpretationDueAt ?? release.releasedAt, late },
+    });
+  }
 
   /** Runs the stages in order; returns when one returns or rejects, or when all approve. */
   async function runReviewChain(stages: readonly ReviewStage[], onSubmitted: () => void): Promise<'approved' | 'returned' | 'rejected'> {
@@ -583,7 +722,16 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       openTaskOpenedAt = undefined;
       pendingDecision = undefined;
       if (decision.decision === 'reject') {
-        await setState('REJECTED');
+        if (lastRelease) {
+          // The new edition is refused; the released edition stays public and in force.
+          content = { ...lastRelease.content };
+          revision++;
+          await activities.recordContent({ itemId: input.itemId, revision, ...content });
+          await setState('RELEASED');
+          await audit(`edition-rejected:r${revision}`, { actor: decision.actor.username, actorRole: task.role, departmentCode: decision.actor.departmentCode, action: 'edition.rejected', reason: decision.comment, detail: { edition: lastRelease.edition + 1 } });
+        } else {
+          await setState('REJECTED');
+        }
         completedSteps++;
         return 'rejected';
       }

@@ -1,2 +1,3 @@
 export { disclosureItemWorkflow } from './disclosure-item.workflow';
 export { publicConcernWorkflow } from './public-concern.workflow';
+export { openObligationPeriodWorkflow, periodicObligationWorkflow } from './periodic-obligation.workflow';

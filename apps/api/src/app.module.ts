@@ -8,12 +8,13 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ItemsModule } from './items/items.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ObligationsModule } from './obligations/obligations.module';
 import { ReviewChainsModule } from './review-chains/review-chains.module';
 import { PublicModule } from './public/public.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalModule, AuthModule, HealthModule, CalendarModule, CatalogModule, ItemsModule, TasksModule, PublicModule, NotificationsModule, ReviewChainsModule, ConcernsModule],
+  imports: [ConfigModule, DatabaseModule, TemporalModule, AuthModule, HealthModule, CalendarModule, CatalogModule, ItemsModule, TasksModule, PublicModule, NotificationsModule, ReviewChainsModule, ConcernsModule, ObligationsModule],
 })
 export class AppModule {}

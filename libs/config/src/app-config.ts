@@ -29,6 +29,11 @@ export interface AppConfig {
     readonly oidcAudience?: string;
     readonly oidcJwksUrl?: string;
   };
+  /** Policies a county sets for itself. */
+  readonly policies: {
+    /** How many working days after its policy an interpretation (解读) may be released; 0 = together. */
+    readonly interpretationLagWorkingDays: number;
+  };
   /** Release channels beyond the government website (政务新媒体, 政府公报, 公示栏). */
   readonly channels: {
     /** The new-media platform's webhook; when absent, new-media channels are recorded as needing manual publication. */
@@ -58,6 +63,14 @@ function readPort(env: Env, name: string, fallback: number): number {
     throw new ConfigurationError(name, `expected a TCP port between 1 and 65535, got "${raw}"`);
   }
   return port;
+}
+
+function readWholeNumber(env: Env, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > max) throw new ConfigurationError(name, `expected a whole number from 0 to ${max}, got "${raw}"`);
+  return value;
 }
 
 function nonEmpty(env: Env, name: string): string | undefined {
@@ -122,6 +135,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       devUiPort: readPort(env, 'TEMPORAL_UI_PORT', 8233),
     },
     auth,
+    policies: {
+      interpretationLagWorkingDays: readWholeNumber(env, 'INTERPRETATION_LAG_WORKING_DAYS', 0, 10),
+    },
     channels: {
       newMediaWebhookUrl: httpUrl(env, 'CHANNEL_NEW_MEDIA_WEBHOOK_URL'),
       exportsDir: path.resolve(nonEmpty(env, 'CHANNEL_EXPORTS_DIR') ?? path.join(dataDir, 'exports')),

@@ -5,6 +5,7 @@ import type {
   DelegateTaskRequest,
   DisclosureItemView,
   ExtendDeadlineRequest,
+  NewEditionRequest,
   RecalculateDeadlinesRequest,
   ReviseRequest,
   SubmitRequest,
@@ -29,6 +30,8 @@ export const unclaimTaskUpdate = defineUpdate<DisclosureItemView, [ClaimTaskRequ
 export const delegateTaskUpdate = defineUpdate<DisclosureItemView, [DelegateTaskRequest]>('delegateTask');
 /** A supervisor extends a deadline with a reason; the workflow re-arms its timer. */
 export const extendDeadlineUpdate = defineUpdate<DisclosureItemView, [ExtendDeadlineRequest]>('extendDeadline');
+/** A change (变更) to a released item: the new edition goes through the chain again. */
+export const newEditionUpdate = defineUpdate<DisclosureItemView, [NewEditionRequest]>('newEdition');
 /** Starts a public concern (回应关切) or 舆情 incident on a released item as a child workflow. */
 export const registerConcernUpdate = defineUpdate<{ concernId: string; workflowId: string }, [PublicConcernInput]>('registerConcern');
 export const disclosureItemViewQuery = defineQuery<DisclosureItemView>('disclosureItemView');

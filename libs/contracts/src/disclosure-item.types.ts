@@ -29,6 +29,25 @@ export interface DisclosureItemInput {
   readonly normativeDocument?: boolean;
   /** The interpretation material (政策解读), prepared by the drafter with the document. */
   readonly interpretation?: string;
+  /**
+   * The county's interpretation policy when the item started: 0 = released together with the policy;
+   * N = the interpretation may follow within N working days of the release.
+   */
+  readonly interpretationLagWorkingDays?: number;
+  /** Set when the workflow continued as new after release: where it carries on from. */
+  readonly resume?: DisclosureItemResume;
+}
+
+/** The state a released item's workflow carries into a fresh history (continue-as-new). */
+export interface DisclosureItemResume {
+  readonly state: DisclosureState;
+  readonly revision: number;
+  readonly edition: number;
+  readonly content: { readonly title: string; readonly body: string; readonly interpretation?: string };
+  readonly releasedAt: string;
+  readonly releaseDeadline: { readonly dueAt: string; readonly dueDate: string; readonly provisional: boolean; readonly explanation: string; readonly calendarVersion: string };
+  readonly interpretationDueAt?: string;
+  readonly lastRelease: { readonly edition: number; readonly revision: number; readonly content: { readonly title: string; readonly body: string; readonly interpretation?: string }; readonly contentHash: string; readonly releasedAt: string };
 }
 
 /** A human task the workflow is waiting on. */
@@ -57,6 +76,8 @@ export interface DisclosureItemView {
   readonly openTask?: OpenTaskView;
   readonly releasedAt?: string;
   readonly scheduledReleaseAt?: string;
+  /** How many editions have been released. */
+  readonly edition?: number;
   readonly overdue?: boolean;
   readonly reviewChain?: readonly ReviewStage[];
 }
@@ -93,6 +114,15 @@ export interface DelegateTaskRequest {
   readonly actor: ActorRef;
   readonly delegate: ActorRef;
   readonly comment?: string;
+}
+
+/** A change (变更) to a released item: a new edition through the chain again, with a reason. */
+export interface NewEditionRequest {
+  readonly actor: ActorRef;
+  readonly reason: string;
+  readonly title?: string;
+  readonly body?: string;
+  readonly interpretation?: string;
 }
 
 /** A supervisor gives more time: N working days after the current due day, with an audited reason. */

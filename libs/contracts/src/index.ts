@@ -5,3 +5,5 @@ export * from './search-attributes';
 export * from './failure-types';
 export * from './public-concern.types';
 export * from './public-concern.messages';
+export * from './periodic-obligation.types';
+export * from './periodic-obligation.messages';

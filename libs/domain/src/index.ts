@@ -4,3 +4,4 @@ export * from './identity';
 export * from './review';
 export * from './disclosure';
 export * from './concern';
+export * from './obligation';

@@ -80,3 +80,12 @@ export class ReviseItemDto {
   @MaxLength(200_000)
   interpretation?: string;
 }
+
+/** A change (变更) to a released item: what changes, and why (shown in the edition history). */
+export class NewEditionDto extends ReviseItemDto {
+  @ApiProperty({ description: 'why the released item changes' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}

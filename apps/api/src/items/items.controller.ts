@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
-import { CreateItemDto, ReviseItemDto } from './create-item.dto';
+import { CreateItemDto, NewEditionDto, ReviseItemDto } from './create-item.dto';
 import { ExtendDeadlineDto } from './extend-deadline.dto';
 import { ItemsService } from './items.service';
 import { WithdrawItemDto } from './withdraw-item.dto';
@@ -44,6 +44,20 @@ export class ItemsController {
     @RequestId() requestId?: string,
   ) {
     return this.items.revise(actor, id, body, readIdempotencyKey(key), requestId);
+  }
+
+  /** A change (变更) to a released item: the new edition goes through review again. */
+  @Post(':id/editions')
+  @HttpCode(200)
+  @Roles('drafter')
+  newEdition(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: NewEditionDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @RequestId() requestId?: string,
+  ) {
+    return this.items.newEdition(actor, id, body, readIdempotencyKey(key), requestId);
   }
 
   @Post(':id/extensions')

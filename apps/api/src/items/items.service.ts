@@ -8,8 +8,9 @@ import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
 import { CatalogService } from '../catalog/catalog.service';
 import { toCatalogItemResponse } from '../catalog/catalog-item.mapper';
+import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { DisclosureWorkflowClient } from '../temporal/disclosure-workflow.client';
-import type { CreateItemDto, ReviseItemDto } from './create-item.dto';
+import type { CreateItemDto, NewEditionDto, ReviseItemDto } from './create-item.dto';
 import type { ExtendDeadlineDto } from './extend-deadline.dto';
 
 export function toActorRef(actor: Actor, requestId?: string): ActorRef {
@@ -32,6 +33,7 @@ export class ItemsService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CatalogService) private readonly catalog: CatalogService,
     @Inject(DisclosureWorkflowClient) private readonly workflows: DisclosureWorkflowClient,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -75,6 +77,7 @@ export class ItemsService {
       formedAt: dto.formedAt,
       channels,
       normativeDocument: dto.normativeDocument ?? false,
+      interpretationLagWorkingDays: this.config.policies.interpretationLagWorkingDays,
       ...(dto.interpretation ? { interpretation: dto.interpretation } : {}),
     });
     return this.createdResponse(itemId, view.state, view.releaseDueAt, view.releaseDueExplanation);
@@ -126,6 +129,7 @@ export class ItemsService {
       interpretation: item.interpretation,
       overdue: item.overdue,
       scheduledReleaseAt: item.scheduledReleaseAt,
+      currentEdition: item.currentEdition,
       signedContentHash: item.signedContentHash,
       withdrawnAt: item.withdrawnAt,
       withdrawalReason: item.withdrawalReason,
@@ -194,6 +198,13 @@ export class ItemsService {
     const item = await this.loadVisible(actor, id);
     rejectIfClosed(item);
     return this.workflows.revise(id, { actor: toActorRef(actor, requestId), ...dto }, idempotencyKey);
+  }
+
+  /** A change to a released item: a new edition goes through the chain again; the released one stays public meanwhile. */
+  async newEdition(actor: Actor, id: string, dto: NewEditionDto, idempotencyKey: string | undefined, requestId: string | undefined): Promise<DisclosureItemView> {
+    const item = await this.loadVisible(actor, id);
+    rejectIfClosed(item);
+    return this.workflows.newEdition(id, { actor: toActorRef(actor, requestId), ...dto }, idempotencyKey);
   }
 
   /** A supervisor gives a task or the release more working days, with a reason the audit keeps. */

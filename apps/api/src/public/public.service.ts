@@ -7,6 +7,9 @@ interface PublicRow {
   id: string;
   title: string;
   body: string;
+  interpretation: string | null;
+  edition: number | null;
+  edition_released_at: Date | null;
   state: string;
   released_at: Date | null;
   withdrawn_at: Date | null;
@@ -26,11 +29,14 @@ interface PublicRow {
   mode: CatalogItem['mode'];
 }
 
+// The public sees the current released edition, never a draft: a change (变更) under review leaves the
+// released edition in place until the new one is released.
 const SELECT_PUBLIC = `
-  SELECT i.id, i.title, i.body, i.state, i.released_at, i.withdrawn_at, i.withdrawal_reason, i.department_code,
-         d.name AS department_name, i.channels, c.code, c.area, c.level1, c.level2, c.level3, c.content, c.basis,
-         c.time_limit_text, c.subject, c.mode
+  SELECT i.id, e.title, e.body, e.interpretation, e.edition, e.released_at AS edition_released_at, i.state, i.released_at,
+         i.withdrawn_at, i.withdrawal_reason, i.department_code, d.name AS department_name, i.channels, c.code, c.area,
+         c.level1, c.level2, c.level3, c.content, c.basis, c.time_limit_text, c.subject, c.mode
     FROM disclosure_items i
+    JOIN item_editions e ON e.item_id = i.id AND e.edition = i.current_edition
     JOIN catalog_items c ON c.version_id = i.catalog_version_id AND c.code = i.catalog_item_code
     JOIN departments d ON d.code = i.department_code`;
 
@@ -62,7 +68,7 @@ export class PublicService {
 
   async list(area: string | undefined, limit: number) {
     const rows: PublicRow[] = await this.dataSource.query(
-      `${SELECT_PUBLIC} WHERE i.state = 'RELEASED' AND ($1::text IS NULL OR c.area = $1) ORDER BY i.released_at DESC, i.id LIMIT $2`,
+      `${SELECT_PUBLIC} WHERE i.state <> 'WITHDRAWN' AND ($1::text IS NULL OR c.area = $1) ORDER BY e.released_at DESC, i.id LIMIT $2`,
       [area ?? null, limit],
     );
     return {
@@ -72,6 +78,8 @@ export class PublicService {
         area: row.area,
         department: row.department_name,
         releasedAt: row.released_at,
+        edition: row.edition,
+        updatedAt: row.edition_released_at,
         catalogItemCode: row.code,
         elements: elementsOf(row),
       })),
@@ -80,7 +88,7 @@ export class PublicService {
 
   /** A released item, or the withdrawal notice of a withdrawn one. Anything else does not exist publicly. */
   async detail(id: string) {
-    const rows: PublicRow[] = await this.dataSource.query(`${SELECT_PUBLIC} WHERE i.id = $1 AND i.state IN ('RELEASED', 'WITHDRAWN')`, [id]);
+    const rows: PublicRow[] = await this.dataSource.query(`${SELECT_PUBLIC} WHERE i.id = $1`, [id]);
     const row = rows[0];
     if (!row) throw ApiError.notFound(`no released item ${id}`);
     if (row.state === 'WITHDRAWN') {
@@ -90,16 +98,28 @@ export class PublicService {
       id: row.id,
       title: row.title,
       body: row.body,
-      state: row.state,
+      state: 'RELEASED',
       area: row.area,
       department: row.department_name,
       releasedAt: row.released_at,
+      edition: row.edition,
+      updatedAt: row.edition_released_at,
       channels: row.channels,
       catalogItemCode: row.code,
       elements: elementsOf(row),
-      interpretation: null,
+      interpretation: row.interpretation,
+      editions: await this.editions(row.id),
       responses: await this.publishedResponses(row.id),
     };
+  }
+
+  /** The edition history (版次): every released edition, oldest first. */
+  private async editions(itemId: string) {
+    const rows: { edition: number; title: string; released_at: Date }[] = await this.dataSource.query(
+      `SELECT edition, title, released_at FROM item_editions WHERE item_id = $1 ORDER BY edition`,
+      [itemId],
+    );
+    return rows.map((row) => ({ edition: row.edition, title: row.title, releasedAt: row.released_at.toISOString() }));
   }
 
   /**

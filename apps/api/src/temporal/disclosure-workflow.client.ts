@@ -11,6 +11,7 @@ import {
   draftRecordedUpdate,
   recalculateDeadlinesUpdate,
   reviseUpdate,
+  newEditionUpdate,
   claimTaskUpdate,
   unclaimTaskUpdate,
   delegateTaskUpdate,
@@ -25,6 +26,7 @@ import {
   type DelegateTaskRequest,
   type ExtendDeadlineRequest,
   type ReviseRequest,
+  type NewEditionRequest,
   type SubmitRequest,
   type WithdrawRequest,
 } from '@zwgk/contracts';
@@ -75,6 +77,10 @@ export class DisclosureWorkflowClient {
 
   revise(itemId: string, request: ReviseRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
     return this.handle(itemId).executeUpdate(reviseUpdate, { args: [request], updateId: this.updateId('revise', idempotencyKey) });
+  }
+
+  newEdition(itemId: string, request: NewEditionRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
+    return this.handle(itemId).executeUpdate(newEditionUpdate, { args: [request], updateId: this.updateId('edition', idempotencyKey) });
   }
 
   claimTask(itemId: string, request: ClaimTaskRequest, idempotencyKey?: string): Promise<DisclosureItemView> {

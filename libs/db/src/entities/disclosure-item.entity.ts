@@ -70,6 +70,10 @@ export class DisclosureItemEntity {
   @Column({ name: 'signed_content_hash', type: 'varchar', length: 64, nullable: true })
   signedContentHash!: string | null;
 
+  /** The released edition the public sees; null until the first release. */
+  @Column({ name: 'current_edition', type: 'int', nullable: true })
+  currentEdition!: number | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -4,6 +4,7 @@ import { ConcernDeadlineEntity, ConcernEntity, ConcernResponseEntity } from './c
 import { DepartmentEntity } from './department.entity';
 import { DisclosureItemEntity } from './disclosure-item.entity';
 import { NotificationEntity } from './notification.entity';
+import { ObligationEntity, ObligationTaskEntity } from './obligation.entity';
 import { PublicationEntity } from './publication.entity';
 import { ReviewTaskEntity } from './review-task.entity';
 import { UserEntity } from './user.entity';
@@ -14,8 +15,9 @@ export * from './concern.entity';
 export * from './department.entity';
 export * from './disclosure-item.entity';
 export * from './notification.entity';
+export * from './obligation.entity';
 export * from './publication.entity';
 export * from './review-task.entity';
 export * from './user.entity';
 
-export const ENTITIES = [AuditEventEntity, CatalogImportEntity, CatalogItemEntity, CatalogVersionEntity, ConcernDeadlineEntity, ConcernEntity, ConcernResponseEntity, DepartmentEntity, DisclosureItemEntity, NotificationEntity, PublicationEntity, ReviewTaskEntity, UserEntity];
+export const ENTITIES = [AuditEventEntity, CatalogImportEntity, CatalogItemEntity, CatalogVersionEntity, ConcernDeadlineEntity, ConcernEntity, ConcernResponseEntity, DepartmentEntity, DisclosureItemEntity, NotificationEntity, ObligationEntity, ObligationTaskEntity, PublicationEntity, ReviewTaskEntity, UserEntity];

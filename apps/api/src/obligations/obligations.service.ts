@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { obligationScheduleId } from '@zwgk/contracts';
+import { DepartmentEntity, DisclosureItemEntity, ObligationEntity, ObligationTaskEntity } from '@zwgk/db';
+import { catalogItemName, obligationCalendarSpec, obligationRuleOf, obligationRuleProblem, type Actor, type Role } from '@zwgk/domain';
+import { ApiError } from '../common/api-error';
+import { uuidFromKey } from '../common/idempotency-key';
+import { CatalogService } from '../catalog/catalog.service';
+import { toActorRef } from '../items/items.service';
+import type { FulfilObligationTaskDto } from './fulfil-obligation-task.dto';
+import { toFulfilmentResponse, toObligationResponse, toObligationTaskResponse } from './obligation.mapper';
+import { ObligationWorkflowClient } from './obligation-workflow.client';
+import type { RegisterObligationDto } from './register-obligation.dto';
+
+/** Roles that manage obligations and see every department's. */
+const MANAGING_ROLES: readonly Role[] = ['admin', 'disclosure-office'];
+const OVERSIGHT_ROLES: readonly Role[] = [...MANAGING_ROLES, 'supervisor'];
+
+/** Postgres' unique_violation: the one-active-obligation index refused a second registration. */
+const UNIQUE_VIOLATION = '23505';
+
+function managingRole(actor: Actor): Role | undefined {
+  return MANAGING_ROLES.find((role) => actor.roles.includes(role));
+}
+
+/**
+ * Periodic obligations (定期公开): registering a catalog item as a department's standing obligation
+ * creates its Temporal Schedule; each firing opens that period's drafting task, which the department
+ * fulfils with a disclosure item.
+ */
+@Injectable()
+export class ObligationsService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CatalogService) private readonly catalog: CatalogService,
+    @Inject(ObligationWorkflowClient) private readonly workflows: ObligationWorkflowClient,
+  ) {}
+
+  /**
+   * Registers the obligation and creates its Schedule in one transaction: if Temporal refuses, nothing is
+   * stored. With an Idempotency-Key the id comes from the key, so a retry answers with the same obligation.
+   */
+  async register(actor: Actor, dto: RegisterObligationDto, idempotencyKey: string | undefined, requestId: string | undefined) {
+    const obligationId = idempotencyKey ? uuidFromKey(`obligation:${actor.username}`, idempotencyKey) : randomUUID();
+    if (idempotencyKey && (await this.dataSource.getRepository(ObligationEntity).existsBy({ id: obligationId }))) return this.describe(obligationId);
+
+    const found = await this.catalog.findActiveItem(dto.catalogItemCode);
+    if (!found) throw ApiError.invalid('catalogItemCode', `no item "${dto.catalogItemCode}" in the active catalog version`);
+    const { version, item } = found;
+    const rule = obligationRuleOf(item.timeLimitRule);
+    if (!rule) {
+      throw ApiError.invalid('catalogItemCode', `the time limit of ${item.code} (${item.timeLimitText}) is neither periodic nor a yearly date, so it is not a standing obligation`);
+    }
+    const problem = obligationRuleProblem(rule);
+    if (problem) throw ApiError.invalid('catalogItemCode', problem);
+    const department = await this.dataSource.getRepository(DepartmentEntity).findOneBy({ code: dto.departmentCode });
+    if (!department) throw ApiError.invalid('departmentCode', `no department "${dto.departmentCode}"`);
+    await this.refuseDuplicate(this.dataSource.manager, item.code, department.code);
+
+    const spec = obligationCalendarSpec(rule);
+    const scheduleId = obligationScheduleId(obligationId);
+    await this.dataSource.transaction(async (manager) => {
+      try {
+        await manager.query(
+          `INSERT INTO obligations (id, catalog_version_id, catalog_item_code, department_code, time_limit_text, rule, schedule_id, state, created_by)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,'active',$8)`,
+          [obligationId, version.id, item.code, department.code, item.timeLimitText, JSON.stringify(rule), scheduleId, actor.username],
+        );
+      } catch (error) {
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION) await this.refuseDuplicate(this.dataSource.manager, item.code, department.code);
+        throw error;
+      }
+      await this.audit(manager, actor, `${scheduleId}:registered`, 'obligation.registered', requestId, {
+        obligationId,
+        catalogItemCode: item.code,
+        catalogVersionId: version.id,
+        departmentCode: department.code,
+        rule,
+        scheduleId,
+        schedule: spec,
+      });
+      // Last, so that a refusal from Temporal rolls the registration back.
+      await this.workflows.createSchedule(spec, {
+        obligationId,
+        catalogItemCode: item.code,
+        catalogItemName: catalogItemName({ level1: item.level1, level2: item.level2, ...(item.level3 ? { level3: item.level3 } : {}) }),
+        departmentCode: department.code,
+        rule,
+      });
+    });
+    return this.describe(obligationId);
+  }
+
+  /** 409 when the department already has this catalog item as an active obligation. */
+  private async refuseDuplicate(manager: EntityManager, catalogItemCode: string, departmentCode: string): Promise<void> {
+    const existing = await manager.getRepository(ObligationEntity).findOneBy({ catalogItemCode, departmentCode, state: 'active' });
+    if (existing) throw ApiError.conflict(`department ${departmentCode} already has ${catalogItemCode} as obligation ${existing.id}`);
+  }
+
+  /** Active obligations: all of them for the managing and oversight roles, otherwise my department's. */
+  async list(actor: Actor) {
+    const oversight = OVERSIGHT_ROLES.some((role) => actor.roles.includes(role));
+    const obligations = await this.dataSource.getRepository(ObligationEntity).find({
+      where: { state: 'active', ...(oversight ? {} : { departmentCode: actor.departmentCode }) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return { items: await this.toResponses(obligations) };
+  }
+
+  async describe(id: string) {
+    const obligation = await this.dataSource.getRepository(ObligationEntity).findOneBy({ id });
+    if (!obligation) throw ApiError.notFound(`obligation ${id} does not exist`);
+    const [response] = await this.toResponses([obligation]);
+    return response;
+  }
+
+  /**
+   * Ends the standing obligation: its Schedule is deleted first (so no further period opens), then the
+   * registration is marked deleted and audited. A period already open keeps its task until fulfilled.
+   */
+  async remove(actor: Actor, id: string, requestId: string | undefined) {
+    const obligation = await this.dataSource.getRepository(ObligationEntity).findOneBy({ id });
+    if (!obligation) throw ApiError.notFound(`obligation ${id} does not exist`);
+    if (obligation.state === 'deleted') throw ApiError.conflict(`obligation ${id} was already deleted`);
+    await this.workflows.deleteSchedule(obligation.scheduleId);
+    await this.dataSource.transaction(async (manager) => {
+      const [, changed]: [unknown[], number] = await manager.query(
+        `UPDATE obligations SET state = 'deleted', deleted_by = $2, deleted_at = now() WHERE id = $1 AND state = 'active' RETURNING id`,
+        [id, actor.username],
+      );
+      if (changed === 0) throw ApiError.conflict(`obligation ${id} was already deleted`);
+      await this.audit(manager, actor, `${obligation.scheduleId}:deleted`, 'obligation.deleted', requestId, {
+        obligationId: id,
+        catalogItemCode: obligation.catalogItemCode,
+        departmentCode: obligation.departmentCode,
+        scheduleId: obligation.scheduleId,
+      });
+    });
+    return this.describe(id);
+  }
+
+  /** My department's open drafting tasks (overdue ones included), soonest due first. */
+  async openTasks(actor: Actor) {
+    const tasks = await this.dataSource.getRepository(ObligationTaskEntity).find({
+      where: { departmentCode: actor.departmentCode, state: 'open' },
+      order: { dueAt: 'ASC', id: 'ASC' },
+    });
+    const names = await this.catalogItemNames(tasks.map((task) => task.obligationId));
+    return { items: tasks.map((task) => toObligationTaskResponse(task, names.get(task.obligationId))) };
+  }
+
+  /**
+   * Sends the item's facts from the read model to the period's workflow, whose validator decides: the
+   * actor, the item's department, its catalog item and its creation date are its rules.
+   */
+  async fulfil(actor: Actor, taskId: string, dto: FulfilObligationTaskDto, idempotencyKey: string | undefined, requestId: string | undefined) {
+    const task = await this.dataSource.getRepository(ObligationTaskEntity).findOneBy({ id: taskId });
+    if (!task) throw ApiError.notFound(`drafting task ${taskId} does not exist`);
+    if (task.state === 'fulfilled') throw ApiError.conflict(`drafting task ${taskId} has already been fulfilled`);
+    const item = await this.dataSource.getRepository(DisclosureItemEntity).findOneBy({ id: dto.itemId });
+    if (!item) throw ApiError.invalid('itemId', `item ${dto.itemId} does not exist`);
+    const view = await this.workflows.fulfil(
+      task.workflowId,
+      {
+        taskId,
+        actor: toActorRef(actor, requestId),
+        item: { itemId: item.id, departmentCode: item.departmentCode, catalogItemCode: item.catalogItemCode, state: item.state, createdAt: item.createdAt.toISOString() },
+      },
+      idempotencyKey,
+    );
+    return toFulfilmentResponse(view);
+  }
+
+  private async toResponses(obligations: readonly ObligationEntity[]) {
+    if (obligations.length === 0) return [];
+    const ids = obligations.map((obligation) => obligation.id);
+    const [tasks, names, departments] = await Promise.all([
+      // Newest period first: the first task found per obligation is its latest.
+      this.dataSource.getRepository(ObligationTaskEntity).find({ where: { obligationId: In(ids) }, order: { periodStart: 'DESC', id: 'ASC' } }),
+      this.catalogItemNames(ids),
+      this.dataSource.getRepository(DepartmentEntity).findBy({ code: In([...new Set(obligations.map((obligation) => obligation.departmentCode))]) }),
+    ]);
+    const now = new Date();
+    return obligations.map((obligation) =>
+      toObligationResponse(
+        obligation,
+        { catalogItemName: names.get(obligation.id), departmentName: departments.find((department) => department.code === obligation.departmentCode)?.name },
+        tasks.find((task) => task.obligationId === obligation.id),
+        now,
+      ),
+    );
+  }
+
+  /** The catalog item's name in the version each obligation was registered under, by obligation id. */
+  private async catalogItemNames(obligationIds: readonly string[]): Promise<Map<string, string>> {
+    if (obligationIds.length === 0) return new Map();
+    const rows: { id: string; level1: string; level2: string; level3: string | null }[] = await this.dataSource.query(
+      `SELECT o.id, c.level1, c.level2, c.level3
+         FROM obligations o JOIN catalog_items c ON c.version_id = o.catalog_version_id AND c.code = o.catalog_item_code
+        WHERE o.id = ANY($1)`,
+      [[...new Set(obligationIds)]],
+    );
+    return new Map(rows.map((row) => [row.id, catalogItemName({ level1: row.level1, level2: row.level2, ...(row.level3 ? { level3: row.level3 } : {}) })]));
+  }
+
+  private async audit(manager: EntityManager, actor: Actor, eventKey: string, action: string, requestId: string | undefined, detail: Record<string, unknown>) {
+    await manager.query(
+      `INSERT INTO audit_events (event_key, actor, actor_role, department_code, action, detail, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [eventKey, actor.username, managingRole(actor) ?? actor.roles[0] ?? null, actor.departmentCode, action, JSON.stringify(detail), requestId ?? null],
+    );
+  }
+}

@@ -1,0 +1,209 @@
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
+import type { DisclosureActivities } from '@zwgk/activities';
+import {
+  FailureType,
+  fulfilObligationUpdate,
+  obligationPeriodWorkflowId,
+  periodicObligationViewQuery,
+  ScheduledStartTimeAttribute,
+  type FulfilObligationRequest,
+  type ObligationFulfilmentView,
+  type ObligationScheduleInput,
+  type ObligationTaskState,
+  type OpenObligationPeriodResult,
+  type PeriodicObligationInput,
+  type PeriodicObligationView,
+} from '@zwgk/contracts';
+import { chinaDateOf } from '@zwgk/domain';
+
+const activities = proxyActivities<DisclosureActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+function failure(type: FailureType, message: string, details?: unknown): ApplicationFailure {
+  return ApplicationFailure.create({ type, message, nonRetryable: true, details: details === undefined ? [] : [details] });
+}
+
+/** Items that never reach the public do not meet a disclosure obligation. */
+const CLOSED_ITEM_STATES = ['REJECTED', 'WITHDRAWN'];
+
+/**
+ * What an obligation's Schedule starts each time it fires. The Schedule's arguments are the same on every
+ * firing, so this resolves which period the firing opens, then starts that period's workflow under an id
+ * derived from the obligation and the period, with reuse refused: a second firing in the same period (a
+ * manual trigger, a catch-up after an outage) finds it and opens nothing. The period's workflow outlives
+ * this one (ABANDON) and may overlap the next period's, which keeps an overdue period open to a late
+ * fulfilment without ever making the Schedule skip a period.
+ */
+export async function openObligationPeriodWorkflow(input: ObligationScheduleInput): Promise<OpenObligationPeriodResult> {
+  const info = workflowInfo();
+  // The nominal firing time, not the start: a catch-up after an outage still opens the period it was for.
+  const firedAt = info.typedSearchAttributes.get(ScheduledStartTimeAttribute) ?? info.startTime;
+  const { active, period } = await activities.resolveObligationPeriod({ obligationId: input.obligationId, rule: input.rule, at: firedAt.toISOString() });
+  const workflowId = obligationPeriodWorkflowId(input.obligationId, period.key);
+  if (!active) return { opened: false, periodKey: period.key, workflowId, reason: 'the obligation is no longer registered' };
+  const periodInput: PeriodicObligationInput = {
+    obligationId: input.obligationId,
+    catalogItemCode: input.catalogItemCode,
+    catalogItemName: input.catalogItemName,
+    departmentCode: input.departmentCode,
+    periodKey: period.key,
+    periodLabel: period.label,
+    periodStart: period.startDate,
+    dueDate: period.dueDate,
+  };
+  try {
+    await startChild(periodicObligationWorkflow, { workflowId, args: [periodInput], parentClosePolicy: 'ABANDON', workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    return { opened: false, periodKey: period.key, workflowId, reason: `${period.label} is already open` };
+  }
+  return { opened: true, periodKey: period.key, workflowId };
+}
+
+/**
+ * One period of a standing obligation (定期公开): opens the drafting task in the department's inbox and
+ * tells its drafters, then waits on a durable timer for the fulfilment or the due time. At the due time
+ * the task is marked overdue, audited and the supervisors are told; it stays open for a late fulfilment.
+ * The fulfilment is an Update whose validator checks the actor and the item before anything reaches history.
+ */
+export async function periodicObligationWorkflow(input: PeriodicObligationInput): Promise<PeriodicObligationView> {
+  const workflowId = workflowInfo().workflowId;
+  const taskId = uuid4();
+  const subject = `${input.catalogItemName ?? input.catalogItemCode}（${input.periodLabel}）`;
+  let state: ObligationTaskState = 'OPENING';
+  let dueAt: string | undefined = undefined; // set once the deadline activity answers
+  let overdue = false;
+  let fulfilment: ObligationFulfilmentView | undefined = undefined;
+  // Set by the handler as soon as a fulfilment is accepted, so a second one is refused; the main loop acts on it.
+  let accepted: FulfilObligationRequest | undefined;
+
+  const view = (): PeriodicObligationView => ({
+    obligationId: input.obligationId,
+    periodKey: input.periodKey,
+    periodLabel: input.periodLabel,
+    state,
+    taskId,
+    dueAt,
+    overdue,
+    fulfilment,
+  });
+
+  setHandler(periodicObligationViewQuery, view);
+
+  setHandler(fulfilObligationUpdate, async (request) => {
+    accepted = request;
+    await condition(() => state === 'FULFILLED' || state === 'DUPLICATE');
+    if (state === 'DUPLICATE') throw failure(FailureType.Conflict, `another run holds the task of ${input.periodLabel}`);
+    return view();
+  }, {
+    validator: (request) => {
+      if (request.taskId !== taskId) throw failure(FailureType.NotFound, `task ${request.taskId} is not the drafting task of ${input.periodLabel}`);
+      if (state === 'FULFILLED' || accepted) throw failure(FailureType.Conflict, `the task of ${input.periodLabel} has already been fulfilled`);
+      if (!request.actor.roles.includes('drafter') || request.actor.departmentCode !== input.departmentCode) {
+        throw failure(FailureType.Forbidden, `only a drafter of department ${input.departmentCode} can fulfil this task`);
+      }
+      const { item } = request;
+      if (item.departmentCode !== input.departmentCode) throw failure(FailureType.Forbidden, `item ${item.itemId} belongs to department ${item.departmentCode}`);
+      if (item.catalogItemCode !== input.catalogItemCode) {
+        throw failure(FailureType.InvalidInput, `item ${item.itemId} is for catalog item ${item.catalogItemCode}, not ${input.catalogItemCode}`, { fields: ['itemId'] });
+      }
+      if (CLOSED_ITEM_STATES.includes(item.state)) throw failure(FailureType.InvalidInput, `item ${item.itemId} is ${item.state}`, { fields: ['itemId'] });
+      const createdOn = chinaDateOf(new Date(item.createdAt));
+      if (createdOn < input.periodStart) {
+        throw failure(FailureType.InvalidInput, `item ${item.itemId} was created on ${createdOn}, before ${input.periodLabel} began (${input.periodStart})`, { fields: ['itemId'] });
+      }
+    },
+  });
+
+  const now = () => new Date().toISOString();
+  const audit = (step: string, action: string, fields: { actor?: string; actorRole?: string; departmentCode?: string; requestId?: string; detail?: Record<string, unknown> } = {}) =>
+    activities.recordAuditEvent({
+      eventKey: `${workflowId}:${step}`,
+      taskId,
+      actor: fields.actor ?? 'system',
+      actorRole: fields.actorRole,
+      departmentCode: fields.departmentCode ?? input.departmentCode,
+      action,
+      requestId: fields.requestId,
+      occurredAt: now(),
+      detail: { obligationId: input.obligationId, catalogItemCode: input.catalogItemCode, periodKey: input.periodKey, periodLabel: input.periodLabel, ...fields.detail },
+    });
+
+  // 1. The drafting task, due at the end of the period's due day (the instant comes from an activity).
+  const deadline = await activities.computeObligationDeadline({ periodLabel: input.periodLabel, dueDate: input.dueDate });
+  const held = await activities.openObligationTask({
+    taskId,
+    workflowId,
+    obligationId: input.obligationId,
+    periodKey: input.periodKey,
+    periodLabel: input.periodLabel,
+    periodStart: input.periodStart,
+    dueDate: input.dueDate,
+    dueAt: deadline.dueAt,
+    dueExplanation: deadline.explanation,
+    departmentCode: input.departmentCode,
+    catalogItemCode: input.catalogItemCode,
+    openedAt: now(),
+  });
+  if (held.taskId !== taskId) {
+    // The period's id was reused after the earlier run left retention: its task stands, and no second one opens.
+    state = 'DUPLICATE';
+    await condition(allHandlersFinished);
+    return view();
+  }
+  dueAt = deadline.dueAt;
+  state = 'OPEN';
+  await audit('opened', 'obligation.task-opened', { detail: { dueAt, why: deadline.explanation } });
+  await activities.notify({
+    key: `${workflowId}:opened`,
+    to: { role: 'drafter', departmentCode: input.departmentCode },
+    kind: 'obligation-task-opened',
+    title: `定期公开任务：${subject}`,
+    body: `请于${input.dueDate}（北京时间当日）前起草并公开本期信息。${deadline.explanation}`,
+    taskId,
+  });
+
+  // 2. Fulfilment or the due time, on a durable timer; after the due time the task waits for a late fulfilment.
+  while (!accepted) {
+    const remaining = Date.parse(dueAt) - Date.now();
+    if (remaining > 0) {
+      await condition(() => accepted !== undefined, remaining);
+      continue;
+    }
+    if (!overdue) {
+      overdue = true;
+      await activities.recordObligationTaskOverdue({ taskId, at: now() });
+      await audit('overdue', 'obligation.overdue', { detail: { dueAt } });
+      await activities.notify({
+        key: `${workflowId}:overdue`,
+        to: { role: 'supervisor' },
+        kind: 'obligation-overdue',
+        title: `定期公开已逾期：${subject}`,
+        body: `截止 ${dueAt}，部门 ${input.departmentCode}。`,
+        taskId,
+      });
+      continue;
+    }
+    await condition(() => accepted !== undefined);
+  }
+
+  // 3. Fulfilled by the item the department reported.
+  const request = accepted;
+  const fulfilledAt = now();
+  const late = Date.parse(fulfilledAt) > Date.parse(dueAt);
+  await activities.recordObligationFulfilment({ taskId, itemId: request.item.itemId, fulfilledBy: request.actor.username, fulfilledAt, late });
+  await audit('fulfilled', 'obligation.fulfilled', {
+    actor: request.actor.username,
+    actorRole: 'drafter',
+    departmentCode: request.actor.departmentCode,
+    requestId: request.actor.requestId,
+    detail: { itemId: request.item.itemId, dueAt, late },
+  });
+  fulfilment = { itemId: request.item.itemId, fulfilledBy: request.actor.username, fulfilledAt, late };
+  state = 'FULFILLED';
+  await condition(allHandlersFinished);
+  return view();
+}

@@ -4,7 +4,7 @@ import type { WorkingDayCalendar } from '@zwgk/domain';
 import { createAuditActivities } from './audit.activities';
 import { createCalendarActivities } from './calendar.activities';
 import { createChannelReleaseActivities } from './channels/channel-release.activities';
-import { createNotificationActivities } from './notification.activities';
+import { configuredNotificationChannels, createNotificationActivities } from './notification.activities';
 import { createObligationActivities } from './obligation.activities';
 import { createProjectionActivities } from './projection.activities';
 import { createPublicConcernActivities } from './public-concern.activities';
@@ -28,7 +28,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createReleaseActivities(dependencies.dataSource),
     ...createChannelReleaseActivities({ dataSource: dependencies.dataSource, config: dependencies.config ?? loadConfig() }),
     ...createReviewActivities(dependencies.dataSource),
-    ...createNotificationActivities(dependencies.dataSource),
+    ...createNotificationActivities(dependencies.dataSource, configuredNotificationChannels(dependencies.dataSource, (dependencies.config ?? loadConfig()).notifications)),
     ...createPublicConcernActivities(dependencies.dataSource, dependencies.calendar),
     ...createObligationActivities(dependencies.dataSource),
   };

@@ -1,2 +1,3 @@
 export * from './create-activities';
 export type { DisclosureActivities } from './create-activities';
+export * from './notification.activities';

@@ -1,4 +1,7 @@
+import { log } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
+import type { AppConfig } from '@zwgk/config';
 import type { Role } from '@zwgk/domain';
 
 /** Who should hear about it: named users, and/or everyone with a role (in a department, if given). */
@@ -20,8 +23,8 @@ export interface NotificationRequest {
 }
 
 /**
- * One way to reach people. The in-app list is always on; email and SMS gateways are further channels
- * configured per deployment (NOTIFY_* settings) and are not part of this build.
+ * One way to reach people. The in-app list is always on; email and SMS gateways are further channels,
+ * switched on per deployment by NOTIFY_EMAIL_GATEWAY_URL / NOTIFY_SMS_GATEWAY_URL.
  */
 export interface NotificationChannel {
   readonly name: string;
@@ -43,9 +46,57 @@ function inAppChannel(dataSource: DataSource): NotificationChannel {
   };
 }
 
+/**
+ * An HTTP gateway (a county's mail relay or 短信平台): one JSON POST per notification with the addresses
+ * of the recipients who have one. The Idempotency-Key lets the gateway drop a retried delivery; a 4xx
+ * other than 408/429 is a refusal that retrying cannot fix.
+ */
+export function gatewayChannel(dataSource: DataSource, options: { name: 'email' | 'sms'; url: string; token?: string }): NotificationChannel {
+  const column = options.name === 'email' ? 'email' : 'mobile';
+  return {
+    name: options.name,
+    async deliver(recipients, request) {
+      if (recipients.length === 0) return;
+      const rows: { address: string }[] = await dataSource.query(
+        `SELECT ${column} AS address FROM users WHERE username = ANY($1::text[]) AND ${column} IS NOT NULL ORDER BY username`,
+        [recipients],
+      );
+      if (rows.length === 0) return;
+      const response = await fetch(options.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': `${options.name}:${request.key}`,
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        },
+        body: JSON.stringify({ to: rows.map((row) => row.address), subject: request.title, text: request.body, kind: request.kind, itemId: request.itemId, taskId: request.taskId }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (response.ok) return;
+      const refused = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+      const message = `the ${options.name} gateway answered ${response.status}`;
+      if (refused) throw ApplicationFailure.nonRetryable(message, 'NotificationRefused');
+      throw new Error(message);
+    },
+  };
+}
+
+/** The channels a deployment has: in-app always, plus the gateways it configured. */
+export function configuredNotificationChannels(dataSource: DataSource, config: AppConfig['notifications']): NotificationChannel[] {
+  return [
+    inAppChannel(dataSource),
+    ...(config.emailGatewayUrl ? [gatewayChannel(dataSource, { name: 'email', url: config.emailGatewayUrl, token: config.gatewayToken })] : []),
+    ...(config.smsGatewayUrl ? [gatewayChannel(dataSource, { name: 'sms', url: config.smsGatewayUrl, token: config.gatewayToken })] : []),
+  ];
+}
+
 export function createNotificationActivities(dataSource: DataSource, channels: readonly NotificationChannel[] = [inAppChannel(dataSource)]) {
   return {
-    /** Resolves the recipients and delivers on every channel; returns who was notified. */
+    /**
+     * Resolves the recipients and delivers on every channel; returns who was notified. The in-app list
+     * must succeed (a failure is retried); an email/SMS gateway that fails is reported in the worker log
+     * and skipped, so a mail outage never holds up a deadline or an escalation.
+     */
     async notify(request: NotificationRequest): Promise<string[]> {
       const named = [...(request.to.usernames ?? [])];
       if (request.to.role) {
@@ -56,7 +107,14 @@ export function createNotificationActivities(dataSource: DataSource, channels: r
         named.push(...rows.map((row) => row.username));
       }
       const recipients = [...new Set(named)];
-      for (const channel of channels) await channel.deliver(recipients, request);
+      for (const channel of channels) {
+        try {
+          await channel.deliver(recipients, request);
+        } catch (error) {
+          if (channel.name === 'in-app') throw error;
+          log.warn(`notification ${request.key} was not delivered by ${channel.name}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
       return recipients;
     },
   };

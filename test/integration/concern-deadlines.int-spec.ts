@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
-import { createActivities } from '@zwgk/activities';
 import {
   concernRecordedUpdate,
   extendConcernDeadlineUpdate,
@@ -15,9 +13,9 @@ import {
   type ActorRef,
   type PublicConcernInput,
 } from '@zwgk/contracts';
-import { createDataSource, DEMO_CATALOG_VERSION_ID, loadWorkingDayCalendar } from '@zwgk/db';
+import { DEMO_CATALOG_VERSION_ID, loadWorkingDayCalendar } from '@zwgk/db';
 import { chinaDateOf, endOfChinaDay, type ConcernKind } from '@zwgk/domain';
-import { testServers } from '../support/test-environment';
+import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/time-skipping-harness';
 
 const HOUR = 3_600_000;
 
@@ -29,41 +27,28 @@ const HOUR = 3_600_000;
 describe('the deadlines of a public concern', () => {
   let env: TestWorkflowEnvironment;
   let dataSource: DataSource;
-  let worker: Worker;
-  let running: Promise<void>;
-  const taskQueue = `concern-timers-${randomUUID().slice(0, 8)}`;
+  let harness: TimeSkippingHarness;
+  let taskQueue: string;
   const itemId = randomUUID();
 
   const office: ActorRef = { username: 'office.publisher', displayName: '冯公开（政务公开办）', departmentCode: 'office', roles: ['disclosure-office'] };
   const eduLeader: ActorRef = { username: 'edu.leader', displayName: '孙局长（教育局）', departmentCode: 'edu', roles: ['leader'] };
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: testServers().testServerPath } },
+    harness = await startTimeSkippingHarness('concern-timers', async (db) => {
+      // The released item the concerns are about: its read model row, as the item workflow would have left it.
+      await db.query(
+        `INSERT INTO disclosure_items (id, catalog_version_id, catalog_item_code, department_code, drafter_username, title, body, formed_at,
+           channels, state, released_at)
+         VALUES ($1, $2, 'EDU-001', 'edu', 'edu.drafter', '回应关切计时器测试', '正文', '2026-09-01', '{政府网站}', 'RELEASED', now())`,
+        [itemId, DEMO_CATALOG_VERSION_ID],
+      );
     });
-    dataSource = createDataSource(testServers().databaseUrl, { applicationName: 'zwgk-concern-timer-test' });
-    await dataSource.initialize();
-    // The released item the concerns are about: its read model row, as the item workflow would have left it.
-    await dataSource.query(
-      `INSERT INTO disclosure_items (id, catalog_version_id, catalog_item_code, department_code, drafter_username, title, body, formed_at,
-         channels, state, released_at)
-       VALUES ($1, $2, 'EDU-001', 'edu', 'edu.drafter', '回应关切计时器测试', '正文', '2026-09-01', '{政府网站}', 'RELEASED', now())`,
-      [itemId, DEMO_CATALOG_VERSION_ID],
-    );
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: { codePath: testServers().workflowBundlePath },
-      activities: createActivities({ dataSource }),
-    });
-    running = worker.run();
+    ({ env, dataSource, taskQueue } = harness);
   }, 60_000);
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await dataSource?.destroy();
-    await env?.teardown();
+    await harness?.stop();
   });
 
   async function register(kind: ConcernKind, receivedAt: string) {

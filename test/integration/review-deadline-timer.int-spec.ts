@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
-import { createActivities } from '@zwgk/activities';
 import {
   completeTaskUpdate,
   disclosureItemViewQuery,
@@ -15,8 +13,8 @@ import {
   type ActorRef,
   type DisclosureItemInput,
 } from '@zwgk/contracts';
-import { createDataSource, DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
-import { testServers } from '../support/test-environment';
+import { DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
+import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/time-skipping-harness';
 
 /**
  * Durable timers on the time-skipping test server: a review task whose due time passes is recorded as
@@ -25,33 +23,19 @@ import { testServers } from '../support/test-environment';
 describe('a review task past its due time', () => {
   let env: TestWorkflowEnvironment;
   let dataSource: DataSource;
-  let worker: Worker;
-  let running: Promise<void>;
-  const taskQueue = `timers-${randomUUID().slice(0, 8)}`;
+  let harness: TimeSkippingHarness;
+  let taskQueue: string;
 
   const drafter: ActorRef = { username: 'edu.drafter', displayName: '王起草', departmentCode: 'edu', roles: ['drafter'] };
   const secrecy: ActorRef = { username: 'edu.secrecy', displayName: '赵保密', departmentCode: 'edu', roles: ['secrecy-reviewer'] };
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: testServers().testServerPath } },
-    });
-    dataSource = createDataSource(testServers().databaseUrl, { applicationName: 'zwgk-timer-test' });
-    await dataSource.initialize();
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: { codePath: testServers().workflowBundlePath },
-      activities: createActivities({ dataSource }),
-    });
-    running = worker.run();
+    harness = await startTimeSkippingHarness('review-timers');
+    ({ env, dataSource, taskQueue } = harness);
   }, 60_000);
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await dataSource?.destroy();
-    await env?.teardown();
+    await harness?.stop();
   });
 
   async function sleepUntil(instant: string) {

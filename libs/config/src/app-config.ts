@@ -29,6 +29,13 @@ export interface AppConfig {
     readonly oidcAudience?: string;
     readonly oidcJwksUrl?: string;
   };
+  /** Email and SMS gateways for notifications; the in-app list is always on. */
+  readonly notifications: {
+    readonly emailGatewayUrl?: string;
+    readonly smsGatewayUrl?: string;
+    /** Sent as a bearer token to the gateways. */
+    readonly gatewayToken?: string;
+  };
   /** Policies a county sets for itself. */
   readonly policies: {
     /** How many working days after its policy an interpretation (解读) may be released; 0 = together. */
@@ -135,6 +142,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       devUiPort: readPort(env, 'TEMPORAL_UI_PORT', 8233),
     },
     auth,
+    notifications: {
+      emailGatewayUrl: httpUrl(env, 'NOTIFY_EMAIL_GATEWAY_URL'),
+      smsGatewayUrl: httpUrl(env, 'NOTIFY_SMS_GATEWAY_URL'),
+      gatewayToken: nonEmpty(env, 'NOTIFY_GATEWAY_TOKEN'),
+    },
     policies: {
       interpretationLagWorkingDays: readWholeNumber(env, 'INTERPRETATION_LAG_WORKING_DAYS', 0, 10),
     },

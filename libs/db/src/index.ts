@@ -5,3 +5,4 @@ export * from './catalog/catalog-file';
 export * from './catalog/catalog-import';
 export { MIGRATIONS } from './migrations';
 export * from './calendar/holiday-calendar';
+export * from './audit/audit-chain';

@@ -5,3 +5,4 @@ export * from './review';
 export * from './disclosure';
 export * from './concern';
 export * from './obligation';
+export * from './supervision';

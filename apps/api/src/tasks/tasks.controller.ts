@@ -15,7 +15,13 @@ export class TasksController {
 
   @Get()
   inbox(@CurrentActor() actor: Actor, @Query() query: ListTasksQuery) {
-    return this.tasks.inbox(actor, { state: query.state ?? 'open', cursor: query.cursor, limit: query.limit ?? 50 });
+    return this.tasks.inbox(actor, query);
+  }
+
+  /** Badge counts: open, overdue, due soon and completed by me today, each capped at "999+". */
+  @Get('counts')
+  counts(@CurrentActor() actor: Actor) {
+    return this.tasks.counts(actor);
   }
 
   @Post(':id/claim')

@@ -16,6 +16,7 @@ import {
   type EmbeddedPostgresHandle,
   type ManagedProcess,
 } from '@zwgk/embedded';
+import { ensureWebBuild } from './web-build';
 
 const startedAt = Date.now();
 const say = (line: string) => process.stdout.write(`[start] ${line}\n`);
@@ -100,6 +101,9 @@ async function main(): Promise<void> {
     say(`Demo data: ${seeded.departments} departments, ${seeded.users} users, ${seeded.catalogItems} catalog items`);
     for (const warning of seeded.catalogWarnings) say(`  catalog warning: ${warning}`);
 
+    // The API serves apps/web/dist; rebuild it first when the sources are newer, so the UI matches the tree.
+    if (!ensureWebBuild(say)) say('Web UI is up to date (apps/web/dist)');
+
     const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, ZWGK_PARENT_PID: String(process.pid) };
     const node = (entry: string) => [...process.execArgv.filter((a) => a !== '--inspect'), '-r', '@swc-node/register', entry];
     children.push(startManagedProcess('worker', process.execPath, node('apps/worker/src/main.ts'), { cwd: projectRoot, env }));
@@ -117,6 +121,7 @@ async function main(): Promise<void> {
     const line = '─'.repeat(60);
     process.stdout.write(
       `\n${line}\n 政务公开 workflow engine is ready (${elapsed()})\n` +
+        `   Web UI        http://localhost:${config.port}/  (public portal: http://localhost:${config.port}/#/public)\n` +
         `   API           http://localhost:${config.port}/api\n` +
         `   OpenAPI docs  http://localhost:${config.port}/api/docs\n` +
         (config.temporal.address ? `   Temporal      ${config.temporal.address}\n` : `   Temporal UI   http://localhost:${config.temporal.devUiPort}\n`) +

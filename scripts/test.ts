@@ -3,6 +3,7 @@
  * PostgreSQL and a real Temporal server that Jest's global setup starts). Stops at the first failing step.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { projectRoot } from '@zwgk/config';
 
 const steps: { name: string; command: string; args: string[] }[] = [
@@ -11,6 +12,35 @@ const steps: { name: string; command: string; args: string[] }[] = [
   { name: 'tests', command: 'npx', args: ['jest', ...process.argv.slice(2)] },
 ];
 
+/**
+ * The browser journey (test/browser) drives Debian's Chromium. On a fresh machine it is not there: as
+ * root, install it with apt-get (plus a CJK font, so that the Chinese UI renders in screenshots rather
+ * than as empty boxes). Anything else fails here with a clear message instead of skipping the journey.
+ */
+function ensureChromium(): void {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(chromium)) return;
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
+    process.stderr.write(`[test] ${chromium} is missing and this is not root: install it with \`sudo apt-get install -y chromium fonts-wqy-microhei\` (the browser tests need it)\n`);
+    process.exit(1);
+  }
+  const stepStarted = Date.now();
+  for (const args of [['update'], ['install', '-y', 'chromium', 'fonts-wqy-microhei']]) {
+    process.stdout.write(`[test] chromium: apt-get ${args.join(' ')} ...\n`);
+    const result = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (result.status !== 0) {
+      process.stderr.write(`[test] could not install Chromium: apt-get ${args[0]} exited ${result.status ?? result.signal}; the browser tests need ${chromium}\n`);
+      process.exit(1);
+    }
+    if (args[0] === 'install' && !existsSync(chromium)) {
+      process.stderr.write(`[test] apt-get installed chromium, but ${chromium} does not exist (is CHROMIUM_PATH right?); the browser tests need it\n`);
+      process.exit(1);
+    }
+  }
+  process.stdout.write(`[test] chromium installed in ${((Date.now() - stepStarted) / 1000).toFixed(1)} s\n`);
+}
+
+ensureChromium();
 const started = Date.now();
 for (const step of steps) {
   const stepStarted = Date.now();

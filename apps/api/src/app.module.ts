@@ -12,11 +12,13 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { ReviewChainsModule } from './review-chains/review-chains.module';
 import { PublicModule } from './public/public.module';
+import { ReportsModule } from './reports/reports.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { WebModule } from './web/web.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalModule, AuthModule, HealthModule, CalendarModule, CatalogModule, ItemsModule, TasksModule, PublicModule, NotificationsModule, ReviewChainsModule, ConcernsModule, ObligationsModule, AuditModule, SupervisionModule],
+  imports: [ConfigModule, DatabaseModule, TemporalModule, AuthModule, HealthModule, CalendarModule, CatalogModule, ItemsModule, TasksModule, PublicModule, NotificationsModule, ReviewChainsModule, ConcernsModule, ObligationsModule, AuditModule, SupervisionModule, ReportsModule, WebModule],
 })
 export class AppModule {}

@@ -6,3 +6,4 @@ export * from './disclosure';
 export * from './concern';
 export * from './obligation';
 export * from './supervision';
+export * from './reports';

@@ -1,3 +1,4 @@
+import { AnnualReportEntity } from './annual-report.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { CatalogImportEntity, CatalogItemEntity, CatalogVersionEntity } from './catalog.entity';
 import { ConcernDeadlineEntity, ConcernEntity, ConcernResponseEntity } from './concern.entity';
@@ -9,6 +10,7 @@ import { PublicationEntity } from './publication.entity';
 import { ReviewTaskEntity } from './review-task.entity';
 import { UserEntity } from './user.entity';
 
+export * from './annual-report.entity';
 export * from './audit-event.entity';
 export * from './catalog.entity';
 export * from './concern.entity';
@@ -20,4 +22,4 @@ export * from './publication.entity';
 export * from './review-task.entity';
 export * from './user.entity';
 
-export const ENTITIES = [AuditEventEntity, CatalogImportEntity, CatalogItemEntity, CatalogVersionEntity, ConcernDeadlineEntity, ConcernEntity, ConcernResponseEntity, DepartmentEntity, DisclosureItemEntity, NotificationEntity, ObligationEntity, ObligationTaskEntity, PublicationEntity, ReviewTaskEntity, UserEntity];
+export const ENTITIES = [AnnualReportEntity, AuditEventEntity, CatalogImportEntity, CatalogItemEntity, CatalogVersionEntity, ConcernDeadlineEntity, ConcernEntity, ConcernResponseEntity, DepartmentEntity, DisclosureItemEntity, NotificationEntity, ObligationEntity, ObligationTaskEntity, PublicationEntity, ReviewTaskEntity, UserEntity];

@@ -1,0 +1,187 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  APPLICATION_COLUMNS,
+  APPLICATION_ROWS,
+  REVIEW_LITIGATION_GROUPS,
+  REVIEW_OUTCOME_COLUMNS,
+  annualReportDueAt,
+  applicationRowTotal,
+  chinaDateOf,
+  chinaYearSpan,
+  FIRST_REPORT_YEAR,
+  validateAnnualReportInputs,
+  type Actor,
+  type AnnualReportInputs,
+  type FigureSource,
+} from '@zwgk/domain';
+import { ApiError } from '../common/api-error';
+
+/** One figure of the report and where it came from; null when it is an input nobody has entered yet. */
+export interface Figure {
+  readonly value: number | null;
+  readonly source: FigureSource;
+}
+
+const entered = (value: number | undefined): Figure => ({ value: value ?? null, source: 'input' });
+const counted = (value: number): Figure => ({ value, source: 'system' });
+
+/** How the system counts the 行政规范性文件 row, stated in the report so a reader can check it. */
+export const NORMATIVE_DOCUMENT_MAPPING = {
+  issued: '本年制发件数: items marked as normative documents (行政规范性文件) first released in the year (China time), by their first edition',
+  repealed: '本年废止件数: such documents, once released, withdrawn (撤回) in the year',
+  inForce: '现行有效件数: such documents released by the end of the year and not withdrawn by then',
+} as const;
+
+/** Sections the office types in; the others are counted (table 二 mixes both, row by row). */
+export const EDITABLE_SECTIONS = ['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'otherMatters'] as const;
+
+interface StoredReport {
+  inputs: AnnualReportInputs;
+  revision: number;
+  updated_by: string;
+  updated_at: Date;
+}
+
+export type AnnualReport = Awaited<ReturnType<AnnualReportService['report']>>;
+
+@Injectable()
+export class AnnualReportService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** The report for a year: the system's counts, the office's inputs, and the report's own deadline. */
+  async report(yearText: string | undefined, now = new Date()) {
+    const year = parseYear(yearText, 'year', now);
+    const [stored, normative] = await Promise.all([this.stored(year), this.normativeDocuments(year)]);
+    const inputs = stored?.inputs ?? {};
+    const dueAt = annualReportDueAt(year);
+    const applications = inputs.applications;
+    const review = inputs.reviewLitigation;
+    return {
+      year,
+      title: `${year}年政府信息公开工作年度报告`,
+      generatedAt: now.toISOString(),
+      // 条例 Art. 49: published by January 31 of the next year.
+      dueAt: dueAt.toISOString(),
+      overdue: now > dueAt,
+      revision: stored?.revision ?? 0,
+      updatedBy: stored?.updated_by ?? null,
+      updatedAt: stored?.updated_at.toISOString() ?? null,
+      editableSections: EDITABLE_SECTIONS,
+      sections: {
+        overview: { title: '一、总体情况', editable: true, source: 'input' as const, text: inputs.overview ?? null },
+        activeDisclosure: {
+          title: '二、主动公开政府信息情况',
+          editable: true,
+          documents: [
+            { key: 'rules', label: '规章', issued: entered(inputs.rules?.issued), repealed: entered(inputs.rules?.repealed), inForce: entered(inputs.rules?.inForce) },
+            { key: 'normativeDocuments', label: '行政规范性文件', issued: counted(normative.issued), repealed: counted(normative.repealed), inForce: counted(normative.inForce) },
+          ],
+          decisions: [
+            { key: 'licensingDecisions', label: '行政许可', measure: '本年处理决定数量', figure: entered(inputs.licensingDecisions) },
+            { key: 'punishmentDecisions', label: '行政处罚', measure: '本年处理决定数量', figure: entered(inputs.punishmentDecisions) },
+            { key: 'compulsionDecisions', label: '行政强制', measure: '本年处理决定数量', figure: entered(inputs.compulsionDecisions) },
+            { key: 'feesTenThousandYuan', label: '行政事业性收费', measure: '本年收费金额（单位：万元）', figure: entered(inputs.feesTenThousandYuan) },
+          ],
+          mapping: NORMATIVE_DOCUMENT_MAPPING,
+        },
+        applications: {
+          title: '三、收到和处理政府信息公开申请情况',
+          editable: true,
+          // 依申请公开 is not handled by the system yet: the whole table is entered, and checked when saved.
+          source: 'input' as const,
+          entered: applications !== undefined,
+          columns: [...APPLICATION_COLUMNS, { key: 'total', label: '总计', group: null }],
+          rows: APPLICATION_ROWS.map((row) => ({
+            key: row.key,
+            label: row.label,
+            group: row.group,
+            cells: Object.fromEntries(APPLICATION_COLUMNS.map((column) => [column.key, entered(applications?.[row.key][column.key])])),
+            total: entered(applications ? applicationRowTotal(applications[row.key]) : undefined),
+          })),
+        },
+        reviewLitigation: {
+          title: '四、政府信息公开行政复议、行政诉讼情况',
+          editable: true,
+          source: 'input' as const,
+          entered: review !== undefined,
+          groups: REVIEW_LITIGATION_GROUPS.map((group) => ({
+            key: group.key,
+            label: group.label,
+            parent: group.parent,
+            cells: REVIEW_OUTCOME_COLUMNS.map((outcome) => ({ key: outcome.key, label: outcome.label, ...entered(review?.[group.key][outcome.key]) })),
+          })),
+        },
+        problems: { title: '五、存在的主要问题及改进情况', editable: true, source: 'input' as const, text: inputs.problems ?? null },
+        otherMatters: { title: '六、其他需要报告的事项', editable: true, source: 'input' as const, text: inputs.otherMatters ?? null },
+      },
+    };
+  }
+
+  /**
+   * Replaces the year's inputs with these, after the shape and table checks (400 naming every bad cell), and
+   * records the save in the audit trail.
+   */
+  async saveInputs(actor: Actor, yearText: string, body: unknown, requestId: string | undefined, now = new Date()) {
+    const year = parseYear(yearText, 'year', now);
+    const checked = validateAnnualReportInputs(body);
+    if (checked.problems.length || !('inputs' in checked)) {
+      throw new ApiError('invalid-input', checked.problems.map((p) => `${p.field}: ${p.problem}`).join('; '), checked.problems.map((p) => ({ field: p.field, problems: [p.problem] })));
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const [saved]: { revision: number }[] = await manager.query(
+        `INSERT INTO annual_reports (year, inputs, updated_by, updated_at) VALUES ($1, $2, $3, now())
+         ON CONFLICT (year) DO UPDATE SET inputs = EXCLUDED.inputs, updated_by = EXCLUDED.updated_by, updated_at = now(),
+                                          revision = annual_reports.revision + 1
+         RETURNING revision`,
+        [year, JSON.stringify(checked.inputs), actor.username],
+      );
+      await manager.query(
+        `INSERT INTO audit_events (event_key, actor, actor_role, department_code, action, detail, request_id)
+         VALUES ($1, $2, $3, $4, 'report.annual.inputs-saved', $5, $6)`,
+        [
+          `annual-report:${year}:${saved.revision}`,
+          actor.username,
+          actor.roles.includes('disclosure-office') ? 'disclosure-office' : 'admin',
+          actor.departmentCode,
+          JSON.stringify({ year, revision: saved.revision, sections: Object.keys(checked.inputs) }),
+          requestId ?? null,
+        ],
+      );
+    });
+    return this.report(String(year), now);
+  }
+
+  private async stored(year: number): Promise<StoredReport | undefined> {
+    const rows: StoredReport[] = await this.dataSource.query(`SELECT inputs, revision, updated_by, updated_at FROM annual_reports WHERE year = $1`, [year]);
+    return rows[0];
+  }
+
+  /** The 行政规范性文件 row, counted as NORMATIVE_DOCUMENT_MAPPING says. */
+  private async normativeDocuments(year: number): Promise<{ issued: number; repealed: number; inForce: number }> {
+    const { start, end } = chinaYearSpan(year);
+    const [row]: { issued: string; repealed: string; in_force: string }[] = await this.dataSource.query(
+      `WITH documents AS (
+         -- A later edition moves released_at on; the document was issued when its first edition was released.
+         SELECT COALESCE((SELECT min(e.released_at) FROM item_editions e WHERE e.item_id = i.id), i.released_at) AS issued_at, i.withdrawn_at
+           FROM disclosure_items i
+          WHERE i.normative_document
+       )
+       SELECT count(*) FILTER (WHERE issued_at BETWEEN $1 AND $2) AS issued,
+              count(*) FILTER (WHERE issued_at IS NOT NULL AND withdrawn_at BETWEEN $1 AND $2) AS repealed,
+              count(*) FILTER (WHERE issued_at <= $2 AND (withdrawn_at IS NULL OR withdrawn_at > $2)) AS in_force
+         FROM documents`,
+      [start, end],
+    );
+    return { issued: Number(row.issued), repealed: Number(row.repealed), inForce: Number(row.in_force) };
+  }
+}
+
+/** A report year: a whole number from 2008 (the calendar's first year) up to this year in China. */
+export function parseYear(text: string | undefined, field: string, now: Date): number {
+  if (text === undefined || !/^\d{4}$/.test(text)) throw ApiError.invalid(field, 'must be a four-digit year');
+  const year = Number(text);
+  const current = Number(chinaDateOf(now).slice(0, 4));
+  if (year < FIRST_REPORT_YEAR || year > current) throw ApiError.invalid(field, `must be between ${FIRST_REPORT_YEAR} and ${current}`);
+  return year;
+}

@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ItemsModule } from './items/items.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OrganisationModule } from './organisation/organisation.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { ReviewChainsModule } from './review-chains/review-chains.module';
 import { PublicModule } from './public/public.module';
@@ -19,6 +20,6 @@ import { TemporalModule } from './temporal/temporal.module';
 import { WebModule } from './web/web.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalModule, AuthModule, HealthModule, CalendarModule, CatalogModule, ItemsModule, TasksModule, PublicModule, NotificationsModule, ReviewChainsModule, ConcernsModule, ObligationsModule, AuditModule, SupervisionModule, ReportsModule, WebModule],
+  imports: [ConfigModule, DatabaseModule, TemporalModule, AuthModule, HealthModule, CalendarModule, CatalogModule, ItemsModule, TasksModule, PublicModule, NotificationsModule, OrganisationModule, ReviewChainsModule, ConcernsModule, ObligationsModule, AuditModule, SupervisionModule, ReportsModule, WebModule],
 })
 export class AppModule {}

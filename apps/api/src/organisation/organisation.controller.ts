@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@zwgk/domain';
+import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
+import { CreateDepartmentDto, CreateUserDto, UpdateDepartmentDto, UpdateUserDto } from './organisation.dto';
+import { OrganisationService } from './organisation.service';
+
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller('org')
+export class OrganisationController {
+  constructor(@Inject(OrganisationService) private readonly organisation: OrganisationService) {}
+
+  @Get('departments')
+  departments() {
+    return this.organisation.departments();
+  }
+
+  @Post('departments')
+  @Roles('admin')
+  createDepartment(@CurrentActor() actor: Actor, @Body() body: CreateDepartmentDto, @RequestId() requestId?: string) {
+    return this.organisation.createDepartment(actor, body, requestId);
+  }
+
+  @Patch('departments/:code')
+  @Roles('admin')
+  updateDepartment(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() body: UpdateDepartmentDto, @RequestId() requestId?: string) {
+    return this.organisation.updateDepartment(actor, code, body, requestId);
+  }
+
+  @Get('users')
+  @Roles('admin', 'supervisor')
+  users() {
+    return this.organisation.users();
+  }
+
+  @Post('users')
+  @Roles('admin')
+  createUser(@CurrentActor() actor: Actor, @Body() body: CreateUserDto, @RequestId() requestId?: string) {
+    return this.organisation.createUser(actor, body, requestId);
+  }
+
+  @Patch('users/:username')
+  @Roles('admin')
+  updateUser(@CurrentActor() actor: Actor, @Param('username') username: string, @Body() body: UpdateUserDto, @RequestId() requestId?: string) {
+    return this.organisation.updateUser(actor, username, body, requestId);
+  }
+}

@@ -1,0 +1,115 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ROLES, type Role } from '@zwgk/domain';
+
+const CODE = /^[a-z][a-z0-9-]{1,63}$/;
+const USERNAME = /^[a-z][a-z0-9._-]{1,99}$/;
+const KINDS = ['county', 'department', 'township'] as const;
+
+export class CreateDepartmentDto {
+  @ApiProperty({ example: 'health' })
+  @Matches(CODE, { message: 'code must be 2–64 lowercase letters, digits or hyphens, starting with a letter' })
+  code!: string;
+
+  @ApiProperty({ example: '县卫生健康局' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: KINDS })
+  @IsIn(KINDS)
+  kind!: (typeof KINDS)[number];
+
+  @ApiPropertyOptional({ description: 'the parent unit; required except for the county government' })
+  @IsOptional()
+  @IsString()
+  parentCode?: string;
+}
+
+export class UpdateDepartmentDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  parentCode?: string;
+}
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'health.drafter' })
+  @Matches(USERNAME, { message: 'username must be 2–100 lowercase letters, digits, dots, underscores or hyphens, starting with a letter' })
+  username!: string;
+
+  @ApiProperty({ example: '张起草（卫健局）' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  displayName!: string;
+
+  @ApiProperty({ example: 'health' })
+  @IsString()
+  @IsNotEmpty()
+  departmentCode!: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayMaxSize(ROLES.length)
+  @IsIn(ROLES as unknown as Role[], { each: true })
+  roles!: Role[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(200)
+  email?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^\+?[0-9]{6,20}$/, { message: 'mobile must be 6–20 digits, optionally with a leading +' })
+  mobile?: string;
+}
+
+/** Role assignments are per department: moving a user keeps only the roles given here. */
+export class UpdateUserDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  displayName?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  departmentCode?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ROLES.length)
+  @IsIn(ROLES as unknown as Role[], { each: true })
+  roles?: Role[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(200)
+  email?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Matches(/^\+?[0-9]{6,20}$/, { message: 'mobile must be 6–20 digits, optionally with a leading +' })
+  mobile?: string;
+}

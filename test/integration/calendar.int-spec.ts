@@ -12,6 +12,7 @@ import {
 import { DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
 import type { ApiClient } from '../support/api-client';
 import { startSystem, type RunningSystem } from '../support/running-system';
+import { eduCatalogRow } from '../support/catalog-row';
 import { testServers } from '../support/test-environment';
 
 /**
@@ -62,10 +63,7 @@ describe('the working-day calendar', () => {
       itemId,
       drafter,
       catalogVersionId: DEMO_CATALOG_VERSION_ID,
-      catalogItem: {
-        code: 'EDU-001', area: '义务教育', level1: '招生管理', level2: '招生政策', content: '●随迁子女入学办法', basis: '《条例》', subject: '县教育局', channels: ['政府网站'], mode: 'proactive',
-        timeLimit: { text: '信息形成之日起40个工作日内', rule: { kind: 'working-days', count: 40, anchor: 'formed-or-changed' } },
-      },
+      catalogItem: eduCatalogRow({ timeLimit: { text: '信息形成之日起40个工作日内', rule: { kind: 'working-days', count: 40, anchor: 'formed-or-changed' } } }),
       title: '跨年期限测试',
       body: '正文',
       formedAt: '2026-11-26',

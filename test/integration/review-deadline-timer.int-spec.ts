@@ -14,6 +14,7 @@ import {
   type DisclosureItemInput,
 } from '@zwgk/contracts';
 import { DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
+import { eduCatalogRow } from '../support/catalog-row';
 import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/time-skipping-harness';
 
 /**
@@ -52,18 +53,7 @@ describe('a review task past its due time', () => {
       itemId,
       drafter,
       catalogVersionId: DEMO_CATALOG_VERSION_ID,
-      catalogItem: {
-        code: 'EDU-001',
-        area: '义务教育',
-        level1: '招生管理',
-        level2: '招生政策',
-        content: '●随迁子女入学办法',
-        basis: '《中华人民共和国政府信息公开条例》',
-        subject: '县教育局',
-        channels: ['政府网站'],
-        mode: 'proactive',
-        timeLimit: { text: '信息形成或者变更之日起20个工作日内', rule: { kind: 'working-days', count: 20, anchor: 'formed-or-changed' } },
-      },
+      catalogItem: eduCatalogRow(),
       title: '计时器测试',
       body: '正文',
       formedAt: '2026-11-20',
@@ -131,11 +121,7 @@ describe('a review task past its due time', () => {
       itemId,
       drafter,
       catalogVersionId: DEMO_CATALOG_VERSION_ID,
-      catalogItem: {
-        code: 'EDU-001', area: '义务教育', level1: '招生管理', level2: '招生政策', content: '●随迁子女入学办法', basis: '《条例》', subject: '县教育局', channels: ['政府网站'], mode: 'proactive',
-        timeLimit: { text: '信息形成或者变更之日起20个工作日内', rule: { kind: 'working-days', count: 20, anchor: 'formed-or-changed' } },
-        needsInterpretation: true,
-      },
+      catalogItem: eduCatalogRow({ needsInterpretation: true }),
       title,
       body: '正文',
       formedAt: '2026-11-20',

@@ -5,6 +5,7 @@ import { DISCLOSURE_ITEM_WORKFLOW_TYPE, disclosureItemWorkflowId, draftRecordedU
 import { DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
 import type { ApiClient } from '../support/api-client';
 import { startSystem, type RunningSystem } from '../support/running-system';
+import { eduCatalogRow } from '../support/catalog-row';
 import { testServers } from '../support/test-environment';
 
 /**
@@ -178,11 +179,7 @@ describe('the review lifecycle', () => {
       itemId,
       drafter: { username: 'edu.drafter', displayName: '王起草', departmentCode: 'edu', roles: ['drafter'] },
       catalogVersionId: DEMO_CATALOG_VERSION_ID,
-      catalogItem: {
-        code: 'EDU-001', area: '义务教育', level1: '招生管理', level2: '招生政策', content: '●随迁子女入学办法', basis: '《条例》', subject: '县教育局', channels: ['政府网站'], mode: 'proactive',
-        timeLimit: { text: '信息形成或者变更之日起20个工作日内', rule: { kind: 'working-days', count: 20, anchor: 'formed-or-changed' } },
-        needsInterpretation: true,
-      },
+      catalogItem: eduCatalogRow({ needsInterpretation: true }),
       title: '随迁子女入学办法',
       body: '正文',
       formedAt: '2026-11-20',

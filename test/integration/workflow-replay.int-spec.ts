@@ -20,6 +20,7 @@ import {
   type DisclosureItemInput,
 } from '@zwgk/contracts';
 import { createDataSource, DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
+import { eduCatalogRow } from '../support/catalog-row';
 import { testServers } from '../support/test-environment';
 
 /**
@@ -42,10 +43,7 @@ function itemInput(itemId: string, title: string): DisclosureItemInput {
     itemId,
     drafter,
     catalogVersionId: DEMO_CATALOG_VERSION_ID,
-    catalogItem: {
-      code: 'EDU-001', area: '义务教育', level1: '招生管理', level2: '招生政策', content: '●随迁子女入学办法', basis: '《条例》', subject: '县教育局', channels: ['政府网站'], mode: 'proactive',
-      timeLimit: { text: '信息形成或者变更之日起20个工作日内', rule: { kind: 'working-days', count: 20, anchor: 'formed-or-changed' } },
-    },
+    catalogItem: eduCatalogRow(),
     title,
     body: '正文',
     formedAt: '2026-11-20',

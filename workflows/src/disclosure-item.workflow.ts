@@ -56,15 +56,9 @@ import {
   type DisclosureState,
   type ReviewStage,
 } from '@zwgk/domain';
+import { ACTIVITY_OPTIONS, failure } from './workflow-support';
 
-const activities = proxyActivities<DisclosureActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
-
-function failure(type: FailureType, message: string, details?: unknown): ApplicationFailure {
-  return ApplicationFailure.create({ type, message, nonRetryable: true, details: details === undefined ? [] : [details] });
-}
+const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
 
 function primaryRole(actor: ActorRef): string | undefined {
   return actor.roles[0];

@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { DisclosureActivities } from '@zwgk/activities';
 import {
   FailureType,
@@ -16,15 +16,9 @@ import {
   type PeriodicObligationView,
 } from '@zwgk/contracts';
 import { chinaDateOf } from '@zwgk/domain';
+import { ACTIVITY_OPTIONS, failure } from './workflow-support';
 
-const activities = proxyActivities<DisclosureActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
-
-function failure(type: FailureType, message: string, details?: unknown): ApplicationFailure {
-  return ApplicationFailure.create({ type, message, nonRetryable: true, details: details === undefined ? [] : [details] });
-}
+const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
 
 /** Items that never reach the public do not meet a disclosure obligation. */
 const CLOSED_ITEM_STATES = ['REJECTED', 'WITHDRAWN'];

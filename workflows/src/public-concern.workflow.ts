@@ -1,4 +1,4 @@
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { type ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { DisclosureActivities } from '@zwgk/activities';
 import {
   concernRecordedUpdate,
@@ -26,15 +26,9 @@ import {
   type ConcernState,
   type Role,
 } from '@zwgk/domain';
+import { ACTIVITY_OPTIONS, failure } from './workflow-support';
 
-const activities = proxyActivities<DisclosureActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
-
-function failure(type: FailureType, message: string, details?: unknown): ApplicationFailure {
-  return ApplicationFailure.create({ type, message, nonRetryable: true, details: details === undefined ? [] : [details] });
-}
+const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
 
 function invalid(field: string, message: string): ApplicationFailure {
   return failure(FailureType.InvalidInput, message, { fields: [field] });

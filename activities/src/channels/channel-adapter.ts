@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ChannelKind } from '@zwgk/domain';
 
-/** What every channel receives to release one edition of an item: the signed content and how to find it. */
-export interface ChannelReleaseRequest {
+/** The edition being released and the signed content: what the workflow sends and every channel receives. */
+export interface ChannelEditionContent {
   readonly itemId: string;
   /** The edition (版次): a change after release is a new revision and is released again. */
   readonly revision: number;
@@ -14,12 +14,16 @@ export interface ChannelReleaseRequest {
   readonly interpretation?: string;
   /** The fingerprint of the signed content: what 签发 covered is what goes out. */
   readonly contentHash: string;
-  /** ISO instant of the release. */
+  /** ISO instant of the release, the same for every channel of the edition. */
   readonly releasedAt: string;
-  /** The responsible department's name as the public reads it, e.g. 县教育局. */
-  readonly departmentName: string;
   /** The catalog item (事项) this disclosure fulfils, e.g. 招生政策 / 招生计划. */
   readonly catalogItemName: string;
+}
+
+/** What every channel receives to release one edition of an item: the signed content and how to find it. */
+export interface ChannelReleaseRequest extends ChannelEditionContent {
+  /** The responsible department's name as the public reads it, e.g. 县教育局. */
+  readonly departmentName: string;
   /** The item's page on the public portal: `/api/public/items/<id>`, absolute when the portal's origin is configured. */
   readonly portalUrl: string;
 }

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@zwgk/config';
 import { FailureType } from '@zwgk/contracts';
 import { channelKindOf, type ChannelKind } from '@zwgk/domain';
-import { CHANNEL_REJECTED, portalPathOf, type ChannelAdapter, type ChannelReceipt, type ChannelReleaseRequest, type ChannelWithdrawalRequest } from './channel-adapter';
+import { CHANNEL_REJECTED, portalPathOf, type ChannelAdapter, type ChannelEditionContent, type ChannelReceipt, type ChannelReleaseRequest, type ChannelWithdrawalRequest } from './channel-adapter';
 import { createGazetteChannelAdapter } from './gazette-channel.adapter';
 import { createNewMediaChannelAdapter } from './new-media-channel.adapter';
 import { createNoticeBoardChannelAdapter } from './notice-board-channel.adapter';
@@ -16,22 +16,9 @@ export interface ChannelReleaseDependencies {
 }
 
 /** What the workflow sends to release one edition of an item on one of its channels. */
-export interface ReleaseOnChannelRequest {
-  readonly itemId: string;
-  readonly revision: number;
-  /** The catalog channel name, e.g. 政府网站, 两微一端, 政府公报, 社区/企事业单位/村公示栏（电子屏）. */
-  readonly channel: string;
-  /** The signed content (签发 covers exactly this). */
-  readonly title: string;
-  readonly body: string;
-  readonly interpretation?: string;
-  readonly contentHash: string;
-  /** ISO instant of the release, the same for every channel of the edition. */
-  readonly releasedAt: string;
+export interface ReleaseOnChannelRequest extends ChannelEditionContent {
   /** The responsible department; its public name is looked up here. */
   readonly departmentCode: string;
-  /** `catalogItemName(input.catalogItem)` from @zwgk/domain. */
-  readonly catalogItemName: string;
 }
 
 /** What the workflow sends to withdraw that edition from one channel. */

@@ -7,7 +7,7 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '.data/**', '.tools/**', 'dist/**', 'test-output/**', 'apps/web/dist/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['**/node_modules/**', '.data/**', '.tools/**', 'dist/**', 'test-output/**', 'apps/web/dist/**', 'apps/web/dist.*/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -9,6 +9,7 @@ import { projectRoot } from '@zwgk/config';
 const steps: { name: string; command: string; args: string[] }[] = [
   { name: 'lint', command: 'npx', args: ['eslint', '.', '--max-warnings', '0'] },
   { name: 'type check', command: 'npx', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'type check (web)', command: 'npx', args: ['tsc', '-p', 'apps/web/tsconfig.json', '--noEmit'] },
   { name: 'tests', command: 'npx', args: ['jest', ...process.argv.slice(2)] },
 ];
 

@@ -31,11 +31,19 @@ export function ensureWebBuild(log: (line: string) => void, output: 'inherit' | 
   if (!reason) return false;
   log(`Building the web UI (${reason}) ...`);
   const started = Date.now();
-  const result = spawnSync('npx', ['vite', 'build'], { cwd: webRoot, stdio: output === 'inherit' ? 'inherit' : 'pipe', encoding: 'utf8', env: process.env });
+  // Build beside dist and swap it in, so that two runs building at once (parallel test runs) never serve
+  // or leave a half-written dist.
+  const staging = `${webDist}.build-${process.pid}`;
+  const result = spawnSync('npx', ['vite', 'build', '--outDir', staging, '--emptyOutDir'], { cwd: webRoot, stdio: output === 'inherit' ? 'inherit' : 'pipe', encoding: 'utf8', env: process.env });
   if (result.status !== 0) {
+    fs.rmSync(staging, { recursive: true, force: true });
     const detail = output === 'capture' ? `\n${result.stdout ?? ''}${result.stderr ?? ''}` : '';
     throw new Error(`vite build failed in apps/web (exit ${result.status ?? result.signal})${detail}`);
   }
+  const retired = `${webDist}.old-${process.pid}`;
+  if (fs.existsSync(webDist)) fs.renameSync(webDist, retired);
+  fs.renameSync(staging, webDist);
+  fs.rmSync(retired, { recursive: true, force: true });
   log(`Web UI built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
 }

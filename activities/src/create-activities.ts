@@ -10,6 +10,7 @@ import { createProjectionActivities } from './projection.activities';
 import { createPublicConcernActivities } from './public-concern.activities';
 import { createReleaseActivities } from './release.activities';
 import { createReviewActivities } from './review.activities';
+import { createSupervisionDemandActivities } from './supervision-demand.activities';
 
 export interface ActivityDependencies {
   readonly dataSource: DataSource;
@@ -31,6 +32,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createNotificationActivities(dependencies.dataSource, configuredNotificationChannels(dependencies.dataSource, (dependencies.config ?? loadConfig()).notifications)),
     ...createPublicConcernActivities(dependencies.dataSource, dependencies.calendar),
     ...createObligationActivities(dependencies.dataSource),
+    ...createSupervisionDemandActivities(dependencies.dataSource),
   };
 }
 

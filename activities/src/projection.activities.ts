@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { DisclosureItemInput } from '@zwgk/contracts';
 import type { Deadline, DisclosureState, ReviewDecision, ReviewStage, Role } from '@zwgk/domain';
 
@@ -31,23 +31,45 @@ export interface ItemStateChange {
   readonly withdrawalReason?: string;
 }
 
+/**
+ * The content of one revision (稿), for the revision diff: an upsert, so the row holds the revision's content
+ * as last recorded and a retry writes the same. The formed date and channels are the item's (they do not change).
+ * `firstOnly`: the draft's own row, which a retried recordDraft must not write over a later edit of.
+ */
+async function recordRevisionContent(
+  manager: EntityManager,
+  content: { itemId: string; revision: number; title: string; body: string; interpretation?: string; at: string },
+  firstOnly = false,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO item_revisions (item_id, revision, title, body, interpretation, formed_at, channels, recorded_at)
+     SELECT id, $2, $3, $4, $5, formed_at, channels, $6 FROM disclosure_items WHERE id = $1
+     ON CONFLICT (item_id, revision) DO ${firstOnly ? 'NOTHING' : `UPDATE
+       SET title = EXCLUDED.title, body = EXCLUDED.body, interpretation = EXCLUDED.interpretation, recorded_at = EXCLUDED.recorded_at`}`,
+    [content.itemId, content.revision, content.title, content.body, content.interpretation ?? null, content.at],
+  );
+}
+
 /** Read models the API serves. Every write is an upsert or a guarded update, so a retry changes nothing. */
 export function createProjectionActivities(dataSource: DataSource) {
   return {
     async recordDraft(request: { input: DisclosureItemInput; deadline: Deadline; createdAt: string }): Promise<void> {
       const { input, deadline } = request;
-      await dataSource.query(
-        `INSERT INTO disclosure_items (id, catalog_version_id, catalog_item_code, department_code, drafter_username, title,
-           body, formed_at, channels, state, revision, release_due_at, release_due_explanation, release_due_provisional,
-           created_at, updated_at, normative_document, interpretation)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'DRAFT',1,$10,$11,$12,$13,$13,$14,$15)
-         ON CONFLICT (id) DO NOTHING`,
-        [
-          input.itemId, input.catalogVersionId, input.catalogItem.code, input.drafter.departmentCode, input.drafter.username,
-          input.title, input.body, input.formedAt, input.channels, deadline.dueAt, deadline.explanation, deadline.provisional,
-          request.createdAt, input.normativeDocument ?? false, input.interpretation ?? null,
-        ],
-      );
+      await dataSource.transaction(async (manager) => {
+        await manager.query(
+          `INSERT INTO disclosure_items (id, catalog_version_id, catalog_item_code, department_code, drafter_username, title,
+             body, formed_at, channels, state, revision, release_due_at, release_due_explanation, release_due_provisional,
+             created_at, updated_at, normative_document, interpretation)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'DRAFT',1,$10,$11,$12,$13,$13,$14,$15)
+           ON CONFLICT (id) DO NOTHING`,
+          [
+            input.itemId, input.catalogVersionId, input.catalogItem.code, input.drafter.departmentCode, input.drafter.username,
+            input.title, input.body, input.formedAt, input.channels, deadline.dueAt, deadline.explanation, deadline.provisional,
+            request.createdAt, input.normativeDocument ?? false, input.interpretation ?? null,
+          ],
+        );
+        await recordRevisionContent(manager, { itemId: input.itemId, revision: 1, title: input.title, body: input.body, interpretation: input.interpretation, at: request.createdAt }, true);
+      });
     },
 
     async recordItemState(change: ItemStateChange): Promise<void> {
@@ -78,10 +100,20 @@ export function createProjectionActivities(dataSource: DataSource) {
     },
 
     async recordContent(request: { itemId: string; revision: number; title: string; body: string; interpretation?: string }): Promise<void> {
-      await dataSource.query(
-        `UPDATE disclosure_items SET title = $2, body = $3, interpretation = $4, revision = $5, updated_at = now() WHERE id = $1`,
-        [request.itemId, request.title, request.body, request.interpretation ?? null, request.revision],
-      );
+      await dataSource.transaction(async (manager) => {
+        await manager.query(
+          `UPDATE disclosure_items SET title = $2, body = $3, interpretation = $4, revision = $5, updated_at = now() WHERE id = $1`,
+          [request.itemId, request.title, request.body, request.interpretation ?? null, request.revision],
+        );
+        // An edit after 签发 arrives under the signed revision's number, and the workflow numbers it one
+        // higher once it voids the sign-off: the signed content stays as it was signed, the edit is the next revision.
+        const [signed]: unknown[] = await manager.query(
+          `SELECT 1 FROM review_tasks WHERE item_id = $1 AND revision = $2 AND stage = 'sign-off' AND decision = 'approve' LIMIT 1`,
+          [request.itemId, request.revision],
+        );
+        const revision = signed ? request.revision + 1 : request.revision;
+        await recordRevisionContent(manager, { itemId: request.itemId, revision, title: request.title, body: request.body, interpretation: request.interpretation, at: new Date().toISOString() });
+      });
     },
 
     /** A released edition; the public portal switches to it. Retries store it once. */

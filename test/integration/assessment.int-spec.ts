@@ -86,6 +86,8 @@ describe('the assessment', () => {
       interpretation: { policyItems: 2, withInterpretation: 1, coverage: 0.5, released: 2, late: 1, timelinessRate: 0.5 },
       concerns: { answered: 2, onTime: 1, timelinessRate: 0.5 },
       returns: { returns: 3, items: 3, perItem: 1 },
+      // Nobody rated anything in 2017 (satisfaction-ratings.int-spec covers the ratings).
+      satisfaction: { items: { ratings: 0, average: null }, responses: { ratings: 0, average: null } },
     }]);
   });
 

@@ -64,7 +64,8 @@ describe('public concerns over HTTP', () => {
   afterAll(() => system?.stop());
 
   // Every test starts with a fresh allowance: all requests come from loopback.
-  beforeEach(() => db.query('DELETE FROM rate_limit_hits'));
+  // Only the public-concern window: other suites (ratings) keep their own windows in the same table.
+  beforeEach(() => db.query(`DELETE FROM rate_limit_hits WHERE scope = 'public-concern'`));
 
   const ask = (itemId: string, body: unknown, headers?: Record<string, string>) => client.request('POST', `/public/items/${itemId}/concerns`, { body, headers });
   const fieldsOf = (response: ApiResponse) => (response.body.fields as { field: string }[]).map((f) => f.field).sort();

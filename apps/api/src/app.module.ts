@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -13,6 +14,7 @@ import { OrganisationModule } from './organisation/organisation.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { ReviewChainsModule } from './review-chains/review-chains.module';
 import { PublicModule } from './public/public.module';
+import { RatingsModule } from './ratings/ratings.module';
 import { ReportsModule } from './reports/reports.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -20,6 +22,6 @@ import { TemporalModule } from './temporal/temporal.module';
 import { WebModule } from './web/web.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalModule, AuthModule, HealthModule, CalendarModule, CatalogModule, ItemsModule, TasksModule, PublicModule, NotificationsModule, OrganisationModule, ReviewChainsModule, ConcernsModule, ObligationsModule, AuditModule, SupervisionModule, ReportsModule, WebModule],
+  imports: [ConfigModule, DatabaseModule, TemporalModule, AuthModule, HealthModule, CalendarModule, CatalogModule, ItemsModule, AttachmentsModule, TasksModule, PublicModule, NotificationsModule, OrganisationModule, ReviewChainsModule, ConcernsModule, ObligationsModule, AuditModule, SupervisionModule, ReportsModule, RatingsModule, WebModule],
 })
 export class AppModule {}

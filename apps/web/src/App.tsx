@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { loadSession, saveSession, type Session } from './api';
+import { loadSession, onSessionExpired, saveSession, type Session } from './api';
 import { ROLE_LABELS } from './format';
+import { oidcReturnParams, tokenExpiresAt } from './oidc';
 import { navigate, useRoute } from './router';
+import { DemandScreen } from './screens/DemandScreen';
 import { DraftScreen } from './screens/DraftScreen';
 import { InboxScreen } from './screens/InboxScreen';
 import { ItemScreen, MyItemsScreen } from './screens/ItemScreens';
@@ -9,7 +11,11 @@ import { LoginScreen } from './screens/LoginScreen';
 import { PortalItemScreen, PortalScreen } from './screens/PortalScreens';
 import { ReviewScreen } from './screens/ReviewScreen';
 import { SupervisionScreen } from './screens/SupervisionScreen';
+import { OrganisationScreen } from './screens/OrganisationScreen';
+import { AnnualReportScreen, AssessmentScreen } from './screens/ReportScreens';
 
+/** Who may read the annual report and the assessment (the API's own rule). */
+const REPORT_ROLES = ['supervisor', 'admin', 'disclosure-office'];
 const REVIEW_ROLES = ['reviewer', 'secrecy-reviewer', 'legal-reviewer', 'leader', 'disclosure-office'];
 
 /** The staff home for each user: the inbox for reviewers, drafting for drafters, the overdue list for supervisors. */
@@ -50,11 +56,31 @@ export function App() {
     navigate('/login');
   };
 
+  // An expired token sends the user back to the login screen, saying why: when its exp passes, or at the
+  // first 401 of a signed-in request (a token revoked or cut short by the issuer).
+  const [sessionNotice, setSessionNotice] = useState<string | null>(null);
+  useEffect(() => {
+    if (!session) return undefined;
+    const expire = () => {
+      setSessionNotice('登录已过期，请重新登录。');
+      saveSession(null);
+      setSession(null);
+      navigate('/login');
+    };
+    onSessionExpired(expire);
+    const expiresAt = tokenExpiresAt(session.token);
+    const timer = expiresAt === null ? undefined : setTimeout(expire, Math.max(0, Math.min(expiresAt - Date.now(), 2 ** 31 - 1)));
+    return () => {
+      onSessionExpired(null);
+      if (timer) clearTimeout(timer);
+    };
+  }, [session]);
+
   let content: React.ReactNode;
   if (isPublic) {
     content = rest[0] === 'items' && rest[1] ? <PortalItemScreen id={rest[1]} /> : <PortalScreen area={rest[0] === 'area' ? rest[1] : undefined} />;
-  } else if (!session || section === 'login') {
-    content = <LoginScreen onSignedIn={signIn} />;
+  } else if (!session || section === 'login' || oidcReturnParams()) {
+    content = <LoginScreen onSignedIn={(next) => { setSessionNotice(null); signIn(next); }} notice={sessionNotice} />;
   } else {
     switch (section) {
       case 'inbox':
@@ -64,13 +90,22 @@ export function App() {
         content = rest[0] && rest[1] ? <ReviewScreen itemId={rest[0]} taskId={rest[1]} /> : <InboxScreen />;
         break;
       case 'draft':
-        content = <DraftScreen session={session} />;
+        content = <DraftScreen key={rest[0] ?? 'new'} session={session} itemId={rest[0]} />;
         break;
       case 'items':
         content = rest[0] ? <ItemScreen id={rest[0]} /> : <MyItemsScreen session={session} />;
         break;
       case 'supervision':
         content = <SupervisionScreen />;
+        break;
+      case 'demands':
+        content = rest[0] ? <DemandScreen id={rest[0]} /> : <Redirect to={homeOf(session)} />;
+        break;
+      case 'organisation':
+        content = session.actor.roles.includes('admin') ? <OrganisationScreen session={session} /> : <Redirect to={homeOf(session)} />;
+        break;
+      case 'reports':
+        content = rest[0] === 'assessment' ? <AssessmentScreen /> : <AnnualReportScreen key={rest[1] ?? ''} year={rest[0] === 'annual' ? rest[1] : undefined} session={session} />;
         break;
       default:
         content = <Redirect to={homeOf(session)} />;
@@ -84,6 +119,8 @@ export function App() {
         ...(roles.some((role) => REVIEW_ROLES.includes(role)) ? [['/inbox', '待办审核'] as [string, string]] : []),
         ...(roles.includes('drafter') ? [['/draft', '起草公开事项'] as [string, string], ['/items', '我的事项'] as [string, string]] : []),
         ...(roles.includes('supervisor') || roles.includes('admin') ? [['/supervision', '督查督办'] as [string, string]] : []),
+        ...(roles.some((role) => REPORT_ROLES.includes(role)) ? [['/reports', '报表与考核'] as [string, string]] : []),
+        ...(roles.includes('admin') ? [['/organisation', '组织机构'] as [string, string]] : []),
         ['/public', '政务公开专栏'],
       ];
 

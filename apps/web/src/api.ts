@@ -79,6 +79,7 @@ export async function api<T>(method: string, path: string, body?: unknown, heade
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {
+    if (response.status === 401 && session && !headers.authorization) sessionExpired();
     const error = (parsed ?? {}) as { message?: string; fields?: FieldProblem[] };
     throw new ApiFailure(response.status, error.message ?? `请求失败（${response.status}）`, error.fields ?? []);
   }
@@ -111,4 +112,352 @@ export async function download(path: string, filename: string): Promise<void> {
 /** A fresh Idempotency-Key per user action, so a double click or a retry never acts twice. */
 export function idempotencyKey(): Record<string, string> {
   return { 'Idempotency-Key': crypto.randomUUID() };
+}
+
+// ── Satisfaction ratings, organisation and reports (issue 6) ──────────────────────────────────────────
+
+/** What the public rates: a released item, or a published response to a concern. */
+export type RatingTarget = { kind: 'item'; itemId: string } | { kind: 'response'; concernId: string };
+
+export interface RatingSummary {
+  count: number;
+  average: number | null;
+  distribution: Record<'1' | '2' | '3' | '4' | '5', number>;
+  ratedByYou: boolean;
+}
+
+/** A refused rating: 409 (already rated), 429 with how many seconds to wait, or 400 naming `score`/`comment`. */
+export class RatingFailure extends ApiFailure {
+  constructor(status: number, message: string, fields: FieldProblem[], readonly retryAfterSeconds: number | null) {
+    super(status, message, fields);
+  }
+}
+
+function ratingPath(target: RatingTarget): string {
+  return target.kind === 'item' ? `/public/items/${encodeURIComponent(target.itemId)}/ratings` : `/public/concerns/${encodeURIComponent(target.concernId)}/ratings`;
+}
+
+export function loadRatingSummary(target: RatingTarget): Promise<RatingSummary> {
+  return api<RatingSummary>('GET', ratingPath(target));
+}
+
+/** Rates once; the API's HttpOnly cookie (sent by the browser, never read here) tells this browser apart. */
+export async function submitRating(target: RatingTarget, body: { score: number; comment?: string }): Promise<{ summary: RatingSummary }> {
+  const response = await fetch(`/api${ratingPath(target)}`, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const parsed = (await response.json().catch(() => ({}))) as { message?: string; fields?: FieldProblem[]; summary?: RatingSummary };
+  if (!response.ok) {
+    const retryAfter = Number(response.headers.get('retry-after'));
+    throw new RatingFailure(response.status, parsed.message ?? `请求失败（${response.status}）`, parsed.fields ?? [], Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+  }
+  return parsed as { summary: RatingSummary };
+}
+
+export type DepartmentKind = 'county' | 'department' | 'township';
+
+export interface Department {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  kind: DepartmentKind;
+}
+
+export interface OrgUser {
+  username: string;
+  displayName: string;
+  departmentCode: string;
+  roles: string[];
+  active: boolean;
+  email: string | null;
+  mobile: string | null;
+}
+
+export interface OrgHistoryEntry {
+  action: string;
+  actor: string;
+  actorName: string;
+  at: string;
+  requestId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+// ── Inbox actions and identity (issues 5 and 6): bulk claim, claim / release / delegate, sign-in config ──
+
+/** One task of a bulk claim (批量认领), with the status a single claim would have answered. */
+export interface ClaimOutcome {
+  taskId: string;
+  outcome: 'claimed' | 'already-claimed-by-you' | 'refused';
+  status: number;
+  message: string;
+}
+
+export interface BulkClaimAnswer {
+  results: ClaimOutcome[];
+  summary: { claimed: number; alreadyClaimedByYou: number; refused: number };
+}
+
+/** The API takes at most this many tasks per bulk claim. */
+export const BULK_CLAIM_MAX = 50;
+
+export function claimTasks(taskIds: string[]): Promise<BulkClaimAnswer> {
+  return api<BulkClaimAnswer>('POST', '/tasks/claims', { taskIds }, idempotencyKey());
+}
+
+/** GET /api/tasks/:id: one task with who holds it. */
+export interface TaskView {
+  id: string;
+  itemId: string;
+  stage: string;
+  stageLabel: string;
+  role: string;
+  departmentCode: string;
+  state: string;
+  assignee: string | null;
+  claimedBy: string | null;
+  delegatedBy: string | null;
+  dueAt: string;
+}
+
+export function loadTask(taskId: string): Promise<TaskView> {
+  return api<TaskView>('GET', `/tasks/${taskId}`);
+}
+
+export function claimTask(taskId: string): Promise<unknown> {
+  return api('POST', `/tasks/${taskId}/claim`, undefined, idempotencyKey());
+}
+
+export function unclaimTask(taskId: string): Promise<unknown> {
+  return api('POST', `/tasks/${taskId}/unclaim`, undefined, idempotencyKey());
+}
+
+export function delegateTask(taskId: string, to: string, comment?: string): Promise<unknown> {
+  return api('POST', `/tasks/${taskId}/delegate`, { to, ...(comment ? { comment } : {}) }, idempotencyKey());
+}
+
+export interface Delegates {
+  taskId: string;
+  role: string;
+  departmentCode: string;
+  items: { username: string; displayName: string }[];
+}
+
+export function loadDelegates(taskId: string): Promise<Delegates> {
+  return api<Delegates>('GET', `/tasks/${taskId}/delegates`);
+}
+
+/** GET /api/auth/config: the dev-user buttons, or OIDC with the issuer's details. */
+export type AuthConfig = { mode: 'dev' } | { mode: 'oidc'; issuer: string; clientId: string | null; scopes: string; redirectUri: string | null; bearerToken: 'id_token' | 'access_token' };
+
+export function loadAuthConfig(): Promise<AuthConfig> {
+  return api<AuthConfig>('GET', '/auth/config');
+}
+
+let sessionExpiredHandler: (() => void) | null = null;
+
+/** Called when a signed-in request is answered 401 (the token expired or was revoked): the app signs out. */
+export function onSessionExpired(handler: (() => void) | null): void {
+  sessionExpiredHandler = handler;
+}
+
+function sessionExpired(): void {
+  sessionExpiredHandler?.();
+}
+
+// ── Supervision dashboard and demands for action (督查督办, issues 5 and 6) ──────────────────────────
+
+/** The overdue list's filters; the same query string drives the list, the charts and the exports. */
+export interface OverdueFilters {
+  departmentCode?: string;
+  area?: string;
+  stage?: string;
+  kind?: 'statutory' | 'sla';
+  leader?: string;
+  from?: string;
+  to?: string;
+}
+
+export function overdueQueryString(filters: OverdueFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export interface SupervisionDemand {
+  id: string;
+  itemId: string;
+  itemTitle: string;
+  departmentCode: string;
+  departmentName: string;
+  reason: string;
+  demandedBy: string;
+  demandedByName: string;
+  dueWorkingDays: number;
+  dueAt: string;
+  dueExplanation: string | null;
+  createdAt: string;
+  state: 'open' | 'overdue' | 'answered';
+  overdueAt: string | null;
+  respondedAt: string | null;
+  response: string | null;
+  responder: string | null;
+  late: boolean;
+}
+
+export interface SupervisionEventView {
+  action: string;
+  taskId: string | null;
+  actor: string;
+  reason: string | null;
+  detail: unknown;
+  occurredAt: string;
+}
+
+export interface OverdueRowView {
+  kind: 'statutory' | 'sla';
+  itemId: string;
+  title: string;
+  departmentCode: string;
+  departmentName: string;
+  area: string;
+  itemState: string;
+  taskId: string | null;
+  stage: string | null;
+  stageLabel: string | null;
+  dueAt: string;
+  finishedAt: string | null;
+  stillOverdue: boolean;
+  workingDaysLate: number;
+  responsible: { basis: string; usernames: string[] };
+  escalations: SupervisionEventView[];
+  extensions: SupervisionEventView[];
+  comments: SupervisionEventView[];
+  leaders: { basis: 'sign-off' | 'department-leaders'; usernames: string[] };
+  demands: SupervisionDemand[];
+}
+
+export interface OverdueListAnswer {
+  generatedAt: string;
+  counts: { statutory: number; sla: number };
+  items: OverdueRowView[];
+}
+
+export interface OverdueBar {
+  key: string;
+  label: string;
+  statutory: number;
+  sla: number;
+  stillOverdue: number;
+}
+
+export interface AnnualReportDeadline {
+  year: number;
+  title: string;
+  dueAt: string;
+  dueDate: string;
+  daysLeft: number;
+  overdue: boolean;
+  inputsSavedAt: string | null;
+  inputsSavedBy: string | null;
+  links: { html: string; xlsx: string };
+}
+
+export interface SupervisionDashboard {
+  generatedAt: string;
+  counts: { statutory: number; sla: number; stillOverdue: number };
+  byDepartment: OverdueBar[];
+  byArea: OverdueBar[];
+  byStage: OverdueBar[];
+  demands: { open: number; overdue: number; answered: number };
+  annualReport: AnnualReportDeadline;
+}
+
+export interface TrendPoint {
+  period: string;
+  due: number;
+  onTime: number;
+  onTimeRate: number | null;
+  overdue: number;
+}
+
+export interface SupervisionTrend {
+  unit: 'quarter' | 'month';
+  periods: { key: string; label: string; from: string; to: string }[];
+  departments: { departmentCode: string; departmentName: string; series: TrendPoint[] }[];
+  totals: TrendPoint[];
+}
+
+export interface SupervisionFilterOptions {
+  departments: { code: string; name: string }[];
+  areas: string[];
+  stages: { stage: string; label: string }[];
+  leaders: { username: string; displayName: string; departmentCode: string }[];
+}
+
+export const loadOverdue = (filters: OverdueFilters) => api<OverdueListAnswer>('GET', `/supervision/overdue${overdueQueryString(filters)}`);
+export const loadSupervisionDashboard = (filters: OverdueFilters) => api<SupervisionDashboard>('GET', `/supervision/dashboard${overdueQueryString(filters)}`);
+export const loadSupervisionTrend = (unit: 'quarter' | 'month') => api<SupervisionTrend>('GET', `/supervision/trend?unit=${unit}`);
+export const loadSupervisionFilters = () => api<SupervisionFilterOptions>('GET', '/supervision/filters');
+export const loadSupervisionDemands = (query = '') => api<{ items: SupervisionDemand[] }>('GET', `/supervision/demands${query}`);
+export const loadSupervisionDemand = (id: string) => api<SupervisionDemand>('GET', `/supervision/demands/${encodeURIComponent(id)}`);
+
+export function demandAction(body: { itemId: string; reason: string; dueWorkingDays?: number }): Promise<SupervisionDemand> {
+  return api<SupervisionDemand>('POST', '/supervision/demands', body, idempotencyKey());
+}
+
+export function respondToDemand(id: string, response: string): Promise<SupervisionDemand> {
+  return api<SupervisionDemand>('POST', `/supervision/demands/${encodeURIComponent(id)}/respond`, { response }, idempotencyKey());
+}
+
+export function commentOnItem(itemId: string, comment: string): Promise<unknown> {
+  return api('POST', `/supervision/items/${encodeURIComponent(itemId)}/comments`, { comment }, idempotencyKey());
+}
+
+export function extendDeadline(itemId: string, body: { target: string; workingDays: number; reason: string }): Promise<unknown> {
+  return api('POST', `/items/${encodeURIComponent(itemId)}/extensions`, body, idempotencyKey());
+}
+
+/** Opens a page that needs the bearer token (the annual report's printable HTML) in a new tab. */
+export async function openAuthenticated(path: string): Promise<void> {
+  const opened = window.open('', '_blank');
+  const session = loadSession();
+  const response = await fetch(`/api${path}`, { headers: session ? { authorization: `Bearer ${session.token}` } : {} });
+  if (!response.ok) {
+    opened?.close();
+    throw new ApiFailure(response.status, `打开失败（${response.status}）`);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  if (opened) opened.location.href = url;
+  else window.location.href = url;
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+// ── Drafting: attachments (issue 5) ───────────────────────────────────────────────────────────────────
+
+/** Sends files as multipart (field `files`) with the bearer token; errors come back like api()'s, fields included. */
+export async function uploadAttachments<T>(itemId: string, files: File[]): Promise<T> {
+  const session = loadSession();
+  const form = new FormData();
+  for (const file of files) form.append('files', file, file.name);
+  const response = await fetch(`/api/items/${encodeURIComponent(itemId)}/attachments`, {
+    method: 'POST',
+    headers: { accept: 'application/json', ...(session ? { authorization: `Bearer ${session.token}` } : {}), ...idempotencyKey() },
+    body: form,
+  });
+  const text = await response.text();
+  const parsed: unknown = text ? safeJson(text) : undefined;
+  if (!response.ok) {
+    const error = (parsed ?? {}) as { message?: string; fields?: FieldProblem[] };
+    throw new ApiFailure(response.status, error.message ?? `上传失败（${response.status}）`, error.fields ?? []);
+  }
+  return parsed as T;
+}
+
+/** Saves an attachment under its own name (the download needs the bearer token, so a plain link would not do). */
+export async function downloadAttachment(downloadPath: string, fileName: string): Promise<void> {
+  await download(downloadPath.replace(/^\/api/, ''), fileName);
 }

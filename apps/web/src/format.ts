@@ -62,6 +62,12 @@ export const ACTION_LABELS: Record<string, string> = {
   'task.overdue': '逾期',
   'task.escalated': '升级督办',
   'deadline.extended': '延期',
+  'supervision.commented': '督查意见',
+  'supervision.demanded': '督办',
+  'supervision.demand-overdue': '督办逾期未答复',
+  'supervision.demand-answered': '答复督办',
+  'attachment.uploaded': '上传附件',
+  'attachment.removed': '删除附件',
 };
 
 export const PUBLICATION_STATUS_LABELS: Record<string, string> = {
@@ -78,4 +84,14 @@ export function urgencyOf(dueAt: string, overdue: boolean, now = Date.now()): 'o
   if (overdue || due < now) return 'overdue';
   if (due - now < 24 * 3_600_000) return 'due-soon';
   return 'normal';
+}
+
+/** A supervisor's demand for action (督办), by its state. */
+export const DEMAND_STATE_LABELS: Record<string, string> = { open: '待答复', overdue: '逾期未答复', answered: '已答复' };
+
+/** A file size for people: 字节, KB or MB. */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
+  return `${bytes} 字节`;
 }

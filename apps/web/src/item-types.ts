@@ -29,8 +29,64 @@ export interface ItemDetail {
   overdue: boolean;
   deadlines: { kind: string; label: string; dueAt: string; why: string | null; met: boolean | null; overdue: boolean; provisional: boolean }[];
   tasks: { id: string; stage: string; stageLabel: string; state: string; decision: string | null; comment: string | null; decidedBy: string | null; dueAt: string; completedAt: string | null; overdue: boolean }[];
-  timeline: { at: string; action: string; actor: string; actorName: string; reason: string | null; decision?: string }[];
+  timeline: { at: string; action: string; actor: string; actorName: string; reason: string | null; decision?: string; detail?: Record<string, unknown> }[];
   publications: { channel: string; kind: string; status: string; action: string; revision: number; at: string; reference: string | null }[];
+  attachments: AttachmentView[];
+}
+
+/** A file attached to an item (GET /api/items/:id/attachments, apps/api/src/attachments/attachment.views.ts). */
+export interface AttachmentView {
+  id: string;
+  itemId: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: string;
+  removedAt: string | null;
+  downloadPath: string;
+}
+
+/** GET /api/attachments/limits: what the upload form checks before sending. */
+export interface AttachmentLimits {
+  maxFileBytes: number;
+  maxFilesPerItem: number;
+  types: { mediaType: string; label: string; extensions: string[] }[];
+}
+
+/** One row of GET /api/items (my items, or the department's). */
+export interface MyItemView {
+  id: string;
+  title: string;
+  state: string;
+  revision: number;
+  drafter: string;
+  updatedAt: string;
+  nextDeadline: { kind: 'task' | 'release'; label: string; dueAt: string } | null;
+  overdue: boolean;
+  dueSoon: boolean;
+  returnComment: string | null;
+  attachmentCount: number;
+}
+
+export interface RevisionListView {
+  currentRevision: number;
+  items: { revision: number; title: string; recordedAt: string; changedFields: string[] }[];
+}
+
+export interface DiffPart {
+  value: string;
+  added?: true;
+  removed?: true;
+}
+
+/** GET /api/items/:id/revisions/:from/diff/:to */
+export interface RevisionDiffView {
+  from: { revision: number; recordedAt: string };
+  to: { revision: number; recordedAt: string };
+  changed: boolean;
+  fields: { field: string; label: string; changed: boolean; parts?: DiffPart[] }[];
 }
 
 // The labels of libs/domain's MODE_LABEL (the portal gets them from the API already).

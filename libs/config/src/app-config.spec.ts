@@ -26,7 +26,39 @@ describe('loadConfig', () => {
     expect(config.auth.mode).toBe('oidc');
   });
 
+  it('reads the OIDC web login and claim settings, with defaults', () => {
+    expect(loadConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://sso.example.gov.cn' }).auth).toMatchObject({
+      oidcScopes: 'openid profile',
+      oidcBearerToken: 'id_token',
+      oidcClaims: { username: 'preferred_username', department: 'department', roles: 'roles', name: 'name' },
+      oidcRoleMap: {},
+    });
+    const auth = loadConfig({
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: 'https://sso.example.gov.cn',
+      OIDC_CLIENT_ID: 'zwgk-web',
+      OIDC_SCOPES: 'profile email',
+      OIDC_REDIRECT_URI: 'https://gk.example.gov.cn/',
+      OIDC_BEARER_TOKEN: 'access_token',
+      OIDC_DEPARTMENT_CLAIM: 'org_unit',
+      OIDC_ROLES_CLAIM: 'realm_access.roles',
+      OIDC_NAME_CLAIM: 'cn',
+      OIDC_ROLE_MAP: 'gov-reviewer=reviewer, gov-head=reviewer,gov-head=leader',
+    }).auth;
+    expect(auth).toMatchObject({
+      oidcClientId: 'zwgk-web',
+      oidcScopes: 'openid profile email',
+      oidcRedirectUri: 'https://gk.example.gov.cn/',
+      oidcBearerToken: 'access_token',
+      oidcClaims: { username: 'preferred_username', department: 'org_unit', roles: 'realm_access.roles', name: 'cn' },
+      oidcRoleMap: { 'gov-reviewer': ['reviewer'], 'gov-head': ['reviewer', 'leader'] },
+    });
+  });
+
   it.each([
+    [{ OIDC_ROLE_MAP: 'gov-reviewer' }, 'OIDC_ROLE_MAP'],
+    [{ OIDC_BEARER_TOKEN: 'refresh_token' }, 'OIDC_BEARER_TOKEN'],
+    [{ OIDC_REDIRECT_URI: 'gk.example.gov.cn' }, 'OIDC_REDIRECT_URI'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
@@ -35,5 +67,17 @@ describe('loadConfig', () => {
   ])('names the variable at fault: %p', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigurationError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
+  });
+});
+
+describe('loadConfig: attachments', () => {
+  it('keeps attachments under the data dir, 20 MB and 10 files per item by default', () => {
+    expect(loadConfig({ ZWGK_DATA_DIR: '/srv/zwgk' }).attachments).toEqual({ dir: path.resolve('/srv/zwgk/attachments'), maxFileBytes: 20 * 1024 * 1024, maxFilesPerItem: 10 });
+    expect(loadConfig({ ATTACHMENT_DIR: '/mnt/files', ATTACHMENT_MAX_FILE_BYTES: '1048576', ATTACHMENT_MAX_FILES: '3' }).attachments).toEqual({ dir: path.resolve('/mnt/files'), maxFileBytes: 1048576, maxFilesPerItem: 3 });
+  });
+
+  it('refuses limits it cannot use, naming the variable', () => {
+    expect(() => loadConfig({ ATTACHMENT_MAX_FILE_BYTES: '20MB' })).toThrow(ConfigurationError);
+    expect(() => loadConfig({ ATTACHMENT_MAX_FILES: '0' })).toThrow(/ATTACHMENT_MAX_FILES/);
   });
 });

@@ -3,6 +3,9 @@ import * as path from 'node:path';
 /** How bearer tokens are issued and checked. */
 export type AuthMode = 'dev' | 'oidc';
 
+/** The token of an OIDC code exchange that the web UI sends to the API. */
+export type OidcBearerToken = 'id_token' | 'access_token';
+
 export interface AppConfig {
   /** HTTP port of the API (and, later, the web UI). */
   readonly port: number;
@@ -28,6 +31,18 @@ export interface AppConfig {
     readonly oidcIssuer?: string;
     readonly oidcAudience?: string;
     readonly oidcJwksUrl?: string;
+    /** The web UI's client id at the issuer (a public client: Authorization Code with PKCE, no secret). */
+    readonly oidcClientId?: string;
+    /** Scopes the web UI asks for; always includes `openid`. */
+    readonly oidcScopes: string;
+    /** Where the issuer sends the browser back; when absent the UI uses its own origin + `/`. */
+    readonly oidcRedirectUri?: string;
+    /** Which token of the code exchange the web UI sends as its bearer token. */
+    readonly oidcBearerToken: OidcBearerToken;
+    /** Token claim names; a dotted name (`realm_access.roles`) reaches into a nested claim. */
+    readonly oidcClaims: { readonly username: string; readonly department: string; readonly roles: string; readonly name: string };
+    /** IdP group or role names mapped to this system's roles (`gov-reviewer` → `reviewer`); when set, only these names grant roles. */
+    readonly oidcRoleMap: Readonly<Record<string, readonly string[]>>;
   };
   /** Email and SMS gateways for notifications; the in-app list is always on. */
   readonly notifications: {
@@ -49,6 +64,15 @@ export interface AppConfig {
     readonly exportsDir: string;
     /** The public portal's origin (https://…), so that notices and pushes carry a full link; otherwise a path. */
     readonly publicBaseUrl?: string;
+  };
+  /** Attachments of disclosure items (PDFs and images): where their bytes live and how big they may be. */
+  readonly attachments: {
+    /** The local directory of the content-addressed store (embedded mode). */
+    readonly dir: string;
+    /** The largest file accepted, in bytes. */
+    readonly maxFileBytes: number;
+    /** How many attachments one item may carry at once. */
+    readonly maxFilesPerItem: number;
   };
 }
 
@@ -80,6 +104,12 @@ function readWholeNumber(env: Env, name: string, fallback: number, max: number):
   return value;
 }
 
+function readPositive(env: Env, name: string, fallback: number, max: number): number {
+  const value = readWholeNumber(env, name, fallback, max);
+  if (value === 0) throw new ConfigurationError(name, `expected a whole number from 1 to ${max}, got "0"`);
+  return value;
+}
+
 function nonEmpty(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
@@ -97,6 +127,28 @@ function httpUrl(env: Env, name: string): string | undefined {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigurationError(name, `expected an http:// or https:// URL, got "${raw}"`);
   }
+  return raw;
+}
+
+/**
+ * OIDC_ROLE_MAP: `idp-name=role` pairs separated by commas (`gov-reviewer=reviewer,gov-leader=leader`); a name
+ * given twice maps to both roles. Whether each role exists is checked by the API, which knows the roles.
+ */
+function readRoleMap(env: Env, name: string): Record<string, string[]> {
+  const raw = nonEmpty(env, name);
+  const map: Record<string, string[]> = {};
+  if (raw === undefined) return map;
+  for (const pair of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const match = /^([^=\s]+)\s*=\s*([a-z-]+)$/.exec(pair);
+    if (!match) throw new ConfigurationError(name, `expected idp-name=role pairs separated by commas, got "${pair}"`);
+    map[match[1]!] = [...new Set([...(map[match[1]!] ?? []), match[2]!])];
+  }
+  return map;
+}
+
+function readBearerToken(env: Env): OidcBearerToken {
+  const raw = nonEmpty(env, 'OIDC_BEARER_TOKEN') ?? 'id_token';
+  if (raw !== 'id_token' && raw !== 'access_token') throw new ConfigurationError('OIDC_BEARER_TOKEN', `expected "id_token" or "access_token", got "${raw}"`);
   return raw;
 }
 
@@ -124,6 +176,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     oidcIssuer: nonEmpty(env, 'OIDC_ISSUER'),
     oidcAudience: nonEmpty(env, 'OIDC_AUDIENCE'),
     oidcJwksUrl: nonEmpty(env, 'OIDC_JWKS_URL'),
+    oidcClientId: nonEmpty(env, 'OIDC_CLIENT_ID'),
+    oidcScopes: [...new Set(['openid', ...(nonEmpty(env, 'OIDC_SCOPES') ?? 'openid profile').split(/\s+/)])].join(' '),
+    oidcRedirectUri: httpUrl(env, 'OIDC_REDIRECT_URI'),
+    oidcBearerToken: readBearerToken(env),
+    oidcClaims: {
+      username: nonEmpty(env, 'OIDC_USERNAME_CLAIM') ?? 'preferred_username',
+      department: nonEmpty(env, 'OIDC_DEPARTMENT_CLAIM') ?? 'department',
+      roles: nonEmpty(env, 'OIDC_ROLES_CLAIM') ?? 'roles',
+      name: nonEmpty(env, 'OIDC_NAME_CLAIM') ?? 'name',
+    },
+    oidcRoleMap: readRoleMap(env, 'OIDC_ROLE_MAP'),
   } as const;
   if (auth.mode === 'oidc' && !auth.oidcIssuer) {
     throw new ConfigurationError('OIDC_ISSUER', 'required when AUTH_MODE=oidc');
@@ -154,6 +217,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       newMediaWebhookUrl: httpUrl(env, 'CHANNEL_NEW_MEDIA_WEBHOOK_URL'),
       exportsDir: path.resolve(nonEmpty(env, 'CHANNEL_EXPORTS_DIR') ?? path.join(dataDir, 'exports')),
       publicBaseUrl: httpUrl(env, 'CHANNEL_PUBLIC_BASE_URL')?.replace(/\/+$/, ''),
+    },
+    attachments: {
+      dir: path.resolve(nonEmpty(env, 'ATTACHMENT_DIR') ?? path.join(dataDir, 'attachments')),
+      maxFileBytes: readPositive(env, 'ATTACHMENT_MAX_FILE_BYTES', 20 * 1024 * 1024, 200 * 1024 * 1024),
+      maxFilesPerItem: readPositive(env, 'ATTACHMENT_MAX_FILES', 10, 100),
     },
   };
 }

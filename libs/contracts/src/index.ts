@@ -7,3 +7,4 @@ export * from './public-concern.types';
 export * from './public-concern.messages';
 export * from './periodic-obligation.types';
 export * from './periodic-obligation.messages';
+export * from './supervision-demand.contracts';

@@ -2,13 +2,20 @@ import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, Public } from './auth.decorators';
-import { AuthService } from './auth.service';
+import { AuthService, type AuthUiConfig } from './auth.service';
 import { DevLoginDto } from './dev-login.dto';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(@Inject(AuthService) private readonly auth: AuthService) {}
+
+  /** How the web UI signs in: `dev` (demo users), or `oidc` with the issuer, client id, scopes and redirect URI. */
+  @Public()
+  @Get('config')
+  config(): AuthUiConfig {
+    return this.auth.uiConfig();
+  }
 
   /** Embedded/dev mode only: a token for a seeded demo user. */
   @Public()

@@ -20,7 +20,8 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new ApiError('unauthenticated', 'a bearer token is required (Authorization: Bearer <token>)');
-    request.actor = await this.auth.authenticate(match[1]);
+    const requestId = request.headers['x-request-id'];
+    request.actor = await this.auth.authenticate(match[1], typeof requestId === 'string' ? requestId : undefined);
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (required?.length && !required.some((role) => request.actor!.roles.includes(role))) {
       throw ApiError.forbidden(`this action needs one of the roles: ${required.join(', ')}`);

@@ -1,17 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { DataSource } from 'typeorm';
+import { ConfigurationError } from '@zwgk/config';
 import { UserEntity } from '@zwgk/db';
-import { isRole, type Actor } from '@zwgk/domain';
+import { isRole, ROLES, type Actor } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
+import { identityFromClaims, MissingClaimError } from './oidc-claims';
+import { OidcProvisioningService } from './oidc-provisioning.service';
 
 const DEV_ISSUER = 'zwgk-dev';
 const DEV_TOKEN_LIFETIME = '8h';
 
+/** What the web UI needs to know to sign people in (`GET /api/auth/config`, public). */
+export type AuthUiConfig =
+  | { mode: 'dev' }
+  | { mode: 'oidc'; issuer: string; clientId: string | null; scopes: string; redirectUri: string | null; bearerToken: 'id_token' | 'access_token' };
+
 /**
  * Issues dev tokens (embedded mode only) and verifies bearer tokens. In OIDC mode the identity, the
- * department and the roles come from the token's claims (`preferred_username`, `department`, `roles`).
+ * department and the roles come from the token's claims (names configurable, `preferred_username`,
+ * `department`, `roles`, `name` by default), and the user is provisioned in the users table on the way in.
  */
 @Injectable()
 export class AuthService {
@@ -21,12 +30,30 @@ export class AuthService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(OidcProvisioningService) private readonly provisioning: OidcProvisioningService,
   ) {
     this.devKey = new TextEncoder().encode(config.auth.devSecret);
+    for (const [name, roles] of Object.entries(config.auth.oidcRoleMap)) {
+      const unknown = roles.filter((role) => !isRole(role));
+      if (unknown.length) throw new ConfigurationError('OIDC_ROLE_MAP', `"${name}" maps to ${unknown.join(', ')}, which is not a role (roles: ${ROLES.join(', ')})`);
+    }
     if (config.auth.mode === 'oidc') {
       const jwksUrl = config.auth.oidcJwksUrl ?? `${config.auth.oidcIssuer!.replace(/\/$/, '')}/.well-known/jwks.json`;
       this.jwks = createRemoteJWKSet(new URL(jwksUrl));
     }
+  }
+
+  /** How the web UI signs people in: the dev-user buttons, or the issuer's Authorization Code flow with PKCE. */
+  uiConfig(): AuthUiConfig {
+    const auth = this.config.auth;
+    if (auth.mode === 'dev') return { mode: 'dev' };
+    return { mode: 'oidc', issuer: auth.oidcIssuer!, clientId: auth.oidcClientId ?? null, scopes: auth.oidcScopes, redirectUri: auth.oidcRedirectUri ?? null, bearerToken: auth.oidcBearerToken };
+  }
+
+  /** The audience a token must carry: OIDC_AUDIENCE, else the web client's id when the UI sends ID tokens (their audience). */
+  private audience(): string | undefined {
+    const auth = this.config.auth;
+    return auth.oidcAudience ?? (auth.oidcBearerToken === 'id_token' ? auth.oidcClientId : undefined);
   }
 
   /** Signs in a seeded user without a password. Exists only in the embedded dev auth mode. */
@@ -45,16 +72,28 @@ export class AuthService {
     return { accessToken, tokenType: 'Bearer', expiresIn: 8 * 3600, actor };
   }
 
-  /** Verifies a bearer token and returns who it is; throws 401 when it is missing, expired or forged. */
-  async authenticate(token: string): Promise<Actor> {
+  /**
+   * Verifies a bearer token and returns who it is; throws 401 when it is missing, expired or forged. In OIDC
+   * mode the user is provisioned or updated from the claims first (403 for an unknown department).
+   */
+  async authenticate(token: string, requestId?: string): Promise<Actor> {
     let payload: JWTPayload;
     try {
       payload =
         this.config.auth.mode === 'dev'
           ? (await jwtVerify(token, this.devKey, { issuer: DEV_ISSUER, algorithms: ['HS256'] })).payload
-          : (await jwtVerify(token, this.jwks!, { issuer: this.config.auth.oidcIssuer, audience: this.config.auth.oidcAudience })).payload;
+          : (await jwtVerify(token, this.jwks!, { issuer: this.config.auth.oidcIssuer, audience: this.audience() })).payload;
     } catch (error) {
       throw new ApiError('unauthenticated', `invalid bearer token: ${error instanceof Error ? error.message : 'unreadable'}`);
+    }
+    if (this.config.auth.mode === 'oidc') {
+      try {
+        const identity = identityFromClaims(payload, { claims: this.config.auth.oidcClaims, roleMap: this.config.auth.oidcRoleMap });
+        return await this.provisioning.provision(identity, requestId);
+      } catch (error) {
+        if (error instanceof MissingClaimError) throw new ApiError('unauthenticated', error.message);
+        throw error;
+      }
     }
     const username = (payload.preferred_username as string | undefined) ?? payload.sub;
     const departmentCode = payload.department;

@@ -1,11 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
 import { CreateItemDto, NewEditionDto, ReviseItemDto } from './create-item.dto';
 import { ExtendDeadlineDto } from './extend-deadline.dto';
+import { ItemListService } from './item-list.service';
+import { ItemRevisionsService } from './item-revisions.service';
 import { ItemsService } from './items.service';
+import { ListItemsQuery } from './list-items.query';
 import { WithdrawItemDto } from './withdraw-item.dto';
 
 @ApiTags('items')
@@ -13,7 +16,17 @@ import { WithdrawItemDto } from './withdraw-item.dto';
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried request with the same key has the same effect once' })
 @Controller('items')
 export class ItemsController {
-  constructor(@Inject(ItemsService) private readonly items: ItemsService) {}
+  constructor(
+    @Inject(ItemsService) private readonly items: ItemsService,
+    @Inject(ItemListService) private readonly lists: ItemListService,
+    @Inject(ItemRevisionsService) private readonly revisions: ItemRevisionsService,
+  ) {}
+
+  /** My items (我的事项), or with scope=department the department head's view; newest change first. */
+  @Get()
+  list(@CurrentActor() actor: Actor, @Query() query: ListItemsQuery) {
+    return this.lists.list(actor, query);
+  }
 
   @Post()
   @Roles('drafter')
@@ -24,6 +37,18 @@ export class ItemsController {
   @Get(':id')
   detail(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.items.detail(actor, id);
+  }
+
+  /** The revisions (稿) whose content was recorded, oldest first. */
+  @Get(':id/revisions')
+  listRevisions(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.revisions.list(actor, id);
+  }
+
+  /** What changed from one revision to another, field by field. */
+  @Get(':id/revisions/:from/diff/:to')
+  diffRevisions(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('from') from: string, @Param('to') to: string) {
+    return this.revisions.diff(actor, id, from, to);
   }
 
   @Post(':id/submit')

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import { ItemsController } from './items.controller';
+import { ItemListService } from './item-list.service';
+import { ItemRevisionsService } from './item-revisions.service';
 import { ItemsService } from './items.service';
 
-@Module({ imports: [CatalogModule], controllers: [ItemsController], providers: [ItemsService], exports: [ItemsService] })
+@Module({ imports: [CatalogModule], controllers: [ItemsController], providers: [ItemsService, ItemListService, ItemRevisionsService], exports: [ItemsService] })
 export class ItemsModule {}

@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ActorRef, DisclosureItemView } from '@zwgk/contracts';
 import { AuditEventEntity, CatalogVersionEntity, DisclosureItemEntity, PublicationEntity, ReviewTaskEntity, UserEntity } from '@zwgk/db';
-import { chinaDateOf, GOVERNMENT_WEBSITE_CHANNEL, REVIEW_STAGE_LABELS, type Actor } from '@zwgk/domain';
+import { chinaDateOf, GOVERNMENT_WEBSITE_CHANNEL, taskStageLabel, type Actor } from '@zwgk/domain';
+import { listItemAttachments } from '../attachments/attachment.views';
 import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
 import { CatalogService } from '../catalog/catalog.service';
@@ -100,12 +101,13 @@ export class ItemsService {
 
   async detail(actor: Actor, id: string) {
     const item = await this.loadVisible(actor, id);
-    const [audit, tasks, publications, catalogItem, catalogVersion] = await Promise.all([
+    const [audit, tasks, publications, catalogItem, catalogVersion, attachments] = await Promise.all([
       this.dataSource.getRepository(AuditEventEntity).find({ where: { itemId: id }, order: { id: 'ASC' } }),
       this.dataSource.getRepository(ReviewTaskEntity).find({ where: { itemId: id }, order: { createdAt: 'ASC' } }),
       this.dataSource.getRepository(PublicationEntity).find({ where: { itemId: id }, order: { id: 'ASC' } }),
       this.catalog.findItemInVersion(item.catalogVersionId, item.catalogItemCode),
       this.dataSource.getRepository(CatalogVersionEntity).findOneBy({ id: item.catalogVersionId }),
+      listItemAttachments(this.dataSource, id),
     ]);
     const names = await this.displayNames(audit.map((event) => event.actor));
     const now = Date.now();
@@ -147,11 +149,11 @@ export class ItemsService {
           : []),
         ...tasks.map((task) => ({
           kind: 'task',
-          label: REVIEW_STAGE_LABELS[task.stage],
+          label: taskStageLabel(task.stage),
           taskId: task.id,
           dueAt: task.dueAt,
           provisional: false,
-          why: `${REVIEW_STAGE_LABELS[task.stage]}内部办理时限：${task.dueExplanation ?? ''}`,
+          why: `${taskStageLabel(task.stage)}内部办理时限：${task.dueExplanation ?? ''}`,
           met: task.completedAt ? task.completedAt <= task.dueAt : null,
           overdue: task.overdue || (task.state === 'open' && task.dueAt.getTime() < now),
         })),
@@ -159,7 +161,7 @@ export class ItemsService {
       tasks: tasks.map((task) => ({
         id: task.id,
         stage: task.stage,
-        stageLabel: REVIEW_STAGE_LABELS[task.stage],
+        stageLabel: taskStageLabel(task.stage),
         state: task.state,
         claimedBy: task.claimedBy,
         assignee: task.assignee,
@@ -184,6 +186,7 @@ export class ItemsService {
         reason: event.reason,
         detail: event.detail,
       })),
+      attachments,
       publications: publications.map((p) => ({ channel: p.channel, kind: p.channelKind, status: p.status, action: p.action, revision: p.revision, at: p.occurredAt, reference: p.reference, contentHash: p.contentHash })),
     };
   }

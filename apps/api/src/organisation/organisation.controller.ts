@@ -16,6 +16,13 @@ export class OrganisationController {
     return this.organisation.departments();
   }
 
+  /** The audit history of one department, newest first (what changed, by whom, before and after). */
+  @Get('departments/:code/history')
+  @Roles('admin', 'supervisor')
+  departmentHistory(@Param('code') code: string) {
+    return this.organisation.history('department', code);
+  }
+
   @Post('departments')
   @Roles('admin')
   createDepartment(@CurrentActor() actor: Actor, @Body() body: CreateDepartmentDto, @RequestId() requestId?: string) {
@@ -32,6 +39,13 @@ export class OrganisationController {
   @Roles('admin', 'supervisor')
   users() {
     return this.organisation.users();
+  }
+
+  /** The audit history of one user's account and role assignments, newest first. */
+  @Get('users/:username/history')
+  @Roles('admin', 'supervisor')
+  userHistory(@Param('username') username: string) {
+    return this.organisation.history('user', username);
   }
 
   @Post('users')

@@ -31,6 +31,31 @@ export class OrganisationService {
     return { items: rows.map((row) => ({ username: row.username, displayName: row.display_name, departmentCode: row.department_code, roles: row.roles, active: row.active, email: row.email, mobile: row.mobile })) };
   }
 
+  /** The org.* audit events of a department (detail.code) or a user (detail.username), newest first; 404 when unknown. */
+  async history(kind: 'department' | 'user', key: string) {
+    const [exists] = await this.dataSource.query(kind === 'department' ? `SELECT 1 FROM departments WHERE code = $1` : `SELECT 1 FROM users WHERE username = $1`, [key]);
+    if (!exists) throw ApiError.notFound(`${kind} ${key} does not exist`);
+    const rows: { action: string; actor: string; actor_name: string | null; occurred_at: Date; request_id: string | null; detail: { before?: unknown; after?: unknown } }[] =
+      await this.dataSource.query(
+        `SELECT a.action, a.actor, u.display_name AS actor_name, a.occurred_at, a.request_id, a.detail
+           FROM audit_events a LEFT JOIN users u ON u.username = a.actor
+          WHERE starts_with(a.action, $1) AND a.detail ->> $2 = $3
+          ORDER BY a.id DESC LIMIT 200`,
+        [kind === 'department' ? 'org.department-' : 'org.user-', kind === 'department' ? 'code' : 'username', key],
+      );
+    return {
+      items: rows.map((row) => ({
+        action: row.action,
+        actor: row.actor,
+        actorName: row.actor_name ?? row.actor,
+        at: row.occurred_at.toISOString(),
+        requestId: row.request_id,
+        before: row.detail.before ?? null,
+        after: row.detail.after ?? null,
+      })),
+    };
+  }
+
   createDepartment(actor: Actor, dto: CreateDepartmentDto, requestId: string | undefined) {
     return this.dataSource.transaction(async (manager) => {
       if ((await this.department(manager, dto.code)) !== undefined) throw ApiError.conflict(`department ${dto.code} already exists`);

@@ -1,19 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PublicFacetsQuery } from './public-filters.query';
+import { PUBLIC_DEFAULT_LIMIT, PUBLIC_MAX_LIMIT } from './public-query';
 
-export class ListPublicItemsQuery {
-  @ApiPropertyOptional({ example: '义务教育' })
+export class ListPublicItemsQuery extends PublicFacetsQuery {
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
-  area?: string;
+  @MaxLength(500)
+  cursor?: string;
 
-  @ApiPropertyOptional({ default: 50 })
+  @ApiPropertyOptional({ default: PUBLIC_DEFAULT_LIMIT })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(200)
+  @Max(PUBLIC_MAX_LIMIT)
   limit?: number;
 }

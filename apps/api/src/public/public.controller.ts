@@ -1,18 +1,38 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Inject, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { Public } from '../auth/auth.decorators';
+import { APP_CONFIG, type AppConfig } from '../config/config.module';
+import { ATOM_CONTENT_TYPE } from './atom-feed';
 import { ListPublicItemsQuery } from './list-public-items.query';
+import { PublicFacetsQuery, PublicFeedQuery } from './public-filters.query';
 import { PublicService } from './public.service';
 
 @ApiTags('public')
 @Public()
 @Controller('public')
 export class PublicController {
-  constructor(@Inject(PublicService) private readonly portal: PublicService) {}
+  constructor(
+    @Inject(PublicService) private readonly portal: PublicService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get('items')
   list(@Query() query: ListPublicItemsQuery) {
-    return this.portal.list(query.area, query.limit ?? 50);
+    return this.portal.list(query);
+  }
+
+  @Get('facets')
+  facets(@Query() query: PublicFacetsQuery) {
+    return this.portal.facets(query);
+  }
+
+  @Get('feed.atom')
+  @Header('content-type', ATOM_CONTENT_TYPE)
+  @ApiProduces('application/atom+xml')
+  feed(@Query() query: PublicFeedQuery, @Req() request: Request) {
+    // Feed readers need absolute links: the configured portal origin, else the one this request came to.
+    return this.portal.feed(query, this.config.channels.publicBaseUrl ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`);
   }
 
   @Get('items/:id')

@@ -1,7 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { catalogItemName, CONCERN_KIND_LABELS, disclosureModeLabel, type CatalogItem, type ConcernKind } from '@zwgk/domain';
+import { listPublicAttachmentRows, toPublicAttachmentView } from '../attachments/attachment.views';
 import { ApiError } from '../common/api-error';
+import { nameBasedUuid, renderAtomFeed } from './atom-feed';
+import { PORTAL_CATEGORIES, PORTAL_CATEGORY_LABELS, portalCategoryOf, type PortalCategory } from './public-categories';
+import { buildFacetQueries, buildFeedQuery, buildPublicListQuery, decodePublicCursor, encodePublicCursor, PUBLIC_DEFAULT_LIMIT, searchTerms, type PublicFilters } from './public-query';
 
 interface PublicRow {
   id: string;
@@ -27,6 +31,7 @@ interface PublicRow {
   time_limit_text: string;
   subject: string;
   mode: CatalogItem['mode'];
+  category: string | null;
 }
 
 // The public sees the current released edition, never a draft: a change (变更) under review leaves the
@@ -34,7 +39,7 @@ interface PublicRow {
 const SELECT_PUBLIC = `
   SELECT i.id, e.title, e.body, e.interpretation, e.edition, e.released_at AS edition_released_at, i.state, i.released_at,
          i.withdrawn_at, i.withdrawal_reason, i.department_code, d.name AS department_name, i.channels, c.code, c.area,
-         c.level1, c.level2, c.level3, c.content, c.basis, c.time_limit_text, c.subject, c.mode
+         c.level1, c.level2, c.level3, c.content, c.basis, c.time_limit_text, c.subject, c.mode, c.category
     FROM disclosure_items i
     JOIN item_editions e ON e.item_id = i.id AND e.edition = i.current_edition
     JOIN catalog_items c ON c.version_id = i.catalog_version_id AND c.code = i.catalog_item_code
@@ -49,8 +54,77 @@ interface PublishedResponseRow {
   published_at: Date;
 }
 
+/** A row of a portal listing (public-query.ts LIST_COLUMNS). */
+interface PublicListRow {
+  id: string;
+  title: string;
+  body: string;
+  edition: number;
+  edition_released_at: Date;
+  sort_released_at: string;
+  released_at: Date | null;
+  state: string;
+  withdrawn_at: Date | null;
+  withdrawal_reason: string | null;
+  department_name: string;
+  code: string;
+  area: string;
+  category: string | null;
+  level1: string;
+  level2: string;
+  level3: string | null;
+  content: string;
+  basis: string;
+  time_limit_text: string;
+  subject: string;
+  mode: CatalogItem['mode'];
+  relevance: number;
+}
+
+export interface PublicFeedRequest {
+  readonly area?: string | undefined;
+  readonly category?: PortalCategory | undefined;
+}
+export interface PublicFacetsRequest extends PublicFeedRequest {
+  readonly q?: string | undefined;
+}
+export interface PublicListRequest extends PublicFacetsRequest {
+  readonly cursor?: string | undefined;
+  readonly limit?: number | undefined;
+}
+
+/** Whitespace-only `q` is refused like an empty one: it would match everything. */
+function filtersOf(query: PublicFacetsRequest): PublicFilters {
+  const terms = searchTerms(query.q);
+  if (query.q !== undefined && !terms.length) throw ApiError.invalid('q', 'q must contain a keyword');
+  return { area: query.area, category: query.category, terms };
+}
+
+const SNIPPET_LENGTH = 120;
+const FEED_SUMMARY_LENGTH = 200;
+
+/**
+ * A plain-text excerpt of the body: around the first term it contains (so the result list shows why the
+ * item matched), else its beginning. Whitespace runs become one space.
+ */
+function snippetOf(body: string, terms: readonly string[], length = SNIPPET_LENGTH): string {
+  const text = body.replace(/\s+/g, ' ').trim();
+  if (text.length <= length) return text;
+  const lower = text.toLowerCase();
+  const hits = terms.map((term) => lower.indexOf(term.toLowerCase())).filter((index) => index >= 0);
+  const first = hits.length ? Math.min(...hits) : 0;
+  const start = first > length / 3 ? Math.min(first - Math.floor(length / 3), text.length - length) : 0;
+  return `${start > 0 ? '…' : ''}${text.slice(start, start + length)}${start + length < text.length ? '…' : ''}`;
+}
+
+/** YYYY年M月D日 in China time, for the withdrawal notice in the feed. */
+function chinaDate(instant: Date): string {
+  const [year, month, day] = new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
 /** The six catalog elements the public sees with every item: 名称, 依据, 内容, 主体, 时限, 方式. */
-function elementsOf(row: PublicRow) {
+function elementsOf(row: Pick<PublicRow, 'level1' | 'level2' | 'level3' | 'basis' | 'content' | 'subject' | 'time_limit_text' | 'mode'>) {
   return {
     name: catalogItemName({ level1: row.level1, level2: row.level2, level3: row.level3 ?? undefined }),
     basis: row.basis,
@@ -66,24 +140,101 @@ function elementsOf(row: PublicRow) {
 export class PublicService {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  async list(area: string | undefined, limit: number) {
-    const rows: PublicRow[] = await this.dataSource.query(
-      `${SELECT_PUBLIC} WHERE i.state <> 'WITHDRAWN' AND ($1::text IS NULL OR c.area = $1) ORDER BY e.released_at DESC, i.id LIMIT $2`,
-      [area ?? null, limit],
-    );
+  /**
+   * One page of released items, filtered by area and 五公开 category, and by keyword when `q` is given
+   * (ordered by relevance, then newest release). `nextCursor` is null on the last page.
+   */
+  async list(query: PublicListRequest) {
+    const filters = filtersOf(query);
+    const after = query.cursor ? decodePublicCursor(query.cursor, filters.terms.length > 0) : undefined;
+    const limit = query.limit ?? PUBLIC_DEFAULT_LIMIT;
+    const { text, values } = buildPublicListQuery(filters, after, limit);
+    const rows: PublicListRow[] = await this.dataSource.query(text, values);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const searching = filters.terms.length > 0;
     return {
-      items: rows.map((row) => ({
+      items: page.map((row) => ({
         id: row.id,
         title: row.title,
         area: row.area,
+        category: portalCategoryOf(row.category),
+        categoryLabel: PORTAL_CATEGORY_LABELS[portalCategoryOf(row.category)],
         department: row.department_name,
         releasedAt: row.released_at,
         edition: row.edition,
         updatedAt: row.edition_released_at,
         catalogItemCode: row.code,
         elements: elementsOf(row),
+        snippet: snippetOf(row.body, filters.terms),
+        ...(searching ? { relevance: row.relevance } : {}),
       })),
+      nextCursor:
+        rows.length > limit && last
+          ? encodePublicCursor({ ...(searching ? { relevance: last.relevance } : {}), releasedAt: last.sort_released_at, id: last.id })
+          : null,
     };
+  }
+
+  /** Counts per area and per 五公开 category for the portal's navigation, under the other filters. */
+  async facets(query: PublicFacetsRequest) {
+    const filters = filtersOf(query);
+    const queries = buildFacetQueries(filters);
+    const [areaRows, categoryRows]: [{ area: string; count: number }[], { category: string | null; count: number }[]] = await Promise.all([
+      this.dataSource.query(queries.areas.text, queries.areas.values),
+      this.dataSource.query(queries.categories.text, queries.categories.values),
+    ]);
+    const byCategory = new Map(categoryRows.map((row) => [portalCategoryOf(row.category), row.count]));
+    const total = filters.area === undefined ? areaRows.reduce((sum, row) => sum + row.count, 0) : (areaRows.find((row) => row.area === filters.area)?.count ?? 0);
+    return {
+      total,
+      areas: areaRows.map((row) => ({ area: row.area, count: row.count })),
+      categories: PORTAL_CATEGORIES.map((category) => ({ category, label: PORTAL_CATEGORY_LABELS[category], count: byCategory.get(category) ?? 0 })),
+    };
+  }
+
+  /**
+   * The Atom feed: the newest releases, new editions and withdrawals. A withdrawn item stays in the feed as an
+   * updated entry saying so (with the public reason), so a reader that already has it learns of the withdrawal.
+   */
+  async feed(query: PublicFeedRequest, origin: string): Promise<string> {
+    const filters = { area: query.area, category: query.category };
+    const { text, values } = buildFeedQuery(filters);
+    const rows: (PublicListRow & { updated_at: Date })[] = await this.dataSource.query(text, values);
+    const search = new URLSearchParams();
+    if (query.area) search.set('area', query.area);
+    if (query.category) search.set('category', query.category);
+    const filterText = search.toString();
+    const heading = [query.area ? `${query.area}领域` : '', query.category ? PORTAL_CATEGORY_LABELS[query.category] : ''].filter(Boolean).join(' · ');
+    const portalQuery = filterText ? `?${filterText}` : '';
+    return renderAtomFeed({
+      id: `urn:uuid:${nameBasedUuid(`zwgk:public-feed${portalQuery}`)}`,
+      title: heading ? `政务公开专栏：${heading}` : '政务公开专栏',
+      subtitle: '县人民政府主动公开的政府信息',
+      updated: rows[0]?.updated_at ?? new Date(0),
+      selfUrl: `${origin}/api/public/feed.atom${portalQuery}`,
+      alternateUrl: `${origin}/#/public${portalQuery}`,
+      author: '县人民政府',
+      entries: rows.map((row) => {
+        const category = portalCategoryOf(row.category);
+        const withdrawn = row.state === 'WITHDRAWN';
+        return {
+          id: `urn:uuid:${row.id}`,
+          title: withdrawn ? `【已撤回】${row.title}` : row.title,
+          updated: row.updated_at,
+          published: row.released_at ?? row.edition_released_at,
+          url: `${origin}/#/public/items/${row.id}`,
+          author: row.department_name,
+          summary: withdrawn
+            ? `该信息已于${chinaDate(row.withdrawn_at ?? row.updated_at)}撤回。撤回原因：${row.withdrawal_reason ?? ''}`
+            : snippetOf(row.body, [], FEED_SUMMARY_LENGTH),
+          categories: [
+            { term: row.area, label: `领域：${row.area}` },
+            { term: PORTAL_CATEGORY_LABELS[category], label: `五公开：${PORTAL_CATEGORY_LABELS[category]}` },
+          ],
+        };
+      }),
+    });
   }
 
   /** A released item, or the withdrawal notice of a withdrawn one. Anything else does not exist publicly. */
@@ -100,6 +251,8 @@ export class PublicService {
       body: row.body,
       state: 'RELEASED',
       area: row.area,
+      category: portalCategoryOf(row.category),
+      categoryLabel: PORTAL_CATEGORY_LABELS[portalCategoryOf(row.category)],
       department: row.department_name,
       releasedAt: row.released_at,
       edition: row.edition,
@@ -109,6 +262,8 @@ export class PublicService {
       elements: elementsOf(row),
       interpretation: row.interpretation,
       editions: await this.editions(row.id),
+      // Only the files of the edition shown here: a change still in review does not leak its new files.
+      attachments: (await listPublicAttachmentRows(this.dataSource, row.id)).map(toPublicAttachmentView),
       responses: await this.publishedResponses(row.id),
     };
   }

@@ -43,6 +43,17 @@ export interface DepartmentAssessment {
     readonly items: number;
     readonly perItem: number | null;
   };
+  /** Public satisfaction (公众满意度): ratings (1–5) given in the period, of the department's items and of its responses. */
+  readonly satisfaction: {
+    readonly items: SatisfactionFigure;
+    readonly responses: SatisfactionFigure;
+  };
+}
+
+/** How many ratings, and their average (two decimals; null when nobody rated). */
+export interface SatisfactionFigure {
+  readonly ratings: number;
+  readonly average: number | null;
 }
 
 interface DueRow {
@@ -60,7 +71,7 @@ export class AssessmentService {
     const period = this.period(query);
     const departments = await this.departments(query.departmentCode);
     const codes = departments.map((department) => department.code);
-    const [calendar, dueRows, policy, interpretations, concerns] = await Promise.all([
+    const [calendar, dueRows, policy, interpretations, concerns, satisfaction] = await Promise.all([
       loadWorkingDayCalendar(this.dataSource),
       this.dataSource.query(
         `SELECT i.department_code, i.release_due_at, i.released_at,
@@ -93,6 +104,13 @@ export class AssessmentService {
           GROUP BY r.department_code`,
         [codes, period.from, period.to],
       ) as Promise<{ department_code: string; answered: string; on_time: string }[]>,
+      this.dataSource.query(
+        `SELECT department_code, target_kind, count(*)::int AS ratings, round(avg(score), 2)::float8 AS average
+           FROM satisfaction_ratings
+          WHERE department_code = ANY($1) AND rated_at BETWEEN $2 AND $3
+          GROUP BY department_code, target_kind`,
+        [codes, period.from, period.to],
+      ) as Promise<{ department_code: string; target_kind: 'item' | 'response'; ratings: number; average: number }[]>,
     ]);
     const byCode = <T extends { department_code: string }>(rows: T[]) => new Map(rows.map((row) => [row.department_code, row]));
     const policyBy = byCode(policy);
@@ -114,6 +132,10 @@ export class AssessmentService {
       const late = Number(i?.late ?? 0);
       const answered = Number(c?.answered ?? 0);
       const answeredOnTime = Number(c?.on_time ?? 0);
+      const satisfactionOf = (kind: 'item' | 'response'): SatisfactionFigure => {
+        const row = satisfaction.find((candidate) => candidate.department_code === department.code && candidate.target_kind === kind);
+        return { ratings: row?.ratings ?? 0, average: row ? Number(row.average) : null };
+      };
       return {
         departmentCode: department.code,
         departmentName: department.name,
@@ -121,6 +143,7 @@ export class AssessmentService {
         interpretation: { policyItems, withInterpretation, coverage: rate(withInterpretation, policyItems), released, late, timelinessRate: rate(released - late, released) },
         concerns: { answered, onTime: answeredOnTime, timelinessRate: rate(answeredOnTime, answered) },
         returns: { returns, items: due.length, perItem: rate(returns, due.length) },
+        satisfaction: { items: satisfactionOf('item'), responses: satisfactionOf('response') },
       };
     });
     return { from: period.from.toISOString(), to: period.to.toISOString(), generatedAt: now.toISOString(), calendarVersion: calendar.version, departments: result };
@@ -147,6 +170,10 @@ export class AssessmentService {
       { header: '回应及时率', width: 12, value: (row) => percent(row.concerns.timelinessRate), percent: true },
       { header: '退回次数', width: 10, value: (row) => row.returns.returns },
       { header: '件均退回', width: 10, value: (row) => row.returns.perItem },
+      { header: '事项满意度评价数', width: 14, value: (row) => row.satisfaction.items.ratings },
+      { header: '事项满意度均分（5分制）', width: 18, value: (row) => row.satisfaction.items.average },
+      { header: '回应满意度评价数', width: 14, value: (row) => row.satisfaction.responses.ratings },
+      { header: '回应满意度均分（5分制）', width: 18, value: (row) => row.satisfaction.responses.average },
     ];
     const title = sheet.addRow([`考核评估（${chinaDateOf(new Date(report.from))} 至 ${chinaDateOf(new Date(report.to))}）`]);
     title.font = { bold: true, size: 14 };

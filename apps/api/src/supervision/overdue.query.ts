@@ -36,4 +36,13 @@ export class OverdueQuery {
   @IsOptional()
   @IsIn(OVERDUE_KINDS)
   kind?: OverdueKind;
+
+  @ApiPropertyOptional({
+    description: "a leader's username (分管/签发领导): rows whose 签发 task that leader holds, or, before anyone holds it, items of a department where they hold the leader role",
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  leader?: string;
 }

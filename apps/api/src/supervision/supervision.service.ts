@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
+import { SUPERVISION_DEMAND_TASK_STAGE } from '@zwgk/contracts';
 import { loadWorkingDayCalendar } from '@zwgk/db';
 import { REVIEW_STAGE_LABELS, slaLateness, statutoryLateness, workingDaysLate, type Actor, type OverdueKind, type ReviewStage } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
@@ -10,6 +11,7 @@ import { parsePeriod } from '../audit/period';
 import { ItemsService } from '../items/items.service';
 import { toCsv } from './csv-writer';
 import type { OverdueQuery } from './overdue.query';
+import { SupervisionDemandsService, type SupervisionDemand } from './supervision-demands.service';
 
 /** Who answers for an overdue row, and why them. */
 export interface Responsible {
@@ -25,6 +27,16 @@ export interface SupervisionEvent {
   readonly reason: string | null;
   readonly detail: unknown;
   readonly occurredAt: string;
+}
+
+/**
+ * The leader who answers for the item (分管领导/签发领导): whoever holds its 签发 task (claimed, assigned, or
+ * decided it), or, before anyone does, every holder of the leader role in the item's department (the pool
+ * its 签发 task goes to).
+ */
+export interface Leaders {
+  readonly basis: 'sign-off' | 'department-leaders';
+  readonly usernames: string[];
 }
 
 export interface OverdueRow {
@@ -47,6 +59,9 @@ export interface OverdueRow {
   readonly escalations: SupervisionEvent[];
   readonly extensions: SupervisionEvent[];
   readonly comments: SupervisionEvent[];
+  readonly leaders: Leaders;
+  /** The supervisors' demands for action (督办) on the item, oldest first. */
+  readonly demands: SupervisionDemand[];
 }
 
 interface ItemRow {
@@ -74,6 +89,8 @@ interface TaskFields {
   completed_at: Date | null;
 }
 
+const DEMAND_STATE_LABELS: Record<SupervisionDemand['state'], string> = { open: '待答复', overdue: '逾期未答复', answered: '已答复' };
+
 const EVENT_ACTIONS = { escalation: 'task.escalated', extension: 'deadline.extended', comment: 'supervision.commented' } as const;
 
 const EXPORT_COLUMNS: readonly { header: string; width: number; value: (row: OverdueRow) => string | number | null }[] = [
@@ -89,19 +106,29 @@ const EXPORT_COLUMNS: readonly { header: string; width: number; value: (row: Ove
   { header: '责任人', width: 24, value: (row) => row.responsible.usernames.join('、') },
   { header: '升级督办', width: 30, value: (row) => row.escalations.map((event) => event.occurredAt).join('；') },
   { header: '延期', width: 40, value: (row) => row.extensions.map((event) => `${event.occurredAt} ${event.actor}：${event.reason ?? ''}`).join('；') },
+  { header: '分管领导', width: 20, value: (row) => row.leaders.usernames.join('、') },
+  { header: '督办', width: 40, value: (row) => row.demands.map((demand) => `${demand.createdAt} ${demand.demandedBy}：${demand.reason}（${DEMAND_STATE_LABELS[demand.state]}）`).join('；') },
 ];
+
+/** The latest 签发 task of an item and who holds it: its decider, claimer or assignee (null while nobody does). */
+interface SignOffHolder {
+  item_id: string;
+  holder: string | null;
+}
 
 @Injectable()
 export class SupervisionService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(ItemsService) private readonly items: ItemsService,
+    @Inject(SupervisionDemandsService) private readonly demandsOf: SupervisionDemandsService,
   ) {}
 
   /** Overdue items (statutory) and tasks (internal SLA), the latest first by how late they are. */
   async overdue(query: OverdueQuery) {
     const period = parsePeriod(query.from, query.to);
     await this.checkFilters(query);
+    const leader = query.leader;
     const now = new Date();
     const [calendar, statutory, sla] = await Promise.all([
       loadWorkingDayCalendar(this.dataSource),
@@ -109,7 +136,7 @@ export class SupervisionService {
       query.kind === 'statutory' ? Promise.resolve([]) : this.slaCandidates(query, period, now),
     ]);
     const itemIds = [...new Set([...statutory, ...sla].map((row) => row.item_id))];
-    const [events, holders] = await Promise.all([this.events(itemIds), this.roleHolders()]);
+    const [events, holders, signOffs, demands] = await Promise.all([this.events(itemIds), this.roleHolders(), this.signOffHolders(itemIds), this.demandsOf.forItems(itemIds)]);
     const build = (kind: OverdueKind, row: ItemRow & TaskFields, dueAt: Date, lateness: { until: Date; open: boolean }): OverdueRow => {
       const itemEvents = events.get(row.item_id) ?? [];
       const only = (action: string) => itemEvents.filter((event) => event.action === action);
@@ -132,6 +159,8 @@ export class SupervisionService {
         escalations: only(EVENT_ACTIONS.escalation),
         extensions: only(EVENT_ACTIONS.extension),
         comments: only(EVENT_ACTIONS.comment),
+        leaders: this.leaders(row, signOffs, holders),
+        demands: demands.get(row.item_id) ?? [],
       };
     };
     const rows: OverdueRow[] = [];
@@ -144,11 +173,13 @@ export class SupervisionService {
       if (lateness && row.due_at) rows.push(build('sla', row, row.due_at, lateness));
     }
     rows.sort((a, b) => b.workingDaysLate - a.workingDaysLate || a.dueAt.localeCompare(b.dueAt) || a.itemId.localeCompare(b.itemId));
+    // Who leads an item is only known once its rows are built, so this filter is applied last.
+    const shown = leader === undefined ? rows : rows.filter((row) => row.leaders.usernames.includes(leader));
     return {
       generatedAt: now.toISOString(),
       calendarVersion: calendar.version,
-      counts: { statutory: rows.filter((row) => row.kind === 'statutory').length, sla: rows.filter((row) => row.kind === 'sla').length },
-      items: rows,
+      counts: { statutory: shown.filter((row) => row.kind === 'statutory').length, sla: shown.filter((row) => row.kind === 'sla').length },
+      items: shown,
     };
   }
 
@@ -198,6 +229,11 @@ export class SupervisionService {
       const found: unknown[] = await this.dataSource.query('SELECT 1 FROM catalog_items WHERE area = $1 LIMIT 1', [query.area]);
       if (!found.length) throw ApiError.invalid('area', `no catalog area "${query.area}"`);
     }
+    if (query.leader !== undefined) {
+      const found: { roles: string[] }[] = await this.dataSource.query('SELECT roles FROM users WHERE username = $1', [query.leader]);
+      if (!found.length) throw ApiError.invalid('leader', `no user "${query.leader}"`);
+      if (!found[0].roles.includes('leader')) throw ApiError.invalid('leader', `"${query.leader}" does not hold the leader role`);
+    }
   }
 
   /** Items whose release deadline passed unreleased, or which were released after it. */
@@ -224,7 +260,7 @@ export class SupervisionService {
          JOIN departments d ON d.code = i.department_code
          JOIN catalog_items c ON c.version_id = i.catalog_version_id AND c.code = i.catalog_item_code
          -- The stage the item is waiting in now, if it is in review.
-         LEFT JOIN LATERAL (SELECT * FROM review_tasks WHERE item_id = i.id AND state = 'open' ORDER BY created_at DESC LIMIT 1) t ON true
+         LEFT JOIN LATERAL (SELECT * FROM review_tasks WHERE item_id = i.id AND state = 'open' AND stage <> '${SUPERVISION_DEMAND_TASK_STAGE}' ORDER BY created_at DESC LIMIT 1) t ON true
         WHERE ${where.join(' AND ')}`,
       params,
     );
@@ -233,7 +269,11 @@ export class SupervisionService {
   /** Review tasks still open past their due time, or decided after it. */
   private slaCandidates(query: OverdueQuery, period: { from?: Date; to?: Date }, now: Date): Promise<(ItemRow & TaskFields)[]> {
     const params: unknown[] = [now];
-    const where = [`((t.state = 'open' AND t.due_at < $1) OR (t.state = 'completed' AND t.completed_at > t.due_at))`];
+    const where = [
+      `((t.state = 'open' AND t.due_at < $1) OR (t.state = 'completed' AND t.completed_at > t.due_at))`,
+      // A demand's own task is not a review stage: it shows on its item's rows as one of the demands.
+      `t.stage <> '${SUPERVISION_DEMAND_TASK_STAGE}'`,
+    ];
     const add = (sql: (p: string) => string, value: unknown) => {
       params.push(value);
       where.push(sql(`$${params.length}`));
@@ -285,6 +325,24 @@ export class SupervisionService {
       }
     }
     return holders;
+  }
+
+  /** The latest 签发 task of each item and who holds it, if anyone does. */
+  private async signOffHolders(itemIds: readonly string[]): Promise<Map<string, string | null>> {
+    if (itemIds.length === 0) return new Map();
+    const rows: SignOffHolder[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (item_id) item_id, COALESCE(CASE WHEN state = 'completed' THEN decided_by END, claimed_by, assignee) AS holder
+         FROM review_tasks WHERE item_id = ANY($1) AND stage = 'sign-off' AND state <> 'cancelled'
+        ORDER BY item_id, created_at DESC`,
+      [itemIds],
+    );
+    return new Map(rows.map((row) => [row.item_id, row.holder]));
+  }
+
+  private leaders(row: ItemRow, signOffs: Map<string, string | null>, holders: Map<string, string[]>): Leaders {
+    const holder = signOffs.get(row.item_id);
+    if (holder) return { basis: 'sign-off', usernames: [holder] };
+    return { basis: 'department-leaders', usernames: holders.get(`${row.department_code}:leader`) ?? [] };
   }
 
   /**

@@ -10,7 +10,7 @@
  * `limit + 1` rows. The outer query sorts at most (branches × (limit + 1)) rows and keeps `limit + 1`. The
  * branches are made disjoint by their predicates, so no task appears twice and no DISTINCT is needed.
  */
-import { REVIEW_STAGE_LABELS, REVIEW_STAGES, STAGE_ROLE, type ReviewStage } from '@zwgk/domain';
+import { REVIEW_STAGES, taskStageLabel, STAGE_ROLE, type ReviewStage } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { decodeTaskCursor, encodeTaskCursor, type TaskCursor } from './task-cursor';
 
@@ -219,7 +219,7 @@ export function toInboxPage(rows: readonly InboxRow[], limit: number, now: Date)
       itemId: row.item_id,
       itemTitle: row.item_title,
       kind: row.stage,
-      kindLabel: REVIEW_STAGE_LABELS[row.stage],
+      kindLabel: taskStageLabel(row.stage),
       area: row.area,
       role: row.role,
       departmentCode: row.department_code,

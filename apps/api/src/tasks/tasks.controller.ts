@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
+import { ClaimTasksDto } from './claim-tasks.dto';
 import { CompleteTaskDto, DelegateTaskDto } from './complete-task.dto';
 import { ListTasksQuery } from './list-tasks.query';
 import { TasksService } from './tasks.service';
@@ -22,6 +23,28 @@ export class TasksController {
   @Get('counts')
   counts(@CurrentActor() actor: Actor) {
     return this.tasks.counts(actor);
+  }
+
+  /**
+   * Bulk claim (批量认领): one outcome per task — claimed, already claimed by you, or refused with the status a
+   * single claim would have answered. One refusal does not stop the others.
+   */
+  @Post('claims')
+  @HttpCode(200)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  claimMany(@CurrentActor() actor: Actor, @Body() body: ClaimTasksDto, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
+    return this.tasks.claimMany(actor, body.taskIds, readIdempotencyKey(key), requestId);
+  }
+
+  @Get(':id')
+  task(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.tasks.task(actor, id);
+  }
+
+  /** Colleagues who hold the task's role in its department: whom it may be delegated to. */
+  @Get(':id/delegates')
+  delegates(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.tasks.delegates(actor, id);
   }
 
   @Post(':id/claim')

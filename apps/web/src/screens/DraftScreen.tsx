@@ -1,13 +1,44 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiFailure, clearField, idempotencyKey, type Session } from '../api';
-import { todayInChina } from '../format';
-import type { CatalogItemView } from '../item-types';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { api, ApiFailure, clearField, downloadAttachment, idempotencyKey, uploadAttachments, type Session } from '../api';
+import { formatDateTime, formatSize, STATE_LABELS, todayInChina } from '../format';
+import type { AttachmentLimits, AttachmentView, CatalogItemView, ItemDetail } from '../item-types';
 import { navigate } from '../router';
-import { describedBy, ErrorBanner, Field } from '../ui';
-import { rememberItem } from './ItemScreens';
+import { describedBy, ErrorBanner, Field, Loading, StateBadge } from '../ui';
 
-/** Drafting: choose a catalog item, write the content, save or submit. */
-export function DraftScreen({ session }: { session: Session }) {
+/** The API's defaults, used until GET /api/attachments/limits answers. */
+const DEFAULT_LIMITS: AttachmentLimits = {
+  maxFileBytes: 20 * 1024 * 1024,
+  maxFilesPerItem: 10,
+  types: [
+    { mediaType: 'application/pdf', label: 'PDF', extensions: ['pdf'] },
+    { mediaType: 'image/png', label: 'PNG', extensions: ['png'] },
+    { mediaType: 'image/jpeg', label: 'JPEG', extensions: ['jpg', 'jpeg'] },
+  ],
+};
+
+/** Only a draft or a returned item is the drafter's to change. */
+const EDITABLE_STATES = ['DRAFT', 'RETURNED'];
+
+function typeLabel(limits: AttachmentLimits, fileName: string, mediaType?: string): string {
+  const extension = fileName.includes('.') ? fileName.slice(fileName.lastIndexOf('.') + 1).toLowerCase() : '';
+  return limits.types.find((type) => type.mediaType === mediaType || type.extensions.includes(extension))?.label ?? (extension.toUpperCase() || '未知类型');
+}
+
+/** The browser's own check before sending (the API checks the bytes again): type by name, size, count. */
+function checkChosenFile(limits: AttachmentLimits, file: File): string | undefined {
+  const extension = file.name.includes('.') ? file.name.slice(file.name.lastIndexOf('.') + 1).toLowerCase() : '';
+  const allowed = limits.types.flatMap((type) => type.extensions);
+  if (!allowed.includes(extension)) return `${file.name}：只能上传 ${limits.types.map((type) => type.label).join('、')} 文件`;
+  if (file.size === 0) return `${file.name}：文件是空的`;
+  if (file.size > limits.maxFileBytes) return `${file.name}：${formatSize(file.size)}，超过每个附件 ${formatSize(limits.maxFileBytes)} 的上限`;
+  return undefined;
+}
+
+/**
+ * Drafting: choose a catalog item, write the content, attach files, save or submit. With an item id it edits
+ * that draft or returned item (PATCH /api/items/:id), prefilled, and resubmits it.
+ */
+export function DraftScreen({ session, itemId }: { session: Session; itemId?: string }) {
   const [areas, setAreas] = useState<string[]>([]);
   const [area, setArea] = useState('');
   const [q, setQ] = useState('');
@@ -19,6 +50,16 @@ export function DraftScreen({ session }: { session: Session }) {
   const [interpretation, setInterpretation] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // The item being edited: given by the route, or created by the first save of this form.
+  const [savedId, setSavedId] = useState<string | undefined>(itemId);
+  const [existing, setExisting] = useState<ItemDetail | null>(null);
+  // The content as last saved, so that a save sends only what changed (PATCH refuses an empty change).
+  const [saved, setSaved] = useState<{ title: string; body: string; interpretation: string } | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [attachments, setAttachments] = useState<AttachmentView[]>([]);
+  const [pending, setPending] = useState<File[]>([]);
+  const [limits, setLimits] = useState<AttachmentLimits>(DEFAULT_LIMITS);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const search = async (nextArea = area, nextQ = q) => {
     const params = new URLSearchParams();
@@ -34,11 +75,52 @@ export function DraftScreen({ session }: { session: Session }) {
     }
   };
   useEffect(() => {
+    void api<AttachmentLimits>('GET', '/attachments/limits').then(setLimits, () => undefined);
+    if (itemId) {
+      void api<ItemDetail>('GET', `/items/${itemId}`).then((item) => {
+        setExisting(item);
+        setCode(item.catalogItem.code);
+        setTitle(item.title);
+        setBody(item.body);
+        setFormedAt(item.formedAt.slice(0, 10));
+        setInterpretation(item.interpretation ?? '');
+        setAttachments(item.attachments ?? []);
+        setSaved({ title: item.title, body: item.body, interpretation: item.interpretation ?? '' });
+      }, setLoadError);
+      return;
+    }
     void search('', '').then((items) => setAreas([...new Set(items.map((item) => item.area ?? '').filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN'))));
-  }, []);
+  }, [itemId]);
 
-  const selected = results?.find((item) => item.code === code);
+  const editing = Boolean(itemId);
+  const selected = editing ? existing?.catalogItem : results?.find((item) => item.code === code);
   const fieldError = (field: string) => (error instanceof ApiFailure ? error.fieldMessage(field) : undefined);
+  const returnTask = existing?.tasks.filter((task) => task.decision === 'return').at(-1);
+
+  const chooseFiles = (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = [...(event.target.files ?? [])];
+    event.target.value = '';
+    const problems = chosen.map((file) => checkChosenFile(limits, file)).filter((problem): problem is string => Boolean(problem));
+    const accepted = chosen.filter((file) => !checkChosenFile(limits, file) && !pending.some((p) => p.name === file.name && p.size === file.size));
+    const total = attachments.length + pending.length + accepted.length;
+    if (total > limits.maxFilesPerItem) problems.push(`每个事项最多 ${limits.maxFilesPerItem} 个附件，已选 ${total} 个`);
+    setError((current: unknown) => {
+      const rest = clearField(current, 'files');
+      return problems.length ? new ApiFailure(400, '附件不符合要求', [...(rest instanceof ApiFailure ? rest.fields : []), { field: 'files', problems }]) : rest;
+    });
+    if (total <= limits.maxFilesPerItem) setPending((current) => [...current, ...accepted]);
+  };
+
+  const removeAttachment = async (attachment: AttachmentView) => {
+    if (!savedId) return;
+    setError(null);
+    try {
+      await api('DELETE', `/items/${savedId}/attachments/${attachment.id}`, undefined, idempotencyKey());
+      setAttachments((current) => current.filter((a) => a.id !== attachment.id));
+    } catch (caught) {
+      setError(caught);
+    }
+  };
 
   const save = async (submit: boolean) => {
     setBusy(true);
@@ -54,16 +136,37 @@ export function DraftScreen({ session }: { session: Session }) {
       setBusy(false);
       return;
     }
+    let id = savedId;
     try {
-      const created = await api<{ id: string }>(
-        'POST',
-        '/items',
-        { catalogItemCode: code, title: title.trim(), body, formedAt, ...(interpretation.trim() ? { interpretation } : {}) },
-        idempotencyKey(),
-      );
-      rememberItem(session.actor.username, created.id);
-      if (submit) await api('POST', `/items/${created.id}/submit`, undefined, idempotencyKey());
-      navigate(`/items/${created.id}`);
+      if (!id) {
+        const created = await api<{ id: string }>(
+          'POST',
+          '/items',
+          { catalogItemCode: code, title: title.trim(), body, formedAt, ...(interpretation.trim() ? { interpretation } : {}) },
+          idempotencyKey(),
+        );
+        id = created.id;
+        setSaved({ title: title.trim(), body, interpretation });
+        // From here on this form edits the created item: a retry after a failed upload must not draft it twice.
+        setSavedId(id);
+      } else {
+        const changes = {
+          ...(saved?.title !== title.trim() ? { title: title.trim() } : {}),
+          ...(saved?.body !== body ? { body } : {}),
+          ...((saved?.interpretation ?? '') !== interpretation && interpretation.trim() ? { interpretation } : {}),
+        };
+        if (Object.keys(changes).length) {
+          await api('PATCH', `/items/${id}`, changes, idempotencyKey());
+          setSaved({ title: title.trim(), body, interpretation });
+        }
+      }
+      if (pending.length) {
+        const uploaded = await uploadAttachments<{ items: AttachmentView[] }>(id, pending);
+        setAttachments((current) => [...current, ...uploaded.items.filter((a) => !current.some((c) => c.id === a.id))]);
+        setPending([]);
+      }
+      if (submit) await api('POST', `/items/${id}/submit`, undefined, idempotencyKey());
+      navigate(`/items/${id}`);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -75,77 +178,205 @@ export function DraftScreen({ session }: { session: Session }) {
     void save(true);
   };
 
+  if (editing && !existing) return loadError ? <ErrorBanner error={loadError} /> : <Loading />;
+  if (existing && (!EDITABLE_STATES.includes(existing.state) || existing.drafter !== session.actor.username)) {
+    return (
+      <section className="page" aria-labelledby="draft-title">
+        <h1 id="draft-title">修改公开事项</h1>
+        <div className="banner banner-warning" role="status">
+          {existing.drafter !== session.actor.username ? '只有起草人可以修改这个事项。' : `该事项${STATE_LABELS[existing.state] ?? existing.state}，只有草稿或退回修改的事项可以修改。`}{' '}
+          <a href={`#/items/${existing.id}`}>查看事项</a>
+        </div>
+      </section>
+    );
+  }
+
+  const filesError = fieldError('files');
+  const heading = existing?.state === 'RETURNED' ? '修改退回的事项' : editing ? '修改草稿' : '起草公开事项';
   return (
     <section className="page" aria-labelledby="draft-title">
-      <h1 id="draft-title">起草公开事项</h1>
+      <h1 id="draft-title">{heading}</h1>
+      {existing ? (
+        <p className="meta">
+          <StateBadge state={existing.state} label={STATE_LABELS[existing.state] ?? existing.state} /> 第 {existing.revision} 稿 · <a href={`#/items/${existing.id}`}>查看事项详情</a>
+        </p>
+      ) : null}
+      {returnTask ? (
+        <div className="banner banner-warning return-comment" role="note">
+          <strong>{returnTask.stageLabel}退回意见：</strong>
+          {returnTask.comment ?? '（未填写意见）'}
+          <span className="muted">（{returnTask.decidedBy ?? ''}，{formatDateTime(returnTask.completedAt)}）</span>
+        </div>
+      ) : null}
       <ErrorBanner error={error} />
       <form onSubmit={onSubmit} noValidate>
-        <fieldset className="card">
-          <legend>第一步：选择目录事项</legend>
-          <div className="inline-fields">
-            <Field id="catalog-area" label="领域">
-              <select id="catalog-area" value={area} onChange={(e) => { setArea(e.target.value); void search(e.target.value, q); }}>
-                <option value="">全部领域</option>
-                {areas.map((a) => (
-                  <option key={a} value={a}>
-                    {a}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field id="catalog-q" label="关键词">
-              <input id="catalog-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void search(); } }} />
-            </Field>
-            <button type="button" className="button" onClick={() => void search()}>
-              搜索
-            </button>
-          </div>
-          <div className={`field${fieldError('catalogItemCode') ? ' field-invalid' : ''}`} role="radiogroup" aria-labelledby="catalog-results-label" {...describedBy('catalogItemCode', fieldError('catalogItemCode'))}>
-            <p id="catalog-results-label" className="label">
-              目录事项 <span className="required" aria-hidden="true">*</span>
-              <span className="muted">（共 {results?.length ?? 0} 项）</span>
+        {editing ? (
+          <fieldset className="card">
+            <legend>目录事项</legend>
+            <p>
+              <strong>{selected?.name ?? code}</strong> <code>{code}</code>
+              <span className="muted"> · {selected?.area} · {selected?.timeLimit?.text}</span>
             </p>
-            <ul className="catalog-list">
-              {(results ?? []).slice(0, 50).map((item) => (
-                <li key={item.code}>
-                  <label className={`catalog-option${code === item.code ? ' selected' : ''}`}>
-                    <input type="radio" name="catalogItemCode" value={item.code} checked={code === item.code} onChange={() => { setCode(item.code); setError((current: unknown) => clearField(current, 'catalogItemCode')); }} />
-                    <span>
-                      <strong>{item.name}</strong> <code>{item.code}</code>
-                      <span className="muted"> · {item.area} · {item.timeLimit?.text}</span>
-                    </span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-            {fieldError('catalogItemCode') ? <p className="field-error" id="catalogItemCode-error">{fieldError('catalogItemCode')}</p> : null}
-          </div>
-        </fieldset>
+          </fieldset>
+        ) : (
+          <fieldset className="card">
+            <legend>第一步：选择目录事项</legend>
+            <div className="inline-fields">
+              <Field id="catalog-area" label="领域">
+                <select id="catalog-area" value={area} onChange={(e) => { setArea(e.target.value); void search(e.target.value, q); }}>
+                  <option value="">全部领域</option>
+                  {areas.map((a) => (
+                    <option key={a} value={a}>
+                      {a}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field id="catalog-q" label="关键词">
+                <input id="catalog-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void search(); } }} />
+              </Field>
+              <button type="button" className="button" onClick={() => void search()}>
+                搜索
+              </button>
+            </div>
+            <div className={`field${fieldError('catalogItemCode') ? ' field-invalid' : ''}`} role="radiogroup" aria-labelledby="catalog-results-label" {...describedBy('catalogItemCode', fieldError('catalogItemCode'))}>
+              <p id="catalog-results-label" className="label">
+                目录事项 <span className="required" aria-hidden="true">*</span>
+                <span className="muted">（共 {results?.length ?? 0} 项）</span>
+              </p>
+              <ul className="catalog-list">
+                {(results ?? []).slice(0, 50).map((item) => (
+                  <li key={item.code}>
+                    <label className={`catalog-option${code === item.code ? ' selected' : ''}`}>
+                      <input type="radio" name="catalogItemCode" value={item.code} checked={code === item.code} disabled={Boolean(savedId)} onChange={() => { setCode(item.code); setError((current: unknown) => clearField(current, 'catalogItemCode')); }} />
+                      <span>
+                        <strong>{item.name}</strong> <code>{item.code}</code>
+                        <span className="muted"> · {item.area} · {item.timeLimit?.text}</span>
+                      </span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+              {fieldError('catalogItemCode') ? <p className="field-error" id="catalogItemCode-error">{fieldError('catalogItemCode')}</p> : null}
+            </div>
+          </fieldset>
+        )}
         <fieldset className="card">
-          <legend>第二步：填写内容</legend>
+          <legend>{editing ? '内容' : '第二步：填写内容'}</legend>
           <Field id="title" label="标题" error={fieldError('title')} required>
             <input id="title" value={title} maxLength={300} onChange={(e) => { setTitle(e.target.value); setError((current: unknown) => clearField(current, 'title')); }} {...describedBy('title', fieldError('title'))} />
           </Field>
           <Field id="body" label="正文" error={fieldError('body')} required>
             <textarea id="body" rows={10} value={body} onChange={(e) => { setBody(e.target.value); setError((current: unknown) => clearField(current, 'body')); }} {...describedBy('body', fieldError('body'))} />
           </Field>
-          <Field id="formedAt" label="信息形成（变更）日期" error={fieldError('formedAt')} required hint="法定公开时限从这一天起算。">
-            <input id="formedAt" type="date" value={formedAt} onChange={(e) => { setFormedAt(e.target.value); setError((current: unknown) => clearField(current, 'formedAt')); }} {...describedBy('formedAt', fieldError('formedAt'), true)} />
+          <Field id="formedAt" label="信息形成（变更）日期" error={fieldError('formedAt')} required hint={savedId ? '法定公开时限从这一天起算；保存后不能再改。' : '法定公开时限从这一天起算。'}>
+            <input id="formedAt" type="date" value={formedAt} disabled={Boolean(savedId)} onChange={(e) => { setFormedAt(e.target.value); setError((current: unknown) => clearField(current, 'formedAt')); }} {...describedBy('formedAt', fieldError('formedAt'), true)} />
           </Field>
           {selected?.needsInterpretation || interpretation ? (
             <Field id="interpretation" label="政策解读" error={fieldError('interpretation')} required={selected?.needsInterpretation ?? false} hint="政策文件须与解读材料同步签发、同步发布。">
               <textarea id="interpretation" rows={6} value={interpretation} onChange={(e) => { setInterpretation(e.target.value); setError((current: unknown) => clearField(current, 'interpretation')); }} {...describedBy('interpretation', fieldError('interpretation'), true)} />
             </Field>
           ) : null}
-          {selected ? <p className="muted">发布渠道：{(selected.channels ?? []).join('、')}</p> : null}
+          {selected ? <p className="muted">发布渠道：{(existing?.channels ?? selected.channels ?? []).join('、')}</p> : null}
+        </fieldset>
+        <fieldset className="card">
+          <legend>{editing ? '附件' : '第三步：附件（可选）'}</legend>
+          <div className={`field${filesError ? ' field-invalid' : ''}`}>
+            <p className="label" id="files-label">
+              添加附件
+            </p>
+            <p className="hint" id="files-hint">
+              可上传 {limits.types.map((type) => type.label).join('、')} 文件，每个不超过 {formatSize(limits.maxFileBytes)}，每个事项最多 {limits.maxFilesPerItem} 个。附件随正文一并送审；提交后不能再增删。
+            </p>
+            {/* The native control, kept focusable and labelled, under a button-like label in Chinese (Chromium's own says "Choose Files"). */}
+            <div className="file-picker">
+              <input
+                id="files"
+                ref={fileInput}
+                type="file"
+                className="file-input"
+                aria-labelledby="files-label files-button"
+                multiple
+                accept={[...limits.types.flatMap((type) => type.extensions.map((extension) => `.${extension}`)), ...limits.types.map((type) => type.mediaType)].join(',')}
+                onChange={chooseFiles}
+                {...describedBy('files', filesError, true)}
+              />
+              <label htmlFor="files" className="button" id="files-button" aria-hidden="true">
+                选择文件…
+              </label>
+              <span className="muted"> 可一次选择多个文件</span>
+            </div>
+            {filesError ? (
+              <div className="field-error" id="files-error" role="alert">
+                {error instanceof ApiFailure
+                  ? error.fields.filter((f) => f.field === 'files').flatMap((f) => f.problems).map((problem) => <p key={problem}>{problem}</p>)
+                  : filesError}
+              </div>
+            ) : null}
+          </div>
+          {attachments.length + pending.length > 0 ? (
+            <table className="table compact attachment-table">
+              <caption className="sr-only">附件</caption>
+              <thead>
+                <tr>
+                  <th scope="col">文件名</th>
+                  <th scope="col">类型</th>
+                  <th scope="col">大小</th>
+                  <th scope="col">状态</th>
+                  <th scope="col">
+                    <span className="sr-only">操作</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {attachments.map((attachment) => (
+                  <tr key={attachment.id}>
+                    <td>
+                      <button type="button" className="link-button" onClick={() => void downloadAttachment(attachment.downloadPath, attachment.fileName).catch(setError)}>
+                        {attachment.fileName}
+                      </button>
+                    </td>
+                    <td>{typeLabel(limits, attachment.fileName, attachment.mediaType)}</td>
+                    <td>{formatSize(attachment.size)}</td>
+                    <td>已上传 {formatDateTime(attachment.uploadedAt)}</td>
+                    <td>
+                      <button type="button" className="button button-small" disabled={busy} onClick={() => void removeAttachment(attachment)} aria-label={`删除附件 ${attachment.fileName}`}>
+                        删除
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+                {pending.map((file) => (
+                  <tr key={`${file.name}-${file.size}`}>
+                    <td>{file.name}</td>
+                    <td>{typeLabel(limits, file.name, file.type)}</td>
+                    <td>{formatSize(file.size)}</td>
+                    <td>保存时上传</td>
+                    <td>
+                      <button type="button" className="button button-small" disabled={busy} onClick={() => setPending((current) => current.filter((p) => p !== file))} aria-label={`移除 ${file.name}`}>
+                        移除
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="muted">尚未添加附件。</p>
+          )}
         </fieldset>
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={busy}>
-            保存并提交审核
+            {existing?.state === 'RETURNED' ? '保存并重新提交审核' : '保存并提交审核'}
           </button>
           <button type="button" className="button" disabled={busy} onClick={() => void save(false)}>
-            保存草稿
+            {editing ? '保存修改' : '保存草稿'}
           </button>
+          {busy ? (
+            <span className="muted" role="status">
+              正在保存…
+            </span>
+          ) : null}
         </div>
       </form>
     </section>

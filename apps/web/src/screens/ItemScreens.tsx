@@ -1,71 +1,302 @@
-import { useEffect, useState } from 'react';
-import { api, idempotencyKey, type Session } from '../api';
-import { ACTION_LABELS, formatDate, formatDateTime, PUBLICATION_STATUS_LABELS, STATE_LABELS, urgencyOf } from '../format';
-import { elementsOf, type ItemDetail } from '../item-types';
+import { Fragment, useEffect, useState } from 'react';
+import { api, downloadAttachment, idempotencyKey, loadSession, type Session } from '../api';
+import { ACTION_LABELS, formatDate, formatDateTime, formatSize, PUBLICATION_STATUS_LABELS, STATE_LABELS, urgencyOf } from '../format';
+import { elementsOf, type AttachmentView, type DiffPart, type ItemDetail, type MyItemView, type RevisionDiffView, type RevisionListView } from '../item-types';
 import { Elements, ErrorBanner, Loading, StateBadge } from '../ui';
 
-// The API has no "my items" list yet, so the browser remembers the items this user drafted here.
-const myItemsKey = (username: string) => `zwgk.my-items.${username}`;
+const URGENCY_LABELS = { overdue: '已逾期', 'due-soon': '即将到期', normal: '' } as const;
+/** Department heads (初审) and leaders (签发) may also list the whole department's items. */
+const DEPARTMENT_SCOPE_ROLES = ['reviewer', 'leader'];
+const EDITABLE_STATES = ['DRAFT', 'RETURNED'];
 
-export function rememberItem(username: string, id: string): void {
-  const ids = readMyItems(username).filter((known) => known !== id);
-  localStorage.setItem(myItemsKey(username), JSON.stringify([id, ...ids].slice(0, 100)));
-}
-
-function readMyItems(username: string): string[] {
-  try {
-    return JSON.parse(localStorage.getItem(myItemsKey(username)) ?? '[]') as string[];
-  } catch {
-    return [];
-  }
-}
-
+/** 我的事项: from GET /api/items, newest change first, with the next deadline in yellow (due soon) or red (overdue). */
 export function MyItemsScreen({ session }: { session: Session }) {
-  const [items, setItems] = useState<ItemDetail[] | null>(null);
+  const canSeeDepartment = session.actor.roles.some((role) => DEPARTMENT_SCOPE_ROLES.includes(role));
+  const [scope, setScope] = useState<'mine' | 'department'>(session.actor.roles.includes('drafter') || !canSeeDepartment ? 'mine' : 'department');
+  const [state, setState] = useState('');
+  const [items, setItems] = useState<MyItemView[] | null>(null);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = async (cursor?: string) => {
+    setError(null);
+    const params = new URLSearchParams({ scope, limit: '20' });
+    if (state) params.set('state', state);
+    if (cursor) params.set('cursor', cursor);
+    try {
+      const page = await api<{ items: MyItemView[]; nextCursor: string | null }>('GET', `/items?${params.toString()}`);
+      setItems((current) => (cursor && current ? [...current, ...page.items] : page.items));
+      setNextCursor(page.nextCursor);
+    } catch (caught) {
+      setError(caught);
+      setItems((current) => current ?? []);
+    }
+  };
   useEffect(() => {
-    const ids = readMyItems(session.actor.username);
-    void Promise.all(ids.map((id) => api<ItemDetail>('GET', `/items/${id}`).catch(() => null))).then((found) => setItems(found.filter((item): item is ItemDetail => item !== null)));
-  }, [session.actor.username]);
+    setItems(null);
+    void load();
+  }, [scope, state, session.actor.username]);
 
   return (
     <section className="page" aria-labelledby="my-items-title">
       <div className="page-head">
-        <h1 id="my-items-title">我的事项</h1>
-        <a className="button button-primary" href="#/draft">
-          起草公开事项
-        </a>
+        <h1 id="my-items-title">{scope === 'department' ? '本部门事项' : '我的事项'}</h1>
+        {session.actor.roles.includes('drafter') ? (
+          <a className="button button-primary" href="#/draft">
+            起草公开事项
+          </a>
+        ) : null}
       </div>
+      <div className="inline-fields my-items-filters">
+        {canSeeDepartment ? (
+          <div className="field">
+            <label htmlFor="items-scope">范围</label>
+            <select id="items-scope" value={scope} onChange={(e) => setScope(e.target.value as 'mine' | 'department')}>
+              <option value="mine">我起草的事项</option>
+              <option value="department">本部门全部事项</option>
+            </select>
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor="items-state">状态</label>
+          <select id="items-state" value={state} onChange={(e) => setState(e.target.value)}>
+            <option value="">全部状态</option>
+            {Object.entries(STATE_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <ErrorBanner error={error} />
       {!items ? (
         <Loading />
       ) : items.length === 0 ? (
-        <p className="empty">在本浏览器起草的事项会列在这里。</p>
+        <p className="empty">{state ? '没有这个状态的事项。' : '还没有事项。起草的事项会列在这里。'}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">标题</th>
-              <th scope="col">状态</th>
-              <th scope="col">下一个时限</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => {
-              const next = item.deadlines.find((d) => d.met === null);
-              const urgency = next ? urgencyOf(next.dueAt, next.overdue) : 'normal';
-              return (
-                <tr key={item.id} className={`row-${urgency}`}>
-                  <td>
-                    <a href={`#/items/${item.id}`}>{item.title}</a>
-                  </td>
-                  <td>
-                    <StateBadge state={item.state} label={STATE_LABELS[item.state] ?? item.state} />
-                  </td>
-                  <td>{next ? `${next.label} ${formatDateTime(next.dueAt)}` : '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <>
+          <table className="table my-items">
+            <thead>
+              <tr>
+                <th scope="col">标题</th>
+                <th scope="col">状态</th>
+                <th scope="col">下一个时限</th>
+                <th scope="col">最近更新</th>
+                <th scope="col">
+                  <span className="sr-only">操作</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => {
+                const urgency = item.overdue ? 'overdue' : item.dueSoon ? 'due-soon' : 'normal';
+                return (
+                  <tr key={item.id} className={`row-${urgency}`}>
+                    <td>
+                      <a href={`#/items/${item.id}`}>{item.title}</a>
+                      {item.attachmentCount ? <span className="muted"> · 附件 {item.attachmentCount} 个</span> : null}
+                      {scope === 'department' ? <span className="muted"> · {item.drafter}</span> : null}
+                      {item.returnComment ? <p className="return-note">退回意见：{item.returnComment}</p> : null}
+                    </td>
+                    <td>
+                      <StateBadge state={item.state} label={STATE_LABELS[item.state] ?? item.state} />
+                      <span className="muted">第 {item.revision} 稿</span>
+                    </td>
+                    <td>
+                      {item.nextDeadline ? (
+                        <>
+                          {urgency !== 'normal' ? <span className={`badge badge-${urgency}`}>{URGENCY_LABELS[urgency]}</span> : null}
+                          {item.nextDeadline.label} {formatDateTime(item.nextDeadline.dueAt)}
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td>{formatDateTime(item.updatedAt)}</td>
+                    <td>
+                      {EDITABLE_STATES.includes(item.state) && item.drafter === session.actor.username ? (
+                        <a className="button button-small" href={`#/draft/${item.id}`} aria-label={`修改 ${item.title}`}>
+                          修改
+                        </a>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {nextCursor ? (
+            <button type="button" className="button" onClick={() => void load(nextCursor)}>
+              加载更多
+            </button>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Long unchanged runs are cut to their ends, so that a one-character change in a long body stays findable. */
+const CONTEXT_CHARS = 60;
+
+function DiffText({ parts }: { parts: DiffPart[] }) {
+  return (
+    <p className="diff-text">
+      {parts.map((part, index) => {
+        if (part.added) {
+          return (
+            <ins key={index} className="diff-added">
+              <span className="sr-only">（新增：</span>
+              {part.value}
+              <span className="sr-only">）</span>
+            </ins>
+          );
+        }
+        if (part.removed) {
+          return (
+            <del key={index} className="diff-removed">
+              <span className="sr-only">（删除：</span>
+              {part.value}
+              <span className="sr-only">）</span>
+            </del>
+          );
+        }
+        const first = index === 0;
+        const last = index === parts.length - 1;
+        const keep = (first || last ? 1 : 2) * CONTEXT_CHARS;
+        if (part.value.length <= keep + 20) return <Fragment key={index}>{part.value}</Fragment>;
+        const head = first ? '' : part.value.slice(0, CONTEXT_CHARS);
+        const tail = last ? '' : part.value.slice(-CONTEXT_CHARS);
+        return (
+          <Fragment key={index}>
+            {head}
+            <span className="diff-elided">（省略未修改的 {part.value.length - head.length - tail.length} 字）</span>
+            {tail}
+          </Fragment>
+        );
+      })}
+    </p>
+  );
+}
+
+/** The revisions (稿) of an item and what changed between two of them. */
+function RevisionsSection({ itemId, revision }: { itemId: string; revision: number }) {
+  const [list, setList] = useState<RevisionListView | null>(null);
+  const [from, setFrom] = useState<number | null>(null);
+  const [to, setTo] = useState<number | null>(null);
+  const [diff, setDiff] = useState<RevisionDiffView | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    void api<RevisionListView>('GET', `/items/${itemId}/revisions`).then((answer) => {
+      setList(answer);
+      const numbers = answer.items.map((item) => item.revision);
+      if (numbers.length >= 2) {
+        setFrom(numbers[numbers.length - 2]!);
+        setTo(numbers[numbers.length - 1]!);
+      }
+    }, setError);
+  }, [itemId, revision]);
+  useEffect(() => {
+    if (from === null || to === null || from === to) {
+      setDiff(null);
+      return;
+    }
+    void api<RevisionDiffView>('GET', `/items/${itemId}/revisions/${from}/diff/${to}`).then(setDiff, setError);
+  }, [itemId, from, to]);
+
+  if (!list) return error ? <ErrorBanner error={error} /> : null;
+  const unchanged = diff?.fields.filter((field) => !field.changed).map((field) => field.label) ?? [];
+  return (
+    <section className="card" aria-labelledby="revisions-title">
+      <h2 id="revisions-title">修改稿对比</h2>
+      <ErrorBanner error={error} />
+      <ol className="revision-list">
+        {list.items.map((item) => (
+          <li key={item.revision}>
+            <strong>第 {item.revision} 稿</strong> {item.title} <span className="muted">· {formatDateTime(item.recordedAt)}</span>
+            {item.changedFields.length ? <span className="muted"> · 修改了{item.changedFields.map((field) => FIELD_NAMES[field] ?? field).join('、')}</span> : null}
+          </li>
+        ))}
+      </ol>
+      {list.items.length < 2 ? (
+        <p className="muted">只有一稿，退回修改后可在这里对比各稿的变化。</p>
+      ) : (
+        <>
+          <div className="inline-fields">
+            <div className="field">
+              <label htmlFor="diff-from">对比</label>
+              <select id="diff-from" value={from ?? ''} onChange={(e) => setFrom(Number(e.target.value))}>
+                {list.items.map((item) => (
+                  <option key={item.revision} value={item.revision}>
+                    第 {item.revision} 稿
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="diff-to">与</label>
+              <select id="diff-to" value={to ?? ''} onChange={(e) => setTo(Number(e.target.value))}>
+                {list.items.map((item) => (
+                  <option key={item.revision} value={item.revision}>
+                    第 {item.revision} 稿
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <p className="diff-legend">
+            图例：<ins className="diff-added">新增的文字</ins> <del className="diff-removed">删除的文字</del>
+          </p>
+          {diff ? (
+            <div className="diff" aria-live="polite">
+              {diff.fields
+                .filter((field) => field.changed && field.parts)
+                .map((field) => (
+                  <div key={field.field} className="diff-field">
+                    <h3>{field.label}</h3>
+                    <DiffText parts={field.parts!} />
+                  </div>
+                ))}
+              <p className="muted">{diff.changed ? (unchanged.length ? `未修改：${unchanged.join('、')}` : '') : '两稿内容相同。'}</p>
+            </div>
+          ) : from === to ? (
+            <p className="muted">请选择两份不同的稿。</p>
+          ) : (
+            <Loading />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+const FIELD_NAMES: Record<string, string> = { title: '标题', body: '正文', interpretation: '政策解读', formedAt: '形成日期', channels: '发布渠道' };
+
+/** The files of an item, each downloadable with the staff member's token. */
+function AttachmentsSection({ attachments }: { attachments: AttachmentView[] }) {
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <section className="card" aria-labelledby="attachments-title">
+      <h2 id="attachments-title">附件</h2>
+      <ErrorBanner error={error} />
+      {attachments.length === 0 ? (
+        <p className="muted">没有附件。</p>
+      ) : (
+        <ul className="attachment-list">
+          {attachments.map((attachment) => (
+            <li key={attachment.id}>
+              <button type="button" className="link-button" onClick={() => void downloadAttachment(attachment.downloadPath, attachment.fileName).catch(setError)}>
+                {attachment.fileName}
+              </button>
+              <span className="muted">
+                {' '}
+                · {attachment.mediaType === 'application/pdf' ? 'PDF' : attachment.mediaType === 'image/png' ? 'PNG' : 'JPEG'} · {formatSize(attachment.size)} · {formatDateTime(attachment.uploadedAt)} 上传
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );
@@ -104,10 +335,13 @@ export function ItemScreen({ id }: { id: string }) {
         {item.catalogItem.name ?? item.catalogItem.code} · 起草人 {item.drafter} · 形成日期 {formatDate(item.formedAt)} · 第 {item.revision} 稿
       </p>
       <ErrorBanner error={error} />
-      {item.state === 'DRAFT' || item.state === 'RETURNED' ? (
+      {EDITABLE_STATES.includes(item.state) && item.drafter === loadSession()?.actor.username ? (
         <div className="actions">
+          <a className="button" href={`#/draft/${item.id}`}>
+            {item.state === 'RETURNED' ? '修改退回的事项' : '修改草稿'}
+          </a>
           <button type="button" className="button button-primary" onClick={() => void submit()}>
-            提交审核
+            {item.state === 'RETURNED' ? '重新提交审核' : '提交审核'}
           </button>
         </div>
       ) : null}
@@ -148,6 +382,9 @@ export function ItemScreen({ id }: { id: string }) {
         </table>
       </section>
 
+      <AttachmentsSection attachments={item.attachments ?? []} />
+      <RevisionsSection itemId={item.id} revision={item.revision} />
+
       <div className="two-columns">
         <section className="card" aria-labelledby="timeline-title">
           <h2 id="timeline-title">办理过程</h2>
@@ -159,6 +396,7 @@ export function ItemScreen({ id }: { id: string }) {
                   <strong>{ACTION_LABELS[event.action] ?? event.action}</strong> · {event.actorName === 'system' ? '系统' : event.actorName}
                 </span>
                 {event.reason ? <p className="muted">意见：{event.reason}</p> : null}
+                {event.action.startsWith('attachment.') && typeof event.detail?.fileName === 'string' ? <p className="muted">{event.detail.fileName}</p> : null}
               </li>
             ))}
           </ol>

@@ -1,7 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiFailure, clearField } from '../api';
-import { formatDate } from '../format';
+import { formatDate, formatSize } from '../format';
+import { hashWithQuery, navigate, useHashQuery } from '../router';
 import { describedBy, Elements, ErrorBanner, Field, Loading } from '../ui';
+import { RatingWidget } from './RatingWidget';
 
 interface Elements6 {
   name: string;
@@ -16,10 +18,24 @@ interface PublicListItem {
   id: string;
   title: string;
   area: string;
+  category: string;
+  categoryLabel: string;
   department: string;
   releasedAt: string;
   edition: number | null;
   elements: Elements6;
+  snippet: string;
+}
+
+interface PublicPage {
+  items: PublicListItem[];
+  nextCursor: string | null;
+}
+
+interface PublicFacets {
+  total: number;
+  areas: { area: string; count: number }[];
+  categories: { category: string; label: string; count: number }[];
 }
 
 interface PublicItem {
@@ -28,6 +44,8 @@ interface PublicItem {
   state: 'RELEASED' | 'WITHDRAWN';
   body?: string;
   area?: string;
+  category?: string;
+  categoryLabel?: string;
   department: string;
   releasedAt?: string;
   updatedAt?: string;
@@ -35,67 +53,258 @@ interface PublicItem {
   elements?: Elements6;
   interpretation?: string | null;
   responses?: { id: string; kindLabel?: string; question: string | null; response: string; respondent: string; publishedAt: string }[];
+  attachments?: { id: string; fileName: string; mediaType: string; size: number; downloadPath: string }[];
   withdrawnAt?: string;
   withdrawalReason?: string;
 }
 
-/** 政务公开专栏: released items, by area. */
-export function PortalScreen({ area }: { area: string | undefined }) {
-  const [items, setItems] = useState<PublicListItem[] | null>(null);
-  const [areas, setAreas] = useState<string[]>([]);
-  const [error, setError] = useState<unknown>(null);
+const PAGE_SIZE = 20;
 
+/** What the portal shows: the keyword and the two browsing dimensions, all kept in the hash route. */
+interface PortalFilters {
+  q?: string | undefined;
+  area?: string | undefined;
+  category?: string | undefined;
+}
+
+function portalHref(filters: PortalFilters): string {
+  return `#${hashWithQuery('/public', { q: filters.q, area: filters.area, category: filters.category })}`;
+}
+
+function apiQuery(filters: PortalFilters, extra: Record<string, string | undefined> = {}): string {
+  const query = new URLSearchParams(
+    Object.entries({ q: filters.q, area: filters.area, category: filters.category, ...extra }).filter((entry): entry is [string, string] => !!entry[1]),
+  ).toString();
+  return query ? `?${query}` : '';
+}
+
+/** The search terms as the API splits them: on any whitespace, all required. */
+function termsOf(q: string | undefined): string[] {
+  return [...new Set((q ?? '').split(/[\s\u3000]+/).filter(Boolean))];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&');
+}
+
+/** The text with every occurrence of a term (any case) in <mark>, for the result list. */
+function Highlighted({ text, terms }: { text: string; terms: string[] }) {
+  if (!terms.length) return <>{text}</>;
+  // Longest first, so that "课后服务" wins over "课后" where both match.
+  const alternatives = [...terms].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = new RegExp(`(${alternatives.join('|')})`, 'giu');
+  const lower = terms.map((term) => term.toLowerCase());
+  return (
+    <>
+      {text.split(pattern).map((part, index) =>
+        lower.includes(part.toLowerCase()) ? <mark key={index}>{part}</mark> : part ? <span key={index}>{part}</span> : null,
+      )}
+    </>
+  );
+}
+
+/**
+ * 政务公开专栏: released items by area and by 五公开 category, with a keyword search that works for Chinese
+ * (#/public?q=课后服务&area=义务教育&category=service; #/public/area/<area> still opens an area).
+ */
+export function PortalScreen({ area: pathArea }: { area: string | undefined }) {
+  const query = useHashQuery();
+  const filters: PortalFilters = {
+    q: query.get('q')?.trim() || undefined,
+    area: query.get('area') || pathArea,
+    category: query.get('category') || undefined,
+  };
+  const key = apiQuery(filters);
+  const [page, setPage] = useState<PublicPage | null>(null);
+  const [facets, setFacets] = useState<PublicFacets | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [draft, setDraft] = useState(filters.q ?? '');
+  const [loadingMore, setLoadingMore] = useState(false);
+
+  useEffect(() => setDraft(filters.q ?? ''), [filters.q]);
   useEffect(() => {
-    // The area list comes from everything released, so it stays whole while one area is shown.
-    api<{ items: PublicListItem[] }>('GET', '/public/items?limit=200').then(
-      (all) => setAreas([...new Set(all.items.map((item) => item.area))].sort((a, b) => a.localeCompare(b, 'zh-CN'))),
-      setError,
+    let current = true;
+    setPage(null);
+    setError(null);
+    Promise.all([api<PublicPage>('GET', `/public/items${apiQuery(filters, { limit: String(PAGE_SIZE) })}`), api<PublicFacets>('GET', `/public/facets${key}`)]).then(
+      ([items, counts]) => {
+        if (!current) return;
+        setPage(items);
+        setFacets(counts);
+      },
+      (caught: unknown) => current && setError(caught),
     );
-  }, []);
-  useEffect(() => {
-    setItems(null);
-    api<{ items: PublicListItem[] }>('GET', `/public/items?limit=100${area ? `&area=${encodeURIComponent(area)}` : ''}`).then((answer) => setItems(answer.items), setError);
-  }, [area]);
+    return () => {
+      current = false;
+    };
+    // `key` is every filter: the lists reload exactly when one of them changes.
+  }, [key]);
+
+  const loadMore = async () => {
+    if (!page?.nextCursor) return;
+    setLoadingMore(true);
+    try {
+      const next = await api<PublicPage>('GET', `/public/items${apiQuery(filters, { limit: String(PAGE_SIZE), cursor: page.nextCursor })}`);
+      setPage({ items: [...page.items, ...next.items], nextCursor: next.nextCursor });
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    navigate(hashWithQuery('/public', { q: draft.trim() || undefined, area: filters.area, category: filters.category }));
+  };
+
+  const terms = termsOf(filters.q);
+  const categoryLabel = facets?.categories.find((c) => c.category === filters.category)?.label;
+  const scope = [filters.area ? `${filters.area}领域` : '', categoryLabel ?? ''].filter(Boolean).join(' · ');
+  const feedHref = `/api/public/feed.atom${apiQuery({ area: filters.area, category: filters.category })}`;
+  const areas = [...(facets?.areas ?? [])].sort((a, b) => a.area.localeCompare(b.area, 'zh-CN'));
+  if (filters.area && !areas.some((a) => a.area === filters.area)) areas.push({ area: filters.area, count: 0 });
+  const filtered = !!(filters.q || filters.area || filters.category);
 
   return (
-    <section className="page" aria-labelledby="portal-title">
-      <h1 id="portal-title">{area ? `${area}领域信息公开` : '政府信息公开'}</h1>
-      <p className="lead">本栏目依据《中华人民共和国政府信息公开条例》和政务公开事项标准目录，公开各部门主动公开的政府信息。</p>
-      <nav aria-label="按领域浏览" className="area-nav">
-        <ul>
-          <li>
-            <a href="#/public" aria-current={area ? undefined : 'page'}>
-              全部
+    <section className="page portal" aria-labelledby="portal-title">
+      <div className="portal-hero">
+        <h1 id="portal-title">{scope ? `${scope}信息公开` : '政府信息公开'}</h1>
+        <p className="lead">本栏目依据《中华人民共和国政府信息公开条例》和政务公开事项标准目录，公开各部门主动公开的政府信息。</p>
+        <form role="search" className="portal-search" onSubmit={onSearch}>
+          <label htmlFor="portal-q">搜索公开信息</label>
+          <div className="portal-search-row">
+            <input
+              id="portal-q"
+              type="search"
+              name="q"
+              value={draft}
+              maxLength={100}
+              enterKeyHint="search"
+              placeholder="输入标题、正文或事项名称中的关键词，如：课后服务"
+              onChange={(event) => setDraft(event.target.value)}
+            />
+            <button type="submit" className="button button-primary">
+              搜索
+            </button>
+          </div>
+        </form>
+      </div>
+      <div className="portal-layout">
+        <aside className="portal-side">
+          <nav aria-labelledby="portal-area-nav" className="facet-nav">
+            <h2 id="portal-area-nav">按领域浏览</h2>
+            <ul>
+              <li>
+                <a href={portalHref({ ...filters, area: undefined })} aria-current={filters.area ? undefined : 'page'}>
+                  <span>全部领域</span>
+                </a>
+              </li>
+              {areas.map((a) => (
+                <li key={a.area}>
+                  <a href={portalHref({ ...filters, area: a.area })} aria-current={a.area === filters.area ? 'page' : undefined}>
+                    <span>{a.area}</span>
+                    <span className="facet-count">
+                      {a.count}
+                      <span className="sr-only">条</span>
+                    </span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <nav aria-labelledby="portal-category-nav" className="facet-nav">
+            <h2 id="portal-category-nav">按五公开类别浏览</h2>
+            <ul>
+              <li>
+                <a href={portalHref({ ...filters, category: undefined })} aria-current={filters.category ? undefined : 'page'}>
+                  <span>全部类别</span>
+                </a>
+              </li>
+              {(facets?.categories ?? []).map((c) => (
+                <li key={c.category}>
+                  <a href={portalHref({ ...filters, category: c.category })} aria-current={c.category === filters.category ? 'page' : undefined}>
+                    <span>{c.label}</span>
+                    <span className="facet-count">
+                      {c.count}
+                      <span className="sr-only">条</span>
+                    </span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <p className="feed-link">
+            <a href={feedHref} type="application/atom+xml">
+              <span aria-hidden="true" className="feed-icon" />
+              订阅本栏目更新（Atom/RSS）
             </a>
-          </li>
-          {areas.map((a) => (
-            <li key={a}>
-              <a href={`#/public/area/${encodeURIComponent(a)}`} aria-current={a === area ? 'page' : undefined}>
-                {a}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <ErrorBanner error={error} />
-      {!items ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p className="empty">该领域暂无公开信息。</p>
-      ) : (
-        <ul className="public-list">
-          {items.map((item) => (
-            <li key={item.id}>
-              <a href={`#/public/items/${item.id}`} className="public-title">
-                {item.title}
-              </a>
-              <span className="public-meta">
-                {item.department} · {item.area} · {item.elements.name} · {formatDate(item.releasedAt)}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+          </p>
+        </aside>
+        <div className="portal-results">
+          <ErrorBanner error={error} />
+          {!page ? (
+            error ? null : <Loading />
+          ) : (
+            <>
+              <p className="result-summary" role="status">
+                {filters.q ? (
+                  <>
+                    找到 <strong>{facets?.total ?? page.items.length}</strong> 条与“{filters.q}”相关的信息{scope ? `（${scope}）` : ''}
+                  </>
+                ) : (
+                  <>
+                    共 <strong>{facets?.total ?? page.items.length}</strong> 条公开信息{scope ? `（${scope}）` : ''}
+                  </>
+                )}
+                {filtered ? (
+                  <>
+                    {' · '}
+                    <a href="#/public">清除条件</a>
+                  </>
+                ) : null}
+              </p>
+              {page.items.length === 0 ? (
+                <div className="empty">
+                  {filters.q ? (
+                    <>
+                      <p>未找到与“{filters.q}”相关的公开信息。</p>
+                      <p>请尝试更换或缩短关键词{filters.area || filters.category ? '，或在全部领域和类别中搜索' : ''}。</p>
+                    </>
+                  ) : (
+                    <p>该栏目暂无公开信息。</p>
+                  )}
+                </div>
+              ) : (
+                <ul className="public-list">
+                  {page.items.map((item) => (
+                    <li key={item.id}>
+                      <a href={`#/public/items/${item.id}`} className="public-title">
+                        <Highlighted text={item.title} terms={terms} />
+                      </a>
+                      {item.snippet ? (
+                        <p className="public-snippet">
+                          <Highlighted text={item.snippet} terms={terms} />
+                        </p>
+                      ) : null}
+                      <span className="public-meta">
+                        {item.department} · {item.area} · {item.categoryLabel} · <Highlighted text={item.elements.name} terms={terms} /> · {formatDate(item.releasedAt)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {page.nextCursor ? (
+                <p className="center">
+                  <button type="button" className="button" onClick={() => void loadMore()} disabled={loadingMore}>
+                    {loadingMore ? '正在加载…' : '加载更多'}
+                  </button>
+                </p>
+              ) : null}
+            </>
+          )}
+        </div>
+      </div>
     </section>
   );
 }
@@ -122,7 +331,13 @@ export function PortalItemScreen({ id }: { id: string }) {
   return (
     <article className="page" aria-labelledby="public-item-title">
       <p className="breadcrumb">
-        <a href="#/public">政府信息公开</a> › {item.area ? <a href={`#/public/area/${encodeURIComponent(item.area)}`}>{item.area}</a> : null}
+        <a href="#/public">政府信息公开</a> › {item.area ? <a href={portalHref({ area: item.area })}>{item.area}</a> : null}
+        {item.category && item.categoryLabel ? (
+          <>
+            {' › '}
+            <a href={portalHref({ area: item.area, category: item.category })}>{item.categoryLabel}</a>
+          </>
+        ) : null}
       </p>
       <h1 id="public-item-title" className="article-title">
         {item.title}
@@ -136,6 +351,24 @@ export function PortalItemScreen({ id }: { id: string }) {
         <section className="card" aria-labelledby="six-elements">
           <h2 id="six-elements">公开事项要素</h2>
           <Elements elements={item.elements} />
+        </section>
+      ) : null}
+      {item.attachments?.length ? (
+        <section className="card" aria-labelledby="attachments-title">
+          <h2 id="attachments-title">附件</h2>
+          <ul className="public-attachments">
+            {item.attachments.map((file) => (
+              <li key={file.id}>
+                <a href={file.downloadPath} download={file.fileName}>
+                  {file.fileName}
+                </a>
+                <span className="muted">
+                  {' '}
+                  （{file.mediaType === 'application/pdf' ? 'PDF' : '图片'}，{formatSize(file.size)}）
+                </span>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       {item.interpretation ? (
@@ -158,6 +391,7 @@ export function PortalItemScreen({ id }: { id: string }) {
                 <p className="muted">
                   {r.respondent} · {formatDate(r.publishedAt)}
                 </p>
+                <RatingWidget target={{ kind: 'response', concernId: r.id }} />
               </li>
             ))}
           </ol>
@@ -165,6 +399,9 @@ export function PortalItemScreen({ id }: { id: string }) {
           <p className="muted">暂无公开答复。</p>
         )}
       </section>
+      <div className="card">
+        <RatingWidget target={{ kind: 'item', itemId: item.id }} />
+      </div>
       <ConcernForm itemId={item.id} />
     </article>
   );

@@ -15,6 +15,11 @@ export const REVIEW_STAGE_LABELS: Readonly<Record<ReviewStage, string>> = {
   'sign-off': '签发',
 };
 
+/** The label of any task's stage: a review stage, or a supervisor's demand (督办), which shares the task table. */
+export function taskStageLabel(stage: string): string {
+  return (REVIEW_STAGE_LABELS as Readonly<Record<string, string>>)[stage] ?? (stage === 'supervision-demand' ? '督办' : stage);
+}
+
 /** Which role performs each stage. */
 export const STAGE_ROLE: Readonly<Record<ReviewStage, Role>> = {
   'preliminary-review': 'reviewer',

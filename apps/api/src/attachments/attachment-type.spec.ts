@@ -1,0 +1,36 @@
+import { checkAttachment, cleanFileName, formatBytes } from './attachment-type';
+import { contentDisposition } from './content-disposition';
+
+const PDF = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n', 'latin1');
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
+
+describe('attachment types', () => {
+  it('accepts PDFs, PNGs and JPEGs whose name, declared type and bytes agree', () => {
+    expect(checkAttachment('招生办法.pdf', 'application/pdf', PDF)).toMatchObject({ ok: true, kind: { mediaType: 'application/pdf' } });
+    expect(checkAttachment('照片.PNG', 'image/png', PNG)).toMatchObject({ ok: true, kind: { mediaType: 'image/png' } });
+    expect(checkAttachment('scan.jpeg', 'image/jpg', JPEG)).toMatchObject({ ok: true, kind: { mediaType: 'image/jpeg' } });
+    // A browser that does not know the type says octet-stream: the bytes decide.
+    expect(checkAttachment('scan.jpg', 'application/octet-stream', JPEG)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a spoofed type, a renamed file, an unsupported type and an empty file, saying why', () => {
+    expect(checkAttachment('evil.pdf', 'application/pdf', Buffer.from('MZ\x90\x00 not a pdf'))).toEqual({ ok: false, problem: expect.stringContaining('not a PDF') });
+    expect(checkAttachment('photo.pdf', 'application/pdf', PNG)).toEqual({ ok: false, problem: expect.stringContaining('the name says PDF but the content is a PNG') });
+    expect(checkAttachment('photo.png', 'application/pdf', PNG)).toEqual({ ok: false, problem: expect.stringContaining('sent as application/pdf') });
+    expect(checkAttachment('macro.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', PDF)).toEqual({ ok: false, problem: expect.stringContaining('.docx') });
+    expect(checkAttachment('anim.gif', 'image/gif', Buffer.from('GIF89a'))).toEqual({ ok: false, problem: expect.stringContaining('only PDF、PNG、JPEG') });
+    expect(checkAttachment('empty.pdf', 'application/pdf', Buffer.alloc(0))).toEqual({ ok: false, problem: 'the file is empty' });
+  });
+
+  it('keeps only the last path segment of a name, without control characters', () => {
+    expect(cleanFileName('C:\\Users\\张三\\附件一.pdf')).toBe('附件一.pdf');
+    expect(cleanFileName('../../etc/passwd\u0000.png')).toBe('passwd.png');
+  });
+
+  it('writes a Content-Disposition that keeps a Chinese name (RFC 5987) with an ASCII stand-in', () => {
+    expect(contentDisposition('2026年招生办法(定稿).pdf')).toBe(`attachment; filename="2026_____(__).pdf"; filename*=UTF-8''2026%E5%B9%B4%E6%8B%9B%E7%94%9F%E5%8A%9E%E6%B3%95%28%E5%AE%9A%E7%A8%BF%29.pdf`);
+    expect(formatBytes(20 * 1024 * 1024)).toBe('20 MB');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+  });
+});

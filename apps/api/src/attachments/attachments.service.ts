@@ -1,0 +1,198 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { DisclosureItemEntity } from '@zwgk/db';
+import type { Actor } from '@zwgk/domain';
+import { ApiError } from '../common/api-error';
+import { APP_CONFIG, type AppConfig } from '../config/config.module';
+import { ItemsService } from '../items/items.service';
+import { ATTACHMENT_STORAGE, type AttachmentStorage } from './attachment-storage';
+import { ATTACHMENT_KINDS, checkAttachment, cleanFileName } from './attachment-type';
+import {
+  ATTACHMENT_COLUMNS,
+  listItemAttachments,
+  listPublicAttachmentRows,
+  toAttachmentView,
+  toPublicAttachmentView,
+  type AttachmentRow,
+  type AttachmentView,
+  type PublicAttachmentView,
+} from './attachment.views';
+
+/** A file as multer hands it over: the name the browser sent, its declared type, the bytes. */
+export interface UploadedAttachment {
+  readonly originalName: string;
+  readonly declaredType: string;
+  readonly content: Buffer;
+}
+
+/** The bytes of one attachment, ready to stream, with what the response headers need. */
+export interface AttachmentDownload {
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly size: number;
+  readonly stream: Readable;
+}
+
+/** Attachments change only with the content they go with: while the drafter holds the item. */
+const EDITABLE_STATES = ['DRAFT', 'RETURNED'];
+
+const STATE_WORDS: Readonly<Record<string, string>> = {
+  IN_REVIEW: 'in review, and reviewers decide on the files as submitted',
+  APPROVED: 'signed (签发), and the sign-off covers the files as they were',
+  RELEASED: 'released; start a change (变更) to revise it',
+  REJECTED: 'rejected and can no longer change',
+  WITHDRAWN: 'withdrawn and can no longer change',
+};
+
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(ItemsService) private readonly items: ItemsService,
+    @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** What the upload form needs to check files before sending them. */
+  limits() {
+    return {
+      maxFileBytes: this.config.attachments.maxFileBytes,
+      maxFilesPerItem: this.config.attachments.maxFilesPerItem,
+      types: ATTACHMENT_KINDS.map((kind) => ({ mediaType: kind.mediaType, label: kind.label, extensions: kind.extensions })),
+    };
+  }
+
+  async list(actor: Actor, itemId: string): Promise<{ items: AttachmentView[] }> {
+    await this.items.loadVisible(actor, itemId);
+    return { items: await listItemAttachments(this.dataSource, itemId) };
+  }
+
+  /**
+   * Attaches files to the drafter's own draft or returned item. Every file is checked before any is stored;
+   * the same bytes under the same name on the same item are the same attachment, so a retried upload adds nothing.
+   */
+  async upload(actor: Actor, itemId: string, files: readonly UploadedAttachment[], requestId: string | undefined): Promise<{ items: (AttachmentView & { created: boolean })[] }> {
+    const item = await this.loadEditable(actor, itemId, 'attach files to');
+    if (files.length === 0) throw ApiError.invalid('files', 'choose at least one PDF, PNG or JPEG file (form field "files")');
+    const checked = files.map((file) => {
+      const fileName = cleanFileName(file.originalName);
+      const result = checkAttachment(fileName, file.declaredType, file.content);
+      return { fileName: fileName || file.originalName, content: file.content, result };
+    });
+    const problems = checked.flatMap(({ fileName, result }) => (result.ok ? [] : [`${fileName}: ${result.problem}`]));
+    if (problems.length) throw new ApiError('invalid-input', `files: ${problems.join('; ')}`, [{ field: 'files', problems }]);
+
+    const prepared = checked.map(({ fileName, content, result }) => {
+      const sha256 = createHash('sha256').update(content).digest('hex');
+      return { fileName, content, sha256, mediaType: result.ok ? result.kind.mediaType : '' };
+    });
+    // Bytes first: a row never points at bytes that are not there. Content-addressed, so a retry stores nothing new.
+    for (const file of prepared) await this.storage.put(file.sha256, file.content);
+
+    const stored = await this.dataSource.transaction(async (manager) => {
+      // One upload per item at a time, so that two at once cannot both pass the count.
+      await manager.query(`SELECT pg_advisory_xact_lock(1764290, hashtext($1))`, [itemId]);
+      const existing: AttachmentRow[] = await manager.query(`SELECT ${ATTACHMENT_COLUMNS} FROM item_attachments WHERE item_id = $1 AND removed_at IS NULL`, [itemId]);
+      const isAttached = (file: { sha256: string; fileName: string }) => existing.some((row) => row.sha256 === file.sha256 && row.file_name === file.fileName);
+      const newOnes = new Set(prepared.filter((file) => !isAttached(file)).map((file) => `${file.sha256}:${file.fileName}`));
+      const max = this.config.attachments.maxFilesPerItem;
+      if (existing.length + newOnes.size > max) {
+        throw ApiError.invalid('files', `at most ${max} files can be attached to one item; it has ${existing.length} and this upload adds ${newOnes.size}`);
+      }
+      const results: (AttachmentView & { created: boolean })[] = [];
+      for (const file of prepared) {
+        const [inserted]: AttachmentRow[] = await manager.query(
+          // clock_timestamp(), not now(): the files of one upload keep the order they were sent in.
+          `INSERT INTO item_attachments (id, item_id, file_name, media_type, size_bytes, sha256, storage_key, uploaded_by, uploaded_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp())
+           ON CONFLICT (item_id, sha256, file_name) WHERE removed_at IS NULL DO NOTHING
+           RETURNING ${ATTACHMENT_COLUMNS}`,
+          [randomUUID(), itemId, file.fileName, file.mediaType, file.content.length, file.sha256, file.sha256, actor.username],
+        );
+        if (inserted) {
+          await this.audit(manager, actor, item, 'attachment.uploaded', inserted, requestId);
+          results.push({ ...toAttachmentView(inserted), created: true });
+        } else {
+          const [found]: AttachmentRow[] = await manager.query(
+            `SELECT ${ATTACHMENT_COLUMNS} FROM item_attachments WHERE item_id = $1 AND sha256 = $2 AND file_name = $3 AND removed_at IS NULL`,
+            [itemId, file.sha256, file.fileName],
+          );
+          results.push({ ...toAttachmentView(found!), created: false });
+        }
+      }
+      return results;
+    });
+    return { items: stored };
+  }
+
+  /** Takes a file off the drafter's draft or returned item. The record stays (soft removal); removing twice is removing once. */
+  async remove(actor: Actor, itemId: string, attachmentId: string, requestId: string | undefined): Promise<AttachmentView> {
+    const item = await this.loadEditable(actor, itemId, 'remove files from');
+    return this.dataSource.transaction(async (manager) => {
+      const [row]: AttachmentRow[] = await manager.query(`SELECT ${ATTACHMENT_COLUMNS} FROM item_attachments WHERE id = $1 AND item_id = $2 FOR UPDATE`, [attachmentId, itemId]);
+      if (!row) throw ApiError.notFound(`item ${itemId} has no attachment ${attachmentId}`);
+      if (row.removed_at) return toAttachmentView(row);
+      // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+      const [[removed]]: [AttachmentRow[], number] = await manager.query(
+        `UPDATE item_attachments SET removed_at = now(), removed_by = $2 WHERE id = $1 RETURNING ${ATTACHMENT_COLUMNS}`,
+        [attachmentId, actor.username],
+      );
+      await this.audit(manager, actor, item, 'attachment.removed', removed!, requestId);
+      return toAttachmentView(removed!);
+    });
+  }
+
+  /** The bytes for the item's department and for oversight roles. */
+  async download(actor: Actor, itemId: string, attachmentId: string): Promise<AttachmentDownload> {
+    await this.items.loadVisible(actor, itemId);
+    const [row]: AttachmentRow[] = await this.dataSource.query(`SELECT ${ATTACHMENT_COLUMNS} FROM item_attachments WHERE id = $1 AND item_id = $2`, [attachmentId, itemId]);
+    if (!row) throw ApiError.notFound(`item ${itemId} has no attachment ${attachmentId}`);
+    if (row.removed_at) throw ApiError.notFound(`attachment ${attachmentId} was removed from item ${itemId}`);
+    return this.open(row);
+  }
+
+  /** The public download: only an attachment of a released (not withdrawn) item's current edition; 404 otherwise. */
+  async publicDownload(itemId: string, attachmentId: string): Promise<AttachmentDownload> {
+    const row = (await listPublicAttachmentRows(this.dataSource, itemId)).find((candidate) => candidate.id === attachmentId);
+    if (!row) throw ApiError.notFound(`no public attachment ${attachmentId} on item ${itemId}`);
+    return this.open(row);
+  }
+
+  /** The attachments the public item page lists (empty for an item the public cannot see). */
+  async listPublicAttachments(itemId: string): Promise<PublicAttachmentView[]> {
+    return (await listPublicAttachmentRows(this.dataSource, itemId)).map(toPublicAttachmentView);
+  }
+
+  private async open(row: AttachmentRow): Promise<AttachmentDownload> {
+    const { stream, size } = await this.storage.open(row.storage_key);
+    return { fileName: row.file_name, mediaType: row.media_type, size, stream };
+  }
+
+  private async loadEditable(actor: Actor, itemId: string, doing: string): Promise<DisclosureItemEntity> {
+    const item = await this.items.loadVisible(actor, itemId);
+    if (item.drafterUsername !== actor.username) throw ApiError.forbidden(`only the drafter of item ${itemId} (${item.drafterUsername}) can ${doing} it`);
+    if (!EDITABLE_STATES.includes(item.state)) {
+      throw ApiError.conflict(`cannot ${doing} item ${itemId}: it is ${STATE_WORDS[item.state] ?? item.state}; files change only while the item is a draft or returned for revision`);
+    }
+    return item;
+  }
+
+  private async audit(manager: EntityManager, actor: Actor, item: DisclosureItemEntity, action: string, row: AttachmentRow, requestId: string | undefined): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_events (event_key, item_id, actor, actor_role, department_code, action, detail, request_id)
+       VALUES ($1, $2, $3, 'drafter', $4, $5, $6, $7)
+       ON CONFLICT (event_key) DO NOTHING`,
+      [
+        `${action}:${row.id}`,
+        item.id,
+        actor.username,
+        actor.departmentCode,
+        action,
+        JSON.stringify({ attachmentId: row.id, fileName: row.file_name, mediaType: row.media_type, size: Number(row.size_bytes), sha256: row.sha256, revision: item.revision }),
+        requestId ?? null,
+      ],
+    );
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The portal's SQL (政务公开专栏): browse, keyword search, facet counts and the feed, free of Nest so that a
+ * plain pg client can run and EXPLAIN exactly what the API runs.
+ *
+ * Search (indexes in libs/db/src/migrations/1764280000000-public-search.ts): every released edition keeps the
+ * character unigrams and bigrams of its text in `search_grams`, under a GIN index. The query's terms (split on
+ * whitespace, all required) become the grams an edition must contain (`@>`, answered from the index), then an
+ * exact substring check confirms each term, so "服务课后" never matches "课后服务". Relevance is per term: 8 for a
+ * match in the title, 4 in the catalog item name, 2 in the interpretation, 1 in the body; ties go to the newest
+ * release. Browsing walks `item_editions_released` newest first and stops after a page.
+ */
+import { ApiError } from '../common/api-error';
+import { UNCATEGORIZED, type PortalCategory } from './public-categories';
+
+export const PUBLIC_DEFAULT_LIMIT = 50;
+export const PUBLIC_MAX_LIMIT = 200;
+export const FEED_ENTRY_COUNT = 50;
+
+export interface SqlQuery {
+  readonly text: string;
+  readonly values: unknown[];
+}
+
+export interface PublicFilters {
+  readonly area?: string | undefined;
+  readonly category?: PortalCategory | undefined;
+  /** Search terms, each required; empty means browsing. */
+  readonly terms: readonly string[];
+}
+
+/** The position after the last item of a page: keyset pagination, never OFFSET. */
+export interface PublicCursor {
+  /** Only when searching. */
+  readonly relevance?: number;
+  /** The edition's release instant, to the microsecond. */
+  readonly releasedAt: string;
+  readonly id: string;
+}
+
+/** The words of a query: split on any whitespace (half- or full-width), lower-cased by the database. */
+export function searchTerms(q: string | undefined): string[] {
+  return [...new Set((q ?? '').split(/[\s\u3000]+/).filter(Boolean))];
+}
+
+export function encodePublicCursor(cursor: PublicCursor): string {
+  const parts = cursor.relevance === undefined ? [cursor.releasedAt, cursor.id] : [cursor.relevance, cursor.releasedAt, cursor.id];
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+/** Throws a 400 naming `cursor` for anything this API did not hand out for the same kind of listing. */
+export function decodePublicCursor(raw: string, searching: boolean): PublicCursor {
+  try {
+    const parts = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
+    const [relevance, releasedAt, id] = searching ? parts : [undefined, ...parts];
+    const shaped =
+      Array.isArray(parts) &&
+      parts.length === (searching ? 3 : 2) &&
+      (!searching || Number.isInteger(relevance)) &&
+      typeof releasedAt === 'string' &&
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(releasedAt) &&
+      typeof id === 'string' &&
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
+    if (shaped) return { ...(searching ? { relevance: relevance as number } : {}), releasedAt, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw ApiError.invalid('cursor', 'is not a cursor this API returned for this listing');
+}
+
+const CATALOG_NAME = `concat_ws(' / ', c.level1, c.level2, c.level3)`;
+
+/** The columns every portal listing reads: the current released edition with its catalog row. */
+const FROM_CURRENT_EDITIONS = `
+    FROM item_editions e
+    JOIN disclosure_items i ON i.id = e.item_id AND i.current_edition = e.edition
+    JOIN catalog_items c ON c.version_id = i.catalog_version_id AND c.code = i.catalog_item_code
+    JOIN departments d ON d.code = i.department_code`;
+
+const LIST_COLUMNS = `i.id, e.title, e.body, e.edition, e.released_at AS edition_released_at,
+         to_char(e.released_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_released_at,
+         i.released_at, i.state, i.withdrawn_at, i.withdrawal_reason, d.name AS department_name,
+         c.code, c.area, c.category, c.level1, c.level2, c.level3, c.content, c.basis, c.time_limit_text, c.subject, c.mode`;
+
+/** Appends a value and returns its placeholder. */
+class Parameters {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** The WHERE conditions for a filter set; `skip` leaves one facet's own filter out (for its counts). */
+function conditions(filters: PublicFilters, parameters: Parameters, skip?: 'area' | 'category'): string[] {
+  const where: string[] = [];
+  if (filters.area !== undefined && skip !== 'area') where.push(`c.area = ${parameters.add(filters.area)}`);
+  if (filters.category !== undefined && skip !== 'category') {
+    where.push(filters.category === UNCATEGORIZED ? `c.category IS NULL` : `c.category = ${parameters.add(filters.category)}`);
+  }
+  if (filters.terms.length) {
+    const terms = parameters.add(filters.terms);
+    where.push(`e.search_grams @> public_search_query_grams(${terms}::text[])`);
+    where.push(
+      `NOT EXISTS (SELECT 1 FROM unnest(${terms}::text[]) AS term
+                    WHERE strpos(lower(concat_ws(E'\\n', e.title, e.body, e.interpretation, ${CATALOG_NAME})), lower(term)) = 0)`,
+    );
+  }
+  return where;
+}
+
+/** One page of released (not withdrawn) items: by relevance when searching, else newest first. */
+export function buildPublicListQuery(filters: PublicFilters, after: PublicCursor | undefined, limit: number): SqlQuery {
+  const parameters = new Parameters();
+  const where = [`i.state <> 'WITHDRAWN'`, ...conditions(filters, parameters)];
+  if (!filters.terms.length) {
+    if (after) where.push(`(e.released_at, e.item_id) < (${parameters.add(after.releasedAt)}::timestamptz, ${parameters.add(after.id)}::uuid)`);
+    return {
+      text: `SELECT ${LIST_COLUMNS}, 0 AS relevance ${FROM_CURRENT_EDITIONS}
+              WHERE ${where.join(' AND ')}
+              ORDER BY e.released_at DESC, e.item_id DESC
+              LIMIT ${parameters.add(limit + 1)}`,
+      values: parameters.values,
+    };
+  }
+  const terms = parameters.add(filters.terms);
+  const relevance = `(SELECT sum(8 * (strpos(lower(e.title), t) > 0)::int
+                               + 4 * (strpos(lower(${CATALOG_NAME}), t) > 0)::int
+                               + 2 * (strpos(lower(coalesce(e.interpretation, '')), t) > 0)::int
+                               + (strpos(lower(e.body), t) > 0)::int)::int
+                      FROM (SELECT lower(term) AS t FROM unnest(${terms}::text[]) AS term) AS terms)`;
+  const keyset = after
+    ? `WHERE (found.relevance, found.edition_released_at, found.id) < (${parameters.add(after.relevance ?? 0)}::int, ${parameters.add(after.releasedAt)}::timestamptz, ${parameters.add(after.id)}::uuid)`
+    : '';
+  return {
+    text: `SELECT * FROM (
+             SELECT ${LIST_COLUMNS}, ${relevance} AS relevance ${FROM_CURRENT_EDITIONS}
+              WHERE ${where.join(' AND ')}
+           ) AS found
+           ${keyset}
+           ORDER BY found.relevance DESC, found.edition_released_at DESC, found.id DESC
+           LIMIT ${parameters.add(limit + 1)}`,
+    values: parameters.values,
+  };
+}
+
+/**
+ * Counts for the portal's navigation: per area under every filter but the area, and per 五公开 category
+ * under every filter but the category, so each list shows what choosing one of its entries would give.
+ */
+export function buildFacetQueries(filters: PublicFilters): { areas: SqlQuery; categories: SqlQuery } {
+  const byArea = new Parameters();
+  const areaWhere = [`i.state <> 'WITHDRAWN'`, ...conditions(filters, byArea, 'area')];
+  const byCategory = new Parameters();
+  const categoryWhere = [`i.state <> 'WITHDRAWN'`, ...conditions(filters, byCategory, 'category')];
+  return {
+    areas: {
+      text: `SELECT c.area, count(*)::int AS count ${FROM_CURRENT_EDITIONS} WHERE ${areaWhere.join(' AND ')} GROUP BY c.area ORDER BY c.area`,
+      values: byArea.values,
+    },
+    categories: {
+      text: `SELECT c.category, count(*)::int AS count ${FROM_CURRENT_EDITIONS} WHERE ${categoryWhere.join(' AND ')} GROUP BY c.category`,
+      values: byCategory.values,
+    },
+  };
+}
+
+/**
+ * The newest entries of the feed: releases and new editions (updated when the edition was released) and
+ * withdrawals (updated when withdrawn). Each half walks its own index and stops after a feed's worth.
+ */
+export function buildFeedQuery(filters: Omit<PublicFilters, 'terms'>, count = FEED_ENTRY_COUNT): SqlQuery {
+  const parameters = new Parameters();
+  const where = conditions({ ...filters, terms: [] }, parameters);
+  const limit = parameters.add(count);
+  const filter = where.length ? `AND ${where.join(' AND ')}` : '';
+  return {
+    text: `SELECT * FROM (
+             (SELECT ${LIST_COLUMNS}, e.released_at AS updated_at ${FROM_CURRENT_EDITIONS}
+               WHERE i.state <> 'WITHDRAWN' ${filter}
+               ORDER BY e.released_at DESC, e.item_id DESC LIMIT ${limit})
+             UNION ALL
+             (SELECT ${LIST_COLUMNS}, i.withdrawn_at AS updated_at ${FROM_CURRENT_EDITIONS}
+               WHERE i.state = 'WITHDRAWN' ${filter}
+               ORDER BY i.withdrawn_at DESC LIMIT ${limit})
+           ) AS entries
+           ORDER BY updated_at DESC, id DESC
+           LIMIT ${limit}`,
+    values: parameters.values,
+  };
+}

@@ -1,0 +1,53 @@
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { clientAddressOf } from '../concerns/client-address';
+import { RateLimitExceededFilter } from '../concerns/rate-limit-exceeded.filter';
+import { knownRatingClientOf, RATING_SETTINGS, ratingClientOf, type RatingSettings } from './rating-client';
+import { RatingsService } from './ratings.service';
+import { SubmitRatingDto } from './submit-rating.dto';
+
+/** 公众满意度评价: the public rates released items and published responses; no login, a cookie tells clients apart. */
+@ApiTags('public')
+@Public()
+@Controller('public')
+export class RatingsController {
+  constructor(
+    @Inject(RatingsService) private readonly ratings: RatingsService,
+    @Inject(RATING_SETTINGS) private readonly settings: RatingSettings,
+  ) {}
+
+  @Post('items/:id/ratings')
+  @UseFilters(RateLimitExceededFilter)
+  @ApiNotFoundResponse({ description: 'no released item with this id' })
+  @ApiConflictResponse({ description: 'this client has already rated the item' })
+  @ApiTooManyRequestsResponse({ description: 'too many ratings from this address; see Retry-After' })
+  rateItem(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SubmitRatingDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.ratings.rate({ kind: 'item', itemId: id }, body, ratingClientOf(request, response, clientAddressOf(request), this.settings.salt));
+  }
+
+  @Get('items/:id/ratings')
+  itemSummary(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: Request) {
+    return this.ratings.summary({ kind: 'item', itemId: id }, knownRatingClientOf(request, clientAddressOf(request), this.settings.salt));
+  }
+
+  @Post('concerns/:concernId/ratings')
+  @UseFilters(RateLimitExceededFilter)
+  @ApiNotFoundResponse({ description: 'no published response to this concern' })
+  @ApiConflictResponse({ description: 'this client has already rated the response' })
+  @ApiTooManyRequestsResponse({ description: 'too many ratings from this address; see Retry-After' })
+  rateResponse(
+    @Param('concernId', new ParseUUIDPipe()) concernId: string,
+    @Body() body: SubmitRatingDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.ratings.rate({ kind: 'response', concernId }, body, ratingClientOf(request, response, clientAddressOf(request), this.settings.salt));
+  }
+
+  @Get('concerns/:concernId/ratings')
+  responseSummary(@Param('concernId', new ParseUUIDPipe()) concernId: string, @Req() request: Request) {
+    return this.ratings.summary({ kind: 'response', concernId }, knownRatingClientOf(request, clientAddressOf(request), this.settings.salt));
+  }
+}

@@ -1,0 +1,165 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { projectRoot } from '@zwgk/config';
+import { ensureWebBuild } from '../../scripts/web-build';
+import { startSystem, type RunningSystem } from '../support/running-system';
+import { buildPdf, buildPng } from '../support/sample-files';
+import { testServers } from '../support/test-environment';
+
+/**
+ * Drafting in a real browser: the drafter attaches a PDF and an image, saves and submits; 初审 returns it
+ * with a comment; the drafter opens it from 我的事项, edits the prefilled form and resubmits; the item page
+ * shows the attachments and what changed between the two revisions.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.join(projectRoot, 'test-output', 'screenshots');
+const TITLE = '2026年秋季学期义务教育阶段学校招生入学办法';
+const BODY = '一、招生对象：本县户籍及符合条件的随迁子女。\n二、报名方式：网上报名。\n三、录取办法：按学区划片，就近免试入学。';
+const REVISED_BODY = '一、招生对象：本县户籍及符合条件的随迁子女。\n二、报名方式：网上报名，报名时间为7月1日至7月10日。\n三、录取办法：按学区划片，就近免试入学。';
+
+describe('drafting in the browser', () => {
+  let system: RunningSystem;
+  let context: BrowserContext;
+  let userDataDir: string;
+  let origin: string;
+
+  beforeAll(async () => {
+    ensureWebBuild((line) => process.stdout.write(`[drafting] ${line}\n`), 'capture');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    process.env.ATTACHMENT_DIR = path.join(testServers().dataDir, 'attachments-browser');
+    system = await startSystem('drafting');
+    origin = system.api.baseUrl.replace(/\/api$/, '');
+    userDataDir = mkdtempSync(path.join(tmpdir(), 'zwgk-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    context.setDefaultTimeout(90_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await system?.stop();
+    delete process.env.ATTACHMENT_DIR;
+  });
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  async function signIn(username: string): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${origin}/#/login`);
+    await page.locator(`button[data-username="${username}"]`).click();
+    await page.locator('.user-box').waitFor();
+    return page;
+  }
+
+  it('attaches files, is returned, edits the returned draft, resubmits, and shows the diff', async () => {
+    try {
+      await drafting();
+    } catch (error) {
+      for (const [index, page] of context.pages().entries()) await page.screenshot({ path: path.join(SCREENSHOTS, `failure-drafting-${index}.png`), fullPage: true }).catch(() => undefined);
+      throw error;
+    }
+  }, 300_000);
+
+  async function drafting(): Promise<void> {
+    const drafter = await signIn('edu.drafter');
+    await drafter.goto(`${origin}/#/draft`);
+    await drafter.getByRole('heading', { name: '起草公开事项' }).waitFor();
+    await drafter.getByLabel('关键词').fill('招生');
+    await drafter.getByRole('button', { name: '搜索', exact: true }).click();
+    await drafter.locator('.catalog-option', { hasText: 'EDU-001' }).click();
+    await drafter.getByLabel('标题').fill(TITLE);
+    await drafter.getByLabel('正文').fill(BODY);
+
+    // A Word file is refused by name before anything is sent; PDFs and images are listed with type and size.
+    await drafter.locator('#files').setInputFiles([{ name: '招生说明.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('PK\u0003\u0004') }]);
+    await expectText(drafter.locator('#files-error'), '招生说明.docx：只能上传 PDF、PNG、JPEG 文件');
+    await drafter.locator('#files').setInputFiles([
+      { name: '2026年招生办法（正式文件）.pdf', mimeType: 'application/pdf', buffer: buildPdf('2026 enrolment rules') },
+      { name: '学区划分示意图.png', mimeType: 'image/png', buffer: buildPng(64, 48, [40, 110, 180]) },
+    ]);
+    await expectCount(drafter.locator('#files-error'), 0);
+    const rows = drafter.locator('.attachment-table tbody tr');
+    await expectCount(rows, 2);
+    await expectText(rows.nth(0), 'PDF');
+    await expectText(rows.nth(1), '学区划分示意图.png');
+    await drafter.locator('.attachment-table').scrollIntoViewIfNeeded();
+    await shot(drafter, 'draft-attachments');
+
+    await drafter.getByRole('button', { name: '保存并提交审核' }).click();
+    await drafter.getByRole('heading', { name: TITLE }).waitFor();
+    const itemId = /#\/items\/([0-9a-f-]{36})/.exec(drafter.url())?.[1] ?? '';
+    expect(itemId).toMatch(/^[0-9a-f-]{36}$/);
+    await expectText(drafter.locator('.page-head .badge'), '审核中');
+    await expectText(drafter.locator('.attachment-list'), '2026年招生办法（正式文件）.pdf');
+    await expectText(drafter.locator('.attachment-list'), '学区划分示意图.png');
+
+    // 初审 returns it with a comment.
+    const reviewer = await signIn('edu.reviewer');
+    const link = reviewer.locator(`a[href^="#/review/${itemId}/"]`).first();
+    const deadline = Date.now() + 60_000;
+    await reviewer.goto(`${origin}/#/inbox`);
+    while (!(await link.isVisible())) {
+      if (Date.now() > deadline) throw new Error('no 初审 task in the inbox');
+      await reviewer.waitForTimeout(500);
+      await reviewer.reload();
+      await reviewer.locator('#inbox-title').waitFor();
+    }
+    await link.click();
+    await reviewer.getByLabel('退回修改', { exact: true }).check();
+    await reviewer.locator('#comment').fill('请写明网上报名的起止时间。');
+    await reviewer.getByRole('button', { name: '提交审核决定' }).click();
+    await reviewer.getByText('已提交：退回修改').waitFor();
+
+    // The drafter finds it in 我的事项 (from the API), returned, with the comment, and edits it.
+    await drafter.goto(`${origin}/#/items`);
+    const row = drafter.locator('tr', { has: drafter.locator(`a[href="#/items/${itemId}"]`) });
+    await expectText(row, '已退回');
+    await expectText(row, '请写明网上报名的起止时间');
+    await shot(drafter, 'my-items-returned');
+    await row.getByRole('link', { name: `修改 ${TITLE}` }).click();
+    await drafter.getByRole('heading', { name: '修改退回的事项' }).waitFor();
+    await expectText(drafter.locator('.return-comment'), '请写明网上报名的起止时间。');
+    expect(await drafter.getByLabel('标题').inputValue()).toBe(TITLE);
+    expect(await drafter.getByLabel('正文').inputValue()).toBe(BODY);
+    await expectCount(drafter.locator('.attachment-table tbody tr'), 2);
+    await drafter.getByLabel('正文').fill(REVISED_BODY);
+    await drafter.getByRole('button', { name: '保存并重新提交审核' }).click();
+    await drafter.getByRole('heading', { name: TITLE }).waitFor();
+    await expectText(drafter.locator('.page-head .badge'), '审核中');
+
+    // The item page compares the two revisions: the added dates in green with a ［+…］ marker.
+    await drafter.locator('#revisions-title').waitFor();
+    await expectText(drafter.locator('.diff-field', { hasText: '正文' }).locator('ins.diff-added'), '，报名时间为7月1日至7月10日');
+    await expectText(drafter.locator('.diff'), '未修改：标题');
+    await drafter.locator('#revisions-title').scrollIntoViewIfNeeded();
+    await shot(drafter, 'item-diff');
+  }
+});
+
+async function expectText(locator: Locator, text: string): Promise<void> {
+  await locator.first().waitFor();
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const content = (await locator.first().textContent()) ?? '';
+    if (content.includes(text)) return;
+    if (Date.now() > deadline) expect(content).toContain(text);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function expectCount(locator: Locator, count: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while ((await locator.count()) !== count) {
+    if (Date.now() > deadline) expect(await locator.count()).toBe(count);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

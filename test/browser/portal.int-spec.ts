@@ -1,0 +1,142 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { projectRoot } from '@zwgk/config';
+import { ensureWebBuild } from '../../scripts/web-build';
+import { startSystem, type RunningSystem } from '../support/running-system';
+import { buildPdf } from '../support/sample-files';
+
+/**
+ * The portal's keyword search in a real browser (Debian's Chromium through playwright-core): a citizen
+ * searches 政务公开专栏 for 课后服务, sees the released item with the words highlighted, opens it, and the same
+ * search works on a phone; on the item page the attachment is there to download and the citizen rates the item.
+ * Screenshots go to test-output/screenshots/portal-search*.png and portal-item.png.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.join(projectRoot, 'test-output', 'screenshots');
+const TITLE = '关于做好2026年秋季学期中小学课后服务工作的通知';
+const BODY = '各中小学校：\n为落实“双减”工作要求，现就2026年秋季学期课后服务工作通知如下：\n一、课后服务时间为每个上课日下午放学后至17:30。\n二、课后服务内容以作业辅导、文体活动和科普阅读为主，家长自愿申请。';
+const ATTACHMENT = '课后服务安排表.pdf';
+const EDU_DECIDERS = ['edu.reviewer', 'edu.secrecy', 'edu.legal', 'edu.leader'];
+
+describe('the public portal search in a browser', () => {
+  let system: RunningSystem;
+  let context: BrowserContext;
+  let userDataDir: string;
+  let origin: string;
+  let itemId: string;
+
+  /** create → submit → every review stage approved → released, through the API and the workflow. */
+  async function releaseItem(catalogItemCode: string, title: string, body: string, attachment?: { name: string; content: Buffer }): Promise<string> {
+    const { client } = system;
+    const created = await client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode, title, body, formedAt: '2026-02-10' } });
+    expect(created.status).toBe(201);
+    const id: string = created.body.id;
+    if (attachment) {
+      const form = new FormData();
+      form.append('files', new Blob([new Uint8Array(attachment.content)], { type: 'application/pdf' }), attachment.name);
+      const uploaded = await fetch(`${client.baseUrl}/items/${id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${await client.token('edu.drafter')}` }, body: form });
+      expect(uploaded.status).toBe(201);
+    }
+    expect((await client.request('POST', `/items/${id}/submit`, { as: 'edu.drafter' })).status).toBe(200);
+    for (let stage = 0; stage <= EDU_DECIDERS.length; stage++) {
+      const next = await client.eventually(async () => {
+        if ((await client.request('GET', `/items/${id}`, { as: 'edu.drafter' })).body.state === 'RELEASED') return { released: true as const };
+        for (const username of EDU_DECIDERS) {
+          const task = ((await client.request('GET', '/tasks?state=open', { as: username })).body.items as { id: string; itemId: string }[]).find((t) => t.itemId === id);
+          if (task) return { released: false as const, username, taskId: task.id };
+        }
+        return undefined;
+      }, `the next review task of ${id}`, 60_000);
+      if (next.released) return id;
+      expect((await client.request('POST', `/tasks/${next.taskId}/complete`, { as: next.username, body: { decision: 'approve', comment: '同意' } })).status).toBe(200);
+    }
+    throw new Error(`item ${id} was not released`);
+  }
+
+  beforeAll(async () => {
+    // The API serves apps/web/dist only if it exists when it starts: build (when stale) first.
+    ensureWebBuild((line) => process.stdout.write(`[portal] ${line}\n`), 'capture');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    system = await startSystem('portal-browser');
+    origin = system.api.baseUrl.replace(/\/api$/, '');
+    itemId = await releaseItem('EDU-001', TITLE, BODY, { name: ATTACHMENT, content: buildPdf('After-school services 2026') });
+    await releaseItem('EDU-002', '2026年义务教育学区划分方案', '一、第一小学学区：城东街道。\n二、第二小学学区：城西街道。');
+    userDataDir = mkdtempSync(path.join(tmpdir(), 'zwgk-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    context.setDefaultTimeout(90_000);
+  }, 300_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await system?.stop();
+  });
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  it('searches the portal in Chinese, highlights the match, opens the item, and works on a phone', async () => {
+    const citizen = await context.newPage();
+    await citizen.goto(`${origin}/#/public`);
+    await citizen.getByRole('navigation', { name: '按五公开类别浏览' }).getByText('未分类').waitFor();
+    await expectAttribute(citizen, 'link[rel="alternate"][type="application/atom+xml"]', 'href', '/api/public/feed.atom');
+
+    await citizen.getByLabel('搜索公开信息').fill('课后服务');
+    await citizen.getByLabel('搜索公开信息').press('Enter');
+    await citizen.getByText('条与“课后服务”相关的信息').waitFor();
+    expect(decodeURIComponent(new URL(citizen.url()).hash)).toBe('#/public?q=课后服务');
+    const result = citizen.getByRole('link', { name: TITLE });
+    await result.waitFor();
+    expect(await result.locator('mark').allTextContents()).toEqual(['课后服务']);
+    expect(await citizen.locator('.public-snippet mark').first().textContent()).toBe('课后服务');
+    await shot(citizen, 'portal-search');
+
+    // The query is in the route: a reload keeps it, and a miss says so.
+    await citizen.reload();
+    await result.waitFor();
+    expect(await citizen.getByLabel('搜索公开信息').inputValue()).toBe('课后服务');
+    await citizen.getByLabel('搜索公开信息').fill('没有这样的关键词');
+    await citizen.getByLabel('搜索公开信息').press('Enter');
+    await citizen.getByText('未找到与“没有这样的关键词”相关的公开信息。').waitFor();
+    await citizen.goBack();
+    await result.click();
+    await citizen.getByRole('heading', { name: TITLE }).waitFor();
+    expect(new URL(citizen.url()).hash).toBe(`#/public/items/${itemId}`);
+
+    // The item page: its attachment, served without a login, and a satisfaction rating.
+    const attachmentLink = citizen.getByRole('region', { name: '附件' }).getByRole('link', { name: ATTACHMENT });
+    const href = await attachmentLink.getAttribute('href');
+    const file = await fetch(new URL(href!, origin));
+    expect(file.status).toBe(200);
+    expect(Buffer.from(await file.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const rating = citizen.getByRole('group', { name: /您对.*满意吗/ }).first();
+    await rating.getByRole('radio', { name: /^4星/ }).check();
+    await citizen.getByRole('button', { name: /提交评价/ }).first().click();
+    await citizen.getByText('感谢您的评价', { exact: false }).waitFor();
+    await citizen.getByText('共 1 人评价', { exact: false }).waitFor();
+    await shot(citizen, 'portal-item');
+    const summary = await system.client.request('GET', `/public/items/${itemId}/ratings`);
+    expect(summary.body).toMatchObject({ count: 1, average: 4 });
+
+    // On a phone: the same search, and nothing wider than the screen.
+    await citizen.setViewportSize({ width: 390, height: 844 });
+    await citizen.goto(`${origin}/#/public?q=${encodeURIComponent('课后')}`);
+    await citizen.getByRole('link', { name: TITLE }).waitFor();
+    await shot(citizen, 'portal-search-phone');
+    // A string, because this file is type-checked for Node, without the DOM library.
+    const overflow = await citizen.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+async function expectAttribute(page: Page, selector: string, name: string, value: string): Promise<void> {
+  expect(await page.locator(`head ${selector}`).getAttribute(name)).toBe(value);
+}

@@ -1,0 +1,155 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { projectRoot } from '@zwgk/config';
+import { ensureWebBuild } from '../../scripts/web-build';
+import { startSystem, type RunningSystem } from '../support/running-system';
+
+/**
+ * The supervisor dashboard in a real browser: charts of an overdue item and an overdue task, a click on a
+ * bar drills down to the list, the supervisor demands action (督办) on a row, and the department head
+ * answers it from the inbox. Screenshots go to test-output/screenshots/supervision-*.png.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.join(projectRoot, 'test-output', 'screenshots');
+
+describe('the supervisor dashboard in the browser', () => {
+  let system: RunningSystem;
+  let origin: string;
+  let context: BrowserContext;
+  let userDataDir: string;
+  let lateItem: string;
+  let slaItem: string;
+
+  beforeAll(async () => {
+    ensureWebBuild((line) => process.stdout.write(`[supervision-browser] ${line}\n`), 'capture');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    system = await startSystem('supervision-browser');
+    origin = system.api.baseUrl.replace(/\/api$/, '');
+
+    // A draft formed in September and never released (statutory), and a 初审 task due ten days ago (SLA),
+    // through the read model as the journey does: the timers themselves are tested elsewhere.
+    const { client } = system;
+    const late = await client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode: 'EDU-001', title: '2026年秋季学期教育收费项目及标准', body: '……', formedAt: '2026-09-01' } });
+    lateItem = late.body.id;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const inReview = await client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode: 'EDU-001', title: '2026年县域义务教育学校招生计划', body: '……', formedAt: today } });
+    slaItem = inReview.body.id;
+    expect((await client.request('POST', `/items/${slaItem}/submit`, { as: 'edu.drafter' })).status).toBe(200);
+    const task = await client.eventually(async () => {
+      const { rows } = await system.db.query(`SELECT id FROM review_tasks WHERE item_id = $1 AND state = 'open'`, [slaItem]);
+      return rows[0]?.id as string | undefined;
+    }, 'the 初审 task', 60_000);
+    await system.db.query(`UPDATE review_tasks SET due_at = now() - interval '10 days', overdue = true WHERE id = $1`, [task]);
+
+    userDataDir = mkdtempSync(path.join(tmpdir(), 'zwgk-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      acceptDownloads: true,
+    });
+    context.setDefaultTimeout(90_000);
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await system?.stop();
+  });
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  async function signIn(username: string): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${origin}/#/login`);
+    await page.locator(`button[data-username="${username}"]`).click();
+    await page.locator('.user-box').waitFor();
+    return page;
+  }
+
+  it('shows the charts, drills down from a bar, demands action, and the head answers in the inbox', async () => {
+    try {
+      await dashboardJourney();
+    } catch (error) {
+      // What each tab showed when it failed, for the person reading the failure.
+      for (const [index, page] of context.pages().entries()) {
+        await page.screenshot({ path: path.join(SCREENSHOTS, `failure-supervision-${index}.png`), fullPage: true }).catch(() => undefined);
+      }
+      throw error;
+    }
+  }, 300_000);
+
+  const started = Date.now();
+  const phase = (name: string) => process.stdout.write(`[supervision-browser] ${name} at ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+
+  async function dashboardJourney(): Promise<void> {
+    const supervisor = await signIn('office.supervisor');
+    await supervisor.getByRole('heading', { name: '督查督办：逾期事项' }).waitFor();
+    const departmentChart = supervisor.locator('section[aria-labelledby="by-department-title"] .chart');
+    await departmentChart.locator('svg text', { hasText: '县教育局' }).first().waitFor();
+    // The chart's text alternative names the department and both counts.
+    expect(await departmentChart.getAttribute('aria-label')).toMatch(/县教育局，法定时限逾期\d+件，内部时限逾期\d+件/);
+    await supervisor.locator('section[aria-labelledby="trend-title"] .chart svg').waitFor();
+    await supervisor.locator('.deadline-card .deadline-figure').waitFor();
+    expect(await supervisor.locator('.deadline-card').textContent()).toMatch(/年政府信息公开工作年度报告应于/);
+    await shot(supervisor, 'supervision-dashboard');
+    phase('dashboard');
+
+    // Click the 县教育局 bar: just right of its axis label, at the label's height.
+    const label = departmentChart.locator('svg text', { hasText: '县教育局' }).first();
+    const box = (await label.boundingBox())!;
+    await supervisor.mouse.click(box.x + box.width + 14, box.y + box.height / 2);
+    await supervisor.locator('.chips', { hasText: '部门：县教育局' }).waitFor();
+    await supervisor.locator(`.overdue-table tr[data-item-id="${lateItem}"]`).waitFor();
+    // The chip shows at once; the filtered list replaces the unfiltered one when its request answers.
+    await supervisor.waitForFunction(
+      "[...document.querySelectorAll('.overdue-table > tbody > tr[data-item-id] > td:nth-child(2)')].every((cell) => cell.textContent.startsWith('县教育局'))",
+    );
+    const departments = await supervisor.locator('.overdue-table > tbody > tr[data-item-id] > td:nth-child(2)').allTextContents();
+    expect(departments.length).toBeGreaterThan(0);
+    expect(departments.every((text) => text.startsWith('县教育局'))).toBe(true);
+    await supervisor.locator(`.overdue-table tr[data-item-id="${slaItem}"]`, { hasText: '内部时限' }).waitFor();
+    // The drill-down moves focus to the list's heading, so keyboard and screen-reader users land on the result.
+    await supervisor.waitForFunction("document.activeElement && document.activeElement.id === 'overdue-list'");
+
+    // 督办 on the late draft's row.
+    const lateRow = supervisor.locator(`.overdue-table tr[data-item-id="${lateItem}"]`, { hasText: '法定时限' });
+    await lateRow.getByRole('button', { name: '督办 / 意见 / 延期' }).click();
+    const form = supervisor.locator('form.row-actions');
+    await form.getByLabel('督办事由').fill('该事项已超过法定公开时限，请于两个工作日内公开并说明原因。');
+    await form.getByLabel('答复期限（工作日）').fill('2');
+    await shot(supervisor, 'supervision-drilldown');
+    phase('drill-down');
+    await form.getByRole('button', { name: '发出督办' }).click();
+    await supervisor.locator('.banner-success', { hasText: '已督办县教育局' }).waitFor();
+    const { rows: demands } = await system.db.query(`SELECT id, state, due_working_days FROM supervision_demands WHERE item_id = $1`, [lateItem]);
+    expect(demands).toEqual([expect.objectContaining({ state: 'open', due_working_days: 2 })]);
+    const demandId = demands[0].id as string;
+    phase('demanded');
+    await supervisor.locator('section[aria-labelledby="demands-title"] tr', { hasText: '2026年秋季学期教育收费项目及标准' }).filter({ hasText: '待答复' }).waitFor();
+
+    // The department head (初审, edu.reviewer) finds it in the inbox and answers.
+    const head = await signIn('edu.reviewer');
+    await head.locator('#inbox-title').waitFor();
+    const inboxRow = head.locator(`tr[data-task-id="${demandId}"]`);
+    await inboxRow.waitFor();
+    expect(await inboxRow.textContent()).toContain('督办');
+    await inboxRow.locator(`a[href="#/demands/${demandId}"]`).click();
+    await head.getByRole('heading', { name: '督办：2026年秋季学期教育收费项目及标准' }).waitFor();
+    await head.getByLabel('办理情况').fill('已责成经办科室于本周内完成审核并公开，逾期原因为收费标准待物价部门确认。');
+    await shot(head, 'supervision-demand-answer');
+    await head.getByRole('button', { name: '提交答复' }).click();
+    await head.locator('.banner-success', { hasText: '已答复' }).waitFor();
+    const { rows: answered } = await system.db.query(`SELECT state, responder FROM supervision_demands WHERE id = $1`, [demandId]);
+    expect(answered).toEqual([{ state: 'answered', responder: 'edu.reviewer' }]);
+
+    phase('answered');
+    await supervisor.reload();
+    await supervisor.locator('section[aria-labelledby="demands-title"] tr', { hasText: '2026年秋季学期教育收费项目及标准' }).filter({ hasText: '已答复' }).waitFor();
+  }
+});

@@ -1,0 +1,174 @@
+import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { DisclosureActivities } from '@zwgk/activities';
+import {
+  FailureType,
+  respondToDemandUpdate,
+  SUPERVISION_DEMAND_ROLE,
+  supervisionDemandOpenedUpdate,
+  supervisionDemandViewQuery,
+  type RespondToDemandRequest,
+  type SupervisionDemandInput,
+  type SupervisionDemandState,
+  type SupervisionDemandView,
+} from '@zwgk/contracts';
+import { ACTIVITY_OPTIONS, failure } from './workflow-support';
+
+const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
+
+/**
+ * A supervisor's demand for action (督办) on an item: a task in the department head's inbox with a due time
+ * from the calendar activity, then a durable timer. Unanswered at the due time, the demand is marked
+ * overdue, audited and the supervisors are told; it stays open for a late answer. The answer is an Update
+ * whose validator checks the actor before anything reaches history.
+ */
+export async function supervisionDemandWorkflow(input: SupervisionDemandInput): Promise<SupervisionDemandView> {
+  const workflowId = workflowInfo().workflowId;
+  let state: SupervisionDemandState = 'OPENING';
+  let dueAt: string | undefined = undefined; // set once the deadline activity answers
+  let dueExplanation: string | undefined = undefined;
+  let overdue = false;
+  let response: SupervisionDemandView['response'] = undefined;
+  // Set by the handler as soon as an answer is accepted, so that a second one is refused; the main loop acts on it.
+  let accepted: RespondToDemandRequest | undefined;
+
+  const view = (): SupervisionDemandView => ({
+    demandId: input.demandId,
+    itemId: input.itemId,
+    departmentCode: input.departmentCode,
+    state,
+    ...(dueAt !== undefined ? { dueAt } : {}),
+    ...(dueExplanation !== undefined ? { dueExplanation } : {}),
+    overdue,
+    ...(response ? { response } : {}),
+  });
+
+  setHandler(supervisionDemandViewQuery, view);
+  setHandler(supervisionDemandOpenedUpdate, async () => {
+    await condition(() => state !== 'OPENING');
+    return view();
+  });
+  setHandler(
+    respondToDemandUpdate,
+    async (request) => {
+      accepted ??= request;
+      await condition(() => state === 'ANSWERED');
+      return view();
+    },
+    {
+      validator: (request) => {
+        if (request.demandId !== input.demandId) throw failure(FailureType.NotFound, `demand ${request.demandId} is not this workflow's demand`);
+        if (state === 'ANSWERED' || accepted) throw failure(FailureType.Conflict, `demand ${input.demandId} has already been answered`);
+        if (!request.actor.roles.includes(SUPERVISION_DEMAND_ROLE) || request.actor.departmentCode !== input.departmentCode) {
+          throw failure(FailureType.Forbidden, `only the head (${SUPERVISION_DEMAND_ROLE}) of department ${input.departmentCode} can answer this demand`);
+        }
+        if (!request.response.trim()) throw failure(FailureType.InvalidInput, 'a response is required', { fields: ['response'] });
+      },
+    },
+  );
+
+  const now = () => new Date().toISOString();
+  const audit = (step: string, action: string, fields: { actor?: string; actorRole?: string; departmentCode?: string; requestId?: string; reason?: string; detail?: Record<string, unknown> } = {}) =>
+    activities.recordAuditEvent({
+      eventKey: `${workflowId}:${step}`,
+      itemId: input.itemId,
+      taskId: input.demandId,
+      actor: fields.actor ?? 'system',
+      actorRole: fields.actorRole,
+      departmentCode: fields.departmentCode ?? input.departmentCode,
+      action,
+      reason: fields.reason,
+      requestId: fields.requestId,
+      occurredAt: now(),
+      detail: { demandId: input.demandId, ...fields.detail },
+    });
+
+  // 1. The task in the head's inbox, due N working days after today (the instant comes from the calendar activity).
+  const openedAt = now();
+  const deadline = await activities.computeExtendedDeadline({ dueAt: openedAt, workingDays: input.dueWorkingDays });
+  dueAt = deadline.dueAt;
+  dueExplanation = `督办：${input.dueWorkingDays}个工作日内答复（${deadline.explanation}）`;
+  await activities.openSupervisionDemand({
+    demandId: input.demandId,
+    workflowId,
+    itemId: input.itemId,
+    departmentCode: input.departmentCode,
+    reason: input.reason,
+    demandedBy: input.demandedBy.username,
+    dueWorkingDays: input.dueWorkingDays,
+    dueAt,
+    dueExplanation,
+    openedAt,
+  });
+  await audit('demanded', 'supervision.demanded', {
+    actor: input.demandedBy.username,
+    actorRole: 'supervisor',
+    departmentCode: input.demandedBy.departmentCode,
+    requestId: input.demandedBy.requestId,
+    reason: input.reason,
+    detail: { to: input.departmentCode, dueAt, dueWorkingDays: input.dueWorkingDays },
+  });
+  state = 'OPEN';
+  await activities.notify({
+    key: `${workflowId}:demanded`,
+    to: { role: SUPERVISION_DEMAND_ROLE, departmentCode: input.departmentCode },
+    kind: 'supervision-demand',
+    title: `督办：${input.itemTitle}`,
+    body: `${input.reason}（请于 ${dueAt} 前答复）`,
+    itemId: input.itemId,
+    taskId: input.demandId,
+  });
+
+  // 2. The answer or the due time, on a durable timer; after the due time the demand waits for a late answer.
+  while (!accepted) {
+    const remaining = Date.parse(dueAt) - Date.now();
+    if (remaining > 0) {
+      await condition(() => accepted !== undefined, remaining);
+      continue;
+    }
+    if (!overdue) {
+      overdue = true;
+      state = 'OVERDUE';
+      await activities.recordSupervisionDemandOverdue({ demandId: input.demandId, at: now() });
+      await audit('overdue', 'supervision.demand-overdue', { detail: { dueAt } });
+      await activities.notify({
+        key: `${workflowId}:overdue`,
+        to: { role: 'supervisor' },
+        kind: 'supervision-demand-overdue',
+        title: `督办逾期未答复：${input.itemTitle}`,
+        body: `截止 ${dueAt}，部门 ${input.departmentCode}。督办事由：${input.reason}`,
+        itemId: input.itemId,
+        taskId: input.demandId,
+      });
+      continue;
+    }
+    await condition(() => accepted !== undefined);
+  }
+
+  // 3. Answered.
+  const request = accepted;
+  const respondedAt = now();
+  const late = Date.parse(respondedAt) > Date.parse(dueAt);
+  const text = request.response.trim();
+  await activities.recordSupervisionDemandResponse({ demandId: input.demandId, response: text, responder: request.actor.username, respondedAt, late });
+  await audit('answered', 'supervision.demand-answered', {
+    actor: request.actor.username,
+    actorRole: SUPERVISION_DEMAND_ROLE,
+    departmentCode: request.actor.departmentCode,
+    requestId: request.actor.requestId,
+    reason: text,
+    detail: { dueAt, late },
+  });
+  response = { text, responder: request.actor.username, respondedAt, late };
+  state = 'ANSWERED';
+  await activities.notify({
+    key: `${workflowId}:answered`,
+    to: { usernames: [input.demandedBy.username] },
+    kind: 'supervision-demand-answered',
+    title: `督办已答复：${input.itemTitle}`,
+    body: text,
+    itemId: input.itemId,
+    taskId: input.demandId,
+  });
+  await condition(allHandlersFinished);
+  return view();
+}

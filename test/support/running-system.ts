@@ -41,6 +41,8 @@ export function systemEnv(taskQueue: string): Record<string, string> {
     TEMPORAL_TASK_QUEUE: taskQueue,
     ZWGK_WORKFLOW_BUNDLE: servers.workflowBundlePath,
     AUTH_MODE: 'dev',
+    // Required in OIDC mode (the production mode), which some suites start the API in.
+    RATING_CLIENT_SALT: 'test-suite-rating-salt',
   };
 }
 

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       TEMPORAL_NAMESPACE: 'county',
       AUTH_MODE: 'oidc',
       OIDC_ISSUER: 'https://sso.example.gov.cn',
+      RATING_CLIENT_SALT: 'a-county-secret',
     });
     expect(config.databaseUrl).toBe('postgres://u:p@db:5432/zwgk');
     expect(config.temporal).toMatchObject({ address: 'temporal.prod:7233', namespace: 'county' });
@@ -27,7 +28,7 @@ describe('loadConfig', () => {
   });
 
   it('reads the OIDC web login and claim settings, with defaults', () => {
-    expect(loadConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://sso.example.gov.cn' }).auth).toMatchObject({
+    expect(loadConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://sso.example.gov.cn', RATING_CLIENT_SALT: 's' }).auth).toMatchObject({
       oidcScopes: 'openid profile',
       oidcBearerToken: 'id_token',
       oidcClaims: { username: 'preferred_username', department: 'department', roles: 'roles', name: 'name' },
@@ -36,6 +37,7 @@ describe('loadConfig', () => {
     const auth = loadConfig({
       AUTH_MODE: 'oidc',
       OIDC_ISSUER: 'https://sso.example.gov.cn',
+      RATING_CLIENT_SALT: 's',
       OIDC_CLIENT_ID: 'zwgk-web',
       OIDC_SCOPES: 'profile email',
       OIDC_REDIRECT_URI: 'https://gk.example.gov.cn/',
@@ -64,9 +66,24 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ AUTH_MODE: 'password' }, 'AUTH_MODE'],
     [{ AUTH_MODE: 'oidc' }, 'OIDC_ISSUER'],
+    [{ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://sso.example.gov.cn' }, 'RATING_CLIENT_SALT'],
+    [{ RATING_RATE_LIMIT_MAX: '0' }, 'RATING_RATE_LIMIT_MAX'],
+    [{ CONCERN_RATE_LIMIT_WINDOW_SECONDS: 'ten' }, 'CONCERN_RATE_LIMIT_WINDOW_SECONDS'],
   ])('names the variable at fault: %p', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigurationError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
+  });
+});
+
+describe('loadConfig: public submissions', () => {
+  it('limits questions and ratings per client address, with a dev salt only outside production', () => {
+    expect(loadConfig({}).publicSubmissions).toEqual({
+      concernRateLimit: { maxRequests: 5, windowSeconds: 600 },
+      ratingRateLimit: { maxRequests: 20, windowSeconds: 600 },
+      ratingClientSalt: 'zwgk-embedded-rating-salt-not-for-production',
+    });
+    const set = loadConfig({ CONCERN_RATE_LIMIT_MAX: '3', RATING_RATE_LIMIT_WINDOW_SECONDS: '60', RATING_CLIENT_SALT: 'county' }).publicSubmissions;
+    expect(set).toEqual({ concernRateLimit: { maxRequests: 3, windowSeconds: 600 }, ratingRateLimit: { maxRequests: 20, windowSeconds: 60 }, ratingClientSalt: 'county' });
   });
 });
 

@@ -51,6 +51,15 @@ export interface AppConfig {
     /** Sent as a bearer token to the gateways. */
     readonly gatewayToken?: string;
   };
+  /** Limits on what the public may submit without signing in (concerns, satisfaction ratings). */
+  readonly publicSubmissions: {
+    /** CONCERN_RATE_LIMIT_MAX questions per CONCERN_RATE_LIMIT_WINDOW_SECONDS per client address. */
+    readonly concernRateLimit: { readonly maxRequests: number; readonly windowSeconds: number };
+    /** RATING_RATE_LIMIT_MAX ratings per RATING_RATE_LIMIT_WINDOW_SECONDS per client address, across items and responses. */
+    readonly ratingRateLimit: { readonly maxRequests: number; readonly windowSeconds: number };
+    /** The secret that salts the hashed client of a rating, so a leaked table cannot be matched against addresses. */
+    readonly ratingClientSalt: string;
+  };
   /** Policies a county sets for itself. */
   readonly policies: {
     /** How many working days after its policy an interpretation (解读) may be released; 0 = together. */
@@ -134,6 +143,14 @@ function httpUrl(env: Env, name: string): string | undefined {
  * OIDC_ROLE_MAP: `idp-name=role` pairs separated by commas (`gov-reviewer=reviewer,gov-leader=leader`); a name
  * given twice maps to both roles. Whether each role exists is checked by the API, which knows the roles.
  */
+/** The embedded default is fine on a laptop; a production deployment (OIDC) must bring its own secret. */
+function ratingClientSalt(env: Env, mode: AuthMode): string {
+  const salt = nonEmpty(env, 'RATING_CLIENT_SALT');
+  if (salt) return salt;
+  if (mode === 'oidc') throw new ConfigurationError('RATING_CLIENT_SALT', 'required when AUTH_MODE=oidc: a random secret that salts the hashed clients of public ratings');
+  return 'zwgk-embedded-rating-salt-not-for-production';
+}
+
 function readRoleMap(env: Env, name: string): Record<string, string[]> {
   const raw = nonEmpty(env, name);
   const map: Record<string, string[]> = {};
@@ -209,6 +226,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
       emailGatewayUrl: httpUrl(env, 'NOTIFY_EMAIL_GATEWAY_URL'),
       smsGatewayUrl: httpUrl(env, 'NOTIFY_SMS_GATEWAY_URL'),
       gatewayToken: nonEmpty(env, 'NOTIFY_GATEWAY_TOKEN'),
+    },
+    publicSubmissions: {
+      concernRateLimit: {
+        maxRequests: readPositive(env, 'CONCERN_RATE_LIMIT_MAX', 5, 10_000),
+        windowSeconds: readPositive(env, 'CONCERN_RATE_LIMIT_WINDOW_SECONDS', 600, 86_400),
+      },
+      ratingRateLimit: {
+        maxRequests: readPositive(env, 'RATING_RATE_LIMIT_MAX', 20, 10_000),
+        windowSeconds: readPositive(env, 'RATING_RATE_LIMIT_WINDOW_SECONDS', 600, 86_400),
+      },
+      ratingClientSalt: ratingClientSalt(env, auth.mode),
     },
     policies: {
       interpretationLagWorkingDays: readWholeNumber(env, 'INTERPRETATION_LAG_WORKING_DAYS', 0, 10),

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ConfigurationError } from '@zwgk/config';
 
 /** How many public submissions one client may make in a sliding window. */
 export interface RateLimitSettings {
@@ -10,22 +9,6 @@ export interface RateLimitSettings {
 }
 
 export const CONCERN_RATE_LIMIT = Symbol('CONCERN_RATE_LIMIT');
-
-function readCount(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < 1 || value > max) throw new ConfigurationError(name, `expected a whole number from 1 to ${max}, got "${raw}"`);
-  return value;
-}
-
-/** CONCERN_RATE_LIMIT_MAX submissions (default 5) per CONCERN_RATE_LIMIT_WINDOW_SECONDS (default 600) per client. */
-export function concernRateLimitFromEnv(env: Readonly<Record<string, string | undefined>>): RateLimitSettings {
-  return {
-    maxRequests: readCount(env, 'CONCERN_RATE_LIMIT_MAX', 5, 10_000),
-    windowSeconds: readCount(env, 'CONCERN_RATE_LIMIT_WINDOW_SECONDS', 600, 86_400),
-  };
-}
 
 /** Thrown when a client has used up its submissions; answered 429 with Retry-After. */
 export class RateLimitExceededError extends Error {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ConcernRateLimiter, CONCERN_RATE_LIMIT, concernRateLimitFromEnv } from './concern-rate-limiter';
+import { APP_CONFIG, type AppConfig } from '../config/config.module';
+import { ConcernRateLimiter, CONCERN_RATE_LIMIT } from './concern-rate-limiter';
 import { ConcernWorkflowClient } from './concern-workflow.client';
 import { ConcernsController } from './concerns.controller';
 import { ConcernsService } from './concerns.service';
@@ -10,7 +11,7 @@ import { PublicConcernsController } from './public-concerns.controller';
 @Module({
   controllers: [ConcernsController, IncidentsController, PublicConcernsController],
   providers: [
-    { provide: CONCERN_RATE_LIMIT, useFactory: () => concernRateLimitFromEnv(process.env) },
+    { provide: CONCERN_RATE_LIMIT, inject: [APP_CONFIG], useFactory: (config: AppConfig) => config.publicSubmissions.concernRateLimit },
     ConcernRateLimiter,
     ConcernWorkflowClient,
     ConcernsService,

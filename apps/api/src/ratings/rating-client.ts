@@ -1,6 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { ConfigurationError } from '@zwgk/config';
 import type { RateLimitSettings } from '../concerns/concern-rate-limiter';
 
 /** The cookie that tells one browser from another behind the same address (an office, a school, a 4G carrier). */
@@ -15,24 +14,6 @@ export interface RatingSettings {
   readonly rateLimit: RateLimitSettings;
   /** The secret the client hash is salted with, so a leaked table cannot be matched against addresses. */
   readonly salt: string;
-}
-
-function readCount(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new ConfigurationError(name, `expected a whole number from 1 to ${max}, got "${raw}"`);
-  return Number(raw);
-}
-
-/** RATING_RATE_LIMIT_MAX (default 20) per RATING_RATE_LIMIT_WINDOW_SECONDS (default 600), RATING_CLIENT_SALT. */
-export function ratingSettingsFromEnv(env: Readonly<Record<string, string | undefined>>): RatingSettings {
-  return {
-    rateLimit: {
-      maxRequests: readCount(env, 'RATING_RATE_LIMIT_MAX', 20, 10_000),
-      windowSeconds: readCount(env, 'RATING_RATE_LIMIT_WINDOW_SECONDS', 600, 86_400),
-    },
-    salt: env.RATING_CLIENT_SALT?.trim() || 'zwgk-embedded-rating-salt-not-for-production',
-  };
 }
 
 /** Who is rating, as far as the server can tell, without keeping their address. */

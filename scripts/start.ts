@@ -16,6 +16,7 @@ import {
   type EmbeddedPostgresHandle,
   type ManagedProcess,
 } from '@zwgk/embedded';
+import { ensureDemoItems } from './demo-items';
 import { ensureWebBuild } from './web-build';
 
 const startedAt = Date.now();
@@ -110,6 +111,10 @@ async function main(): Promise<void> {
     const api = startManagedProcess('api', process.execPath, node('apps/api/src/main.ts'), { cwd: projectRoot, env });
     children.push(api);
     await waitForHealthy(`http://127.0.0.1:${config.port}/api/health`, api, 120_000);
+    // Demo items go through the API and the workflows like anyone's; a failure leaves the system running.
+    if (process.env.ZWGK_DEMO_ITEMS !== '0') {
+      await ensureDemoItems(`http://127.0.0.1:${config.port}/api`, say).catch((error: unknown) => say(`Demo items not made: ${error instanceof Error ? error.message : String(error)}`));
+    }
 
     for (const child of children) {
       void child.exited.then((code) => {

@@ -211,7 +211,8 @@ export class PublicService {
       id: `urn:uuid:${nameBasedUuid(`zwgk:public-feed${portalQuery}`)}`,
       title: heading ? `政务公开专栏：${heading}` : '政务公开专栏',
       subtitle: '县人民政府主动公开的政府信息',
-      updated: rows[0]?.updated_at ?? new Date(0),
+      // An empty feed has changed no later than now; the epoch would read as a feed abandoned in 1970.
+      updated: rows[0]?.updated_at ?? new Date(),
       selfUrl: `${origin}/api/public/feed.atom${portalQuery}`,
       alternateUrl: `${origin}/#/public${portalQuery}`,
       author: '县人民政府',

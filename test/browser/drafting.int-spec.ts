@@ -1,9 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { projectRoot } from '@zwgk/config';
-import { ensureWebBuild } from '../../scripts/web-build';
+import type { BrowserContext } from 'playwright-core';
+import { expectCount, expectText, failureScreenshots, launchChromium, screenshot as shot, signIn as signInAt, type LaunchedChromium } from '../support/browser';
 import { startSystem, type RunningSystem } from '../support/running-system';
 import { buildPdf, buildPng } from '../support/sample-files';
 import { testServers } from '../support/test-environment';
@@ -13,58 +10,37 @@ import { testServers } from '../support/test-environment';
  * with a comment; the drafter opens it from 我的事项, edits the prefilled form and resubmits; the item page
  * shows the attachments and what changed between the two revisions.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(projectRoot, 'test-output', 'screenshots');
 const TITLE = '2026年秋季学期义务教育阶段学校招生入学办法';
 const BODY = '一、招生对象：本县户籍及符合条件的随迁子女。\n二、报名方式：网上报名。\n三、录取办法：按学区划片，就近免试入学。';
 const REVISED_BODY = '一、招生对象：本县户籍及符合条件的随迁子女。\n二、报名方式：网上报名，报名时间为7月1日至7月10日。\n三、录取办法：按学区划片，就近免试入学。';
 
 describe('drafting in the browser', () => {
   let system: RunningSystem;
+  let chromium: LaunchedChromium | undefined;
   let context: BrowserContext;
-  let userDataDir: string;
   let origin: string;
 
   beforeAll(async () => {
-    ensureWebBuild((line) => process.stdout.write(`[drafting] ${line}\n`), 'capture');
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    chromium = await launchChromium('drafting');
+    ({ context } = chromium);
     process.env.ATTACHMENT_DIR = path.join(testServers().dataDir, 'attachments-browser');
     system = await startSystem('drafting');
     origin = system.api.baseUrl.replace(/\/api$/, '');
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'zwgk-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    context.setDefaultTimeout(90_000);
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await chromium?.close();
     await system?.stop();
     delete process.env.ATTACHMENT_DIR;
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-
-  async function signIn(username: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${origin}/#/login`);
-    await page.locator(`button[data-username="${username}"]`).click();
-    await page.locator('.user-box').waitFor();
-    return page;
-  }
+  const signIn = (username: string) => signInAt(context, origin, username);
 
   it('attaches files, is returned, edits the returned draft, resubmits, and shows the diff', async () => {
     try {
       await drafting();
     } catch (error) {
-      for (const [index, page] of context.pages().entries()) await page.screenshot({ path: path.join(SCREENSHOTS, `failure-drafting-${index}.png`), fullPage: true }).catch(() => undefined);
+      await failureScreenshots(context, 'failure-drafting-');
       throw error;
     }
   }, 300_000);
@@ -144,22 +120,3 @@ describe('drafting in the browser', () => {
     await shot(drafter, 'item-diff');
   }
 });
-
-async function expectText(locator: Locator, text: string): Promise<void> {
-  await locator.first().waitFor();
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const content = (await locator.first().textContent()) ?? '';
-    if (content.includes(text)) return;
-    if (Date.now() > deadline) expect(content).toContain(text);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function expectCount(locator: Locator, count: number): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while ((await locator.count()) !== count) {
-    if (Date.now() > deadline) expect(await locator.count()).toBe(count);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}

@@ -1,11 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { projectRoot } from '@zwgk/config';
-import { ensureWebBuild } from '../../scripts/web-build';
-import { startApi, startSystem, type RunningSystem, type SpawnedProcess } from '../support/running-system';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expectText, expectVisible, failureScreenshots, launchChromium, screenshot as shot, SCREENSHOTS, signIn as signInAt, type LaunchedChromium } from '../support/browser';
+import { startApiOnOwnClientAddress, startSystem, type RunningSystem, type SpawnedProcess } from '../support/running-system';
 
 /**
  * The web UI in a real browser (Debian's Chromium through playwright-core), against the real API and
@@ -13,72 +10,41 @@ import { startApi, startSystem, type RunningSystem, type SpawnedProcess } from '
  * public portal shows the item, a citizen asks a question, and the supervisor sees an overdue task.
  * Every main screen is saved under test-output/screenshots/ for a human to look at.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(projectRoot, 'test-output', 'screenshots');
 const TITLE = '2026年秋季学期义务教育课后服务实施方案';
 const BODY = '为落实“双减”工作要求，规范课后服务，现将2026年秋季学期课后服务安排公布如下：\n一、服务时间为每个上课日下午放学后至17:30。\n二、服务内容以作业辅导、文体活动和科普阅读为主。\n三、家长自愿申请，学校不得强制参加。';
 
 describe('the browser journey', () => {
   let system: RunningSystem;
-  let browserApi: SpawnedProcess | undefined;
+  let browserApi: (SpawnedProcess & { baseUrl: string }) | undefined;
   let origin: string;
+  let chromium: LaunchedChromium | undefined;
   let context: BrowserContext;
-  let userDataDir: string;
   let itemId: string;
   const started = Date.now();
   const phase = (name: string) => process.stdout.write(`[journey] ${name} at ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 
   beforeAll(async () => {
-    // The API serves apps/web/dist only if it exists when it starts: build (when stale) first.
-    ensureWebBuild((line) => process.stdout.write(`[journey] ${line}\n`), 'capture');
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    // Before the system: the API serves apps/web/dist only if it exists when it starts.
+    chromium = await launchChromium('journey', { acceptDownloads: true });
+    ({ context } = chromium);
     // Failure screenshots of an earlier run would pass for this run's.
     for (const name of readdirSync(SCREENSHOTS)) if (name.startsWith('failure-')) rmSync(path.join(SCREENSHOTS, name));
     system = await startSystem('browser');
     // Public concerns are rate-limited per client address in a table every suite shares, and every other
     // suite calls from 127.0.0.1: the browser talks to a second API replica over IPv6 loopback instead, so
     // its question neither meets their window nor fills it. Without IPv6 it shares 127.0.0.1.
-    if (await ipv6LoopbackWorks()) {
-      const replica = await startApi(system.taskQueue, { HOST: '::' });
-      browserApi = replica;
-      origin = replica.baseUrl.replace('http://127.0.0.1:', 'http://[::1]:').replace(/\/api$/, '');
-    } else {
-      origin = system.api.baseUrl.replace(/\/api$/, '');
-    }
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'zwgk-chromium-'));
-    // A persistent context is how Playwright takes a fresh --user-data-dir of our own.
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      acceptDownloads: true,
-    });
-    // Under a full `npx jest` the machine is shared with the other suites: a workflow Update can take far
-    // longer than Playwright's 30 s default, and the journey should report a failure, not a slow machine.
-    context.setDefaultTimeout(90_000);
+    browserApi = await startApiOnOwnClientAddress(system.taskQueue);
+    origin = (browserApi ?? system.api).baseUrl.replace(/\/api$/, '');
     phase('system and browser ready');
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await chromium?.close();
     await browserApi?.stop();
     await system?.stop();
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-
-  /** A new tab (its own sessionStorage, so its own signed-in user). */
-  async function signIn(username: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${origin}/#/login`);
-    await page.locator(`button[data-username="${username}"]`).click();
-    await page.locator('.user-box').waitFor();
-    return page;
-  }
+  const signIn = (username: string) => signInAt(context, origin, username);
 
   /** Reloads the inbox until the task of this item shows up: the next stage's task is written by an activity. */
   async function openTaskInInbox(page: Page, stageLabel: string): Promise<void> {
@@ -119,12 +85,7 @@ describe('the browser journey', () => {
       await journey();
     } catch (error) {
       // What each tab showed when it failed: screenshots, and any error banner's text in the message.
-      const banners: string[] = [];
-      for (const [index, page] of context.pages().entries()) {
-        await page.screenshot({ path: path.join(SCREENSHOTS, `failure-${index}.png`), fullPage: true }).catch(() => undefined);
-        const texts = await page.locator('[role="alert"]').allTextContents().catch(() => []);
-        if (texts.length) banners.push(`${page.url()}: ${texts.join(' | ')}`);
-      }
+      const banners = (await failureScreenshots(context, 'failure-')).map((tab) => `${tab.url}: ${tab.alerts.join(' | ')}`);
       // Printed as well: Jest shows the stack Playwright captured, which keeps the original message.
       if (banners.length) process.stdout.write(`[journey] alerts on screen:\n${banners.join('\n')}\n`);
       if (banners.length && error instanceof Error) error.message += `\nalerts on screen:\n${banners.join('\n')}`;
@@ -262,26 +223,3 @@ describe('the browser journey', () => {
     phase('supervisor saw the overdue task');
   }
 });
-
-function ipv6LoopbackWorks(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(0, '::1', () => server.close(() => resolve(true)));
-  });
-}
-
-async function expectText(locator: Locator, text: string): Promise<void> {
-  await locator.first().waitFor();
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const content = (await locator.first().textContent()) ?? '';
-    if (content.includes(text)) return;
-    if (Date.now() > deadline) expect(content).toContain(text);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function expectVisible(locator: Locator): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout: 30_000 });
-}

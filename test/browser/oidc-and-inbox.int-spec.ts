@@ -1,10 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { projectRoot } from '@zwgk/config';
-import { ensureWebBuild } from '../../scripts/web-build';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium, screenshot as shot, type LaunchedChromium } from '../support/browser';
 import { LocalOidcIssuer } from '../support/local-oidc-issuer';
 import { startApi, startSystem, type RunningSystem, type SpawnedProcess } from '../support/running-system';
 
@@ -13,9 +9,6 @@ import { startApi, startSystem, type RunningSystem, type SpawnedProcess } from '
  * local identity provider, with an API in AUTH_MODE=oidc; then, on a second API in dev mode, 批量认领 of two
  * inbox tasks with the keyboard and the delegation of one of them to a colleague.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(projectRoot, 'test-output', 'screenshots');
-
 describe('OIDC sign-in and inbox actions in the browser', () => {
   const run = randomUUID().slice(0, 6);
   const department = `web-${run}`;
@@ -23,13 +16,14 @@ describe('OIDC sign-in and inbox actions in the browser', () => {
   let system: RunningSystem;
   let oidcApi: SpawnedProcess & { baseUrl: string };
   let issuer: LocalOidcIssuer;
+  let chromium: LaunchedChromium | undefined;
   let context: BrowserContext;
-  let userDataDir: string;
   const itemIds: string[] = [];
 
   beforeAll(async () => {
-    ensureWebBuild((line) => process.stdout.write(`[oidc-inbox] ${line}\n`), 'capture');
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    // Before the system: the API serves apps/web/dist only if it exists when it starts.
+    chromium = await launchChromium('oidc-inbox');
+    ({ context } = chromium);
     issuer = await new LocalOidcIssuer('zwgk-web').start();
     system = await startSystem('oidc-inbox');
     oidcApi = await startApi(system.taskQueue, { AUTH_MODE: 'oidc', OIDC_ISSUER: issuer.url, OIDC_CLIENT_ID: 'zwgk-web', OIDC_ROLE_MAP: 'gov-head=reviewer' });
@@ -56,28 +50,15 @@ describe('OIDC sign-in and inbox actions in the browser', () => {
       const inbox = await client.request('GET', '/tasks', { as: people.head });
       return (inbox.body.items as { itemId: string }[]).filter((task) => itemIds.includes(task.itemId)).length === 3 || undefined;
     }, 'three 初审 tasks');
-
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'zwgk-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    context.setDefaultTimeout(90_000);
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await chromium?.close();
     await oidcApi?.stop();
     await system?.stop();
     await issuer?.stop();
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const originOf = (baseUrl: string) => baseUrl.replace(/\/api$/, '');
 
   it('signs in through 统一身份认证 and comes back with a provisioned user', async () => {

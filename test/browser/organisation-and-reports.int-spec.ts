@@ -1,9 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { projectRoot } from '@zwgk/config';
-import { ensureWebBuild } from '../../scripts/web-build';
+import type { BrowserContext } from 'playwright-core';
+import { expectText, expectVisible, failureScreenshots, launchChromium, screenshot as shot, signIn as signInAt, type LaunchedChromium } from '../support/browser';
 import { startSystem, type RunningSystem } from '../support/running-system';
 
 /**
@@ -13,14 +9,11 @@ import { startSystem, type RunningSystem } from '../support/running-system';
  * and the supervisor opens the assessment and exports it. Screenshots: organisation.png, annual-report.png,
  * annual-report-check.png, assessment.png.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(projectRoot, 'test-output', 'screenshots');
-
 describe('organisation and report screens', () => {
   let system: RunningSystem;
   let origin: string;
+  let chromium: LaunchedChromium | undefined;
   let context: BrowserContext;
-  let userDataDir: string;
   const pageErrors: string[] = [];
   const suffix = Date.now().toString(36).slice(-5);
   const township = `qiaotou-${suffix}`;
@@ -29,21 +22,13 @@ describe('organisation and report screens', () => {
   const reportYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())) - 1;
 
   beforeAll(async () => {
-    ensureWebBuild((line) => process.stdout.write(`[org-reports] ${line}\n`), 'capture');
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    // Before the system: the API serves apps/web/dist only if it exists when it starts.
+    chromium = await launchChromium('org-reports', { acceptDownloads: true, defaultTimeout: 30_000 });
+    ({ context } = chromium);
+    // Every tab's script errors, for the failure message.
+    context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`)));
     system = await startSystem('org-reports');
     origin = system.api.baseUrl.replace(/\/api$/, '');
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'zwgk-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      acceptDownloads: true,
-    });
-    context.setDefaultTimeout(30_000);
   }, 180_000);
 
   /** Runs a test's steps; on failure saves what each tab showed, and any alert's text, before failing. */
@@ -51,10 +36,8 @@ describe('organisation and report screens', () => {
     try {
       await steps();
     } catch (error) {
-      for (const [index, page] of context.pages().entries()) {
-        await page.screenshot({ path: path.join(SCREENSHOTS, `failure-org-reports-${index}.png`), fullPage: true }).catch(() => undefined);
-        const alerts = await page.locator('[role="alert"]').allTextContents().catch(() => []);
-        if (alerts.length && error instanceof Error) error.message += `\nalerts on ${page.url()}: ${alerts.join(' | ')}`;
+      for (const tab of await failureScreenshots(context, 'failure-org-reports-')) {
+        if (error instanceof Error) error.message += `\nalerts on ${tab.url}: ${tab.alerts.join(' | ')}`;
       }
       if (pageErrors.length && error instanceof Error) error.message += `\nerrors in the page: ${pageErrors.join(' | ')}`;
       throw error;
@@ -62,21 +45,11 @@ describe('organisation and report screens', () => {
   }
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await chromium?.close();
     await system?.stop();
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-
-  async function signIn(user: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    await page.goto(`${origin}/#/login`);
-    await page.locator(`button[data-username="${user}"]`).click();
-    await page.locator('.user-box').waitFor();
-    return page;
-  }
+  const signIn = (user: string) => signInAt(context, origin, user);
 
   it('an admin creates a township under a department and a user with a role there, audited', () => withFailureShots(async () => {
     const admin = await signIn('admin');
@@ -190,18 +163,3 @@ describe('organisation and report screens', () => {
     expect(sheet.suggestedFilename()).toMatch(/^考核评估-\d{4}-Q[1-4]\.xlsx$/);
   }), 180_000);
 });
-
-async function expectText(locator: Locator, text: string): Promise<void> {
-  await locator.first().waitFor();
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const content = (await locator.first().textContent()) ?? '';
-    if (content.includes(text)) return;
-    if (Date.now() > deadline) expect(content).toContain(text);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function expectVisible(locator: Locator): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout: 30_000 });
-}

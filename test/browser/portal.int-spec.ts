@@ -1,9 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { projectRoot } from '@zwgk/config';
-import { ensureWebBuild } from '../../scripts/web-build';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium, screenshot as shot, type LaunchedChromium } from '../support/browser';
+import { EDU_DECIDERS, releaseThroughReview, uploadAttachments } from '../support/review-path';
 import { startSystem, type RunningSystem } from '../support/running-system';
 import { buildPdf } from '../support/sample-files';
 
@@ -13,17 +10,14 @@ import { buildPdf } from '../support/sample-files';
  * search works on a phone; on the item page the attachment is there to download and the citizen rates the item.
  * Screenshots go to test-output/screenshots/portal-search*.png and portal-item.png.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(projectRoot, 'test-output', 'screenshots');
 const TITLE = '关于做好2026年秋季学期中小学课后服务工作的通知';
 const BODY = '各中小学校：\n为落实“双减”工作要求，现就2026年秋季学期课后服务工作通知如下：\n一、课后服务时间为每个上课日下午放学后至17:30。\n二、课后服务内容以作业辅导、文体活动和科普阅读为主，家长自愿申请。';
 const ATTACHMENT = '课后服务安排表.pdf';
-const EDU_DECIDERS = ['edu.reviewer', 'edu.secrecy', 'edu.legal', 'edu.leader'];
 
 describe('the public portal search in a browser', () => {
   let system: RunningSystem;
+  let chromium: LaunchedChromium | undefined;
   let context: BrowserContext;
-  let userDataDir: string;
   let origin: string;
   let itemId: string;
 
@@ -33,55 +27,25 @@ describe('the public portal search in a browser', () => {
     const created = await client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode, title, body, formedAt: '2026-02-10' } });
     expect(created.status).toBe(201);
     const id: string = created.body.id;
-    if (attachment) {
-      const form = new FormData();
-      form.append('files', new Blob([new Uint8Array(attachment.content)], { type: 'application/pdf' }), attachment.name);
-      const uploaded = await fetch(`${client.baseUrl}/items/${id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${await client.token('edu.drafter')}` }, body: form });
-      expect(uploaded.status).toBe(201);
-    }
-    expect((await client.request('POST', `/items/${id}/submit`, { as: 'edu.drafter' })).status).toBe(200);
-    for (let stage = 0; stage <= EDU_DECIDERS.length; stage++) {
-      const next = await client.eventually(async () => {
-        if ((await client.request('GET', `/items/${id}`, { as: 'edu.drafter' })).body.state === 'RELEASED') return { released: true as const };
-        for (const username of EDU_DECIDERS) {
-          const task = ((await client.request('GET', '/tasks?state=open', { as: username })).body.items as { id: string; itemId: string }[]).find((t) => t.itemId === id);
-          if (task) return { released: false as const, username, taskId: task.id };
-        }
-        return undefined;
-      }, `the next review task of ${id}`, 60_000);
-      if (next.released) return id;
-      expect((await client.request('POST', `/tasks/${next.taskId}/complete`, { as: next.username, body: { decision: 'approve', comment: '同意' } })).status).toBe(200);
-    }
-    throw new Error(`item ${id} was not released`);
+    if (attachment) expect((await uploadAttachments(client, 'edu.drafter', id, [{ ...attachment, type: 'application/pdf' }])).status).toBe(201);
+    await releaseThroughReview(client, id, EDU_DECIDERS, { submitAs: 'edu.drafter', timeoutMs: 60_000 });
+    return id;
   }
 
   beforeAll(async () => {
-    // The API serves apps/web/dist only if it exists when it starts: build (when stale) first.
-    ensureWebBuild((line) => process.stdout.write(`[portal] ${line}\n`), 'capture');
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    // Before the system: the API serves apps/web/dist only if it exists when it starts.
+    chromium = await launchChromium('portal');
+    ({ context } = chromium);
     system = await startSystem('portal-browser');
     origin = system.api.baseUrl.replace(/\/api$/, '');
     itemId = await releaseItem('EDU-001', TITLE, BODY, { name: ATTACHMENT, content: buildPdf('After-school services 2026') });
     await releaseItem('EDU-002', '2026年义务教育学区划分方案', '一、第一小学学区：城东街道。\n二、第二小学学区：城西街道。');
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'zwgk-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    context.setDefaultTimeout(90_000);
   }, 300_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await chromium?.close();
     await system?.stop();
   });
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
   it('searches the portal in Chinese, highlights the match, opens the item, and works on a phone', async () => {
     const citizen = await context.newPage();

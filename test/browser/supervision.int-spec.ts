@@ -1,9 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { projectRoot } from '@zwgk/config';
-import { ensureWebBuild } from '../../scripts/web-build';
+import type { BrowserContext } from 'playwright-core';
+import { failureScreenshots, launchChromium, screenshot as shot, signIn as signInAt, type LaunchedChromium } from '../support/browser';
 import { startSystem, type RunningSystem } from '../support/running-system';
 
 /**
@@ -11,20 +7,18 @@ import { startSystem, type RunningSystem } from '../support/running-system';
  * bar drills down to the list, the supervisor demands action (督办) on a row, and the department head
  * answers it from the inbox. Screenshots go to test-output/screenshots/supervision-*.png.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(projectRoot, 'test-output', 'screenshots');
-
 describe('the supervisor dashboard in the browser', () => {
   let system: RunningSystem;
   let origin: string;
+  let chromium: LaunchedChromium | undefined;
   let context: BrowserContext;
-  let userDataDir: string;
   let lateItem: string;
   let slaItem: string;
 
   beforeAll(async () => {
-    ensureWebBuild((line) => process.stdout.write(`[supervision-browser] ${line}\n`), 'capture');
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    // Before the system: the API serves apps/web/dist only if it exists when it starts.
+    chromium = await launchChromium('supervision-browser', { acceptDownloads: true });
+    ({ context } = chromium);
     system = await startSystem('supervision-browser');
     origin = system.api.baseUrl.replace(/\/api$/, '');
 
@@ -42,44 +36,21 @@ describe('the supervisor dashboard in the browser', () => {
       return rows[0]?.id as string | undefined;
     }, 'the 初审 task', 60_000);
     await system.db.query(`UPDATE review_tasks SET due_at = now() - interval '10 days', overdue = true WHERE id = $1`, [task]);
-
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'zwgk-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      acceptDownloads: true,
-    });
-    context.setDefaultTimeout(90_000);
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await chromium?.close();
     await system?.stop();
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-
-  async function signIn(username: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${origin}/#/login`);
-    await page.locator(`button[data-username="${username}"]`).click();
-    await page.locator('.user-box').waitFor();
-    return page;
-  }
+  const signIn = (username: string) => signInAt(context, origin, username);
 
   it('shows the charts, drills down from a bar, demands action, and the head answers in the inbox', async () => {
     try {
       await dashboardJourney();
     } catch (error) {
       // What each tab showed when it failed, for the person reading the failure.
-      for (const [index, page] of context.pages().entries()) {
-        await page.screenshot({ path: path.join(SCREENSHOTS, `failure-supervision-${index}.png`), fullPage: true }).catch(() => undefined);
-      }
+      await failureScreenshots(context, 'failure-supervision-');
       throw error;
     }
   }, 300_000);

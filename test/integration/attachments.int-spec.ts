@@ -3,14 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ApiClient } from '../support/api-client';
+import { uploadAttachments, type UploadFile } from '../support/review-path';
 import { startSystem, type RunningSystem } from '../support/running-system';
 import { buildPdf, buildPng } from '../support/sample-files';
-
-interface UploadFile {
-  name: string;
-  type: string;
-  content: Buffer;
-}
 
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
@@ -43,12 +38,7 @@ describe('item attachments', () => {
     rmSync(attachmentDir, { recursive: true, force: true });
   });
 
-  async function upload(as: string, itemId: string, files: UploadFile[]) {
-    const form = new FormData();
-    for (const file of files) form.append('files', new Blob([new Uint8Array(file.content)], { type: file.type }), file.name);
-    const response = await fetch(`${client.baseUrl}/items/${itemId}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${await client.token(as)}` }, body: form });
-    return { status: response.status, body: (await response.json()) as any };
-  }
+  const upload = (as: string, itemId: string, files: UploadFile[]) => uploadAttachments(client, as, itemId, files);
 
   async function download(pathname: string, as?: string) {
     const response = await fetch(`${client.baseUrl}${pathname}`, { headers: as ? { authorization: `Bearer ${await client.token(as)}` } : {} });

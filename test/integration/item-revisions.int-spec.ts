@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { ApiClient } from '../support/api-client';
+import { uploadAttachments } from '../support/review-path';
 import { startSystem, type RunningSystem } from '../support/running-system';
 import { buildPdf } from '../support/sample-files';
 import { testServers } from '../support/test-environment';
@@ -71,9 +72,7 @@ describe('item revisions and my items', () => {
     expect(mine).toMatchObject({ state: 'RETURNED', revision: 2, returnComment: '请写明报名时间', nextDeadline: { kind: 'release', label: '法定公开时限' } });
 
     // A returned item takes attachments again (it is the drafter's to change until resubmitted).
-    const form = new FormData();
-    form.append('files', new Blob([new Uint8Array(buildPdf('Registration times'))], { type: 'application/pdf' }), '报名时间表.pdf');
-    const attached = await fetch(`${client.baseUrl}/items/${id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${await client.token('edu.drafter')}` }, body: form });
+    const attached = await uploadAttachments(client, 'edu.drafter', id, [{ name: '报名时间表.pdf', type: 'application/pdf', content: buildPdf('Registration times') }]);
     expect(attached.status).toBe(201);
 
     const revised = await client.request('PATCH', `/items/${id}`, { as: 'edu.drafter', body: { body: '为做好2026年秋季招生工作，现将招生范围和报名时间通知如下。', title: '秋季招生办法' } });

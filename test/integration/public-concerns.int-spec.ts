@@ -2,6 +2,7 @@ import { Client as TemporalClient, Connection } from '@temporalio/client';
 import type { Client as PgClient } from 'pg';
 import { publicConcernWorkflowId, type PublicConcernView } from '@zwgk/contracts';
 import { ApiClient, type ApiResponse } from '../support/api-client';
+import { EDU_DECIDERS, releaseThroughReview } from '../support/review-path';
 import { startApi, startSystem, type RunningSystem } from '../support/running-system';
 import { testServers } from '../support/test-environment';
 
@@ -20,9 +21,6 @@ describe('public concerns over HTTP', () => {
   let releasedItemId: string;
   let draftItemId: string;
 
-  /** The people who decide the stages of an edu item, whichever chain is configured. */
-  const EDU_DECIDERS = ['edu.reviewer', 'edu.secrecy', 'edu.legal', 'edu.leader'];
-
   async function createDraft(title: string): Promise<string> {
     const created = await client.request('POST', '/items', {
       as: 'edu.drafter',
@@ -35,23 +33,8 @@ describe('public concerns over HTTP', () => {
   /** create → submit → every review stage approved (保密审查 by edu.secrecy, 签发 by edu.leader, …) → released. */
   async function releaseItem(title: string): Promise<string> {
     const itemId = await createDraft(title);
-    expect((await client.request('POST', `/items/${itemId}/submit`, { as: 'edu.drafter' })).status).toBe(200);
-    for (let stage = 0; stage < EDU_DECIDERS.length + 1; stage++) {
-      const decision = await client.eventually(async () => {
-        const item = await client.request('GET', `/items/${itemId}`, { as: 'edu.drafter' });
-        if (item.body.state === 'RELEASED') return { released: true as const };
-        for (const username of EDU_DECIDERS) {
-          const tasks = await client.request('GET', '/tasks?state=open', { as: username });
-          const task = (tasks.body.items as { id: string; itemId: string }[]).find((candidate) => candidate.itemId === itemId);
-          if (task) return { released: false as const, username, taskId: task.id };
-        }
-        return undefined;
-      }, `the next review task of ${itemId}`);
-      if (decision.released) return itemId;
-      const approved = await client.request('POST', `/tasks/${decision.taskId}/complete`, { as: decision.username, body: { decision: 'approve', comment: '同意' } });
-      expect(approved.status).toBe(200);
-    }
-    throw new Error(`item ${itemId} was not released`);
+    await releaseThroughReview(client, itemId, EDU_DECIDERS, { submitAs: 'edu.drafter' });
+    return itemId;
   }
 
   beforeAll(async () => {

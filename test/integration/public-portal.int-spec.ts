@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Client as PgClient } from 'pg';
 import { SaxesParser } from 'saxes';
 import type { ApiClient, ApiResponse } from '../support/api-client';
+import { EDU_DECIDERS, releaseThroughReview } from '../support/review-path';
 import { startSystem, type RunningSystem } from '../support/running-system';
 
 /** A parsed XML element: enough of a DOM to read an Atom feed (saxes is the XML parser exceljs ships). */
@@ -55,30 +56,13 @@ describe('the public portal: search, 五公开 browsing and the Atom feed', () =
   let districtItem: string; // EDU-002, 课后服务 in the body only, and the rare character 馥
   let hotlineItem: string; // EDU-002, withdrawn
 
-  const EDU_DECIDERS = ['edu.reviewer', 'edu.secrecy', 'edu.legal', 'edu.leader'];
-
   /** create → submit → every review stage approved → released, through the API and the workflow. */
   async function releaseItem(catalogItemCode: string, title: string, body: string): Promise<string> {
     const created = await client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode, title, body, formedAt: '2026-02-10' } });
     expect(created.status).toBe(201);
     const itemId: string = created.body.id;
-    expect((await client.request('POST', `/items/${itemId}/submit`, { as: 'edu.drafter' })).status).toBe(200);
-    for (let stage = 0; stage < EDU_DECIDERS.length + 1; stage++) {
-      const decision = await client.eventually(async () => {
-        const item = await client.request('GET', `/items/${itemId}`, { as: 'edu.drafter' });
-        if (item.body.state === 'RELEASED') return { released: true as const };
-        for (const username of EDU_DECIDERS) {
-          const tasks = await client.request('GET', '/tasks?state=open', { as: username });
-          const task = (tasks.body.items as { id: string; itemId: string }[]).find((candidate) => candidate.itemId === itemId);
-          if (task) return { released: false as const, username, taskId: task.id };
-        }
-        return undefined;
-      }, `the next review task of ${itemId}`, 60_000);
-      if (decision.released) return itemId;
-      const approved = await client.request('POST', `/tasks/${decision.taskId}/complete`, { as: decision.username, body: { decision: 'approve', comment: '同意' } });
-      expect(approved.status).toBe(200);
-    }
-    throw new Error(`item ${itemId} was not released`);
+    await releaseThroughReview(client, itemId, EDU_DECIDERS, { submitAs: 'edu.drafter', timeoutMs: 60_000 });
+    return itemId;
   }
 
   beforeAll(async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Workbook } from 'exceljs';
 import type { Client as PgClient } from 'pg';
 import { ApiClient, type ApiResponse } from '../support/api-client';
+import { releaseThroughReview } from '../support/review-path';
 import { startApi, startSystem, type RunningSystem, type SpawnedProcess } from '../support/running-system';
 
 /**
@@ -19,12 +20,15 @@ describe('public satisfaction ratings', () => {
   let concernId: string;
   let unpublishedConcernId: string;
   let startedAt: string;
-
-  const EDU_DECIDERS = ['edu.reviewer', 'edu.secrecy', 'edu.legal', 'edu.leader'];
+  // A department of this suite's own (made through the organisation API): other suites rate 县教育局's items
+  // at any moment, and the assessment below counts one department's ratings exactly.
+  const dept = `rate${Date.now().toString(36)}`;
+  const user = (role: string) => `${dept}.${role}`;
+  const deciders = [user('reviewer'), user('secrecy'), user('legal'), user('leader')];
 
   async function createDraft(title: string): Promise<string> {
     const created = await client.request('POST', '/items', {
-      as: 'edu.drafter',
+      as: user('drafter'),
       body: { catalogItemCode: 'EDU-001', title, body: '现将2026年秋季学期义务教育阶段学生资助政策公布如下。', formedAt: '2026-02-10' },
     });
     expect(created.status).toBe(201);
@@ -34,22 +38,8 @@ describe('public satisfaction ratings', () => {
   /** create → submit → every configured review stage approved → released by the workflow. */
   async function releaseItem(title: string): Promise<string> {
     const itemId = await createDraft(title);
-    expect((await client.request('POST', `/items/${itemId}/submit`, { as: 'edu.drafter' })).status).toBe(200);
-    for (let stage = 0; stage < EDU_DECIDERS.length + 1; stage++) {
-      const next = await client.eventually(async () => {
-        const item = await client.request('GET', `/items/${itemId}`, { as: 'edu.drafter' });
-        if (item.body.state === 'RELEASED') return { released: true as const };
-        for (const username of EDU_DECIDERS) {
-          const tasks = await client.request('GET', '/tasks?state=open', { as: username });
-          const task = (tasks.body.items as { id: string; itemId: string }[]).find((candidate) => candidate.itemId === itemId);
-          if (task) return { released: false as const, username, taskId: task.id };
-        }
-        return undefined;
-      }, `the next review task of ${itemId}`);
-      if (next.released) return itemId;
-      expect((await client.request('POST', `/tasks/${next.taskId}/complete`, { as: next.username, body: { decision: 'approve', comment: '同意' } })).status).toBe(200);
-    }
-    throw new Error(`item ${itemId} was not released`);
+    await releaseThroughReview(client, itemId, deciders, { submitAs: user('drafter'), readAs: user('drafter') });
+    return itemId;
   }
 
   /**
@@ -65,13 +55,19 @@ describe('public satisfaction ratings', () => {
   beforeAll(async () => {
     system = await startSystem('ratings');
     ({ client, db } = system);
+    const madeDepartment = await client.request('POST', '/org/departments', { as: 'admin', body: { code: dept, name: `满意度测试局${dept}`, kind: 'department', parentCode: 'county' } });
+    expect(madeDepartment.status).toBe(201);
+    for (const [role, roles] of [['drafter', ['drafter']], ['reviewer', ['reviewer']], ['secrecy', ['secrecy-reviewer']], ['legal', ['legal-reviewer']], ['leader', ['leader']]] as const) {
+      const made = await client.request('POST', '/org/users', { as: 'admin', body: { username: user(role), displayName: `${role}（满意度测试）`, departmentCode: dept, roles } });
+      expect(made.status).toBe(201);
+    }
     startedAt = new Date(Date.now() - 1000).toISOString();
     releasedItemId = await releaseItem('2026年秋季学期学生资助政策（满意度评价）');
     draftItemId = await createDraft('尚未发布的资助政策');
     concernId = await registerIncident('网传资助名额缩减，引发家长关注');
-    expect((await client.request('POST', `/concerns/${concernId}/triage`, { as: 'office.publisher', body: { classification: 'inquiry', assignDepartmentCode: 'edu' } })).status).toBe(200);
-    expect((await client.request('POST', `/concerns/${concernId}/response`, { as: 'edu.drafter', body: { draft: '经核实，2026年资助名额与上年持平，申请条件不变。' } })).status).toBe(200);
-    const published = await client.request('POST', `/concerns/${concernId}/review`, { as: 'edu.leader', body: { decision: 'approve' } });
+    expect((await client.request('POST', `/concerns/${concernId}/triage`, { as: 'office.publisher', body: { classification: 'inquiry', assignDepartmentCode: dept } })).status).toBe(200);
+    expect((await client.request('POST', `/concerns/${concernId}/response`, { as: user('drafter'), body: { draft: '经核实，2026年资助名额与上年持平，申请条件不变。' } })).status).toBe(200);
+    const published = await client.request('POST', `/concerns/${concernId}/review`, { as: user('leader'), body: { decision: 'approve' } });
     expect(published.body).toMatchObject({ state: 'PUBLISHED' });
     unpublishedConcernId = await registerIncident('另一条尚未答复的舆情');
   }, 240_000);
@@ -195,12 +191,12 @@ describe('public satisfaction ratings', () => {
   }, 120_000);
 
   it('shows the department its public satisfaction in the assessment and its .xlsx', async () => {
-    const period = `?from=${encodeURIComponent(startedAt)}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}&departmentCode=edu`;
+    const period = `?from=${encodeURIComponent(startedAt)}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}&departmentCode=${dept}`;
     const answer = await client.request('GET', `/reports/assessment${period}`, { as: 'office.supervisor' });
     expect(answer.status).toBe(200);
     // Items: 4 and 2 here, 5 and 3 through the limited replica; responses: 5 here, 4 there.
     expect(answer.body.departments).toEqual([
-      expect.objectContaining({ departmentCode: 'edu', satisfaction: { items: { ratings: 4, average: 3.5 }, responses: { ratings: 2, average: 4.5 } } }),
+      expect.objectContaining({ departmentCode: dept, satisfaction: { items: { ratings: 4, average: 3.5 }, responses: { ratings: 2, average: 4.5 } } }),
     ]);
     const xlsx = await fetch(`${client.baseUrl}/reports/assessment.xlsx${period}`, { headers: { authorization: `Bearer ${await client.token('office.supervisor')}` } });
     expect(xlsx.status).toBe(200);

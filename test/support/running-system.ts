@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import { Client as PgClient } from 'pg';
 import { projectRoot } from '@zwgk/config';
 import { findFreePort, startManagedProcess, type ManagedProcess } from '@zwgk/embedded';
@@ -94,4 +95,24 @@ export async function startSystem(prefix: string): Promise<RunningSystem> {
     },
   };
   return system;
+}
+
+function ipv6LoopbackWorks(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(0, '::1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Public submissions are rate-limited per client address in a table every suite shares, and every suite
+ * calls from 127.0.0.1. A second API replica reached over IPv6 loopback (::1) is another client address,
+ * so what a suite submits through it neither meets the other suites' window nor fills it. Undefined when
+ * the machine has no IPv6 loopback.
+ */
+export async function startApiOnOwnClientAddress(taskQueue: string): Promise<(SpawnedProcess & { baseUrl: string }) | undefined> {
+  if (!(await ipv6LoopbackWorks())) return undefined;
+  const replica = await startApi(taskQueue, { HOST: '::' });
+  return Object.assign(replica, { baseUrl: replica.baseUrl.replace('http://127.0.0.1:', 'http://[::1]:') });
 }

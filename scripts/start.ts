@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { loadConfig, projectRoot } from '@zwgk/config';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '@zwgk/contracts';
-import { connectAndMigrate, createDataSource, seedDemoData } from '@zwgk/db';
+import { connectAndMigrate, createDataSource, DEMO_CATALOG_CATEGORIES, seedDemoData } from '@zwgk/db';
 import {
   resolveToolBinary,
   startEmbeddedPostgres,
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     const dataSource = createDataSource(databaseUrl, { applicationName: 'zwgk-start' });
     const applied = await connectAndMigrate(dataSource);
     say(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Schema is up to date');
-    const seeded = await seedDemoData(dataSource, path.join(projectRoot, 'data', 'catalogs'));
+    const seeded = await seedDemoData(dataSource, path.join(projectRoot, 'data', 'catalogs'), { categories: DEMO_CATALOG_CATEGORIES });
     await dataSource.destroy();
     say(`Demo data: ${seeded.departments} departments, ${seeded.users} users, ${seeded.catalogItems} catalog items`);
     for (const warning of seeded.catalogWarnings) say(`  catalog warning: ${warning}`);

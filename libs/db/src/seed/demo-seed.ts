@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
-import type { CatalogItem, Role } from '@zwgk/domain';
+import type { CatalogItem, DisclosureCategory, Role } from '@zwgk/domain';
 import { readCatalogCsvFile } from '../catalog/catalog-file';
 import { insertCatalogItems } from '../catalog/catalog-import';
 
@@ -39,15 +39,32 @@ export interface SeedSummary {
 }
 
 /**
+ * The 五公开 category the demo county's disclosure office gives each demo catalog row. The published
+ * catalogs carry no such column; in a real county an admin sets it on a draft catalog version. Only
+ * `npm start` applies it, so the tests see the catalogs as published.
+ */
+export const DEMO_CATALOG_CATEGORIES: Readonly<Record<string, DisclosureCategory>> = {
+  'EDU-001': 'decision', // 招生政策
+  'EDU-002': 'execution', // 招生范围
+  'FISCAL-001': 'management', // 政府预算
+  'GENERAL-001': 'result', // 政府信息公开年报
+  'LAND-001': 'execution', // 征地报批材料
+  'PROJECT-001': 'result', // 政府投资项目建议书审批结果
+  'PROJECT-002': 'service', // 办事指南
+  'ASSIST-001': 'decision', // 社会救助政策
+  'SAFETY-001': 'management', // 安全生产法律法规
+};
+
+/**
  * Seeds the demo departments, users and an active catalog version read from the project's copy of the
  * published catalogs. Idempotent: existing rows are left as they are, so restarts keep user data.
  */
-export async function seedDemoData(dataSource: DataSource, catalogDir: string): Promise<SeedSummary> {
+export async function seedDemoData(dataSource: DataSource, catalogDir: string, options: { categories?: Readonly<Record<string, DisclosureCategory>> } = {}): Promise<SeedSummary> {
   const items: CatalogItem[] = [];
   const warnings: string[] = [];
   for (const file of readdirSync(catalogDir).filter((name) => name.endsWith('.csv')).sort()) {
     const sheet = readCatalogCsvFile(path.join(catalogDir, file));
-    items.push(...sheet.items);
+    items.push(...sheet.items.map((item) => (options.categories?.[item.code] ? { ...item, category: options.categories[item.code] } : item)));
     warnings.push(...sheet.warnings.map((w) => `${w.file} row ${w.row}${w.column ? ` ${w.column}` : ''}: ${w.message}`));
   }
   await dataSource.transaction(async (manager) => {

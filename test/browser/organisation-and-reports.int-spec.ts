@@ -6,8 +6,9 @@ import { startSystem, type RunningSystem } from '../support/running-system';
  * The admin and reporting screens in a real browser against the real API: an admin creates a 乡镇 under a
  * department and a user with a role there (field errors first, then the audit history); the supervisor reads
  * the annual report, the disclosure office fills in table 三 (the table check refuses a cell, then saves),
- * and the supervisor opens the assessment and exports it. Screenshots: organisation.png, annual-report.png,
- * annual-report-check.png, assessment.png.
+ * and the supervisor opens the assessment and exports it. The admin then deactivates the township (refused while
+ * its user is there, then done). Screenshots: organisation.png, organisation-deactivation-refused.png,
+ * organisation-deactivated.png, annual-report.png, annual-report-check.png, assessment.png.
  */
 describe('organisation and report screens', () => {
   let system: RunningSystem;
@@ -100,6 +101,42 @@ describe('organisation and report screens', () => {
       { action: 'org.department-created', actor: 'admin' },
       { action: 'org.user-created', actor: 'admin' },
     ]);
+    await admin.close();
+  }), 180_000);
+
+  it('an admin deactivates the township: refused with the reason while its user is there, then greyed out and offered nowhere', () => withFailureShots(async () => {
+    const admin = await signIn('admin');
+    await admin.getByRole('link', { name: '组织机构' }).click();
+    await admin.locator('.org-node', { hasText: '桥头镇' }).click();
+    await admin.getByRole('heading', { name: '桥头镇', exact: true }).waitFor();
+    await admin.getByRole('button', { name: '停用单位' }).click();
+    await expectText(admin.locator('#dept-active-confirm-text'), '确认停用“桥头镇”');
+    await admin.getByRole('button', { name: '确认停用' }).click();
+    await expectText(admin.locator('.org-active-refusal'), '在用用户 1 人');
+    await shot(admin, 'organisation-deactivation-refused');
+
+    // The user moves to 县教育局 (through the API here; the screen's move is covered above), then it is done.
+    expect((await system.client.request('PATCH', `/org/users/${username}`, { as: 'admin', body: { departmentCode: 'edu', roles: ['drafter'] } })).status).toBe(200);
+    await admin.reload();
+    await admin.locator('.org-node', { hasText: '桥头镇' }).click();
+    await admin.getByRole('button', { name: '停用单位' }).click();
+    await admin.getByRole('button', { name: '确认停用' }).click();
+    await expectText(admin.locator('.banner-success'), '已停用“桥头镇”');
+    await expectVisible(admin.locator('.org-node.org-node-inactive', { hasText: '桥头镇' }).locator('.badge-inactive', { hasText: '已停用' }));
+    await expectVisible(admin.getByRole('button', { name: '启用单位' }));
+    expect(await admin.getByRole('heading', { name: /新建用户/ }).count()).toBe(0);
+    // Not offered as a user's department any more.
+    await admin.locator('.org-node', { hasText: '县教育局' }).click();
+    await admin.getByRole('button', { name: /编辑用户 李起草/ }).click();
+    expect(await admin.locator('#edit-user-department option', { hasText: '桥头镇' }).count()).toBe(0);
+    await admin.getByRole('button', { name: '关闭' }).click();
+    await admin.locator('.org-node', { hasText: '桥头镇' }).click();
+    await admin.locator('section[aria-labelledby="dept-title"] .org-history summary').click();
+    await expectText(admin.locator('section[aria-labelledby="dept-title"] .org-history .timeline'), '停用单位');
+    await shot(admin, 'organisation-deactivated');
+
+    const { rows } = await system.db.query(`SELECT active FROM departments WHERE code = $1`, [township]);
+    expect(rows).toEqual([{ active: false }]);
     await admin.close();
   }), 180_000);
 

@@ -35,7 +35,7 @@ describe('organisation management', () => {
     expect(cycle.status).toBe(400);
     expect((await client.request('PATCH', '/org/departments/nowhere', { as: 'admin', body: { name: 'x' } })).status).toBe(404);
     const listed = await client.request('GET', '/org/departments', { as: 'edu.drafter' });
-    expect(listed.body.items).toEqual(expect.arrayContaining([{ code: township, name: '某街道', parentCode: department, kind: 'township' }]));
+    expect(listed.body.items).toEqual(expect.arrayContaining([{ code: township, name: '某街道', parentCode: department, kind: 'township', active: true, deactivatedAt: null }]));
   });
 
   it('creates a user with roles in a department, who can then sign in and draft', async () => {

@@ -461,3 +461,8 @@ export async function uploadAttachments<T>(itemId: string, files: File[]): Promi
 export async function downloadAttachment(downloadPath: string, fileName: string): Promise<void> {
   await download(downloadPath.replace(/^\/api/, ''), fileName);
 }
+
+// --- Department deactivation (停用/启用单位) ---
+
+/** A unit as GET /org/departments lists it: inactive (停用) units stay listed, marked, so history stays readable. */
+export type OrgDepartment = Department & { active: boolean; deactivatedAt: string | null };

@@ -98,3 +98,12 @@ describe('loadConfig: attachments', () => {
     expect(() => loadConfig({ ATTACHMENT_MAX_FILES: '0' })).toThrow(/ATTACHMENT_MAX_FILES/);
   });
 });
+
+describe('loadConfig: public portal', () => {
+  it('ranks portal searches of up to 1000 matches by default, and refuses a limit it cannot use', () => {
+    expect(loadConfig({}).publicPortal).toEqual({ searchRankLimit: 1000 });
+    expect(loadConfig({ PUBLIC_SEARCH_RANK_LIMIT: '200' }).publicPortal.searchRankLimit).toBe(200);
+    expect(() => loadConfig({ PUBLIC_SEARCH_RANK_LIMIT: '0' })).toThrow(/PUBLIC_SEARCH_RANK_LIMIT/);
+    expect(() => loadConfig({ PUBLIC_SEARCH_RANK_LIMIT: 'many' })).toThrow(ConfigurationError);
+  });
+});

@@ -74,6 +74,11 @@ export interface AppConfig {
     /** The public portal's origin (https://…), so that notices and pushes carry a full link; otherwise a path. */
     readonly publicBaseUrl?: string;
   };
+  /** The public portal (政务公开专栏). */
+  readonly publicPortal: {
+    /** A search with more matches than this is listed newest first instead of ranked by relevance (PUBLIC_SEARCH_RANK_LIMIT). */
+    readonly searchRankLimit: number;
+  };
   /** Attachments of disclosure items (PDFs and images): where their bytes live and how big they may be. */
   readonly attachments: {
     /** The local directory of the content-addressed store (embedded mode). */
@@ -245,6 +250,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       newMediaWebhookUrl: httpUrl(env, 'CHANNEL_NEW_MEDIA_WEBHOOK_URL'),
       exportsDir: path.resolve(nonEmpty(env, 'CHANNEL_EXPORTS_DIR') ?? path.join(dataDir, 'exports')),
       publicBaseUrl: httpUrl(env, 'CHANNEL_PUBLIC_BASE_URL')?.replace(/\/+$/, ''),
+    },
+    publicPortal: {
+      searchRankLimit: readPositive(env, 'PUBLIC_SEARCH_RANK_LIMIT', 1000, 100_000),
     },
     attachments: {
       dir: path.resolve(nonEmpty(env, 'ATTACHMENT_DIR') ?? path.join(dataDir, 'attachments')),

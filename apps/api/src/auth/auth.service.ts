@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { DataSource } from 'typeorm';
 import { ConfigurationError } from '@zwgk/config';
-import { UserEntity } from '@zwgk/db';
+import { DepartmentEntity, UserEntity } from '@zwgk/db';
 import { isRole, ROLES, type Actor } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
@@ -61,6 +61,10 @@ export class AuthService {
     if (this.config.auth.mode !== 'dev') throw ApiError.notFound('dev login is only available in the embedded dev auth mode');
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username });
     if (!user || !user.active) throw new ApiError('unauthenticated', `unknown user "${username}"`);
+    const department = await this.dataSource.getRepository(DepartmentEntity).findOneBy({ code: user.departmentCode });
+    if (!department?.active) {
+      throw ApiError.forbidden(`the department ${department?.name ?? user.departmentCode} of ${username} has been deactivated; ask an administrator to move the account (所在单位已停用，请联系管理员调整)`);
+    }
     const actor: Actor = { username: user.username, displayName: user.displayName, departmentCode: user.departmentCode, roles: user.roles.filter(isRole) };
     const accessToken = await new SignJWT({ name: actor.displayName, department: actor.departmentCode, roles: actor.roles })
       .setProtectedHeader({ alg: 'HS256' })

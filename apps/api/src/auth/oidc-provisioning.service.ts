@@ -19,7 +19,7 @@ const sameRoles = (a: readonly string[], b: readonly string[]) => a.length === b
  * Keeps the users table in step with the identity provider (OIDC mode): a user is created at their first
  * sign-in and updated when their name, department or roles change in the IdP, so that the review chains,
  * notifications and supervision find them as role holders like any user an admin created. Departments are
- * never created from a token: an unknown one is refused. An admin's deactivation wins over the IdP.
+ * never created from a token: an unknown or deactivated one is refused. An admin's deactivation wins over the IdP.
  */
 @Injectable()
 export class OidcProvisioningService {
@@ -36,16 +36,17 @@ export class OidcProvisioningService {
       this.logger.warn(`OIDC user ${identity.username}: ignored role claims not known to this system: ${identity.ignoredRoles.join(', ')}`);
     }
     // The common case, on every request: the user exists and matches the token; one primary-key read.
-    const [row]: (UserRow & { department_known: boolean })[] = await this.dataSource.query(
-      `SELECT u.username, u.display_name, u.department_code, u.roles, u.active, EXISTS (SELECT 1 FROM departments WHERE code = $2) AS department_known
+    const [row]: (UserRow & { department_active: boolean | null })[] = await this.dataSource.query(
+      `SELECT u.username, u.display_name, u.department_code, u.roles, u.active, (SELECT active FROM departments WHERE code = $2) AS department_active
          FROM (SELECT 1) one LEFT JOIN users u ON u.username = $1`,
       [identity.username, identity.departmentCode],
     );
-    if (!row?.department_known) {
+    if (row?.department_active === null || row?.department_active === undefined) {
       throw ApiError.forbidden(
         `the department "${identity.departmentCode}" in your sign-in token is not a department of this system; ask an administrator to add it (部门未在系统中登记，请联系管理员)`,
       );
     }
+    if (!row.department_active) throw this.departmentDeactivated(identity.departmentCode);
     if (row.username && !this.differs(row, identity)) {
       if (!row.active) throw this.deactivated(identity.username);
       return this.actorOf(identity);
@@ -55,6 +56,9 @@ export class OidcProvisioningService {
   }
 
   private async apply(manager: EntityManager, identity: ClaimedIdentity, requestId: string | undefined): Promise<void> {
+    // FOR SHARE: a concurrent deactivation of the department waits for this user and then counts them.
+    const [department]: { active: boolean }[] = await manager.query(`SELECT active FROM departments WHERE code = $1 FOR SHARE`, [identity.departmentCode]);
+    if (!department?.active) throw this.departmentDeactivated(identity.departmentCode);
     const after = { displayName: identity.displayName, departmentCode: identity.departmentCode, roles: identity.roles };
     // ON CONFLICT: two first requests of the same user at once provision it once.
     const inserted: { username: string }[] = await manager.query(
@@ -86,6 +90,10 @@ export class OidcProvisioningService {
 
   private deactivated(username: string): ApiError {
     return ApiError.forbidden(`the account ${username} has been deactivated by an administrator (账号已停用)`);
+  }
+
+  private departmentDeactivated(code: string): ApiError {
+    return ApiError.forbidden(`the department "${code}" in your sign-in token has been deactivated; ask an administrator to update your department (所在单位已停用，请联系管理员)`);
   }
 
   private actorOf(identity: ClaimedIdentity): Actor {

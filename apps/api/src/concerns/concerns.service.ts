@@ -181,6 +181,7 @@ export class ConcernsService {
     await this.loadVisible(actor, id);
     const department = await this.dataSource.getRepository(DepartmentEntity).findOneBy({ code: dto.assignDepartmentCode });
     if (!department) throw ApiError.invalid('assignDepartmentCode', `no department "${dto.assignDepartmentCode}"`);
+    if (!department.active) throw ApiError.invalid('assignDepartmentCode', `${department.name} is deactivated and takes no new work (该单位已停用)`);
     const request = { actor: toActorRef(actor, requestId), classification: dto.classification, assignDepartmentCode: department.code };
     return toConcernResponse(await this.workflows.triage(id, request, idempotencyKey));
   }

@@ -56,6 +56,7 @@ export class ObligationsService {
     if (problem) throw ApiError.invalid('catalogItemCode', problem);
     const department = await this.dataSource.getRepository(DepartmentEntity).findOneBy({ code: dto.departmentCode });
     if (!department) throw ApiError.invalid('departmentCode', `no department "${dto.departmentCode}"`);
+    if (!department.active) throw ApiError.invalid('departmentCode', `${department.name} is deactivated and takes no new obligations (该单位已停用)`);
     await this.refuseDuplicate(this.dataSource.manager, item.code, department.code);
 
     const spec = obligationCalendarSpec(rule);

@@ -39,6 +39,14 @@ export class UpdateDepartmentDto {
   @IsOptional()
   @IsString()
   parentCode?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'false deactivates (停用) the unit, true reactivates it. Deactivation is refused (409) while the unit still has active users, active sub-units or open work, and for the county government.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
 }
 
 export class CreateUserDto {

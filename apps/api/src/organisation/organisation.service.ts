@@ -10,7 +10,35 @@ interface DepartmentRow {
   name: string;
   parent_code: string | null;
   kind: 'county' | 'department' | 'township';
+  active: boolean;
+  deactivated_at: Date | null;
 }
+
+const DEPARTMENT_COLUMNS = 'code, name, parent_code, kind, active, deactivated_at';
+
+const toDepartment = (row: DepartmentRow) => ({
+  code: row.code,
+  name: row.name,
+  parentCode: row.parent_code,
+  kind: row.kind,
+  active: row.active,
+  deactivatedAt: row.deactivated_at?.toISOString() ?? null,
+});
+
+/**
+ * What keeps a unit from being deactivated: people who still work in it, units under it, and work that is
+ * still open there (nobody would see or finish it once the unit is gone). English and Chinese with the count.
+ */
+const BLOCKERS = [
+  { key: 'users', one: 'active user', many: 'active users', zh: (n: number) => `在用用户 ${n} 人` },
+  { key: 'sub_units', one: 'active sub-unit', many: 'active sub-units', zh: (n: number) => `在用下级单位 ${n} 个` },
+  { key: 'items', one: 'open disclosure item', many: 'open disclosure items', zh: (n: number) => `未办结的公开事项 ${n} 件` },
+  { key: 'review_tasks', one: 'open review task', many: 'open review tasks', zh: (n: number) => `未完成的审核任务 ${n} 件` },
+  { key: 'obligation_tasks', one: 'open obligation task', many: 'open obligation tasks', zh: (n: number) => `未完成的定期公开任务 ${n} 件` },
+  { key: 'obligations', one: 'active periodic obligation', many: 'active periodic obligations', zh: (n: number) => `有效的定期公开义务 ${n} 项` },
+  { key: 'concerns', one: 'open public concern assigned to it', many: 'open public concerns assigned to it', zh: (n: number) => `待办的关切回应 ${n} 件` },
+  { key: 'demands', one: 'unanswered supervision demand', many: 'unanswered supervision demands', zh: (n: number) => `未答复的督办要求 ${n} 件` },
+] as const;
 
 /**
  * Departments (县政府 → 部门 → 乡镇/街道), users and their role assignments. Admins change them; every
@@ -21,8 +49,9 @@ export class OrganisationService {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async departments() {
-    const rows: DepartmentRow[] = await this.dataSource.query(`SELECT code, name, parent_code, kind FROM departments ORDER BY kind, code`);
-    return { items: rows.map((row) => ({ code: row.code, name: row.name, parentCode: row.parent_code, kind: row.kind })) };
+    // Inactive units stay in the list (marked), so the history of their items and users stays readable.
+    const rows: DepartmentRow[] = await this.dataSource.query(`SELECT ${DEPARTMENT_COLUMNS} FROM departments ORDER BY kind, code`);
+    return { items: rows.map(toDepartment) };
   }
 
   async users() {
@@ -62,27 +91,80 @@ export class OrganisationService {
       await this.checkParent(manager, dto.kind, dto.parentCode, dto.code);
       await manager.query(`INSERT INTO departments (code, name, parent_code, kind) VALUES ($1, $2, $3, $4)`, [dto.code, dto.name, dto.parentCode ?? null, dto.kind]);
       await this.audit(manager, actor, 'org.department-created', requestId, { code: dto.code, after: dto });
-      return { code: dto.code, name: dto.name, parentCode: dto.parentCode ?? null, kind: dto.kind };
+      return { code: dto.code, name: dto.name, parentCode: dto.parentCode ?? null, kind: dto.kind, active: true, deactivatedAt: null };
     });
   }
 
+  /**
+   * Renames, moves, deactivates (active: false) or reactivates (active: true) a unit. Deactivation is refused
+   * (409, each reason with its count) for the county government and while the unit still has active users,
+   * active sub-units or open work; the row is kept for history. A repeated request that changes nothing is
+   * answered with the unit as it is and writes no second audit row.
+   */
   updateDepartment(actor: Actor, code: string, dto: UpdateDepartmentDto, requestId: string | undefined) {
     return this.dataSource.transaction(async (manager) => {
-      const before = await this.department(manager, code, true);
+      // FOR UPDATE: a deactivation waits for (and then sees) users and sub-units being added under this unit.
+      const before = await this.department(manager, code, 'update');
       if (!before) throw ApiError.notFound(`department ${code} does not exist`);
       const parentCode = dto.parentCode ?? before.parent_code ?? undefined;
-      if (dto.parentCode !== undefined) await this.checkParent(manager, before.kind, parentCode, code);
-      await manager.query(`UPDATE departments SET name = $2, parent_code = $3 WHERE code = $1`, [code, dto.name ?? before.name, parentCode ?? null]);
-      await this.audit(manager, actor, 'org.department-updated', requestId, { code, before, after: dto });
-      return { code, name: dto.name ?? before.name, parentCode: parentCode ?? null, kind: before.kind };
+      if (dto.parentCode !== undefined && dto.parentCode !== before.parent_code) await this.checkParent(manager, before.kind, parentCode, code);
+      const active = dto.active ?? before.active;
+      if (active !== before.active) {
+        if (active) await this.checkReactivation(manager, before);
+        else await this.checkDeactivation(manager, before);
+      }
+      const name = dto.name ?? before.name;
+      const deactivatedAt = active === before.active ? before.deactivated_at : active ? null : new Date();
+      if (name === before.name && (parentCode ?? null) === before.parent_code && active === before.active) return toDepartment(before);
+      await manager.query(`UPDATE departments SET name = $2, parent_code = $3, active = $4, deactivated_at = $5 WHERE code = $1`, [code, name, parentCode ?? null, active, deactivatedAt]);
+      const action = active === before.active ? 'org.department-updated' : active ? 'org.department-reactivated' : 'org.department-deactivated';
+      await this.audit(manager, actor, action, requestId, { code, before, after: { ...dto, ...(active === before.active ? {} : { active, deactivatedAt }) } });
+      return toDepartment({ ...before, name, parent_code: parentCode ?? null, active, deactivated_at: deactivatedAt });
     });
+  }
+
+  /** The county government can never be deactivated; any other unit only once nobody and nothing open is left in it. */
+  private async checkDeactivation(manager: EntityManager, department: DepartmentRow): Promise<void> {
+    if (department.kind === 'county' || department.parent_code === null) {
+      throw ApiError.conflict(`${department.name} is the county government and cannot be deactivated (县政府不能停用)`);
+    }
+    const [counts]: Record<(typeof BLOCKERS)[number]['key'], string>[] = await manager.query(
+      `SELECT (SELECT count(*) FROM users WHERE department_code = $1 AND active) AS users,
+              (SELECT count(*) FROM departments WHERE parent_code = $1 AND active) AS sub_units,
+              (SELECT count(*) FROM disclosure_items WHERE department_code = $1 AND state NOT IN ('RELEASED', 'REJECTED', 'WITHDRAWN')) AS items,
+              (SELECT count(*) FROM review_tasks WHERE department_code = $1 AND state = 'open') AS review_tasks,
+              (SELECT count(*) FROM obligation_tasks WHERE department_code = $1 AND state = 'open') AS obligation_tasks,
+              (SELECT count(*) FROM obligations WHERE department_code = $1 AND state = 'active') AS obligations,
+              (SELECT count(*) FROM concerns WHERE assigned_department_code = $1 AND state <> 'PUBLISHED') AS concerns,
+              (SELECT count(*) FROM supervision_demands WHERE department_code = $1 AND state <> 'answered') AS demands`,
+      [department.code],
+    );
+    const found = BLOCKERS.map((blocker) => ({ blocker, count: Number(counts![blocker.key]) })).filter(({ count }) => count > 0);
+    if (!found.length) return;
+    // The message says it in both languages; fields[active].problems lists each reason as the admin reads it.
+    const reasons = found.map(({ blocker, count }) => blocker.zh(count));
+    throw new ApiError(
+      'conflict',
+      `${department.name} cannot be deactivated while it still has ${found.map(({ blocker, count }) => `${count} ${count === 1 ? blocker.one : blocker.many}`).join(', ')}; ` +
+        `move or finish them first (“${department.name}”尚有${reasons.join('、')}，请先调离或办结后再停用)`,
+      [{ field: 'active', problems: reasons }],
+    );
+  }
+
+  /** An active unit never sits under an inactive one: its parent is reactivated first. */
+  private async checkReactivation(manager: EntityManager, department: DepartmentRow): Promise<void> {
+    if (!department.parent_code) return;
+    const parent = await this.department(manager, department.parent_code, 'share');
+    if (parent && !parent.active) {
+      throw ApiError.conflict(`the parent unit ${parent.name} is deactivated; reactivate it first (上级单位“${parent.name}”已停用，请先启用上级单位)`);
+    }
   }
 
   createUser(actor: Actor, dto: CreateUserDto, requestId: string | undefined) {
     return this.dataSource.transaction(async (manager) => {
       const [existing] = await manager.query(`SELECT 1 FROM users WHERE username = $1`, [dto.username]);
       if (existing) throw ApiError.conflict(`user ${dto.username} already exists`);
-      if (!(await this.department(manager, dto.departmentCode))) throw ApiError.invalid('departmentCode', `unknown department "${dto.departmentCode}"`);
+      await this.checkUserDepartment(manager, dto.departmentCode);
       const roles = [...new Set(dto.roles)];
       await manager.query(`INSERT INTO users (username, display_name, department_code, roles, email, mobile) VALUES ($1, $2, $3, $4, $5, $6)`, [
         dto.username, dto.displayName, dto.departmentCode, roles, dto.email ?? null, dto.mobile ?? null,
@@ -97,7 +179,8 @@ export class OrganisationService {
       const [before]: { username: string; display_name: string; department_code: string; roles: string[]; active: boolean; email: string | null; mobile: string | null }[] =
         await manager.query(`SELECT username, display_name, department_code, roles, active, email, mobile FROM users WHERE username = $1 FOR UPDATE`, [username]);
       if (!before) throw ApiError.notFound(`user ${username} does not exist`);
-      if (dto.departmentCode && !(await this.department(manager, dto.departmentCode))) throw ApiError.invalid('departmentCode', `unknown department "${dto.departmentCode}"`);
+      if (dto.departmentCode && dto.departmentCode !== before.department_code) await this.checkUserDepartment(manager, dto.departmentCode);
+      else if (dto.active === true && !before.active) await this.checkUserDepartment(manager, before.department_code, 'reactivate');
       if (dto.departmentCode && dto.departmentCode !== before.department_code && dto.roles === undefined) {
         // Roles are held in a department: a move must say which roles the user has in the new one.
         throw ApiError.invalid('roles', 'give the roles the user holds in the new department');
@@ -121,9 +204,26 @@ export class OrganisationService {
     });
   }
 
-  private async department(manager: EntityManager, code: string, lock = false): Promise<DepartmentRow | undefined> {
-    const [row]: DepartmentRow[] = await manager.query(`SELECT code, name, parent_code, kind FROM departments WHERE code = $1${lock ? ' FOR UPDATE' : ''}`, [code]);
+  private async department(manager: EntityManager, code: string, lock?: 'update' | 'share'): Promise<DepartmentRow | undefined> {
+    const [row]: DepartmentRow[] = await manager.query(`SELECT ${DEPARTMENT_COLUMNS} FROM departments WHERE code = $1${lock === 'update' ? ' FOR UPDATE' : lock === 'share' ? ' FOR SHARE' : ''}`, [code]);
     return row;
+  }
+
+  /**
+   * A user is created in, moved to or reactivated in an existing, active unit. FOR SHARE: a concurrent
+   * deactivation of that unit waits for this transaction and then counts the user.
+   */
+  private async checkUserDepartment(manager: EntityManager, code: string, reactivate?: 'reactivate'): Promise<void> {
+    const department = await this.department(manager, code, 'share');
+    if (!department) throw ApiError.invalid('departmentCode', `unknown department "${code}"`);
+    if (!department.active) {
+      throw ApiError.invalid(
+        'departmentCode',
+        reactivate
+          ? `the user's department ${department.name} is deactivated; move the user to an active unit to reactivate them (所在单位已停用，请先调至在用单位)`
+          : `${department.name} is deactivated and takes no users (该单位已停用)`,
+      );
+    }
   }
 
   /** 县政府 has no parent; a 部门 sits under the county; a 乡镇/街道 under the county or a department; no cycles. */
@@ -133,8 +233,10 @@ export class OrganisationService {
       return;
     }
     if (!parentCode) throw ApiError.invalid('parentCode', `a ${kind} needs a parent unit`);
-    const parent = await this.department(manager, parentCode);
+    // FOR SHARE: a concurrent deactivation of the parent waits for this unit and then counts it.
+    const parent = await this.department(manager, parentCode, 'share');
     if (!parent) throw ApiError.invalid('parentCode', `unknown department "${parentCode}"`);
+    if (!parent.active) throw ApiError.invalid('parentCode', `${parent.name} is deactivated and takes no sub-units (上级单位已停用)`);
     const allowed = kind === 'department' ? ['county'] : ['county', 'department'];
     if (!allowed.includes(parent.kind)) throw ApiError.invalid('parentCode', `a ${kind} cannot sit under a ${parent.kind}`);
     const ancestors: { code: string }[] = await manager.query(

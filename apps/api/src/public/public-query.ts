@@ -8,6 +8,12 @@
  * exact substring check confirms each term, so "服务课后" never matches "课后服务". Relevance is per term: 8 for a
  * match in the title, 4 in the catalog item name, 2 in the interpretation, 1 in the body; ties go to the newest
  * release. Browsing walks `item_editions_released` newest first and stops after a page.
+ *
+ * A term of one or two characters is decided by its n-gram alone (the gram is in the index exactly when the
+ * text contains the term), so only longer terms pay for the substring check. Ranking reads every match, so a
+ * word found in nearly every item (通知, 公开) would rank the whole portal on every page: when a search has
+ * more matches than the rank limit (`PUBLIC_SEARCH_RANK_LIMIT`, counted only up to the limit), its pages are
+ * ordered newest first instead, like browsing (`ranking: 'recent'`), and its cursors keep that ordering.
  */
 import { ApiError } from '../common/api-error';
 import { UNCATEGORIZED, type PortalCategory } from './public-categories';
@@ -15,6 +21,9 @@ import { UNCATEGORIZED, type PortalCategory } from './public-categories';
 export const PUBLIC_DEFAULT_LIMIT = 50;
 export const PUBLIC_MAX_LIMIT = 200;
 export const FEED_ENTRY_COUNT = 50;
+
+/** How a listing is ordered: by relevance (a search with few enough matches), or newest release first. */
+export type PublicRanking = 'relevance' | 'recent';
 
 export interface SqlQuery {
   readonly text: string;
@@ -30,7 +39,9 @@ export interface PublicFilters {
 
 /** The position after the last item of a page: keyset pagination, never OFFSET. */
 export interface PublicCursor {
-  /** Only when searching. */
+  /** Only when searching newest first: the first page's ordering, which every later page keeps. */
+  readonly ranking?: 'recent';
+  /** Only when searching by relevance. */
   readonly relevance?: number;
   /** The edition's release instant, to the microsecond. */
   readonly releasedAt: string;
@@ -42,8 +53,10 @@ export function searchTerms(q: string | undefined): string[] {
   return [...new Set((q ?? '').split(/[\s\u3000]+/).filter(Boolean))];
 }
 
+/** Browsing: [releasedAt, id]; searching: [relevance, releasedAt, id], or ['recent', releasedAt, id] when newest first. */
 export function encodePublicCursor(cursor: PublicCursor): string {
-  const parts = cursor.relevance === undefined ? [cursor.releasedAt, cursor.id] : [cursor.relevance, cursor.releasedAt, cursor.id];
+  const first = cursor.ranking ?? cursor.relevance;
+  const parts = first === undefined ? [cursor.releasedAt, cursor.id] : [first, cursor.releasedAt, cursor.id];
   return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
 
@@ -52,15 +65,16 @@ export function decodePublicCursor(raw: string, searching: boolean): PublicCurso
   try {
     const parts = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
     const [relevance, releasedAt, id] = searching ? parts : [undefined, ...parts];
+    const recent = relevance === 'recent';
     const shaped =
       Array.isArray(parts) &&
       parts.length === (searching ? 3 : 2) &&
-      (!searching || Number.isInteger(relevance)) &&
+      (!searching || recent || Number.isInteger(relevance)) &&
       typeof releasedAt === 'string' &&
       /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(releasedAt) &&
       typeof id === 'string' &&
       /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
-    if (shaped) return { ...(searching ? { relevance: relevance as number } : {}), releasedAt, id };
+    if (shaped) return { ...(recent ? { ranking: 'recent' as const } : searching ? { relevance: relevance as number } : {}), releasedAt, id };
   } catch {
     // fall through to the error below
   }
@@ -100,34 +114,54 @@ function conditions(filters: PublicFilters, parameters: Parameters, skip?: 'area
   if (filters.terms.length) {
     const terms = parameters.add(filters.terms);
     where.push(`e.search_grams @> public_search_query_grams(${terms}::text[])`);
+    // Only a term longer than a bigram can have all its grams without being in the text. CASE keeps the
+    // (detoasting) substring check from running for the short ones.
     where.push(
       `NOT EXISTS (SELECT 1 FROM unnest(${terms}::text[]) AS term
-                    WHERE strpos(lower(concat_ws(E'\\n', e.title, e.body, e.interpretation, ${CATALOG_NAME})), lower(term)) = 0)`,
+                    WHERE CASE WHEN length(lower(term)) <= 2 THEN false
+                               ELSE strpos(lower(concat_ws(E'\\n', e.title, e.body, e.interpretation, ${CATALOG_NAME})), lower(term)) = 0 END)`,
     );
   }
   return where;
 }
 
-/** One page of released (not withdrawn) items: by relevance when searching, else newest first. */
-export function buildPublicListQuery(filters: PublicFilters, after: PublicCursor | undefined, limit: number): SqlQuery {
+/**
+ * How many released items a search matches, counted only up to `cap + 1`: enough to tell whether it may be
+ * ranked (at most `cap`) without reading every match of a very common word.
+ */
+export function buildSearchMatchCountQuery(filters: PublicFilters, cap: number): SqlQuery {
   const parameters = new Parameters();
   const where = [`i.state <> 'WITHDRAWN'`, ...conditions(filters, parameters)];
-  if (!filters.terms.length) {
+  return {
+    text: `SELECT count(*)::int AS matches FROM (SELECT 1 ${FROM_CURRENT_EDITIONS} WHERE ${where.join(' AND ')} LIMIT ${parameters.add(cap + 1)}) AS capped`,
+    values: parameters.values,
+  };
+}
+
+/**
+ * One page of released (not withdrawn) items: newest first when browsing or when `ranking` is 'recent' (a
+ * search with too many matches to rank; its rows still carry their relevance), else by relevance.
+ */
+export function buildPublicListQuery(filters: PublicFilters, after: PublicCursor | undefined, limit: number, ranking: PublicRanking = 'relevance'): SqlQuery {
+  const parameters = new Parameters();
+  const where = [`i.state <> 'WITHDRAWN'`, ...conditions(filters, parameters)];
+  const relevanceOf = (terms: string) => `(SELECT sum(8 * (strpos(lower(e.title), t) > 0)::int
+                               + 4 * (strpos(lower(${CATALOG_NAME}), t) > 0)::int
+                               + 2 * (strpos(lower(coalesce(e.interpretation, '')), t) > 0)::int
+                               + (strpos(lower(e.body), t) > 0)::int)::int
+                      FROM (SELECT lower(term) AS t FROM unnest(${terms}::text[]) AS term) AS terms)`;
+  if (!filters.terms.length || ranking === 'recent') {
     if (after) where.push(`(e.released_at, e.item_id) < (${parameters.add(after.releasedAt)}::timestamptz, ${parameters.add(after.id)}::uuid)`);
+    const relevance = filters.terms.length ? relevanceOf(parameters.add(filters.terms)) : '0';
     return {
-      text: `SELECT ${LIST_COLUMNS}, 0 AS relevance ${FROM_CURRENT_EDITIONS}
+      text: `SELECT ${LIST_COLUMNS}, ${relevance} AS relevance ${FROM_CURRENT_EDITIONS}
               WHERE ${where.join(' AND ')}
               ORDER BY e.released_at DESC, e.item_id DESC
               LIMIT ${parameters.add(limit + 1)}`,
       values: parameters.values,
     };
   }
-  const terms = parameters.add(filters.terms);
-  const relevance = `(SELECT sum(8 * (strpos(lower(e.title), t) > 0)::int
-                               + 4 * (strpos(lower(${CATALOG_NAME}), t) > 0)::int
-                               + 2 * (strpos(lower(coalesce(e.interpretation, '')), t) > 0)::int
-                               + (strpos(lower(e.body), t) > 0)::int)::int
-                      FROM (SELECT lower(term) AS t FROM unnest(${terms}::text[]) AS term) AS terms)`;
+  const relevance = relevanceOf(parameters.add(filters.terms));
   const keyset = after
     ? `WHERE (found.relevance, found.edition_released_at, found.id) < (${parameters.add(after.relevance ?? 0)}::int, ${parameters.add(after.releasedAt)}::timestamptz, ${parameters.add(after.id)}::uuid)`
     : '';

@@ -3,9 +3,23 @@ import { DataSource } from 'typeorm';
 import { catalogItemName, CONCERN_KIND_LABELS, disclosureModeLabel, type CatalogItem, type ConcernKind } from '@zwgk/domain';
 import { listPublicAttachmentRows, toPublicAttachmentView } from '../attachments/attachment.views';
 import { ApiError } from '../common/api-error';
+import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { nameBasedUuid, renderAtomFeed } from './atom-feed';
 import { PORTAL_CATEGORIES, PORTAL_CATEGORY_LABELS, portalCategoryOf, type PortalCategory } from './public-categories';
-import { buildFacetQueries, buildFeedQuery, buildPublicListQuery, decodePublicCursor, encodePublicCursor, PUBLIC_DEFAULT_LIMIT, searchTerms, type PublicFilters } from './public-query';
+import {
+  buildFacetQueries,
+  buildFeedQuery,
+  buildPublicListQuery,
+  buildSearchMatchCountQuery,
+  decodePublicCursor,
+  encodePublicCursor,
+  PUBLIC_DEFAULT_LIMIT,
+  searchTerms,
+  type PublicCursor,
+  type PublicFilters,
+  type PublicRanking,
+  type SqlQuery,
+} from './public-query';
 
 interface PublicRow {
   id: string;
@@ -138,22 +152,34 @@ function elementsOf(row: Pick<PublicRow, 'level1' | 'level2' | 'level3' | 'basis
 /** The public portal (政务公开专栏): released items only, no login. */
 @Injectable()
 export class PublicService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  private readonly searchRankLimit: number;
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.searchRankLimit = config.publicPortal.searchRankLimit;
+  }
 
   /**
    * One page of released items, filtered by area and 五公开 category, and by keyword when `q` is given
-   * (ordered by relevance, then newest release). `nextCursor` is null on the last page.
+   * (ordered by relevance, then newest release; newest first when the search has more matches than
+   * PUBLIC_SEARCH_RANK_LIMIT, `ranking: 'recent'`). `nextCursor` is null on the last page.
    */
   async list(query: PublicListRequest) {
     const filters = filtersOf(query);
-    const after = query.cursor ? decodePublicCursor(query.cursor, filters.terms.length > 0) : undefined;
+    const searching = filters.terms.length > 0;
+    const after = query.cursor ? decodePublicCursor(query.cursor, searching) : undefined;
     const limit = query.limit ?? PUBLIC_DEFAULT_LIMIT;
-    const { text, values } = buildPublicListQuery(filters, after, limit);
+    const ranking = await this.rankingOf(filters, after);
+    const { text, values } = buildPublicListQuery(filters, after, limit, ranking);
     const rows: PublicListRow[] = await this.dataSource.query(text, values);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const searching = filters.terms.length > 0;
+    const next: Omit<PublicCursor, 'releasedAt' | 'id'> = !searching ? {} : ranking === 'recent' ? { ranking: 'recent' } : { relevance: last?.relevance ?? 0 };
     return {
+      // Only said when it differs from what the listing promises: a search too common to rank.
+      ...(searching && ranking === 'recent' ? { ranking } : {}),
       items: page.map((row) => ({
         id: row.id,
         title: row.title,
@@ -171,18 +197,52 @@ export class PublicService {
       })),
       nextCursor:
         rows.length > limit && last
-          ? encodePublicCursor({ ...(searching ? { relevance: last.relevance } : {}), releasedAt: last.sort_released_at, id: last.id })
+          ? encodePublicCursor({ ...next, releasedAt: last.sort_released_at, id: last.id })
           : null,
     };
+  }
+
+  /**
+   * Browsing is newest first. A search keeps the ordering its first page chose (the cursor carries it), so
+   * paging neither repeats nor skips when the match count crosses the limit meanwhile; a first page ranks by
+   * relevance unless the matches, counted only up to the limit, exceed it.
+   */
+  private async rankingOf(filters: PublicFilters, after: PublicCursor | undefined): Promise<PublicRanking> {
+    if (!filters.terms.length) return 'recent';
+    if (after?.ranking === 'recent') return 'recent';
+    if (!after) return (await this.matchesExceed(filters, this.searchRankLimit)) ? 'recent' : 'relevance';
+    // A relevance cursor ranks every match again. Cursors are not signed, so one for a search far past the
+    // limit (forged, or from before the portal doubled) is refused rather than ranking the whole portal.
+    if (await this.matchesExceed(filters, 2 * this.searchRankLimit)) {
+      throw ApiError.invalid('cursor', 'this search now has too many matches to page by relevance; search again from the first page');
+    }
+    return 'relevance';
+  }
+
+  /** Whether a search matches more than `cap` released items, reading at most `cap + 1` of them. */
+  private async matchesExceed(filters: PublicFilters, cap: number): Promise<boolean> {
+    const { text, values } = buildSearchMatchCountQuery(filters, cap);
+    const [row]: { matches: number }[] = await this.dataSource.query(text, values);
+    return (row?.matches ?? 0) > cap;
   }
 
   /** Counts per area and per 五公开 category for the portal's navigation, under the other filters. */
   async facets(query: PublicFacetsRequest) {
     const filters = filtersOf(query);
     const queries = buildFacetQueries(filters);
-    const [areaRows, categoryRows]: [{ area: string; count: number }[], { category: string | null; count: number }[]] = await Promise.all([
-      this.dataSource.query(queries.areas.text, queries.areas.values),
-      this.dataSource.query(queries.categories.text, queries.categories.values),
+    // With a search term, the counts read the matches from the GIN index: containment there is exact, so the
+    // bitmap scan never opens an edition's n-gram array. The planner does not cost detoasting that array and
+    // would scan the table instead when a word is in nearly every item (通知: ~0.6 s instead of ~70 ms at 50k).
+    const count = <T>(query: SqlQuery): Promise<T[]> =>
+      filters.terms.length
+        ? this.dataSource.transaction(async (manager) => {
+            await manager.query('SET LOCAL enable_seqscan = off');
+            return manager.query(query.text, query.values);
+          })
+        : this.dataSource.query(query.text, query.values);
+    const [areaRows, categoryRows] = await Promise.all([
+      count<{ area: string; count: number }>(queries.areas),
+      count<{ category: string | null; count: number }>(queries.categories),
     ]);
     const byCategory = new Map(categoryRows.map((row) => [portalCategoryOf(row.category), row.count]));
     const total = filters.area === undefined ? areaRows.reduce((sum, row) => sum + row.count, 0) : (areaRows.find((row) => row.area === filters.area)?.count ?? 0);

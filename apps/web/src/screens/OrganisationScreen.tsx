@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { api, ApiFailure, clearField, type Department, type DepartmentKind, type OrgHistoryEntry, type OrgUser, type Session } from '../api';
+import { api, ApiFailure, clearField, type DepartmentKind, type OrgDepartment as Department, type OrgHistoryEntry, type OrgUser, type Session } from '../api';
 import { formatDateTime, ROLE_LABELS } from '../format';
 import { describedBy, ErrorBanner, Field, Loading } from '../ui';
 
@@ -8,6 +8,8 @@ const ROLE_KEYS = Object.keys(ROLE_LABELS);
 const ORG_ACTION_LABELS: Record<string, string> = {
   'org.department-created': '创建单位',
   'org.department-updated': '修改单位',
+  'org.department-deactivated': '停用单位',
+  'org.department-reactivated': '启用单位',
   'org.user-created': '创建用户',
   'org.user-updated': '修改用户',
 };
@@ -110,8 +112,9 @@ function DepartmentTree(props: { departments: Department[]; users: OrgUser[]; se
         const children = childrenOf(node.code);
         return (
           <li key={node.code}>
-            <button type="button" className="org-node" aria-current={props.selected === node.code ? 'true' : undefined} onClick={() => props.onSelect(node.code)}>
+            <button type="button" className={`org-node${node.active ? '' : ' org-node-inactive'}`} aria-current={props.selected === node.code ? 'true' : undefined} onClick={() => props.onSelect(node.code)}>
               <span className="org-node-name">{node.name}</span>
+              {node.active ? null : <span className="badge badge-inactive">已停用</span>}
               <span className={`badge badge-kind-${node.kind}`}>{KIND_LABELS[node.kind]}</span>
               <span className="muted org-node-count">{count} 人</span>
             </button>
@@ -139,15 +142,20 @@ function DepartmentPanel(props: {
   return (
     <>
       <section className="card" aria-labelledby="dept-title">
-        <h2 id="dept-title">{department.name}</h2>
+        <h2 id="dept-title">
+          {department.name} {department.active ? null : <span className="badge badge-inactive">已停用</span>}
+        </h2>
         <p className="meta">
           代码 <code>{department.code}</code> · {KIND_LABELS[department.kind]}
           {parent ? ` · 上级单位：${parent.name}` : ''}
+          {department.deactivatedAt ? ` · 停用于 ${formatDateTime(department.deactivatedAt)}` : ''}
         </p>
+        {department.active ? null : <p className="banner banner-warning">该单位已停用：不能在其下新建单位或用户，也不能将用户调入；其事项、用户和变更记录仍可查阅。</p>}
         {props.canEdit ? (
           <div className="org-forms">
             <RenameForm department={department} onChanged={props.onChanged} />
             {department.kind !== 'county' ? <MoveForm department={department} departments={departments} onChanged={props.onChanged} /> : null}
+            {department.kind !== 'county' ? <ActiveToggle department={department} onChanged={props.onChanged} /> : null}
           </div>
         ) : null}
         <History path={`/org/departments/${encodeURIComponent(department.code)}/history`} version={props.version} />
@@ -191,8 +199,8 @@ function DepartmentPanel(props: {
         )}
       </section>
 
-      {props.canEdit && department.kind !== 'township' ? <CreateDepartmentForm parent={department} onChanged={props.onChanged} /> : null}
-      {props.canEdit ? <CreateUserForm department={department} onChanged={props.onChanged} /> : null}
+      {props.canEdit && department.active && department.kind !== 'township' ? <CreateDepartmentForm parent={department} onChanged={props.onChanged} /> : null}
+      {props.canEdit && department.active ? <CreateUserForm department={department} onChanged={props.onChanged} /> : null}
     </>
   );
 }
@@ -229,7 +237,8 @@ function RenameForm({ department, onChanged }: { department: Department; onChang
 
 function MoveForm({ department, departments, onChanged }: { department: Department; departments: Department[]; onChanged: (message: string) => void }) {
   const excluded = subtreeOf(department.code, departments);
-  const options = departments.filter((d) => allowedParentKinds(department.kind).includes(d.kind) && !excluded.has(d.code));
+  // Inactive units take no sub-units; the current parent stays listed so the select shows where the unit is.
+  const options = departments.filter((d) => allowedParentKinds(department.kind).includes(d.kind) && !excluded.has(d.code) && (d.active || d.code === department.parentCode));
   const [parentCode, setParentCode] = useState(department.parentCode ?? '');
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -255,7 +264,7 @@ function MoveForm({ department, departments, onChanged }: { department: Departme
         <select id="move-parent" value={parentCode} onChange={(e) => { setParentCode(e.target.value); setConfirming(false); setError(null); }} {...describedBy('move-parent', fieldError(error, 'parentCode'))}>
           {options.map((option) => (
             <option key={option.code} value={option.code}>
-              {option.name}（{KIND_LABELS[option.kind]}）
+              {option.name}（{KIND_LABELS[option.kind]}{option.active ? '' : '，已停用'}）
             </option>
           ))}
         </select>
@@ -277,6 +286,67 @@ function MoveForm({ department, departments, onChanged }: { department: Departme
       )}
       {error && !fieldError(error, 'parentCode') ? <ErrorBanner error={error} /> : null}
     </form>
+  );
+}
+
+/**
+ * 停用/启用 a unit, after a confirmation. The API refuses (409) to deactivate a unit that still has active
+ * users, active sub-units or open work, and lists each reason with its count; they are shown as a list.
+ */
+function ActiveToggle({ department, onChanged }: { department: Department; onChanged: (message: string) => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const deactivating = department.active;
+  const send = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api('PATCH', `/org/departments/${encodeURIComponent(department.code)}`, { active: !department.active });
+      onChanged(deactivating ? `已停用“${department.name}”。其历史记录仍可查阅。` : `已启用“${department.name}”。`);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
+  const reasons = error instanceof ApiFailure && error.status === 409 ? error.fields.filter((f) => f.field === 'active').flatMap((f) => f.problems) : [];
+  return (
+    <div className="org-active">
+      {confirming ? (
+        <div className="confirm" role="alertdialog" aria-labelledby="dept-active-confirm-text">
+          <p id="dept-active-confirm-text">
+            {deactivating
+              ? `确认停用“${department.name}”？停用后不能在其下新建单位或用户，其用户不能登录；历史记录仍保留。`
+              : `确认启用“${department.name}”？启用后可重新在其下新建单位和用户。`}
+          </p>
+          <button type="button" className="button button-primary" disabled={busy} onClick={() => void send()}>
+            {deactivating ? '确认停用' : '确认启用'}
+          </button>
+          <button type="button" className="button" onClick={() => setConfirming(false)}>
+            取消
+          </button>
+        </div>
+      ) : (
+        <button type="button" className={`button${deactivating ? ' button-danger' : ''}`} onClick={() => { setError(null); setConfirming(true); }}>
+          {deactivating ? '停用单位' : '启用单位'}
+        </button>
+      )}
+      {reasons.length ? (
+        <div className="banner banner-error org-active-refusal" role="alert">
+          <p>无法停用“{department.name}”，该单位尚有：</p>
+          <ul>
+            {reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+          <p>请先将用户调至其他单位、将下级单位移走或停用、办结或转交未完成的工作，然后再停用。</p>
+        </div>
+      ) : error ? (
+        <ErrorBanner error={error} />
+      ) : null}
+    </div>
   );
 }
 
@@ -473,11 +543,13 @@ function UserPanel(props: {
             </Field>
             <Field id="edit-user-department" label="所在单位" error={fieldError(error, 'departmentCode')} hint="调动单位时须重新勾选其在新单位的角色">
               <select id="edit-user-department" value={departmentCode} onChange={(e) => { setDepartmentCode(e.target.value); setRoles(e.target.value === user.departmentCode ? user.roles : []); setError(null); }} {...describedBy('edit-user-department', fieldError(error, 'departmentCode'), true)}>
-                {props.departments.map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {d.name}（{KIND_LABELS[d.kind]}）
-                  </option>
-                ))}
+                {props.departments
+                  .filter((d) => d.active || d.code === user.departmentCode)
+                  .map((d) => (
+                    <option key={d.code} value={d.code}>
+                      {d.name}（{KIND_LABELS[d.kind]}{d.active ? '' : '，已停用'}）
+                    </option>
+                  ))}
               </select>
             </Field>
           </div>

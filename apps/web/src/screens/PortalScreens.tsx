@@ -30,6 +30,8 @@ interface PublicListItem {
 interface PublicPage {
   items: PublicListItem[];
   nextCursor: string | null;
+  /** 'recent' when a search matched too many items to rank them all: newest first instead. */
+  ranking?: 'recent';
 }
 
 interface PublicFacets {
@@ -145,7 +147,7 @@ export function PortalScreen({ area: pathArea }: { area: string | undefined }) {
     setLoadingMore(true);
     try {
       const next = await api<PublicPage>('GET', `/public/items${apiQuery(filters, { limit: String(PAGE_SIZE), cursor: page.nextCursor })}`);
-      setPage({ items: [...page.items, ...next.items], nextCursor: next.nextCursor });
+      setPage({ items: [...page.items, ...next.items], nextCursor: next.nextCursor, ...(page.ranking ? { ranking: page.ranking } : {}) });
     } catch (caught) {
       setError(caught);
     } finally {
@@ -251,6 +253,7 @@ export function PortalScreen({ area: pathArea }: { area: string | undefined }) {
                 {filters.q ? (
                   <>
                     找到 <strong>{facets?.total ?? page.items.length}</strong> 条与“{filters.q}”相关的信息{scope ? `（${scope}）` : ''}
+                    {page.ranking === 'recent' ? '，结果较多，按发布时间排列' : ''}
                   </>
                 ) : (
                   <>

@@ -14,4 +14,11 @@ export class DepartmentEntity {
 
   @Column({ type: 'varchar', length: 32 })
   kind!: 'county' | 'department' | 'township';
+
+  /** false once an admin deactivated (停用) the unit: kept for history, offered for no new work. */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt!: Date | null;
 }

@@ -13,8 +13,12 @@ import {
   disclosureItemWorkflowId,
   draftRecordedUpdate,
   extendDeadlineUpdate,
+  respondToDemandUpdate,
   reviseUpdate,
   submitForReviewUpdate,
+  SUPERVISION_DEMAND_WORKFLOW_TYPE,
+  supervisionDemandOpenedUpdate,
+  supervisionDemandWorkflowId,
   withdrawUpdate,
   type ActorRef,
   type DisclosureItemInput,
@@ -92,7 +96,18 @@ describe('recorded workflow histories', () => {
         await approveAll(late, await late.query('disclosureItemView'));
         await late.executeUpdate(withdrawUpdate, { args: [{ actor: drafter, reason: '回放测试撤回' }] });
 
-        for (const [name, handle] of [['released-and-withdrawn', released], ['returned-revised-rejected', rejected], ['overdue-extended-released', late]] as const) {
+        // 4. A supervisor's demand (督办) on an item: left unanswered past its due time, then answered late.
+        const demandId = randomUUID();
+        const demand = await env.client.workflow.start(SUPERVISION_DEMAND_WORKFLOW_TYPE, {
+          workflowId: supervisionDemandWorkflowId(demandId),
+          taskQueue,
+          args: [{ demandId, itemId: late.workflowId.replace(/^disclosure-item-/, ''), itemTitle: '回放：逾期与延期', departmentCode: 'edu', reason: '回放测试督办', dueWorkingDays: 2, demandedBy: supervisor }],
+        });
+        await demand.executeUpdate(supervisionDemandOpenedUpdate);
+        await env.sleep('10 days');
+        await demand.executeUpdate(respondToDemandUpdate, { args: [{ demandId, actor: reviewer, response: '回放测试答复' }] });
+
+        for (const [name, handle] of [['released-and-withdrawn', released], ['returned-revised-rejected', rejected], ['overdue-extended-released', late], ['demand-overdue-answered', demand]] as const) {
           await handle.result();
           const encoded = temporal.api.history.v1.History.encode(await handle.fetchHistory()).finish();
           writeFileSync(path.join(fixturesDir, `${name}.json`), `${JSON.stringify({ scenario: name, encoding: 'protobuf-base64', history: Buffer.from(encoded).toString('base64') }, null, 2)}\n`);
@@ -109,7 +124,7 @@ describe('recorded workflow histories', () => {
   const fixtures = existsSync(fixturesDir) ? readdirSync(fixturesDir).filter((name) => name.endsWith('.json')).sort() : [];
 
   it('has recorded histories to replay', () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(3);
+    expect(fixtures.length).toBeGreaterThanOrEqual(4);
   });
 
   it.each(fixtures)('replays %s with the current workflow code', async (name) => {

@@ -217,6 +217,8 @@ describe('the public portal: search, 五公开 browsing and the Atom feed', () =
     const response = await client.request('GET', '/public/feed.atom');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    // No CHANNEL_PUBLIC_BASE_URL here: its links come from this request's Host, so no shared cache may keep it.
+    expect(response.headers.get('cache-control')).toBe('no-store');
     const xml = response.body as string;
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
     expect(xml).toContain(`课后服务家长开放日安排 &amp; &lt;第${RUN}期&gt;`);

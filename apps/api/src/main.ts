@@ -12,6 +12,8 @@ import { createValidationPipe } from './common/validation.pipe';
 /** Builds the HTTP application with the global prefix, validation, error mapping and OpenAPI docs. */
 export async function createApiApplication(): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: false });
+  // Behind a reverse proxy, the citizen's address (rate limits, rating clients) comes from X-Forwarded-For.
+  app.set('trust proxy', loadConfig().trustProxy);
   app.setGlobalPrefix('api');
   app.use(requestIdMiddleware);
   app.useGlobalPipes(createValidationPipe());

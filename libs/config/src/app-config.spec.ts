@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       TEMPORAL_NAMESPACE: 'county',
       AUTH_MODE: 'oidc',
       OIDC_ISSUER: 'https://sso.example.gov.cn',
+      OIDC_AUDIENCE: 'zwgk',
       RATING_CLIENT_SALT: 'a-county-secret',
     });
     expect(config.databaseUrl).toBe('postgres://u:p@db:5432/zwgk');
@@ -28,7 +29,7 @@ describe('loadConfig', () => {
   });
 
   it('reads the OIDC web login and claim settings, with defaults', () => {
-    expect(loadConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://sso.example.gov.cn', RATING_CLIENT_SALT: 's' }).auth).toMatchObject({
+    expect(loadConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://sso.example.gov.cn', OIDC_CLIENT_ID: 'zwgk-web', RATING_CLIENT_SALT: 's' }).auth).toMatchObject({
       oidcScopes: 'openid profile',
       oidcBearerToken: 'id_token',
       oidcClaims: { username: 'preferred_username', department: 'department', roles: 'roles', name: 'name' },
@@ -39,6 +40,7 @@ describe('loadConfig', () => {
       OIDC_ISSUER: 'https://sso.example.gov.cn',
       RATING_CLIENT_SALT: 's',
       OIDC_CLIENT_ID: 'zwgk-web',
+      OIDC_AUDIENCE: 'zwgk-api',
       OIDC_SCOPES: 'profile email',
       OIDC_REDIRECT_URI: 'https://gk.example.gov.cn/',
       OIDC_BEARER_TOKEN: 'access_token',
@@ -66,12 +68,24 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ AUTH_MODE: 'password' }, 'AUTH_MODE'],
     [{ AUTH_MODE: 'oidc' }, 'OIDC_ISSUER'],
-    [{ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://sso.example.gov.cn' }, 'RATING_CLIENT_SALT'],
+    [{ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://sso.example.gov.cn', OIDC_AUDIENCE: 'zwgk' }, 'RATING_CLIENT_SALT'],
+    [{ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://sso.example.gov.cn', RATING_CLIENT_SALT: 's' }, 'OIDC_AUDIENCE'],
+    [{ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://sso.example.gov.cn', RATING_CLIENT_SALT: 's', OIDC_CLIENT_ID: 'web', OIDC_BEARER_TOKEN: 'access_token' }, 'OIDC_AUDIENCE'],
     [{ RATING_RATE_LIMIT_MAX: '0' }, 'RATING_RATE_LIMIT_MAX'],
+    [{ TRUST_PROXY: 'the proxy' }, 'TRUST_PROXY'],
     [{ CONCERN_RATE_LIMIT_WINDOW_SECONDS: 'ten' }, 'CONCERN_RATE_LIMIT_WINDOW_SECONDS'],
   ])('names the variable at fault: %p', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigurationError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
+  });
+});
+
+describe('loadConfig: trust proxy', () => {
+  it('is off by default, and takes true, a hop count or addresses', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
   });
 });
 

@@ -9,6 +9,11 @@ export type OidcBearerToken = 'id_token' | 'access_token';
 export interface AppConfig {
   /** HTTP port of the API (and, later, the web UI). */
   readonly port: number;
+  /**
+   * Express's `trust proxy`: which reverse proxies' X-Forwarded-For to believe, so that public rate limits and
+   * rating clients see the citizen's address rather than the proxy's. Off unless TRUST_PROXY is set.
+   */
+  readonly trustProxy: boolean | number | string;
   /** Where embedded Postgres, the Temporal SQLite file and attachments live. */
   readonly dataDir: string;
   /** Where downloaded tool binaries (Temporal CLI, test server) are cached. */
@@ -148,6 +153,18 @@ function httpUrl(env: Env, name: string): string | undefined {
  * OIDC_ROLE_MAP: `idp-name=role` pairs separated by commas (`gov-reviewer=reviewer,gov-leader=leader`); a name
  * given twice maps to both roles. Whether each role exists is checked by the API, which knows the roles.
  */
+/** `true`, a number of hops, or addresses/subnets (`loopback, 10.0.0.0/8`), as Express reads them; unset means off. */
+function readTrustProxy(env: Env, name: string): boolean | number | string {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const parts = raw.split(',').map((part) => part.trim());
+  const known = (part: string) => /^(loopback|linklocal|uniquelocal)$/.test(part) || /^[0-9A-Fa-f.:]+(\/\d{1,3})?$/.test(part);
+  if (!parts.every(known)) throw new ConfigurationError(name, `expected true, a number of proxies, or addresses and subnets separated by commas, got "${raw}"`);
+  return parts.join(', ');
+}
+
 /** The embedded default is fine on a laptop; a production deployment (OIDC) must bring its own secret. */
 function ratingClientSalt(env: Env, mode: AuthMode): string {
   const salt = nonEmpty(env, 'RATING_CLIENT_SALT');
@@ -213,8 +230,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (auth.mode === 'oidc' && !auth.oidcIssuer) {
     throw new ConfigurationError('OIDC_ISSUER', 'required when AUTH_MODE=oidc');
   }
+  // Without an audience, a token the county's IdP issued to any other application would be accepted here.
+  if (auth.mode === 'oidc' && !auth.oidcAudience && (auth.oidcBearerToken === 'access_token' || !auth.oidcClientId)) {
+    throw new ConfigurationError('OIDC_AUDIENCE', `required when AUTH_MODE=oidc${auth.oidcBearerToken === 'access_token' ? ' and OIDC_BEARER_TOKEN=access_token' : ' unless OIDC_CLIENT_ID is set (ID tokens are checked against it)'}`);
+  }
   return {
     port: readPort(env, 'PORT', 3000),
+    trustProxy: readTrustProxy(env, 'TRUST_PROXY'),
     dataDir,
     toolsDir,
     databaseUrl,

@@ -94,6 +94,7 @@ export class AttachmentsService {
     const stored = await this.dataSource.transaction(async (manager) => {
       // One upload per item at a time, so that two at once cannot both pass the count.
       await manager.query(`SELECT pg_advisory_xact_lock(1764290, hashtext($1))`, [itemId]);
+      await this.stillEditable(manager, itemId, 'attach files to');
       const existing: AttachmentRow[] = await manager.query(`SELECT ${ATTACHMENT_COLUMNS} FROM item_attachments WHERE item_id = $1 AND removed_at IS NULL`, [itemId]);
       const isAttached = (file: { sha256: string; fileName: string }) => existing.some((row) => row.sha256 === file.sha256 && row.file_name === file.fileName);
       const newOnes = new Set(prepared.filter((file) => !isAttached(file)).map((file) => `${file.sha256}:${file.fileName}`));
@@ -131,6 +132,7 @@ export class AttachmentsService {
   async remove(actor: Actor, itemId: string, attachmentId: string, requestId: string | undefined): Promise<AttachmentView> {
     const item = await this.loadEditable(actor, itemId, 'remove files from');
     return this.dataSource.transaction(async (manager) => {
+      await this.stillEditable(manager, itemId, 'remove files from');
       const [row]: AttachmentRow[] = await manager.query(`SELECT ${ATTACHMENT_COLUMNS} FROM item_attachments WHERE id = $1 AND item_id = $2 FOR UPDATE`, [attachmentId, itemId]);
       if (!row) throw ApiError.notFound(`item ${itemId} has no attachment ${attachmentId}`);
       if (row.removed_at) return toAttachmentView(row);
@@ -166,8 +168,23 @@ export class AttachmentsService {
   }
 
   private async open(row: AttachmentRow): Promise<AttachmentDownload> {
-    const { stream, size } = await this.storage.open(row.storage_key);
+    const { stream, size } = await this.storage.open(row.storage_key).catch((error: unknown) => {
+      // The row is there but not its bytes: a replica without the shared files volume, or a restore without files.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ApiError('unavailable', `the file of attachment ${row.id} is not in the attachment store; try again later or tell the administrator`);
+      throw error;
+    });
     return { fileName: row.file_name, mediaType: row.media_type, size, stream };
+  }
+
+  /**
+   * The state again, inside the writing transaction: the item may have been submitted while the bytes were
+   * stored. This narrows the window to the read model's; the workflow holds the authoritative state.
+   */
+  private async stillEditable(manager: EntityManager, itemId: string, doing: string): Promise<void> {
+    const [row]: { state: string }[] = await manager.query(`SELECT state FROM disclosure_items WHERE id = $1 FOR SHARE`, [itemId]);
+    if (!row || !EDITABLE_STATES.includes(row.state)) {
+      throw ApiError.conflict(`cannot ${doing} item ${itemId}: it is ${STATE_WORDS[row?.state ?? ''] ?? row?.state ?? 'gone'}; files change only while the item is a draft or returned for revision`);
+    }
   }
 
   private async loadEditable(actor: Actor, itemId: string, doing: string): Promise<DisclosureItemEntity> {

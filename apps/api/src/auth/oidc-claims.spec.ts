@@ -36,6 +36,7 @@ describe('identityFromClaims', () => {
     [{ sub: 'x' }, 'department'],
     [{ sub: 'x', department: ['edu', 'civil'] }, 'department'],
     [{ sub: 'x', department: '  ' }, 'department'],
+    [{ preferred_username: 'x'.repeat(101), department: 'edu' }, 'preferred_username'],
   ])('names the missing claim: %p', (payload, claim) => {
     expect(() => identityFromClaims(payload, defaults)).toThrow(MissingClaimError);
     expect(() => identityFromClaims(payload, defaults)).toThrow(new RegExp(`token's ${claim} claim`));

@@ -59,6 +59,8 @@ function stringList(value: unknown): string[] {
 export function identityFromClaims(payload: JWTPayload, settings: OidcClaimSettings): ClaimedIdentity {
   const username = singleString(readClaim(payload, settings.claims.username)) ?? singleString(payload.sub);
   if (!username) throw new MissingClaimError(settings.claims.username, 'is missing (and there is no sub)');
+  // The users table keeps 100 characters of a username: a longer one is refused, never cut into someone else's.
+  if (username.length > 100) throw new MissingClaimError(settings.claims.username, 'is longer than 100 characters');
   const departmentCode = singleString(readClaim(payload, settings.claims.department));
   if (!departmentCode) throw new MissingClaimError(settings.claims.department, 'must name exactly one department');
   const roles = new Set<Role>();
@@ -71,6 +73,6 @@ export function identityFromClaims(payload: JWTPayload, settings: OidcClaimSetti
     if (mapped) mapped.filter(isRole).forEach((role) => roles.add(role));
     else ignoredRoles.push(value);
   }
-  const displayName = singleString(readClaim(payload, settings.claims.name)) ?? username;
+  const displayName = (singleString(readClaim(payload, settings.claims.name)) ?? username).slice(0, 200);
   return { username, displayName, departmentCode, roles: [...roles].sort(), ignoredRoles };
 }

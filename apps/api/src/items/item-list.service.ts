@@ -52,7 +52,8 @@ export class ItemListService {
     }
     const limit = query.limit ?? ITEM_LIST_DEFAULT_LIMIT;
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const owner = scope === 'mine' ? 'i.drafter_username = $1' : 'i.department_code = $1';
+    // Mine means drafted by me in my department: someone moved to another department no longer lists the old one's drafts.
+    const owner = scope === 'mine' ? 'i.drafter_username = $1 AND i.department_code = $6' : 'i.department_code = $1';
     // One index range scan (drafter or department, updated_at DESC, id DESC); the next deadline comes per row.
     const rows: ItemListRow[] = await this.dataSource.query(
       `SELECT i.id, i.title, i.state, i.revision, i.catalog_item_code, i.department_code, i.drafter_username, i.updated_at,
@@ -73,7 +74,7 @@ export class ItemListService {
           AND ($3::timestamptz IS NULL OR (i.updated_at, i.id) < ($3::timestamptz, $4::uuid))
         ORDER BY i.updated_at DESC, i.id DESC
         LIMIT $5`,
-      [scope === 'mine' ? actor.username : actor.departmentCode, query.state ?? null, after?.at ?? null, after?.id ?? null, limit + 1],
+      [scope === 'mine' ? actor.username : actor.departmentCode, query.state ?? null, after?.at ?? null, after?.id ?? null, limit + 1, ...(scope === 'mine' ? [actor.departmentCode] : [])],
     );
     const page = rows.slice(0, limit);
     const now = Date.now();

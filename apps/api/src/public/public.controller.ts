@@ -1,6 +1,6 @@
-import { Controller, Get, Header, Inject, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { ATOM_CONTENT_TYPE } from './atom-feed';
@@ -30,9 +30,12 @@ export class PublicController {
   @Get('feed.atom')
   @Header('content-type', ATOM_CONTENT_TYPE)
   @ApiProduces('application/atom+xml')
-  feed(@Query() query: PublicFeedQuery, @Req() request: Request) {
+  feed(@Query() query: PublicFeedQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     // Feed readers need absolute links: the configured portal origin, else the one this request came to.
-    return this.portal.feed(query, this.config.channels.publicBaseUrl ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`);
+    const configured = this.config.channels.publicBaseUrl;
+    // Links taken from the request's Host header must not be kept by a shared cache for other readers.
+    if (!configured) response.setHeader('cache-control', 'no-store');
+    return this.portal.feed(query, configured ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`);
   }
 
   @Get('items/:id')

@@ -75,8 +75,8 @@ export class TasksService {
   /**
    * Claims several tasks, each through its own workflow exactly as a single claim does (so each is audited by
    * its workflow, and a repeat changes nothing). One refusal never stops the others: every task gets its own
-   * outcome. With an Idempotency-Key, each task's Update id is derived from it, so a retried request is
-   * answered by the first result instead of acting twice.
+   * outcome. With an Idempotency-Key, each task's Update id is derived from it, so a retried request never
+   * acts twice; it reports a task it claimed the first time as `already-claimed-by-you`.
    */
   async claimMany(actor: Actor, taskIds: readonly string[], idempotencyKey: string | undefined, requestId: string | undefined) {
     const results = await mapWithConcurrency(taskIds, BULK_CLAIM_CONCURRENCY, (taskId) => this.claimOne(actor, taskId, idempotencyKey, requestId));

@@ -138,7 +138,8 @@ describe('OIDC sign-in and inbox actions in the browser', () => {
       await page.getByRole('status').filter({ hasText: `2026年文化惠民演出季活动安排（初审）：已由 ${people.deputy} 认领` }).waitFor();
       await rowOf(itemIds[0]!).getByText('我', { exact: true }).waitFor();
       await rowOf(itemIds[1]!).getByText('我', { exact: true }).waitFor();
-      await rowOf(itemIds[2]!).getByText(people.deputy).waitFor();
+      // The holder by name, not username.
+      await rowOf(itemIds[2]!).getByText('许副局长（文旅局）').waitFor();
       // The refused task stays selected, for a second look.
       await page.getByText('已选择 1 项').waitFor();
       await shot(page, 'inbox-bulk');

@@ -99,6 +99,12 @@ describe('bulk claim in the inbox', () => {
     // The claimed tasks are the head's alone now: the colleague sees them claimed and cannot take them.
     const deputyTry = await client.request('POST', '/tasks/claims', { as: people.deputy, body: { taskIds: [tasks[0]!] } });
     expect(deputyTry.body.results).toEqual([expect.objectContaining({ outcome: 'refused', status: 409 })]);
+
+    // The inbox names each holder by their display name.
+    const inbox = await client.request('GET', '/tasks?state=open&limit=200', { as: people.head });
+    const row = (taskId: string) => (inbox.body.items as { id: string; claimedBy: string | null; claimedByName: string | null }[]).find((task) => task.id === taskId);
+    expect(row(tasks[2]!)).toMatchObject({ claimedBy: people.deputy, claimedByName: `deputy-${run}` });
+    expect(row(tasks[0]!)).toMatchObject({ claimedBy: people.head, claimedByName: `head-${run}` });
   });
 
   it.each([

@@ -30,7 +30,15 @@ export class TasksService {
    */
   async inbox(actor: Actor, raw: RawInboxQuery) {
     const { filters, after, limit } = parseInboxQuery(raw);
-    return queryInbox((text, values) => this.dataSource.query(text, values), actor, { filters, limit, now: new Date(), ...(after ? { after } : {}) });
+    const page = await queryInbox((text, values) => this.dataSource.query(text, values), actor, { filters, limit, now: new Date(), ...(after ? { after } : {}) });
+    // Who holds each task, by name: one primary-key lookup for the page's few holders, outside the inbox query.
+    const holders = [...new Set(page.items.map((task) => task.claimedBy).filter((username): username is string => username !== null))];
+    const names = new Map<string, string>();
+    if (holders.length) {
+      const rows: { username: string; display_name: string }[] = await this.dataSource.query(`SELECT username, display_name FROM users WHERE username = ANY($1::varchar[])`, [holders]);
+      for (const row of rows) names.set(row.username, row.display_name);
+    }
+    return { ...page, items: page.items.map((task) => ({ ...task, claimedByName: task.claimedBy ? (names.get(task.claimedBy) ?? task.claimedBy) : null })) };
   }
 
   /** Badge counts, capped at 999 ("999+") so that they cost the same at a million tasks as at ten. */

@@ -12,6 +12,8 @@ export interface InboxTask {
   area: string | null;
   state: string;
   claimedBy: string | null;
+  /** The holder's display name (the username when the user is gone). */
+  claimedByName?: string | null;
   assignee: string | null;
   dueAt: string;
   overdue: boolean;
@@ -221,7 +223,7 @@ export function InboxScreen() {
                     <span className={`badge badge-${urgency}`}>{URGENCY_LABELS[urgency]}</span>
                     {task.escalated ? <span className="badge badge-overdue">已升级</span> : null}
                   </td>
-                  <td>{task.claimedBy ? (task.claimedBy === me ? <strong>我</strong> : task.claimedBy) : <span className="muted">未认领</span>}</td>
+                  <td>{task.claimedBy ? (task.claimedBy === me ? <strong>我</strong> : (task.claimedByName ?? task.claimedBy)) : <span className="muted">未认领</span>}</td>
                 </tr>
               );
             })}

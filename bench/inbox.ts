@@ -5,12 +5,11 @@
  *
  * Environment: BENCH_SIZES (default "10000,1000000"), BENCH_ITERATIONS (default 1000 per scenario).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { projectRoot } from '@zwgk/config';
-import { connectAndMigrate, createDataSource, seedDemoData, DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
-import { findFreePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@zwgk/embedded';
+import { DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
 import {
   buildInboxCountsQuery,
   buildInboxQuery,
@@ -21,6 +20,7 @@ import {
   type SqlQuery,
 } from '../apps/api/src/tasks/inbox-query';
 import { decodeTaskCursor } from '../apps/api/src/tasks/task-cursor';
+import { log, percentiles, runBenchmark, settleAfterBulkLoad, timed, withBenchDatabase } from './bench-support';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
@@ -33,10 +33,6 @@ const RESULTS_DIR = path.join(projectRoot, 'bench', 'results');
 /** Extra departments, so the demo's five are not the whole county: 20 in all, like a small county. */
 const EXTRA_DEPARTMENTS = Array.from({ length: 15 }, (_, i) => `bench${String(i + 1).padStart(2, '0')}`);
 const ROLES = ['reviewer', 'secrecy-reviewer', 'legal-reviewer', 'leader'] as const;
-
-function log(message: string): void {
-  process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-}
 
 async function seedOrganisation(db: Client): Promise<string[]> {
   for (const code of EXTRA_DEPARTMENTS) {
@@ -130,12 +126,7 @@ async function seedTasks(db: Client, departments: string[], from: number, total:
     const rate = Math.round((end - from) / ((Date.now() - started) / 1000));
     log(`  seeded ${end.toLocaleString('en')} / ${total.toLocaleString('en')} tasks (${rate.toLocaleString('en')} tasks/s)`);
   }
-  log('  VACUUM ANALYZE (as autovacuum would after a bulk load; sets the visibility map for index-only counts)');
-  await db.query('VACUUM ANALYZE review_tasks');
-  await db.query('VACUUM ANALYZE disclosure_items');
-  // Flush the bulk load's dirty pages now, so that a background checkpoint does not write them out while
-  // the pages are being timed.
-  await db.query('CHECKPOINT');
+  await settleAfterBulkLoad(db, ['review_tasks', 'disclosure_items']);
   return (Date.now() - started) / 1000;
 }
 
@@ -210,14 +201,8 @@ async function measure(db: Client, scenario: Scenario, pageSize = LIMIT): Promis
   const { query, depth, rows } = await prepare(db, scenario, pageSize);
   for (let i = 0; i < WARMUP; i++) await db.query(query.text, query.values);
   const times: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    const t0 = process.hrtime.bigint();
-    await db.query(query.text, query.values);
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
-  return { name: scenario.name, depth: depth + 1, rows, p50: at(0.5), p99: at(0.99) };
+  for (let i = 0; i < ITERATIONS; i++) times.push(await timed(() => db.query(query.text, query.values)));
+  return { name: scenario.name, depth: depth + 1, rows, ...percentiles(times) };
 }
 
 async function explain(db: Client, scenario: Scenario): Promise<string> {
@@ -227,25 +212,7 @@ async function explain(db: Client, scenario: Scenario): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const dataDir = path.join(projectRoot, '.data', `bench-${process.pid}`);
-  let postgres: EmbeddedPostgresHandle | undefined;
-  const cleanup = async () => {
-    await postgres?.stop().catch(() => undefined);
-    postgres = undefined;
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
-  try {
-    const port = await findFreePort();
-    log(`starting embedded PostgreSQL on port ${port}, data in ${dataDir}`);
-    postgres = await startEmbeddedPostgres({ dataDir, port, database: 'zwgk_bench' });
-    const dataSource = createDataSource(postgres.url, { poolSize: 2, applicationName: 'bench' });
-    await connectAndMigrate(dataSource);
-    await seedDemoData(dataSource, path.join(projectRoot, 'data', 'catalogs'));
-    await dataSource.destroy();
-    const db = new Client({ connectionString: postgres.url });
-    await db.connect();
-    log(`PostgreSQL ${(await db.query('SHOW server_version')).rows[0].server_version}`);
+  await withBenchDatabase({}, async ({ db }) => {
     const departments = await seedOrganisation(db);
 
     const results = new Map<number, Measured[]>();
@@ -283,7 +250,6 @@ async function main(): Promise<void> {
         }
       }
     }
-    await db.end();
 
     const [small, large] = [SIZES[0]!, SIZES[SIZES.length - 1]!];
     const lines = [
@@ -311,12 +277,7 @@ async function main(): Promise<void> {
     writeFileSync(path.join(RESULTS_DIR, 'inbox-latest.md'), report);
     writeFileSync(path.join(RESULTS_DIR, 'explain-1m.md'), `# EXPLAIN (ANALYZE, BUFFERS) at ${large.toLocaleString('en')} tasks\n\n${explains}`);
     log(`wrote ${path.relative(projectRoot, RESULTS_DIR)}/inbox-latest.md and explain-1m.md`);
-  } finally {
-    await cleanup();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBenchmark(main);

@@ -9,15 +9,15 @@
  * Environment: BENCH_SIZES (default "1000,50000"), BENCH_ITERATIONS (default 200 per scenario; a slow
  * scenario stops early after BENCH_MAX_SECONDS, default 20, of timed runs).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { loadConfig, projectRoot } from '@zwgk/config';
-import { connectAndMigrate, createDataSource, seedDemoData, DEMO_CATALOG_CATEGORIES, DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
-import { findFreePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@zwgk/embedded';
+import { DEMO_CATALOG_CATEGORIES, DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
 import { buildFacetQueries, buildPublicListQuery, buildSearchMatchCountQuery, type SqlQuery } from '../apps/api/src/public/public-query';
 import { PublicService, type PublicListRequest } from '../apps/api/src/public/public.service';
+import { log, percentiles, runBenchmark, settleAfterBulkLoad, withBenchDatabase } from './bench-support';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,50000').split(',').map(Number);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
@@ -26,10 +26,6 @@ const WARMUP = 5;
 const RESULTS_DIR = path.join(projectRoot, 'bench', 'results');
 /** Releases spread over three years before this instant. */
 const NOW = new Date();
-
-function log(message: string): void {
-  process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-}
 
 // The words of county disclosures. Every item's body carries 通知 and 政务公开 (the boilerplate of a real
 // portal: "现将有关事项通知如下", "政务公开办公室"), most carry 县; 馥郁 is in one item in 10,000 and 防汛 in ~1%.
@@ -109,10 +105,7 @@ async function seedItems(db: Client, departments: string[], from: number, total:
     await db.query('COMMIT');
     log(`  seeded ${end.toLocaleString('en')} / ${total.toLocaleString('en')} items`);
   }
-  log('  VACUUM ANALYZE');
-  await db.query('VACUUM ANALYZE item_editions');
-  await db.query('VACUUM ANALYZE disclosure_items');
-  await db.query('CHECKPOINT');
+  await settleAfterBulkLoad(db, ['item_editions', 'disclosure_items']);
   return (Date.now() - started) / 1000;
 }
 
@@ -176,16 +169,13 @@ async function measure(service: PublicService, scenario: Scenario): Promise<Meas
     last = await run();
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
   const result = last as { items?: unknown[]; total?: number; ranking?: string };
   return {
     name: scenario.name,
     rows: result.items ? result.items.length : (result.total ?? 0),
     ranking: scenario.kind === 'facets' ? '' : (result.ranking ?? (scenario.request.q ? 'relevance' : 'recent')),
     runs: times.length,
-    p50: at(0.5),
-    p99: at(0.99),
+    ...percentiles(times),
   };
 }
 
@@ -222,30 +212,8 @@ function serviceOf(dataSource: DataSource): PublicService {
 }
 
 async function main(): Promise<void> {
-  const dataDir = path.join(projectRoot, '.data', `bench-${process.pid}`);
-  let postgres: EmbeddedPostgresHandle | undefined;
-  let dataSource: DataSource | undefined;
-  const cleanup = async () => {
-    await dataSource?.destroy().catch(() => undefined);
-    dataSource = undefined;
-    await postgres?.stop().catch(() => undefined);
-    postgres = undefined;
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
-  try {
-    const port = await findFreePort();
-    log(`starting embedded PostgreSQL on port ${port}, data in ${dataDir}`);
-    postgres = await startEmbeddedPostgres({ dataDir, port, database: 'zwgk_bench' });
-    dataSource = createDataSource(postgres.url, { poolSize: 2, applicationName: 'bench' });
-    await connectAndMigrate(dataSource);
-    // The demo county's 五公开 categories, so that category filters and counts have something to count.
-    await seedDemoData(dataSource, path.join(projectRoot, 'data', 'catalogs'), { categories: DEMO_CATALOG_CATEGORIES });
-    const db = new Client({ connectionString: postgres.url });
-    // Stopping the server on a failure ends this connection too: the failure is the error worth printing.
-    db.on('error', () => undefined);
-    await db.connect();
-    log(`PostgreSQL ${(await db.query('SHOW server_version')).rows[0].server_version}`);
+  // The demo county's 五公开 categories, so that category filters and counts have something to count.
+  await withBenchDatabase({ categories: DEMO_CATALOG_CATEGORIES }, async ({ dataSource, db }) => {
     const departments = await seedOrganisation(db);
     const service = serviceOf(dataSource);
 
@@ -270,7 +238,6 @@ async function main(): Promise<void> {
       results.set(size, measured);
     }
     const plans = await explains(db);
-    await db.end();
 
     const [small, large] = [SIZES[0]!, SIZES[SIZES.length - 1]!];
     const lines = [
@@ -295,12 +262,7 @@ async function main(): Promise<void> {
     writeFileSync(path.join(RESULTS_DIR, file), report);
     writeFileSync(path.join(RESULTS_DIR, 'portal-search-explain.md'), `# EXPLAIN (ANALYZE, BUFFERS) at ${large.toLocaleString('en')} released items\n\n${plans}`);
     log(`wrote bench/results/${file} and portal-search-explain.md`);
-  } finally {
-    await cleanup();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBenchmark(main);

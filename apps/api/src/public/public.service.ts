@@ -21,7 +21,23 @@ import {
   type SqlQuery,
 } from './public-query';
 
-interface PublicRow {
+/** The catalog row's six elements and the department, as every public query selects them. */
+interface PublicCatalogColumns {
+  department_name: string;
+  code: string;
+  area: string;
+  category: string | null;
+  level1: string;
+  level2: string;
+  level3: string | null;
+  content: string;
+  basis: string;
+  time_limit_text: string;
+  subject: string;
+  mode: CatalogItem['mode'];
+}
+
+interface PublicRow extends PublicCatalogColumns {
   id: string;
   title: string;
   body: string;
@@ -33,19 +49,7 @@ interface PublicRow {
   withdrawn_at: Date | null;
   withdrawal_reason: string | null;
   department_code: string;
-  department_name: string;
   channels: string[];
-  code: string;
-  area: string;
-  level1: string;
-  level2: string;
-  level3: string | null;
-  content: string;
-  basis: string;
-  time_limit_text: string;
-  subject: string;
-  mode: CatalogItem['mode'];
-  category: string | null;
 }
 
 // The public sees the current released edition, never a draft: a change (变更) under review leaves the
@@ -69,7 +73,7 @@ interface PublishedResponseRow {
 }
 
 /** A row of a portal listing (public-query.ts LIST_COLUMNS). */
-interface PublicListRow {
+interface PublicListRow extends PublicCatalogColumns {
   id: string;
   title: string;
   body: string;
@@ -80,18 +84,6 @@ interface PublicListRow {
   state: string;
   withdrawn_at: Date | null;
   withdrawal_reason: string | null;
-  department_name: string;
-  code: string;
-  area: string;
-  category: string | null;
-  level1: string;
-  level2: string;
-  level3: string | null;
-  content: string;
-  basis: string;
-  time_limit_text: string;
-  subject: string;
-  mode: CatalogItem['mode'];
   relevance: number;
 }
 

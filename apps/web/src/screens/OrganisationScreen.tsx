@@ -400,6 +400,21 @@ function CreateDepartmentForm({ parent, onChanged }: { parent: Department; onCha
 }
 
 /** Role check boxes: roles are held in one department, so they are always chosen together with it. */
+/** A user's e-mail and mobile number (for notifications), with the API's field errors under each. */
+function ContactFields(props: { idPrefix: string; email: string; mobile: string; error: unknown; onEmail: (value: string) => void; onMobile: (value: string) => void }) {
+  const { idPrefix, error } = props;
+  return (
+    <div className="inline-fields">
+      <Field id={`${idPrefix}-email`} label="电子邮箱" error={fieldError(error, 'email')}>
+        <input id={`${idPrefix}-email`} type="email" value={props.email} onChange={(e) => props.onEmail(e.target.value)} {...describedBy(`${idPrefix}-email`, fieldError(error, 'email'))} />
+      </Field>
+      <Field id={`${idPrefix}-mobile`} label="手机号码" error={fieldError(error, 'mobile')}>
+        <input id={`${idPrefix}-mobile`} inputMode="tel" value={props.mobile} onChange={(e) => props.onMobile(e.target.value)} {...describedBy(`${idPrefix}-mobile`, fieldError(error, 'mobile'))} />
+      </Field>
+    </div>
+  );
+}
+
 function RolePicker(props: { id: string; roles: string[]; onChange: (roles: string[]) => void; error: string | undefined }) {
   return (
     <fieldset className={`field role-picker${props.error ? ' field-invalid' : ''}`} aria-describedby={props.error ? `${props.id}-error` : undefined}>
@@ -463,14 +478,7 @@ function CreateUserForm({ department, onChanged }: { department: Department; onC
           <input id="new-user-name" value={displayName} maxLength={200} onChange={(e) => on('displayName', setDisplayName)(e.target.value)} {...describedBy('new-user-name', fieldError(error, 'displayName'))} />
         </Field>
       </div>
-      <div className="inline-fields">
-        <Field id="new-user-email" label="电子邮箱" error={fieldError(error, 'email')}>
-          <input id="new-user-email" type="email" value={email} onChange={(e) => on('email', setEmail)(e.target.value)} {...describedBy('new-user-email', fieldError(error, 'email'))} />
-        </Field>
-        <Field id="new-user-mobile" label="手机号码" error={fieldError(error, 'mobile')}>
-          <input id="new-user-mobile" inputMode="tel" value={mobile} onChange={(e) => on('mobile', setMobile)(e.target.value)} {...describedBy('new-user-mobile', fieldError(error, 'mobile'))} />
-        </Field>
-      </div>
+      <ContactFields idPrefix="new-user" email={email} mobile={mobile} error={error} onEmail={on('email', setEmail)} onMobile={on('mobile', setMobile)} />
       <RolePicker id="new-user-roles" roles={roles} onChange={(next) => { setRoles(next); setError((current: unknown) => clearField(current, 'roles')); }} error={fieldError(error, 'roles')} />
       <button type="submit" className="button button-primary" disabled={busy}>
         创建用户
@@ -553,14 +561,7 @@ function UserPanel(props: {
               </select>
             </Field>
           </div>
-          <div className="inline-fields">
-            <Field id="edit-user-email" label="电子邮箱" error={fieldError(error, 'email')}>
-              <input id="edit-user-email" type="email" value={email} onChange={(e) => on('email', setEmail)(e.target.value)} {...describedBy('edit-user-email', fieldError(error, 'email'))} />
-            </Field>
-            <Field id="edit-user-mobile" label="手机号码" error={fieldError(error, 'mobile')}>
-              <input id="edit-user-mobile" inputMode="tel" value={mobile} onChange={(e) => on('mobile', setMobile)(e.target.value)} {...describedBy('edit-user-mobile', fieldError(error, 'mobile'))} />
-            </Field>
-          </div>
+          <ContactFields idPrefix="edit-user" email={email} mobile={mobile} error={error} onEmail={on('email', setEmail)} onMobile={on('mobile', setMobile)} />
           <RolePicker id="edit-user-roles" roles={roles} onChange={(next) => { setRoles(next); setError((current: unknown) => clearField(current, 'roles')); }} error={fieldError(error, 'roles')} />
           {confirming === 'save' ? (
             <div className="confirm" role="alertdialog" aria-labelledby="user-confirm-text">

@@ -73,6 +73,33 @@ function portalHref(filters: PortalFilters): string {
   return `#${hashWithQuery('/public', { q: filters.q, area: filters.area, category: filters.category })}`;
 }
 
+/** One way to browse the portal (by area, by 五公开 category): "all", then each value with its count. */
+function FacetNav({ id, title, allLabel, filters, facet, options }: { id: string; title: string; allLabel: string; filters: PortalFilters; facet: 'area' | 'category'; options: { value: string; label: string; count: number }[] }) {
+  return (
+    <nav aria-labelledby={id} className="facet-nav">
+      <h2 id={id}>{title}</h2>
+      <ul>
+        <li>
+          <a href={portalHref({ ...filters, [facet]: undefined })} aria-current={filters[facet] ? undefined : 'page'}>
+            <span>{allLabel}</span>
+          </a>
+        </li>
+        {options.map((option) => (
+          <li key={option.value}>
+            <a href={portalHref({ ...filters, [facet]: option.value })} aria-current={option.value === filters[facet] ? 'page' : undefined}>
+              <span>{option.label}</span>
+              <span className="facet-count">
+                {option.count}
+                <span className="sr-only">条</span>
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 function apiQuery(filters: PortalFilters, extra: Record<string, string | undefined> = {}): string {
   const query = new URLSearchParams(
     Object.entries({ q: filters.q, area: filters.area, category: filters.category, ...extra }).filter((entry): entry is [string, string] => !!entry[1]),
@@ -194,48 +221,22 @@ export function PortalScreen({ area: pathArea }: { area: string | undefined }) {
       </div>
       <div className="portal-layout">
         <aside className="portal-side">
-          <nav aria-labelledby="portal-area-nav" className="facet-nav">
-            <h2 id="portal-area-nav">按领域浏览</h2>
-            <ul>
-              <li>
-                <a href={portalHref({ ...filters, area: undefined })} aria-current={filters.area ? undefined : 'page'}>
-                  <span>全部领域</span>
-                </a>
-              </li>
-              {areas.map((a) => (
-                <li key={a.area}>
-                  <a href={portalHref({ ...filters, area: a.area })} aria-current={a.area === filters.area ? 'page' : undefined}>
-                    <span>{a.area}</span>
-                    <span className="facet-count">
-                      {a.count}
-                      <span className="sr-only">条</span>
-                    </span>
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <nav aria-labelledby="portal-category-nav" className="facet-nav">
-            <h2 id="portal-category-nav">按五公开类别浏览</h2>
-            <ul>
-              <li>
-                <a href={portalHref({ ...filters, category: undefined })} aria-current={filters.category ? undefined : 'page'}>
-                  <span>全部类别</span>
-                </a>
-              </li>
-              {(facets?.categories ?? []).map((c) => (
-                <li key={c.category}>
-                  <a href={portalHref({ ...filters, category: c.category })} aria-current={c.category === filters.category ? 'page' : undefined}>
-                    <span>{c.label}</span>
-                    <span className="facet-count">
-                      {c.count}
-                      <span className="sr-only">条</span>
-                    </span>
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <FacetNav
+            id="portal-area-nav"
+            title="按领域浏览"
+            allLabel="全部领域"
+            filters={filters}
+            facet="area"
+            options={areas.map((a) => ({ value: a.area, label: a.area, count: a.count }))}
+          />
+          <FacetNav
+            id="portal-category-nav"
+            title="按五公开类别浏览"
+            allLabel="全部类别"
+            filters={filters}
+            facet="category"
+            options={(facets?.categories ?? []).map((c) => ({ value: c.category, label: c.label, count: c.count }))}
+          />
           <p className="feed-link">
             <a href={feedHref} type="application/atom+xml">
               <span aria-hidden="true" className="feed-icon" />

@@ -17,6 +17,7 @@ import {
   type SupervisionDemand,
   type SupervisionFilterOptions,
   type SupervisionTrend,
+  type TrendPoint,
 } from '../api';
 import { DEMAND_STATE_LABELS, formatDate, formatDateTime } from '../format';
 import { ErrorBanner, Loading } from '../ui';
@@ -345,26 +346,14 @@ function TrendTable({ trend }: { trend: SupervisionTrend }) {
           <tr>
             <th scope="row">全县</th>
             {trend.totals.map((point) => (
-              <td key={point.period}>
-                {formatRate(point.onTimeRate)}
-                <span className="muted">
-                  {' '}
-                  （{point.onTime}/{point.due}，逾期{point.overdue}）
-                </span>
-              </td>
+              <TrendCell key={point.period} point={point} />
             ))}
           </tr>
           {trend.departments.map((department) => (
             <tr key={department.departmentCode}>
               <th scope="row">{department.departmentName}</th>
               {department.series.map((point) => (
-                <td key={point.period}>
-                  {formatRate(point.onTimeRate)}
-                  <span className="muted">
-                    {' '}
-                    （{point.onTime}/{point.due}，逾期{point.overdue}）
-                  </span>
-                </td>
+                <TrendCell key={point.period} point={point} />
               ))}
             </tr>
           ))}
@@ -517,5 +506,18 @@ function DemandList({ demands }: { demands: SupervisionDemand[] | null }) {
         </table>
       )}
     </section>
+  );
+}
+
+/** One period of the trend table: the on-time rate, then on time / due and the overdue count. */
+function TrendCell({ point }: { point: TrendPoint }) {
+  return (
+    <td>
+      {formatRate(point.onTimeRate)}
+      <span className="muted">
+        {' '}
+        （{point.onTime}/{point.due}，逾期{point.overdue}）
+      </span>
+    </td>
   );
 }

@@ -3,6 +3,7 @@ import { loadConfig, type AppConfig } from '@zwgk/config';
 import type { WorkingDayCalendar } from '@zwgk/domain';
 import { createAuditActivities } from './audit.activities';
 import { createCalendarActivities } from './calendar.activities';
+import { createCalendarRecalculationActivities } from './calendar-recalculation.activities';
 import { createChannelReleaseActivities } from './channels/channel-release.activities';
 import { configuredNotificationChannels, createNotificationActivities } from './notification.activities';
 import { createObligationActivities } from './obligation.activities';
@@ -33,6 +34,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createPublicConcernActivities(dependencies.dataSource, dependencies.calendar),
     ...createObligationActivities(dependencies.dataSource),
     ...createSupervisionDemandActivities(dependencies.dataSource),
+    ...createCalendarRecalculationActivities(dependencies.dataSource),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Client as PgClient } from 'pg';
 import {
   DISCLOSURE_ITEM_WORKFLOW_TYPE,
   disclosureItemWorkflowId,
+  disclosureItemViewQuery,
   draftRecordedUpdate,
   submitForReviewUpdate,
   type ActorRef,
@@ -92,19 +93,32 @@ describe('the working-day calendar', () => {
       expect(invalid.status).toBe(400);
       expect(invalid.body.message).toMatch(/2027-02-22 is not a Saturday or Sunday/);
 
+      // The load answers at once with its recalculation batch; the batch tells every open item's workflow.
       const loaded = await client.request('POST', '/calendar/years', { as: 'admin', body: arrangement });
       expect(loaded.status).toBe(201);
-      const mine = loaded.body.recalculated.find((entry: { itemId: string }) => entry.itemId === itemId);
-      expect(mine).toMatchObject({ provisional: false });
-      expect(loaded.body.failed).toEqual([]);
+      expect(loaded.body).toMatchObject({ year: 2027, recalculationBatchId: expect.stringMatching(/^\d+$/) });
+      const batchPath = `/calendar/recalculations/${loaded.body.recalculationBatchId}`;
+      expect((await client.request('GET', batchPath, { as: 'edu.drafter' })).status).toBe(403);
+      expect((await client.request('GET', '/calendar/recalculations/999999999', { as: 'admin' })).status).toBe(404);
+      const batch = await client.eventually(async () => {
+        const progress = await client.request('GET', batchPath, { as: 'admin' });
+        return progress.body.state === 'DONE' ? progress.body : undefined;
+      }, 'the recalculation batch to finish');
+      expect(batch.found).toBeGreaterThanOrEqual(1);
+      expect(batch.signalled + batch.failedCount).toBe(batch.found);
+      expect(batch.failed.map((failure: { workflowId: string }) => failure.workflowId)).not.toContain(disclosureItemWorkflowId(itemId));
 
       const after = await client.request('GET', '/calendar/working-days?from=2026-11-26&count=40');
       expect(after.body.provisional).toBe(false);
-      expect(mine.releaseDueAt).toBe(after.body.dueAt);
-      const detail = await client.request('GET', `/items/${itemId}`, { as: 'edu.drafter' });
-      expect(detail.body.deadlines[0]).toMatchObject({ kind: 'release', provisional: false, dueAt: after.body.dueAt });
-      expect(detail.body.deadlines[0].why).not.toMatch(/暂按/);
-      expect(detail.body.timeline.map((event: { action: string }) => event.action)).toContain('deadline.recalculated');
+      const detail = await client.eventually(async () => {
+        const response = await client.request('GET', `/items/${itemId}`, { as: 'edu.drafter' });
+        const audited = response.body.timeline.some((event: { action: string }) => event.action === 'deadline.recalculated');
+        return audited ? response.body : undefined;
+      }, 'the item to recompute its deadline and audit it');
+      expect(detail.deadlines[0]).toMatchObject({ kind: 'release', provisional: false, dueAt: after.body.dueAt });
+      expect(detail.deadlines[0].why).not.toMatch(/暂按/);
+      // The item's own view agrees with the read model: the workflow holds the new deadline and re-armed on it.
+      expect((await handle.query(disclosureItemViewQuery)).releaseDueAt).toBe(after.body.dueAt);
       const years = await client.request('GET', '/calendar/years');
       expect(years.body.years.find((y: { year: number }) => y.year === 2027)).toMatchObject({ published: true, loadedBy: 'admin' });
       const audit = await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'calendar.year-loaded' AND detail->>'year' = '2027'`);

@@ -27,6 +27,7 @@ import {
   OverdueAttribute,
   PUBLIC_CONCERN_WORKFLOW_TYPE,
   publicConcernWorkflowId,
+  recalculateDeadlinesSignal,
   recalculateDeadlinesUpdate,
   newEditionUpdate,
   registerConcernUpdate,
@@ -42,6 +43,7 @@ import {
   type DisclosureItemView,
   type NewEditionRequest,
   type OpenTaskView,
+  type RecalculateDeadlinesRequest,
   type SubmitRequest,
   type WithdrawRequest,
 } from '@zwgk/contracts';
@@ -416,7 +418,8 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     await activities.recordItemState({ itemId: input.itemId, state: next, revision, at: now(), ...extra });
   };
 
-  setHandler(recalculateDeadlinesUpdate, async (request) => {
+  /** Recomputes every deadline with the calendar now in force and re-arms the timers. */
+  const recalculateDeadlines = async (request: RecalculateDeadlinesRequest) => {
     const recalculation = ++deadlineRevision;
     const previous = releaseDeadline!;
     const next = await activities.computeReleaseDeadline({ rule: input.catalogItem.timeLimit.rule, formedAt: input.formedAt });
@@ -439,6 +442,17 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       requestId: request.actor.requestId,
       detail: { from: previous.dueAt, to: next.dueAt, provisional: next.provisional, calendarVersion: next.calendarVersion, why: next.explanation },
     });
+  };
+  const mayRecalculate = () => releaseDeadline !== undefined && state !== 'REJECTED' && state !== 'WITHDRAWN';
+
+  // From the calendar recalculation batch: a signal, so that it reaches the item even while no worker runs it.
+  // A draft not yet recorded computes with the new calendar anyway, and a closed item has no deadline left.
+  setHandler(recalculateDeadlinesSignal, async (request) => {
+    if (mayRecalculate()) await recalculateDeadlines(request);
+  });
+
+  setHandler(recalculateDeadlinesUpdate, async (request) => {
+    await recalculateDeadlines(request);
     return view();
   }, {
     validator: (request) => {

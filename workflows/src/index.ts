@@ -2,3 +2,4 @@ export { disclosureItemWorkflow } from './disclosure-item.workflow';
 export { publicConcernWorkflow } from './public-concern.workflow';
 export { openObligationPeriodWorkflow, periodicObligationWorkflow } from './periodic-obligation.workflow';
 export { supervisionDemandWorkflow } from './supervision-demand.workflow';
+export { calendarRecalculationWorkflow } from './calendar-recalculation.workflow';

@@ -8,3 +8,4 @@ export * from './public-concern.messages';
 export * from './periodic-obligation.types';
 export * from './periodic-obligation.messages';
 export * from './supervision-demand.contracts';
+export * from './calendar-recalculation.contracts';

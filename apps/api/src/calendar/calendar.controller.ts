@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, Public, RequestId, Roles } from '../auth/auth.decorators';
@@ -29,5 +29,13 @@ export class CalendarController {
   @Roles('admin')
   loadYear(@CurrentActor() actor: Actor, @Body() body: LoadHolidayYearDto, @RequestId() requestId?: string) {
     return this.calendar.loadOfficialYear(actor, body, requestId);
+  }
+
+  /** The progress of a year load's deadline recalculation: workflows found, told, and those it could not reach. */
+  @ApiBearerAuth()
+  @Get('recalculations/:batchId')
+  @Roles('admin', 'supervisor')
+  recalculation(@Param('batchId', ParseIntPipe) batchId: number) {
+    return this.calendar.recalculationProgress(String(batchId));
   }
 }

@@ -1,18 +1,16 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadHolidayTables, loadOfficialHolidayTable, loadWorkingDayCalendar } from '@zwgk/db';
 import { endOfChinaDay, type Actor } from '@zwgk/domain';
 import { toActorRef } from '../items/items.service';
-import { DisclosureWorkflowClient } from '../temporal/disclosure-workflow.client';
+import { CalendarRecalculationClient } from './calendar-recalculation.client';
 import type { LoadHolidayYearDto } from './load-holiday-year.dto';
 
 @Injectable()
 export class CalendarService {
-  private readonly logger = new Logger('Calendar');
-
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(DisclosureWorkflowClient) private readonly workflows: DisclosureWorkflowClient,
+    @Inject(CalendarRecalculationClient) private readonly recalculations: CalendarRecalculationClient,
   ) {}
 
   /** N working days after a day, with every counted and skipped day and why: "why this date". */
@@ -50,8 +48,9 @@ export class CalendarService {
   }
 
   /**
-   * Loads an official arrangement, then recomputes the deadlines of every open item whose deadline was
-   * provisional: each item's workflow recomputes with the new calendar and re-arms its timers.
+   * Loads an official arrangement, then starts the batch that tells every workflow holding a working-day
+   * deadline to recompute it and re-arm its timers. The request answers at once with the batch id; the
+   * batch's progress is at GET /calendar/recalculations/:batchId.
    */
   async loadOfficialYear(actor: Actor, dto: LoadHolidayYearDto, requestId: string | undefined) {
     const { id } = await loadOfficialHolidayTable(
@@ -59,21 +58,15 @@ export class CalendarService {
       { year: dto.year, source: dto.source, published: true, holidays: dto.holidays, makeUpWorkingDays: dto.makeUpWorkingDays },
       { username: actor.username, requestId },
     );
-    const open: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM disclosure_items WHERE release_due_provisional AND state NOT IN ('RELEASED', 'REJECTED', 'WITHDRAWN') ORDER BY created_at`,
-    );
-    const recalculated: { itemId: string; releaseDueAt?: string; provisional?: boolean }[] = [];
-    const failed: { itemId: string; error: string }[] = [];
-    for (const item of open) {
-      try {
-        const view = await this.workflows.recalculateDeadlines(item.id, { actor: toActorRef(actor, requestId), reason: `${dto.year}年节假日安排已载入：${dto.source}` }, `holiday-table-${id}`);
-        recalculated.push({ itemId: item.id, releaseDueAt: view.releaseDueAt, provisional: view.releaseDueProvisional });
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        this.logger.warn(`Could not recalculate the deadlines of item ${item.id}: ${message}`);
-        failed.push({ itemId: item.id, error: message });
-      }
-    }
-    return { holidayTableId: id, year: dto.year, recalculated, failed };
+    const batchId = await this.recalculations.start({
+      holidayTableId: String(id),
+      year: dto.year,
+      request: { actor: toActorRef(actor, requestId), reason: `${dto.year}年节假日安排已载入：${dto.source}` },
+    });
+    return { holidayTableId: id, year: dto.year, recalculationBatchId: batchId };
+  }
+
+  recalculationProgress(batchId: string) {
+    return this.recalculations.progress(batchId);
   }
 }

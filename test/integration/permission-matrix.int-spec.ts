@@ -81,6 +81,8 @@ const probes: Record<string, Probe> = {
   'GET /api/calendar/working-days': { path: () => '/calendar/working-days?from=2026-03-02&count=5' },
   'GET /api/calendar/years': { path: () => '/calendar/years' },
   'POST /api/calendar/years': { path: () => '/calendar/years', body: INVALID, allowed: [400] },
+  // A batch that does not exist (404) proves the guard let the reader through.
+  'GET /api/calendar/recalculations/:batchId': { path: () => '/calendar/recalculations/999999999', allowed: [404] },
 
   'GET /api/catalog/items': { path: () => '/catalog/items' },
   'GET /api/catalog/versions': { path: () => '/catalog/versions' },

@@ -18,7 +18,7 @@
  *              (supervisor, admin, disclosure office) may read; 县民政局's users get 403
  *   holder     only whoever holds the task or step (checked in the service or the workflow's validator)
  *
- * Rules (PRODUCT.md, issue 6): supervisors read across departments but never draft or approve; department users
+ * Rules (docs/product.md): supervisors read across departments but never draft or approve; department users
  * see only their own department's non-public data; admins manage the organisation, catalog, calendar and review
  * chains; the public sees only released items.
  */
@@ -90,6 +90,7 @@ export const PERMISSION_MATRIX: readonly MatrixRow[] = [
   row('GET /api/calendar/working-days',                      'public',    'A  A   A   A   A   A   A   A   A   A   A', 'anyone'),
   row('GET /api/calendar/years',                             'public',    'A  A   A   A   A   A   A   A   A   A   A', 'anyone'),
   row('POST /api/calendar/years',                            'roles',     'D  D   D   D   D   D   D   D   D   D   A', 'admin'),
+  row('GET /api/calendar/recalculations/:batchId',           'roles',     'D  D   D   D   D   D   D   D   D   A   A', 'supervisor, admin'),
 
   row('GET /api/catalog/items',                              'signed-in', 'D  A   A   A   A   A   A   A   A   A   A', 'staff'),
   row('GET /api/catalog/versions',                           'signed-in', 'D  A   A   A   A   A   A   A   A   A   A', 'staff'),

@@ -22,7 +22,7 @@ export function toCatalogItem(item: CatalogItemEntity): CatalogItem {
   };
 }
 
-/** The catalog item as the HTTP contract spells it (PRODUCT.md). */
+/** The catalog item as the HTTP contract spells it (the catalog item of docs/product.md). */
 export function toCatalogItemResponse(item: CatalogItemEntity) {
   return {
     code: item.code,

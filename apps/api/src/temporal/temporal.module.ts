@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { DisclosureWorkflowClient } from './disclosure-workflow.client';
 
-/** Temporal wired by hand (see ARCHITECTURE.md): plain providers for the Connection and the Client. */
+/** Temporal wired by hand (docs/architecture.md): plain providers for the Connection and the Client. */
 @Global()
 @Module({
   providers: [

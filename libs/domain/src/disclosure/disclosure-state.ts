@@ -1,4 +1,4 @@
-/** The lifecycle states of a disclosure item (see PRODUCT.md). */
+/** The lifecycle states of a disclosure item (docs/product.md). */
 export type DisclosureState = 'DRAFT' | 'IN_REVIEW' | 'RETURNED' | 'REJECTED' | 'APPROVED' | 'RELEASED' | 'WITHDRAWN';
 
 export const DISCLOSURE_STATE_LABELS: Readonly<Record<DisclosureState, string>> = {

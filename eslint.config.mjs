@@ -1,5 +1,6 @@
 // Lint rules that keep the architecture honest: no floating promises, type-only imports where only
-// types are used, no import cycles, and deterministic workflow code with no IO libraries in it.
+// types are used, no import cycles, deterministic workflow code with no IO libraries in it, and the
+// layers: the API reaches workflows only through Temporal, the web app only through HTTP.
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import { builtinModules } from 'node:module';
@@ -50,6 +51,39 @@ export default tseslint.config(
           patterns: [
             { group: ['typeorm', 'typeorm/*', 'pg', 'pg/*'], message: 'Workflow code must not touch the database: do IO in an activity.' },
             { group: ['@nestjs/*'], message: 'NestJS does not belong in workflow code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The API starts and asks workflows through Temporal with the shared contracts; it never runs their code.
+    files: ['apps/api/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@zwgk/workflows', '@zwgk/workflows/*', '@zwgk/activities', '@zwgk/activities/*', '@zwgk/worker', '@zwgk/worker/*', '**/workflows/src/**', '**/activities/src/**', '**/apps/worker/**'],
+              message: 'The API may not import workflow, activity or worker code: use @zwgk/contracts and the Temporal client.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The web app is built apart and talks to the API over HTTP only: nothing outside apps/web.
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@zwgk/*'], message: 'The web app may import nothing outside apps/web: call the API.' },
+            { regex: '^(\\.\\./){4,}', message: 'The web app may import nothing outside apps/web: call the API.' },
           ],
         },
       ],

@@ -47,6 +47,7 @@ export default tseslint.config(
             ...nodeBuiltins.map((name) => ({ name, message: 'Workflow code must not use Node built-ins: do IO in an activity.' })),
             { name: '@zwgk/activities', message: 'Import activities as types only.', allowTypeImports: true },
             { name: '@zwgk/db', message: 'Workflow code must not touch the database: do IO in an activity.' },
+            { name: '@zwgk/domain', message: 'Workflow code imports the deterministic entry point @zwgk/domain/workflow: the calendar is computed by activities.', allowTypeImports: true },
           ],
           patterns: [
             { group: ['typeorm', 'typeorm/*', 'pg', 'pg/*'], message: 'Workflow code must not touch the database: do IO in an activity.' },

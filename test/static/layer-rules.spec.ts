@@ -14,6 +14,8 @@ const PROBES = {
   apiImportsActivityType: ['apps/api/src', '.ts', "import type { DisclosureActivities } from '@zwgk/activities';\nexport type Probe = DisclosureActivities;\n"],
   apiImportsContracts: ['apps/api/src', '.ts', "import { disclosureItemWorkflowId } from '@zwgk/contracts';\nexport const probe = disclosureItemWorkflowId;\n"],
   webImportsLibrary: ['apps/web/src', '.tsx', "import { loadConfig } from '@zwgk/config';\nexport const probe = loadConfig;\n"],
+  workflowImportsCalendar: ['workflows/src', '.ts', "import { WorkingDayCalendar } from '@zwgk/domain';\nexport const probe = WorkingDayCalendar;\n"],
+  workflowImportsDeterministicDomain: ['workflows/src', '.ts', "import { chinaDateOf } from '@zwgk/domain/workflow';\nexport const probe = chinaDateOf;\n"],
   workflowImportsActivityValue: ['workflows/src', '.ts', "import { createActivities } from '@zwgk/activities';\nexport const probe = createActivities;\n"],
 } as const;
 type Probe = keyof typeof PROBES;
@@ -52,6 +54,11 @@ describe('the layer rules in lint', () => {
 
   it('refuses an import from outside apps/web into the web app', () => {
     expect(messages.get('webImportsLibrary')).toEqual([expect.stringMatching(/The web app may import nothing outside apps\/web/)]);
+  });
+
+  it('holds workflow code to the deterministic entry point of the domain library', () => {
+    expect(messages.get('workflowImportsCalendar')).toEqual([expect.stringMatching(/deterministic entry point @zwgk\/domain\/workflow/)]);
+    expect(messages.get('workflowImportsDeterministicDomain')).toEqual([]);
   });
 
   it('refuses a value import of activities into workflow code', () => {

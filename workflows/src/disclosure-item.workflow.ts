@@ -57,7 +57,7 @@ import {
   type Deadline,
   type DisclosureState,
   type ReviewStage,
-} from '@zwgk/domain';
+} from '@zwgk/domain/workflow';
 import { ACTIVITY_OPTIONS, failure } from './workflow-support';
 
 const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);

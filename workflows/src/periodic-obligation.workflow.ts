@@ -15,7 +15,7 @@ import {
   type PeriodicObligationInput,
   type PeriodicObligationView,
 } from '@zwgk/contracts';
-import { chinaDateOf } from '@zwgk/domain';
+import { chinaDateOf } from '@zwgk/domain/workflow';
 import { ACTIVITY_OPTIONS, failure } from './workflow-support';
 
 const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);

@@ -25,7 +25,7 @@ import {
   type ConcernMilestone,
   type ConcernState,
   type Role,
-} from '@zwgk/domain';
+} from '@zwgk/domain/workflow';
 import { ACTIVITY_OPTIONS, failure } from './workflow-support';
 
 const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);

@@ -5,13 +5,16 @@ import { projectRoot } from '@zwgk/config';
 
 type WebpackConfigHook = NonNullable<BundleOptions['webpackConfigHook']>;
 
-/** The `@zwgk/*` aliases of tsconfig.json, as absolute folders. */
+/**
+ * The `@zwgk/*` aliases of tsconfig.json, each an exact match (webpack's `$`) for its entry file, so that
+ * `@zwgk/domain` and its deterministic entry `@zwgk/domain/workflow` stay two different modules.
+ */
 export function tsconfigAliases(): Record<string, string> {
   const tsconfig = JSON.parse(readFileSync(path.join(projectRoot, 'tsconfig.json'), 'utf8')) as {
     compilerOptions: { paths: Record<string, string[]> };
   };
   return Object.fromEntries(
-    Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [alias, path.dirname(path.join(projectRoot, target))]),
+    Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [`${alias}$`, path.join(projectRoot, target!)]),
   );
 }
 

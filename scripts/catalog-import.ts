@@ -72,7 +72,11 @@ async function main(): Promise<void> {
     const operator = { username: args.username, via: 'cli' as const };
     const report = await importCatalogFiles(dataSource, files, operator, { label: args.label, onProgress: showProgress });
     console.log(`\nImported ${report.itemCount} items from ${report.files.length} file(s) as draft version ${report.versionId}`);
-    for (const file of report.files) console.log(`  ${file.name}: ${file.area}, ${file.itemCount} items, ${file.warningCount} warnings`);
+    for (const file of report.files) {
+      console.log(`  ${file.name}: ${file.area}, ${file.itemCount} items, ${file.warningCount} warnings`);
+      for (const sheet of file.sheets) if (sheet.sheet !== undefined) console.log(`    sheet ${sheet.sheet}: ${sheet.area}, ${sheet.itemCount} items, ${sheet.warningCount} warnings`);
+      for (const skipped of file.skippedSheets) console.log(`    sheet ${skipped.sheet}: skipped, not a catalog (${skipped.reason})`);
+    }
     if (report.warnings.length) {
       console.log(`Warnings (${report.warnings.length}):`);
       for (const w of report.warnings) console.log(`  ${w.file} row ${w.row}${w.column ? ` [${w.column}]` : ''}: ${w.message}`);

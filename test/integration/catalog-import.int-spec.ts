@@ -5,7 +5,7 @@ import type { Client as PgClient } from 'pg';
 import { projectRoot } from '@zwgk/config';
 import { DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
 import type { ApiClient } from '../support/api-client';
-import { catalogWorkbook, STANDARD_HEADER, STANDARD_SUB_HEADER } from '../support/catalog-workbook';
+import { catalogWorkbook, catalogWorkbookOfSheets, STANDARD_HEADER, STANDARD_SUB_HEADER } from '../support/catalog-workbook';
 import { startSystem, type RunningSystem } from '../support/running-system';
 import { testServers } from '../support/test-environment';
 
@@ -98,6 +98,79 @@ describe('catalog import and versions', () => {
     expect((await client.request('PATCH', `/catalog/versions/${response.body.versionId}/items/ELDER-002`, { as: 'edu.drafter', body: { needsInterpretation: true } })).status).toBe(403);
   });
 
+  /** A row of the 14-column layout with its 一级事项, 二级事项 and 公开时限. */
+  const standardRow = (seq: string, level1: string, level2: string, timeLimit: string) => [seq, level1, level2, '公开内容', '《条例》', timeLimit, '县政府办', '■政府网站', '√', '', '√', '', '√', ''];
+
+  /** Two areas on two worksheets, 一级事项 merged down each, and a 说明 sheet that is not a catalog. */
+  async function countyWorkbook(secondTitle = '农村集体土地征收领域基层政务公开标准目录') {
+    return catalogWorkbookOfSheets([
+      {
+        name: '重大建设项目',
+        title: '重大建设项目领域基层政务公开标准目录',
+        header: STANDARD_HEADER,
+        subHeader: STANDARD_SUB_HEADER,
+        rows: [
+          standardRow('1', '招标投标', '采购合同', '采购合同签订之日起2个工作日内'),
+          standardRow('2', '', '中标结果', '公示期满后5个工作日内'),
+          standardRow('3', '', '评标会议', '会议召开后5个工作日内'),
+          standardRow('4', '项目实施', '进度', '每季度结束后15日内'),
+        ],
+        merges: ['B4:B6'],
+      },
+      { name: '填表说明', plainRows: [['各工作表按领域填写'], ['时限按目录原文填写']] },
+      {
+        name: '土地征收',
+        title: secondTitle,
+        header: STANDARD_HEADER,
+        subHeader: STANDARD_SUB_HEADER,
+        rows: [
+          standardRow('1', '征收信息', '征收公告', '政策出台后3个工作日内'),
+          standardRow('2', '', '补偿登记', '实时公开，最迟不超过1个工作日'),
+          standardRow('3', '', '依申请', '自收到申请之日起20个工作日内'),
+          standardRow('4', '', '动态', '动态更新'),
+        ],
+        merges: ['B4:B7'],
+      },
+    ]);
+  }
+
+  it('imports every worksheet of a two-area workbook, with merged 一级事项, counts per sheet, and names the sheet that is not a catalog', async () => {
+    const response = await upload([{ name: '县级目录.xlsx', content: await countyWorkbook() }], 'admin', '县级目录（两领域）');
+    expect(response.status).toBe(201);
+    expect(response.body.itemCount).toBe(8);
+    expect(response.body.files).toEqual([
+      {
+        name: '县级目录.xlsx',
+        area: '重大建设项目、农村集体土地征收',
+        itemCount: 8,
+        warningCount: 1,
+        sheets: [
+          { sheet: '重大建设项目', area: '重大建设项目', itemCount: 4, warningCount: 0 },
+          { sheet: '土地征收', area: '农村集体土地征收', itemCount: 4, warningCount: 1 },
+        ],
+        skippedSheets: [{ sheet: '填表说明', reason: 'no header row with 序号 was found' }],
+      },
+    ]);
+    // Only the limit no one can compute is left to an admin.
+    expect(response.body.manualRules).toEqual([{ code: 'LAND-004', text: '动态更新', file: '县级目录.xlsx（工作表 土地征收）', row: 7 }]);
+    const version = await client.request('GET', `/catalog/versions/${response.body.versionId}`, { as: 'admin' });
+    expect(version.body.importReport.files[0].skippedSheets).toEqual([{ sheet: '填表说明', reason: 'no header row with 序号 was found' }]);
+    const byCode = new Map<string, any>(version.body.items.map((item: { code: string }) => [item.code, item]));
+    expect([...byCode.keys()].sort()).toEqual(['LAND-001', 'LAND-002', 'LAND-003', 'LAND-004', 'PROJECT-001', 'PROJECT-002', 'PROJECT-003', 'PROJECT-004']);
+    expect(byCode.get('PROJECT-003')).toMatchObject({ level1: '招标投标', timeLimit: { rule: { kind: 'working-days', count: 5, anchor: 'named-event', event: '会议召开' } } });
+    expect(byCode.get('LAND-003')).toMatchObject({ level1: '征收信息', timeLimit: { rule: { kind: 'working-days', count: 20, anchor: 'application-received' } } });
+    expect(byCode.get('LAND-002').timeLimit.rule).toEqual({ kind: 'two-limits', binding: { kind: 'working-days', count: 1, anchor: 'formed-or-changed' }, other: { kind: 'immediate' } });
+    expect(byCode.get('PROJECT-004').timeLimit.rule).toEqual({ kind: 'after-period', everyMonths: 3, days: 15 });
+  });
+
+  it('stores nothing when one worksheet of a workbook has a catalog header but does not read', async () => {
+    const before = await counts();
+    const response = await upload([{ name: '县级目录.xlsx', content: await countyWorkbook('未命名标题') }]);
+    expect(response.status).toBe(400);
+    expect(response.body.message).toMatch(/县级目录\.xlsx（工作表 土地征收）: the title row "未命名标题" does not name an area/);
+    expect(await counts()).toEqual(before);
+  });
+
   it.each([
     ['not a spreadsheet', { name: 'notes.xlsx', content: Buffer.from('hello, this is not a zip') }, /notes\.xlsx: not an \.xlsx spreadsheet/],
     ['an empty file', { name: 'empty.csv', content: Buffer.alloc(0) }, /empty\.csv: the file is empty/],
@@ -128,12 +201,8 @@ describe('catalog import and versions', () => {
     expect((await client.request('POST', `/catalog/versions/${DEMO_CATALOG_VERSION_ID}/activate`, { as: 'office.supervisor' })).status).toBe(403);
   });
 
-  it('activates a new version, supersedes the old one, diffs them field by field, and keeps running items on their own rule', async () => {
-    const activeBefore = (await client.request('GET', '/catalog/versions', { as: 'admin' })).body.items.find((v: { state: string }) => v.state === 'active');
-    // An item started under the current version, on 社会救助 ASSIST-001 (10 working days).
-    const running = await client.request('POST', '/items', { as: 'civil.drafter', body: { catalogItemCode: 'ASSIST-001', title: '社会救助政策', body: '正文', formedAt: '2026-11-02' } });
-    expect(running.status).toBe(201);
-
+  /** The 2027 version: the samples without SAFETY-001, ASSIST-001 at 15 working days, and ELDER-001. */
+  async function version2027Files() {
     const files = sampleFiles
       .filter((name) => name !== 'work-safety.csv') // SAFETY-001 is removed in the new version
       .map((name) => ({ name, content: sampleCsv(name, name === 'social-assistance.csv' ? ['制定或获取信息之日起10个工作日内', '制定或获取信息之日起15个工作日内'] : undefined) }));
@@ -146,6 +215,16 @@ describe('catalog import and versions', () => {
         rows: [['1', '养老服务', '补贴政策', '高龄津贴标准', '《条例》', '信息形成之日起20个工作日内', '县民政局', '■政府网站', '√', '', '√', '', '√', '']],
       }),
     });
+    return files;
+  }
+
+  it('activates a new version, supersedes the old one, diffs them field by field, and keeps running items on their own rule', async () => {
+    const activeBefore = (await client.request('GET', '/catalog/versions', { as: 'admin' })).body.items.find((v: { state: string }) => v.state === 'active');
+    // An item started under the current version, on 社会救助 ASSIST-001 (10 working days).
+    const running = await client.request('POST', '/items', { as: 'civil.drafter', body: { catalogItemCode: 'ASSIST-001', title: '社会救助政策', body: '正文', formedAt: '2026-11-02' } });
+    expect(running.status).toBe(201);
+
+    const files = await version2027Files();
     const imported = await upload(files, 'admin', '2027版目录');
     expect(imported.status).toBe(201);
     const newId: string = imported.body.versionId;
@@ -211,5 +290,40 @@ describe('catalog import and versions', () => {
     expect(notAdmin.status).toBe(1);
     expect(notAdmin.stderr).toMatch(/only admins/);
     expect(await counts()).toEqual(before);
+  });
+
+  it('drafts an item under a limit from a named event: the deadline counts from that event, and the explanation names it', async () => {
+    // The 2027 version as activated above, plus 公共资源交易 rows whose limits count from named events.
+    const files = await version2027Files();
+    files.push({
+      name: 'trade.xlsx',
+      content: await catalogWorkbook({
+        title: '公共资源交易领域基层政务公开标准目录',
+        header: STANDARD_HEADER,
+        subHeader: STANDARD_SUB_HEADER,
+        rows: [standardRow('1', '政府采购', '采购合同', '采购合同签订之日起2个工作日内'), standardRow('2', '', '结果公开', '实时公开，最迟不超过1个工作日')],
+        merges: ['B4:B5'],
+      }),
+    });
+    const imported = await upload(files, 'admin', '2027版目录（含公共资源交易）');
+    expect(imported.status).toBe(201);
+    expect((await client.request('POST', `/catalog/versions/${imported.body.versionId}/activate`, { as: 'admin' })).status).toBe(200);
+
+    // formedAt is the date of the event the rule counts from: the contract was signed on Monday 2026-11-02.
+    const contract = await client.request('POST', '/items', { as: 'civil.drafter', body: { catalogItemCode: 'TRADE-001', title: '采购合同公告', body: '正文', formedAt: '2026-11-02' } });
+    expect(contract.status).toBe(201);
+    expect(contract.body.releaseDueExplanation).toBe('自采购合同签订（2026-11-02）次日起算2个工作日，截止2026-11-04');
+    expect(contract.body.releaseDueAt).toBe('2026-11-04T15:59:59.999Z');
+    const item = await client.request('GET', `/items/${contract.body.id}`, { as: 'civil.drafter' });
+    expect(item.body.catalogItem.timeLimit).toMatchObject({
+      rule: { kind: 'working-days', count: 2, anchor: 'named-event', event: '采购合同签订' },
+      description: '采购合同签订之日起2个工作日内',
+      clockStart: { event: '采购合同签订', dateLabel: '采购合同签订日期' },
+    });
+
+    // Two limits: the latest one binds (Friday 2026-11-06 + 1 working day), the other is shown.
+    const result = await client.request('POST', '/items', { as: 'civil.drafter', body: { catalogItemCode: 'TRADE-002', title: '成交结果', body: '正文', formedAt: '2026-11-06' } });
+    expect(result.status).toBe(201);
+    expect(result.body.releaseDueExplanation).toBe('自2026-11-06次日起算1个工作日（跳过周末2天），截止2026-11-09；目录另定：实时公开');
   });
 });

@@ -1,7 +1,9 @@
-import { Workbook } from 'exceljs';
+import { Workbook, type Worksheet } from 'exceljs';
 
-/** Builds an .xlsx in the published catalog layout: a merged title row, a two-row merged header, rows. */
-export async function catalogWorkbook(options: {
+/** One worksheet in the published catalog layout. */
+export interface CatalogSheetOptions {
+  /** The worksheet's name (default 目录). */
+  name?: string;
   title: string;
   /** Top header row; '' continues the merged cell to its left. */
   header: string[];
@@ -9,9 +11,10 @@ export async function catalogWorkbook(options: {
   rows: string[][];
   /** Extra merges, e.g. ['B4:B5'] for a 一级事项 spanning two rows. */
   merges?: string[];
-}): Promise<Buffer> {
-  const workbook = new Workbook();
-  const sheet = workbook.addWorksheet('目录');
+}
+
+function addCatalogSheet(workbook: Workbook, options: CatalogSheetOptions): Worksheet {
+  const sheet = workbook.addWorksheet(options.name ?? '目录');
   const width = options.header.length;
   sheet.addRow([options.title]);
   sheet.mergeCells(1, 1, 1, width);
@@ -27,6 +30,28 @@ export async function catalogWorkbook(options: {
   }
   for (const row of options.rows) sheet.addRow(row);
   for (const range of options.merges ?? []) sheet.mergeCells(range);
+  return sheet;
+}
+
+/** Builds an .xlsx in the published catalog layout: a merged title row, a two-row merged header, rows. */
+export async function catalogWorkbook(options: CatalogSheetOptions): Promise<Buffer> {
+  return catalogWorkbookOfSheets([options]);
+}
+
+/**
+ * A workbook with a catalog per worksheet (one sheet per area, as counties publish them), and other
+ * worksheets given as plain rows (a 说明 sheet, an empty one), in the order given.
+ */
+export async function catalogWorkbookOfSheets(sheets: (CatalogSheetOptions | { name: string; plainRows: string[][] })[]): Promise<Buffer> {
+  const workbook = new Workbook();
+  for (const sheet of sheets) {
+    if ('plainRows' in sheet) {
+      const plain = workbook.addWorksheet(sheet.name);
+      for (const row of sheet.plainRows) plain.addRow(row);
+    } else {
+      addCatalogSheet(workbook, sheet);
+    }
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -1,3 +1,25 @@
+/**
+ * A catalog row's 公开时限: the catalog's wording, the rule read back in Chinese (采购合同签订之日起2个工作日内),
+ * and the event whose date an item is drafted with (apps/api/src/catalog/catalog-item.mapper.ts).
+ */
+export interface TimeLimitView {
+  text: string;
+  description?: string;
+  clockStart?: { event: string; dateLabel: string };
+}
+
+/** The date field's label: the event the limit counts from (采购合同签订日期), else the information's forming. */
+export function clockStartLabel(timeLimit: TimeLimitView | undefined): string {
+  return timeLimit?.clockStart?.dateLabel ?? '信息形成（变更）日期';
+}
+
+/** The catalog's wording, and how the system reads it when that says more (实时公开，最迟…: which limit binds). */
+export function timeLimitLine(timeLimit: TimeLimitView | undefined): string {
+  if (!timeLimit) return '';
+  const { text, description } = timeLimit;
+  return description && description !== text ? `${text}（系统理解：${description}）` : text;
+}
+
 /** GET /api/items/:id, as apps/api/src/items/items.service.ts answers it (the fields the screens use). */
 export interface CatalogItemView {
   code: string;
@@ -7,7 +29,7 @@ export interface CatalogItemView {
   basis?: string;
   subject?: string;
   mode?: string;
-  timeLimit?: { text: string };
+  timeLimit?: TimeLimitView;
   channels?: string[];
   needsInterpretation?: boolean;
 }
@@ -99,7 +121,7 @@ export function elementsOf(item: CatalogItemView) {
     basis: item.basis ?? '',
     content: item.content ?? '',
     subject: item.subject ?? '',
-    timeLimit: item.timeLimit?.text ?? '',
+    timeLimit: timeLimitLine(item.timeLimit),
     mode: item.mode ? (MODE_LABELS[item.mode] ?? item.mode) : '',
   };
 }

@@ -1,5 +1,5 @@
 import type { CatalogItemEntity } from '@zwgk/db';
-import { catalogItemName, type CatalogItem, type DisclosureCategory } from '@zwgk/domain';
+import { catalogItemName, clockStartOf, describeTimeLimitRule, type CatalogItem, type DisclosureCategory } from '@zwgk/domain';
 
 /** The stored row as a domain catalog item, for comparisons between versions. */
 export function toCatalogItem(item: CatalogItemEntity): CatalogItem {
@@ -33,7 +33,14 @@ export function toCatalogItemResponse(item: CatalogItemEntity) {
     ...(item.level3 ? { level3: item.level3 } : {}),
     content: item.content,
     basis: item.basis,
-    timeLimit: { text: item.timeLimitText, rule: item.timeLimitRule, notes: item.timeLimitNotes ?? [] },
+    timeLimit: {
+      text: item.timeLimitText,
+      rule: item.timeLimitRule,
+      notes: item.timeLimitNotes ?? [],
+      // The rule read back in Chinese, and the event whose date an item under it is drafted with.
+      description: describeTimeLimitRule(item.timeLimitRule),
+      clockStart: clockStartOf(item.timeLimitRule),
+    },
     subject: item.subject,
     channels: item.channels,
     audience: item.audience,

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { api, ApiFailure, clearField, downloadAttachment, idempotencyKey, uploadAttachments, type Session } from '../api';
 import { formatDateTime, formatSize, STATE_LABELS, todayInChina } from '../format';
-import type { AttachmentLimits, AttachmentView, CatalogItemView, ItemDetail } from '../item-types';
+import { clockStartLabel, timeLimitLine, type AttachmentLimits, type AttachmentView, type CatalogItemView, type ItemDetail } from '../item-types';
 import { navigate } from '../router';
 import { describedBy, ErrorBanner, Field, Loading, StateBadge } from '../ui';
 
@@ -215,7 +215,7 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
             <legend>目录事项</legend>
             <p>
               <strong>{selected?.name ?? code}</strong> <code>{code}</code>
-              <span className="muted"> · {selected?.area} · {selected?.timeLimit?.text}</span>
+              <span className="muted"> · {selected?.area} · {timeLimitLine(selected?.timeLimit)}</span>
             </p>
           </fieldset>
         ) : (
@@ -251,7 +251,7 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
                       <input type="radio" name="catalogItemCode" value={item.code} checked={code === item.code} disabled={Boolean(savedId)} onChange={() => { setCode(item.code); setError((current: unknown) => clearField(current, 'catalogItemCode')); }} />
                       <span>
                         <strong>{item.name}</strong> <code>{item.code}</code>
-                        <span className="muted"> · {item.area} · {item.timeLimit?.text}</span>
+                        <span className="muted"> · {item.area} · {timeLimitLine(item.timeLimit)}</span>
                       </span>
                     </label>
                   </li>
@@ -269,7 +269,7 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
           <Field id="body" label="正文" error={fieldError('body')} required>
             <textarea id="body" rows={10} value={body} onChange={(e) => { setBody(e.target.value); setError((current: unknown) => clearField(current, 'body')); }} {...describedBy('body', fieldError('body'))} />
           </Field>
-          <Field id="formedAt" label="信息形成（变更）日期" error={fieldError('formedAt')} required hint={savedId ? '法定公开时限从这一天起算；保存后不能再改。' : '法定公开时限从这一天起算。'}>
+          <Field id="formedAt" label={clockStartLabel(selected?.timeLimit)} error={fieldError('formedAt')} required hint={`${selected?.timeLimit?.description ? `公开时限：${selected.timeLimit.description}，` : '法定公开时限'}从这一天的次日起算${savedId ? '；保存后不能再改。' : '。'}`}>
             <input id="formedAt" type="date" value={formedAt} disabled={Boolean(savedId)} onChange={(e) => { setFormedAt(e.target.value); setError((current: unknown) => clearField(current, 'formedAt')); }} {...describedBy('formedAt', fieldError('formedAt'), true)} />
           </Field>
           {selected?.needsInterpretation || interpretation ? (

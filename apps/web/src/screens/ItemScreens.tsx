@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useState } from 'react';
 import { api, downloadAttachment, idempotencyKey, loadSession, type Session } from '../api';
 import { ACTION_LABELS, formatDate, formatDateTime, formatSize, PUBLICATION_STATUS_LABELS, STATE_LABELS, urgencyOf } from '../format';
-import { elementsOf, type AttachmentView, type DiffPart, type ItemDetail, type MyItemView, type RevisionDiffView, type RevisionListView } from '../item-types';
+import { clockStartLabel, elementsOf, type AttachmentView, type DiffPart, type ItemDetail, type MyItemView, type RevisionDiffView, type RevisionListView } from '../item-types';
 import { Elements, ErrorBanner, Loading, StateBadge } from '../ui';
 
 const URGENCY_LABELS = { overdue: '已逾期', 'due-soon': '即将到期', normal: '' } as const;
@@ -332,7 +332,7 @@ export function ItemScreen({ id }: { id: string }) {
         <StateBadge state={item.state} label={STATE_LABELS[item.state] ?? item.state} />
       </div>
       <p className="meta">
-        {item.catalogItem.name ?? item.catalogItem.code} · 起草人 {item.drafter} · 形成日期 {formatDate(item.formedAt)} · 第 {item.revision} 稿
+        {item.catalogItem.name ?? item.catalogItem.code} · 起草人 {item.drafter} · {item.catalogItem.timeLimit?.clockStart ? clockStartLabel(item.catalogItem.timeLimit) : '形成日期'} {formatDate(item.formedAt)} · 第 {item.revision} 稿
       </p>
       <ErrorBanner error={error} />
       {EDITABLE_STATES.includes(item.state) && item.drafter === loadSession()?.actor.username ? (

@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { projectRoot } from '@zwgk/config';
 import { MalformedCatalogError, parseChosenChannels } from '@zwgk/domain';
-import { readCatalogCsv, readCatalogCsvFile } from './catalog-file';
+import { catalogWorkbook, catalogWorkbookOfSheets, STANDARD_HEADER, STANDARD_SUB_HEADER } from '../../../../test/support/catalog-workbook';
+import { readCatalogCsv, readCatalogCsvFile, readCatalogFile } from './catalog-file';
 
 const catalogDir = path.join(projectRoot, 'data', 'catalogs');
 
@@ -48,5 +49,64 @@ describe('reading the published catalogs (the project copy of the sample catalog
     expect(() => readCatalogCsv('', 'empty.csv')).toThrow(MalformedCatalogError);
     expect(() => readCatalogCsv('"a","b"\n"1","2"\n', 'no-header.csv')).toThrow(/no header row with 序号/);
     expect(() => readCatalogCsv('"未知标题"\n"序号","公开事项"\n', 'no-area.csv')).toThrow(/does not name an area/);
+  });
+});
+
+describe('reading every worksheet of a workbook', () => {
+  const row = (seq: string, level1: string, level2: string, timeLimit: string) => [seq, level1, level2, '内容', '《条例》', timeLimit, '县教育局', '■政府网站', '√', '', '√', '', '√', ''];
+  const education = {
+    name: '义务教育',
+    title: '义务教育领域基层政务公开标准目录',
+    header: STANDARD_HEADER,
+    subHeader: STANDARD_SUB_HEADER,
+    rows: [row('1', '招生管理', '招生政策', '信息形成或者变更之日起20个工作日内'), row('2', '', '招生范围', '每月10日前'), row('3', '', '招生计划', '3个月内')],
+    merges: ['B4:B6'],
+  };
+  const assistance = {
+    name: '社会救助',
+    title: '社会救助领域基层政务公开标准目录',
+    header: STANDARD_HEADER,
+    subHeader: STANDARD_SUB_HEADER,
+    rows: [row('1', '政府采购', '采购合同', '采购合同签订之日起2个工作日内'), row('2', '', '救助对象', '每季度结束后15日内')],
+    merges: ['B4:B5'],
+  };
+
+  it('reads each catalog sheet by its own title and header, with merged 一级事项, and names the sheets that are not catalogs', async () => {
+    const content = await catalogWorkbookOfSheets([{ name: '填表说明', plainRows: [['本表按领域分工作表填写']] }, education, assistance, { name: 'Sheet4', plainRows: [] }]);
+    const result = await readCatalogFile({ name: '县目录.xlsx', content });
+    expect(result.sheets.map((sheet) => [sheet.sheet, sheet.area, sheet.items.length])).toEqual([['义务教育', '义务教育', 3], ['社会救助', '社会救助', 2]]);
+    expect(result.skippedSheets).toEqual([
+      { sheet: '填表说明', reason: 'no header row with 序号 was found' },
+      { sheet: 'Sheet4', reason: 'the worksheet is empty' },
+    ]);
+    const items = result.sheets.flatMap((sheet) => sheet.items);
+    expect(items.map((item) => [item.code, item.level1, item.source?.file, item.source?.row])).toEqual([
+      ['EDU-001', '招生管理', '县目录.xlsx（工作表 义务教育）', 4],
+      ['EDU-002', '招生管理', '县目录.xlsx（工作表 义务教育）', 5],
+      ['EDU-003', '招生管理', '县目录.xlsx（工作表 义务教育）', 6],
+      ['ASSIST-001', '政府采购', '县目录.xlsx（工作表 社会救助）', 4],
+      ['ASSIST-002', '政府采购', '县目录.xlsx（工作表 社会救助）', 5],
+    ]);
+    expect(items.map((item) => item.timeLimit.rule.kind)).toEqual(['working-days', 'monthly-date', 'months', 'working-days', 'after-period']);
+    expect(result.sheets.flatMap((sheet) => sheet.warnings)).toEqual([]);
+  });
+
+  it('names a single-sheet workbook by its file only, as before', async () => {
+    const result = await readCatalogFile({ name: '教育.xlsx', content: await catalogWorkbook(education) });
+    expect(result.sheets).toHaveLength(1);
+    expect(result.sheets[0].sheet).toBeUndefined();
+    expect(result.sheets[0].items[0].source).toEqual({ file: '教育.xlsx', row: 4 });
+  });
+
+  it('refuses the whole workbook when a sheet with a catalog header does not read, naming the sheet', async () => {
+    const content = await catalogWorkbookOfSheets([education, { ...assistance, title: '未知标题' }]);
+    await expect(readCatalogFile({ name: '县目录.xlsx', content })).rejects.toThrow(/县目录\.xlsx（工作表 社会救助）: the title row "未知标题" does not name an area/);
+  });
+
+  it('refuses a workbook with no catalog sheet at all, naming each sheet', async () => {
+    const content = await catalogWorkbookOfSheets([{ name: '说明', plainRows: [['见附件']] }, { name: '空表', plainRows: [] }]);
+    await expect(readCatalogFile({ name: '说明.xlsx', content })).rejects.toThrow(
+      '说明.xlsx: no worksheet is a catalog: no header row with 序号 was found in "说明" (no header row with 序号 was found), "空表" (the worksheet is empty)',
+    );
   });
 });

@@ -2,12 +2,26 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Workbook, type CellValue } from 'exceljs';
-import { MalformedCatalogError, readCatalogSheet, type CatalogSheetResult } from '@zwgk/domain';
+import { hasCatalogHeader, MalformedCatalogError, readCatalogSheet, type CatalogSheetResult } from '@zwgk/domain';
 
 /** A catalog file as uploaded or read from disk. */
 export interface CatalogFile {
   readonly name: string;
   readonly content: Buffer;
+}
+
+/** One catalog sheet of a file; `sheet` names the worksheet of a workbook that has more than one. */
+export interface CatalogSheetRead extends CatalogSheetResult {
+  readonly sheet?: string;
+}
+
+/**
+ * Every catalog in a file: one per worksheet that has a catalog header, and the worksheets that have
+ * none (a 说明 sheet, an empty sheet), named with the reason, so nothing is dropped unseen.
+ */
+export interface CatalogFileResult {
+  readonly sheets: readonly CatalogSheetRead[];
+  readonly skippedSheets: readonly { readonly sheet: string; readonly reason: string }[];
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -25,8 +39,8 @@ function cellText(value: CellValue): string {
   return String(value);
 }
 
-/** Reads the first worksheet of an .xlsx into rows of cell text. Merged cells repeat their master's text. */
-async function readXlsxRows(file: CatalogFile): Promise<string[][]> {
+/** Reads every worksheet of an .xlsx into rows of cell text, in workbook order. Merged cells repeat their master's text. */
+async function readXlsxSheets(file: CatalogFile): Promise<{ name: string; rows: string[][] }[]> {
   if (!file.content.subarray(0, 4).equals(ZIP_MAGIC)) {
     throw new MalformedCatalogError(file.name, 'not an .xlsx spreadsheet (the file is not a zip package)');
   }
@@ -36,19 +50,46 @@ async function readXlsxRows(file: CatalogFile): Promise<string[][]> {
   } catch (error) {
     throw new MalformedCatalogError(file.name, `not a readable .xlsx spreadsheet (${error instanceof Error ? error.message : String(error)})`);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new MalformedCatalogError(file.name, 'the workbook has no worksheet');
-  const rows: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      const cell = row.getCell(c);
-      cells.push(cellText(cell.isMerged ? cell.master.value : cell.value).trim());
+  if (workbook.worksheets.length === 0) throw new MalformedCatalogError(file.name, 'the workbook has no worksheet');
+  return workbook.worksheets.map((sheet) => {
+    const rows: string[][] = [];
+    for (let r = 1; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      const cells: string[] = [];
+      for (let c = 1; c <= sheet.columnCount; c++) {
+        const cell = row.getCell(c);
+        cells.push(cellText(cell.isMerged ? cell.master.value : cell.value).trim());
+      }
+      rows.push(cells);
     }
-    rows.push(cells);
+    return { name: sheet.name, rows };
+  });
+}
+
+/**
+ * Reads each worksheet as a catalog of its own, found by its own title row and header. A worksheet with
+ * no catalog header is listed as skipped; one with a header that does not read (no area in the title,
+ * a missing column, no rows) refuses the whole file, as a bad CSV does. Warnings and item sources name
+ * the worksheet when the workbook has more than one: row numbers are per worksheet.
+ */
+async function readXlsxCatalogs(file: CatalogFile): Promise<CatalogFileResult> {
+  const worksheets = await readXlsxSheets(file);
+  const sheets: CatalogSheetRead[] = [];
+  const skippedSheets: { sheet: string; reason: string }[] = [];
+  for (const worksheet of worksheets) {
+    const source = worksheets.length > 1 ? `${file.name}（工作表 ${worksheet.name}）` : file.name;
+    if (!hasCatalogHeader(worksheet.rows)) {
+      const empty = !worksheet.rows.some((row) => row.some((cell) => cell !== ''));
+      skippedSheets.push({ sheet: worksheet.name, reason: empty ? 'the worksheet is empty' : 'no header row with 序号 was found' });
+      continue;
+    }
+    sheets.push({ ...readCatalogSheet(source, worksheet.rows), ...(worksheets.length > 1 ? { sheet: worksheet.name } : {}) });
   }
-  return rows;
+  if (sheets.length === 0) {
+    const names = skippedSheets.map((skipped) => `"${skipped.sheet}" (${skipped.reason})`).join(', ');
+    throw new MalformedCatalogError(file.name, `no worksheet is a catalog: no header row with 序号 was found in ${names}`);
+  }
+  return { sheets, skippedSheets };
 }
 
 function readCsvRows(file: CatalogFile): string[][] {
@@ -60,15 +101,16 @@ function readCsvRows(file: CatalogFile): string[][] {
   }
 }
 
-/** Reads a published catalog from .xlsx or .csv (UTF-8, with or without BOM) into catalog items. */
-export async function readCatalogFile(file: CatalogFile): Promise<CatalogSheetResult> {
+/**
+ * Reads a published catalog from .xlsx (every worksheet) or .csv (UTF-8, with or without BOM) into
+ * catalog items, one result per catalog sheet.
+ */
+export async function readCatalogFile(file: CatalogFile): Promise<CatalogFileResult> {
   const extension = path.extname(file.name).toLowerCase();
   if (file.content.length === 0) throw new MalformedCatalogError(file.name, 'the file is empty');
-  let rows: string[][];
-  if (extension === '.xlsx') rows = await readXlsxRows(file);
-  else if (extension === '.csv') rows = readCsvRows(file);
-  else throw new MalformedCatalogError(file.name, `unsupported file type "${extension || '(none)'}": upload .xlsx or .csv`);
-  return readCatalogSheet(file.name, rows);
+  if (extension === '.xlsx') return readXlsxCatalogs(file);
+  if (extension === '.csv') return { sheets: [readCatalogSheet(file.name, readCsvRows(file))], skippedSheets: [] };
+  throw new MalformedCatalogError(file.name, `unsupported file type "${extension || '(none)'}": upload .xlsx or .csv`);
 }
 
 export function readCatalogCsv(text: string, fileName: string): CatalogSheetResult {

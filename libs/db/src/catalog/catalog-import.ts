@@ -19,11 +19,32 @@ export class CatalogOperationError extends Error {
   }
 }
 
+/** One catalog sheet of an imported file: its worksheet (for a workbook of several), area and counts. */
+export interface CatalogSheetSummary {
+  readonly sheet?: string;
+  readonly area: string;
+  readonly itemCount: number;
+  readonly warningCount: number;
+}
+
+/**
+ * One imported file. `area` lists the areas of its sheets (义务教育、社会救助), `sheets` counts each one,
+ * and `skippedSheets` names the worksheets that hold no catalog, so none is dropped unseen.
+ */
+export interface CatalogFileSummary {
+  readonly name: string;
+  readonly area: string;
+  readonly itemCount: number;
+  readonly warningCount: number;
+  readonly sheets: readonly CatalogSheetSummary[];
+  readonly skippedSheets: readonly { readonly sheet: string; readonly reason: string }[];
+}
+
 export interface CatalogImportReport {
   readonly importId: string;
   readonly versionId: string;
   readonly itemCount: number;
-  readonly files: readonly { name: string; area: string; itemCount: number; warningCount: number }[];
+  readonly files: readonly CatalogFileSummary[];
   readonly warnings: readonly CatalogWarning[];
   /** Items whose 公开时限 the parser could not read: an admin must set their rule before relying on them. */
   readonly manualRules: readonly { code: string; text: string; file?: string; row?: number }[];
@@ -31,7 +52,7 @@ export interface CatalogImportReport {
 
 export type CatalogImportProgress =
   | { readonly step: 'reading'; readonly file: string; readonly index: number; readonly total: number }
-  | { readonly step: 'read'; readonly file: string; readonly items: number; readonly warnings: number }
+  | { readonly step: 'read'; readonly file: string; readonly items: number; readonly warnings: number; readonly sheets: number; readonly skippedSheets: readonly string[] }
   | { readonly step: 'storing'; readonly items: number };
 
 /** Who does it, for the audit trail; must be an admin. */
@@ -74,9 +95,9 @@ export async function insertCatalogItems(manager: EntityManager, versionId: stri
 }
 
 /**
- * Imports published catalogs as one new draft version. All files are read and checked before anything
- * is written, and the write is one transaction: a bad file, or an item code that appears twice, stores
- * nothing at all.
+ * Imports published catalogs as one new draft version. All files, and every worksheet of a workbook, are
+ * read and checked before anything is written, and the write is one transaction: a bad file or sheet,
+ * or an item code that appears twice, stores nothing at all.
  */
 export async function importCatalogFiles(
   dataSource: DataSource,
@@ -88,25 +109,33 @@ export async function importCatalogFiles(
   await requireAdmin(dataSource.manager, operator);
   const items: CatalogItem[] = [];
   const warnings: CatalogWarning[] = [];
-  const fileSummaries: { name: string; area: string; itemCount: number; warningCount: number }[] = [];
+  const fileSummaries: CatalogFileSummary[] = [];
   const firstSeen = new Map<string, { file: string; row?: number }>();
   for (const [index, file] of files.entries()) {
     options.onProgress?.({ step: 'reading', file: file.name, index: index + 1, total: files.length });
-    const sheet = await readCatalogFile(file);
-    for (const item of sheet.items) {
-      const earlier = firstSeen.get(item.code);
-      if (earlier) {
-        throw new MalformedCatalogError(
-          file.name,
-          `row ${item.source?.row}: item code ${item.code} is also at ${earlier.file} row ${earlier.row}; each 序号 must be unique within an area`,
-        );
+    const read = await readCatalogFile(file);
+    const sheets: CatalogSheetSummary[] = [];
+    for (const sheet of read.sheets) {
+      for (const item of sheet.items) {
+        const source = item.source?.file ?? file.name;
+        const earlier = firstSeen.get(item.code);
+        if (earlier) {
+          throw new MalformedCatalogError(
+            source,
+            `row ${item.source?.row}: item code ${item.code} is also at ${earlier.file} row ${earlier.row}; each 序号 must be unique within an area`,
+          );
+        }
+        firstSeen.set(item.code, { file: source, row: item.source?.row });
       }
-      firstSeen.set(item.code, { file: file.name, row: item.source?.row });
+      items.push(...sheet.items);
+      warnings.push(...sheet.warnings);
+      sheets.push({ ...(sheet.sheet !== undefined ? { sheet: sheet.sheet } : {}), area: sheet.area, itemCount: sheet.items.length, warningCount: sheet.warnings.length });
     }
-    items.push(...sheet.items);
-    warnings.push(...sheet.warnings);
-    fileSummaries.push({ name: file.name, area: sheet.area, itemCount: sheet.items.length, warningCount: sheet.warnings.length });
-    options.onProgress?.({ step: 'read', file: file.name, items: sheet.items.length, warnings: sheet.warnings.length });
+    const itemCount = sheets.reduce((sum, sheet) => sum + sheet.itemCount, 0);
+    const warningCount = sheets.reduce((sum, sheet) => sum + sheet.warningCount, 0);
+    const areas = [...new Set(sheets.map((sheet) => sheet.area))].join('、');
+    fileSummaries.push({ name: file.name, area: areas, itemCount, warningCount, sheets, skippedSheets: read.skippedSheets });
+    options.onProgress?.({ step: 'read', file: file.name, items: itemCount, warnings: warningCount, sheets: sheets.length, skippedSheets: read.skippedSheets.map((skipped) => skipped.sheet) });
   }
   const versionId = randomUUID();
   const importId = randomUUID();

@@ -103,6 +103,11 @@ function isYes(cell: string): boolean {
   return /^(是|需要|需|有|y|yes)$/i.test(cell.trim()) || isChecked(cell);
 }
 
+/** Whether a sheet has a catalog's header row (序号 …): a sheet without one is not a catalog (说明, 填表要求). */
+export function hasCatalogHeader(rows: readonly (readonly string[])[]): boolean {
+  return rows.some((row) => row.some((cell) => cell.trim() === '序号'));
+}
+
 /**
  * Reads one published catalog sheet given as rows of cell text: a title row, a two-row header with
  * merged cells, then one row per item. Blank 一级/二级 cells continue the value above (merged cells).

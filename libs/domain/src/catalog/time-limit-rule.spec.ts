@@ -38,6 +38,119 @@ describe('parseTimeLimit', () => {
     expect(parseTimeLimit(text)).toStrictEqual({ text, rule });
   });
 
+  describe('the texts of issue 19, each to the rule a person reads in it', () => {
+    it.each<[string, TimeLimitRule]>([
+      ['采购合同签订之日起2个工作日内', { kind: 'working-days', count: 2, anchor: 'named-event', event: '采购合同签订' }],
+      ['会议召开后5个工作日内', { kind: 'working-days', count: 5, anchor: 'named-event', event: '会议召开' }],
+      ['自收到申请之日起20个工作日内', { kind: 'working-days', count: 20, anchor: 'application-received' }],
+      ['政策出台后3个工作日内', { kind: 'working-days', count: 3, anchor: 'named-event', event: '政策出台' }],
+      ['公示期满后5个工作日内', { kind: 'working-days', count: 5, anchor: 'named-event', event: '公示期满' }],
+      ['每月10日前', { kind: 'monthly-date', day: 10 }],
+      [
+        '实时公开，最迟不超过1个工作日',
+        { kind: 'two-limits', binding: { kind: 'working-days', count: 1, anchor: 'formed-or-changed' }, other: { kind: 'immediate' } },
+      ],
+      ['3个月内', { kind: 'months', count: 3, anchor: 'formed-or-changed' }],
+      ['每季度结束后15日内', { kind: 'after-period', everyMonths: 3, days: 15 }],
+      // And the other examples the issue names.
+      [
+        '3个工作日内受理，20个工作日内公开',
+        {
+          kind: 'two-limits',
+          binding: { kind: 'working-days', count: 20, anchor: 'formed-or-changed' },
+          other: { kind: 'working-days', count: 3, anchor: 'formed-or-changed' },
+          otherStep: '受理',
+        },
+      ],
+      ['1周内', { kind: 'weeks', count: 1, anchor: 'formed-or-changed' }],
+      ['每月底前', { kind: 'monthly-date', day: 'end' }],
+      ['上半年结束后20日内', { kind: 'after-period', everyMonths: 6, days: 20, periodIndex: 1 }],
+    ])('reads %s', (text, rule) => {
+      expect(parseTimeLimit(text)).toStrictEqual({ text, rule });
+    });
+  });
+
+  describe('limits from a named event, months and weeks', () => {
+    it.each<[string, TimeLimitRule]>([
+      ['招标文件发出之日起5日内', { kind: 'calendar-days', count: 5, anchor: 'named-event', event: '招标文件发出' }],
+      ['应自项目竣工验收之日起十五个工作日内公开', { kind: 'working-days', count: 15, anchor: 'named-event', event: '项目竣工验收' }],
+      ['突发事件发生后5小时内', { kind: 'hours', count: 5, anchor: 'named-event', event: '突发事件发生' }],
+      ['中标人确定后3个月内', { kind: 'months', count: 3, anchor: 'named-event', event: '中标人确定' }],
+      ['自批准之日起6个月内', { kind: 'months', count: 6, anchor: 'approved' }],
+      ['两周内', { kind: 'weeks', count: 2, anchor: 'formed-or-changed' }],
+      ['2个星期内公开', { kind: 'weeks', count: 2, anchor: 'formed-or-changed' }],
+      ['收到举报之日起10个工作日内', { kind: 'working-days', count: 10, anchor: 'named-event', event: '收到举报' }],
+      ['收到群众申请后15个工作日内', { kind: 'working-days', count: 15, anchor: 'application-received' }],
+    ])('reads %s', (text, rule) => {
+      expect(parseTimeLimit(text)).toStrictEqual({ text, rule });
+    });
+
+    it('keeps the known clock starts where they were: an event that names one is read as that one', () => {
+      expect(parseTimeLimit('项目批复后20个工作日内').rule).toStrictEqual({ kind: 'working-days', count: 20, anchor: 'approved' });
+      expect(parseTimeLimit('收到上级通知之日起5个工作日内').rule).toStrictEqual({ kind: 'working-days', count: 5, anchor: 'document-received' });
+    });
+
+    it('reads a named event inside an exception clause', () => {
+      expect(parseTimeLimit('信息形成之日起20个工作日内；其中招标投标信息自开标之日起3个工作日内').rule).toStrictEqual({
+        kind: 'composite',
+        main: { kind: 'working-days', count: 20, anchor: 'formed-or-changed' },
+        exceptions: [{ scope: '招标投标信息', rule: { kind: 'working-days', count: 3, anchor: 'named-event', event: '开标' } }],
+      });
+    });
+  });
+
+  describe('dates of each month and days after a period', () => {
+    it.each<[string, TimeLimitRule]>([
+      ['每月5日前公开上月数据', { kind: 'monthly-date', day: 5 }],
+      ['每个月的月底前', { kind: 'monthly-date', day: 'end' }],
+      ['每月25号之前', { kind: 'monthly-date', day: 25 }],
+      ['下半年结束后30日内', { kind: 'after-period', everyMonths: 6, days: 30, periodIndex: 2 }],
+      ['每月结束后10日内', { kind: 'after-period', everyMonths: 1, days: 10 }],
+      ['上一季度结束后15天内', { kind: 'after-period', everyMonths: 3, days: 15 }],
+      ['每半年结束后20日内', { kind: 'after-period', everyMonths: 6, days: 20 }],
+      ['上年度结束后60日内', { kind: 'after-period', everyMonths: 12, days: 60 }],
+    ])('reads %s', (text, rule) => {
+      expect(parseTimeLimit(text)).toStrictEqual({ text, rule });
+    });
+  });
+
+  describe('two limits in one clause: the binding one sets the deadline', () => {
+    it.each<[string, TimeLimitRule]>([
+      [
+        '自收到申请之日起3个工作日内受理，20个工作日内公开',
+        {
+          kind: 'two-limits',
+          binding: { kind: 'working-days', count: 20, anchor: 'application-received' },
+          other: { kind: 'working-days', count: 3, anchor: 'application-received' },
+          otherStep: '受理',
+        },
+      ],
+      [
+        '20个工作日内公开，3个工作日内受理',
+        {
+          kind: 'two-limits',
+          binding: { kind: 'working-days', count: 20, anchor: 'formed-or-changed' },
+          other: { kind: 'working-days', count: 3, anchor: 'formed-or-changed' },
+          otherStep: '受理',
+        },
+      ],
+      [
+        '会议召开后1个工作日内公开，最迟不得超过5个工作日',
+        {
+          kind: 'two-limits',
+          binding: { kind: 'working-days', count: 5, anchor: 'named-event', event: '会议召开' },
+          other: { kind: 'working-days', count: 1, anchor: 'named-event', event: '会议召开' },
+        },
+      ],
+      [
+        '及时公开，但最迟不超过48小时',
+        { kind: 'two-limits', binding: { kind: 'hours', count: 48, anchor: 'formed-or-changed' }, other: { kind: 'immediate' } },
+      ],
+    ])('reads %s', (text, rule) => {
+      expect(parseTimeLimit(text)).toStrictEqual({ text, rule });
+    });
+  });
+
   describe('composite rules', () => {
     it('reads an exception clause (其中…) beside the main limit', () => {
       const text = '信息形成20个工作日内公开；其中行政许可、行政处罚事项应自作出行政决定之日起7个工作日内公示';
@@ -115,19 +228,10 @@ describe('parseTimeLimit', () => {
       ['常态化公开', 'no limit named'],
       ['定期公开', 'no limit named'],
       ['公示7个工作日', 'only a publicity period, no limit to publish by'],
-      ['会议召开后5个工作日内', 'a clock start with no anchor'],
-      ['收到申请之日起20个工作日内', 'a clock start with no anchor (an application, not a document)'],
-      ['上半年结束后20日内', 'a period and a count at once'],
-      ['3个工作日内受理，20个工作日内公开', 'two counts'],
-      ['实时公开，最迟不超过1个工作日', 'two kinds of limit'],
-      ['每月10日前', 'a day of each month'],
-      ['每月底前', 'a day of each month'],
       ['2024年1月31日前', 'a one-off date'],
       ['3月1日', 'a date without 前'],
       ['每年2月29日前', 'a date that is not there every year'],
       ['每年13月1日前', 'no such month'],
-      ['3个月内', 'months from a clock start'],
-      ['1周内', 'weeks'],
       ['每两年', 'a period over a year'],
       ['每年至少更新5次', 'a period that is not whole months'],
       ['0个工作日', 'a zero count'],
@@ -138,6 +242,22 @@ describe('parseTimeLimit', () => {
       ['信息形成之日起20个工作日内；重大事项5个工作日内', 'a second limit without 其中'],
       ['信息形成之日起5个工作日内，公示7个工作日，公示期不少于5日', 'two publicity periods'],
       ['需人工设定时限规则', 'the description of a manual rule'],
+      // Wording no one can compute a date from.
+      ['适时公开', 'no limit named: when is left to judgement'],
+      ['按上级要求', 'no limit named: the limit is someone else\'s to set'],
+      ['根据工作进度动态公开', 'no limit named'],
+      // Wording with a limit the rule kinds do not hold, or hold ambiguously.
+      ['每季度结束后10个工作日内', 'working days after a period ends (obligations are due on calendar days)'],
+      ['每月结束后40日内', 'more days after a period than the period lasts'],
+      ['每月32日前', 'no such day of a month'],
+      ['每月10日', 'a day of each month without 前'],
+      ['3个工作日内受理，5个工作日内审核', 'two limits, neither publishes nor is the latest'],
+      ['最迟3个工作日内受理，最迟20个工作日内公开', 'two limits both marked as the latest'],
+      ['3个工作日内受理，20个工作日内公开，30日内答复', 'three limits in one clause'],
+      ['2026年会议召开后5个工作日内', 'an event with a date in it (a one-off)'],
+      ['按规定，会议召开后5个工作日内', 'an event after a clause break'],
+      ['其中行政许可事项会议召开后5个工作日内', 'an exception without a main limit'],
+      ['会议召开后5个工作日内，公示7日；其中行政许可事项实时公开，最迟1个工作日', 'an exception with two limits'],
     ])('%s (%s)', (text) => {
       expect(parseTimeLimit(text)).toStrictEqual({ text, rule: { kind: 'manual' } });
     });

@@ -23,13 +23,29 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const yearlyRules = fc
   .integer({ min: 1, max: 12 })
   .chain((month) => fc.integer({ min: 1, max: DAYS_IN_MONTH[month - 1] }).map((day): ObligationRule => ({ kind: 'yearly-date', month, day })));
-const rules = fc.oneof(periodicRules, yearlyRules);
+const monthlyDateRules = fc.oneof(fc.integer({ min: 1, max: 31 }), fc.constant('end' as const)).map((day): ObligationRule => ({ kind: 'monthly-date', day }));
+const afterPeriodRules = fc.oneof(
+  fc.constantFrom(1, 3, 6, 12).chain((everyMonths) => fc.integer({ min: 1, max: 28 * everyMonths }).map((days): ObligationRule => ({ kind: 'after-period', everyMonths, days }))),
+  fc.tuple(fc.constantFrom(1, 2), fc.integer({ min: 1, max: 168 })).map(([periodIndex, days]): ObligationRule => ({ kind: 'after-period', everyMonths: 6, days, periodIndex })),
+);
+const rules = fc.oneof(periodicRules, yearlyRules, monthlyDateRules, afterPeriodRules);
+const monthlyOrAfterPeriod = fc.oneof(monthlyDateRules, afterPeriodRules);
 
 describe('obligationRuleOf', () => {
   it('reads the catalog wording of standing obligations', () => {
     expect(obligationRuleOf(parseTimeLimit('半年至少更新1次').rule)).toEqual(halfYearly);
     expect(obligationRuleOf(parseTimeLimit('每季度').rule)).toEqual(quarterly);
     expect(obligationRuleOf(parseTimeLimit('每年1月31日前').rule)).toEqual(annualReport);
+    expect(obligationRuleOf(parseTimeLimit('每月10日前').rule)).toEqual({ kind: 'monthly-date', day: 10 });
+    expect(obligationRuleOf(parseTimeLimit('每月底前').rule)).toEqual({ kind: 'monthly-date', day: 'end' });
+    expect(obligationRuleOf(parseTimeLimit('每季度结束后15日内').rule)).toEqual({ kind: 'after-period', everyMonths: 3, days: 15 });
+    expect(obligationRuleOf(parseTimeLimit('上半年结束后20日内').rule)).toEqual({ kind: 'after-period', everyMonths: 6, days: 20, periodIndex: 1 });
+  });
+
+  it('refuses days after a period that would reach past the next period', () => {
+    expect(obligationRuleProblem({ kind: 'after-period', everyMonths: 1, days: 29 })).toMatch(/past the next period/);
+    expect(obligationRuleProblem({ kind: 'after-period', everyMonths: 3, days: 15, periodIndex: 1 })).toMatch(/only for half-years/);
+    expect(obligationRuleProblem({ kind: 'monthly-date', day: 0 })).toMatch(/not a day of the month/);
   });
 
   it('takes the main limit of a composite rule and refuses one-off limits', () => {
@@ -63,6 +79,26 @@ describe('obligationPeriodAt', () => {
     expect(obligationPeriodAt(annualReport, '2027-01-31')).toMatchObject({ key: '2027', dueDate: '2027-01-31' });
     expect(obligationPeriodAt(annualReport, '2027-02-01')).toMatchObject({ key: '2028', startDate: '2027-02-01', dueDate: '2028-01-31' });
     expect(obligationPeriodAt(annualReport, '2026-11-26')).toMatchObject({ key: '2027', label: '2027年度', dueDate: '2027-01-31' });
+  });
+
+  it('gives a day of each month the month it is due in, short months ending early', () => {
+    const tenth: ObligationRule = { kind: 'monthly-date', day: 10 };
+    expect(obligationPeriodAt(tenth, '2027-03-10')).toEqual({ key: '2027-M03', label: '2027年3月', startDate: '2027-02-11', dueDate: '2027-03-10' });
+    expect(obligationPeriodAt(tenth, '2027-03-11')).toMatchObject({ key: '2027-M04', startDate: '2027-03-11', dueDate: '2027-04-10' });
+    expect(obligationPeriodAt(tenth, '2027-12-20')).toMatchObject({ key: '2028-M01', dueDate: '2028-01-10' });
+    expect(obligationPeriodAt({ kind: 'monthly-date', day: 'end' }, '2028-02-03')).toMatchObject({ key: '2028-M02', startDate: '2028-02-01', dueDate: '2028-02-29' });
+    expect(obligationPeriodAt({ kind: 'monthly-date', day: 30 }, '2027-02-15')).toMatchObject({ startDate: '2027-01-31', dueDate: '2027-02-28' });
+    expect(obligationPeriodAt({ kind: 'monthly-date', day: 30 }, '2027-03-01')).toMatchObject({ startDate: '2027-03-01', dueDate: '2027-03-30' });
+  });
+
+  it('gives days after a period the period just ended until it is due', () => {
+    const quarterPlus15: ObligationRule = { kind: 'after-period', everyMonths: 3, days: 15 };
+    expect(obligationPeriodAt(quarterPlus15, '2027-04-01')).toEqual({ key: '2027-Q1', label: '2027年第一季度', startDate: '2027-01-16', dueDate: '2027-04-15' });
+    expect(obligationPeriodAt(quarterPlus15, '2027-04-16')).toMatchObject({ key: '2027-Q2', startDate: '2027-04-16', dueDate: '2027-07-15' });
+    expect(obligationPeriodAt(quarterPlus15, '2027-01-10')).toMatchObject({ key: '2026-Q4', label: '2026年第四季度', dueDate: '2027-01-15' });
+    const firstHalfPlus20: ObligationRule = { kind: 'after-period', everyMonths: 6, days: 20, periodIndex: 1 };
+    expect(obligationPeriodAt(firstHalfPlus20, '2027-07-01')).toEqual({ key: '2027-H1', label: '2027年上半年', startDate: '2026-07-21', dueDate: '2027-07-20' });
+    expect(obligationPeriodAt(firstHalfPlus20, '2027-08-01')).toMatchObject({ key: '2028-H1', dueDate: '2028-07-20' });
   });
 
   it('always returns the period that contains the day, and periods follow each other without gaps', () => {
@@ -119,6 +155,29 @@ describe('obligationCalendarSpec', () => {
         // One opening a year, a year apart.
         const following = chinaDateOf(nextObligationOpening(obligationCalendarSpec(rule), opening));
         expect(obligationPeriodAt(rule, following).key).toBe(String(Number(period.key) + 1));
+      }),
+    );
+  });
+
+  it('opens a day of each month the day after the last due day, and days after a period the day after it ends', () => {
+    expect(obligationCalendarSpec({ kind: 'monthly-date', day: 10 })).toMatchObject({ months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], dayOfMonth: 11 });
+    expect(obligationCalendarSpec({ kind: 'monthly-date', day: 'end' })).toMatchObject({ dayOfMonth: 1 });
+    expect(obligationCalendarSpec({ kind: 'monthly-date', day: 29 })).toMatchObject({ dayOfMonth: 1 });
+    expect(obligationCalendarSpec({ kind: 'after-period', everyMonths: 3, days: 15 })).toMatchObject({ months: [1, 4, 7, 10], dayOfMonth: 1 });
+    expect(obligationCalendarSpec({ kind: 'after-period', everyMonths: 6, days: 20, periodIndex: 1 })).toMatchObject({ months: [7], dayOfMonth: 1 });
+    expect(obligationCalendarSpec({ kind: 'after-period', everyMonths: 12, days: 60 })).toMatchObject({ months: [1], dayOfMonth: 1 });
+  });
+
+  it('never skips a period of a monthly date or of days after a period: each opening opens the next one, before it is due', () => {
+    fc.assert(
+      fc.property(monthlyOrAfterPeriod, days, (rule, day) => {
+        const spec = obligationCalendarSpec(rule);
+        const first = nextObligationOpening(spec, endOfChinaDay(day));
+        const second = nextObligationOpening(spec, first);
+        const firstPeriod = obligationPeriodAt(rule, chinaDateOf(first));
+        const secondPeriod = obligationPeriodAt(rule, chinaDateOf(second));
+        expect(secondPeriod.startDate).toBe(addDays(firstPeriod.dueDate, 1));
+        expect(chinaDateOf(first) <= firstPeriod.dueDate).toBe(true);
       }),
     );
   });

@@ -1,11 +1,17 @@
 import { addDays, chinaDateOf, endOfChinaDay, type LocalDate } from '../calendar/local-date';
-import type { SimpleTimeLimitRule, TimeLimitRule } from '../catalog/time-limit-rule';
+import { maxDaysAfterPeriod, type SimpleTimeLimitRule, type TimeLimitRule } from '../catalog/time-limit-rule';
 
 /**
  * 定期公开: a catalog row whose time limit is a standing obligation rather than a count from an event:
- * `半年至少更新1次` (periodic, every 6 months) or `每年1月31日前` (a fixed date each year).
+ * `半年至少更新1次` (periodic, every 6 months), `每年1月31日前` (a fixed date each year), `每月10日前` (a
+ * day of each month) or `每季度结束后15日内` (days after each period ends).
  */
-export type ObligationRule = Extract<SimpleTimeLimitRule, { kind: 'periodic' } | { kind: 'yearly-date' }>;
+export type ObligationRule = Extract<SimpleTimeLimitRule, { kind: 'periodic' | 'yearly-date' | 'monthly-date' | 'after-period' }>;
+
+/** Periods that days after their end can count from. */
+const AFTER_PERIOD_MONTHS: readonly number[] = [1, 3, 6, 12];
+/** The last day of a month a monthly date can open the day after in every month (28 is missing in no month, 29 is). */
+const LAST_DAY_EVERY_MONTH_FOLLOWS = 27;
 
 /** Period lengths that tile the calendar year from January, so every period starts and ends inside one year. */
 export const SUPPORTED_PERIOD_MONTHS: readonly number[] = [1, 2, 3, 4, 6, 12];
@@ -80,7 +86,7 @@ function lastDayOfMonth(year: number, month: number): number {
  */
 export function obligationRuleOf(rule: TimeLimitRule): ObligationRule | undefined {
   if (rule.kind === 'composite') return obligationRuleOf(rule.main);
-  return rule.kind === 'periodic' || rule.kind === 'yearly-date' ? rule : undefined;
+  return rule.kind === 'periodic' || rule.kind === 'yearly-date' || rule.kind === 'monthly-date' || rule.kind === 'after-period' ? rule : undefined;
 }
 
 /** Why a periodic or yearly rule cannot be scheduled, or undefined when it can. */
@@ -89,6 +95,17 @@ export function obligationRuleProblem(rule: ObligationRule): string | undefined 
     return SUPPORTED_PERIOD_MONTHS.includes(rule.everyMonths)
       ? undefined
       : `every ${rule.everyMonths} months does not divide the year into whole periods; supported: every ${SUPPORTED_PERIOD_MONTHS.join(', ')} months`;
+  }
+  if (rule.kind === 'monthly-date') {
+    return rule.day === 'end' || (Number.isInteger(rule.day) && rule.day >= 1 && rule.day <= 31) ? undefined : `每月${rule.day}日 is not a day of the month`;
+  }
+  if (rule.kind === 'after-period') {
+    if (!AFTER_PERIOD_MONTHS.includes(rule.everyMonths)) return `days after every ${rule.everyMonths} months: supported periods are ${AFTER_PERIOD_MONTHS.join(', ')} months`;
+    if (!(Number.isInteger(rule.days) && rule.days >= 1 && rule.days <= maxDaysAfterPeriod(rule.everyMonths))) {
+      return `${rule.days} days after a period of ${rule.everyMonths} months would reach past the next period's due day`;
+    }
+    if (rule.periodIndex !== undefined && !(rule.everyMonths === 6 && (rule.periodIndex === 1 || rule.periodIndex === 2))) return 'periodIndex is only for half-years (1 or 2)';
+    return undefined;
   }
   const valid = Number.isInteger(rule.month) && rule.month >= 1 && rule.month <= 12 && Number.isInteger(rule.day) && rule.day >= 1 && rule.day <= DAYS_IN_MONTH[rule.month - 1];
   return valid ? undefined : `${rule.month}月${rule.day}日 is not a date every year has`;
@@ -114,16 +131,60 @@ function periodicPeriod(everyMonths: number, year: number, month: number): Oblig
   return { key, label, startDate: dateOf(year, first, 1), dueDate: dateOf(year, last, lastDayOfMonth(year, last)) };
 }
 
+/** The due day of a monthly date in a month: the day, or the month's last day when it is shorter. */
+function monthlyDueDate(day: number | 'end', year: number, month: number): LocalDate {
+  const last = lastDayOfMonth(year, month);
+  return dateOf(year, month, day === 'end' ? last : Math.min(day, last));
+}
+
+function monthlyDatePeriod(day: number | 'end', date: LocalDate): ObligationPeriod {
+  const [year, month] = partsOf(date);
+  const [dueYear, dueMonth] = monthlyDueDate(day, year, month) >= date ? [year, month] : month === 12 ? [year + 1, 1] : [year, month + 1];
+  const [previousYear, previousMonth] = dueMonth === 1 ? [dueYear - 1, 12] : [dueYear, dueMonth - 1];
+  return {
+    key: `${dueYear}-M${pad(dueMonth)}`,
+    label: `${dueYear}年${dueMonth}月`,
+    startDate: addDays(monthlyDueDate(day, previousYear, previousMonth), 1),
+    dueDate: monthlyDueDate(day, dueYear, dueMonth),
+  };
+}
+
+/** The periods of a year that an after-period rule covers, each due `days` after it ends. */
+function afterPeriodsOf(rule: Extract<ObligationRule, { kind: 'after-period' }>, year: number): ObligationPeriod[] {
+  const periods: ObligationPeriod[] = [];
+  for (let index = 0; index < 12 / rule.everyMonths; index++) {
+    if (rule.periodIndex !== undefined && rule.periodIndex !== index + 1) continue;
+    const period = periodicPeriod(rule.everyMonths, year, index * rule.everyMonths + 1);
+    periods.push({ ...period, dueDate: addDays(period.dueDate, rule.days) });
+  }
+  return periods;
+}
+
+/**
+ * The period of `每季度结束后15日内` on a day: the one whose due day is the next on or after it (on 04-10,
+ * the first quarter, due 04-15). Its window begins the day after the previous period's due day, so an
+ * item drafted right after the quarter ends counts towards it.
+ */
+function afterPeriodAt(rule: Extract<ObligationRule, { kind: 'after-period' }>, date: LocalDate): ObligationPeriod {
+  const [year] = partsOf(date);
+  const periods = [year - 2, year - 1, year, year + 1].flatMap((y) => afterPeriodsOf(rule, y));
+  const index = periods.findIndex((period) => period.dueDate >= date);
+  return { ...periods[index], startDate: addDays(periods[index - 1].dueDate, 1) };
+}
+
 /**
  * The period an obligation is in on a given day (China time). Periodic: the half-year, quarter or month
  * containing the day, due on its last day. Yearly date: the year that ends on the next M/D on or after
- * the day (2027年度 is due 2027-01-31), and begins the day after the previous year's date.
+ * the day (2027年度 is due 2027-01-31), and begins the day after the previous year's date. Monthly date
+ * and days after a period: likewise the period whose due day is the next on or after the day.
  */
 export function obligationPeriodAt(rule: ObligationRule, date: LocalDate): ObligationPeriod {
   const problem = obligationRuleProblem(rule);
   if (problem) throw new RangeError(problem);
   const [year, month] = partsOf(date);
   if (rule.kind === 'periodic') return periodicPeriod(rule.everyMonths, year, month);
+  if (rule.kind === 'monthly-date') return monthlyDatePeriod(rule.day, date);
+  if (rule.kind === 'after-period') return afterPeriodAt(rule, date);
   const dueYear = dateOf(year, rule.month, rule.day) >= date ? year : year + 1;
   return {
     key: `${dueYear}`,
@@ -152,6 +213,32 @@ export function obligationCalendarSpec(rule: ObligationRule): ObligationCalendar
       second: 0,
       timeZone: OBLIGATION_TIME_ZONE,
       comment: `每${rule.everyMonths}个月更新：每期首日0时（北京时间）开启本期起草任务，期末当日为截止日`,
+    };
+  }
+  if (rule.kind === 'monthly-date') {
+    // The day after each due day, so the department has the whole month; a day some month lacks opens on the 1st.
+    const follows = rule.day !== 'end' && rule.day <= LAST_DAY_EVERY_MONTH_FOLLOWS;
+    return {
+      months: Array.from({ length: 12 }, (_, index) => index + 1),
+      dayOfMonth: follows ? (rule.day as number) + 1 : 1,
+      hour: 0,
+      minute: 0,
+      second: 0,
+      timeZone: OBLIGATION_TIME_ZONE,
+      comment: `${rule.day === 'end' ? '每月底前' : `每月${rule.day}日前`}：${follows ? `每月${(rule.day as number) + 1}日` : '每月1日'}0时（北京时间）开启下一期起草任务`,
+    };
+  }
+  if (rule.kind === 'after-period') {
+    // The first day after each period ends: the period just ended is due `days` later.
+    const months = afterPeriodsOf(rule, COMMON_YEAR).map((period) => (partsOf(period.startDate)[1] + rule.everyMonths - 1) % 12 + 1).sort((a, b) => a - b);
+    return {
+      months,
+      dayOfMonth: 1,
+      hour: 0,
+      minute: 0,
+      second: 0,
+      timeZone: OBLIGATION_TIME_ZONE,
+      comment: `期末后${rule.days}日内：每期结束次日0时（北京时间）开启该期起草任务`,
     };
   }
   const [, month, day] = partsOf(addDays(dateOf(COMMON_YEAR, rule.month, rule.day), -YEARLY_DATE_LEAD_DAYS));

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@zwgk/config';
 import type { WorkingDayCalendar } from '@zwgk/domain';
+import { withFailureClassification } from './activity-failures';
 import { createAuditActivities } from './audit.activities';
 import { createCalendarActivities } from './calendar.activities';
 import { createChannelReleaseActivities } from './channels/channel-release.activities';
@@ -20,9 +21,12 @@ export interface ActivityDependencies {
   readonly config?: AppConfig;
 }
 
-/** Every activity the worker registers, built from its dependencies. */
+/**
+ * Every activity the worker registers, built from its dependencies. Each one's errors are classified:
+ * data the database or the domain refuses fails at once (InvalidData), anything else is retried.
+ */
 export function createActivities(dependencies: ActivityDependencies) {
-  return {
+  return withFailureClassification({
     ...createCalendarActivities(dependencies.dataSource, dependencies.calendar),
     ...createProjectionActivities(dependencies.dataSource),
     ...createAuditActivities(dependencies.dataSource),
@@ -33,7 +37,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createPublicConcernActivities(dependencies.dataSource, dependencies.calendar),
     ...createObligationActivities(dependencies.dataSource),
     ...createSupervisionDemandActivities(dependencies.dataSource),
-  };
+  });
 }
 
 export type DisclosureActivities = ReturnType<typeof createActivities>;

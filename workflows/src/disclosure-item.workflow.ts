@@ -56,9 +56,11 @@ import {
   type DisclosureState,
   type ReviewStage,
 } from '@zwgk/domain';
-import { ACTIVITY_OPTIONS, failure } from './workflow-support';
+import { ACTIVITY_OPTIONS, failure, printable, refusalOf, REQUEST_ACTIVITY_OPTIONS } from './workflow-support';
 
 const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
+// The writes that carry a person's request while it waits: they give up after a few attempts (see there).
+const requestActivities = proxyActivities<DisclosureActivities>(REQUEST_ACTIVITY_OPTIONS);
 
 function primaryRole(actor: ActorRef): string | undefined {
   return actor.roles[0];
@@ -72,6 +74,19 @@ interface Content {
 }
 
 const MAX_EXTENSION_WORKING_DAYS = 60;
+
+/** Where an open task's reminder and overdue timers stand. */
+interface TaskTimers {
+  armedFor: number;
+  reminderAt: string;
+  reminded: boolean;
+  overdueCount: number;
+  overdueRecorded: boolean;
+}
+
+function newTaskTimers(): TaskTimers {
+  return { armedFor: -1, reminderAt: '', reminded: false, overdueCount: 0, overdueRecorded: false };
+}
 
 /** What was released as one edition: the public page and the channels show exactly this. */
 interface ReleasedEdition {
@@ -115,6 +130,10 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   let pendingWithdrawal: WithdrawRequest | undefined;
   // Counts how many requests the main loop has finished, so an Update can answer after its effects.
   let completedSteps = 0;
+  // The steps the main loop could not apply, by number: their Update answers with this refusal.
+  const refusedSteps = new Map<number, ApplicationFailure>();
+  // Set when the draft itself cannot be recorded (a formedAt the calendar cannot compute, data refused).
+  let draftRefusal: ApplicationFailure | undefined;
   // Bumped when a due time moves (recalculation, extension), so a waiting timer re-arms.
   let deadlineRevision = 0;
   let handlerSequence = 0;
@@ -147,7 +166,14 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   const awaitStep = async (): Promise<DisclosureItemView> => {
     const target = completedSteps + 1;
     await condition(() => completedSteps >= target);
+    const refusal = refusedSteps.get(target);
+    if (refusal) throw refusal;
     return view();
+  };
+  /** Finishes the waiting request's step without applying it: its Update answers with the refusal. */
+  const refuseStep = (refusal: ApplicationFailure) => {
+    refusedSteps.set(completedSteps + 1, refusal);
+    completedSteps++;
   };
 
   const isDrafter = (actor: ActorRef) => actor.username === input.drafter.username;
@@ -170,7 +196,8 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   setHandler(disclosureItemViewQuery, view);
 
   setHandler(draftRecordedUpdate, async () => {
-    await condition(() => releaseDeadline !== undefined);
+    await condition(() => releaseDeadline !== undefined || draftRefusal !== undefined);
+    if (releaseDeadline === undefined && draftRefusal) throw draftRefusal;
     return view();
   });
 
@@ -193,13 +220,24 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
 
   setHandler(reviseUpdate, async (request) => {
     const afterSignOff = state === 'APPROVED';
-    content = {
+    const previous = content;
+    const revised = {
       title: request.title ?? content.title,
       body: request.body ?? content.body,
       ...((request.interpretation ?? content.interpretation) ? { interpretation: request.interpretation ?? content.interpretation } : {}),
     };
+    content = revised;
     const step = ++handlerSequence;
-    await activities.recordContent({ itemId: input.itemId, revision, ...content });
+    try {
+      await requestActivities.recordContent({ itemId: input.itemId, revision, ...content });
+    } catch (error) {
+      const refusal = refusalOf(error, '修改', (['title', 'body', 'interpretation'] as const).filter((field) => request[field] !== undefined));
+      if (!refusal) throw error;
+      // Nothing was stored: the item keeps the content it had, unless a later revision replaced it meanwhile.
+      if (content === revised) content = previous;
+      await reportRefusal(`revise:${step}`, request.actor, 'item.revise', refusal);
+      throw refusal;
+    }
     await audit(`revised:${step}`, {
       actor: request.actor.username,
       actorRole: 'drafter',
@@ -403,17 +441,54 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   });
 
   const now = () => new Date().toISOString();
-  const audit = (step: string, fields: Omit<Parameters<DisclosureActivities['recordAuditEvent']>[0], 'eventKey' | 'itemId' | 'occurredAt'>) =>
-    activities.recordAuditEvent({ eventKey: `${workflowId}:${step}`, itemId: input.itemId, occurredAt: now(), ...fields });
+  const audit = (step: string, fields: Omit<Parameters<DisclosureActivities['recordAuditEvent']>[0], 'eventKey' | 'itemId' | 'occurredAt'>, via = activities) =>
+    via.recordAuditEvent({ eventKey: `${workflowId}:${step}`, itemId: input.itemId, occurredAt: now(), ...fields });
+  /**
+   * Records a request that could not be applied and tells the supervisors and the sender. Best effort:
+   * when the database is what failed these fail too, and the refusal the sender got is the record.
+   */
+  const reportRefusal = async (step: string, actor: ActorRef, request: string, refusal: ApplicationFailure, taskId?: string) => {
+    const detail = refusal.details?.[0] as { fields?: string[]; activity?: string } | undefined;
+    const who = printable(actor.displayName || actor.username);
+    try {
+      await requestActivities.recordAuditEvent({
+        eventKey: `${workflowId}:refused:${step}`,
+        itemId: input.itemId,
+        taskId,
+        actor: printable(actor.username),
+        actorRole: primaryRole(actor),
+        departmentCode: printable(actor.departmentCode),
+        action: 'request.refused',
+        reason: refusal.message,
+        occurredAt: now(),
+        detail: { request, failureType: refusal.type, fields: detail?.fields ?? [], activity: detail?.activity },
+      });
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+    }
+    try {
+      await requestActivities.notify({
+        key: `${workflowId}:refused:${step}`,
+        to: { role: 'supervisor', usernames: [printable(actor.username)] },
+        kind: 'request-refused',
+        title: `办理未生效：${content.title}`,
+        body: `${who}的操作（${request}）未能生效，事项保持原状，可重新办理。${refusal.message}`,
+        itemId: input.itemId,
+        taskId,
+      });
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+    }
+  };
   const auditExtension = (step: number, actor: ActorRef, reason: string, detail: Record<string, unknown>) =>
     audit(`extended:${step}`, { actor: actor.username, actorRole: 'supervisor', departmentCode: actor.departmentCode, action: 'deadline.extended', reason, requestId: actor.requestId, detail });
   // Operators' search attributes are kept current only when the starter set them (the API does); a
   // cluster without them registered, such as the time-skipping test server, is then never asked to.
   const visibility = workflowInfo().typedSearchAttributes.get(DepartmentIdAttribute) !== undefined;
-  const setState = async (next: DisclosureState, extra: { releasedAt?: string; withdrawalReason?: string } = {}) => {
+  const setState = async (next: DisclosureState, extra: { releasedAt?: string; withdrawalReason?: string } = {}, via = activities) => {
     state = next;
     if (visibility) upsertSearchAttributes([{ key: DisclosureStateAttribute, value: next }]);
-    await activities.recordItemState({ itemId: input.itemId, state: next, revision, at: now(), ...extra });
+    await via.recordItemState({ itemId: input.itemId, state: next, revision, at: now(), ...extra });
   };
 
   setHandler(recalculateDeadlinesUpdate, async (request) => {
@@ -449,9 +524,19 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   });
 
   if (!input.resume) {
-    // 1. The draft: its statutory deadline comes from the catalog rule it started under.
-    const deadline = await activities.computeReleaseDeadline({ rule: input.catalogItem.timeLimit.rule, formedAt: input.formedAt });
-    await activities.recordDraft({ input, deadline, createdAt: now() });
+    // 1. The draft: its statutory deadline comes from the catalog rule it started under. A draft whose
+    // deadline cannot be computed or whose data cannot be stored is refused, and the workflow ends with it.
+    let deadline: Deadline;
+    try {
+      deadline = await activities.computeReleaseDeadline({ rule: input.catalogItem.timeLimit.rule, formedAt: input.formedAt });
+    } catch (error) {
+      throw await refuseDraft(error, ['formedAt']);
+    }
+    try {
+      await activities.recordDraft({ input, deadline, createdAt: now() });
+    } catch (error) {
+      throw await refuseDraft(error, ['title', 'body', 'interpretation']);
+    }
     await audit('created', {
       actor: input.drafter.username,
       actorRole: 'drafter',
@@ -492,26 +577,45 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     } else {
       await condition(woken);
     }
-    if (pendingWithdrawal) break;
+    if (pendingWithdrawal) {
+      if (await withdraw()) break;
+      continue; // refused: the item stays released
+    }
     if (pendingEdition) {
       const change = pendingEdition;
       pendingEdition = undefined;
+      const released = lastRelease!;
       revision++;
       content = {
         title: change.title ?? content.title,
         body: change.body ?? content.body,
         ...((change.interpretation ?? content.interpretation) ? { interpretation: change.interpretation ?? content.interpretation } : {}),
       };
-      await audit(`edition-started:r${revision}`, {
-        actor: change.actor.username,
-        actorRole: 'drafter',
-        departmentCode: change.actor.departmentCode,
-        action: 'edition.started',
-        reason: change.reason,
-        requestId: change.actor.requestId,
-        detail: { edition: edition + 1, revision },
-      });
-      await reviewSignAndRelease(change.actor);
+      try {
+        await audit(`edition-started:r${revision}`, {
+          actor: change.actor.username,
+          actorRole: 'drafter',
+          departmentCode: change.actor.departmentCode,
+          action: 'edition.started',
+          reason: change.reason,
+          requestId: change.actor.requestId,
+          detail: { edition: edition + 1, revision },
+        }, requestActivities);
+      } catch (error) {
+        const refusal = refusalOf(error, '变更', ['reason']);
+        if (!refusal) throw error;
+        // Nothing of the change was recorded: the released edition stands as it was.
+        revision--;
+        content = { ...released.content };
+        refuseStep(refusal);
+        await reportRefusal(`edition:r${revision + 1}`, change.actor, 'item.new-edition', refusal);
+        continue;
+      }
+      if ((await reviewSignAndRelease(change.actor, true)) === 'refused') {
+        // The new content could not be stored: the released edition stays in force, as after a rejection.
+        content = { ...released.content };
+        await activities.recordContent({ itemId: input.itemId, revision, ...content });
+      }
       continue;
     }
     // A long-lived item with many concerns: start a fresh history once the server suggests it.
@@ -523,25 +627,53 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     });
   }
 
-  const withdrawal = pendingWithdrawal!;
-  const withdrawnAt = now();
-  const released = lastRelease!;
-  for (const channel of releaseChannelsOf(input.channels)) {
-    await activities.withdrawFromChannel({ ...channelRequest(channel, released), reason: withdrawal.reason, withdrawnAt });
-  }
-  await setState('WITHDRAWN', { withdrawalReason: withdrawal.reason });
-  await audit(`withdrawn:r${released.revision}`, {
-    actor: withdrawal.actor.username,
-    actorRole: primaryRole(withdrawal.actor),
-    departmentCode: withdrawal.actor.departmentCode,
-    action: 'item.withdrawn',
-    reason: withdrawal.reason,
-    requestId: withdrawal.actor.requestId,
-    detail: { edition: released.edition },
-  });
-  completedSteps++;
   await condition(allHandlersFinished);
   return view();
+
+  /**
+   * Withdraws the released edition from every channel. Returns false when the withdrawal could not be
+   * applied (its reason refused, the database unreachable): the request is refused and the item stays
+   * released; a channel already taken down stays recorded in the ledger, and a new withdrawal skips it.
+   */
+  async function withdraw(): Promise<boolean> {
+    const withdrawal = pendingWithdrawal!;
+    const withdrawnAt = now();
+    const released = lastRelease!;
+    try {
+      for (const channel of releaseChannelsOf(input.channels)) {
+        await requestActivities.withdrawFromChannel({ ...channelRequest(channel, released), reason: withdrawal.reason, withdrawnAt });
+      }
+      await setState('WITHDRAWN', { withdrawalReason: withdrawal.reason }, requestActivities);
+    } catch (error) {
+      const refusal = refusalOf(error, '撤回', ['reason']);
+      if (!refusal) throw error;
+      pendingWithdrawal = undefined;
+      if (state !== 'RELEASED') await setState('RELEASED');
+      refuseStep(refusal);
+      await reportRefusal(`withdraw:${++handlerSequence}`, withdrawal.actor, 'item.withdraw', refusal);
+      return false;
+    }
+    await audit(`withdrawn:r${released.revision}`, {
+      actor: withdrawal.actor.username,
+      actorRole: primaryRole(withdrawal.actor),
+      departmentCode: withdrawal.actor.departmentCode,
+      action: 'item.withdrawn',
+      reason: withdrawal.reason,
+      requestId: withdrawal.actor.requestId,
+      detail: { edition: released.edition },
+    });
+    completedSteps++;
+    return true;
+  }
+
+  /** The draft cannot be recorded: its request is refused, and the workflow ends failed with the same refusal. */
+  async function refuseDraft(error: unknown, fields: string[]): Promise<unknown> {
+    const refusal = refusalOf(error, '草稿', fields);
+    if (!refusal) return error;
+    draftRefusal = refusal;
+    await condition(allHandlersFinished);
+    return refusal;
+  }
 
   function channelRequest(channel: string, release: ReleasedEdition) {
     return {
@@ -560,9 +692,9 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
    * Review, sign-off and release of one edition. A return goes back to the drafter and an edit after
    * 签发 restarts the chain; a rejection ends a first edition, and leaves a later one's predecessor public.
    */
-  async function reviewSignAndRelease(firstSubmitter: ActorRef | undefined): Promise<'released' | 'rejected'> {
+  async function reviewSignAndRelease(firstSubmitter: ActorRef | undefined, newEdition = false): Promise<'released' | 'rejected' | 'refused'> {
     let submitter = firstSubmitter;
-    for (;;) {
+    for (let attempt = 1; ; attempt++) {
       if (signOffVoided) {
         signOffVoided = false;
         revision++;
@@ -578,16 +710,30 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
         normativeDocument: input.normativeDocument ?? false,
       });
       reviewChain = chain.stages;
-      await audit(`submitted:r${revision}`, {
-        actor: submitter.username,
-        actorRole: primaryRole(submitter),
-        departmentCode: submitter.departmentCode,
-        action: 'item.submitted',
-        requestId: submitter.requestId,
-        detail: { revision, edition: edition + 1, reviewChain: chain.stages, policyId: chain.policyId },
-      });
+      // A submission or a new edition waits on these writes: data they cannot store refuses that request.
+      const waiting = newEdition || pendingSubmit !== undefined;
+      try {
+        await audit(`submitted:r${revision}`, {
+          actor: submitter.username,
+          actorRole: primaryRole(submitter),
+          departmentCode: submitter.departmentCode,
+          action: 'item.submitted',
+          requestId: submitter.requestId,
+          detail: { revision, edition: edition + 1, reviewChain: chain.stages, policyId: chain.policyId },
+        }, waiting ? requestActivities : activities);
+        if (revision > 1) await (waiting ? requestActivities : activities).recordContent({ itemId: input.itemId, revision, ...content });
+      } catch (error) {
+        const refusal = waiting ? refusalOf(error, newEdition ? '变更' : '提交', newEdition ? ['title', 'body', 'interpretation'] : []) : undefined;
+        if (!refusal) throw error;
+        const actor = submitter;
+        submitter = undefined;
+        pendingSubmit = undefined;
+        refuseStep(refusal);
+        await reportRefusal(`submit:r${revision}:${attempt}`, actor, newEdition ? 'item.new-edition' : 'item.submit', refusal);
+        if (newEdition) return 'refused';
+        continue; // still a draft (or returned): wait for the next submission
+      }
       submitter = undefined;
-      if (revision > 1) await activities.recordContent({ itemId: input.itemId, revision, ...content });
       await setState('IN_REVIEW');
       const outcome = await runReviewChain(chain.stages, () => {
         // Answers the submission, the new edition, or the edit after 签发 that restarted the chain.
@@ -691,26 +837,43 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       if (index === 0) onSubmitted();
       else completedSteps++; // the previous stage's approval has now opened this one
 
-      await waitForDecision(taskId, stage);
-      const decision = pendingDecision!;
-      const decidedAt = now();
-      const decidedTask = openTask!;
-      await activities.closeReviewTask({ taskId, decision: decision.decision, comment: decision.comment, decidedBy: decision.actor.username, decidedAt });
-      await audit(`decided:${taskId}`, {
-        actor: decision.actor.username,
-        actorRole: task.role,
-        departmentCode: decision.actor.departmentCode,
-        action: `task.${decision.decision}`,
-        taskId,
-        reason: decision.comment,
-        requestId: decision.actor.requestId,
-        detail: {
-          stage,
-          revision,
-          late: Date.parse(decidedAt) > Date.parse(decidedTask.dueAt),
-          ...(stage === 'sign-off' ? { contentHash: contentFingerprint([content.title, content.body, content.interpretation ?? '']), releaseAt: decision.releaseAt } : {}),
-        },
-      });
+      const timers = newTaskTimers();
+      let decision: CompleteTaskRequest;
+      for (let attempt = 1; ; attempt++) {
+        await waitForDecision(taskId, stage, timers);
+        decision = pendingDecision!;
+        const decidedAt = now();
+        const decidedTask = openTask!;
+        let closed = false;
+        try {
+          await requestActivities.closeReviewTask({ taskId, decision: decision.decision, comment: decision.comment, decidedBy: decision.actor.username, decidedAt });
+          closed = true;
+          await audit(`decided:${taskId}`, {
+            actor: decision.actor.username,
+            actorRole: task.role,
+            departmentCode: decision.actor.departmentCode,
+            action: `task.${decision.decision}`,
+            taskId,
+            reason: decision.comment,
+            requestId: decision.actor.requestId,
+            detail: {
+              stage,
+              revision,
+              late: Date.parse(decidedAt) > Date.parse(decidedTask.dueAt),
+              ...(stage === 'sign-off' ? { contentHash: contentFingerprint([content.title, content.body, content.interpretation ?? '']), releaseAt: decision.releaseAt } : {}),
+            },
+          }, requestActivities);
+          break;
+        } catch (error) {
+          const refusal = refusalOf(error, '审核决定', decision.comment !== undefined ? ['comment'] : []);
+          if (!refusal) throw error;
+          // The decision is not applied: the task stays open for a decision that can be recorded.
+          pendingDecision = undefined;
+          refuseStep(refusal);
+          if (closed) await activities.reopenReviewTask({ taskId });
+          await reportRefusal(`decide:${taskId}:${attempt}`, decision.actor, `${REVIEW_STAGE_LABELS[stage]}：${decision.decision}`, refusal, taskId);
+        }
+      }
       decidedTaskIds.add(taskId);
       openTask = undefined;
       openTaskOpenedAt = undefined;
@@ -741,36 +904,32 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   }
 
   /**
-   * Waits for the open task's decision on durable timers: a reminder one working day before the due
+   * Waits for the open task's decision on durable timers (their state is the task's, kept across a refused
+   * decision so that waiting again neither reminds nor escalates twice): a reminder one working day before the due
    * time, then at the due time the task and the item become overdue, the supervisors are told and the
    * task escalates to the department head. An extension moves the due time and re-arms both timers.
    */
-  async function waitForDecision(taskId: string, stage: ReviewStage): Promise<void> {
-    let armedFor = -1;
-    let reminderAt = '';
-    let reminded = false;
-    let overdueCount = 0;
-    let overdueRecorded = false;
-    const woken = () => pendingDecision !== undefined || deadlineRevision !== armedFor;
+  async function waitForDecision(taskId: string, stage: ReviewStage, timers: TaskTimers): Promise<void> {
+    const woken = () => pendingDecision !== undefined || deadlineRevision !== timers.armedFor;
     while (!pendingDecision) {
       const task = openTask!;
-      if (armedFor !== deadlineRevision) {
-        armedFor = deadlineRevision;
-        reminderAt = await activities.computeReminderAt({ dueAt: task.dueAt });
+      if (timers.armedFor !== deadlineRevision) {
+        timers.armedFor = deadlineRevision;
+        timers.reminderAt = await activities.computeReminderAt({ dueAt: task.dueAt });
         if (Date.parse(task.dueAt) > Date.now()) {
-          overdueRecorded = false; // an extension gives the task a fresh due time
+          timers.overdueRecorded = false; // an extension gives the task a fresh due time
           if (visibility) upsertSearchAttributes([{ key: DueAtAttribute, value: new Date(task.dueAt) }, { key: OverdueAttribute, value: false }]);
         }
         continue;
       }
-      const untilReminder = Date.parse(reminderAt) - Date.now();
+      const untilReminder = Date.parse(timers.reminderAt) - Date.now();
       const untilDue = Date.parse(task.dueAt) - Date.now();
-      if (!reminded && untilReminder > 0 && untilDue > 0) {
+      if (!timers.reminded && untilReminder > 0 && untilDue > 0) {
         await condition(woken, untilReminder);
         continue;
       }
-      if (!reminded && untilDue > 0) {
-        reminded = true;
+      if (!timers.reminded && untilDue > 0) {
+        timers.reminded = true;
         await activities.notify({
           key: `${workflowId}:reminder:${taskId}`,
           to: task.assignee ? { usernames: [task.assignee] } : task.claimedBy ? { usernames: [task.claimedBy] } : { role: task.role, departmentCode: task.departmentCode },
@@ -787,17 +946,17 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
         await condition(woken, untilDue);
         continue;
       }
-      if (!overdueRecorded) {
-        overdueRecorded = true;
-        overdueCount++;
+      if (!timers.overdueRecorded) {
+        timers.overdueRecorded = true;
+        timers.overdueCount++;
         openTask = { ...task, overdue: true };
         await activities.recordTaskOverdue({ taskId, itemId: input.itemId, overdue: true });
         if (visibility) upsertSearchAttributes([{ key: OverdueAttribute, value: true }]);
-        await audit(`task-overdue:${taskId}:${overdueCount}`, { actor: 'system', action: 'task.overdue', taskId, departmentCode: task.departmentCode, detail: { stage, dueAt: task.dueAt } });
+        await audit(`task-overdue:${taskId}:${timers.overdueCount}`, { actor: 'system', action: 'task.overdue', taskId, departmentCode: task.departmentCode, detail: { stage, dueAt: task.dueAt } });
         const title = `${REVIEW_STAGE_LABELS[stage]}已逾期：${content.title}`;
-        await activities.notify({ key: `${workflowId}:overdue:${taskId}:${overdueCount}`, to: { role: 'supervisor' }, kind: 'task-overdue', title, body: `截止 ${task.dueAt}，部门 ${task.departmentCode}。`, itemId: input.itemId, taskId });
-        await activities.notify({ key: `${workflowId}:escalated:${taskId}:${overdueCount}`, to: { role: 'reviewer', departmentCode: task.departmentCode }, kind: 'task-escalated', title, body: `该任务已逾期，请督促办理（截止 ${task.dueAt}）。`, itemId: input.itemId, taskId });
-        await audit(`task-escalated:${taskId}:${overdueCount}`, { actor: 'system', action: 'task.escalated', taskId, departmentCode: task.departmentCode, detail: { stage, to: 'reviewer' } });
+        await activities.notify({ key: `${workflowId}:overdue:${taskId}:${timers.overdueCount}`, to: { role: 'supervisor' }, kind: 'task-overdue', title, body: `截止 ${task.dueAt}，部门 ${task.departmentCode}。`, itemId: input.itemId, taskId });
+        await activities.notify({ key: `${workflowId}:escalated:${taskId}:${timers.overdueCount}`, to: { role: 'reviewer', departmentCode: task.departmentCode }, kind: 'task-escalated', title, body: `该任务已逾期，请督促办理（截止 ${task.dueAt}）。`, itemId: input.itemId, taskId });
+        await audit(`task-escalated:${taskId}:${timers.overdueCount}`, { actor: 'system', action: 'task.escalated', taskId, departmentCode: task.departmentCode, detail: { stage, to: 'reviewer' } });
         continue;
       }
       await condition(woken);

@@ -40,6 +40,7 @@ import {
   type CompleteTaskRequest,
   type DisclosureItemInput,
   type DisclosureItemView,
+  type ExtendDeadlineRequest,
   type NewEditionRequest,
   type OpenTaskView,
   type SubmitRequest,
@@ -324,16 +325,27 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     openTask = { ...task, assignee: request.delegate.username, claimedBy: request.delegate.username };
     await activities.recordTaskAssignment({ taskId: task.taskId, claimedBy: request.delegate.username, assignee: request.delegate.username, delegatedBy: request.actor.username });
     const step = ++handlerSequence;
-    await audit(`delegated:${task.taskId}:${step}`, {
-      actor: request.actor.username,
-      actorRole: task.role,
-      departmentCode: request.actor.departmentCode,
-      action: 'task.delegated',
-      taskId: task.taskId,
-      reason: request.comment,
-      requestId: request.actor.requestId,
-      detail: { to: request.delegate.username },
-    });
+    const delegated = openTask;
+    try {
+      await audit(`delegated:${task.taskId}:${step}`, {
+        actor: request.actor.username,
+        actorRole: task.role,
+        departmentCode: request.actor.departmentCode,
+        action: 'task.delegated',
+        taskId: task.taskId,
+        reason: request.comment,
+        requestId: request.actor.requestId,
+        detail: { to: request.delegate.username },
+      });
+    } catch (error) {
+      const refusal = refusalOf(error, '转交', ['comment']);
+      if (!refusal) throw error;
+      // Undone: the task is held as it was before (unless another request has changed it since).
+      if (openTask === delegated) openTask = task;
+      await activities.recordTaskAssignment({ taskId: task.taskId, claimedBy: task.claimedBy ?? null, assignee: task.assignee ?? null });
+      await reportRefusal(`delegate:${task.taskId}:${step}`, request.actor, '转交', refusal, task.taskId);
+      throw refusal;
+    }
     await activities.notify({
       key: `${workflowId}:delegated:${task.taskId}:${step}`,
       to: { usernames: [request.delegate.username] },
@@ -359,6 +371,23 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
 
   setHandler(extendDeadlineUpdate, async (request) => {
     const step = ++handlerSequence;
+    const before = { releaseDeadline, openTask };
+    try {
+      return await extend(request, step);
+    } catch (error) {
+      const refusal = refusalOf(error, '延期', ['reason']);
+      if (!refusal) throw error;
+      // The reason could not be stored with the new due time: the old one stands.
+      if (request.target === 'release') releaseDeadline = before.releaseDeadline;
+      else if (before.openTask && openTask?.taskId === before.openTask.taskId) openTask = { ...openTask, dueAt: before.openTask.dueAt, overdue: before.openTask.overdue };
+      await reportRefusal(`extend:${step}`, request.actor, '延期', refusal);
+      throw refusal;
+    }
+  }, {
+    validator: validateExtension,
+  });
+
+  async function extend(request: ExtendDeadlineRequest, step: number): Promise<DisclosureItemView> {
     if (request.target === 'release') {
       const previous = releaseDeadline!;
       const next = await activities.computeExtendedDeadline({ dueAt: previous.dueAt, workingDays: request.workingDays });
@@ -376,20 +405,20 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       deadlineRevision++; // re-arm the task's timers
     }
     return view();
-  }, {
-    validator: (request) => {
-      if (!request.actor.roles.includes('supervisor')) throw failure(FailureType.Forbidden, 'only a supervisor can extend a deadline');
-      if (!request.reason?.trim()) throw failure(FailureType.InvalidInput, 'a reason is required', { fields: ['reason'] });
-      if (!Number.isInteger(request.workingDays) || request.workingDays < 1 || request.workingDays > MAX_EXTENSION_WORKING_DAYS) {
-        throw failure(FailureType.InvalidInput, `workingDays must be a whole number from 1 to ${MAX_EXTENSION_WORKING_DAYS}`, { fields: ['workingDays'] });
-      }
-      if (request.target === 'release') {
-        if (releaseDeadline === undefined || releasedAt || state === 'REJECTED' || state === 'WITHDRAWN') throw failure(FailureType.Conflict, `the release deadline of a ${state} item cannot be extended`);
-      } else {
-        requireOpenTask(request.target);
-      }
-    },
-  });
+  }
+
+  function validateExtension(request: ExtendDeadlineRequest): void {
+    if (!request.actor.roles.includes('supervisor')) throw failure(FailureType.Forbidden, 'only a supervisor can extend a deadline');
+    if (!request.reason?.trim()) throw failure(FailureType.InvalidInput, 'a reason is required', { fields: ['reason'] });
+    if (!Number.isInteger(request.workingDays) || request.workingDays < 1 || request.workingDays > MAX_EXTENSION_WORKING_DAYS) {
+      throw failure(FailureType.InvalidInput, `workingDays must be a whole number from 1 to ${MAX_EXTENSION_WORKING_DAYS}`, { fields: ['workingDays'] });
+    }
+    if (request.target === 'release') {
+      if (releaseDeadline === undefined || releasedAt || state === 'REJECTED' || state === 'WITHDRAWN') throw failure(FailureType.Conflict, `the release deadline of a ${state} item cannot be extended`);
+    } else {
+      requireOpenTask(request.target);
+    }
+  }
 
   setHandler(newEditionUpdate, async (request) => {
     pendingEdition = request;

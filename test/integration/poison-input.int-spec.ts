@@ -18,9 +18,9 @@ import {
   type PublicConcernInput,
 } from '@zwgk/contracts';
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import type { ApiClient } from '../support/api-client';
+import { ApiClient } from '../support/api-client';
 import { EDU_DECIDERS, releaseThroughReview } from '../support/review-path';
-import { startSystem, type RunningSystem } from '../support/running-system';
+import { startApi, startSystem, type RunningSystem } from '../support/running-system';
 import { testServers } from '../support/test-environment';
 
 /**
@@ -204,4 +204,34 @@ describe('poison input sent past the API', () => {
     const recorded = await temporalClient.workflow.getHandle(publicConcernWorkflowId(good.concernId)).executeUpdate(concernRecordedUpdate);
     expect(recorded).toMatchObject({ concernId: good.concernId, state: 'AWAITING_TRIAGE' });
   });
+
+  it('answers a decision the workflow cannot take in time with 503 still-processing, and the same key later returns its result', async () => {
+    const itemId = await draft('课后服务收费标准（限时测试）');
+    expect((await client.request('POST', `/items/${itemId}/submit`, { as: 'edu.drafter' })).status).toBe(200);
+    const taskId = await openTaskOf(itemId, 'edu.reviewer');
+    // A second API on the same queue that waits two seconds at most, while no worker runs the workflow.
+    const impatient = await startApi(system.taskQueue, { TEMPORAL_UPDATE_TIMEOUT_SECONDS: '2' });
+    try {
+      const api = new ApiClient(impatient.baseUrl);
+      system.worker.child.kill('SIGKILL');
+      await system.worker.exited;
+      const headers = { 'Idempotency-Key': `late-${randomUUID()}` };
+      const before = Date.now();
+      const late = await api.request('POST', `/tasks/${taskId}/complete`, { as: 'edu.reviewer', body: { decision: 'approve' }, headers });
+      expect(Date.now() - before).toBeLessThan(10_000);
+      expect(late.status).toBe(503);
+      expect(late.body).toMatchObject({ error: 'still-processing', message: expect.stringContaining('Idempotency-Key') });
+
+      await system.restartWorker();
+      const answered = await api.eventually(async () => {
+        const retried = await api.request('POST', `/tasks/${taskId}/complete`, { as: 'edu.reviewer', body: { decision: 'approve' }, headers });
+        return retried.status === 503 ? undefined : retried;
+      }, 'the retried decision', 45_000);
+      expect(answered.status).toBe(200);
+      const decided = await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE item_id = $1 AND action = 'task.approve'`, [itemId]);
+      expect(decided.rows[0].n).toBe(1);
+    } finally {
+      await impatient.stop();
+    }
+  }, 120_000);
 });

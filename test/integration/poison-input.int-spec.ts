@@ -11,8 +11,11 @@ import {
   DISCLOSURE_ITEM_WORKFLOW_TYPE,
   draftRecordedUpdate,
   FailureType,
+  newEditionUpdate,
   publicConcernWorkflowId,
   registerConcernUpdate,
+  reviseUpdate,
+  withdrawUpdate,
   type ActorRef,
   type DisclosureItemInput,
   type PublicConcernInput,
@@ -203,6 +206,34 @@ describe('poison input sent past the API', () => {
     await item.executeUpdate(registerConcernUpdate, { args: [good], updateId: `register-concern:${good.concernId}` });
     const recorded = await temporalClient.workflow.getHandle(publicConcernWorkflowId(good.concernId)).executeUpdate(concernRecordedUpdate);
     expect(recorded).toMatchObject({ concernId: good.concernId, state: 'AWAITING_TRIAGE' });
+  });
+
+  it('refuses a revision, a new edition and a withdrawal carrying a NUL byte, each leaving the item as it was', async () => {
+    const itemId = await draft('招生咨询电话（毒性输入测试）');
+    const drafter = await actor('edu.drafter');
+    const handle = temporalClient.workflow.getHandle(disclosureItemWorkflowId(itemId));
+
+    const revision = await refusalOf(handle.executeUpdate(reviseUpdate, { args: [{ actor: drafter, body: '电话：\u00000000' }] }));
+    expect(revision).toMatchObject({ type: FailureType.InvalidData, details: [expect.objectContaining({ fields: ['body'] })] });
+    expect((await db.query(`SELECT body FROM disclosure_items WHERE id = $1`, [itemId])).rows).toEqual([{ body: '正文。' }]);
+
+    await releaseThroughReview(client, itemId, EDU_DECIDERS, { submitAs: 'edu.drafter' });
+    const edition = await refusalOf(handle.executeUpdate(newEditionUpdate, { args: [{ actor: drafter, reason: '更正电话', title: '招生咨询\u0000电话' }] }));
+    expect(edition).toMatchObject({ type: FailureType.InvalidData, details: [expect.objectContaining({ fields: ['title', 'body', 'interpretation'] })] });
+    const afterEdition = await handle.query(disclosureItemViewQuery);
+    expect(afterEdition).toMatchObject({ state: 'RELEASED', edition: 1 });
+    expect((await client.request('GET', `/items/${itemId}`, { as: 'edu.drafter' })).body).toMatchObject({ state: 'RELEASED', title: '招生咨询电话（毒性输入测试）' });
+
+    const withdrawal = await refusalOf(handle.executeUpdate(withdrawUpdate, { args: [{ actor: drafter, reason: '信息\u0000有误' }] }));
+    expect(withdrawal).toMatchObject({ type: FailureType.InvalidData, details: [expect.objectContaining({ fields: ['reason'] })] });
+    expect((await handle.query(disclosureItemViewQuery)).state).toBe('RELEASED');
+
+    // Good requests still apply: the item was left usable.
+    const withdrawn = await client.request('POST', `/items/${itemId}/withdraw`, { as: 'edu.drafter', body: { reason: '信息有误，重新发布' } });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ state: 'WITHDRAWN' });
+    const refused = await db.query(`SELECT detail->>'request' AS request FROM audit_events WHERE item_id = $1 AND action = 'request.refused' ORDER BY occurred_at`, [itemId]);
+    expect(refused.rows.map((row: { request: string }) => row.request)).toEqual(['item.revise', 'item.new-edition', 'item.withdraw']);
   });
 
   it('answers a decision the workflow cannot take in time with 503 still-processing, and the same key later returns its result', async () => {

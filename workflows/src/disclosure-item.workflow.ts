@@ -723,6 +723,8 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
    */
   async function reviewSignAndRelease(firstSubmitter: ActorRef | undefined, newEdition = false): Promise<'released' | 'rejected' | 'refused'> {
     let submitter = firstSubmitter;
+    // Until its content is stored, a new edition can still be refused and the released edition stands.
+    let startingEdition = newEdition;
     for (let attempt = 1; ; attempt++) {
       if (signOffVoided) {
         signOffVoided = false;
@@ -740,7 +742,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       });
       reviewChain = chain.stages;
       // A submission or a new edition waits on these writes: data they cannot store refuses that request.
-      const waiting = newEdition || pendingSubmit !== undefined;
+      const waiting = startingEdition || pendingSubmit !== undefined;
       try {
         await audit(`submitted:r${revision}`, {
           actor: submitter.username,
@@ -752,17 +754,18 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
         }, waiting ? requestActivities : activities);
         if (revision > 1) await (waiting ? requestActivities : activities).recordContent({ itemId: input.itemId, revision, ...content });
       } catch (error) {
-        const refusal = waiting ? refusalOf(error, newEdition ? '变更' : '提交', newEdition ? ['title', 'body', 'interpretation'] : []) : undefined;
+        const refusal = waiting ? refusalOf(error, startingEdition ? '变更' : '提交', startingEdition ? ['title', 'body', 'interpretation'] : []) : undefined;
         if (!refusal) throw error;
         const actor = submitter;
         submitter = undefined;
         pendingSubmit = undefined;
         refuseStep(refusal);
-        await reportRefusal(`submit:r${revision}:${attempt}`, actor, newEdition ? 'item.new-edition' : 'item.submit', refusal);
-        if (newEdition) return 'refused';
+        await reportRefusal(`submit:r${revision}:${attempt}`, actor, startingEdition ? 'item.new-edition' : 'item.submit', refusal);
+        if (startingEdition) return 'refused';
         continue; // still a draft (or returned): wait for the next submission
       }
       submitter = undefined;
+      startingEdition = false;
       await setState('IN_REVIEW');
       const outcome = await runReviewChain(chain.stages, () => {
         // Answers the submission, the new edition, or the edit after 签发 that restarted the chain.

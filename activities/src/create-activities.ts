@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@zwgk/config';
 import type { WorkingDayCalendar } from '@zwgk/domain';
+import { withFailureClassification } from './activity-failures';
 import { createAuditActivities } from './audit.activities';
 import { createCalendarActivities } from './calendar.activities';
 import { createCalendarRecalculationActivities } from './calendar-recalculation.activities';
@@ -21,9 +22,12 @@ export interface ActivityDependencies {
   readonly config?: AppConfig;
 }
 
-/** Every activity the worker registers, built from its dependencies. */
+/**
+ * Every activity the worker registers, built from its dependencies. Each one's errors are classified:
+ * data the database or the domain refuses fails at once (InvalidData), anything else is retried.
+ */
 export function createActivities(dependencies: ActivityDependencies) {
-  return {
+  return withFailureClassification({
     ...createCalendarActivities(dependencies.dataSource, dependencies.calendar),
     ...createProjectionActivities(dependencies.dataSource),
     ...createAuditActivities(dependencies.dataSource),
@@ -35,7 +39,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createObligationActivities(dependencies.dataSource),
     ...createSupervisionDemandActivities(dependencies.dataSource),
     ...createCalendarRecalculationActivities(dependencies.dataSource),
-  };
+  });
 }
 
 export type DisclosureActivities = ReturnType<typeof createActivities>;

@@ -1,3 +1,4 @@
 export * from './create-activities';
 export type { DisclosureActivities } from './create-activities';
 export * from './notification.activities';
+export { classifyActivityError, withFailureClassification } from './activity-failures';

@@ -166,6 +166,20 @@ export function createProjectionActivities(dataSource: DataSource) {
       );
     },
 
+    /** Undoes a close whose decision the workflow then refused: the task is open again, as it is in the workflow. */
+    async reopenReviewTask(request: { taskId: string }): Promise<void> {
+      await dataSource.query(
+        `UPDATE review_tasks SET state = 'open', decision = NULL, comment = NULL, decided_by = NULL, completed_at = NULL
+          WHERE id = $1 AND state = 'completed'`,
+        [request.taskId],
+      );
+      await dataSource.query(
+        `UPDATE disclosure_items SET overdue = EXISTS (SELECT 1 FROM review_tasks WHERE item_id = disclosure_items.id AND state = 'open' AND overdue)
+          WHERE id = (SELECT item_id FROM review_tasks WHERE id = $1)`,
+        [request.taskId],
+      );
+    },
+
     async closeReviewTask(request: CloseReviewTaskRequest): Promise<void> {
       await dataSource.query(
         `UPDATE review_tasks

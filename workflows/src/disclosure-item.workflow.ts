@@ -1,5 +1,6 @@
 import {
   ActivityFailure,
+  log,
   ApplicationFailure,
   allHandlersFinished,
   condition,
@@ -41,6 +42,7 @@ import {
   type CompleteTaskRequest,
   type DisclosureItemInput,
   type DisclosureItemView,
+  type ExtendDeadlineRequest,
   type NewEditionRequest,
   type OpenTaskView,
   type RecalculateDeadlinesRequest,
@@ -58,9 +60,11 @@ import {
   type DisclosureState,
   type ReviewStage,
 } from '@zwgk/domain/workflow';
-import { ACTIVITY_OPTIONS, failure } from './workflow-support';
+import { ACTIVITY_OPTIONS, failure, printable, refusalOf, REQUEST_ACTIVITY_OPTIONS } from './workflow-support';
 
 const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
+// The writes that carry a person's request while it waits: they give up after a few attempts (see there).
+const requestActivities = proxyActivities<DisclosureActivities>(REQUEST_ACTIVITY_OPTIONS);
 
 function primaryRole(actor: ActorRef): string | undefined {
   return actor.roles[0];
@@ -74,6 +78,19 @@ interface Content {
 }
 
 const MAX_EXTENSION_WORKING_DAYS = 60;
+
+/** Where an open task's reminder and overdue timers stand. */
+interface TaskTimers {
+  armedFor: number;
+  reminderAt: string;
+  reminded: boolean;
+  overdueCount: number;
+  overdueRecorded: boolean;
+}
+
+function newTaskTimers(): TaskTimers {
+  return { armedFor: -1, reminderAt: '', reminded: false, overdueCount: 0, overdueRecorded: false };
+}
 
 /** What was released as one edition: the public page and the channels show exactly this. */
 interface ReleasedEdition {
@@ -117,6 +134,10 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   let pendingWithdrawal: WithdrawRequest | undefined;
   // Counts how many requests the main loop has finished, so an Update can answer after its effects.
   let completedSteps = 0;
+  // The steps the main loop could not apply, by number: their Update answers with this refusal.
+  const refusedSteps = new Map<number, ApplicationFailure>();
+  // Set when the draft itself cannot be recorded (a formedAt the calendar cannot compute, data refused).
+  let draftRefusal: ApplicationFailure | undefined;
   // Bumped when a due time moves (recalculation, extension), so a waiting timer re-arms.
   let deadlineRevision = 0;
   let handlerSequence = 0;
@@ -149,7 +170,14 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   const awaitStep = async (): Promise<DisclosureItemView> => {
     const target = completedSteps + 1;
     await condition(() => completedSteps >= target);
+    const refusal = refusedSteps.get(target);
+    if (refusal) throw refusal;
     return view();
+  };
+  /** Finishes the waiting request's step without applying it: its Update answers with the refusal. */
+  const refuseStep = (refusal: ApplicationFailure) => {
+    refusedSteps.set(completedSteps + 1, refusal);
+    completedSteps++;
   };
 
   const isDrafter = (actor: ActorRef) => actor.username === input.drafter.username;
@@ -172,7 +200,8 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   setHandler(disclosureItemViewQuery, view);
 
   setHandler(draftRecordedUpdate, async () => {
-    await condition(() => releaseDeadline !== undefined);
+    await condition(() => releaseDeadline !== undefined || draftRefusal !== undefined);
+    if (releaseDeadline === undefined && draftRefusal) throw draftRefusal;
     return view();
   });
 
@@ -195,13 +224,24 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
 
   setHandler(reviseUpdate, async (request) => {
     const afterSignOff = state === 'APPROVED';
-    content = {
+    const previous = content;
+    const revised = {
       title: request.title ?? content.title,
       body: request.body ?? content.body,
       ...((request.interpretation ?? content.interpretation) ? { interpretation: request.interpretation ?? content.interpretation } : {}),
     };
+    content = revised;
     const step = ++handlerSequence;
-    await activities.recordContent({ itemId: input.itemId, revision, ...content });
+    try {
+      await requestActivities.recordContent({ itemId: input.itemId, revision, ...content });
+    } catch (error) {
+      const refusal = refusalOf(error, '修改', (['title', 'body', 'interpretation'] as const).filter((field) => request[field] !== undefined));
+      if (!refusal) throw error;
+      // Nothing was stored: the item keeps the content it had, unless a later revision replaced it meanwhile.
+      if (content === revised) content = previous;
+      await reportRefusal(`revise:${step}`, request.actor, 'item.revise', refusal);
+      throw refusal;
+    }
     await audit(`revised:${step}`, {
       actor: request.actor.username,
       actorRole: 'drafter',
@@ -288,16 +328,27 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     openTask = { ...task, assignee: request.delegate.username, claimedBy: request.delegate.username };
     await activities.recordTaskAssignment({ taskId: task.taskId, claimedBy: request.delegate.username, assignee: request.delegate.username, delegatedBy: request.actor.username });
     const step = ++handlerSequence;
-    await audit(`delegated:${task.taskId}:${step}`, {
-      actor: request.actor.username,
-      actorRole: task.role,
-      departmentCode: request.actor.departmentCode,
-      action: 'task.delegated',
-      taskId: task.taskId,
-      reason: request.comment,
-      requestId: request.actor.requestId,
-      detail: { to: request.delegate.username },
-    });
+    const delegated = openTask;
+    try {
+      await audit(`delegated:${task.taskId}:${step}`, {
+        actor: request.actor.username,
+        actorRole: task.role,
+        departmentCode: request.actor.departmentCode,
+        action: 'task.delegated',
+        taskId: task.taskId,
+        reason: request.comment,
+        requestId: request.actor.requestId,
+        detail: { to: request.delegate.username },
+      });
+    } catch (error) {
+      const refusal = refusalOf(error, '转交', ['comment']);
+      if (!refusal) throw error;
+      // Undone: the task is held as it was before (unless another request has changed it since).
+      if (openTask === delegated) openTask = task;
+      await activities.recordTaskAssignment({ taskId: task.taskId, claimedBy: task.claimedBy ?? null, assignee: task.assignee ?? null });
+      await reportRefusal(`delegate:${task.taskId}:${step}`, request.actor, '转交', refusal, task.taskId);
+      throw refusal;
+    }
     await activities.notify({
       key: `${workflowId}:delegated:${task.taskId}:${step}`,
       to: { usernames: [request.delegate.username] },
@@ -323,6 +374,23 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
 
   setHandler(extendDeadlineUpdate, async (request) => {
     const step = ++handlerSequence;
+    const before = { releaseDeadline, openTask };
+    try {
+      return await extend(request, step);
+    } catch (error) {
+      const refusal = refusalOf(error, '延期', ['reason']);
+      if (!refusal) throw error;
+      // The reason could not be stored with the new due time: the old one stands.
+      if (request.target === 'release') releaseDeadline = before.releaseDeadline;
+      else if (before.openTask && openTask?.taskId === before.openTask.taskId) openTask = { ...openTask, dueAt: before.openTask.dueAt, overdue: before.openTask.overdue };
+      await reportRefusal(`extend:${step}`, request.actor, '延期', refusal);
+      throw refusal;
+    }
+  }, {
+    validator: validateExtension,
+  });
+
+  async function extend(request: ExtendDeadlineRequest, step: number): Promise<DisclosureItemView> {
     if (request.target === 'release') {
       const previous = releaseDeadline!;
       const next = await activities.computeExtendedDeadline({ dueAt: previous.dueAt, workingDays: request.workingDays });
@@ -340,20 +408,20 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       deadlineRevision++; // re-arm the task's timers
     }
     return view();
-  }, {
-    validator: (request) => {
-      if (!request.actor.roles.includes('supervisor')) throw failure(FailureType.Forbidden, 'only a supervisor can extend a deadline');
-      if (!request.reason?.trim()) throw failure(FailureType.InvalidInput, 'a reason is required', { fields: ['reason'] });
-      if (!Number.isInteger(request.workingDays) || request.workingDays < 1 || request.workingDays > MAX_EXTENSION_WORKING_DAYS) {
-        throw failure(FailureType.InvalidInput, `workingDays must be a whole number from 1 to ${MAX_EXTENSION_WORKING_DAYS}`, { fields: ['workingDays'] });
-      }
-      if (request.target === 'release') {
-        if (releaseDeadline === undefined || releasedAt || state === 'REJECTED' || state === 'WITHDRAWN') throw failure(FailureType.Conflict, `the release deadline of a ${state} item cannot be extended`);
-      } else {
-        requireOpenTask(request.target);
-      }
-    },
-  });
+  }
+
+  function validateExtension(request: ExtendDeadlineRequest): void {
+    if (!request.actor.roles.includes('supervisor')) throw failure(FailureType.Forbidden, 'only a supervisor can extend a deadline');
+    if (!request.reason?.trim()) throw failure(FailureType.InvalidInput, 'a reason is required', { fields: ['reason'] });
+    if (!Number.isInteger(request.workingDays) || request.workingDays < 1 || request.workingDays > MAX_EXTENSION_WORKING_DAYS) {
+      throw failure(FailureType.InvalidInput, `workingDays must be a whole number from 1 to ${MAX_EXTENSION_WORKING_DAYS}`, { fields: ['workingDays'] });
+    }
+    if (request.target === 'release') {
+      if (releaseDeadline === undefined || releasedAt || state === 'REJECTED' || state === 'WITHDRAWN') throw failure(FailureType.Conflict, `the release deadline of a ${state} item cannot be extended`);
+    } else {
+      requireOpenTask(request.target);
+    }
+  }
 
   setHandler(newEditionUpdate, async (request) => {
     pendingEdition = request;
@@ -405,17 +473,54 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   });
 
   const now = () => new Date().toISOString();
-  const audit = (step: string, fields: Omit<Parameters<DisclosureActivities['recordAuditEvent']>[0], 'eventKey' | 'itemId' | 'occurredAt'>) =>
-    activities.recordAuditEvent({ eventKey: `${workflowId}:${step}`, itemId: input.itemId, occurredAt: now(), ...fields });
+  const audit = (step: string, fields: Omit<Parameters<DisclosureActivities['recordAuditEvent']>[0], 'eventKey' | 'itemId' | 'occurredAt'>, via = activities) =>
+    via.recordAuditEvent({ eventKey: `${workflowId}:${step}`, itemId: input.itemId, occurredAt: now(), ...fields });
+  /**
+   * Records a request that could not be applied and tells the supervisors and the sender. Best effort:
+   * when the database is what failed these fail too, and the refusal the sender got is the record.
+   */
+  const reportRefusal = async (step: string, actor: ActorRef, request: string, refusal: ApplicationFailure, taskId?: string) => {
+    const detail = refusal.details?.[0] as { fields?: string[]; activity?: string } | undefined;
+    const who = printable(actor.displayName || actor.username);
+    try {
+      await requestActivities.recordAuditEvent({
+        eventKey: `${workflowId}:refused:${step}`,
+        itemId: input.itemId,
+        taskId,
+        actor: printable(actor.username),
+        actorRole: primaryRole(actor),
+        departmentCode: printable(actor.departmentCode),
+        action: 'request.refused',
+        reason: refusal.message,
+        occurredAt: now(),
+        detail: { request, failureType: refusal.type, fields: detail?.fields ?? [], activity: detail?.activity },
+      });
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+    }
+    try {
+      await requestActivities.notify({
+        key: `${workflowId}:refused:${step}`,
+        to: { role: 'supervisor', usernames: [printable(actor.username)] },
+        kind: 'request-refused',
+        title: `办理未生效：${content.title}`,
+        body: `${who}的操作（${request}）未能生效，事项保持原状，可重新办理。${refusal.message}`,
+        itemId: input.itemId,
+        taskId,
+      });
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+    }
+  };
   const auditExtension = (step: number, actor: ActorRef, reason: string, detail: Record<string, unknown>) =>
     audit(`extended:${step}`, { actor: actor.username, actorRole: 'supervisor', departmentCode: actor.departmentCode, action: 'deadline.extended', reason, requestId: actor.requestId, detail });
   // Operators' search attributes are kept current only when the starter set them (the API does); a
   // cluster without them registered, such as the time-skipping test server, is then never asked to.
   const visibility = workflowInfo().typedSearchAttributes.get(DepartmentIdAttribute) !== undefined;
-  const setState = async (next: DisclosureState, extra: { releasedAt?: string; withdrawalReason?: string } = {}) => {
+  const setState = async (next: DisclosureState, extra: { releasedAt?: string; withdrawalReason?: string } = {}, via = activities) => {
     state = next;
     if (visibility) upsertSearchAttributes([{ key: DisclosureStateAttribute, value: next }]);
-    await activities.recordItemState({ itemId: input.itemId, state: next, revision, at: now(), ...extra });
+    await via.recordItemState({ itemId: input.itemId, state: next, revision, at: now(), ...extra });
   };
 
   /** Recomputes every deadline with the calendar now in force and re-arms the timers. */
@@ -448,7 +553,14 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   // From the calendar recalculation batch: a signal, so that it reaches the item even while no worker runs it.
   // A draft not yet recorded computes with the new calendar anyway, and a closed item has no deadline left.
   setHandler(recalculateDeadlinesSignal, async (request) => {
-    if (mayRecalculate()) await recalculateDeadlines(request);
+    if (!mayRecalculate()) return;
+    try {
+      await recalculateDeadlines(request);
+    } catch (error) {
+      // A signal has no caller to answer: an error here would fail the whole item. The old deadline stays
+      // in force and the batch's next run (or an admin's Update) can try again.
+      log.warn('deadline recalculation refused', { error: error instanceof Error ? error.message : String(error) });
+    }
   });
 
   setHandler(recalculateDeadlinesUpdate, async (request) => {
@@ -463,9 +575,19 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   });
 
   if (!input.resume) {
-    // 1. The draft: its statutory deadline comes from the catalog rule it started under.
-    const deadline = await activities.computeReleaseDeadline({ rule: input.catalogItem.timeLimit.rule, formedAt: input.formedAt });
-    await activities.recordDraft({ input, deadline, createdAt: now() });
+    // 1. The draft: its statutory deadline comes from the catalog rule it started under. A draft whose
+    // deadline cannot be computed or whose data cannot be stored is refused, and the workflow ends with it.
+    let deadline: Deadline;
+    try {
+      deadline = await activities.computeReleaseDeadline({ rule: input.catalogItem.timeLimit.rule, formedAt: input.formedAt });
+    } catch (error) {
+      throw await refuseDraft(error, ['formedAt']);
+    }
+    try {
+      await activities.recordDraft({ input, deadline, createdAt: now() });
+    } catch (error) {
+      throw await refuseDraft(error, ['title', 'body', 'interpretation']);
+    }
     await audit('created', {
       actor: input.drafter.username,
       actorRole: 'drafter',
@@ -506,26 +628,45 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     } else {
       await condition(woken);
     }
-    if (pendingWithdrawal) break;
+    if (pendingWithdrawal) {
+      if (await withdraw()) break;
+      continue; // refused: the item stays released
+    }
     if (pendingEdition) {
       const change = pendingEdition;
       pendingEdition = undefined;
+      const released = lastRelease!;
       revision++;
       content = {
         title: change.title ?? content.title,
         body: change.body ?? content.body,
         ...((change.interpretation ?? content.interpretation) ? { interpretation: change.interpretation ?? content.interpretation } : {}),
       };
-      await audit(`edition-started:r${revision}`, {
-        actor: change.actor.username,
-        actorRole: 'drafter',
-        departmentCode: change.actor.departmentCode,
-        action: 'edition.started',
-        reason: change.reason,
-        requestId: change.actor.requestId,
-        detail: { edition: edition + 1, revision },
-      });
-      await reviewSignAndRelease(change.actor);
+      try {
+        await audit(`edition-started:r${revision}`, {
+          actor: change.actor.username,
+          actorRole: 'drafter',
+          departmentCode: change.actor.departmentCode,
+          action: 'edition.started',
+          reason: change.reason,
+          requestId: change.actor.requestId,
+          detail: { edition: edition + 1, revision },
+        }, requestActivities);
+      } catch (error) {
+        const refusal = refusalOf(error, '变更', ['reason']);
+        if (!refusal) throw error;
+        // Nothing of the change was recorded: the released edition stands as it was.
+        revision--;
+        content = { ...released.content };
+        refuseStep(refusal);
+        await reportRefusal(`edition:r${revision + 1}`, change.actor, 'item.new-edition', refusal);
+        continue;
+      }
+      if ((await reviewSignAndRelease(change.actor, true)) === 'refused') {
+        // The new content could not be stored: the released edition stays in force, as after a rejection.
+        content = { ...released.content };
+        await activities.recordContent({ itemId: input.itemId, revision, ...content });
+      }
       continue;
     }
     // A long-lived item with many concerns: start a fresh history once the server suggests it.
@@ -537,25 +678,53 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     });
   }
 
-  const withdrawal = pendingWithdrawal!;
-  const withdrawnAt = now();
-  const released = lastRelease!;
-  for (const channel of releaseChannelsOf(input.channels)) {
-    await activities.withdrawFromChannel({ ...channelRequest(channel, released), reason: withdrawal.reason, withdrawnAt });
-  }
-  await setState('WITHDRAWN', { withdrawalReason: withdrawal.reason });
-  await audit(`withdrawn:r${released.revision}`, {
-    actor: withdrawal.actor.username,
-    actorRole: primaryRole(withdrawal.actor),
-    departmentCode: withdrawal.actor.departmentCode,
-    action: 'item.withdrawn',
-    reason: withdrawal.reason,
-    requestId: withdrawal.actor.requestId,
-    detail: { edition: released.edition },
-  });
-  completedSteps++;
   await condition(allHandlersFinished);
   return view();
+
+  /**
+   * Withdraws the released edition from every channel. Returns false when the withdrawal could not be
+   * applied (its reason refused, the database unreachable): the request is refused and the item stays
+   * released; a channel already taken down stays recorded in the ledger, and a new withdrawal skips it.
+   */
+  async function withdraw(): Promise<boolean> {
+    const withdrawal = pendingWithdrawal!;
+    const withdrawnAt = now();
+    const released = lastRelease!;
+    try {
+      for (const channel of releaseChannelsOf(input.channels)) {
+        await requestActivities.withdrawFromChannel({ ...channelRequest(channel, released), reason: withdrawal.reason, withdrawnAt });
+      }
+      await setState('WITHDRAWN', { withdrawalReason: withdrawal.reason }, requestActivities);
+    } catch (error) {
+      const refusal = refusalOf(error, '撤回', ['reason']);
+      if (!refusal) throw error;
+      pendingWithdrawal = undefined;
+      if (state !== 'RELEASED') await setState('RELEASED');
+      refuseStep(refusal);
+      await reportRefusal(`withdraw:${++handlerSequence}`, withdrawal.actor, 'item.withdraw', refusal);
+      return false;
+    }
+    await audit(`withdrawn:r${released.revision}`, {
+      actor: withdrawal.actor.username,
+      actorRole: primaryRole(withdrawal.actor),
+      departmentCode: withdrawal.actor.departmentCode,
+      action: 'item.withdrawn',
+      reason: withdrawal.reason,
+      requestId: withdrawal.actor.requestId,
+      detail: { edition: released.edition },
+    });
+    completedSteps++;
+    return true;
+  }
+
+  /** The draft cannot be recorded: its request is refused, and the workflow ends failed with the same refusal. */
+  async function refuseDraft(error: unknown, fields: string[]): Promise<unknown> {
+    const refusal = refusalOf(error, '草稿', fields);
+    if (!refusal) return error;
+    draftRefusal = refusal;
+    await condition(allHandlersFinished);
+    return refusal;
+  }
 
   function channelRequest(channel: string, release: ReleasedEdition) {
     return {
@@ -574,9 +743,11 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
    * Review, sign-off and release of one edition. A return goes back to the drafter and an edit after
    * 签发 restarts the chain; a rejection ends a first edition, and leaves a later one's predecessor public.
    */
-  async function reviewSignAndRelease(firstSubmitter: ActorRef | undefined): Promise<'released' | 'rejected'> {
+  async function reviewSignAndRelease(firstSubmitter: ActorRef | undefined, newEdition = false): Promise<'released' | 'rejected' | 'refused'> {
     let submitter = firstSubmitter;
-    for (;;) {
+    // Until its content is stored, a new edition can still be refused and the released edition stands.
+    let startingEdition = newEdition;
+    for (let attempt = 1; ; attempt++) {
       if (signOffVoided) {
         signOffVoided = false;
         revision++;
@@ -592,16 +763,31 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
         normativeDocument: input.normativeDocument ?? false,
       });
       reviewChain = chain.stages;
-      await audit(`submitted:r${revision}`, {
-        actor: submitter.username,
-        actorRole: primaryRole(submitter),
-        departmentCode: submitter.departmentCode,
-        action: 'item.submitted',
-        requestId: submitter.requestId,
-        detail: { revision, edition: edition + 1, reviewChain: chain.stages, policyId: chain.policyId },
-      });
+      // A submission or a new edition waits on these writes: data they cannot store refuses that request.
+      const waiting = startingEdition || pendingSubmit !== undefined;
+      try {
+        await audit(`submitted:r${revision}`, {
+          actor: submitter.username,
+          actorRole: primaryRole(submitter),
+          departmentCode: submitter.departmentCode,
+          action: 'item.submitted',
+          requestId: submitter.requestId,
+          detail: { revision, edition: edition + 1, reviewChain: chain.stages, policyId: chain.policyId },
+        }, waiting ? requestActivities : activities);
+        if (revision > 1) await (waiting ? requestActivities : activities).recordContent({ itemId: input.itemId, revision, ...content });
+      } catch (error) {
+        const refusal = waiting ? refusalOf(error, startingEdition ? '变更' : '提交', startingEdition ? ['title', 'body', 'interpretation'] : []) : undefined;
+        if (!refusal) throw error;
+        const actor = submitter;
+        submitter = undefined;
+        pendingSubmit = undefined;
+        refuseStep(refusal);
+        await reportRefusal(`submit:r${revision}:${attempt}`, actor, startingEdition ? 'item.new-edition' : 'item.submit', refusal);
+        if (startingEdition) return 'refused';
+        continue; // still a draft (or returned): wait for the next submission
+      }
       submitter = undefined;
-      if (revision > 1) await activities.recordContent({ itemId: input.itemId, revision, ...content });
+      startingEdition = false;
       await setState('IN_REVIEW');
       const outcome = await runReviewChain(chain.stages, () => {
         // Answers the submission, the new edition, or the edit after 签发 that restarted the chain.
@@ -705,26 +891,43 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       if (index === 0) onSubmitted();
       else completedSteps++; // the previous stage's approval has now opened this one
 
-      await waitForDecision(taskId, stage);
-      const decision = pendingDecision!;
-      const decidedAt = now();
-      const decidedTask = openTask!;
-      await activities.closeReviewTask({ taskId, decision: decision.decision, comment: decision.comment, decidedBy: decision.actor.username, decidedAt });
-      await audit(`decided:${taskId}`, {
-        actor: decision.actor.username,
-        actorRole: task.role,
-        departmentCode: decision.actor.departmentCode,
-        action: `task.${decision.decision}`,
-        taskId,
-        reason: decision.comment,
-        requestId: decision.actor.requestId,
-        detail: {
-          stage,
-          revision,
-          late: Date.parse(decidedAt) > Date.parse(decidedTask.dueAt),
-          ...(stage === 'sign-off' ? { contentHash: contentFingerprint([content.title, content.body, content.interpretation ?? '']), releaseAt: decision.releaseAt } : {}),
-        },
-      });
+      const timers = newTaskTimers();
+      let decision: CompleteTaskRequest;
+      for (let attempt = 1; ; attempt++) {
+        await waitForDecision(taskId, stage, timers);
+        decision = pendingDecision!;
+        const decidedAt = now();
+        const decidedTask = openTask!;
+        let closed = false;
+        try {
+          await requestActivities.closeReviewTask({ taskId, decision: decision.decision, comment: decision.comment, decidedBy: decision.actor.username, decidedAt });
+          closed = true;
+          await audit(`decided:${taskId}`, {
+            actor: decision.actor.username,
+            actorRole: task.role,
+            departmentCode: decision.actor.departmentCode,
+            action: `task.${decision.decision}`,
+            taskId,
+            reason: decision.comment,
+            requestId: decision.actor.requestId,
+            detail: {
+              stage,
+              revision,
+              late: Date.parse(decidedAt) > Date.parse(decidedTask.dueAt),
+              ...(stage === 'sign-off' ? { contentHash: contentFingerprint([content.title, content.body, content.interpretation ?? '']), releaseAt: decision.releaseAt } : {}),
+            },
+          }, requestActivities);
+          break;
+        } catch (error) {
+          const refusal = refusalOf(error, '审核决定', decision.comment !== undefined ? ['comment'] : []);
+          if (!refusal) throw error;
+          // The decision is not applied: the task stays open for a decision that can be recorded.
+          pendingDecision = undefined;
+          refuseStep(refusal);
+          if (closed) await activities.reopenReviewTask({ taskId });
+          await reportRefusal(`decide:${taskId}:${attempt}`, decision.actor, `${REVIEW_STAGE_LABELS[stage]}：${decision.decision}`, refusal, taskId);
+        }
+      }
       decidedTaskIds.add(taskId);
       openTask = undefined;
       openTaskOpenedAt = undefined;
@@ -755,36 +958,32 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   }
 
   /**
-   * Waits for the open task's decision on durable timers: a reminder one working day before the due
+   * Waits for the open task's decision on durable timers (their state is the task's, kept across a refused
+   * decision so that waiting again neither reminds nor escalates twice): a reminder one working day before the due
    * time, then at the due time the task and the item become overdue, the supervisors are told and the
    * task escalates to the department head. An extension moves the due time and re-arms both timers.
    */
-  async function waitForDecision(taskId: string, stage: ReviewStage): Promise<void> {
-    let armedFor = -1;
-    let reminderAt = '';
-    let reminded = false;
-    let overdueCount = 0;
-    let overdueRecorded = false;
-    const woken = () => pendingDecision !== undefined || deadlineRevision !== armedFor;
+  async function waitForDecision(taskId: string, stage: ReviewStage, timers: TaskTimers): Promise<void> {
+    const woken = () => pendingDecision !== undefined || deadlineRevision !== timers.armedFor;
     while (!pendingDecision) {
       const task = openTask!;
-      if (armedFor !== deadlineRevision) {
-        armedFor = deadlineRevision;
-        reminderAt = await activities.computeReminderAt({ dueAt: task.dueAt });
+      if (timers.armedFor !== deadlineRevision) {
+        timers.armedFor = deadlineRevision;
+        timers.reminderAt = await activities.computeReminderAt({ dueAt: task.dueAt });
         if (Date.parse(task.dueAt) > Date.now()) {
-          overdueRecorded = false; // an extension gives the task a fresh due time
+          timers.overdueRecorded = false; // an extension gives the task a fresh due time
           if (visibility) upsertSearchAttributes([{ key: DueAtAttribute, value: new Date(task.dueAt) }, { key: OverdueAttribute, value: false }]);
         }
         continue;
       }
-      const untilReminder = Date.parse(reminderAt) - Date.now();
+      const untilReminder = Date.parse(timers.reminderAt) - Date.now();
       const untilDue = Date.parse(task.dueAt) - Date.now();
-      if (!reminded && untilReminder > 0 && untilDue > 0) {
+      if (!timers.reminded && untilReminder > 0 && untilDue > 0) {
         await condition(woken, untilReminder);
         continue;
       }
-      if (!reminded && untilDue > 0) {
-        reminded = true;
+      if (!timers.reminded && untilDue > 0) {
+        timers.reminded = true;
         await activities.notify({
           key: `${workflowId}:reminder:${taskId}`,
           to: task.assignee ? { usernames: [task.assignee] } : task.claimedBy ? { usernames: [task.claimedBy] } : { role: task.role, departmentCode: task.departmentCode },
@@ -801,17 +1000,17 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
         await condition(woken, untilDue);
         continue;
       }
-      if (!overdueRecorded) {
-        overdueRecorded = true;
-        overdueCount++;
+      if (!timers.overdueRecorded) {
+        timers.overdueRecorded = true;
+        timers.overdueCount++;
         openTask = { ...task, overdue: true };
         await activities.recordTaskOverdue({ taskId, itemId: input.itemId, overdue: true });
         if (visibility) upsertSearchAttributes([{ key: OverdueAttribute, value: true }]);
-        await audit(`task-overdue:${taskId}:${overdueCount}`, { actor: 'system', action: 'task.overdue', taskId, departmentCode: task.departmentCode, detail: { stage, dueAt: task.dueAt } });
+        await audit(`task-overdue:${taskId}:${timers.overdueCount}`, { actor: 'system', action: 'task.overdue', taskId, departmentCode: task.departmentCode, detail: { stage, dueAt: task.dueAt } });
         const title = `${REVIEW_STAGE_LABELS[stage]}已逾期：${content.title}`;
-        await activities.notify({ key: `${workflowId}:overdue:${taskId}:${overdueCount}`, to: { role: 'supervisor' }, kind: 'task-overdue', title, body: `截止 ${task.dueAt}，部门 ${task.departmentCode}。`, itemId: input.itemId, taskId });
-        await activities.notify({ key: `${workflowId}:escalated:${taskId}:${overdueCount}`, to: { role: 'reviewer', departmentCode: task.departmentCode }, kind: 'task-escalated', title, body: `该任务已逾期，请督促办理（截止 ${task.dueAt}）。`, itemId: input.itemId, taskId });
-        await audit(`task-escalated:${taskId}:${overdueCount}`, { actor: 'system', action: 'task.escalated', taskId, departmentCode: task.departmentCode, detail: { stage, to: 'reviewer' } });
+        await activities.notify({ key: `${workflowId}:overdue:${taskId}:${timers.overdueCount}`, to: { role: 'supervisor' }, kind: 'task-overdue', title, body: `截止 ${task.dueAt}，部门 ${task.departmentCode}。`, itemId: input.itemId, taskId });
+        await activities.notify({ key: `${workflowId}:escalated:${taskId}:${timers.overdueCount}`, to: { role: 'reviewer', departmentCode: task.departmentCode }, kind: 'task-escalated', title, body: `该任务已逾期，请督促办理（截止 ${task.dueAt}）。`, itemId: input.itemId, taskId });
+        await audit(`task-escalated:${taskId}:${timers.overdueCount}`, { actor: 'system', action: 'task.escalated', taskId, departmentCode: task.departmentCode, detail: { stage, to: 'reviewer' } });
         continue;
       }
       await condition(woken);

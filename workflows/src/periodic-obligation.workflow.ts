@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { allHandlersFinished, condition, proxyActivities, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, type ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { DisclosureActivities } from '@zwgk/activities';
 import {
   FailureType,
@@ -16,9 +16,11 @@ import {
   type PeriodicObligationView,
 } from '@zwgk/contracts';
 import { chinaDateOf } from '@zwgk/domain/workflow';
-import { ACTIVITY_OPTIONS, failure } from './workflow-support';
+import { ACTIVITY_OPTIONS, failure, printable, refusalOf, REQUEST_ACTIVITY_OPTIONS } from './workflow-support';
 
 const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
+// Recording a fulfilment while its sender waits: a few attempts, then the fulfilment is refused (see there).
+const requestActivities = proxyActivities<DisclosureActivities>(REQUEST_ACTIVITY_OPTIONS);
 
 /** Items that never reach the public do not meet a disclosure obligation. */
 const CLOSED_ITEM_STATES = ['REJECTED', 'WITHDRAWN'];
@@ -73,6 +75,8 @@ export async function periodicObligationWorkflow(input: PeriodicObligationInput)
   let fulfilment: ObligationFulfilmentView | undefined = undefined;
   // Set by the handler as soon as a fulfilment is accepted, so a second one is refused; the main loop acts on it.
   let accepted: FulfilObligationRequest | undefined;
+  // A fulfilment that could not be recorded, with its refusal: its Update answers with that, and the task stays open.
+  let refused: { request: FulfilObligationRequest; refusal: ApplicationFailure } | undefined;
 
   const view = (): PeriodicObligationView => ({
     obligationId: input.obligationId,
@@ -89,7 +93,8 @@ export async function periodicObligationWorkflow(input: PeriodicObligationInput)
 
   setHandler(fulfilObligationUpdate, async (request) => {
     accepted = request;
-    await condition(() => state === 'FULFILLED' || state === 'DUPLICATE');
+    await condition(() => state === 'FULFILLED' || state === 'DUPLICATE' || refused?.request === request);
+    if (state !== 'FULFILLED' && refused?.request === request) throw refused.refusal;
     if (state === 'DUPLICATE') throw failure(FailureType.Conflict, `another run holds the task of ${input.periodLabel}`);
     return view();
   }, {
@@ -161,43 +166,81 @@ export async function periodicObligationWorkflow(input: PeriodicObligationInput)
   });
 
   // 2. Fulfilment or the due time, on a durable timer; after the due time the task waits for a late fulfilment.
-  while (!accepted) {
-    const remaining = Date.parse(dueAt) - Date.now();
-    if (remaining > 0) {
-      await condition(() => accepted !== undefined, remaining);
+  // A fulfilment that cannot be recorded is refused and the task waits for the next one.
+  for (let attempt = 1; ; attempt++) {
+    while (!accepted) {
+      const remaining = Date.parse(dueAt) - Date.now();
+      if (remaining > 0) {
+        await condition(() => accepted !== undefined, remaining);
+        continue;
+      }
+      if (!overdue) {
+        overdue = true;
+        await activities.recordObligationTaskOverdue({ taskId, at: now() });
+        await audit('overdue', 'obligation.overdue', { detail: { dueAt } });
+        await activities.notify({
+          key: `${workflowId}:overdue`,
+          to: { role: 'supervisor' },
+          kind: 'obligation-overdue',
+          title: `定期公开已逾期：${subject}`,
+          body: `截止 ${dueAt}，部门 ${input.departmentCode}。`,
+          taskId,
+        });
+        continue;
+      }
+      await condition(() => accepted !== undefined);
+    }
+
+    // 3. Fulfilled by the item the department reported.
+    const request = accepted;
+    const fulfilledAt = now();
+    const late = Date.parse(fulfilledAt) > Date.parse(dueAt);
+    try {
+      await requestActivities.recordObligationFulfilment({ taskId, itemId: request.item.itemId, fulfilledBy: request.actor.username, fulfilledAt, late });
+    } catch (error) {
+      const refusal = refusalOf(error, '定期公开任务', ['itemId']);
+      if (!refusal) throw error;
+      accepted = undefined;
+      refused = { request, refusal };
+      await reportRefusal(attempt, request, refusal);
       continue;
     }
-    if (!overdue) {
-      overdue = true;
-      await activities.recordObligationTaskOverdue({ taskId, at: now() });
-      await audit('overdue', 'obligation.overdue', { detail: { dueAt } });
-      await activities.notify({
-        key: `${workflowId}:overdue`,
-        to: { role: 'supervisor' },
-        kind: 'obligation-overdue',
-        title: `定期公开已逾期：${subject}`,
-        body: `截止 ${dueAt}，部门 ${input.departmentCode}。`,
-        taskId,
-      });
-      continue;
-    }
-    await condition(() => accepted !== undefined);
+    await audit('fulfilled', 'obligation.fulfilled', {
+      actor: request.actor.username,
+      actorRole: 'drafter',
+      departmentCode: request.actor.departmentCode,
+      requestId: request.actor.requestId,
+      detail: { itemId: request.item.itemId, dueAt, late },
+    });
+    fulfilment = { itemId: request.item.itemId, fulfilledBy: request.actor.username, fulfilledAt, late };
+    state = 'FULFILLED';
+    await condition(allHandlersFinished);
+    return view();
   }
 
-  // 3. Fulfilled by the item the department reported.
-  const request = accepted;
-  const fulfilledAt = now();
-  const late = Date.parse(fulfilledAt) > Date.parse(dueAt);
-  await activities.recordObligationFulfilment({ taskId, itemId: request.item.itemId, fulfilledBy: request.actor.username, fulfilledAt, late });
-  await audit('fulfilled', 'obligation.fulfilled', {
-    actor: request.actor.username,
-    actorRole: 'drafter',
-    departmentCode: request.actor.departmentCode,
-    requestId: request.actor.requestId,
-    detail: { itemId: request.item.itemId, dueAt, late },
-  });
-  fulfilment = { itemId: request.item.itemId, fulfilledBy: request.actor.username, fulfilledAt, late };
-  state = 'FULFILLED';
-  await condition(allHandlersFinished);
-  return view();
+  /** Audits a fulfilment that could not be recorded and tells the supervisors; best effort. */
+  async function reportRefusal(attempt: number, refusedRequest: FulfilObligationRequest, refusal: ApplicationFailure): Promise<void> {
+    try {
+      await requestActivities.recordAuditEvent({
+        eventKey: `${workflowId}:refused:${attempt}`,
+        taskId,
+        actor: printable(refusedRequest.actor.username),
+        departmentCode: input.departmentCode,
+        action: 'request.refused',
+        reason: refusal.message,
+        occurredAt: now(),
+        detail: { obligationId: input.obligationId, periodKey: input.periodKey, request: 'obligation.fulfil', failureType: refusal.type },
+      });
+      await requestActivities.notify({
+        key: `${workflowId}:refused:${attempt}`,
+        to: { role: 'supervisor', usernames: [printable(refusedRequest.actor.username)] },
+        kind: 'request-refused',
+        title: `定期公开办理未生效：${subject}`,
+        body: `办理结果未能保存，任务仍待办理，可重新提交。${refusal.message}`,
+        taskId,
+      });
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+    }
+  }
 }

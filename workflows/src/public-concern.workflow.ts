@@ -1,4 +1,4 @@
-import { type ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, type ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { DisclosureActivities } from '@zwgk/activities';
 import {
   concernRecordedUpdate,
@@ -26,7 +26,7 @@ import {
   type ConcernState,
   type Role,
 } from '@zwgk/domain/workflow';
-import { ACTIVITY_OPTIONS, failure } from './workflow-support';
+import { ACTIVITY_OPTIONS, failure, printable, refusalOf } from './workflow-support';
 
 const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
 
@@ -75,6 +75,11 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
   let deadlines: ConcernDeadlineView[] = [];
   // Bumped whenever a deadline moves or is met, so the waiting timer re-arms.
   let deadlineRevision = 0;
+  // Set when the concern itself cannot be registered (its content refused): the registration is refused.
+  let receiptRefusal: ApplicationFailure | undefined;
+  let receiptRefusalAnswered = false;
+  // Counts accepted steps, so a refused step is undone only if no later step has moved on from it.
+  let stepCount = 0;
 
   const view = (): PublicConcernView => ({
     concernId: input.concernId,
@@ -129,17 +134,65 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
   setHandler(publicConcernViewQuery, view);
 
   setHandler(concernRecordedUpdate, async () => {
-    await condition(() => recorded);
+    await condition(() => recorded || receiptRefusal !== undefined);
+    if (!recorded && receiptRefusal) {
+      receiptRefusalAnswered = true;
+      throw receiptRefusal;
+    }
     return view();
   });
 
+  /** What a step changes, so that a step whose writes are refused can be undone. */
+  const snapshot = () => ({ state, revision, classification, assignedDepartmentCode, draft, draftedBy, returnComment, deadlineExtended, extensionReason, pressConference, publishedAt, deadlines });
+  const restore = (before: ReturnType<typeof snapshot>) => {
+    ({ state, revision, classification, assignedDepartmentCode, draft, draftedBy, returnComment, deadlineExtended, extensionReason, pressConference, publishedAt, deadlines } = before);
+    deadlineRevision++;
+  };
+  /**
+   * Runs a step's writes after the step changed the state. When an activity refuses them for good (data the
+   * database cannot store), the step is undone, unless a later step has already moved on from it, and its
+   * request is refused with InvalidData; the refusal is audited and the supervisors are told.
+   */
+  const applyOrRefuse = async <T>(request: string, fields: string[], actor: ActorRef, before: ReturnType<typeof snapshot>, work: () => Promise<T>): Promise<T> => {
+    const step = ++stepCount;
+    try {
+      return await inOrder(work);
+    } catch (error) {
+      const refusal = refusalOf(error, request, fields);
+      if (!refusal) throw error;
+      if (stepCount === step) restore(before);
+      await reportRefusal(`refused:${step}`, actor, request, refusal);
+      throw refusal;
+    }
+  };
+  const reportRefusal = async (step: string, actor: ActorRef, request: string, refusal: ApplicationFailure) => {
+    const at = now();
+    try {
+      await audit(step, { actor: printable(actor.username), departmentCode: printable(actor.departmentCode) }, 'request.refused', at, {
+        reason: refusal.message,
+        detail: { request, failureType: refusal.type, fields: (refusal.details?.[0] as { fields?: string[] } | undefined)?.fields ?? [] },
+      });
+      await activities.notify({
+        key: `${workflowId}:${step}`,
+        to: { role: 'supervisor', usernames: [printable(actor.username)] },
+        kind: 'request-refused',
+        title: `办理未生效：公众关切 ${input.concernId}`,
+        body: `${printable(actor.displayName || actor.username)}的操作（${request}）未能生效，关切保持原状，可重新办理。${refusal.message}`,
+        itemId: input.itemId,
+      });
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+    }
+  };
+
   setHandler(triageConcernUpdate, async (request) => {
     const at = now();
+    const before = snapshot();
     classification = request.classification;
     assignedDepartmentCode = request.assignDepartmentCode.trim();
     state = 'AWAITING_RESPONSE';
     const after = view();
-    await inOrder(async () => {
+    await applyOrRefuse('分办', ['assignDepartmentCode'], request.actor, before, async () => {
       await record(after, at);
       await audit('triaged', staff(request.actor, 'disclosure-office'), 'concern.triaged', at, { detail: { classification, assignedDepartmentCode } });
     });
@@ -158,11 +211,12 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
 
   setHandler(draftConcernResponseUpdate, async (request) => {
     const at = now();
+    const before = snapshot();
     draft = request.draft.trim();
     draftedBy = request.actor.username;
     state = 'AWAITING_REVIEW';
     const after = view();
-    await inOrder(async () => {
+    await applyOrRefuse('答复草稿', ['draft'], request.actor, before, async () => {
       await record(after, at);
       await audit(`drafted:r${after.revision}`, staff(request.actor, 'drafter'), 'concern.response-drafted', at, { detail: { revision: after.revision } });
     });
@@ -185,12 +239,13 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
     const at = now();
     const reviewer = staff(request.actor, 'leader');
     const reviewed = revision;
+    const before = snapshot();
     if (request.decision === 'return') {
       returnComment = request.comment!.trim();
       revision++;
       state = 'AWAITING_RESPONSE';
       const after = view();
-      await inOrder(async () => {
+      await applyOrRefuse('答复审核', ['comment'], request.actor, before, async () => {
         await record(after, at);
         await audit(`reviewed:r${reviewed}`, reviewer, 'concern.response-returned', at, { reason: returnComment, detail: { revision: reviewed } });
       });
@@ -200,7 +255,7 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
     state = 'APPROVED';
     const response = draft!;
     const departmentCode = assignedDepartmentCode!;
-    return inOrder(async () => {
+    return applyOrRefuse('答复审核', ['comment'], request.actor, before, async () => {
       await audit(`reviewed:r${reviewed}`, reviewer, 'concern.response-approved', at, { reason: request.comment?.trim() || undefined, detail: { revision: reviewed } });
       const publication = await activities.publishConcernResponse({
         concernId: input.concernId,
@@ -238,9 +293,10 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
 
   setHandler(extendConcernDeadlineUpdate, async (request) => {
     const at = now();
+    const before = snapshot();
     deadlineExtended = true;
     extensionReason = request.reason.trim();
-    return inOrder(async () => {
+    return applyOrRefuse('延期', ['reason'], request.actor, before, async () => {
       const [extended] = await activities.computeConcernDeadlines({ kind: input.kind, receivedAt: input.receivedAt, extended: true });
       const previous = deadlines.find((deadline) => deadline.milestone === extended.milestone);
       deadlines = deadlines.map((deadline) => (deadline.milestone === extended.milestone ? { ...deadline, ...extended } : deadline));
@@ -271,11 +327,12 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
 
   setHandler(recordPressConferenceUpdate, async (request) => {
     const at = now();
+    const before = snapshot();
     pressConference = { heldAt: at, summary: request.summary.trim() };
     meet(['press-conference'], at);
     const after = view();
     const role: Role = request.actor.roles.includes('disclosure-office') ? 'disclosure-office' : 'leader';
-    await inOrder(async () => {
+    await applyOrRefuse('新闻发布会', ['summary'], request.actor, before, async () => {
       await record(after, at);
       await audit('press-conference', staff(request.actor, role), 'concern.press-conference-held', at, { reason: pressConference?.summary });
     });
@@ -294,8 +351,13 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
     },
   });
 
-  // 1. Receipt: the deadlines under the policy in force, then the read model and the audit trail.
-  deadlines = await activities.computeConcernDeadlines({ kind: input.kind, receivedAt: input.receivedAt });
+  // 1. Receipt: the deadlines under the policy in force, then the read model and the audit trail. A concern
+  // whose content or time cannot be stored is refused, and the workflow ends failed with that refusal.
+  try {
+    deadlines = await activities.computeConcernDeadlines({ kind: input.kind, receivedAt: input.receivedAt });
+  } catch (error) {
+    throw await refuseReceipt(error, ['receivedAt']);
+  }
   await inOrder(async () => {
     await activities.recordConcernReceived({ input, view: view() });
     const registrar = input.registeredBy;
@@ -305,6 +367,8 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
     await audit('received', who, input.registeredBy ? 'incident.registered' : 'concern.received', input.receivedAt, {
       detail: { deadlines: deadlines.map((deadline) => ({ milestone: deadline.milestone, dueAt: deadline.dueAt, why: deadline.explanation })) },
     });
+  }).catch(async (error: unknown) => {
+    throw await refuseReceipt(error, ['content', 'contact']);
   });
   recorded = true;
 
@@ -335,4 +399,14 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
 
   await condition(allHandlersFinished);
   return view();
+
+  async function refuseReceipt(error: unknown, fields: string[]): Promise<unknown> {
+    const refusal = refusalOf(error, '公众关切', fields);
+    if (!refusal) return error;
+    receiptRefusal = refusal;
+    // The API asks whether the concern is recorded just after starting it: stay a while to answer that.
+    await condition(() => receiptRefusalAnswered, '1 minute');
+    await condition(allHandlersFinished);
+    return refusal;
+  }
 }

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, type ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { DisclosureActivities } from '@zwgk/activities';
 import {
   FailureType,
@@ -11,9 +11,11 @@ import {
   type SupervisionDemandState,
   type SupervisionDemandView,
 } from '@zwgk/contracts';
-import { ACTIVITY_OPTIONS, failure } from './workflow-support';
+import { ACTIVITY_OPTIONS, failure, printable, refusalOf, REQUEST_ACTIVITY_OPTIONS } from './workflow-support';
 
 const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
+// Recording an answer while its sender waits: a few attempts, then the answer is refused (see there).
+const requestActivities = proxyActivities<DisclosureActivities>(REQUEST_ACTIVITY_OPTIONS);
 
 /**
  * A supervisor's demand for action (督办) on an item: a task in the department head's inbox with a due time
@@ -30,6 +32,10 @@ export async function supervisionDemandWorkflow(input: SupervisionDemandInput): 
   let response: SupervisionDemandView['response'] = undefined;
   // Set by the handler as soon as an answer is accepted, so that a second one is refused; the main loop acts on it.
   let accepted: RespondToDemandRequest | undefined;
+  // An answer that could not be recorded, with its refusal: its Update answers with that, and the demand stays open.
+  let refused: { request: RespondToDemandRequest; refusal: ApplicationFailure } | undefined;
+  // Set when the demand itself cannot be opened (its reason refused): the request that opens it is refused.
+  let openingRefusal: ApplicationFailure | undefined;
 
   const view = (): SupervisionDemandView => ({
     demandId: input.demandId,
@@ -44,14 +50,16 @@ export async function supervisionDemandWorkflow(input: SupervisionDemandInput): 
 
   setHandler(supervisionDemandViewQuery, view);
   setHandler(supervisionDemandOpenedUpdate, async () => {
-    await condition(() => state !== 'OPENING');
+    await condition(() => state !== 'OPENING' || openingRefusal !== undefined);
+    if (state === 'OPENING' && openingRefusal) throw openingRefusal;
     return view();
   });
   setHandler(
     respondToDemandUpdate,
     async (request) => {
       accepted ??= request;
-      await condition(() => state === 'ANSWERED');
+      await condition(() => state === 'ANSWERED' || refused?.request === request);
+      if (state !== 'ANSWERED' && refused?.request === request) throw refused.refusal;
       return view();
     },
     {
@@ -84,7 +92,12 @@ export async function supervisionDemandWorkflow(input: SupervisionDemandInput): 
 
   // 1. The task in the head's inbox, due N working days after today (the instant comes from the calendar activity).
   const openedAt = now();
-  const deadline = await activities.computeExtendedDeadline({ dueAt: openedAt, workingDays: input.dueWorkingDays });
+  let deadline: Awaited<ReturnType<DisclosureActivities['computeExtendedDeadline']>>;
+  try {
+    deadline = await activities.computeExtendedDeadline({ dueAt: openedAt, workingDays: input.dueWorkingDays });
+  } catch (error) {
+    throw await refuseOpening(error, ['dueWorkingDays']);
+  }
   dueAt = deadline.dueAt;
   dueExplanation = `督办：${input.dueWorkingDays}个工作日内答复（${deadline.explanation}）`;
   await activities.openSupervisionDemand({
@@ -98,6 +111,8 @@ export async function supervisionDemandWorkflow(input: SupervisionDemandInput): 
     dueAt,
     dueExplanation,
     openedAt,
+  }).catch(async (error: unknown) => {
+    throw await refuseOpening(error, ['reason']);
   });
   await audit('demanded', 'supervision.demanded', {
     actor: input.demandedBy.username,
@@ -119,56 +134,105 @@ export async function supervisionDemandWorkflow(input: SupervisionDemandInput): 
   });
 
   // 2. The answer or the due time, on a durable timer; after the due time the demand waits for a late answer.
-  while (!accepted) {
-    const remaining = Date.parse(dueAt) - Date.now();
-    if (remaining > 0) {
-      await condition(() => accepted !== undefined, remaining);
+  // An answer that cannot be recorded is refused and the demand waits for the next one.
+  for (let attempt = 1; ; attempt++) {
+    while (!accepted) {
+      const remaining = Date.parse(dueAt) - Date.now();
+      if (remaining > 0) {
+        await condition(() => accepted !== undefined, remaining);
+        continue;
+      }
+      if (!overdue) {
+        overdue = true;
+        state = 'OVERDUE';
+        await activities.recordSupervisionDemandOverdue({ demandId: input.demandId, at: now() });
+        await audit('overdue', 'supervision.demand-overdue', { detail: { dueAt } });
+        await activities.notify({
+          key: `${workflowId}:overdue`,
+          to: { role: 'supervisor' },
+          kind: 'supervision-demand-overdue',
+          title: `督办逾期未答复：${input.itemTitle}`,
+          body: `截止 ${dueAt}，部门 ${input.departmentCode}。督办事由：${input.reason}`,
+          itemId: input.itemId,
+          taskId: input.demandId,
+        });
+        continue;
+      }
+      await condition(() => accepted !== undefined);
+    }
+
+    // 3. Answered.
+    const request = accepted;
+    const respondedAt = now();
+    const late = Date.parse(respondedAt) > Date.parse(dueAt);
+    const text = request.response.trim();
+    try {
+      await requestActivities.recordSupervisionDemandResponse({ demandId: input.demandId, response: text, responder: request.actor.username, respondedAt, late });
+    } catch (error) {
+      const refusal = refusalOf(error, '督办答复', ['response']);
+      if (!refusal) throw error;
+      accepted = undefined;
+      refused = { request, refusal };
+      await reportRefusal(attempt, request, refusal);
       continue;
     }
-    if (!overdue) {
-      overdue = true;
-      state = 'OVERDUE';
-      await activities.recordSupervisionDemandOverdue({ demandId: input.demandId, at: now() });
-      await audit('overdue', 'supervision.demand-overdue', { detail: { dueAt } });
-      await activities.notify({
-        key: `${workflowId}:overdue`,
-        to: { role: 'supervisor' },
-        kind: 'supervision-demand-overdue',
-        title: `督办逾期未答复：${input.itemTitle}`,
-        body: `截止 ${dueAt}，部门 ${input.departmentCode}。督办事由：${input.reason}`,
+    await audit('answered', 'supervision.demand-answered', {
+      actor: request.actor.username,
+      actorRole: SUPERVISION_DEMAND_ROLE,
+      departmentCode: request.actor.departmentCode,
+      requestId: request.actor.requestId,
+      reason: text,
+      detail: { dueAt, late },
+    });
+    response = { text, responder: request.actor.username, respondedAt, late };
+    state = 'ANSWERED';
+    await activities.notify({
+      key: `${workflowId}:answered`,
+      to: { usernames: [input.demandedBy.username] },
+      kind: 'supervision-demand-answered',
+      title: `督办已答复：${input.itemTitle}`,
+      body: text,
+      itemId: input.itemId,
+      taskId: input.demandId,
+    });
+    await condition(allHandlersFinished);
+    return view();
+  }
+
+  /** Audits an answer that could not be recorded and tells the supervisors; best effort. */
+  async function reportRefusal(attempt: number, refusedRequest: RespondToDemandRequest, refusal: ApplicationFailure): Promise<void> {
+    try {
+      await requestActivities.recordAuditEvent({
+        eventKey: `${workflowId}:refused:${attempt}`,
+        itemId: input.itemId,
+        taskId: input.demandId,
+        actor: printable(refusedRequest.actor.username),
+        departmentCode: input.departmentCode,
+        action: 'request.refused',
+        reason: refusal.message,
+        occurredAt: now(),
+        detail: { demandId: input.demandId, request: 'supervision.respond', failureType: refusal.type },
+      });
+      await requestActivities.notify({
+        key: `${workflowId}:refused:${attempt}`,
+        to: { role: 'supervisor', usernames: [printable(refusedRequest.actor.username)] },
+        kind: 'request-refused',
+        title: `督办答复未生效：${input.itemTitle}`,
+        body: `答复未能保存，督办仍待答复，可重新提交。${refusal.message}`,
         itemId: input.itemId,
         taskId: input.demandId,
       });
-      continue;
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
     }
-    await condition(() => accepted !== undefined);
   }
 
-  // 3. Answered.
-  const request = accepted;
-  const respondedAt = now();
-  const late = Date.parse(respondedAt) > Date.parse(dueAt);
-  const text = request.response.trim();
-  await activities.recordSupervisionDemandResponse({ demandId: input.demandId, response: text, responder: request.actor.username, respondedAt, late });
-  await audit('answered', 'supervision.demand-answered', {
-    actor: request.actor.username,
-    actorRole: SUPERVISION_DEMAND_ROLE,
-    departmentCode: request.actor.departmentCode,
-    requestId: request.actor.requestId,
-    reason: text,
-    detail: { dueAt, late },
-  });
-  response = { text, responder: request.actor.username, respondedAt, late };
-  state = 'ANSWERED';
-  await activities.notify({
-    key: `${workflowId}:answered`,
-    to: { usernames: [input.demandedBy.username] },
-    kind: 'supervision-demand-answered',
-    title: `督办已答复：${input.itemTitle}`,
-    body: text,
-    itemId: input.itemId,
-    taskId: input.demandId,
-  });
-  await condition(allHandlersFinished);
-  return view();
+  /** The demand cannot be opened: the request that opens it is refused, and the workflow ends failed with it. */
+  async function refuseOpening(error: unknown, fields: string[]): Promise<unknown> {
+    const refusal = refusalOf(error, '督办', fields);
+    if (!refusal) return error;
+    openingRefusal = refusal;
+    await condition(allHandlersFinished);
+    return refusal;
+  }
 }

@@ -28,6 +28,8 @@ export interface AppConfig {
     readonly taskQueue: string;
     readonly devServerPort: number;
     readonly devUiPort: number;
+    /** API: how long an HTTP request waits for a workflow to answer an Update before it answers 503. */
+    readonly updateTimeoutSeconds: number;
   };
   readonly auth: {
     readonly mode: AuthMode;
@@ -247,6 +249,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       taskQueue: nonEmpty(env, 'TEMPORAL_TASK_QUEUE') ?? 'disclosure',
       devServerPort: readPort(env, 'TEMPORAL_DEV_PORT', 7233),
       devUiPort: readPort(env, 'TEMPORAL_UI_PORT', 8233),
+      updateTimeoutSeconds: readPositive(env, 'TEMPORAL_UPDATE_TIMEOUT_SECONDS', 20, 600),
     },
     auth,
     notifications: {

@@ -1,5 +1,5 @@
 /** What went wrong, in terms the HTTP filter maps to a status with one exhaustive switch. */
-export type ApiErrorCode = 'invalid-input' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable';
+export type ApiErrorCode = 'invalid-input' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable' | 'still-processing';
 
 /** A business error raised by a service. `fields` names the request fields at fault. */
 export class ApiError extends Error {
@@ -39,6 +39,7 @@ export function httpStatusOf(code: ApiErrorCode): number {
     case 'conflict':
       return 409;
     case 'unavailable':
+    case 'still-processing': // a workflow did not answer in time; the request may still take effect
       return 503;
   }
 }

@@ -14,6 +14,8 @@ describe('apiErrorFromTemporal', () => {
     [FailureType.Conflict, 409],
     [FailureType.NotFound, 404],
     [FailureType.InvalidInput, 400],
+    [FailureType.InvalidData, 400],
+    [FailureType.Unavailable, 503],
   ])('maps a validator failure of type %s to HTTP %i', (type, status) => {
     const error = apiErrorFromTemporal(rejectedUpdate(type, 'because'));
     expect(error && httpStatusOf(error.code)).toBe(status);
@@ -27,7 +29,9 @@ describe('apiErrorFromTemporal', () => {
 
   it('maps a missing workflow to 404 and an unanswered update to 503', () => {
     expect(apiErrorFromTemporal(new WorkflowNotFoundError('gone', 'disclosure-item-x', undefined))?.code).toBe('not-found');
-    expect(apiErrorFromTemporal(new WorkflowUpdateRPCTimeoutOrCancelledError('timed out', {} as never))?.code).toBe('unavailable');
+    const late = apiErrorFromTemporal(new WorkflowUpdateRPCTimeoutOrCancelledError('timed out', {} as never));
+    expect(late?.code).toBe('still-processing');
+    expect(late && httpStatusOf(late.code)).toBe(503);
   });
 
   it('leaves unknown errors alone, so they are reported as the bugs they are', () => {

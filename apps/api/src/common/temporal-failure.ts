@@ -13,7 +13,7 @@ function fieldsOf(failure: ApplicationFailure): { field: string; problems: strin
 export function apiErrorFromTemporal(error: unknown): ApiError | undefined {
   if (error instanceof WorkflowNotFoundError) return ApiError.notFound('the item has no running workflow');
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-    return new ApiError('unavailable', 'the item workflow did not answer in time (is a worker running?); the request can be retried with the same Idempotency-Key');
+    return new ApiError('still-processing', '请求仍在处理中，未能在限定时间内完成；请稍后使用相同的 Idempotency-Key 重试以获取结果');
   }
   if (error instanceof ServiceError) return new ApiError('unavailable', `Temporal is unavailable: ${error.message}`);
   if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
@@ -27,7 +27,10 @@ export function apiErrorFromTemporal(error: unknown): ApiError | undefined {
     case FailureType.NotFound:
       return new ApiError('not-found', cause.message);
     case FailureType.InvalidInput:
+    case FailureType.InvalidData:
       return new ApiError('invalid-input', cause.message, fieldsOf(cause));
+    case FailureType.Unavailable:
+      return new ApiError('unavailable', cause.message);
     default:
       return undefined;
   }

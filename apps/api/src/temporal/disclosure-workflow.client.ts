@@ -35,6 +35,8 @@ import { APP_CONFIG, type AppConfig } from '../config/config.module';
 /**
  * Everything the API asks of a disclosure item's workflow. Each human decision is an Update whose
  * updateId is the client's idempotency key: the server answers a repeated id with the first result.
+ * Each Update gets its own deadline (TEMPORAL_UPDATE_TIMEOUT_SECONDS): past it the request answers 503
+ * still-processing instead of waiting, and a retry with the same key returns the decision's result.
  */
 @Injectable()
 export class DisclosureWorkflowClient {
@@ -57,50 +59,57 @@ export class DisclosureWorkflowClient {
         { key: CatalogItemCodeAttribute, value: input.catalogItem.code },
       ],
     });
-    return this.client.workflow.executeUpdateWithStart(draftRecordedUpdate, { startWorkflowOperation });
+    return this.bounded(() => this.client.workflow.executeUpdateWithStart(draftRecordedUpdate, { startWorkflowOperation }));
   }
 
   submit(itemId: string, request: SubmitRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
-    return this.handle(itemId).executeUpdate(submitForReviewUpdate, { args: [request], updateId: this.updateId('submit', idempotencyKey) });
+    return this.bounded(() => this.handle(itemId).executeUpdate(submitForReviewUpdate, { args: [request], updateId: this.updateId('submit', idempotencyKey) }));
   }
 
   completeTask(itemId: string, request: CompleteTaskRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
-    return this.handle(itemId).executeUpdate(completeTaskUpdate, {
-      args: [request],
-      updateId: this.updateId(`complete-${request.taskId}`, idempotencyKey),
-    });
+    return this.bounded(() =>
+      this.handle(itemId).executeUpdate(completeTaskUpdate, {
+        args: [request],
+        updateId: this.updateId(`complete-${request.taskId}`, idempotencyKey),
+      }),
+    );
   }
 
   withdraw(itemId: string, request: WithdrawRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
-    return this.handle(itemId).executeUpdate(withdrawUpdate, { args: [request], updateId: this.updateId('withdraw', idempotencyKey) });
+    return this.bounded(() => this.handle(itemId).executeUpdate(withdrawUpdate, { args: [request], updateId: this.updateId('withdraw', idempotencyKey) }));
   }
 
   revise(itemId: string, request: ReviseRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
-    return this.handle(itemId).executeUpdate(reviseUpdate, { args: [request], updateId: this.updateId('revise', idempotencyKey) });
+    return this.bounded(() => this.handle(itemId).executeUpdate(reviseUpdate, { args: [request], updateId: this.updateId('revise', idempotencyKey) }));
   }
 
   newEdition(itemId: string, request: NewEditionRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
-    return this.handle(itemId).executeUpdate(newEditionUpdate, { args: [request], updateId: this.updateId('edition', idempotencyKey) });
+    return this.bounded(() => this.handle(itemId).executeUpdate(newEditionUpdate, { args: [request], updateId: this.updateId('edition', idempotencyKey) }));
   }
 
   claimTask(itemId: string, request: ClaimTaskRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
-    return this.handle(itemId).executeUpdate(claimTaskUpdate, { args: [request], updateId: this.updateId(`claim-${request.taskId}`, idempotencyKey) });
+    return this.bounded(() => this.handle(itemId).executeUpdate(claimTaskUpdate, { args: [request], updateId: this.updateId(`claim-${request.taskId}`, idempotencyKey) }));
   }
 
   unclaimTask(itemId: string, request: ClaimTaskRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
-    return this.handle(itemId).executeUpdate(unclaimTaskUpdate, { args: [request], updateId: this.updateId(`unclaim-${request.taskId}`, idempotencyKey) });
+    return this.bounded(() => this.handle(itemId).executeUpdate(unclaimTaskUpdate, { args: [request], updateId: this.updateId(`unclaim-${request.taskId}`, idempotencyKey) }));
   }
 
   delegateTask(itemId: string, request: DelegateTaskRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
-    return this.handle(itemId).executeUpdate(delegateTaskUpdate, { args: [request], updateId: this.updateId(`delegate-${request.taskId}`, idempotencyKey) });
+    return this.bounded(() => this.handle(itemId).executeUpdate(delegateTaskUpdate, { args: [request], updateId: this.updateId(`delegate-${request.taskId}`, idempotencyKey) }));
   }
 
   extendDeadline(itemId: string, request: ExtendDeadlineRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
-    return this.handle(itemId).executeUpdate(extendDeadlineUpdate, { args: [request], updateId: this.updateId('extend', idempotencyKey) });
+    return this.bounded(() => this.handle(itemId).executeUpdate(extendDeadlineUpdate, { args: [request], updateId: this.updateId('extend', idempotencyKey) }));
   }
 
   recalculateDeadlines(itemId: string, request: RecalculateDeadlinesRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
-    return this.handle(itemId).executeUpdate(recalculateDeadlinesUpdate, { args: [request], updateId: this.updateId('recalculate', idempotencyKey) });
+    return this.bounded(() => this.handle(itemId).executeUpdate(recalculateDeadlinesUpdate, { args: [request], updateId: this.updateId('recalculate', idempotencyKey) }));
+  }
+
+  /** Runs one Update under its own deadline, which replaces any deadline of the surrounding request. */
+  private bounded<T>(update: () => Promise<T>): Promise<T> {
+    return this.client.withDeadline(Date.now() + this.config.temporal.updateTimeoutSeconds * 1000, update);
   }
 
   private handle(itemId: string) {

@@ -1,7 +1,9 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { DisclosureWorkflowClient } from './disclosure-workflow.client';
+import { TemporalDeadlineInterceptor } from './temporal-deadline.interceptor';
 
 /** Temporal wired by hand (docs/architecture.md): plain providers for the Connection and the Client. */
 @Global()
@@ -19,6 +21,8 @@ import { DisclosureWorkflowClient } from './disclosure-workflow.client';
       inject: [Connection, APP_CONFIG],
       useFactory: (connection: Connection, config: AppConfig) => new Client({ connection, namespace: config.temporal.namespace }),
     },
+    // No HTTP request waits on Temporal longer than the Update timeout.
+    { provide: APP_INTERCEPTOR, useClass: TemporalDeadlineInterceptor },
   ],
   exports: [Connection, Client, DisclosureWorkflowClient],
 })

@@ -162,3 +162,28 @@ describe('ProcessSupervisor', () => {
     expect(started).toHaveLength(1);
   });
 });
+
+describe('ProcessSupervisor started side by side', () => {
+  it('stops processes in the order their starts were asked for, and one still starting once it has started', async () => {
+    const stoppedOrder: string[] = [];
+    const supervisor = new ProcessSupervisor({ policy, log: () => undefined });
+    let finishApiStart!: () => void;
+    const apiStarted = new Promise<void>((resolve) => (finishApiStart = resolve));
+    const make = (name: string) => {
+      const process = new FakeProcess(name);
+      const stop = process.stop.bind(process);
+      process.stop = () => (stoppedOrder.push(name), stop());
+      return process;
+    };
+    const worker = make('worker');
+    const api = make('api');
+    const workerStart = supervisor.start({ name: 'worker', start: async () => worker });
+    const apiStart = supervisor.start({ name: 'api', start: async () => (await apiStarted, api) });
+    await workerStart;
+    const stopping = supervisor.stop();
+    finishApiStart();
+    await expect(apiStart).rejects.toThrow(/stopping/);
+    await stopping;
+    expect(stoppedOrder).toEqual(['api', 'worker']);
+  });
+});

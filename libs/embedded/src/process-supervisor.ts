@@ -41,10 +41,10 @@ export class RestartBackoff {
 }
 
 /** One long-running process the supervisor keeps alive. */
-export interface SupervisedService {
+export interface SupervisedService<P extends ManagedProcess = ManagedProcess> {
   readonly name: string;
   /** Starts the process; resolves once it is ready to serve, rejects when it cannot start. */
-  start(): Promise<ManagedProcess>;
+  start(): Promise<P>;
   /** How long a stop waits for a clean exit before SIGKILL. */
   readonly stopGraceMs?: number;
 }
@@ -91,14 +91,34 @@ export class ProcessSupervisor {
     this.sleep = options.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal }));
   }
 
-  /** Starts a service for the first time and supervises it from then on. A failed first start is thrown, not retried. */
-  async start(service: SupervisedService): Promise<ManagedProcess> {
+  /**
+   * Starts a service for the first time and supervises it from then on. A failed first start is thrown,
+   * not retried. Services may be started at once; they stop in the order of these calls, reversed.
+   */
+  async start<P extends ManagedProcess>(service: SupervisedService<P>): Promise<P> {
     if (this.stopping) throw new Error(`not starting ${service.name}: the supervisor is stopping`);
-    const first = await service.start();
     const slot: Slot = { service, backoff: new RestartBackoff(this.policy), startedAt: 0, restarts: 0 };
     this.slots.push(slot);
-    this.watch(slot, first);
-    return first;
+    const firstStart = (async () => {
+      const first = await service.start();
+      if (this.stopping) {
+        // Asked to stop while this was starting: it must not outlive the others.
+        await first.stop(service.stopGraceMs);
+        throw new Error(`${service.name} started while the supervisor was stopping; stopped it again`);
+      }
+      this.watch(slot, first);
+      return first;
+    })();
+    slot.watching = firstStart.then(
+      () => undefined,
+      () => undefined,
+    );
+    try {
+      return await firstStart;
+    } catch (error) {
+      if (!this.stopping) this.slots.splice(this.slots.indexOf(slot), 1);
+      throw error;
+    }
   }
 
   /** The running process of a service, or undefined while it is down. */

@@ -8,7 +8,7 @@ export interface ManagedProcess {
   readonly child: ChildProcess;
   /** Resolves with the exit code (or the signal name) once the process has exited. */
   readonly exited: Promise<number | string>;
-  /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process is gone. */
+  /** The stop signal (SIGTERM unless started otherwise), then SIGKILL after `graceMs`; resolves once the process is gone. */
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -16,16 +16,17 @@ export function startManagedProcess(
   name: string,
   command: string,
   args: readonly string[],
-  options: SpawnOptions & { log?: (line: string) => void; quiet?: boolean } = {},
+  options: SpawnOptions & { log?: (line: string) => void; quiet?: boolean; stopSignal?: NodeJS.Signals } = {},
 ): ManagedProcess {
-  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const child = spawn(command, [...args], { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { log: givenLog, quiet, stopSignal = 'SIGTERM', ...spawnOptions } = options;
+  const log = givenLog ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const child = spawn(command, [...args], { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `[${name}]`;
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
     const lines = createInterface({ input: stream });
     lines.on('line', (line) => {
-      if (!options.quiet) log(`${prefix} ${line}`);
+      if (!quiet) log(`${prefix} ${line}`);
     });
   }
   const exited = new Promise<number | string>((resolve) => {
@@ -37,7 +38,7 @@ export function startManagedProcess(
   });
   const stop = async (graceMs = 10_000): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
+    child.kill(stopSignal);
     const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
     await exited;
     clearTimeout(timer);

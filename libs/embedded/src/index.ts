@@ -2,3 +2,4 @@ export * from './tool-binaries';
 export * from './temporal-dev-server';
 export * from './embedded-postgres';
 export * from './child-process';
+export * from './process-supervisor';

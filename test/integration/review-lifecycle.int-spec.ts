@@ -55,7 +55,8 @@ describe('the review lifecycle', () => {
   }
 
   it('sends a normative document through 合法性审查 before 签发', async () => {
-    const { id, submitted } = await createAndSubmit({ title: '规范性文件', normativeDocument: true });
+    // 三同步: a normative document goes to review with its interpretation.
+    const { id, submitted } = await createAndSubmit({ title: '规范性文件', normativeDocument: true, interpretation: '本规范性文件的解读。' });
     expect(submitted.reviewChain).toEqual(['preliminary-review', 'confidentiality-review', 'legality-review', 'sign-off']);
     await decide('edu.reviewer', id);
     await decide('edu.secrecy', id);

@@ -1,6 +1,7 @@
 import {
   ActivityFailure,
   log,
+  patched,
   ApplicationFailure,
   allHandlersFinished,
   condition,
@@ -55,6 +56,7 @@ import {
   releaseChannelsOf,
   REVIEW_DECISIONS,
   REVIEW_STAGE_LABELS,
+  separationOfDutiesRefusal,
   STAGE_ROLE,
   type Deadline,
   type DisclosureState,
@@ -78,6 +80,8 @@ interface Content {
 }
 
 const MAX_EXTENSION_WORKING_DAYS = 60;
+/** patched(): a normative document's interpretation is tracked after release like a policy document's. */
+const NORMATIVE_DOCUMENTS_NEED_INTERPRETATION = 'normative-documents-need-interpretation';
 
 /** Where an open task's reminder and overdue timers stand. */
 interface TaskTimers {
@@ -128,6 +132,8 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   let interpretationDueAt: string | undefined;
   let interpretationOverdueRecorded = false;
   const decidedTaskIds = new Set<string>();
+  // Who approved which stage of the revision under review: nobody decides two of them (四眼原则).
+  const stageDeciders = new Map<string, ReviewStage>();
   // Requests accepted by a validator, waiting for the main loop to act on them.
   let pendingSubmit: SubmitRequest | undefined;
   let pendingDecision: CompleteTaskRequest | undefined;
@@ -181,6 +187,8 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   };
 
   const isDrafter = (actor: ActorRef) => actor.username === input.drafter.username;
+  // 三同步: a policy document of the catalog, and any normative document (行政规范性文件), goes out with its interpretation.
+  const needsInterpretation = input.catalogItem.needsInterpretation === true || input.normativeDocument === true;
   const holdsStage = (actor: ActorRef, task: OpenTaskView) => actor.roles.includes(task.role) && actor.departmentCode === task.departmentCode;
   const requireOpenTask = (taskId: string): OpenTaskView => {
     if (!openTask || openTask.taskId !== taskId) {
@@ -191,7 +199,8 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   };
   /** Who may work on the task now: the delegate if there is one, otherwise holders of the stage's role. */
   const requireActionable = (actor: ActorRef, task: OpenTaskView) => {
-    if (isDrafter(actor)) throw failure(FailureType.Forbidden, 'the drafter of an item cannot decide any review stage of it');
+    const separation = separationOfDutiesRefusal({ username: actor.username, drafterUsername: input.drafter.username, stageDeciders });
+    if (separation) throw failure(FailureType.Forbidden, separation);
     if (task.assignee ? task.assignee !== actor.username : !holdsStage(actor, task)) {
       throw failure(FailureType.Forbidden, `this ${REVIEW_STAGE_LABELS[task.stage]} task is for ${task.assignee ?? `the role ${task.role} in department ${task.departmentCode}`}`);
     }
@@ -216,8 +225,8 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       }
       if (pendingSubmit || releaseDeadline === undefined) throw failure(FailureType.Conflict, 'the item is already being submitted');
       // 谁起草、谁解读: a policy document goes to review with its interpretation, signed together.
-      if (input.catalogItem.needsInterpretation && !content.interpretation?.trim() && !(input.interpretationLagWorkingDays ?? 0)) {
-        throw failure(FailureType.InvalidInput, 'this catalog item is a policy document: add its interpretation (解读) before submitting', { fields: ['interpretation'] });
+      if (needsInterpretation && !content.interpretation?.trim() && !(input.interpretationLagWorkingDays ?? 0)) {
+        throw failure(FailureType.InvalidInput, input.normativeDocument ? '规范性文件须与其政策解读同步报审：请先填写解读再提交' : '该目录事项为政策文件：请先填写政策解读（解读）再提交', { fields: ['interpretation'] });
       }
     },
   });
@@ -364,7 +373,8 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       const task = requireOpenTask(request.taskId);
       requireActionable(request.actor, task);
       if (task.claimedBy && task.claimedBy !== request.actor.username) throw failure(FailureType.Conflict, `task ${request.taskId} is claimed by ${task.claimedBy}`);
-      if (isDrafter(request.delegate)) throw failure(FailureType.Forbidden, 'a task cannot be delegated to the drafter of the item');
+      const separation = separationOfDutiesRefusal({ username: request.delegate.username, drafterUsername: input.drafter.username, stageDeciders });
+      if (separation) throw failure(FailureType.Forbidden, `不能转交给${request.delegate.displayName}：${separation}`, { fields: ['delegateTo'] });
       if (!holdsStage(request.delegate, task)) {
         throw failure(FailureType.InvalidInput, `${request.delegate.username} does not hold the role ${task.role} in department ${task.departmentCode}`, { fields: ['delegateTo'] });
       }
@@ -845,7 +855,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       detail: { edition, channels: channelOutcomes, contentHash, revision, ...(content.interpretation ? { interpretation: 'released together' } : {}) },
     });
     if (visibility) upsertSearchAttributes([{ key: OverdueAttribute, value: false }]);
-    if (input.catalogItem.needsInterpretation) await trackInterpretation(release);
+    if (input.catalogItem.needsInterpretation || (input.normativeDocument && patched(NORMATIVE_DOCUMENTS_NEED_INTERPRETATION))) await trackInterpretation(release);
     if (!signOffAnswered) completedSteps++; // an immediate 签发 answers once the item is released
     return 'released';
   }
@@ -873,6 +883,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
 
   /** Runs the stages in order; returns when one returns or rejects, or when all approve. */
   async function runReviewChain(stages: readonly ReviewStage[], onSubmitted: () => void): Promise<'approved' | 'returned' | 'rejected'> {
+    stageDeciders.clear(); // a new revision: its stages are decided afresh (四眼原则 per revision)
     for (const [index, stage] of stages.entries()) {
       const taskId = uuid4();
       const openedAt = now();
@@ -952,6 +963,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
         completedSteps++;
         return 'returned';
       }
+      stageDeciders.set(decision.actor.username, stage);
       if (stage === 'sign-off') scheduledReleaseAt = decision.releaseAt;
     }
     return 'approved';

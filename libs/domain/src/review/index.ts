@@ -1,1 +1,2 @@
 export * from './review-chain';
+export * from './separation-of-duties';

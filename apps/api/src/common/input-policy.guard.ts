@@ -37,8 +37,9 @@ export class InputPolicyGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<Request>();
     const consumes = this.reflector.getAllAndOverride<string[] | undefined>(DECORATORS.API_CONSUMES, [context.getHandler(), context.getClass()]) ?? DEFAULT_CONSUMES;
-    // null: the request has no body at all, which every route accepts.
-    const matched = request.is(consumes);
+    // A request without a body (none, or Content-Length: 0 as fetch sends for a bare POST) suits every route.
+    const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+    const matched = hasBody ? request.is(consumes) : null;
     if (matched === false) {
       const sent = request.headers['content-type'] ?? '（未声明）';
       throw new UnsupportedMediaTypeError(`不支持的请求体类型 ${sent}：此接口只接受 ${consumes.join('、')}`);

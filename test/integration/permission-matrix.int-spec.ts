@@ -88,7 +88,7 @@ const probes: Record<string, Probe> = {
   'GET /api/catalog/versions': { path: () => '/catalog/versions' },
   'GET /api/catalog/versions/:id': { path: (fx) => `/catalog/versions/${fx.catalogVersion}` },
   'GET /api/catalog/versions/:a/diff/:b': { path: (fx) => `/catalog/versions/${fx.catalogVersion}/diff/${fx.catalogVersion}` },
-  'POST /api/catalog/imports': { path: () => '/catalog/imports', body: INVALID, allowed: [400] },
+  'POST /api/catalog/imports': { path: () => '/catalog/imports', body: INVALID, allowed: [415] }, // a JSON body where the route takes multipart
   // No body to spoil: a version that does not exist (404) proves the guard let the admin through.
   'POST /api/catalog/versions/:id/activate': { path: () => `/catalog/versions/${MISSING_ID}/activate`, allowed: [404] },
   'PATCH /api/catalog/versions/:id/items/:code': { path: () => `/catalog/versions/${MISSING_ID}/items/EDU-001`, body: INVALID, allowed: [400] },

@@ -36,7 +36,7 @@ export async function calendarRecalculationWorkflow(input: CalendarRecalculation
 
   let signalledThisRun = 0;
   for (;;) {
-    const page = await activities.listDeadlineHolders({ ...(cursor ? { after: cursor } : {}), limit: PAGE_SIZE });
+    const page = await activities.listDeadlineHolders({ ...(cursor ? { after: cursor } : {}), ...(input.dueFrom ? { dueFrom: input.dueFrom } : {}), limit: PAGE_SIZE });
     found += page.workflowIds.length;
     const outcomes = await Promise.allSettled(
       page.workflowIds.map((workflowId) => getExternalWorkflowHandle(workflowId).signal(recalculateDeadlinesSignal, input.request)),

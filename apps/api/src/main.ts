@@ -6,19 +6,26 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { exitWhenParentDies, loadConfig } from '@zwgk/config';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './common/http-error.filter';
+import { INPUT_POLICY } from './common/input-policy';
 import { requestIdMiddleware } from './common/request-id.middleware';
+import { originOf, securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
 
 /** Builds the HTTP application with the global prefix, validation, error mapping and OpenAPI docs. */
 export async function createApiApplication(): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: false });
+  // No default parsers: JSON is the only body this API parses (multipart is parsed by the upload routes),
+  // so an urlencoded or text/plain cross-site form never becomes a body (and is refused with 415).
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: false, bodyParser: false });
+  const config = loadConfig();
   // Behind a reverse proxy, the citizen's address (rate limits, rating clients) comes from X-Forwarded-For.
-  app.set('trust proxy', loadConfig().trustProxy);
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
   app.setGlobalPrefix('api');
+  app.use(securityHeaders([originOf(config.auth.oidcIssuer)].filter((origin): origin is string => origin !== undefined)));
   app.use(requestIdMiddleware);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
-  app.useBodyParser('json', { limit: '2mb' });
+  app.useBodyParser('json', { limit: INPUT_POLICY.maxJsonBodyBytes });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

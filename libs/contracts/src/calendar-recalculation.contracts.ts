@@ -15,6 +15,8 @@ export const CALENDAR_RECALCULATION_WORKFLOW_TYPE = 'calendarRecalculationWorkfl
 export interface CalendarRecalculationInput {
   readonly holidayTableId: string;
   readonly year: number;
+  /** Only workflows with a deadline at or after this instant can change (the start of the loaded year). */
+  readonly dueFrom?: string;
   readonly request: RecalculateDeadlinesRequest;
   /** Carried over a continue-as-new: where the listing stopped and what was done so far. */
   readonly resume?: CalendarRecalculationProgress;

@@ -162,8 +162,13 @@ export class AttachmentsService {
     return this.open(row);
   }
 
-  /** The attachments the public item page lists (empty for an item the public cannot see). */
+  /**
+   * The attachments the public item page lists. 404 for an item the portal does not show (never released,
+   * or unknown), like the item itself; a withdrawn item keeps its notice on the portal, with no files.
+   */
   async listPublicAttachments(itemId: string): Promise<PublicAttachmentView[]> {
+    const [shown] = await this.dataSource.query(`SELECT 1 FROM disclosure_items i JOIN item_editions e ON e.item_id = i.id AND e.edition = i.current_edition WHERE i.id = $1`, [itemId]);
+    if (!shown) throw ApiError.notFound(`没有已发布的公开事项 ${itemId}`);
     return (await listPublicAttachmentRows(this.dataSource, itemId)).map(toPublicAttachmentView);
   }
 

@@ -6,6 +6,7 @@ import { DepartmentEntity, UserEntity } from '@zwgk/db';
 import { isRole, ROLES, type Actor } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
+import { AccountStatusCache } from './account-status';
 import { identityFromClaims, MissingClaimError } from './oidc-claims';
 import { OidcProvisioningService } from './oidc-provisioning.service';
 
@@ -31,6 +32,7 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(OidcProvisioningService) private readonly provisioning: OidcProvisioningService,
+    @Inject(AccountStatusCache) private readonly accounts: AccountStatusCache,
   ) {
     this.devKey = new TextEncoder().encode(config.auth.devSecret);
     for (const [name, roles] of Object.entries(config.auth.oidcRoleMap)) {
@@ -104,6 +106,8 @@ export class AuthService {
     if (typeof username !== 'string' || typeof departmentCode !== 'string') {
       throw new ApiError('unauthenticated', 'the token has no subject or no department claim');
     }
+    // A validly signed token outlives a deactivation: the user and the unit must still be active now.
+    await this.accounts.assertActive(username);
     const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
     const displayName = typeof payload.name === 'string' ? payload.name : username;
     return { username, displayName, departmentCode, roles };

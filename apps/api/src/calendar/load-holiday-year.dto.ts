@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, Validate, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsNotEmpty, IsString, Max, MaxLength, Min, Validate, ValidateNested } from 'class-validator';
+import { STATUTORY_YEARS } from '@zwgk/domain';
 import { IsLocalDateConstraint } from './working-days.query';
 
 export class HolidayDto {
@@ -20,10 +21,10 @@ export class HolidayDto {
 
 /** One year's official arrangement (国务院办公厅关于…年部分节假日安排的通知). */
 export class LoadHolidayYearDto {
-  @ApiProperty({ example: 2027 })
+  @ApiProperty({ example: 2027, minimum: STATUTORY_YEARS.first, maximum: STATUTORY_YEARS.last })
   @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @Min(STATUTORY_YEARS.first, { message: `year: 须在 ${STATUTORY_YEARS.first} 至 ${STATUTORY_YEARS.last} 年之间（工作日历可计算的范围）` })
+  @Max(STATUTORY_YEARS.last, { message: `year: 须在 ${STATUTORY_YEARS.first} 至 ${STATUTORY_YEARS.last} 年之间（工作日历可计算的范围）` })
   year!: number;
 
   @ApiProperty({ example: '国务院办公厅关于2027年部分节假日安排的通知' })
@@ -45,4 +46,9 @@ export class LoadHolidayYearDto {
   @ArrayMaxSize(20)
   @Validate(IsLocalDateConstraint, { each: true })
   makeUpWorkingDays!: string[];
+
+  @ApiPropertyOptional({ default: false, description: 'replace the arrangement already loaded for this year (a correction; audited with the table it replaces). Without it a year already loaded is refused with 409' })
+  @IsOptional()
+  @IsBoolean()
+  replace?: boolean;
 }

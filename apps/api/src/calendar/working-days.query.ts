@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
-import { isLocalDate } from '@zwgk/domain';
+import { IsInt, Max, Min, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { isLocalDate, STATUTORY_YEARS } from '@zwgk/domain';
+import { IsCalendarDay } from '../common/calendar-date';
 
 @ValidatorConstraint({ name: 'localDate' })
 export class IsLocalDateConstraint implements ValidatorConstraintInterface {
@@ -14,8 +15,8 @@ export class IsLocalDateConstraint implements ValidatorConstraintInterface {
 }
 
 export class WorkingDaysQuery {
-  @ApiProperty({ example: '2026-02-10', description: 'the trigger day; counting starts the day after' })
-  @Validate(IsLocalDateConstraint)
+  @ApiProperty({ example: '2026-02-10', description: `the trigger day; counting starts the day after (${STATUTORY_YEARS.first}–${STATUTORY_YEARS.last})` })
+  @IsCalendarDay()
   from!: string;
 
   @ApiProperty({ example: 20, minimum: 0, maximum: 3650 })

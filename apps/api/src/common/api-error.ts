@@ -1,5 +1,15 @@
 /** What went wrong, in terms the HTTP filter maps to a status with one exhaustive switch. */
-export type ApiErrorCode = 'invalid-input' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable' | 'still-processing';
+export type ApiErrorCode =
+  | 'invalid-input'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'unprocessable'
+  | 'unavailable'
+  | 'still-processing';
 
 /** A business error raised by a service. `fields` names the request fields at fault. */
 export class ApiError extends Error {
@@ -38,6 +48,12 @@ export function httpStatusOf(code: ApiErrorCode): number {
       return 404;
     case 'conflict':
       return 409;
+    case 'payload-too-large':
+      return 413;
+    case 'unsupported-media-type':
+      return 415;
+    case 'unprocessable':
+      return 422;
     case 'unavailable':
     case 'still-processing': // a workflow did not answer in time; the request may still take effect
       return 503;

@@ -13,6 +13,7 @@ const HTTP_ERROR_NAMES: Readonly<Record<number, string>> = {
   409: 'conflict',
   413: 'payload-too-large',
   415: 'unsupported-media-type',
+  422: 'unprocessable',
   429: 'too-many-requests',
 };
 

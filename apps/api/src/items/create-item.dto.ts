@@ -1,16 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, Validate, type ValidatorConstraintInterface, ValidatorConstraint } from 'class-validator';
-import { isLocalDate } from '@zwgk/domain';
-
-@ValidatorConstraint({ name: 'localDate' })
-class IsLocalDateConstraint implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return isLocalDate(value);
-  }
-  defaultMessage(): string {
-    return '$property must be a real date written as YYYY-MM-DD';
-  }
-}
+import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { STATUTORY_YEARS } from '@zwgk/domain';
+import { IsCalendarDay } from '../common/calendar-date';
 
 export class CreateItemDto {
   @ApiProperty({ example: 'EDU-001', description: 'the code of an item in the active catalog version' })
@@ -31,8 +22,8 @@ export class CreateItemDto {
   @MaxLength(200_000)
   body!: string;
 
-  @ApiProperty({ example: '2026-02-10', description: 'the day the information was formed or changed (China time)' })
-  @Validate(IsLocalDateConstraint)
+  @ApiProperty({ example: '2026-02-10', description: `the day the information was formed or changed (China time), ${STATUTORY_YEARS.first}–${STATUTORY_YEARS.last} and not in the future` })
+  @IsCalendarDay()
   formedAt!: string;
 
   @ApiPropertyOptional({ example: ['政府网站', '两微一端'], description: 'defaults to the catalog item channels; the government website is always included' })

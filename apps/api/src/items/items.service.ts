@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ActorRef, DisclosureItemView } from '@zwgk/contracts';
 import { AuditEventEntity, CatalogVersionEntity, DisclosureItemEntity, PublicationEntity, ReviewTaskEntity, UserEntity } from '@zwgk/db';
-import { chinaDateOf, GOVERNMENT_WEBSITE_CHANNEL, taskStageLabel, type Actor } from '@zwgk/domain';
+import { chinaDateOf, GOVERNMENT_WEBSITE_CHANNEL, taskStageLabel, unknownChannels, type Actor } from '@zwgk/domain';
 import { listItemAttachments } from '../attachments/attachment.views';
 import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
@@ -16,6 +16,11 @@ import type { ExtendDeadlineDto } from './extend-deadline.dto';
 
 export function toActorRef(actor: Actor, requestId?: string): ActorRef {
   return { username: actor.username, displayName: actor.displayName, departmentCode: actor.departmentCode, roles: actor.roles, requestId };
+}
+
+/** The government website is the first and mandatory channel. */
+function releaseChannelsOfDraft(chosen: readonly string[]): string[] {
+  return [GOVERNMENT_WEBSITE_CHANNEL, ...chosen.filter((c) => c !== GOVERNMENT_WEBSITE_CHANNEL)];
 }
 
 /** A rejected or withdrawn item's workflow has ended: no decision can change it any more. */
@@ -45,15 +50,26 @@ export class ItemsService {
     const itemId = idempotencyKey ? uuidFromKey(`item:${actor.username}`, idempotencyKey) : randomUUID();
     if (idempotencyKey) {
       const existing = await this.dataSource.getRepository(DisclosureItemEntity).findOneBy({ id: itemId });
-      if (existing) return this.createdResponse(existing.id, existing.state, existing.releaseDueAt?.toISOString(), existing.releaseDueExplanation ?? undefined);
+      if (existing) {
+        // The key names one draft: a retry must be the same request, not another draft under an old key.
+        const differences = await this.differencesFromDraft(existing, dto);
+        if (differences.length) {
+          throw new ApiError('unprocessable', `Idempotency-Key 已用于另一份不同的草稿（不同之处：${differences.join('、')}）；新的草稿请使用新的 Idempotency-Key`, [
+            { field: 'Idempotency-Key', problems: [`与首次请求不同：${differences.join('、')}`] },
+          ]);
+        }
+        return this.createdResponse(existing.id, existing.state, existing.releaseDueAt?.toISOString(), existing.releaseDueExplanation ?? undefined);
+      }
     }
     if (dto.formedAt > chinaDateOf(new Date())) throw ApiError.invalid('formedAt', 'must not be in the future');
     const found = await this.catalog.findActiveItem(dto.catalogItemCode);
     if (!found) throw ApiError.invalid('catalogItemCode', `no item "${dto.catalogItemCode}" in the active catalog version`);
     const { version, item } = found;
-    const chosen = dto.channels ?? item.channels;
-    // The government website is the first and mandatory channel.
-    const channels = [GOVERNMENT_WEBSITE_CHANNEL, ...chosen.filter((c) => c !== GOVERNMENT_WEBSITE_CHANNEL)];
+    const unknown = unknownChannels(dto.channels ?? [], item.channels);
+    if (unknown.length) {
+      throw ApiError.invalid('channels', `未知的发布渠道：${unknown.join('、')}。可选：本目录事项的渠道（${item.channels.join('、')}），或政府网站、政务新媒体（两微一端、微信、微博等）、政府公报、公示栏`);
+    }
+    const channels = releaseChannelsOfDraft(dto.channels ?? item.channels);
     const catalogItem = toCatalogItemResponse(item);
     const view = await this.workflows.startDraft({
       itemId,
@@ -82,6 +98,26 @@ export class ItemsService {
       ...(dto.interpretation ? { interpretation: dto.interpretation } : {}),
     });
     return this.createdResponse(itemId, view.state, view.releaseDueAt, view.releaseDueExplanation);
+  }
+
+  /** What a retried create says differently from the draft its key made (its first revision), by field. */
+  private async differencesFromDraft(existing: DisclosureItemEntity, dto: CreateItemDto): Promise<string[]> {
+    const [first]: { title: string; body: string; interpretation: string | null }[] = await this.dataSource.query(
+      `SELECT title, body, interpretation FROM item_revisions WHERE item_id = $1 ORDER BY revision LIMIT 1`,
+      [existing.id],
+    );
+    const catalogItem = dto.channels ? undefined : await this.catalog.findItemInVersion(existing.catalogVersionId, existing.catalogItemCode);
+    const channels = releaseChannelsOfDraft(dto.channels ?? catalogItem?.channels ?? existing.channels);
+    const compared: [string, boolean][] = [
+      ['catalogItemCode', dto.catalogItemCode === existing.catalogItemCode],
+      ['title', dto.title === (first?.title ?? existing.title)],
+      ['body', dto.body === (first?.body ?? existing.body)],
+      ['interpretation', (dto.interpretation ?? null) === (first ? first.interpretation : existing.interpretation)],
+      ['formedAt', dto.formedAt === existing.formedAt],
+      ['channels', channels.join('\n') === existing.channels.join('\n')],
+      ['normativeDocument', (dto.normativeDocument ?? false) === existing.normativeDocument],
+    ];
+    return compared.filter(([, same]) => !same).map(([field]) => field);
   }
 
   private createdResponse(id: string, state: string, releaseDueAt: string | undefined, why: string | undefined) {

@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@zwgk/domain';
+import { DEPARTMENT_CODE, IsDepartmentCode } from '../common/department-code';
 
-const CODE = /^[a-z][a-z0-9-]{1,63}$/;
 const USERNAME = /^[a-z][a-z0-9._-]{1,99}$/;
 const KINDS = ['county', 'department', 'township'] as const;
 
 export class CreateDepartmentDto {
   @ApiProperty({ example: 'health' })
-  @Matches(CODE, { message: 'code must be 2–64 lowercase letters, digits or hyphens, starting with a letter' })
+  @Matches(DEPARTMENT_CODE, { message: 'code must be 2–64 lowercase letters, digits or hyphens, starting with a letter' })
   code!: string;
 
   @ApiProperty({ example: '县卫生健康局' })
@@ -23,7 +23,7 @@ export class CreateDepartmentDto {
 
   @ApiPropertyOptional({ description: 'the parent unit; required except for the county government' })
   @IsOptional()
-  @IsString()
+  @IsDepartmentCode()
   parentCode?: string;
 }
 
@@ -37,7 +37,7 @@ export class UpdateDepartmentDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
+  @IsDepartmentCode()
   parentCode?: string;
 
   @ApiPropertyOptional({
@@ -61,8 +61,7 @@ export class CreateUserDto {
   displayName!: string;
 
   @ApiProperty({ example: 'health' })
-  @IsString()
-  @IsNotEmpty()
+  @IsDepartmentCode()
   departmentCode!: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
@@ -94,8 +93,7 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
+  @IsDepartmentCode()
   departmentCode?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { OrganisationController } from './organisation.controller';
 import { OrganisationService } from './organisation.service';
 
-@Module({ controllers: [OrganisationController], providers: [OrganisationService] })
+@Module({ imports: [AuthModule], controllers: [OrganisationController], providers: [OrganisationService] })
 export class OrganisationModule {}

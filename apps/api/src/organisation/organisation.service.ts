@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '@zwgk/domain';
+import { AccountStatusCache } from '../auth/account-status';
 import { ApiError } from '../common/api-error';
 import type { CreateDepartmentDto, CreateUserDto, UpdateDepartmentDto, UpdateUserDto } from './organisation.dto';
 
@@ -46,7 +47,19 @@ const BLOCKERS = [
  */
 @Injectable()
 export class OrganisationService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AccountStatusCache) private readonly accounts: AccountStatusCache,
+  ) {}
+
+  /** A change that may deactivate someone (a user, or a unit and so its users): signed-in tokens re-check. */
+  private async changingAccounts<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } finally {
+      this.accounts.invalidate();
+    }
+  }
 
   async departments() {
     // Inactive units stay in the list (marked), so the history of their items and users stays readable.
@@ -88,6 +101,7 @@ export class OrganisationService {
   createDepartment(actor: Actor, dto: CreateDepartmentDto, requestId: string | undefined) {
     return this.dataSource.transaction(async (manager) => {
       if ((await this.department(manager, dto.code)) !== undefined) throw ApiError.conflict(`department ${dto.code} already exists`);
+      if (dto.kind === 'county') await this.checkNoCountyYet(manager);
       await this.checkParent(manager, dto.kind, dto.parentCode, dto.code);
       await manager.query(`INSERT INTO departments (code, name, parent_code, kind) VALUES ($1, $2, $3, $4)`, [dto.code, dto.name, dto.parentCode ?? null, dto.kind]);
       await this.audit(manager, actor, 'org.department-created', requestId, { code: dto.code, after: dto });
@@ -102,7 +116,7 @@ export class OrganisationService {
    * answered with the unit as it is and writes no second audit row.
    */
   updateDepartment(actor: Actor, code: string, dto: UpdateDepartmentDto, requestId: string | undefined) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.changingAccounts(async (manager) => {
       // FOR UPDATE: a deactivation waits for (and then sees) users and sub-units being added under this unit.
       const before = await this.department(manager, code, 'update');
       if (!before) throw ApiError.notFound(`department ${code} does not exist`);
@@ -121,6 +135,22 @@ export class OrganisationService {
       await this.audit(manager, actor, action, requestId, { code, before, after: { ...dto, ...(active === before.active ? {} : { active, deactivatedAt }) } });
       return toDepartment({ ...before, name, parent_code: parentCode ?? null, active, deactivated_at: deactivatedAt });
     });
+  }
+
+  /**
+   * A county has one government (县人民政府): it is the root of the tree, review chains, reports and the
+   * deactivation rules hang from it, and it can never be deactivated. A second root could never be removed,
+   * so it is refused (409) rather than made removable; a county that exists is renamed, not recreated.
+   * The advisory lock makes two concurrent first-county requests take turns.
+   */
+  private async checkNoCountyYet(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('departments:county-root'))`);
+    const [existing]: { code: string; name: string }[] = await manager.query(`SELECT code, name FROM departments WHERE kind = 'county' OR parent_code IS NULL ORDER BY code LIMIT 1`);
+    if (existing) {
+      throw new ApiError('conflict', `本县已有县级单位“${existing.name}”（${existing.code}），不能再建第二个县政府；如需更名请修改该单位`, [
+        { field: 'kind', problems: ['县级单位只能有一个'] },
+      ]);
+    }
   }
 
   /** The county government can never be deactivated; any other unit only once nobody and nothing open is left in it. */
@@ -175,7 +205,7 @@ export class OrganisationService {
   }
 
   updateUser(actor: Actor, username: string, dto: UpdateUserDto, requestId: string | undefined) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.changingAccounts(async (manager) => {
       const [before]: { username: string; display_name: string; department_code: string; roles: string[]; active: boolean; email: string | null; mobile: string | null }[] =
         await manager.query(`SELECT username, display_name, department_code, roles, active, email, mobile FROM users WHERE username = $1 FOR UPDATE`, [username]);
       if (!before) throw ApiError.notFound(`user ${username} does not exist`);

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength, Validate, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength, Validate, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
 import type { Actor } from '@zwgk/domain';
 import { REVIEW_STAGES, reviewChainProblems, type ReviewStage } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
+import { IsDepartmentCode } from '../common/department-code';
 import { ReviewChainsService } from './review-chains.service';
 
 @ValidatorConstraint({ name: 'reviewChain' })
@@ -19,13 +20,13 @@ class IsReviewChainConstraint implements ValidatorConstraintInterface {
 export class SetReviewChainDto {
   @ApiPropertyOptional({ description: 'the department it applies to; omit for every department' })
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @IsDepartmentCode()
   departmentCode?: string;
 
   @ApiPropertyOptional({ description: 'the catalog item it applies to; omit for every item' })
   @IsOptional()
   @IsString()
+  @IsNotEmpty({ message: 'catalogItemCode: 不能为空；适用于所有事项时请省略此字段' })
   @MaxLength(64)
   catalogItemCode?: string;
 

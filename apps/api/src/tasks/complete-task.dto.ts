@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { REVIEW_DECISIONS, type ReviewDecision } from '@zwgk/domain';
+import { IsCalendarInstant } from '../common/calendar-date';
 
 export class CompleteTaskDto {
   @ApiProperty({ enum: REVIEW_DECISIONS })
@@ -15,7 +16,7 @@ export class CompleteTaskDto {
 
   @ApiPropertyOptional({ description: '签发 only: release at this instant (ISO 8601) instead of at once' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarInstant()
   releaseAt?: string;
 }
 

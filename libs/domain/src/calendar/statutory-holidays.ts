@@ -1,6 +1,6 @@
 import { Lunar } from 'lunar-javascript';
 import type { Holiday, HolidayTable } from './holiday-table';
-import { addDays, type LocalDate } from './local-date';
+import { addDays, isLocalDate, type LocalDate } from './local-date';
 
 /** The `source` of a computed table. */
 export const STATUTORY_HOLIDAY_SOURCE = '法定节假日推算（官方安排未发布）';
@@ -13,6 +13,16 @@ export const STATUTORY_RULES_VERSION = 'statutory-2008-2014-2025';
 
 /** Years the computation supports: the 2008 revision onwards, while lunar-javascript agrees with chinese-days. */
 export const STATUTORY_YEARS = { first: 2008, last: 2099 } as const;
+
+/** True for a year the working-day calendar can compute deadlines in. */
+export function isCalendarYear(year: number): boolean {
+  return Number.isInteger(year) && year >= STATUTORY_YEARS.first && year <= STATUTORY_YEARS.last;
+}
+
+/** True for a real date (YYYY-MM-DD) in a year the working-day calendar can compute: what a deadline may start from. */
+export function isCalendarDate(value: unknown): value is LocalDate {
+  return isLocalDate(value) && isCalendarYear(Number(value.slice(0, 4)));
+}
 
 /**
  * 春节 days as offsets from 正月初一 under the revision of 全国年节及纪念日放假办法 in force that year:
@@ -49,7 +59,7 @@ function days(first: LocalDate, count: number): LocalDate[] {
  * falls on 10/1–10/3 (2028, 2031, 2039, …) both holidays list that day, so the year has 12 distinct days.
  */
 export function statutoryHolidayTable(year: number): HolidayTable {
-  if (!Number.isInteger(year) || year < STATUTORY_YEARS.first || year > STATUTORY_YEARS.last) {
+  if (!isCalendarYear(year)) {
     throw new RangeError(`statutory holidays are computed for ${STATUTORY_YEARS.first}–${STATUTORY_YEARS.last} only, got ${year}`);
   }
   const newYear = lunarToSolar(year, 1, 1); // 正月初一 always falls in January or February of the same year

@@ -58,3 +58,13 @@ export function releaseChannelsOf(channels: readonly string[]): string[] {
   }
   return ordered;
 }
+
+/**
+ * The channels among `chosen` a drafter may not pick for an item: a channel is known when the catalog item
+ * lists it, or when the engine releases on its kind itself (政府网站, 政务新媒体, 政府公报, 公示栏). Anything
+ * else (a typo, free text) would end up in the release ledger as a manual channel nobody publishes on.
+ */
+export function unknownChannels(chosen: readonly string[], catalogChannels: readonly string[]): string[] {
+  const listed = new Set(catalogChannels.map(normalizeChannelName));
+  return chosen.filter((channel) => !listed.has(normalizeChannelName(channel)) && channelKindOf(channel) === 'manual');
+}

@@ -2,8 +2,9 @@
 // - unit (*.spec.ts, beside the code and in test/static): no servers, so it runs in seconds;
 // - integration (test/**/*.int-spec.ts): against the real PostgreSQL and Temporal the global setup starts;
 // - browser (test/**/*.browser-spec.ts): Chromium against a running system, on the same servers.
-// Both server tiers name the same global setup and teardown: Jest runs a hook module once per run however
-// many projects name it, and the setup also returns the servers it already started if asked twice.
+// Both server tiers name the same global setup and teardown: Jest (30) runs a hook module once per run however
+// many projects name it (it collects their paths in a set), and the setup would in any case hand a second
+// caller the servers it already started. The unit tier has no global setup, so it starts no server.
 const { pathsToModuleNameMapper } = require('./test/setup/paths-to-module-name-mapper');
 
 /** What every tier shares: TypeScript through SWC (with Nest's decorator metadata) and the tsconfig aliases. */

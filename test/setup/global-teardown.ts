@@ -1,12 +1,11 @@
 import { rmSync } from 'node:fs';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { EmbeddedPostgresHandle } from '@zwgk/embedded';
+import { takeStarted } from './started-servers';
 
+/** Stops what the global setup started, once: a second call finds nothing left to stop. */
 export default async function globalTeardown(): Promise<void> {
-  const servers = (globalThis as Record<string, unknown>).__ZWGK_TEST_SERVERS__ as
-    | { postgres: EmbeddedPostgresHandle; temporal: TestWorkflowEnvironment; dataDir: string }
-    | undefined;
-  if (!servers) return;
+  const started = takeStarted();
+  if (!started) return;
+  const servers = await started;
   await servers.temporal.teardown();
   await servers.postgres.stop();
   rmSync(servers.dataDir, { recursive: true, force: true });

@@ -21,15 +21,16 @@ describe('the public portal search in a browser', () => {
   let origin: string;
   let itemId: string;
 
-  /** create → submit → every review stage approved → released, through the API and the workflow. */
-  async function releaseItem(catalogItemCode: string, title: string, body: string, attachment?: { name: string; content: Buffer }): Promise<string> {
-    const { client } = system;
-    const created = await client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode, title, body, formedAt: '2026-02-10' } });
+  /** A draft through the API, by the drafter; its id. */
+  async function createItem(catalogItemCode: string, title: string, body: string): Promise<string> {
+    const created = await system.client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode, title, body, formedAt: '2026-02-10' } });
     expect(created.status).toBe(201);
-    const id: string = created.body.id;
-    if (attachment) expect((await uploadAttachments(client, 'edu.drafter', id, [{ ...attachment, type: 'application/pdf' }])).status).toBe(201);
-    await releaseThroughReview(client, id, EDU_DECIDERS, { submitAs: 'edu.drafter', timeoutMs: 60_000 });
-    return id;
+    return created.body.id;
+  }
+
+  /** submit → every review stage approved → released, through the API and the workflow. */
+  async function release(id: string): Promise<void> {
+    await releaseThroughReview(system.client, id, EDU_DECIDERS, { submitAs: 'edu.drafter', timeoutMs: 60_000 });
   }
 
   beforeAll(async () => {
@@ -38,8 +39,11 @@ describe('the public portal search in a browser', () => {
     ({ context } = chromium);
     system = await startSystem('portal-browser');
     origin = system.api.baseUrl.replace(/\/api$/, '');
-    itemId = await releaseItem('EDU-001', TITLE, BODY, { name: ATTACHMENT, content: buildPdf('After-school services 2026') });
-    await releaseItem('EDU-002', '2026年义务教育学区划分方案', '一、第一小学学区：城东街道。\n二、第二小学学区：城西街道。');
+    itemId = await createItem('EDU-001', TITLE, BODY);
+    const uploaded = await uploadAttachments(system.client, 'edu.drafter', itemId, [{ name: ATTACHMENT, content: buildPdf('After-school services 2026'), type: 'application/pdf' }]);
+    expect(uploaded.status).toBe(201);
+    await release(itemId);
+    await release(await createItem('EDU-002', '2026年义务教育学区划分方案', '一、第一小学学区：城东街道。\n二、第二小学学区：城西街道。'));
   }, 300_000);
 
   afterAll(async () => {

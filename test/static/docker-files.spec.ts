@@ -41,7 +41,8 @@ describe('docker/ deployment files', () => {
 
   it('gives the api and the worker only variables the configuration reads, including the required ones', () => {
     const known = configVariables();
-    expect(known).toEqual(expect.objectContaining({ size: expect.any(Number) }));
+    // The reader itself must work: were it to find nothing, the check below would have nothing to hold to.
+    expect([...known]).toEqual(expect.arrayContaining(['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_TASK_QUEUE', 'AUTH_MODE']));
     for (const name of ['api', 'worker']) {
       const variables = Object.keys(compose.services[name].environment ?? {});
       expect(variables).toEqual(expect.arrayContaining(['DATABASE_URL', 'TEMPORAL_ADDRESS']));

@@ -2,9 +2,7 @@ import { chmodSync, cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, rmS
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { findFreePort } from './child-process';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres';
-import { isRoot } from './postgres-access';
+import { findFreePort, isRoot, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@zwgk/embedded';
 
 async function query<T>(url: string, sql: string): Promise<T[]> {
   const client = new Client({ connectionString: url });

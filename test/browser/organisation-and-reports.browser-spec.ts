@@ -152,6 +152,8 @@ describe('organisation and report screens', () => {
     const office = await signIn('office.publisher');
     await office.goto(`${origin}/#/reports/annual/${reportYear}`);
     await office.getByRole('heading', { name: `${reportYear}年政府信息公开工作年度报告` }).waitFor();
+    // The saved inputs load after the heading: typing before they arrive would be overwritten on a busy machine.
+    await office.waitForLoadState('networkidle');
     await office.locator('#ar-overview').fill(`${reportYear}年，县政府坚持以公开为常态、不公开为例外，依托政务公开工作平台规范发布、解读、回应全流程。`);
     const cell = (row: string, column: string) => office.locator(`#ar-applications-${row}-${column}`);
     await cell('newlyReceived', 'naturalPerson').fill('10');
@@ -159,6 +161,7 @@ describe('organisation and report screens', () => {
     await cell('resultsTotal', 'naturalPerson').fill('6');
     await cell('carriedForward', 'naturalPerson').fill('3');
     await office.getByLabel('行政许可 本年处理决定数量（手工填报）').fill('128');
+    expect(await cell('newlyReceived', 'naturalPerson').inputValue()).toBe('10');
     await office.getByRole('button', { name: '保存手工填报内容' }).click();
     // 10 + 0 ≠ 6 + 3: the check names the 结转下年度 cell, marked in the table.
     await expectText(office.locator('#ar-applications-carriedForward-naturalPerson-error'), '本年新收 + 上年结转（10）应等于 办理结果总计 + 结转下年度（9）');

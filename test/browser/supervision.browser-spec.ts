@@ -78,15 +78,17 @@ describe('the supervisor dashboard in the browser', () => {
     await supervisor.locator('.chips', { hasText: '部门：县教育局' }).waitFor();
     await supervisor.locator(`.overdue-table tr[data-item-id="${lateItem}"]`).waitFor();
     // The chip shows at once; the filtered list replaces the unfiltered one when its request answers.
-    await supervisor.waitForFunction(
-      "[...document.querySelectorAll('.overdue-table > tbody > tr[data-item-id] > td:nth-child(2)')].every((cell) => cell.textContent.startsWith('县教育局'))",
-    );
+    // Polled through locators: the page's CSP (script-src 'self') forbids evaluating a string predicate in it.
+    const departmentCells = supervisor.locator('.overdue-table > tbody > tr[data-item-id] > td:nth-child(2)');
+    for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 200))) {
+      if ((await departmentCells.allTextContents()).every((text) => text.startsWith('县教育局'))) break;
+    }
     const departments = await supervisor.locator('.overdue-table > tbody > tr[data-item-id] > td:nth-child(2)').allTextContents();
     expect(departments.length).toBeGreaterThan(0);
     expect(departments.every((text) => text.startsWith('县教育局'))).toBe(true);
     await supervisor.locator(`.overdue-table tr[data-item-id="${slaItem}"]`, { hasText: '内部时限' }).waitFor();
     // The drill-down moves focus to the list's heading, so keyboard and screen-reader users land on the result.
-    await supervisor.waitForFunction("document.activeElement && document.activeElement.id === 'overdue-list'");
+    await supervisor.locator('#overdue-list:focus').waitFor();
 
     // 督办 on the late draft's row.
     const lateRow = supervisor.locator(`.overdue-table tr[data-item-id="${lateItem}"]`, { hasText: '法定时限' });

@@ -36,6 +36,21 @@ export class ApiClient {
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
+  /**
+   * A request as a patient client sends it: with one Idempotency-Key, sent again while the API answers
+   * 503 `still-processing` (its Update outlived the bound, e.g. while a worker restarts), as the API asks.
+   */
+  async requestPatiently<T = any>(method: string, path: string, options: { as?: string; body?: unknown } = {}, timeoutMs = 90_000): Promise<ApiResponse<T>> {
+    const headers = { 'idempotency-key': `patient-${Date.now()}-${Math.random().toString(36).slice(2)}` };
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const response = await this.request<T>(method, path, { ...options, headers });
+      const stillProcessing = response.status === 503 && (response.body as { error?: string } | undefined)?.error === 'still-processing';
+      if (!stillProcessing || Date.now() > deadline) return response;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+
   /** A bearer token for a seeded user, through the dev login endpoint. */
   async token(username: string): Promise<string> {
     const cached = this.tokens.get(username);

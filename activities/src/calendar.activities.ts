@@ -1,9 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { loadWorkingDayCalendar } from '@zwgk/db';
+import type { PublicityPeriodView, ReleaseDeadlineRequest } from '@zwgk/contracts';
 import {
   addDays,
   chinaDateOf,
   endOfChinaDay,
+  computePublicityPeriod,
   computeReleaseDeadline,
   STAGE_TIME_LIMIT,
   type Deadline,
@@ -30,8 +32,23 @@ function calendarSource(dataSource: DataSource, fixed?: WorkingDayCalendar): () 
 export function createCalendarActivities(dataSource: DataSource, fixedCalendar?: WorkingDayCalendar) {
   const calendar = calendarSource(dataSource, fixedCalendar);
   return {
-    async computeReleaseDeadline(request: { rule: TimeLimitRule; formedAt: string }): Promise<Deadline> {
-      return computeReleaseDeadline(await calendar(), request.rule, request.formedAt);
+    /**
+     * The item's release deadline from its rule, its clock start day and the drafter's choice (the case of a
+     * composite rule, or the due day of a manual one). A choice that does not fit the rule is refused as
+     * invalid data, never replaced by a default limit.
+     */
+    async computeReleaseDeadline(request: ReleaseDeadlineRequest): Promise<Deadline> {
+      const { rule, formedAt, timeLimitCase, manualDueDate, manualDueReason } = request;
+      return computeReleaseDeadline(await calendar(), rule, formedAt, { timeLimitCase, manualDueDate, manualDueReason });
+    },
+
+    /**
+     * The 公示期 of an item released at `releasedAt` under `rule`: from the release to the end of its Nth
+     * working (or calendar) day, China time, with the calendar in force; null when the rule has none.
+     */
+    async computePublicityPeriod(request: { releasedAt: string; rule: TimeLimitRule }): Promise<PublicityPeriodView | null> {
+      const period = computePublicityPeriod(await calendar(), request.rule, request.releasedAt);
+      return period ? { startsAt: period.startsAt, endsAt: period.endsAt, explanation: period.explanation } : null;
     },
     /** When to remind: the end of the working day before the due day (1 working day before the due instant). */
     async computeReminderAt(request: { dueAt: string }): Promise<string> {

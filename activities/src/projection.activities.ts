@@ -91,6 +91,15 @@ export function createProjectionActivities(dataSource: DataSource) {
       );
     },
 
+    /** The 公示期 of a released item (from computePublicityPeriod), shown on its public page. */
+    async recordPublicityPeriod(request: { itemId: string; startsAt: string; endsAt: string }): Promise<void> {
+      await dataSource.query(`UPDATE disclosure_items SET publicity_starts_at = $2, publicity_ends_at = $3, updated_at = now() WHERE id = $1`, [
+        request.itemId,
+        request.startsAt,
+        request.endsAt,
+      ]);
+    },
+
     async rescheduleReviewTask(request: { taskId: string; dueAt: string; dueExplanation?: string }): Promise<void> {
       await dataSource.query(`UPDATE review_tasks SET due_at = $2, due_explanation = COALESCE($3, due_explanation) WHERE id = $1 AND state = 'open'`, [
         request.taskId,

@@ -47,8 +47,8 @@ export function systemEnv(taskQueue: string): Record<string, string> {
   };
 }
 
-export async function startWorker(taskQueue: string): Promise<SpawnedProcess> {
-  const worker = spawnNode('worker', 'apps/worker/src/main.ts', systemEnv(taskQueue));
+export async function startWorker(taskQueue: string, extraEnv: Record<string, string> = {}): Promise<SpawnedProcess> {
+  const worker = spawnNode('worker', 'apps/worker/src/main.ts', { ...systemEnv(taskQueue), ...extraEnv });
   await worker.waitForOutput(/Polling task queue/);
   return worker;
 }

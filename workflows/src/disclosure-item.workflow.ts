@@ -31,6 +31,7 @@ import {
   publicConcernWorkflowId,
   recalculateDeadlinesSignal,
   recalculateDeadlinesUpdate,
+  releaseDeadlineRequestOf,
   newEditionUpdate,
   registerConcernUpdate,
   ReleaseDueAtAttribute,
@@ -537,7 +538,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   const recalculateDeadlines = async (request: RecalculateDeadlinesRequest) => {
     const recalculation = ++deadlineRevision;
     const previous = releaseDeadline!;
-    const next = await activities.computeReleaseDeadline({ rule: input.catalogItem.timeLimit.rule, formedAt: input.formedAt });
+    const next = await activities.computeReleaseDeadline(releaseDeadlineRequestOf(input));
     releaseDeadline = next;
     await activities.recordReleaseDeadline({ itemId: input.itemId, deadline: next });
     if (visibility) upsertSearchAttributes([{ key: ReleaseDueAtAttribute, value: new Date(next.dueAt) }]);
@@ -589,7 +590,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     // deadline cannot be computed or whose data cannot be stored is refused, and the workflow ends with it.
     let deadline: Deadline;
     try {
-      deadline = await activities.computeReleaseDeadline({ rule: input.catalogItem.timeLimit.rule, formedAt: input.formedAt });
+      deadline = await activities.computeReleaseDeadline(releaseDeadlineRequestOf(input));
     } catch (error) {
       throw await refuseDraft(error, ['formedAt']);
     }

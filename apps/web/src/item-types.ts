@@ -6,11 +6,28 @@ export interface TimeLimitView {
   text: string;
   description?: string;
   clockStart?: { event: string; dateLabel: string };
+  /** The cases the drafter chooses between (一般情形 and each 其中… exception); empty when there is one. */
+  cases?: { name: string; description: string; clockStart: { event: string; dateLabel: string } }[];
+  /** No limit can be computed from the rule: the drafter gives the due date and its reason. */
+  manualDue?: boolean;
+  /** 7个工作日: how long the released item's 公示期 runs, when the rule has one. */
+  publicityPeriod?: string | null;
 }
 
-/** The date field's label: the event the limit counts from (采购合同签订日期), else the information's forming. */
-export function clockStartLabel(timeLimit: TimeLimitView | undefined): string {
-  return timeLimit?.clockStart?.dateLabel ?? '信息形成（变更）日期';
+/**
+ * The date field's label: the event the limit counts from (采购合同签订日期; the chosen case's, for a rule with
+ * cases), else the information's forming.
+ */
+export function clockStartLabel(timeLimit: TimeLimitView | undefined, timeLimitCase?: string): string {
+  const chosen = timeLimitCase ? timeLimit?.cases?.find((c) => c.name === timeLimitCase) : undefined;
+  return chosen?.clockStart.dateLabel ?? timeLimit?.clockStart?.dateLabel ?? '信息形成（变更）日期';
+}
+
+/** A released item's 公示期 (GET /api/items/:id and /api/public/items/:id), when its rule has one. */
+export interface PublicityPeriodView {
+  startsAt: string;
+  endsAt: string;
+  ended: boolean;
 }
 
 /** The catalog's wording, and how the system reads it when that says more (实时公开，最迟…: which limit binds). */
@@ -49,6 +66,7 @@ export interface ItemDetail {
   releasedAt: string | null;
   interpretation: string | null;
   overdue: boolean;
+  publicityPeriod?: PublicityPeriodView | null;
   deadlines: { kind: string; label: string; dueAt: string; why: string | null; met: boolean | null; overdue: boolean; provisional: boolean }[];
   tasks: { id: string; stage: string; stageLabel: string; state: string; decision: string | null; comment: string | null; decidedBy: string | null; dueAt: string; completedAt: string | null; overdue: boolean }[];
   timeline: { at: string; action: string; actor: string; actorName: string; reason: string | null; decision?: string; detail?: Record<string, unknown> }[];

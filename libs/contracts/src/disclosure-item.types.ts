@@ -36,6 +36,39 @@ export interface DisclosureItemInput {
   readonly interpretationLagWorkingDays?: number;
   /** Set when the workflow continued as new after release: where it carries on from. */
   readonly resume?: DisclosureItemResume;
+  /** The case of a composite rule the drafter chose (一般情形, 行政许可、行政处罚事项): it times the item. */
+  readonly timeLimitCase?: string;
+  /** The due day the drafter gave (YYYY-MM-DD, China time) when the rule has no limit that can be computed. */
+  readonly manualDueDate?: string;
+  /** Why that day: quoted in the deadline's explanation. */
+  readonly manualDueReason?: string;
+}
+
+/** What the release deadline is computed from: the item's rule, its clock start day and the drafter's choice. */
+export interface ReleaseDeadlineRequest {
+  readonly rule: TimeLimitRule;
+  readonly formedAt: string;
+  readonly timeLimitCase?: string;
+  readonly manualDueDate?: string;
+  readonly manualDueReason?: string;
+}
+
+/** The release deadline request of an item: every computation and recomputation of its deadline uses this. */
+export function releaseDeadlineRequestOf(input: DisclosureItemInput): ReleaseDeadlineRequest {
+  return {
+    rule: input.catalogItem.timeLimit.rule,
+    formedAt: input.formedAt,
+    ...(input.timeLimitCase !== undefined ? { timeLimitCase: input.timeLimitCase } : {}),
+    ...(input.manualDueDate !== undefined ? { manualDueDate: input.manualDueDate } : {}),
+    ...(input.manualDueReason !== undefined ? { manualDueReason: input.manualDueReason } : {}),
+  };
+}
+
+/** What computePublicityPeriod answers: the 公示期 of a released item, or null when its rule has none. */
+export interface PublicityPeriodView {
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly explanation: string;
 }
 
 /** The state a released item's workflow carries into a fresh history (continue-as-new). */

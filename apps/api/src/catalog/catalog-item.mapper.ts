@@ -1,5 +1,5 @@
 import type { CatalogItemEntity } from '@zwgk/db';
-import { catalogItemName, clockStartOf, describeTimeLimitRule, type CatalogItem, type DisclosureCategory } from '@zwgk/domain';
+import { catalogItemName, clockStartOf, describePublicityPeriod, describeTimeLimitRule, publicityPeriodOf, requiresManualDue, timeLimitCasesOf, type CatalogItem, type DisclosureCategory } from '@zwgk/domain';
 
 /** The stored row as a domain catalog item, for comparisons between versions. */
 export function toCatalogItem(item: CatalogItemEntity): CatalogItem {
@@ -40,6 +40,11 @@ export function toCatalogItemResponse(item: CatalogItemEntity) {
       // The rule read back in Chinese, and the event whose date an item under it is drafted with.
       description: describeTimeLimitRule(item.timeLimitRule),
       clockStart: clockStartOf(item.timeLimitRule),
+      // What the drafter must choose or give at creation: one of the cases (each with its own clock start),
+      // or, when no limit can be computed from the rule, the due day and its reason.
+      cases: timeLimitCasesOf(item.timeLimitRule).map((c) => ({ name: c.name, description: describeTimeLimitRule(c.rule), clockStart: clockStartOf(item.timeLimitRule, c.name) })),
+      manualDue: requiresManualDue(item.timeLimitRule),
+      publicityPeriod: publicityPeriodOf(item.timeLimitRule) ? describePublicityPeriod(publicityPeriodOf(item.timeLimitRule)!) : null,
     },
     subject: item.subject,
     channels: item.channels,

@@ -46,6 +46,31 @@ export class CreateItemDto {
   @IsNotEmpty()
   @MaxLength(200_000)
   interpretation?: string;
+
+  @ApiPropertyOptional({
+    example: '行政许可、行政处罚事项',
+    description: "required when the catalog item's time limit has cases (timeLimit.cases: 一般情形 and each 其中… exception): the case that times this item; refused for a rule without cases",
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  timeLimitCase?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-31',
+    description: "required when the catalog item's time limit cannot be computed (timeLimit.manualDue): the last day to release, China time, on or after formedAt; refused otherwise",
+  })
+  @IsOptional()
+  @IsCalendarDay()
+  manualDueDate?: string;
+
+  @ApiPropertyOptional({ example: '按县政府办公室《关于……的通知》要求', description: 'required with manualDueDate: why that day; quoted in the deadline explanation' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  manualDueReason?: string;
 }
 
 /** The drafter's edit of a draft, a returned item, or a signed item not yet released. */

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ActorRef, DisclosureItemView } from '@zwgk/contracts';
 import { AuditEventEntity, CatalogVersionEntity, DisclosureItemEntity, PublicationEntity, ReviewTaskEntity, UserEntity } from '@zwgk/db';
-import { chinaDateOf, GOVERNMENT_WEBSITE_CHANNEL, taskStageLabel, unknownChannels, type Actor } from '@zwgk/domain';
+import { chinaDateOf, GOVERNMENT_WEBSITE_CHANNEL, releaseDeadlineChoiceProblems, taskStageLabel, unknownChannels, type Actor } from '@zwgk/domain';
 import { listItemAttachments } from '../attachments/attachment.views';
 import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
@@ -13,6 +13,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { DisclosureWorkflowClient } from '../temporal/disclosure-workflow.client';
 import type { CreateItemDto, NewEditionDto, ReviseItemDto } from './create-item.dto';
 import type { ExtendDeadlineDto } from './extend-deadline.dto';
+import { publicityPeriodView } from './publicity-period.view';
 
 export function toActorRef(actor: Actor, requestId?: string): ActorRef {
   return { username: actor.username, displayName: actor.displayName, departmentCode: actor.departmentCode, roles: actor.roles, requestId };
@@ -69,6 +70,15 @@ export class ItemsService {
     if (unknown.length) {
       throw ApiError.invalid('channels', `未知的发布渠道：${unknown.join('、')}。可选：本目录事项的渠道（${item.channels.join('、')}），或政府网站、政务新媒体（两微一端、微信、微博等）、政府公报、公示栏`);
     }
+    const choice = { timeLimitCase: dto.timeLimitCase, manualDueDate: dto.manualDueDate, manualDueReason: dto.manualDueReason };
+    const problems = releaseDeadlineChoiceProblems(item.timeLimitRule, choice, dto.formedAt);
+    if (problems.length) {
+      throw new ApiError(
+        'invalid-input',
+        problems.map((p) => `${p.field}: ${p.problem}`).join('；'),
+        [...new Set(problems.map((p) => p.field))].map((field) => ({ field, problems: problems.filter((p) => p.field === field).map((p) => p.problem) })),
+      );
+    }
     const channels = releaseChannelsOfDraft(dto.channels ?? item.channels);
     const catalogItem = toCatalogItemResponse(item);
     const view = await this.workflows.startDraft({
@@ -96,6 +106,8 @@ export class ItemsService {
       normativeDocument: dto.normativeDocument ?? false,
       interpretationLagWorkingDays: this.config.policies.interpretationLagWorkingDays,
       ...(dto.interpretation ? { interpretation: dto.interpretation } : {}),
+      ...(dto.timeLimitCase !== undefined ? { timeLimitCase: dto.timeLimitCase } : {}),
+      ...(dto.manualDueDate !== undefined ? { manualDueDate: dto.manualDueDate, manualDueReason: dto.manualDueReason?.trim() } : {}),
     });
     return this.createdResponse(itemId, view.state, view.releaseDueAt, view.releaseDueExplanation);
   }
@@ -171,6 +183,7 @@ export class ItemsService {
       signedContentHash: item.signedContentHash,
       withdrawnAt: item.withdrawnAt,
       withdrawalReason: item.withdrawalReason,
+      publicityPeriod: publicityPeriodView(item, now),
       deadlines: [
         ...(item.releaseDueAt
           ? [{

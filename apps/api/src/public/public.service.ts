@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { catalogItemName, CONCERN_KIND_LABELS, disclosureModeLabel, type CatalogItem, type ConcernKind } from '@zwgk/domain';
 import { listPublicAttachmentRows, toPublicAttachmentView } from '../attachments/attachment.views';
 import { ApiError } from '../common/api-error';
+import { publicityPeriodView } from '../items/publicity-period.view';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { nameBasedUuid, renderAtomFeed } from './atom-feed';
 import { PORTAL_CATEGORIES, PORTAL_CATEGORY_LABELS, portalCategoryOf, type PortalCategory } from './public-categories';
@@ -50,6 +51,8 @@ interface PublicRow extends PublicCatalogColumns {
   withdrawal_reason: string | null;
   department_code: string;
   channels: string[];
+  publicity_starts_at: Date | null;
+  publicity_ends_at: Date | null;
 }
 
 // The public sees the current released edition, never a draft: a change (变更) under review leaves the
@@ -57,6 +60,7 @@ interface PublicRow extends PublicCatalogColumns {
 const SELECT_PUBLIC = `
   SELECT i.id, e.title, e.body, e.interpretation, e.edition, e.released_at AS edition_released_at, i.state, i.released_at,
          i.withdrawn_at, i.withdrawal_reason, i.department_code, d.name AS department_name, i.channels, c.code, c.area,
+         i.publicity_starts_at, i.publicity_ends_at,
          c.level1, c.level2, c.level3, c.content, c.basis, c.time_limit_text, c.subject, c.mode, c.category
     FROM disclosure_items i
     JOIN item_editions e ON e.item_id = i.id AND e.edition = i.current_edition
@@ -314,6 +318,8 @@ export class PublicService {
       catalogItemCode: row.code,
       elements: elementsOf(row),
       interpretation: row.interpretation,
+      // The 公示期, when the item's rule has one: from the release to its last day, and whether it has ended.
+      publicityPeriod: publicityPeriodView({ publicityStartsAt: row.publicity_starts_at, publicityEndsAt: row.publicity_ends_at }, Date.now()),
       editions: await this.editions(row.id),
       // Only the files of the edition shown here: a change still in review does not leak its new files.
       attachments: (await listPublicAttachmentRows(this.dataSource, row.id)).map(toPublicAttachmentView),

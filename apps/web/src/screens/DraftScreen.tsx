@@ -34,6 +34,13 @@ function checkChosenFile(limits: AttachmentLimits, file: File): string | undefin
   return undefined;
 }
 
+/** What the clock start day is for under the row's rule: the chosen case's count, or the manual date's lower bound. */
+function formedAtHint(timeLimit: CatalogItemView['timeLimit'], caseDescription: string | undefined, manualDue: boolean): string {
+  if (manualDue) return '公开截止日期由下方人工填写，不得早于这一天';
+  const description = caseDescription ?? timeLimit?.description;
+  return `${description ? `公开时限：${description}，` : '法定公开时限'}从这一天的次日起算`;
+}
+
 /**
  * Drafting: choose a catalog item, write the content, attach files, save or submit. With an item id it edits
  * that draft or returned item (PATCH /api/items/:id), prefilled, and resubmits it.
@@ -48,6 +55,10 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
   const [body, setBody] = useState('');
   const [formedAt, setFormedAt] = useState(todayInChina());
   const [interpretation, setInterpretation] = useState('');
+  // What the catalog row's rule asks the drafter for: one of its cases, or a due date and its reason.
+  const [timeLimitCase, setTimeLimitCase] = useState('');
+  const [manualDueDate, setManualDueDate] = useState('');
+  const [manualDueReason, setManualDueReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   // The item being edited: given by the route, or created by the first save of this form.
@@ -96,6 +107,9 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
   const selected = editing ? existing?.catalogItem : results?.find((item) => item.code === code);
   const fieldError = (field: string) => (error instanceof ApiFailure ? error.fieldMessage(field) : undefined);
   const returnTask = existing?.tasks.filter((task) => task.decision === 'return').at(-1);
+  const cases = selected?.timeLimit?.cases ?? [];
+  const manualDue = !editing && (selected?.timeLimit?.manualDue ?? false);
+  const chosenCase = cases.find((c) => c.name === timeLimitCase);
 
   const chooseFiles = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = [...(event.target.files ?? [])];
@@ -129,7 +143,10 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
       ...(code ? [] : [{ field: 'catalogItemCode', problems: ['请选择目录事项'] }]),
       ...(title.trim() ? [] : [{ field: 'title', problems: ['请填写标题'] }]),
       ...(body.trim() ? [] : [{ field: 'body', problems: ['请填写正文'] }]),
-      ...(formedAt ? [] : [{ field: 'formedAt', problems: ['请填写信息形成日期'] }]),
+      ...(formedAt ? [] : [{ field: 'formedAt', problems: [`请填写${clockStartLabel(selected?.timeLimit, timeLimitCase)}`] }]),
+      ...(!savedId && cases.length && !chosenCase ? [{ field: 'timeLimitCase', problems: [`请选择适用情形：${cases.map((c) => c.name).join('、')}`] }] : []),
+      ...(!savedId && manualDue && !manualDueDate ? [{ field: 'manualDueDate', problems: ['请填写公开截止日期'] }] : []),
+      ...(!savedId && manualDue && !manualDueReason.trim() ? [{ field: 'manualDueReason', problems: ['请说明公开截止日期的依据'] }] : []),
     ];
     if (missing.length) {
       setError(new ApiFailure(400, '请完善必填项', missing));
@@ -142,7 +159,15 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
         const created = await api<{ id: string }>(
           'POST',
           '/items',
-          { catalogItemCode: code, title: title.trim(), body, formedAt, ...(interpretation.trim() ? { interpretation } : {}) },
+          {
+            catalogItemCode: code,
+            title: title.trim(),
+            body,
+            formedAt,
+            ...(interpretation.trim() ? { interpretation } : {}),
+            ...(chosenCase ? { timeLimitCase: chosenCase.name } : {}),
+            ...(manualDue ? { manualDueDate, manualDueReason: manualDueReason.trim() } : {}),
+          },
           idempotencyKey(),
         );
         id = created.id;
@@ -248,7 +273,7 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
                 {(results ?? []).slice(0, 50).map((item) => (
                   <li key={item.code}>
                     <label className={`catalog-option${code === item.code ? ' selected' : ''}`}>
-                      <input type="radio" name="catalogItemCode" value={item.code} checked={code === item.code} disabled={Boolean(savedId)} onChange={() => { setCode(item.code); setError((current: unknown) => clearField(current, 'catalogItemCode')); }} />
+                      <input type="radio" name="catalogItemCode" value={item.code} checked={code === item.code} disabled={Boolean(savedId)} onChange={() => { setCode(item.code); setTimeLimitCase(''); setError((current: unknown) => clearField(current, 'catalogItemCode')); }} />
                       <span>
                         <strong>{item.name}</strong> <code>{item.code}</code>
                         <span className="muted"> · {item.area} · {timeLimitLine(item.timeLimit)}</span>
@@ -269,9 +294,32 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
           <Field id="body" label="正文" error={fieldError('body')} required>
             <textarea id="body" rows={10} value={body} onChange={(e) => { setBody(e.target.value); setError((current: unknown) => clearField(current, 'body')); }} {...describedBy('body', fieldError('body'))} />
           </Field>
-          <Field id="formedAt" label={clockStartLabel(selected?.timeLimit)} error={fieldError('formedAt')} required hint={`${selected?.timeLimit?.description ? `公开时限：${selected.timeLimit.description}，` : '法定公开时限'}从这一天的次日起算${savedId ? '；保存后不能再改。' : '。'}`}>
+          {cases.length && !editing ? (
+            <Field id="timeLimitCase" label="适用情形" error={fieldError('timeLimitCase')} required hint="该目录事项的公开时限分情形规定，所选情形决定公开截止日期。">
+              <select id="timeLimitCase" value={timeLimitCase} disabled={Boolean(savedId)} onChange={(e) => { setTimeLimitCase(e.target.value); setError((current: unknown) => clearField(current, 'timeLimitCase')); }} {...describedBy('timeLimitCase', fieldError('timeLimitCase'), true)}>
+                <option value="">请选择…</option>
+                {cases.map((c) => (
+                  <option key={c.name} value={c.name}>
+                    {c.name}：{c.description}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          ) : null}
+          <Field id="formedAt" label={clockStartLabel(selected?.timeLimit, timeLimitCase)} error={fieldError('formedAt')} required hint={`${formedAtHint(selected?.timeLimit, chosenCase?.description, manualDue)}${savedId ? '；保存后不能再改。' : '。'}`}>
             <input id="formedAt" type="date" value={formedAt} disabled={Boolean(savedId)} onChange={(e) => { setFormedAt(e.target.value); setError((current: unknown) => clearField(current, 'formedAt')); }} {...describedBy('formedAt', fieldError('formedAt'), true)} />
           </Field>
+          {manualDue ? (
+            <>
+              <Field id="manualDueDate" label="公开截止日期" error={fieldError('manualDueDate')} required hint="该目录事项的公开时限无法自动计算，请按有关规定填写公开截止日期（不早于上面的起算日期）。">
+                <input id="manualDueDate" type="date" value={manualDueDate} min={formedAt || undefined} disabled={Boolean(savedId)} onChange={(e) => { setManualDueDate(e.target.value); setError((current: unknown) => clearField(current, 'manualDueDate')); }} {...describedBy('manualDueDate', fieldError('manualDueDate'), true)} />
+              </Field>
+              <Field id="manualDueReason" label="截止日期依据" error={fieldError('manualDueReason')} required hint="如上级通知、法规条款；将写入时限说明。">
+                <textarea id="manualDueReason" rows={2} maxLength={2000} value={manualDueReason} disabled={Boolean(savedId)} onChange={(e) => { setManualDueReason(e.target.value); setError((current: unknown) => clearField(current, 'manualDueReason')); }} {...describedBy('manualDueReason', fieldError('manualDueReason'), true)} />
+              </Field>
+            </>
+          ) : null}
+          {selected?.timeLimit?.publicityPeriod ? <p className="muted">发布后公示{selected.timeLimit.publicityPeriod}，公示期自发布之日起计算。</p> : null}
           {selected?.needsInterpretation || interpretation ? (
             <Field id="interpretation" label="政策解读" error={fieldError('interpretation')} required={selected?.needsInterpretation ?? false} hint="政策文件须与解读材料同步签发、同步发布。">
               <textarea id="interpretation" rows={6} value={interpretation} onChange={(e) => { setInterpretation(e.target.value); setError((current: unknown) => clearField(current, 'interpretation')); }} {...describedBy('interpretation', fieldError('interpretation'), true)} />

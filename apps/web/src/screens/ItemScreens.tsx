@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useState } from 'react';
 import { api, downloadAttachment, idempotencyKey, loadSession, type Session } from '../api';
 import { ACTION_LABELS, formatDate, formatDateTime, formatSize, PUBLICATION_STATUS_LABELS, STATE_LABELS, urgencyOf } from '../format';
-import { clockStartLabel, elementsOf, type AttachmentView, type DiffPart, type ItemDetail, type MyItemView, type RevisionDiffView, type RevisionListView } from '../item-types';
+import { clockStartLabel, elementsOf, type AttachmentView, type DiffPart, type ItemDetail, type PublicityPeriodView, type MyItemView, type RevisionDiffView, type RevisionListView } from '../item-types';
 import { Elements, ErrorBanner, Loading, StateBadge } from '../ui';
 
 const URGENCY_LABELS = { overdue: '已逾期', 'due-soon': '即将到期', normal: '' } as const;
@@ -302,6 +302,16 @@ function AttachmentsSection({ attachments }: { attachments: AttachmentView[] }) 
   );
 }
 
+/** 公示期：from the release day to its last day, and whether it has ended. */
+export function PublicityPeriodLine({ period }: { period: PublicityPeriodView }) {
+  return (
+    <p className="meta" role="status">
+      公示期：{formatDate(period.startsAt)} 至 {formatDate(period.endsAt)}
+      {period.ended ? <strong>（公示期已结束）</strong> : <span>（公示中）</span>}
+    </p>
+  );
+}
+
 /** The item page: state, deadlines and why, the timeline, and the release ledger. */
 export function ItemScreen({ id }: { id: string }) {
   const [item, setItem] = useState<ItemDetail | null>(null);
@@ -350,6 +360,7 @@ export function ItemScreen({ id }: { id: string }) {
           <a href={`#/public/items/${item.id}`}>在政务公开专栏查看</a>
         </p>
       ) : null}
+      {item.publicityPeriod ? <PublicityPeriodLine period={item.publicityPeriod} /> : null}
 
       <section className="card" aria-labelledby="deadlines-title">
         <h2 id="deadlines-title">时限</h2>

@@ -3,6 +3,8 @@ import { api, ApiFailure, clearField } from '../api';
 import { formatDate, formatSize } from '../format';
 import { hashWithQuery, navigate, useHashQuery } from '../router';
 import { describedBy, Elements, ErrorBanner, Field, Loading } from '../ui';
+import type { PublicityPeriodView } from '../item-types';
+import { PublicityPeriodLine } from './ItemScreens';
 import { RatingWidget } from './RatingWidget';
 
 interface Elements6 {
@@ -58,6 +60,8 @@ interface PublicItem {
   attachments?: { id: string; fileName: string; mediaType: string; size: number; downloadPath: string }[];
   withdrawnAt?: string;
   withdrawalReason?: string;
+  /** The 公示期, when the item's catalog rule has one (公示7个工作日). */
+  publicityPeriod?: PublicityPeriodView | null;
 }
 
 const PAGE_SIZE = 20;
@@ -350,6 +354,7 @@ export function PortalItemScreen({ id }: { id: string }) {
         发布机构：{item.department} · 发布日期：{formatDate(item.releasedAt)}
         {item.edition && item.edition > 1 ? ` · 第${item.edition}版（更新于${formatDate(item.updatedAt)}）` : ''}
       </p>
+      {item.publicityPeriod ? <PublicityPeriodLine period={item.publicityPeriod} /> : null}
       <div className="card body-text article-body">{item.body}</div>
       {item.elements ? (
         <section className="card" aria-labelledby="six-elements">

@@ -70,6 +70,13 @@ export class DisclosureItemEntity {
   @Column({ name: 'signed_content_hash', type: 'varchar', length: 64, nullable: true })
   signedContentHash!: string | null;
 
+  /** The 公示期 of a released item whose rule has one (公示7个工作日): both set, or neither. */
+  @Column({ name: 'publicity_starts_at', type: 'timestamptz', nullable: true })
+  publicityStartsAt!: Date | null;
+
+  @Column({ name: 'publicity_ends_at', type: 'timestamptz', nullable: true })
+  publicityEndsAt!: Date | null;
+
   /** The released edition the public sees; null until the first release. */
   @Column({ name: 'current_edition', type: 'int', nullable: true })
   currentEdition!: number | null;

@@ -3,6 +3,9 @@ import fc from 'fast-check';
 import { parseTimeLimit } from '../catalog/time-limit-rule';
 import { addDays } from './local-date';
 import { addCalendarMonths, computeReleaseDeadline, PROVISIONAL_DEADLINE_NOTE } from './deadline';
+
+/** PROJECT-001 of the sample catalogs (重大建设项目): a main limit and one exception clause. */
+const PROJECT_RULE = '信息形成20个工作日内公开；其中行政许可、行政处罚事项应自作出行政决定之日起7个工作日内公示';
 import { WorkingDayCalendar } from './working-day-calendar';
 
 const calendar = new WorkingDayCalendar(PUBLISHED_HOLIDAY_TABLES);
@@ -36,17 +39,16 @@ describe('computeReleaseDeadline', () => {
     expect(deadline).toMatchObject({ dueDate: '2026-03-02', provisional: false, explanation: '自2026-02-10次日起算20日，截止2026-03-02' });
   });
 
-  it('uses the main limit of a composite and falls back to 20 working days for manual rules', () => {
+  it('uses the main limit of a composite without exceptions, and says so when an older item chose no case', () => {
     const composite = computeReleaseDeadline(
       calendar,
       { kind: 'composite', main: { kind: 'working-days', count: 20, anchor: 'formed-or-changed' }, exceptions: [] },
       '2026-02-10',
     );
     expect(composite.dueDate).toBe('2026-03-16');
-    const manual = computeReleaseDeadline(calendar, { kind: 'manual' }, '2026-02-10');
-    expect(manual.dueDate).toBe('2026-03-16');
-    expect(manual.explanation).toBe('目录时限无法按条目起算，适用《政府信息公开条例》第二十六条：自2026-02-10次日起20个工作日（跳过周末5天、春节9天），截止2026-03-16');
-    expect(manual.calendarVersion).toBe(calendar.version);
+    expect(composite.explanation).toBe('自2026-02-10次日起算20个工作日（跳过周末5天、春节9天），截止2026-03-16');
+    const unchosen = computeReleaseDeadline(calendar, parseTimeLimit(PROJECT_RULE).rule, '2026-02-10');
+    expect(unchosen.explanation).toBe('未选择适用情形，按一般情形计算：自2026-02-10次日起算20个工作日（跳过周末5天、春节9天），截止2026-03-16');
   });
 
   it('keeps hours and immediate limits on the trigger day', () => {
@@ -98,9 +100,11 @@ describe('computeReleaseDeadline', () => {
     );
   });
 
-  it('falls back to the statutory 20 working days for a day of each month and days after a period, as for other periodic rules', () => {
-    for (const text of ['每月10日前', '每季度结束后15日内']) {
-      expect(computeReleaseDeadline(calendar, parseTimeLimit(text).rule, '2026-02-10').dueDate).toBe('2026-03-16');
-    }
+  it('takes a day of each month and days after a period from the period containing the trigger day', () => {
+    expect(computeReleaseDeadline(calendar, parseTimeLimit('每月10日前').rule, '2026-02-10')).toMatchObject({
+      dueDate: '2026-02-10',
+      explanation: '定期公开（每月10日前）：按2026-02-10所在期次2026年2月（2026-01-11至2026-02-10），截止2026-02-10当日（北京时间）',
+    });
+    expect(computeReleaseDeadline(calendar, parseTimeLimit('每季度结束后15日内').rule, '2026-02-10').dueDate).toBe('2026-04-15');
   });
 });

@@ -6,3 +6,4 @@ export * from './catalog-sheet';
 export * from './catalog-diff';
 export * from './time-limit-validation';
 export * from './channel-kind';
+export * from './time-limit-cases';

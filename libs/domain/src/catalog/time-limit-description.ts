@@ -1,3 +1,4 @@
+import { describePublicityPeriod, governingRuleOf } from './time-limit-cases';
 import type { CountedTimeLimitRule, SimpleTimeLimitRule, TimeLimitAnchor, TimeLimitException, TimeLimitRule } from './time-limit-rule';
 
 // The sentences use the catalogs' own phrasings, so parseTimeLimit reads every description back to the
@@ -87,9 +88,7 @@ function describeException(exception: TimeLimitException): string {
 export function describeTimeLimitRule(rule: TimeLimitRule): string {
   switch (rule.kind) {
     case 'composite': {
-      const publicity = rule.publicityPeriod
-        ? `，公示${rule.publicityPeriod.count}${rule.publicityPeriod.unit === 'working-days' ? '个工作日' : '日'}`
-        : '';
+      const publicity = rule.publicityPeriod ? `，公示${describePublicityPeriod(rule.publicityPeriod)}` : '';
       return describeSimpleRule(rule.main) + rule.exceptions.map(describeException).join('') + publicity;
     }
     case 'two-limits':
@@ -111,12 +110,13 @@ export interface ClockStartLabel {
 }
 
 /**
- * The event whose date an item under this rule is drafted with: the binding limit's, the main limit's of
- * a composite; for periodic and manual rules (which fall back to the statutory limit from the information
- * being formed) 信息形成（变更）.
+ * The event whose date an item under this rule is drafted with: the binding limit's, the chosen case's of
+ * a composite (its main limit's when none is chosen); for periodic rules, whose period is the one
+ * containing that day, and for manual ones 信息形成（变更）.
  */
-export function clockStartOf(rule: TimeLimitRule): ClockStartLabel {
-  const governing = rule.kind === 'composite' ? rule.main : rule.kind === 'two-limits' ? rule.binding : rule;
+export function clockStartOf(rule: TimeLimitRule, timeLimitCase?: string): ClockStartLabel {
+  const chosen = governingRuleOf(rule, timeLimitCase);
+  const governing = chosen.kind === 'two-limits' ? chosen.binding : chosen;
   const event =
     governing.kind === 'working-days' || governing.kind === 'calendar-days' || governing.kind === 'hours' || governing.kind === 'months' || governing.kind === 'weeks'
       ? governing.anchor === 'named-event'

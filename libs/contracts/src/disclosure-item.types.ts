@@ -78,7 +78,12 @@ export interface DisclosureItemView {
   readonly scheduledReleaseAt?: string;
   /** How many editions have been released. */
   readonly edition?: number;
+  /** The open task or the statutory release deadline is overdue. */
   readonly overdue?: boolean;
+  /** The release deadline's timer found the item unreleased at its due instant (cleared when the deadline moves ahead). */
+  readonly releaseOverdue?: boolean;
+  /** The first release came after the release deadline, by this many working days. */
+  readonly releaseLateWorkingDays?: number;
   readonly reviewChain?: readonly ReviewStage[];
 }
 

@@ -16,7 +16,14 @@ const MAX_DAYS_OFF_IN_A_ROW = 60;
  * holiday year never changes how a history replays.
  */
 export function createReleaseDeadlineActivities(dataSource: DataSource, settings: ReleaseDeadlineSettings, fixedCalendar?: WorkingDayCalendar) {
-  const calendar = async () => fixedCalendar ?? (await loadWorkingDayCalendar(dataSource));
+  // Reloaded only when an admin has loaded a new official arrangement (a new holiday_tables row).
+  let cached: { newestTable: string; calendar: WorkingDayCalendar } | undefined;
+  const calendar = async (): Promise<WorkingDayCalendar> => {
+    if (fixedCalendar) return fixedCalendar;
+    const [{ newest }]: { newest: string }[] = await dataSource.query('SELECT coalesce(max(id), 0)::text AS newest FROM holiday_tables');
+    if (cached?.newestTable !== newest) cached = { newestTable: newest, calendar: await loadWorkingDayCalendar(dataSource) };
+    return cached.calendar;
+  };
   return {
     /** The end of the working day N working days before the due day (N: RELEASE_REMINDER_WORKING_DAYS). */
     async computeReleaseReminderAt(request: { dueAt: string }): Promise<string> {

@@ -11,6 +11,7 @@ import { createObligationActivities } from './obligation.activities';
 import { createProjectionActivities } from './projection.activities';
 import { createPublicConcernActivities } from './public-concern.activities';
 import { createReleaseActivities } from './release.activities';
+import { createReleaseDeadlineActivities } from './release-deadline.activities';
 import { createReviewActivities } from './review.activities';
 import { createSupervisionDemandActivities } from './supervision-demand.activities';
 
@@ -39,6 +40,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createObligationActivities(dependencies.dataSource),
     ...createSupervisionDemandActivities(dependencies.dataSource),
     ...createCalendarRecalculationActivities(dependencies.dataSource),
+    ...createReleaseDeadlineActivities(dependencies.dataSource, { reminderWorkingDays: (dependencies.config ?? loadConfig()).policies.releaseReminderWorkingDays }, dependencies.calendar),
   });
 }
 

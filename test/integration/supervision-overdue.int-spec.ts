@@ -62,6 +62,22 @@ describe('the overdue audit', () => {
     }));
   });
 
+  it('lists an item its release deadline timer recorded overdue, whatever the clock says, and the item page shows it', async () => {
+    const created = await client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode: 'EDU-001', title: '计时器记为逾期', body: '……', formedAt: '2026-11-20' } });
+    expect(created.status).toBe(201);
+    const itemId: string = created.body.id;
+    const page = async () => (await client.request('GET', `/items/${itemId}`, { as: 'edu.drafter' })).body.deadlines.find((deadline: { kind: string }) => deadline.kind === 'release');
+    // A due instant no clock has reached, and then what the item's timer writes at its due instant (the
+    // timer itself is tested on the time-skipping server): only the recorded flag can list it.
+    await system.db.query(`UPDATE disclosure_items SET release_due_at = '2099-06-30T15:59:59.999Z' WHERE id = $1`, [itemId]);
+    const listed = async () => (await overdue('?kind=statutory&departmentCode=edu')).body.items.find((row: { itemId: string }) => row.itemId === itemId);
+    expect(await listed()).toBeUndefined();
+    expect(await page()).toMatchObject({ overdue: false });
+    await system.db.query(`UPDATE disclosure_items SET release_overdue = true, release_overdue_at = now() WHERE id = $1`, [itemId]);
+    expect(await listed()).toMatchObject({ kind: 'statutory', dueAt: '2099-06-30T15:59:59.999Z', stillOverdue: true, finishedAt: null });
+    expect(await page()).toMatchObject({ overdue: true });
+  });
+
   it('lists an open task past its due time as internal SLA, with the stage role holders and its escalation', async () => {
     const response = await overdue('?kind=sla');
     const rows = mine(response.body.items);

@@ -4,6 +4,7 @@ import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '@zwgk/activities';
 import { createDataSource } from '@zwgk/db';
+import type { WorkingDayCalendar } from '@zwgk/domain';
 import { testServers } from './test-environment';
 
 /**
@@ -19,7 +20,8 @@ export interface TimeSkippingHarness {
   stop(): Promise<void>;
 }
 
-export async function startTimeSkippingHarness(name: string, prepare?: (dataSource: DataSource) => Promise<void>): Promise<TimeSkippingHarness> {
+/** `calendar`: a calendar the activities use instead of the database's (a test that changes the calendar under an item). */
+export async function startTimeSkippingHarness(name: string, prepare?: (dataSource: DataSource) => Promise<void>, options: { calendar?: WorkingDayCalendar } = {}): Promise<TimeSkippingHarness> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: testServers().testServerPath } },
   });
@@ -31,7 +33,7 @@ export async function startTimeSkippingHarness(name: string, prepare?: (dataSour
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: testServers().workflowBundlePath },
-    activities: createActivities({ dataSource }),
+    activities: createActivities({ dataSource, calendar: options.calendar }),
   });
   const running = worker.run();
   return {

@@ -63,6 +63,7 @@ import {
   type DisclosureState,
   type ReviewStage,
 } from '@zwgk/domain/workflow';
+import { DueTime } from './due-time';
 import { ACTIVITY_OPTIONS, failure, printable, refusalOf, REQUEST_ACTIVITY_OPTIONS } from './workflow-support';
 
 const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
@@ -83,19 +84,10 @@ interface Content {
 const MAX_EXTENSION_WORKING_DAYS = 60;
 /** patched(): a normative document's interpretation is tracked after release like a policy document's. */
 const NORMATIVE_DOCUMENTS_NEED_INTERPRETATION = 'normative-documents-need-interpretation';
-
-/** Where an open task's reminder and overdue timers stand. */
-interface TaskTimers {
-  armedFor: number;
-  reminderAt: string;
-  reminded: boolean;
-  overdueCount: number;
-  overdueRecorded: boolean;
-}
-
-function newTaskTimers(): TaskTimers {
-  return { armedFor: -1, reminderAt: '', reminded: false, overdueCount: 0, overdueRecorded: false };
-}
+/** patched(): a release under a rule with a 公示期 records the period, and a timer closes it. */
+const PUBLICITY_PERIOD = 'publicity-period';
+/** patched(): the statutory release deadline runs on its own timer (reminder, overdue), and a release records whether it was late. */
+const RELEASE_DEADLINE_TIMER = 'release-deadline-timer';
 
 /** What was released as one edition: the public page and the channels show exactly this. */
 interface ReleasedEdition {
@@ -132,6 +124,8 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   // A policy document released before its interpretation (the lag policy allows it): when it is due.
   let interpretationDueAt: string | undefined;
   let interpretationOverdueRecorded = false;
+  // The 公示期 of the released edition (公示N个工作日), while it runs: the post-release loop closes it on time.
+  let publicityEndsAt: string | undefined;
   const decidedTaskIds = new Set<string>();
   // Who approved which stage of the revision under review: nobody decides two of them (四眼原则).
   const stageDeciders = new Map<string, ReviewStage>();
@@ -145,8 +139,14 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   const refusedSteps = new Map<number, ApplicationFailure>();
   // Set when the draft itself cannot be recorded (a formedAt the calendar cannot compute, data refused).
   let draftRefusal: ApplicationFailure | undefined;
-  // Bumped when a due time moves (recalculation, extension), so a waiting timer re-arms.
+  // Counts the due-time moves (recalculation, extension); each also re-arms the open task's timer.
   let deadlineRevision = 0;
+  // The open task's reminder and overdue timer; its state is kept across a refused decision.
+  let openTaskDue: DueTime | undefined;
+  // The statutory release deadline's timer, from the draft until the first release (or the rejection).
+  let releaseDue: DueTime | undefined;
+  let releaseTimer: Promise<void> | undefined;
+  let releaseLateWorkingDays: number | undefined;
   let handlerSequence = 0;
 
   if (input.resume) {
@@ -157,6 +157,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     lastRelease = input.resume.lastRelease;
     signedContentHash = input.resume.lastRelease.contentHash;
     interpretationDueAt = input.resume.interpretationDueAt;
+    publicityEndsAt = input.resume.publicityEndsAt;
   }
 
   const view = (): DisclosureItemView => ({
@@ -170,9 +171,18 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     releasedAt,
     scheduledReleaseAt,
     edition,
-    overdue: openTask?.overdue ?? false,
+    overdue: overdueNow(),
+    ...(releaseDue ? { releaseOverdue: releaseOverdueNow() } : {}),
+    ...(releaseLateWorkingDays !== undefined ? { releaseLateWorkingDays } : {}),
     reviewChain,
   });
+  const releaseOverdueNow = () => releaseDue !== undefined && !releasedAt && releaseDue.overdue;
+  const overdueNow = () => (openTask?.overdue ?? false) || releaseOverdueNow();
+  /** The DueAt search attribute: the nearest instant the item waits on, the open task's or the release deadline's. */
+  const nearestDueAt = (): Date | undefined => {
+    const instants = [openTask?.dueAt, releaseDue && !releaseDue.isStopped ? releaseDeadline?.dueAt : undefined].filter((at): at is string => at !== undefined);
+    return instants.length ? new Date(Math.min(...instants.map((at) => Date.parse(at)))) : undefined;
+  };
 
   const awaitStep = async (): Promise<DisclosureItemView> => {
     const target = completedSteps + 1;
@@ -409,6 +419,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       await activities.recordReleaseDeadline({ itemId: input.itemId, deadline: { ...next, explanation: `${previous.explanation}；督查延期${request.workingDays}个工作日：${request.reason}，截止${next.dueDate}` } });
       if (visibility) upsertSearchAttributes([{ key: ReleaseDueAtAttribute, value: new Date(next.dueAt) }]);
       await auditExtension(step, request.actor, request.reason, { target: 'release', from: previous.dueAt, to: next.dueAt, workingDays: request.workingDays });
+      releaseDue?.rearm(); // a new reminder before the new instant; no longer overdue if it is ahead
     } else {
       const task = openTask!;
       const next = await activities.computeExtendedDeadline({ dueAt: task.dueAt, workingDays: request.workingDays });
@@ -416,7 +427,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       await activities.rescheduleReviewTask({ taskId: task.taskId, dueAt: next.dueAt, dueExplanation: `督查延期${request.workingDays}个工作日：${request.reason}（${next.explanation}）` });
       await activities.recordTaskOverdue({ taskId: task.taskId, itemId: input.itemId, overdue: false });
       await auditExtension(step, request.actor, request.reason, { target: task.taskId, stage: task.stage, from: task.dueAt, to: next.dueAt, workingDays: request.workingDays });
-      deadlineRevision++; // re-arm the task's timers
+      rearmTaskTimer();
     }
     return view();
   }
@@ -534,21 +545,28 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     await via.recordItemState({ itemId: input.itemId, state: next, revision, at: now(), ...extra });
   };
 
+  const rearmTaskTimer = () => {
+    deadlineRevision++;
+    openTaskDue?.rearm();
+  };
+
   /** Recomputes every deadline with the calendar now in force and re-arms the timers. */
   const recalculateDeadlines = async (request: RecalculateDeadlinesRequest) => {
-    const recalculation = ++deadlineRevision;
+    const recalculation = deadlineRevision + 1;
+    rearmTaskTimer();
     const previous = releaseDeadline!;
     const next = await activities.computeReleaseDeadline(releaseDeadlineRequestOf(input));
     releaseDeadline = next;
     await activities.recordReleaseDeadline({ itemId: input.itemId, deadline: next });
     if (visibility) upsertSearchAttributes([{ key: ReleaseDueAtAttribute, value: new Date(next.dueAt) }]);
+    releaseDue?.rearm();
     const task = openTask;
     if (task && openTaskOpenedAt) {
       const due = await activities.computeStageDeadline({ stage: task.stage, openedAt: openTaskOpenedAt });
       if (openTask?.taskId === task.taskId) openTask = { ...openTask, dueAt: due.dueAt };
       await activities.rescheduleReviewTask({ taskId: task.taskId, dueAt: due.dueAt, dueExplanation: due.explanation });
     }
-    deadlineRevision++; // wake the waiting timer now that the new due time is in place
+    rearmTaskTimer(); // wake the waiting timer now that the new due time is in place
     await audit(`deadlines-recalculated:${recalculation}`, {
       actor: request.actor.username,
       actorRole: primaryRole(request.actor),
@@ -609,9 +627,12 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     });
     if (visibility) upsertSearchAttributes([{ key: ReleaseDueAtAttribute, value: new Date(deadline.dueAt) }]);
     releaseDeadline = deadline;
+    if (patched(RELEASE_DEADLINE_TIMER)) startReleaseTimer();
 
     // 2–4. Review, sign-off and release of the first edition.
     if ((await reviewSignAndRelease(undefined)) === 'rejected') {
+      releaseDue?.stop(); // a rejected item owes no release
+      await releaseTimer;
       await condition(allHandlersFinished);
       return view();
     }
@@ -620,9 +641,18 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   // 5. After release: a change (变更) is a new edition through the chain again; a withdrawal ends the item.
   for (;;) {
     const woken = () => pendingWithdrawal !== undefined || pendingEdition !== undefined || workflowInfo().continueAsNewSuggested;
+    const untilPublicityEnds = publicityEndsAt !== undefined ? Date.parse(publicityEndsAt) - Date.now() : undefined;
+    if (untilPublicityEnds !== undefined && untilPublicityEnds <= 0) {
+      // 公示期已结束: recorded on the timeline; the portal shows it from the recorded end.
+      const ended = publicityEndsAt!;
+      publicityEndsAt = undefined;
+      await audit(`publicity-ended:${edition}`, { actor: 'system', action: 'publicity.ended', departmentCode: input.drafter.departmentCode, detail: { edition, endsAt: ended } });
+      continue;
+    }
     const interpretationPending = interpretationDueAt !== undefined && !interpretationOverdueRecorded && !lastRelease?.content.interpretation;
     if (interpretationPending && Date.parse(interpretationDueAt!) > Date.now()) {
-      if (!(await condition(woken, Date.parse(interpretationDueAt!) - Date.now()))) continue;
+      const untilInterpretationDue = Date.parse(interpretationDueAt!) - Date.now();
+      if (!(await condition(woken, Math.min(untilInterpretationDue, untilPublicityEnds ?? untilInterpretationDue)))) continue;
     } else if (interpretationPending) {
       // The interpretation is late: overdue like anything else.
       interpretationOverdueRecorded = true;
@@ -636,6 +666,8 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
         itemId: input.itemId,
       });
       continue;
+    } else if (untilPublicityEnds !== undefined) {
+      if (!(await condition(woken, untilPublicityEnds))) continue;
     } else {
       await condition(woken);
     }
@@ -685,7 +717,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     if (pendingWithdrawal || pendingEdition) continue;
     await continueAsNew<typeof disclosureItemWorkflow>({
       ...input,
-      resume: { state, revision, edition, content, releasedAt: releasedAt!, releaseDeadline: releaseDeadline!, lastRelease: lastRelease!, interpretationDueAt },
+      resume: { state, revision, edition, content, releasedAt: releasedAt!, releaseDeadline: releaseDeadline!, lastRelease: lastRelease!, interpretationDueAt, ...(publicityEndsAt ? { publicityEndsAt } : {}) },
     });
   }
 
@@ -832,6 +864,9 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     const contentHash = contentFingerprint([content.title, content.body, content.interpretation ?? '']);
     if (contentHash !== signedContentHash) throw ApplicationFailure.nonRetryable('the content changed after 签发 without a new sign-off', 'SignOffMismatch');
     const release: ReleasedEdition = { edition: edition + 1, revision, content: { ...content }, contentHash, releasedAt: now() };
+    // Released: the deadline is met or missed at this instant, whatever the channels take.
+    const timedRelease = releaseDue !== undefined && !releaseDue.isStopped;
+    releaseDue?.stop();
     const channelOutcomes: { channel: string; status: string; reference?: string }[] = [];
     for (const channel of releaseChannelsOf(input.channels)) {
       try {
@@ -849,13 +884,29 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     releasedAt = release.releasedAt;
     scheduledReleaseAt = undefined;
     await setState('RELEASED', { releasedAt });
+    let timing: { dueAt: string; late: boolean; workingDaysLate: number } | undefined;
+    if (timedRelease) {
+      await releaseTimer; // an overdue notice under way is written before the release's timing overwrites its flag
+      const dueAt = releaseDeadline!.dueAt;
+      timing = { dueAt, ...(await activities.recordReleaseTiming({ itemId: input.itemId, dueAt, releasedAt: release.releasedAt })) };
+      if (timing.late) releaseLateWorkingDays = timing.workingDaysLate;
+    }
     await audit(`released:r${revision}`, {
       actor: 'system',
       action: 'item.released',
       departmentCode: input.drafter.departmentCode,
-      detail: { edition, channels: channelOutcomes, contentHash, revision, ...(content.interpretation ? { interpretation: 'released together' } : {}) },
+      detail: { edition, channels: channelOutcomes, contentHash, revision, ...(content.interpretation ? { interpretation: 'released together' } : {}), ...(timing ?? {}) },
     });
     if (visibility) upsertSearchAttributes([{ key: OverdueAttribute, value: false }]);
+    if (patched(PUBLICITY_PERIOD)) {
+      // 公示N个工作日: the period starts with the release; the post-release loop's timer closes it.
+      const publicity = await activities.computePublicityPeriod({ releasedAt: release.releasedAt, rule: input.catalogItem.timeLimit.rule });
+      if (publicity) {
+        await activities.recordPublicityPeriod({ itemId: input.itemId, startsAt: publicity.startsAt, endsAt: publicity.endsAt });
+        await audit(`publicity-started:${edition}`, { actor: 'system', action: 'publicity.started', departmentCode: input.drafter.departmentCode, detail: { edition, startsAt: publicity.startsAt, endsAt: publicity.endsAt, why: publicity.explanation } });
+        publicityEndsAt = publicity.endsAt;
+      }
+    }
     if (input.catalogItem.needsInterpretation || (input.normativeDocument && patched(NORMATIVE_DOCUMENTS_NEED_INTERPRETATION))) await trackInterpretation(release);
     if (!signOffAnswered) completedSteps++; // an immediate 签发 answers once the item is released
     return 'released';
@@ -896,17 +947,18 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       if (visibility) {
         upsertSearchAttributes([
           { key: StageAttribute, value: stage },
-          { key: DueAtAttribute, value: new Date(task.dueAt) },
-          { key: OverdueAttribute, value: false },
+          { key: DueAtAttribute, value: nearestDueAt() ?? new Date(task.dueAt) },
+          { key: OverdueAttribute, value: overdueNow() },
         ]);
       }
       if (index === 0) onSubmitted();
       else completedSteps++; // the previous stage's approval has now opened this one
 
-      const timers = newTaskTimers();
+      const taskDue = taskTimer(taskId, stage);
+      openTaskDue = taskDue;
       let decision: CompleteTaskRequest;
       for (let attempt = 1; ; attempt++) {
-        await waitForDecision(taskId, stage, timers);
+        await taskDue.waitUntil(() => pendingDecision !== undefined);
         decision = pendingDecision!;
         const decidedAt = now();
         const decidedTask = openTask!;
@@ -943,6 +995,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       decidedTaskIds.add(taskId);
       openTask = undefined;
       openTaskOpenedAt = undefined;
+      openTaskDue = undefined;
       pendingDecision = undefined;
       if (decision.decision === 'reject') {
         if (lastRelease) {
@@ -953,6 +1006,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
           await setState('RELEASED');
           await audit(`edition-rejected:r${revision}`, { actor: decision.actor.username, actorRole: task.role, departmentCode: decision.actor.departmentCode, action: 'edition.rejected', reason: decision.comment, detail: { edition: lastRelease.edition + 1 } });
         } else {
+          releaseDue?.stop();
           await setState('REJECTED');
         }
         completedSteps++;
@@ -971,32 +1025,21 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   }
 
   /**
-   * Waits for the open task's decision on durable timers (their state is the task's, kept across a refused
-   * decision so that waiting again neither reminds nor escalates twice): a reminder one working day before the due
-   * time, then at the due time the task and the item become overdue, the supervisors are told and the
-   * task escalates to the department head. An extension moves the due time and re-arms both timers.
+   * The open task's due time (its state is the task's, kept across a refused decision so that waiting again
+   * neither reminds nor escalates twice): a reminder one working day before the due time, then at the due
+   * time the task and the item become overdue, the supervisors are told and the task escalates to the
+   * department head. An extension moves the due time and re-arms it; the reminder is not sent again.
    */
-  async function waitForDecision(taskId: string, stage: ReviewStage, timers: TaskTimers): Promise<void> {
-    const woken = () => pendingDecision !== undefined || deadlineRevision !== timers.armedFor;
-    while (!pendingDecision) {
-      const task = openTask!;
-      if (timers.armedFor !== deadlineRevision) {
-        timers.armedFor = deadlineRevision;
-        timers.reminderAt = await activities.computeReminderAt({ dueAt: task.dueAt });
-        if (Date.parse(task.dueAt) > Date.now()) {
-          timers.overdueRecorded = false; // an extension gives the task a fresh due time
-          if (visibility) upsertSearchAttributes([{ key: DueAtAttribute, value: new Date(task.dueAt) }, { key: OverdueAttribute, value: false }]);
-        }
-        continue;
-      }
-      const untilReminder = Date.parse(timers.reminderAt) - Date.now();
-      const untilDue = Date.parse(task.dueAt) - Date.now();
-      if (!timers.reminded && untilReminder > 0 && untilDue > 0) {
-        await condition(woken, untilReminder);
-        continue;
-      }
-      if (!timers.reminded && untilDue > 0) {
-        timers.reminded = true;
+  function taskTimer(taskId: string, stage: ReviewStage): DueTime {
+    return new DueTime({
+      dueAt: () => openTask!.dueAt,
+      reminderAt: async (dueAt) => activities.computeReminderAt({ dueAt }),
+      onArmed: () => {
+        // An extension gives the task a fresh due time.
+        if (visibility) upsertSearchAttributes([{ key: DueAtAttribute, value: nearestDueAt() ?? new Date(openTask!.dueAt) }, { key: OverdueAttribute, value: overdueNow() }]);
+      },
+      onReminder: async () => {
+        const task = openTask!;
         await activities.notify({
           key: `${workflowId}:reminder:${taskId}`,
           to: task.assignee ? { usernames: [task.assignee] } : task.claimedBy ? { usernames: [task.claimedBy] } : { role: task.role, departmentCode: task.departmentCode },
@@ -1007,26 +1050,65 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
           taskId,
         });
         await activities.recordTaskReminder({ taskId, at: now() });
-        continue;
-      }
-      if (untilDue > 0) {
-        await condition(woken, untilDue);
-        continue;
-      }
-      if (!timers.overdueRecorded) {
-        timers.overdueRecorded = true;
-        timers.overdueCount++;
+      },
+      onDue: async (_dueAt, count) => {
+        const task = openTask!;
         openTask = { ...task, overdue: true };
         await activities.recordTaskOverdue({ taskId, itemId: input.itemId, overdue: true });
         if (visibility) upsertSearchAttributes([{ key: OverdueAttribute, value: true }]);
-        await audit(`task-overdue:${taskId}:${timers.overdueCount}`, { actor: 'system', action: 'task.overdue', taskId, departmentCode: task.departmentCode, detail: { stage, dueAt: task.dueAt } });
+        await audit(`task-overdue:${taskId}:${count}`, { actor: 'system', action: 'task.overdue', taskId, departmentCode: task.departmentCode, detail: { stage, dueAt: task.dueAt } });
         const title = `${REVIEW_STAGE_LABELS[stage]}已逾期：${content.title}`;
-        await activities.notify({ key: `${workflowId}:overdue:${taskId}:${timers.overdueCount}`, to: { role: 'supervisor' }, kind: 'task-overdue', title, body: `截止 ${task.dueAt}，部门 ${task.departmentCode}。`, itemId: input.itemId, taskId });
-        await activities.notify({ key: `${workflowId}:escalated:${taskId}:${timers.overdueCount}`, to: { role: 'reviewer', departmentCode: task.departmentCode }, kind: 'task-escalated', title, body: `该任务已逾期，请督促办理（截止 ${task.dueAt}）。`, itemId: input.itemId, taskId });
-        await audit(`task-escalated:${taskId}:${timers.overdueCount}`, { actor: 'system', action: 'task.escalated', taskId, departmentCode: task.departmentCode, detail: { stage, to: 'reviewer' } });
-        continue;
-      }
-      await condition(woken);
-    }
+        await activities.notify({ key: `${workflowId}:overdue:${taskId}:${count}`, to: { role: 'supervisor' }, kind: 'task-overdue', title, body: `截止 ${task.dueAt}，部门 ${task.departmentCode}。`, itemId: input.itemId, taskId });
+        await activities.notify({ key: `${workflowId}:escalated:${taskId}:${count}`, to: { role: 'reviewer', departmentCode: task.departmentCode }, kind: 'task-escalated', title, body: `该任务已逾期，请督促办理（截止 ${task.dueAt}）。`, itemId: input.itemId, taskId });
+        await audit(`task-escalated:${taskId}:${count}`, { actor: 'system', action: 'task.escalated', taskId, departmentCode: task.departmentCode, detail: { stage, to: 'reviewer' } });
+      },
+    });
+  }
+
+  /**
+   * The statutory release deadline (the catalog's time limit) on its own timer, beside whatever the item
+   * waits on (a draft, review, a scheduled release): a reminder N working days before it to the drafter and
+   * the department head; at it, unreleased, the item is statutory-overdue (read model, search attributes,
+   * audit) and the department head and the supervisors are told. An extension or a new calendar re-arms
+   * it (a new reminder; overdue cleared if the new instant is ahead); the first release or a rejection stops it.
+   */
+  function startReleaseTimer(): void {
+    const departmentCode = input.drafter.departmentCode;
+    const due = new DueTime({
+      dueAt: () => releaseDeadline?.dueAt,
+      remindAgainWhenRearmed: true,
+      reminderAt: async (dueAt) => activities.computeReleaseReminderAt({ dueAt }),
+      onArmed: async (_dueAt, wasOverdue) => {
+        if (wasOverdue) await activities.recordReleaseOverdue({ itemId: input.itemId, overdue: false, at: now() });
+        upsertDueAttributes();
+      },
+      onReminder: async (dueAt) => {
+        await activities.notify({
+          key: `${workflowId}:release-reminder:${dueAt}`,
+          to: { role: 'reviewer', departmentCode, usernames: [input.drafter.username] },
+          kind: 'release-reminder',
+          title: `法定公开时限即将到期：${content.title}`,
+          body: `该事项应于 ${dueAt} 前公开（${releaseDeadline?.explanation ?? ''}），当前状态：${state}。`,
+          itemId: input.itemId,
+        });
+      },
+      onDue: async (dueAt, count) => {
+        await activities.recordReleaseOverdue({ itemId: input.itemId, overdue: true, at: now() });
+        upsertDueAttributes();
+        await audit(`release-overdue:${count}`, { actor: 'system', action: 'item.release-overdue', departmentCode, detail: { dueAt, state, why: releaseDeadline?.explanation } });
+        const title = `法定公开时限已过仍未公开：${content.title}`;
+        const body = `应于 ${dueAt} 前公开，部门 ${departmentCode}，当前状态：${state}。`;
+        await activities.notify({ key: `${workflowId}:release-overdue:${count}`, to: { role: 'supervisor' }, kind: 'release-overdue', title, body, itemId: input.itemId });
+        await activities.notify({ key: `${workflowId}:release-overdue-head:${count}`, to: { role: 'reviewer', departmentCode }, kind: 'release-overdue', title, body, itemId: input.itemId });
+      },
+    });
+    releaseDue = due;
+    releaseTimer = due.run();
+  }
+
+  function upsertDueAttributes(): void {
+    if (!visibility) return;
+    const dueAt = nearestDueAt();
+    upsertSearchAttributes([{ key: OverdueAttribute, value: overdueNow() }, ...(dueAt ? [{ key: DueAtAttribute, value: dueAt }] : [])]);
   }
 }

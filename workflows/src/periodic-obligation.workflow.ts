@@ -16,6 +16,7 @@ import {
   type PeriodicObligationView,
 } from '@zwgk/contracts';
 import { chinaDateOf } from '@zwgk/domain/workflow';
+import { DueTime } from './due-time';
 import { ACTIVITY_OPTIONS, failure, printable, refusalOf, REQUEST_ACTIVITY_OPTIONS } from './workflow-support';
 
 const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
@@ -167,34 +168,29 @@ export async function periodicObligationWorkflow(input: PeriodicObligationInput)
 
   // 2. Fulfilment or the due time, on a durable timer; after the due time the task waits for a late fulfilment.
   // A fulfilment that cannot be recorded is refused and the task waits for the next one.
+  const due = new DueTime({
+    dueAt: () => dueAt,
+    onDue: async (instant) => {
+      overdue = true;
+      await activities.recordObligationTaskOverdue({ taskId, at: now() });
+      await audit('overdue', 'obligation.overdue', { detail: { dueAt: instant } });
+      await activities.notify({
+        key: `${workflowId}:overdue`,
+        to: { role: 'supervisor' },
+        kind: 'obligation-overdue',
+        title: `定期公开已逾期：${subject}`,
+        body: `截止 ${instant}，部门 ${input.departmentCode}。`,
+        taskId,
+      });
+    },
+  });
   for (let attempt = 1; ; attempt++) {
-    while (!accepted) {
-      const remaining = Date.parse(dueAt) - Date.now();
-      if (remaining > 0) {
-        await condition(() => accepted !== undefined, remaining);
-        continue;
-      }
-      if (!overdue) {
-        overdue = true;
-        await activities.recordObligationTaskOverdue({ taskId, at: now() });
-        await audit('overdue', 'obligation.overdue', { detail: { dueAt } });
-        await activities.notify({
-          key: `${workflowId}:overdue`,
-          to: { role: 'supervisor' },
-          kind: 'obligation-overdue',
-          title: `定期公开已逾期：${subject}`,
-          body: `截止 ${dueAt}，部门 ${input.departmentCode}。`,
-          taskId,
-        });
-        continue;
-      }
-      await condition(() => accepted !== undefined);
-    }
+    await due.waitUntil(() => accepted !== undefined);
 
     // 3. Fulfilled by the item the department reported.
-    const request = accepted;
+    const request = accepted!;
     const fulfilledAt = now();
-    const late = Date.parse(fulfilledAt) > Date.parse(dueAt);
+    const late = Date.parse(fulfilledAt) > Date.parse(dueAt!);
     try {
       await requestActivities.recordObligationFulfilment({ taskId, itemId: request.item.itemId, fulfilledBy: request.actor.username, fulfilledAt, late });
     } catch (error) {

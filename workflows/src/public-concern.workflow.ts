@@ -26,6 +26,7 @@ import {
   type ConcernState,
   type Role,
 } from '@zwgk/domain/workflow';
+import { DueTime } from './due-time';
 import { ACTIVITY_OPTIONS, failure, printable, refusalOf } from './workflow-support';
 
 const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
@@ -73,8 +74,26 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
   let pressConference: { heldAt: string; summary: string } | undefined;
   let publishedAt: string | undefined;
   let deadlines: ConcernDeadlineView[] = [];
-  // Bumped whenever a deadline moves or is met, so the waiting timer re-arms.
-  let deadlineRevision = 0;
+  /** The soonest deadline neither met nor yet recorded overdue: the one the timer waits on. */
+  const nextDeadline = () =>
+    deadlines
+      .filter((deadline) => !deadline.metAt && !deadline.overdueAt)
+      .reduce<ConcernDeadlineView | undefined>((soonest, deadline) => (!soonest || Date.parse(deadline.dueAt) < Date.parse(soonest.dueAt) ? deadline : soonest), undefined);
+  // Re-armed whenever a deadline moves or is met; restarted on the next deadline once one falls overdue.
+  const due = new DueTime({
+    dueAt: () => nextDeadline()?.dueAt,
+    onDue: async () => {
+      const next = nextDeadline()!;
+      const at = now();
+      deadlines = deadlines.map((deadline) => (deadline.milestone === next.milestone ? { ...deadline, overdueAt: at } : deadline));
+      const after = view();
+      await inOrder(async () => {
+        await record(after, at);
+        await audit(`overdue:${next.milestone}`, SYSTEM, 'concern.overdue', at, { detail: { milestone: next.milestone, dueAt: next.dueAt, why: next.explanation } });
+      });
+      due.restart();
+    },
+  });
   // Set when the concern itself cannot be registered (its content refused): the registration is refused.
   let receiptRefusal: ApplicationFailure | undefined;
   let receiptRefusalAnswered = false;
@@ -124,7 +143,7 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
     });
   const meet = (milestones: readonly ConcernMilestone[], at: string) => {
     deadlines = deadlines.map((deadline) => (milestones.includes(deadline.milestone) && !deadline.metAt ? { ...deadline, metAt: at } : deadline));
-    deadlineRevision++;
+    due.rearm();
   };
   const requireRecorded = () => {
     if (!recorded) throw failure(FailureType.Conflict, 'the concern is still being registered; try again shortly');
@@ -146,7 +165,7 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
   const snapshot = () => ({ state, revision, classification, assignedDepartmentCode, draft, draftedBy, returnComment, deadlineExtended, extensionReason, pressConference, publishedAt, deadlines });
   const restore = (before: ReturnType<typeof snapshot>) => {
     ({ state, revision, classification, assignedDepartmentCode, draft, draftedBy, returnComment, deadlineExtended, extensionReason, pressConference, publishedAt, deadlines } = before);
-    deadlineRevision++;
+    due.rearm();
   };
   /**
    * Runs a step's writes after the step changed the state. When an activity refuses them for good (data the
@@ -300,7 +319,7 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
       const [extended] = await activities.computeConcernDeadlines({ kind: input.kind, receivedAt: input.receivedAt, extended: true });
       const previous = deadlines.find((deadline) => deadline.milestone === extended.milestone);
       deadlines = deadlines.map((deadline) => (deadline.milestone === extended.milestone ? { ...deadline, ...extended } : deadline));
-      deadlineRevision++; // re-arm the timer with the new due time
+      due.rearm(); // the timer waits on the new due time
       const after = view();
       await record(after, at);
       await audit('deadline-extended', staff(request.actor, 'disclosure-office'), 'concern.deadline-extended', at, {
@@ -374,28 +393,7 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
 
   // 2. Wait for the response, recording each deadline that passes unmet; a late response is still awaited.
   const finished = () => state === 'PUBLISHED' && deadlines.every((deadline) => deadline.metAt !== undefined);
-  while (!finished()) {
-    const armed = deadlineRevision;
-    const moved = () => finished() || deadlineRevision !== armed;
-    const open = deadlines.filter((deadline) => !deadline.metAt && !deadline.overdueAt);
-    const next = open.reduce<ConcernDeadlineView | undefined>((soonest, deadline) => (!soonest || Date.parse(deadline.dueAt) < Date.parse(soonest.dueAt) ? deadline : soonest), undefined);
-    if (!next) {
-      await condition(moved);
-      continue;
-    }
-    const remaining = Date.parse(next.dueAt) - Date.now();
-    if (remaining > 0) {
-      await condition(moved, remaining);
-      continue; // met, moved, or due: look again
-    }
-    const at = now();
-    deadlines = deadlines.map((deadline) => (deadline.milestone === next.milestone ? { ...deadline, overdueAt: at } : deadline));
-    const after = view();
-    await inOrder(async () => {
-      await record(after, at);
-      await audit(`overdue:${next.milestone}`, SYSTEM, 'concern.overdue', at, { detail: { milestone: next.milestone, dueAt: next.dueAt, why: next.explanation } });
-    });
-  }
+  await due.waitUntil(finished);
 
   await condition(allHandlersFinished);
   return view();

@@ -11,6 +11,7 @@ import {
   type SupervisionDemandState,
   type SupervisionDemandView,
 } from '@zwgk/contracts';
+import { DueTime } from './due-time';
 import { ACTIVITY_OPTIONS, failure, printable, refusalOf, REQUEST_ACTIVITY_OPTIONS } from './workflow-support';
 
 const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
@@ -135,36 +136,31 @@ export async function supervisionDemandWorkflow(input: SupervisionDemandInput): 
 
   // 2. The answer or the due time, on a durable timer; after the due time the demand waits for a late answer.
   // An answer that cannot be recorded is refused and the demand waits for the next one.
+  const due = new DueTime({
+    dueAt: () => dueAt,
+    onDue: async (instant) => {
+      overdue = true;
+      state = 'OVERDUE';
+      await activities.recordSupervisionDemandOverdue({ demandId: input.demandId, at: now() });
+      await audit('overdue', 'supervision.demand-overdue', { detail: { dueAt: instant } });
+      await activities.notify({
+        key: `${workflowId}:overdue`,
+        to: { role: 'supervisor' },
+        kind: 'supervision-demand-overdue',
+        title: `督办逾期未答复：${input.itemTitle}`,
+        body: `截止 ${instant}，部门 ${input.departmentCode}。督办事由：${input.reason}`,
+        itemId: input.itemId,
+        taskId: input.demandId,
+      });
+    },
+  });
   for (let attempt = 1; ; attempt++) {
-    while (!accepted) {
-      const remaining = Date.parse(dueAt) - Date.now();
-      if (remaining > 0) {
-        await condition(() => accepted !== undefined, remaining);
-        continue;
-      }
-      if (!overdue) {
-        overdue = true;
-        state = 'OVERDUE';
-        await activities.recordSupervisionDemandOverdue({ demandId: input.demandId, at: now() });
-        await audit('overdue', 'supervision.demand-overdue', { detail: { dueAt } });
-        await activities.notify({
-          key: `${workflowId}:overdue`,
-          to: { role: 'supervisor' },
-          kind: 'supervision-demand-overdue',
-          title: `督办逾期未答复：${input.itemTitle}`,
-          body: `截止 ${dueAt}，部门 ${input.departmentCode}。督办事由：${input.reason}`,
-          itemId: input.itemId,
-          taskId: input.demandId,
-        });
-        continue;
-      }
-      await condition(() => accepted !== undefined);
-    }
+    await due.waitUntil(() => accepted !== undefined);
 
     // 3. Answered.
-    const request = accepted;
+    const request = accepted!;
     const respondedAt = now();
-    const late = Date.parse(respondedAt) > Date.parse(dueAt);
+    const late = Date.parse(respondedAt) > Date.parse(dueAt!);
     const text = request.response.trim();
     try {
       await requestActivities.recordSupervisionDemandResponse({ demandId: input.demandId, response: text, responder: request.actor.username, respondedAt, late });

@@ -71,6 +71,8 @@ export interface AppConfig {
   readonly policies: {
     /** How many working days after its policy an interpretation (解读) may be released; 0 = together. */
     readonly interpretationLagWorkingDays: number;
+    /** How many working days before an item's statutory release deadline its drafter and department head are reminded. */
+    readonly releaseReminderWorkingDays: number;
   };
   /** Release channels beyond the government website (政务新媒体, 政府公报, 公示栏). */
   readonly channels: {
@@ -270,6 +272,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     policies: {
       interpretationLagWorkingDays: readWholeNumber(env, 'INTERPRETATION_LAG_WORKING_DAYS', 0, 10),
+      releaseReminderWorkingDays: readPositive(env, 'RELEASE_REMINDER_WORKING_DAYS', 1, 20),
     },
     channels: {
       newMediaWebhookUrl: httpUrl(env, 'CHANNEL_NEW_MEDIA_WEBHOOK_URL'),

@@ -80,6 +80,8 @@ export interface DisclosureItemResume {
   readonly releasedAt: string;
   readonly releaseDeadline: { readonly dueAt: string; readonly dueDate: string; readonly provisional: boolean; readonly explanation: string; readonly calendarVersion: string };
   readonly interpretationDueAt?: string;
+  /** The 公示期 of the released edition still running, if the rule sets one: when it ends. */
+  readonly publicityEndsAt?: string;
   readonly lastRelease: { readonly edition: number; readonly revision: number; readonly content: { readonly title: string; readonly body: string; readonly interpretation?: string }; readonly contentHash: string; readonly releasedAt: string };
 }
 
@@ -111,7 +113,12 @@ export interface DisclosureItemView {
   readonly scheduledReleaseAt?: string;
   /** How many editions have been released. */
   readonly edition?: number;
+  /** The open task or the statutory release deadline is overdue. */
   readonly overdue?: boolean;
+  /** The release deadline's timer found the item unreleased at its due instant (cleared when the deadline moves ahead). */
+  readonly releaseOverdue?: boolean;
+  /** The first release came after the release deadline, by this many working days. */
+  readonly releaseLateWorkingDays?: number;
   readonly reviewChain?: readonly ReviewStage[];
 }
 

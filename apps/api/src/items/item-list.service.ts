@@ -21,6 +21,7 @@ interface ItemListRow {
   release_due_at: Date | null;
   released_at: Date | null;
   overdue: boolean;
+  release_overdue: boolean;
   task_id: string | null;
   task_stage: ReviewStage | null;
   task_due_at: Date | null;
@@ -58,7 +59,7 @@ export class ItemListService {
     const rows: ItemListRow[] = await this.dataSource.query(
       `SELECT i.id, i.title, i.state, i.revision, i.catalog_item_code, i.department_code, i.drafter_username, i.updated_at,
               to_char(i.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
-              i.release_due_at, i.released_at, i.overdue,
+              i.release_due_at, i.released_at, i.overdue, i.release_overdue,
               t.id AS task_id, t.stage AS task_stage, t.due_at AS task_due_at, t.overdue AS task_overdue,
               r.comment AS return_comment,
               (SELECT count(*) FROM item_attachments a WHERE a.item_id = i.id AND a.removed_at IS NULL) AS attachment_count
@@ -92,7 +93,7 @@ export class ItemListService {
         ? [{ kind: 'task' as const, label: `${taskStageLabel(row.task_stage)}办理时限`, taskId: row.task_id, dueAt: row.task_due_at, flaggedOverdue: row.task_overdue ?? false }]
         : []),
       ...(row.release_due_at && !row.released_at && !closed
-        ? [{ kind: 'release' as const, label: '法定公开时限', taskId: null, dueAt: row.release_due_at, flaggedOverdue: false }]
+        ? [{ kind: 'release' as const, label: '法定公开时限', taskId: null, dueAt: row.release_due_at, flaggedOverdue: row.release_overdue }]
         : []),
     ].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
     const next = candidates[0];

@@ -193,7 +193,9 @@ export class ItemsService {
               provisional: item.releaseDueProvisional,
               why: item.releaseDueExplanation,
               met: item.releasedAt ? item.releasedAt <= item.releaseDueAt : null,
-              overdue: !item.releasedAt && item.releaseDueAt.getTime() < now,
+              // The timer's flag, or the clock where the timer has not run (an item from before it).
+              overdue: !item.releasedAt && (item.releaseOverdue || item.releaseDueAt.getTime() < now),
+              workingDaysLate: item.releaseLateWorkingDays,
             }]
           : []),
         ...tasks.map((task) => ({

@@ -74,6 +74,9 @@ interface ItemRow {
   drafter_username: string;
   release_due_at: Date | null;
   released_at: Date | null;
+  /** What the item's release deadline timer recorded: overdue now, and how late a late release was. */
+  release_overdue: boolean;
+  release_late_working_days: number | null;
 }
 
 interface TaskFields {
@@ -137,7 +140,7 @@ export class SupervisionService {
     ]);
     const itemIds = [...new Set([...statutory, ...sla].map((row) => row.item_id))];
     const [events, holders, signOffs, demands] = await Promise.all([this.events(itemIds), this.roleHolders(), this.signOffHolders(itemIds), this.demandsOf.forItems(itemIds)]);
-    const build = (kind: OverdueKind, row: ItemRow & TaskFields, dueAt: Date, lateness: { until: Date; open: boolean }): OverdueRow => {
+    const build = (kind: OverdueKind, row: ItemRow & TaskFields, dueAt: Date, lateness: { until: Date; open: boolean }, recordedLate?: number): OverdueRow => {
       const itemEvents = events.get(row.item_id) ?? [];
       const only = (action: string) => itemEvents.filter((event) => event.action === action);
       return {
@@ -154,7 +157,7 @@ export class SupervisionService {
         dueAt: dueAt.toISOString(),
         finishedAt: lateness.open ? null : lateness.until.toISOString(),
         stillOverdue: lateness.open,
-        workingDaysLate: workingDaysLate(calendar, dueAt, lateness.until),
+        workingDaysLate: recordedLate ?? workingDaysLate(calendar, dueAt, lateness.until),
         responsible: this.responsible(row, holders),
         escalations: only(EVENT_ACTIONS.escalation),
         extensions: only(EVENT_ACTIONS.extension),
@@ -165,8 +168,9 @@ export class SupervisionService {
     };
     const rows: OverdueRow[] = [];
     for (const row of statutory) {
-      const lateness = statutoryLateness({ releaseDueAt: row.release_due_at, releasedAt: row.released_at }, now);
-      if (lateness && row.release_due_at) rows.push(build('statutory', row, row.release_due_at, lateness));
+      // The timer's record counts as well as the clock: flagged overdue, or released late by its recorded working days.
+      const lateness = statutoryLateness({ releaseDueAt: row.release_due_at, releasedAt: row.released_at }, now) ?? (row.release_overdue && !row.released_at ? { until: now, open: true } : undefined);
+      if (lateness && row.release_due_at) rows.push(build('statutory', row, row.release_due_at, lateness, lateness.open ? undefined : (row.release_late_working_days ?? undefined)));
     }
     for (const row of sla) {
       const lateness = row.due_at && row.task_state ? slaLateness({ state: row.task_state, dueAt: row.due_at, completedAt: row.completed_at }, now) : undefined;
@@ -242,7 +246,7 @@ export class SupervisionService {
     const where = [
       `i.release_due_at IS NOT NULL`,
       // A rejected or withdrawn-before-release item is never going to be released: nothing is owed.
-      `((i.released_at IS NULL AND i.release_due_at < $1 AND i.state NOT IN ('REJECTED', 'WITHDRAWN')) OR i.released_at > i.release_due_at)`,
+      `((i.released_at IS NULL AND (i.release_due_at < $1 OR i.release_overdue) AND i.state NOT IN ('REJECTED', 'WITHDRAWN')) OR i.released_at > i.release_due_at)`,
     ];
     const add = (sql: (p: string) => string, value: unknown) => {
       params.push(value);
@@ -360,4 +364,4 @@ export class SupervisionService {
 }
 
 const ITEM_COLUMNS = `i.id AS item_id, i.title, i.department_code, d.name AS department_name, c.area, i.state AS item_state,
-  i.drafter_username, i.release_due_at, i.released_at`;
+  i.drafter_username, i.release_due_at, i.released_at, i.release_overdue, i.release_late_working_days`;

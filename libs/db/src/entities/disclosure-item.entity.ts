@@ -64,6 +64,20 @@ export class DisclosureItemEntity {
   @Column({ type: 'boolean', default: false })
   overdue!: boolean;
 
+  /** Set by the release deadline timer at the due instant while unreleased; cleared when the deadline moves ahead or at release. */
+  @Column({ name: 'release_overdue', type: 'boolean', default: false })
+  releaseOverdue!: boolean;
+
+  @Column({ name: 'release_overdue_at', type: 'timestamptz', nullable: true })
+  releaseOverdueAt!: Date | null;
+
+  /** The first release came after the deadline, by this many working days (null when on time). */
+  @Column({ name: 'released_late', type: 'boolean', default: false })
+  releasedLate!: boolean;
+
+  @Column({ name: 'release_late_working_days', type: 'int', nullable: true })
+  releaseLateWorkingDays!: number | null;
+
   @Column({ name: 'scheduled_release_at', type: 'timestamptz', nullable: true })
   scheduledReleaseAt!: Date | null;
 

@@ -17,6 +17,7 @@ import { SupervisionDemands1764300000000 } from './1764300000000-supervision-dem
 import { SatisfactionRatings1764310000000 } from './1764310000000-satisfaction-ratings';
 import { DepartmentActive1764330000000 } from './1764330000000-department-active';
 import { PublicityPeriods1764340000000 } from './1764340000000-publicity-periods';
+import { ReleaseDeadlineTimer1764342000000 } from './1764342000000-release-deadline-timer';
 
 /** Every migration, oldest first. Schema changes only ever happen here, with reviewed SQL. */
-export const MIGRATIONS = [Foundation1764150000000, CatalogImports1764160000000, HolidayTables1764170000000, TaskDueExplanation1764180000000, ReviewLifecycle1764190000000, ChannelLedger1764200000000, PublicConcerns1764210000000, PeriodicObligations1764220000000, ItemEditions1764230000000, AuditHashChain1764240000000, InboxIndexes1764250000000, UserContacts1764260000000, AnnualReports1764270000000, PublicSearch1764280000000, AttachmentsAndRevisions1764290000000, SupervisionDemands1764300000000, SatisfactionRatings1764310000000, DepartmentActive1764330000000, PublicityPeriods1764340000000];
+export const MIGRATIONS = [Foundation1764150000000, CatalogImports1764160000000, HolidayTables1764170000000, TaskDueExplanation1764180000000, ReviewLifecycle1764190000000, ChannelLedger1764200000000, PublicConcerns1764210000000, PeriodicObligations1764220000000, ItemEditions1764230000000, AuditHashChain1764240000000, InboxIndexes1764250000000, UserContacts1764260000000, AnnualReports1764270000000, PublicSearch1764280000000, AttachmentsAndRevisions1764290000000, SupervisionDemands1764300000000, SatisfactionRatings1764310000000, DepartmentActive1764330000000, PublicityPeriods1764340000000, ReleaseDeadlineTimer1764342000000];

@@ -1,0 +1,61 @@
+import type { DataSource } from 'typeorm';
+import { loadWorkingDayCalendar } from '@zwgk/db';
+import { addDays, chinaDateOf, endOfChinaDay, workingDaysLate, type WorkingDayCalendar } from '@zwgk/domain';
+
+export interface ReleaseDeadlineSettings {
+  /** How many working days before the due day the reminder goes out (at the end of that working day). */
+  readonly reminderWorkingDays: number;
+}
+
+/** The longest stretch of days off looked through (春节 with its weekends is well under this). */
+const MAX_DAYS_OFF_IN_A_ROW = 60;
+
+/**
+ * IO of the item's statutory release deadline timer: when to remind, the overdue flag of the read model,
+ * and how late a late release was. The calendar is read here, never in workflow code, so that a loaded
+ * holiday year never changes how a history replays.
+ */
+export function createReleaseDeadlineActivities(dataSource: DataSource, settings: ReleaseDeadlineSettings, fixedCalendar?: WorkingDayCalendar) {
+  // Reloaded only when an admin has loaded a new official arrangement (a new holiday_tables row).
+  let cached: { newestTable: string; calendar: WorkingDayCalendar } | undefined;
+  const calendar = async (): Promise<WorkingDayCalendar> => {
+    if (fixedCalendar) return fixedCalendar;
+    const [{ newest }]: { newest: string }[] = await dataSource.query('SELECT coalesce(max(id), 0)::text AS newest FROM holiday_tables');
+    if (cached?.newestTable !== newest) cached = { newestTable: newest, calendar: await loadWorkingDayCalendar(dataSource) };
+    return cached.calendar;
+  };
+  return {
+    /** The end of the working day N working days before the due day (N: RELEASE_REMINDER_WORKING_DAYS). */
+    async computeReleaseReminderAt(request: { dueAt: string }): Promise<string> {
+      const current = await calendar();
+      let day = chinaDateOf(new Date(request.dueAt));
+      for (let step = 0; step < settings.reminderWorkingDays; step++) {
+        day = addDays(day, -1);
+        for (let guard = 0; guard < MAX_DAYS_OFF_IN_A_ROW && current.offReason(day); guard++) day = addDays(day, -1);
+      }
+      return endOfChinaDay(day).toISOString();
+    },
+
+    /** The item is statutory-overdue (its due instant passed unreleased), or no longer (an extension or a new calendar moved it). */
+    async recordReleaseOverdue(request: { itemId: string; overdue: boolean; at: string }): Promise<void> {
+      await dataSource.query(
+        `UPDATE disclosure_items SET release_overdue = $2, release_overdue_at = CASE WHEN $2 THEN $3::timestamptz END, updated_at = now() WHERE id = $1`,
+        [request.itemId, request.overdue, request.at],
+      );
+    },
+
+    /**
+     * The first release against the deadline: on time, or late by how many working days (counted after the
+     * due day up to the release day). The item is no longer outstanding either way; when it became overdue stays recorded.
+     */
+    async recordReleaseTiming(request: { itemId: string; dueAt: string; releasedAt: string }): Promise<{ late: boolean; workingDaysLate: number }> {
+      const late = Date.parse(request.releasedAt) > Date.parse(request.dueAt);
+      const days = late ? workingDaysLate(await calendar(), new Date(request.dueAt), new Date(request.releasedAt)) : 0;
+      await dataSource.query(
+        `UPDATE disclosure_items SET release_overdue = false, released_late = $2, release_late_working_days = $3, updated_at = now() WHERE id = $1`,
+        [request.itemId, late, late ? days : null],
+      );
+      return { late, workingDaysLate: days };
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { obligationScheduleId } from '@zwgk/contracts';
-import { DepartmentEntity, DisclosureItemEntity, ObligationEntity, ObligationTaskEntity } from '@zwgk/db';
+import { DepartmentEntity, DisclosureItemEntity, ObligationEntity, ObligationTaskEntity, writeAuditEvent } from '@zwgk/db';
 import { catalogItemName, obligationCalendarSpec, obligationRuleOf, obligationRuleProblem, type Actor, type Role } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
@@ -206,10 +206,6 @@ export class ObligationsService {
   }
 
   private async audit(manager: EntityManager, actor: Actor, eventKey: string, action: string, requestId: string | undefined, detail: Record<string, unknown>) {
-    await manager.query(
-      `INSERT INTO audit_events (event_key, actor, actor_role, department_code, action, detail, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [eventKey, actor.username, managingRole(actor) ?? actor.roles[0] ?? null, actor.departmentCode, action, JSON.stringify(detail), requestId ?? null],
-    );
+    await writeAuditEvent(manager, { eventKey, actor: actor.username, actorRole: managingRole(actor) ?? actor.roles[0] ?? null, departmentCode: actor.departmentCode, action, detail, requestId });
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '@zwgk/domain';
 import { CatalogItemEntity, CatalogVersionEntity, UserEntity } from '../entities';
 import { readCatalogFile, type CatalogFile } from './catalog-file';
+import { writeAuditEvent } from '../audit/audit-writer';
 
 /** Why a catalog operation was refused; the API maps `kind` to 400/403/404/409. */
 export class CatalogOperationError extends Error {
@@ -70,11 +71,10 @@ async function requireAdmin(manager: EntityManager, operator: CatalogOperator): 
 }
 
 async function audit(manager: EntityManager, operator: CatalogOperator, user: UserEntity, eventKey: string, action: string, detail: Record<string, unknown>) {
-  await manager.query(
-    `INSERT INTO audit_events (event_key, actor, actor_role, department_code, action, detail, request_id)
-     VALUES ($1, $2, 'admin', $3, $4, $5, $6)`,
-    [eventKey, operator.username, user.departmentCode, action, JSON.stringify({ ...detail, via: operator.via ?? 'api' }), operator.requestId ?? null],
-  );
+  await writeAuditEvent(manager, {
+    eventKey, actor: operator.username, actorRole: 'admin', departmentCode: user.departmentCode, action,
+    detail: { ...detail, via: operator.via ?? 'api' }, requestId: operator.requestId,
+  });
 }
 
 export async function insertCatalogItems(manager: EntityManager, versionId: string, items: readonly CatalogItem[]): Promise<void> {

@@ -127,7 +127,11 @@ export class AnnualReportService {
     const year = parseYear(yearText, 'year', now);
     const checked = validateAnnualReportInputs(body);
     if (checked.problems.length || !('inputs' in checked)) {
-      throw new ApiError('invalid-input', checked.problems.map((p) => `${p.field}: ${p.problem}`).join('; '), checked.problems.map((p) => ({ field: p.field, problems: [p.problem] })));
+      throw new ApiError(
+        'annual-report.invalid-inputs',
+        checked.problems.map((p) => `${p.field}: ${p.problem}`).join('; '),
+        checked.problems.map((p) => ({ field: p.field, problems: [p.problem], code: p.code, ...(p.params ? { params: p.params } : {}) })),
+      );
     }
     await this.dataSource.transaction(async (manager) => {
       const [saved]: { revision: number }[] = await manager.query(

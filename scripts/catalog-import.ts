@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig } from '@zwgk/config';
-import { activateCatalogVersion, connectAndMigrate, createDataSource, importCatalogFiles, type CatalogImportProgress } from '@zwgk/db';
+import { activateCatalogVersion, connectAndMigrate, createDataSource, importCatalogFiles, UserEntity, type CatalogImportProgress } from '@zwgk/db';
+import { isRole, mayManageCatalog } from '@zwgk/domain';
 import { isPortFree, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@zwgk/embedded';
 
 const USAGE = 'usage: npm run catalog:import -- FILE.xlsx|FILE.csv ... [--label NAME] [--as USERNAME] [--activate]';
@@ -70,6 +71,10 @@ async function main(): Promise<void> {
   try {
     await connectAndMigrate(dataSource);
     const operator = { username: args.username, via: 'cli' as const };
+    // The CLI acts as the user named by --as, under the same access policy as the API.
+    const user = await dataSource.getRepository(UserEntity).findOneBy({ username: operator.username });
+    if (!user || !user.active) throw new Error(`unknown user "${operator.username}"`);
+    if (!mayManageCatalog({ roles: user.roles.filter(isRole) })) throw new Error('only admins import and activate catalogs');
     const report = await importCatalogFiles(dataSource, files, operator, { label: args.label, onProgress: showProgress });
     console.log(`\nImported ${report.itemCount} items from ${report.files.length} file(s) as draft version ${report.versionId}`);
     for (const file of report.files) {

@@ -10,7 +10,6 @@ import { configuredNotificationChannels, createNotificationActivities } from './
 import { createObligationActivities } from './obligation.activities';
 import { createProjectionActivities } from './projection.activities';
 import { createPublicConcernActivities } from './public-concern.activities';
-import { createReleaseActivities } from './release.activities';
 import { createReleaseDeadlineActivities } from './release-deadline.activities';
 import { createReviewActivities } from './review.activities';
 import { createSupervisionDemandActivities } from './supervision-demand.activities';
@@ -32,7 +31,6 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createCalendarActivities(dependencies.dataSource, dependencies.calendar),
     ...createProjectionActivities(dependencies.dataSource),
     ...createAuditActivities(dependencies.dataSource),
-    ...createReleaseActivities(dependencies.dataSource),
     ...createChannelReleaseActivities({ dataSource: dependencies.dataSource, config: dependencies.config ?? loadConfig() }),
     ...createReviewActivities(dependencies.dataSource),
     ...createNotificationActivities(dependencies.dataSource, configuredNotificationChannels(dependencies.dataSource, (dependencies.config ?? loadConfig()).notifications)),

@@ -157,9 +157,13 @@ export function createProjectionActivities(dataSource: DataSource) {
       await dataSource.query(`UPDATE review_tasks SET reminded_at = COALESCE(reminded_at, $2) WHERE id = $1`, [request.taskId, request.at]);
     },
 
-    /** Overdue: the task and its item are flagged, and the task shows in the department head's inbox. */
+    /**
+     * Overdue: the task and its item are flagged, and the task escalates to the department head's inbox. An
+     * extension clears both: with a fresh due time the task is its holders' again, as the workflow's access
+     * check has it (the access policy reads an escalated task as one that is overdue now).
+     */
     async recordTaskOverdue(request: { taskId: string; itemId: string; overdue: boolean }): Promise<void> {
-      await dataSource.query(`UPDATE review_tasks SET overdue = $2, escalated = escalated OR $2 WHERE id = $1`, [request.taskId, request.overdue]);
+      await dataSource.query(`UPDATE review_tasks SET overdue = $2, escalated = $2 WHERE id = $1`, [request.taskId, request.overdue]);
       await dataSource.query(
         `UPDATE disclosure_items SET overdue = EXISTS (SELECT 1 FROM review_tasks WHERE item_id = $1 AND state = 'open' AND overdue), updated_at = now() WHERE id = $1`,
         [request.itemId],

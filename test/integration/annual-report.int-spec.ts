@@ -110,9 +110,15 @@ describe('the annual report', () => {
     applications.granted.naturalPerson = 6; // the results no longer add up to （七）总计
     const refused = await client.request('PUT', `/reports/annual/${YEAR}/inputs`, { as: 'office.publisher', body: { applications } });
     expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ error: 'invalid-input', code: 'annual-report.invalid-inputs' });
     expect(refused.body.fields.map((field: { field: string }) => field.field).sort()).toEqual([
       'applications.carriedForward.researchInstitution', 'applications.resultsTotal.naturalPerson',
     ]);
+    // Codes and figures a client words itself, never a message to parse.
+    expect(refused.body.fields).toEqual(expect.arrayContaining([
+      expect.objectContaining({ field: 'applications.carriedForward.researchInstitution', code: 'annual-report.balance', params: { incoming: 1, outgoing: 0 } }),
+      expect.objectContaining({ field: 'applications.resultsTotal.naturalPerson', code: 'annual-report.results-total' }),
+    ]));
     const shape = await client.request('PUT', `/reports/annual/${YEAR}/inputs`, { as: 'office.publisher', body: { licensingDecisions: -1, bogus: true, reviewLitigation: { reconsideration: {} } } });
     expect(shape.status).toBe(400);
     expect(shape.body.fields.map((field: { field: string }) => field.field)).toEqual(expect.arrayContaining(['licensingDecisions', 'bogus', 'reviewLitigation.reconsideration.upheld', 'reviewLitigation.directLitigation']));

@@ -268,7 +268,7 @@ describe('public concerns over HTTP', () => {
 
     const limited = await ask(releasedItemId, { content: '第6个问题：招生范围？' });
     expect(limited.status).toBe(429);
-    expect(limited.body).toMatchObject({ statusCode: 429, error: 'too-many-requests' });
+    expect(limited.body).toMatchObject({ statusCode: 429, error: 'too-many-requests', code: 'public.rate-limited' });
     const retryAfter = Number(limited.headers.get('retry-after'));
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThanOrEqual(1);

@@ -327,18 +327,6 @@ describe('release on every channel, with the ledger', () => {
     });
   });
 
-  it('shares the ledger with the website-only activities that running workflows still call', async () => {
-    const itemId = await releasedItem();
-    const released = await activities.releaseOnChannel(releaseRequest(itemId, WEBSITE));
-    const legacy = await activities.publishOnGovernmentWebsite({ itemId, revision: 1, contentHash: '0123456789abcdef', at: new Date().toISOString() });
-    expect(legacy).toEqual({ channel: WEBSITE, reference: released.reference, occurredAt: released.occurredAt });
-
-    const legacyWithdrawal = await activities.withdrawFromGovernmentWebsite({ itemId, revision: 1, contentHash: '0123456789abcdef', at: '2026-04-01T02:00:00.000Z' });
-    const withdrawal = await activities.withdrawFromChannel(withdrawalRequest(itemId, WEBSITE));
-    expect(withdrawal).toMatchObject({ status: 'withdrawn', channelKind: 'website', reference: legacyWithdrawal.reference, occurredAt: '2026-04-01T02:00:00.000Z' });
-    expect(await ledgerOf(itemId)).toHaveLength(2);
-  });
-
   it('records new-media channels as manual when no webhook is configured', async () => {
     const itemId = await releasedItem();
     const unconfigured = createActivities({ dataSource, config: loadConfig({ ZWGK_DATA_DIR: dataDir }) });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
 import {
+  claimTaskUpdate,
   completeTaskUpdate,
   disclosureItemViewQuery,
   extendDeadlineUpdate,
@@ -10,6 +11,7 @@ import {
   disclosureItemWorkflowId,
   draftRecordedUpdate,
   submitForReviewUpdate,
+  unclaimTaskUpdate,
   type ActorRef,
   type DisclosureItemInput,
 } from '@zwgk/contracts';
@@ -97,7 +99,7 @@ describe('a review task past its due time', () => {
     // A supervisor extends it by 2 working days (to Thursday 1/7) with a reason; the timer re-arms.
     const extended = await handle.executeUpdate(extendDeadlineUpdate, { args: [{ actor: supervisor, target: task.taskId, workingDays: 2, reason: '涉及多部门会商' }] });
     expect(extended.openTask).toMatchObject({ dueAt: '2027-01-07T15:59:59.999Z', overdue: false });
-    expect(await taskRow()).toMatchObject({ overdue: false });
+    expect(await taskRow()).toMatchObject({ overdue: false, escalated: false });
     expect(await events('deadline.extended')).toEqual([{ detail: expect.objectContaining({ from: task.dueAt, to: '2027-01-07T15:59:59.999Z', workingDays: 2 }) }]);
     await expect(handle.executeUpdate(extendDeadlineUpdate, { args: [{ actor: drafter, target: task.taskId, workingDays: 2, reason: 'x' }] })).rejects.toThrow();
 
@@ -164,5 +166,41 @@ describe('a review task past its due time', () => {
     for (const actor of [reviewer, secrecy, leader]) view = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: view.openTask!.taskId, actor, decision: 'approve' }] });
     const events = await interpretationEvents(itemId);
     expect(events.at(-1)).toMatchObject({ action: 'interpretation.released', detail: { late: true } });
+  });
+
+  it('lets the department head act on an escalated task until an extension gives it back to its holders', async () => {
+    // A department of its own, with two heads: the one who decides 初审 may decide no other stage of the
+    // revision (four-eyes), so the escalation is acted on by the other.
+    const dept = `esc${randomUUID().slice(0, 8)}`;
+    const person = (name: string, role: string): ActorRef => ({ username: `${dept}.${name}`, displayName: name, departmentCode: dept, roles: [role as ActorRef['roles'][number]] });
+    const [author, head, deputyHead, checker] = [person('drafter', 'drafter'), person('head', 'reviewer'), person('deputy', 'reviewer'), person('secrecy', 'secrecy-reviewer')];
+    await dataSource.query(`INSERT INTO departments (code, name, parent_code, kind) VALUES ($1, $1, 'county', 'department')`, [dept]);
+    for (const user of [author, head, deputyHead, checker]) {
+      await dataSource.query(`INSERT INTO users (username, display_name, department_code, roles) VALUES ($1, $2, $3, $4)`, [user.username, user.displayName, dept, user.roles]);
+    }
+    const otherHead: ActorRef = { username: 'civil.head', displayName: '民政局长', departmentCode: 'civil', roles: ['reviewer'] };
+    const itemId = randomUUID();
+    const input: DisclosureItemInput = { itemId, drafter: author, catalogVersionId: DEMO_CATALOG_VERSION_ID, catalogItem: eduCatalogRow(), title: '升级办理', body: '正文', formedAt: '2026-11-20', channels: ['政府网站'] };
+    const handle = await env.client.workflow.start(DISCLOSURE_ITEM_WORKFLOW_TYPE, { workflowId: disclosureItemWorkflowId(itemId), taskQueue, args: [input] });
+    await handle.executeUpdate(draftRecordedUpdate);
+    const submitted = await handle.executeUpdate(submitForReviewUpdate, { args: [{ actor: author }] });
+    const task = (await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: submitted.openTask!.taskId, actor: head, decision: 'approve' }] })).openTask!;
+    expect(task.stage).toBe('confidentiality-review');
+    const claim = (actor: ActorRef) => handle.executeUpdate(claimTaskUpdate, { args: [{ taskId: task.taskId, actor }] });
+    /** The validator's refusal, which the client carries as the cause of its "Workflow Update failed". */
+    const refusal = (actor: ActorRef) => claim(actor).then(() => 'claimed', (error: { cause?: Error }) => error.cause?.message);
+
+    expect(await refusal(deputyHead)).toMatch(/secrecy-reviewer in department/);
+    await sleepUntil(new Date(Date.parse(task.dueAt) + 3_600_000).toISOString());
+    expect((await dataSource.query(`SELECT escalated FROM review_tasks WHERE id = $1`, [task.taskId]))[0].escalated).toBe(true);
+    expect((await claim(deputyHead)).openTask?.claimedBy).toBe(deputyHead.username);
+    await handle.executeUpdate(unclaimTaskUpdate, { args: [{ taskId: task.taskId, actor: deputyHead }] });
+    expect(await refusal(otherHead)).toMatch(/head of department/);
+    expect(await refusal(head)).toMatch(/四眼原则/);
+
+    await handle.executeUpdate(extendDeadlineUpdate, { args: [{ actor: supervisor, target: task.taskId, workingDays: 2, reason: '涉及多部门会商' }] });
+    expect((await dataSource.query(`SELECT escalated FROM review_tasks WHERE id = $1`, [task.taskId]))[0].escalated).toBe(false);
+    expect(await refusal(deputyHead)).toMatch(/secrecy-reviewer in department/);
+    expect((await claim(checker)).openTask?.claimedBy).toBe(checker.username);
   });
 });

@@ -54,11 +54,14 @@ import {
 import {
   catalogItemName,
   contentFingerprint,
+  holdsStageRole,
+  mayActOnTask,
   releaseChannelsOf,
   REVIEW_DECISIONS,
   REVIEW_STAGE_LABELS,
   separationOfDutiesRefusal,
   STAGE_ROLE,
+  taskHolderDescription,
   type Deadline,
   type DisclosureState,
   type ReviewStage,
@@ -200,7 +203,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   const isDrafter = (actor: ActorRef) => actor.username === input.drafter.username;
   // 三同步: a policy document of the catalog, and any normative document (行政规范性文件), goes out with its interpretation.
   const needsInterpretation = input.catalogItem.needsInterpretation === true || input.normativeDocument === true;
-  const holdsStage = (actor: ActorRef, task: OpenTaskView) => actor.roles.includes(task.role) && actor.departmentCode === task.departmentCode;
+  const holdsStage = (actor: ActorRef, task: OpenTaskView) => holdsStageRole(actor, task);
   const requireOpenTask = (taskId: string): OpenTaskView => {
     if (!openTask || openTask.taskId !== taskId) {
       if (decidedTaskIds.has(taskId)) throw failure(FailureType.Conflict, `task ${taskId} has already been completed`);
@@ -208,13 +211,12 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     }
     return openTask;
   };
-  /** Who may work on the task now: the delegate if there is one, otherwise holders of the stage's role. */
+  /** Who may work on the task now: the access policy's answer (an overdue task has escalated to the department head). */
   const requireActionable = (actor: ActorRef, task: OpenTaskView) => {
     const separation = separationOfDutiesRefusal({ username: actor.username, drafterUsername: input.drafter.username, stageDeciders });
     if (separation) throw failure(FailureType.Forbidden, separation);
-    if (task.assignee ? task.assignee !== actor.username : !holdsStage(actor, task)) {
-      throw failure(FailureType.Forbidden, `this ${REVIEW_STAGE_LABELS[task.stage]} task is for ${task.assignee ?? `the role ${task.role} in department ${task.departmentCode}`}`);
-    }
+    const facts = { role: task.role, departmentCode: task.departmentCode, assignee: task.assignee, escalated: task.overdue === true };
+    if (!mayActOnTask(actor, facts)) throw failure(FailureType.Forbidden, `this ${REVIEW_STAGE_LABELS[task.stage]} task is for ${taskHolderDescription(facts)}`);
   };
 
   setHandler(disclosureItemViewQuery, view);

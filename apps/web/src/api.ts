@@ -12,17 +12,24 @@ export interface Session {
   actor: Actor;
 }
 
+/** A request field at fault: `code` (with `params`) is what the screens word; `problems` is the API's text. */
 export interface FieldProblem {
   field: string;
   problems: string[];
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
-/** A non-2xx answer: the status, the server's message, and the fields it named (400). */
+/**
+ * A non-2xx answer: the status, the API's stable error `code` (what screens branch on; never parse the
+ * message), the server's message, and the fields it named (400).
+ */
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly fields: FieldProblem[] = [],
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -31,7 +38,7 @@ export class ApiFailure extends Error {
   without(field: string): ApiFailure | null {
     const rest = this.fields.filter((f) => f.field !== field);
     if (rest.length === this.fields.length) return this;
-    return rest.length ? new ApiFailure(this.status, this.message, rest) : null;
+    return rest.length ? new ApiFailure(this.status, this.message, rest, this.code) : null;
   }
 
   /** The problems of one field, joined for display under it. */
@@ -80,8 +87,8 @@ export async function api<T>(method: string, path: string, body?: unknown, heade
   const parsed: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {
     if (response.status === 401 && session && !headers.authorization) sessionExpired();
-    const error = (parsed ?? {}) as { message?: string; fields?: FieldProblem[] };
-    throw new ApiFailure(response.status, error.message ?? `请求失败（${response.status}）`, error.fields ?? []);
+    const error = (parsed ?? {}) as { code?: string; message?: string; fields?: FieldProblem[] };
+    throw new ApiFailure(response.status, error.message ?? `请求失败（${response.status}）`, error.fields ?? [], error.code);
   }
   return parsed as T;
 }
@@ -192,6 +199,9 @@ export interface ClaimOutcome {
   taskId: string;
   outcome: 'claimed' | 'already-claimed-by-you' | 'refused';
   status: number;
+  /** The refusal's error code: `task.claimed-by-other` (with `claimedBy`), `task.not-yours`, … */
+  code?: string;
+  claimedBy?: string;
   message: string;
 }
 

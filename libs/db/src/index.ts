@@ -6,3 +6,4 @@ export * from './catalog/catalog-import';
 export { MIGRATIONS } from './migrations';
 export * from './calendar/holiday-calendar';
 export * from './audit/audit-chain';
+export * from './audit/audit-writer';

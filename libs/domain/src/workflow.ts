@@ -6,8 +6,10 @@
  */
 export * from './calendar/local-date';
 export * from './calendar/deadline';
+export * from './calendar/compute-deadline';
 export * from './catalog';
 export * from './identity';
+export * from './identity/access-policy';
 export * from './review';
 export * from './disclosure';
 export * from './concern';

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { DisclosureItemEntity } from '@zwgk/db';
+import { writeAuditEvent, type DisclosureItemEntity } from '@zwgk/db';
 import type { Actor } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
@@ -202,19 +202,15 @@ export class AttachmentsService {
   }
 
   private async audit(manager: EntityManager, actor: Actor, item: DisclosureItemEntity, action: string, row: AttachmentRow, requestId: string | undefined): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_events (event_key, item_id, actor, actor_role, department_code, action, detail, request_id)
-       VALUES ($1, $2, $3, 'drafter', $4, $5, $6, $7)
-       ON CONFLICT (event_key) DO NOTHING`,
-      [
-        `${action}:${row.id}`,
-        item.id,
-        actor.username,
-        actor.departmentCode,
-        action,
-        JSON.stringify({ attachmentId: row.id, fileName: row.file_name, mediaType: row.media_type, size: Number(row.size_bytes), sha256: row.sha256, revision: item.revision }),
-        requestId ?? null,
-      ],
-    );
+    await writeAuditEvent(manager, {
+      eventKey: `${action}:${row.id}`,
+      itemId: item.id,
+      actor: actor.username,
+      actorRole: 'drafter',
+      departmentCode: actor.departmentCode,
+      action,
+      detail: { attachmentId: row.id, fileName: row.file_name, mediaType: row.media_type, size: Number(row.size_bytes), sha256: row.sha256, revision: item.revision },
+      requestId,
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { writeAuditEvent } from '@zwgk/db';
 import type { Actor } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import type { ClaimedIdentity } from './oidc-claims';
@@ -102,9 +103,9 @@ export class OidcProvisioningService {
 
   /** The user is the actor of their own provisioning: the change comes from their sign-in, vouched for by the IdP. */
   private async audit(manager: EntityManager, identity: ClaimedIdentity, action: string, requestId: string | undefined, detail: Record<string, unknown>) {
-    await manager.query(
-      `INSERT INTO audit_events (event_key, actor, actor_role, department_code, action, reason, detail, request_id) VALUES ($1, $2, NULL, $3, $4, $5, $6, $7)`,
-      [`${action}:${randomUUID()}`, identity.username, identity.departmentCode, action, '统一身份认证登录：按身份令牌声明同步用户与角色', JSON.stringify(detail), requestId ?? null],
-    );
+    await writeAuditEvent(manager, {
+      eventKey: `${action}:${randomUUID()}`, actor: identity.username, actorRole: null, departmentCode: identity.departmentCode, action,
+      reason: '统一身份认证登录：按身份令牌声明同步用户与角色', detail, requestId,
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { holidayTableProblems, loadHolidayTables, loadWorkingDayCalendar } from '@zwgk/db';
+import { holidayTableProblems, loadHolidayTables, loadWorkingDayCalendar, writeAuditEvent } from '@zwgk/db';
 import { endOfChinaDay, STATUTORY_YEARS, type Actor } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { toActorRef } from '../items/items.service';
@@ -97,9 +97,7 @@ export class CalendarService {
             }
           : {}),
       };
-      await manager.query(`INSERT INTO audit_events (event_key, actor, actor_role, action, detail, request_id) VALUES ($1, $2, 'admin', $3, $4, $5)`, [
-        `holiday-table:${row.id}`, actor.username, action, JSON.stringify(detail), requestId ?? null,
-      ]);
+      await writeAuditEvent(manager, { eventKey: `holiday-table:${row.id}`, actor: actor.username, actorRole: 'admin', action, detail, requestId });
       return { id: String(row.id), replaced: current !== undefined };
     });
     // Only a deadline that runs into the year can change: the provisional ones the new year settles, and

@@ -12,6 +12,7 @@ import {
 } from '@zwgk/db';
 import { diffCatalogVersions, type Actor } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
+import { requireCatalogAdmin } from './catalog-access';
 import { toCatalogItem, toCatalogItemResponse } from './catalog-item.mapper';
 
 @Injectable()
@@ -84,11 +85,13 @@ export class CatalogService {
   }
 
   async import(actor: Actor, files: CatalogFile[], label: string | undefined, requestId: string | undefined) {
+    requireCatalogAdmin(actor);
     const report = await importCatalogFiles(this.dataSource, files, { username: actor.username, requestId, via: 'api' }, { label });
     return { ...report, state: 'draft' };
   }
 
   activate(actor: Actor, versionId: string, requestId: string | undefined) {
+    requireCatalogAdmin(actor);
     return activateCatalogVersion(this.dataSource, versionId, { username: actor.username, requestId, via: 'api' });
   }
 
@@ -102,6 +105,7 @@ export class CatalogService {
   }
 
   async updateItem(actor: Actor, versionId: string, code: string, patch: CatalogItemPatch, requestId: string | undefined) {
+    requireCatalogAdmin(actor);
     const item = await updateCatalogItem(this.dataSource, versionId, code, patch, { username: actor.username, requestId, via: 'api' });
     return toCatalogItemResponse(item);
   }

@@ -1,22 +1,23 @@
-/** What went wrong, in terms the HTTP filter maps to a status with one exhaustive switch. */
-export type ApiErrorCode =
-  | 'invalid-input'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not-found'
-  | 'conflict'
-  | 'payload-too-large'
-  | 'unsupported-media-type'
-  | 'unprocessable'
-  | 'unavailable'
-  | 'still-processing';
+import { ERROR_CODES, type ApiErrorCode } from './error-codes';
+
+export type { ApiErrorCode } from './error-codes';
+
+/** One request field at fault, with what is wrong; `code` and `params` let a client word it itself. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly problems: readonly string[];
+  readonly code?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
 
 /** A business error raised by a service. `fields` names the request fields at fault. */
 export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
-    readonly fields?: readonly { field: string; problems: readonly string[] }[],
+    readonly fields?: readonly FieldProblem[],
+    /** Seconds until the client may try again (429, 503): sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -36,26 +37,7 @@ export class ApiError extends Error {
   }
 }
 
+/** The HTTP status of a code: the one mapping, read by the error filter and by per-item outcomes (bulk claims). */
 export function httpStatusOf(code: ApiErrorCode): number {
-  switch (code) {
-    case 'invalid-input':
-      return 400;
-    case 'unauthenticated':
-      return 401;
-    case 'forbidden':
-      return 403;
-    case 'not-found':
-      return 404;
-    case 'conflict':
-      return 409;
-    case 'payload-too-large':
-      return 413;
-    case 'unsupported-media-type':
-      return 415;
-    case 'unprocessable':
-      return 422;
-    case 'unavailable':
-    case 'still-processing': // a workflow did not answer in time; the request may still take effect
-      return 503;
-  }
+  return ERROR_CODES[code].status;
 }

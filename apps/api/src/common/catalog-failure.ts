@@ -11,8 +11,6 @@ export function apiErrorFromCatalog(error: unknown): ApiError | undefined {
   switch (error.kind) {
     case 'invalid':
       return new ApiError('invalid-input', error.message, error.field ? [{ field: error.field, problems: [error.message] }] : undefined);
-    case 'forbidden':
-      return ApiError.forbidden(error.message);
     case 'not-found':
       return ApiError.notFound(error.message);
     case 'conflict':

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ApiError } from '../common/api-error';
 
 /** How many public submissions one client may make in a sliding window. */
 export interface RateLimitSettings {
@@ -10,12 +11,9 @@ export interface RateLimitSettings {
 
 export const CONCERN_RATE_LIMIT = Symbol('CONCERN_RATE_LIMIT');
 
-/** Thrown when a client has used up its submissions; answered 429 with Retry-After. */
-export class RateLimitExceededError extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`too many submissions from this address; try again in ${retryAfterSeconds} s`);
-    this.name = 'RateLimitExceededError';
-  }
+/** A client that has used up its submissions: 429 `public.rate-limited`, with Retry-After. */
+export function rateLimitExceeded(retryAfterSeconds: number): ApiError {
+  return new ApiError('public.rate-limited', `too many submissions from this address; try again in ${retryAfterSeconds} s`, undefined, retryAfterSeconds);
 }
 
 /** Advisory-lock class of the limiter; the two-key space cannot meet the migration lock's single key. */
@@ -36,7 +34,7 @@ export class ConcernRateLimiter {
     @Inject(CONCERN_RATE_LIMIT) private readonly settings: RateLimitSettings,
   ) {}
 
-  /** Counts one submission of the client in this scope; throws RateLimitExceededError when its window is full. */
+  /** Counts one submission of the client in this scope; throws `public.rate-limited` when its window is full. */
   async take(scope: string, clientAddress: string): Promise<void> {
     const clientKey = createHash('sha256').update(clientAddress).digest('hex');
     const { maxRequests, windowSeconds } = this.settings;
@@ -59,6 +57,6 @@ export class ConcernRateLimiter {
       await manager.query(`INSERT INTO rate_limit_hits (scope, client_key) VALUES ($1, $2)`, [scope, clientKey]);
       return undefined;
     });
-    if (retryAfter !== undefined) throw new RateLimitExceededError(retryAfter);
+    if (retryAfter !== undefined) throw rateLimitExceeded(retryAfter);
   }
 }

@@ -3,7 +3,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PublicConcernView } from '@zwgk/contracts';
 import { AuditEventEntity, ConcernDeadlineEntity, ConcernEntity, DepartmentEntity, DisclosureItemEntity } from '@zwgk/db';
-import { CONCERN_CLASSIFICATION_LABELS, CONCERN_KIND_LABELS, CONCERN_STATE_LABELS, type Actor, type ConcernClassification, type ConcernKind, type ConcernState, type Role } from '@zwgk/domain';
+import {
+  CONCERN_CLASSIFICATION_LABELS,
+  CONCERN_KIND_LABELS,
+  CONCERN_STATE_LABELS,
+  hasOversight,
+  mayRegisterIncident,
+  maySeeAskerContact,
+  maySeeDepartmentWork,
+  type Actor,
+  type ConcernClassification,
+  type ConcernKind,
+  type ConcernState,
+} from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
 import { toActorRef } from '../items/items.service';
@@ -17,10 +29,6 @@ import type { ReviewConcernResponseDto } from './review-concern-response.dto';
 import type { SubmitConcernDto } from './submit-concern.dto';
 import type { TriageConcernDto } from './triage-concern.dto';
 
-/** Roles that see every concern, whichever department it concerns. */
-const OVERSIGHT_ROLES: readonly Role[] = ['disclosure-office', 'supervisor', 'admin'];
-/** Who registers an incident on any item; a leader may on their own department's items. */
-const INCIDENT_ROLES: readonly Role[] = ['disclosure-office', 'supervisor'];
 /** The rate-limit scope of questions from the public. */
 const PUBLIC_CONCERN_SCOPE = 'public-concern';
 
@@ -80,8 +88,7 @@ export class ConcernsService {
   async registerIncident(actor: Actor, itemId: string, dto: RegisterIncidentDto, idempotencyKey: string | undefined, requestId: string | undefined) {
     const item = await this.dataSource.getRepository(DisclosureItemEntity).findOneBy({ id: itemId });
     if (!item) throw ApiError.notFound(`item ${itemId} does not exist`);
-    const mayRegister = INCIDENT_ROLES.some((role) => actor.roles.includes(role)) || (actor.roles.includes('leader') && actor.departmentCode === item.departmentCode);
-    if (!mayRegister) {
+    if (!mayRegisterIncident(actor, item.departmentCode)) {
       throw ApiError.forbidden(`only the disclosure office, a supervisor or the leader of department ${item.departmentCode} registers an incident on this item`);
     }
     if (item.state !== 'RELEASED') throw ApiError.conflict(`item ${itemId} is ${item.state}; incidents are registered on released items`);
@@ -105,7 +112,7 @@ export class ConcernsService {
    * and supervisors), soonest unmet due time first.
    */
   async inbox(actor: Actor, filter: ConcernStateFilter, limit: number) {
-    const oversight = OVERSIGHT_ROLES.some((role) => actor.roles.includes(role));
+    const oversight = hasOversight(actor);
     const rows: InboxRow[] = await this.dataSource.query(
       `SELECT c.id, c.item_id, i.title AS item_title, c.kind, c.state, c.classification, c.item_department_code, c.assigned_department_code,
               c.content, c.revision, c.received_at, d.next_due_at, coalesce(d.overdue, false) AS overdue
@@ -163,7 +170,7 @@ export class ConcernsService {
       itemTitle: item?.title ?? null,
       itemDepartmentCode: concern.itemDepartmentCode,
       content: concern.content,
-      contact: concern.contact,
+      contact: maySeeAskerContact(actor, concern) ? concern.contact : null,
       registeredBy: concern.registeredBy,
       timeline: events.map((event) => ({
         at: event.occurredAt,
@@ -212,8 +219,7 @@ export class ConcernsService {
   private async loadVisible(actor: Actor, id: string): Promise<ConcernEntity> {
     const concern = await this.dataSource.getRepository(ConcernEntity).findOneBy({ id });
     if (!concern) throw ApiError.notFound(`concern ${id} does not exist`);
-    const oversight = OVERSIGHT_ROLES.some((role) => actor.roles.includes(role));
-    if (!oversight && actor.departmentCode !== concern.itemDepartmentCode && actor.departmentCode !== concern.assignedDepartmentCode) {
+    if (!maySeeDepartmentWork(actor, concern.itemDepartmentCode, concern.assignedDepartmentCode)) {
       throw ApiError.forbidden(`concern ${id} belongs to department ${concern.assignedDepartmentCode ?? concern.itemDepartmentCode}`);
     }
     return concern;

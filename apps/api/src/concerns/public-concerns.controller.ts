@@ -1,11 +1,10 @@
-import { Body, Controller, Headers, Inject, Param, ParseUUIDPipe, Post, Req, UseFilters } from '@nestjs/common';
+import { Body, Controller, Headers, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiHeader, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public, RequestId } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
 import { clientAddressOf } from './client-address';
 import { ConcernsService } from './concerns.service';
-import { RateLimitExceededFilter } from './rate-limit-exceeded.filter';
 import { SubmitConcernDto } from './submit-concern.dto';
 
 /** The public side of 回应关切: anyone may ask about a released item, within a rate limit per address. */
@@ -16,7 +15,6 @@ export class PublicConcernsController {
   constructor(@Inject(ConcernsService) private readonly concerns: ConcernsService) {}
 
   @Post('items/:id/concerns')
-  @UseFilters(RateLimitExceededFilter)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried submission with the same key is recorded once' })
   @ApiTooManyRequestsResponse({ description: 'too many submissions from this address; see Retry-After' })
   submit(

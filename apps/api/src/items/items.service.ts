@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ActorRef, DisclosureItemView } from '@zwgk/contracts';
 import { AuditEventEntity, CatalogVersionEntity, DisclosureItemEntity, PublicationEntity, ReviewTaskEntity, UserEntity } from '@zwgk/db';
-import { chinaDateOf, GOVERNMENT_WEBSITE_CHANNEL, releaseDeadlineChoiceProblems, taskStageLabel, unknownChannels, type Actor } from '@zwgk/domain';
+import { chinaDateOf, GOVERNMENT_WEBSITE_CHANNEL, maySeeDepartmentWork, releaseDeadlineChoiceProblems, taskStageLabel, unknownChannels, type Actor } from '@zwgk/domain';
 import { listItemAttachments } from '../attachments/attachment.views';
 import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
@@ -32,7 +32,6 @@ function rejectIfClosed(item: DisclosureItemEntity): void {
 }
 
 /** Roles that may read any department's items. */
-const OVERSIGHT_ROLES = ['supervisor', 'admin', 'disclosure-office'] as const;
 
 @Injectable()
 export class ItemsService {
@@ -140,8 +139,7 @@ export class ItemsService {
   async loadVisible(actor: Actor, id: string): Promise<DisclosureItemEntity> {
     const item = await this.dataSource.getRepository(DisclosureItemEntity).findOneBy({ id });
     if (!item) throw ApiError.notFound(`item ${id} does not exist`);
-    const oversight = OVERSIGHT_ROLES.some((role) => actor.roles.includes(role));
-    if (!oversight && item.departmentCode !== actor.departmentCode) {
+    if (!maySeeDepartmentWork(actor, item.departmentCode)) {
       throw ApiError.forbidden(`item ${id} belongs to department ${item.departmentCode}`);
     }
     return item;

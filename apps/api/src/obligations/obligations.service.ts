@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { obligationScheduleId } from '@zwgk/contracts';
-import { DepartmentEntity, DisclosureItemEntity, ObligationEntity, ObligationTaskEntity } from '@zwgk/db';
-import { catalogItemName, obligationCalendarSpec, obligationRuleOf, obligationRuleProblem, type Actor, type Role } from '@zwgk/domain';
+import { DepartmentEntity, DisclosureItemEntity, ObligationEntity, ObligationTaskEntity, writeAuditEvent } from '@zwgk/db';
+import { catalogItemName, hasOversight, obligationCalendarSpec, obligationManagingRole, obligationRuleOf, obligationRuleProblem, type Actor } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
 import { CatalogService } from '../catalog/catalog.service';
@@ -13,16 +13,8 @@ import { toFulfilmentResponse, toObligationResponse, toObligationTaskResponse } 
 import { ObligationWorkflowClient } from './obligation-workflow.client';
 import type { RegisterObligationDto } from './register-obligation.dto';
 
-/** Roles that manage obligations and see every department's. */
-const MANAGING_ROLES: readonly Role[] = ['admin', 'disclosure-office'];
-const OVERSIGHT_ROLES: readonly Role[] = [...MANAGING_ROLES, 'supervisor'];
-
 /** Postgres' unique_violation: the one-active-obligation index refused a second registration. */
 const UNIQUE_VIOLATION = '23505';
-
-function managingRole(actor: Actor): Role | undefined {
-  return MANAGING_ROLES.find((role) => actor.roles.includes(role));
-}
 
 /**
  * Periodic obligations (定期公开): registering a catalog item as a department's standing obligation
@@ -101,7 +93,7 @@ export class ObligationsService {
 
   /** Active obligations: all of them for the managing and oversight roles, otherwise my department's. */
   async list(actor: Actor) {
-    const oversight = OVERSIGHT_ROLES.some((role) => actor.roles.includes(role));
+    const oversight = hasOversight(actor);
     const obligations = await this.dataSource.getRepository(ObligationEntity).find({
       where: { state: 'active', ...(oversight ? {} : { departmentCode: actor.departmentCode }) },
       order: { createdAt: 'ASC', id: 'ASC' },
@@ -206,10 +198,6 @@ export class ObligationsService {
   }
 
   private async audit(manager: EntityManager, actor: Actor, eventKey: string, action: string, requestId: string | undefined, detail: Record<string, unknown>) {
-    await manager.query(
-      `INSERT INTO audit_events (event_key, actor, actor_role, department_code, action, detail, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [eventKey, actor.username, managingRole(actor) ?? actor.roles[0] ?? null, actor.departmentCode, action, JSON.stringify(detail), requestId ?? null],
-    );
+    await writeAuditEvent(manager, { eventKey, actor: actor.username, actorRole: obligationManagingRole(actor) ?? actor.roles[0] ?? null, departmentCode: actor.departmentCode, action, detail, requestId });
   }
 }

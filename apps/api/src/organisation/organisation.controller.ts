@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@zwgk/domain';
+import { STAFF_DIRECTORY_ROLES, type Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { CreateDepartmentDto, CreateUserDto, UpdateDepartmentDto, UpdateUserDto } from './organisation.dto';
 import { OrganisationService } from './organisation.service';
@@ -36,14 +36,14 @@ export class OrganisationController {
   }
 
   @Get('users')
-  @Roles('admin', 'supervisor')
+  @Roles(...STAFF_DIRECTORY_ROLES)
   users() {
     return this.organisation.users();
   }
 
   /** The audit history of one user's account and role assignments, newest first. */
   @Get('users/:username/history')
-  @Roles('admin', 'supervisor')
+  @Roles(...STAFF_DIRECTORY_ROLES)
   userHistory(@Param('username') username: string) {
     return this.organisation.history('user', username);
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { writeAuditEvent } from '@zwgk/db';
 import type { Actor } from '@zwgk/domain';
 import { AccountStatusCache } from '../auth/account-status';
 import { ApiError } from '../common/api-error';
@@ -277,9 +278,6 @@ export class OrganisationService {
   }
 
   private async audit(manager: EntityManager, actor: Actor, action: string, requestId: string | undefined, detail: Record<string, unknown>) {
-    await manager.query(
-      `INSERT INTO audit_events (event_key, actor, actor_role, department_code, action, detail, request_id) VALUES ($1, $2, 'admin', $3, $4, $5, $6)`,
-      [`${action}:${randomUUID()}`, actor.username, actor.departmentCode, action, JSON.stringify(detail), requestId ?? null],
-    );
+    await writeAuditEvent(manager, { eventKey: `${action}:${randomUUID()}`, actor: actor.username, actorRole: 'admin', departmentCode: actor.departmentCode, action, detail, requestId });
   }
 }

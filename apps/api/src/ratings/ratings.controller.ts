@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { clientAddressOf } from '../concerns/client-address';
-import { RateLimitExceededFilter } from '../concerns/rate-limit-exceeded.filter';
-import { knownRatingClientOf, RATING_SETTINGS, ratingClientOf, type RatingSettings } from './rating-client';
+import { knownRaterIdentityOf, RATING_SETTINGS, raterIdentityOf, type RatingSettings } from './rater-identity';
 import { RatingsService } from './ratings.service';
 import { SubmitRatingDto } from './submit-rating.dto';
 
@@ -19,21 +18,19 @@ export class RatingsController {
   ) {}
 
   @Post('items/:id/ratings')
-  @UseFilters(RateLimitExceededFilter)
   @ApiNotFoundResponse({ description: 'no released item with this id' })
   @ApiConflictResponse({ description: 'this client has already rated the item' })
   @ApiTooManyRequestsResponse({ description: 'too many ratings from this address; see Retry-After' })
   rateItem(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SubmitRatingDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return this.ratings.rate({ kind: 'item', itemId: id }, body, ratingClientOf(request, response, clientAddressOf(request), this.settings.salt));
+    return this.ratings.rate({ kind: 'item', itemId: id }, body, raterIdentityOf(request, response, clientAddressOf(request), this.settings.salt));
   }
 
   @Get('items/:id/ratings')
   itemSummary(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: Request) {
-    return this.ratings.summary({ kind: 'item', itemId: id }, knownRatingClientOf(request, clientAddressOf(request), this.settings.salt));
+    return this.ratings.summary({ kind: 'item', itemId: id }, knownRaterIdentityOf(request, clientAddressOf(request), this.settings.salt));
   }
 
   @Post('concerns/:concernId/ratings')
-  @UseFilters(RateLimitExceededFilter)
   @ApiNotFoundResponse({ description: 'no published response to this concern' })
   @ApiConflictResponse({ description: 'this client has already rated the response' })
   @ApiTooManyRequestsResponse({ description: 'too many ratings from this address; see Retry-After' })
@@ -43,11 +40,11 @@ export class RatingsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.ratings.rate({ kind: 'response', concernId }, body, ratingClientOf(request, response, clientAddressOf(request), this.settings.salt));
+    return this.ratings.rate({ kind: 'response', concernId }, body, raterIdentityOf(request, response, clientAddressOf(request), this.settings.salt));
   }
 
   @Get('concerns/:concernId/ratings')
   responseSummary(@Param('concernId', new ParseUUIDPipe()) concernId: string, @Req() request: Request) {
-    return this.ratings.summary({ kind: 'response', concernId }, knownRatingClientOf(request, clientAddressOf(request), this.settings.salt));
+    return this.ratings.summary({ kind: 'response', concernId }, knownRaterIdentityOf(request, clientAddressOf(request), this.settings.salt));
   }
 }

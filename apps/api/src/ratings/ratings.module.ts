@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
-import { RATING_SETTINGS, type RatingSettings } from './rating-client';
+import { RATING_SETTINGS, type RatingSettings } from './rater-identity';
 import { ratingRateLimiterProvider } from './rating-rate-limiter';
 import { RatingsController } from './ratings.controller';
 import { RatingsService } from './ratings.service';

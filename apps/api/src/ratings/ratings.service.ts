@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { ApiError } from '../common/api-error';
 import { ConcernRateLimiter } from '../concerns/concern-rate-limiter';
 import { RATING_RATE_LIMITER } from './rating-rate-limiter';
-import type { RatingClient } from './rating-client';
+import type { RaterIdentity } from './rater-identity';
 import type { SubmitRatingDto } from './submit-rating.dto';
 
 /** The rate limiter's bucket for ratings, apart from public questions' so neither uses up the other. */
@@ -31,7 +31,7 @@ export class RatingsService {
   ) {}
 
   /** 404 for what is not public, 409 when this client already rated it, 429 when its address is over the limit. */
-  async rate(target: RatingTarget, dto: SubmitRatingDto, client: RatingClient) {
+  async rate(target: RatingTarget, dto: SubmitRatingDto, client: RaterIdentity) {
     const resolved = await this.resolve(target);
     const kind = target.kind;
     // A repeat is refused before it costs the address any of its allowance.
@@ -55,12 +55,12 @@ export class RatingsService {
   }
 
   /** Count, average (two decimals) and the distribution of scores, and whether this client has rated. */
-  async summary(target: RatingTarget, client: RatingClient | undefined) {
+  async summary(target: RatingTarget, client: RaterIdentity | undefined) {
     const resolved = await this.resolve(target);
     return this.summaryOf(target.kind, resolved, client);
   }
 
-  private async summaryOf(kind: RatingTarget['kind'], target: ResolvedTarget, client: RatingClient | undefined) {
+  private async summaryOf(kind: RatingTarget['kind'], target: ResolvedTarget, client: RaterIdentity | undefined) {
     const rows: { score: number; ratings: number }[] = await this.dataSource.query(
       `SELECT score, count(*)::int AS ratings FROM satisfaction_ratings
         WHERE target_kind = $1 AND ${kind === 'item' ? 'item_id = $2' : 'concern_id = $2'} GROUP BY score`,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { writeAuditEvent } from '@zwgk/db';
 import {
   APPLICATION_COLUMNS,
   APPLICATION_ROWS,
@@ -126,7 +127,11 @@ export class AnnualReportService {
     const year = parseYear(yearText, 'year', now);
     const checked = validateAnnualReportInputs(body);
     if (checked.problems.length || !('inputs' in checked)) {
-      throw new ApiError('invalid-input', checked.problems.map((p) => `${p.field}: ${p.problem}`).join('; '), checked.problems.map((p) => ({ field: p.field, problems: [p.problem] })));
+      throw new ApiError(
+        'annual-report.invalid-inputs',
+        checked.problems.map((p) => `${p.field}: ${p.problem}`).join('; '),
+        checked.problems.map((p) => ({ field: p.field, problems: [p.problem], code: p.code, ...(p.params ? { params: p.params } : {}) })),
+      );
     }
     await this.dataSource.transaction(async (manager) => {
       const [saved]: { revision: number }[] = await manager.query(
@@ -136,18 +141,15 @@ export class AnnualReportService {
          RETURNING revision`,
         [year, JSON.stringify(checked.inputs), actor.username],
       );
-      await manager.query(
-        `INSERT INTO audit_events (event_key, actor, actor_role, department_code, action, detail, request_id)
-         VALUES ($1, $2, $3, $4, 'report.annual.inputs-saved', $5, $6)`,
-        [
-          `annual-report:${year}:${saved.revision}`,
-          actor.username,
-          actor.roles.includes('disclosure-office') ? 'disclosure-office' : 'admin',
-          actor.departmentCode,
-          JSON.stringify({ year, revision: saved.revision, sections: Object.keys(checked.inputs) }),
-          requestId ?? null,
-        ],
-      );
+      await writeAuditEvent(manager, {
+        eventKey: `annual-report:${year}:${saved.revision}`,
+        actor: actor.username,
+        actorRole: actor.roles.includes('disclosure-office') ? 'disclosure-office' : 'admin',
+        departmentCode: actor.departmentCode,
+        action: 'report.annual.inputs-saved',
+        detail: { year, revision: saved.revision, sections: Object.keys(checked.inputs) },
+        requestId,
+      });
     });
     return this.report(String(year), now);
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { writeAuditEvent } from '@zwgk/db';
 import { DEFAULT_REVIEW_CHAIN, type Actor, type ReviewStage } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 
@@ -29,10 +30,10 @@ export class ReviewChainsService {
          RETURNING id::text`,
         [dto.departmentCode ?? null, dto.catalogItemCode ?? null, dto.stages, actor.username],
       );
-      await manager.query(
-        `INSERT INTO audit_events (event_key, actor, actor_role, department_code, action, detail, request_id) VALUES ($1, $2, 'admin', $3, 'review-chain.set', $4, $5)`,
-        [`review-chain:${row.id}:${Date.now()}:${actor.username}`, actor.username, actor.departmentCode, JSON.stringify({ policyId: row.id, ...dto }), requestId ?? null],
-      );
+      await writeAuditEvent(manager, {
+        eventKey: `review-chain:${row.id}:${Date.now()}:${actor.username}`, actor: actor.username, actorRole: 'admin', departmentCode: actor.departmentCode,
+        action: 'review-chain.set', detail: { policyId: row.id, ...dto }, requestId,
+      });
       return { id: row.id, departmentCode: dto.departmentCode ?? null, catalogItemCode: dto.catalogItemCode ?? null, stages: dto.stages };
     });
   }

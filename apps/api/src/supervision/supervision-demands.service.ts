@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { SUPERVISION_DEMAND_ROLE } from '@zwgk/contracts';
-import type { Actor } from '@zwgk/domain';
+import { overseesSupervision, type Actor } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
 import { ItemsService, toActorRef } from '../items/items.service';
@@ -85,9 +85,6 @@ function toDemand(row: DemandRow): SupervisionDemand {
   };
 }
 
-const OVERSIGHT = ['supervisor', 'admin'] as const;
-const isOversight = (actor: Actor) => OVERSIGHT.some((role) => actor.roles.includes(role));
-
 /**
  * 督办: a supervisor demands action on an item; the item's department head answers in the inbox. Each demand
  * is its own workflow (supervisionDemandWorkflow) with a durable timer for its due time.
@@ -152,7 +149,7 @@ export class SupervisionDemandsService {
   /** Supervisors and admins see every demand; a department head sees the ones on their department. */
   async list(actor: Actor, query: ListSupervisionDemandsQuery): Promise<{ items: SupervisionDemand[] }> {
     let department = query.department;
-    if (!isOversight(actor)) {
+    if (!overseesSupervision(actor)) {
       if (department !== undefined && department !== actor.departmentCode) throw ApiError.forbidden(`demands on department ${department} are not yours to see`);
       department = actor.departmentCode;
     } else if (department !== undefined) {
@@ -171,7 +168,7 @@ export class SupervisionDemandsService {
 
   async get(actor: Actor, demandId: string): Promise<SupervisionDemand> {
     const demand = await this.load(demandId);
-    if (!isOversight(actor) && demand.departmentCode !== actor.departmentCode) throw ApiError.forbidden(`demand ${demandId} is on department ${demand.departmentCode}`);
+    if (!overseesSupervision(actor) && demand.departmentCode !== actor.departmentCode) throw ApiError.forbidden(`demand ${demandId} is on department ${demand.departmentCode}`);
     return demand;
   }
 

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { SUPERVISION_DEMAND_TASK_STAGE } from '@zwgk/contracts';
-import { loadWorkingDayCalendar } from '@zwgk/db';
+import { loadWorkingDayCalendar, writeAuditEvent } from '@zwgk/db';
 import { REVIEW_STAGE_LABELS, slaLateness, statutoryLateness, workingDaysLate, type Actor, type OverdueKind, type ReviewStage } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
@@ -210,12 +210,10 @@ export class SupervisionService {
   async comment(actor: Actor, itemId: string, comment: string, idempotencyKey: string | undefined, requestId: string | undefined) {
     await this.items.loadVisible(actor, itemId);
     const commentId = idempotencyKey ? uuidFromKey(`supervision-comment:${actor.username}:${itemId}`, idempotencyKey) : randomUUID();
-    await this.dataSource.query(
-      `INSERT INTO audit_events (event_key, item_id, actor, actor_role, department_code, action, detail, request_id)
-       VALUES ($1, $2, $3, 'supervisor', $4, $5, $6, $7)
-       ON CONFLICT (event_key) DO NOTHING`,
-      [`supervision-comment:${commentId}`, itemId, actor.username, actor.departmentCode, EVENT_ACTIONS.comment, JSON.stringify({ comment: comment.trim() }), requestId ?? null],
-    );
+    await writeAuditEvent(this.dataSource, {
+      eventKey: `supervision-comment:${commentId}`, itemId, actor: actor.username, actorRole: 'supervisor', departmentCode: actor.departmentCode,
+      action: EVENT_ACTIONS.comment, detail: { comment: comment.trim() }, requestId,
+    });
     const [stored]: { actor: string; detail: { comment: string }; occurred_at: Date }[] = await this.dataSource.query(
       `SELECT actor, detail, occurred_at FROM audit_events WHERE event_key = $1`,
       [`supervision-comment:${commentId}`],

@@ -22,5 +22,9 @@ export interface ClaimOutcome {
   taskId: string;
   outcome: 'claimed' | 'already-claimed-by-you' | 'refused';
   status: number;
+  /** The error code of a refusal (`task.claimed-by-other`, `task.not-yours`, …; see error-codes.ts). */
+  code?: string;
+  /** With `task.claimed-by-other`: who holds the task. */
+  claimedBy?: string;
   message: string;
 }

@@ -3,14 +3,14 @@
  * the API runs, through a plain pg client.
  *
  * Design (indexes in libs/db/src/migrations/1764250000000-inbox-indexes.ts): a task is visible through one
- * of three branches — assigned to me; unassigned in the pool of one of my roles in my department; escalated
- * to the department head (role `reviewer`). An OR of those can only be answered by reading and sorting every
- * matching row, so each branch (and each role of the pool) is its own subquery that walks one index in the
+ * of three branches of the access policy (libs/domain/src/identity/access-policy.ts) — assigned to me;
+ * unassigned in the pool of one of my roles in my department; escalated to the department head. An OR of
+ * those can only be answered by reading and sorting every matching row, so each branch (and each role of the pool) is its own subquery that walks one index in the
  * page order `due_at, -priority, id`, starts at the keyset cursor with a row comparison, and stops after
  * `limit + 1` rows. The outer query sorts at most (branches × (limit + 1)) rows and keeps `limit + 1`. The
  * branches are made disjoint by their predicates, so no task appears twice and no DISTINCT is needed.
  */
-import { REVIEW_STAGES, taskStageLabel, STAGE_ROLE, type ReviewStage } from '@zwgk/domain';
+import { inboxBranches, REVIEW_STAGES, taskStageLabel, type ReviewStage } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { decodeTaskCursor, encodeTaskCursor, type TaskCursor } from './task-cursor';
 
@@ -20,9 +20,6 @@ export const INBOX_DEFAULT_LIMIT = 50;
 export const INBOX_COUNT_CAP = 999;
 /** "Due soon": open and due within this many hours (the reminder fires about one working day ahead). */
 export const INBOX_DUE_SOON_HOURS = 24;
-
-/** The department head role: escalated tasks of the department show in their inbox too. */
-const HEAD_ROLE = 'reviewer';
 
 export interface InboxViewer {
   readonly username: string;
@@ -127,28 +124,31 @@ const ORDER = 't.due_at, -t.priority, t.id';
 const COLUMNS = `t.id, t.item_id, t.stage, t.role, t.department_code, t.area, t.assignee, t.claimed_by, t.overdue, t.escalated, t.state,
                 t.decision, t.revision, t.priority, t.due_at, to_json(t.due_at) #>> '{}' AS due_at_exact, t.created_at`;
 
-/** The visibility branches of a viewer, each a WHERE fragment that one inbox index answers in page order. */
+/**
+ * The visibility branches of a viewer, each a WHERE fragment that one inbox index answers in page order. The
+ * branches are the access policy's (inboxBranches in @zwgk/domain); each fragment here is the SQL form of
+ * inboxBranchAdmits for that branch, which a property test holds to the policy's mayActOnTask.
+ */
 function branches(viewer: InboxViewer, p: Params, filters: InboxFilters): string[] {
   const me = p.add(viewer.username, 'varchar');
   // Added on first use: a parameter no branch refers to has no type, and PostgreSQL refuses the statement.
   let departmentParam: string | undefined;
   const department = () => (departmentParam ??= p.add(viewer.departmentCode, 'varchar'));
-  // A stage is always worked by one role, so a kind filter prunes whole pool branches instead of filtering rows.
-  const poolRoles = [...new Set(viewer.roles)].filter((role) => filters.kind === undefined || role === STAGE_ROLE[filters.kind]).sort();
-  const result = [`t.assignee = ${me}`];
-  for (const role of poolRoles) result.push(`t.assignee IS NULL AND t.department_code = ${department()} AND t.role = ${p.add(role, 'varchar')}`);
-  if (viewer.roles.includes(HEAD_ROLE)) {
-    // Leave out what the two branches above already return, so that a task is never listed twice.
-    if (filters.kind !== undefined && viewer.roles.includes(STAGE_ROLE[filters.kind])) {
-      // The kind's unassigned tasks are all in my own pool already: only the escalated ones delegated to someone
-      // else remain, which a small partial index finds without reading every escalated task of the department.
-      result.push(`t.escalated AND t.assignee IS NOT NULL AND t.department_code = ${department()} AND t.assignee <> ${me}`);
-    } else {
-      const roles = p.add([...new Set(viewer.roles)], 'varchar[]');
-      result.push(`t.escalated AND t.department_code = ${department()} AND t.assignee IS DISTINCT FROM ${me} AND NOT (t.assignee IS NULL AND t.role = ANY(${roles}))`);
+  return inboxBranches(viewer, filters.kind).map((branch) => {
+    switch (branch.kind) {
+      case 'assigned':
+        return `t.assignee = ${me}`;
+      case 'role-pool':
+        return `t.assignee IS NULL AND t.department_code = ${department()} AND t.role = ${p.add(branch.role, 'varchar')}`;
+      case 'escalated':
+        // Leave out what the branches above already return, so that a task is never listed twice.
+        if (branch.form === 'delegated-elsewhere') {
+          // A small partial index finds these without reading every escalated task of the department.
+          return `t.escalated AND t.assignee IS NOT NULL AND t.department_code = ${department()} AND t.assignee <> ${me}`;
+        }
+        return `t.escalated AND t.department_code = ${department()} AND t.assignee IS DISTINCT FROM ${me} AND NOT (t.assignee IS NULL AND t.role = ANY(${p.add([...new Set(viewer.roles)], 'varchar[]')}))`;
     }
-  }
-  return result;
+  });
 }
 
 /** One inbox page (limit + 1 rows, so the caller knows whether there is a next page). */

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReviewTaskEntity, UserEntity } from '@zwgk/db';
 import { SUPERVISION_DEMAND_TASK_STAGE } from '@zwgk/contracts';
-import { isRole, taskStageLabel, type Actor } from '@zwgk/domain';
+import { isRole, mayActOnTask, taskHolderDescription, taskStageLabel, type Actor } from '@zwgk/domain';
 import { ApiError, httpStatusOf } from '../common/api-error';
 import { apiErrorFromTemporal } from '../common/temporal-failure';
 import { toActorRef } from '../items/items.service';
@@ -99,15 +99,22 @@ export class TasksService {
       const heldAlready = task.claimedBy === actor.username;
       const view = await this.workflows.claimTask(task.itemId, { taskId, actor: toActorRef(actor, requestId) }, idempotencyKey);
       const claimedBy = view.openTask?.taskId === taskId ? view.openTask.claimedBy : undefined;
-      if (claimedBy !== actor.username) return { taskId, outcome: 'refused', status: 409, message: `task ${taskId} is no longer open` };
+      if (claimedBy !== actor.username) return { taskId, outcome: 'refused', status: 409, code: 'conflict', message: `task ${taskId} is no longer open` };
       return heldAlready
         ? { taskId, outcome: 'already-claimed-by-you', status: 200, message: 'you had already claimed this task; nothing changed' }
         : { taskId, outcome: 'claimed', status: 200, message: 'claimed' };
     } catch (error) {
       const known = error instanceof ApiError ? error : apiErrorFromTemporal(error);
-      if (known) return { taskId, outcome: 'refused', status: httpStatusOf(known.code), message: known.message };
+      if (known?.code === 'conflict') {
+        // Claimed by someone else since the page was loaded: say by whom, as a code and a name, not in the message.
+        const [row]: { claimed_by: string | null }[] = await this.dataSource.query(`SELECT claimed_by FROM review_tasks WHERE id = $1 AND state = 'open'`, [taskId]);
+        if (row?.claimed_by && row.claimed_by !== actor.username) {
+          return { taskId, outcome: 'refused', status: httpStatusOf('task.claimed-by-other'), code: 'task.claimed-by-other', claimedBy: row.claimed_by, message: known.message };
+        }
+      }
+      if (known) return { taskId, outcome: 'refused', status: httpStatusOf(known.code), code: known.code, message: known.message };
       this.logger.error(`bulk claim of task ${taskId} failed`, error instanceof Error ? error.stack : String(error));
-      return { taskId, outcome: 'refused', status: 503, message: 'the claim could not be made now; try again' };
+      return { taskId, outcome: 'refused', status: 503, code: 'unavailable', message: 'the claim could not be made now; try again' };
     }
   }
 
@@ -115,11 +122,7 @@ export class TasksService {
   private async loadActionable(actor: Actor, taskId: string): Promise<ReviewTaskEntity> {
     const task = await this.dataSource.getRepository(ReviewTaskEntity).findOneBy({ id: taskId });
     if (!task) throw ApiError.notFound(`task ${taskId} does not exist`);
-    const mine =
-      task.assignee === actor.username ||
-      (task.assignee === null && task.departmentCode === actor.departmentCode && actor.roles.includes(task.role)) ||
-      (task.escalated && task.departmentCode === actor.departmentCode && actor.roles.includes('reviewer'));
-    if (!mine) throw ApiError.forbidden(`task ${taskId} is for the role ${task.role} in department ${task.departmentCode}`);
+    if (!mayActOnTask(actor, task)) throw new ApiError('task.not-yours', `task ${taskId} is for ${taskHolderDescription(task)}`);
     return task;
   }
 

@@ -35,11 +35,10 @@ interface BulkClaimReport {
 
 /** Why a task could not be claimed, in words: the status the single claim would have answered. */
 function refusalReason(result: ClaimOutcome): string {
+  if (result.code === 'task.claimed-by-other' && result.claimedBy) return `已由 ${result.claimedBy} 认领`;
   switch (result.status) {
-    case 409: {
-      const holder = /claimed by (\S+)/.exec(result.message)?.[1];
-      return holder ? `已由 ${holder} 认领` : '任务已办结或已由他人认领';
-    }
+    case 409:
+      return '任务已办结或已由他人认领';
     case 403:
       return '不属于您的岗位或部门';
     case 404:

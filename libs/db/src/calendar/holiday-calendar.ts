@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { isLocalDate, PUBLISHED_HOLIDAY_TABLES, WorkingDayCalendar, type HolidayTable, type LocalDate } from '@zwgk/domain';
 import { CatalogOperationError } from '../catalog/catalog-import';
+import { writeAuditEvent } from '../audit/audit-writer';
 
 interface HolidayTableRow {
   id: string;
@@ -77,10 +78,10 @@ export async function loadOfficialHolidayTable(dataSource: DataSource, table: Ho
       `INSERT INTO holiday_tables (year, source, holidays, make_up_working_days, loaded_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [table.year, table.source, JSON.stringify(table.holidays), table.makeUpWorkingDays, operator.username],
     );
-    await manager.query(
-      `INSERT INTO audit_events (event_key, actor, actor_role, action, detail, request_id) VALUES ($1, $2, 'admin', 'calendar.year-loaded', $3, $4)`,
-      [`holiday-table:${row.id}`, operator.username, JSON.stringify({ year: table.year, source: table.source, holidayTableId: row.id }), operator.requestId ?? null],
-    );
+    await writeAuditEvent(manager, {
+      eventKey: `holiday-table:${row.id}`, actor: operator.username, actorRole: 'admin', action: 'calendar.year-loaded',
+      detail: { year: table.year, source: table.source, holidayTableId: row.id }, requestId: operator.requestId,
+    });
     return { id: String(row.id) };
   });
 }

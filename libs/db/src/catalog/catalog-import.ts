@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  isRole,
   MalformedCatalogError,
   type CatalogItem,
   type CatalogWarning,
@@ -10,10 +9,14 @@ import {
 } from '@zwgk/domain';
 import { CatalogItemEntity, CatalogVersionEntity, UserEntity } from '../entities';
 import { readCatalogFile, type CatalogFile } from './catalog-file';
+import { writeAuditEvent } from '../audit/audit-writer';
 
-/** Why a catalog operation was refused; the API maps `kind` to 400/403/404/409. */
+/**
+ * Why a catalog operation was refused; the API maps `kind` to 400/404/409. Who may run these operations is
+ * the caller's decision (the API service, the CLI), taken before it calls here.
+ */
 export class CatalogOperationError extends Error {
-  constructor(readonly kind: 'invalid' | 'forbidden' | 'not-found' | 'conflict', message: string, readonly field?: string) {
+  constructor(readonly kind: 'invalid' | 'not-found' | 'conflict', message: string, readonly field?: string) {
     super(message);
     this.name = 'CatalogOperationError';
   }
@@ -55,26 +58,25 @@ export type CatalogImportProgress =
   | { readonly step: 'read'; readonly file: string; readonly items: number; readonly warnings: number; readonly sheets: number; readonly skippedSheets: readonly string[] }
   | { readonly step: 'storing'; readonly items: number };
 
-/** Who does it, for the audit trail; must be an admin. */
+/** Who does it, for the audit trail: an active user, whom the caller has checked may manage the catalog. */
 export interface CatalogOperator {
   readonly username: string;
   readonly requestId?: string;
   readonly via?: 'api' | 'cli';
 }
 
-async function requireAdmin(manager: EntityManager, operator: CatalogOperator): Promise<UserEntity> {
+/** The operator's user row, for the department the audit trail records. */
+async function loadOperator(manager: EntityManager, operator: CatalogOperator): Promise<UserEntity> {
   const user = await manager.getRepository(UserEntity).findOneBy({ username: operator.username });
-  if (!user || !user.active) throw new CatalogOperationError('forbidden', `unknown user "${operator.username}"`);
-  if (!user.roles.filter(isRole).includes('admin')) throw new CatalogOperationError('forbidden', 'only admins import and activate catalogs');
+  if (!user || !user.active) throw new CatalogOperationError('invalid', `unknown user "${operator.username}"`, 'username');
   return user;
 }
 
 async function audit(manager: EntityManager, operator: CatalogOperator, user: UserEntity, eventKey: string, action: string, detail: Record<string, unknown>) {
-  await manager.query(
-    `INSERT INTO audit_events (event_key, actor, actor_role, department_code, action, detail, request_id)
-     VALUES ($1, $2, 'admin', $3, $4, $5, $6)`,
-    [eventKey, operator.username, user.departmentCode, action, JSON.stringify({ ...detail, via: operator.via ?? 'api' }), operator.requestId ?? null],
-  );
+  await writeAuditEvent(manager, {
+    eventKey, actor: operator.username, actorRole: 'admin', departmentCode: user.departmentCode, action,
+    detail: { ...detail, via: operator.via ?? 'api' }, requestId: operator.requestId,
+  });
 }
 
 export async function insertCatalogItems(manager: EntityManager, versionId: string, items: readonly CatalogItem[]): Promise<void> {
@@ -106,7 +108,7 @@ export async function importCatalogFiles(
   options: { label?: string; onProgress?: (progress: CatalogImportProgress) => void } = {},
 ): Promise<CatalogImportReport> {
   if (files.length === 0) throw new CatalogOperationError('invalid', 'no file was given: upload one or more .xlsx or .csv catalogs', 'files');
-  await requireAdmin(dataSource.manager, operator);
+  await loadOperator(dataSource.manager, operator);
   const items: CatalogItem[] = [];
   const warnings: CatalogWarning[] = [];
   const fileSummaries: CatalogFileSummary[] = [];
@@ -141,7 +143,7 @@ export async function importCatalogFiles(
   const importId = randomUUID();
   options.onProgress?.({ step: 'storing', items: items.length });
   await dataSource.transaction(async (manager) => {
-    const user = await requireAdmin(manager, operator);
+    const user = await loadOperator(manager, operator);
     const label = options.label ?? `导入：${fileSummaries.map((f) => f.area).join('、')}`;
     await manager.query(`INSERT INTO catalog_versions (id, label, state, created_by) VALUES ($1, $2, 'draft', $3)`, [versionId, label.slice(0, 200), operator.username]);
     await insertCatalogItems(manager, versionId, items);
@@ -164,7 +166,7 @@ export async function importCatalogFiles(
 /** Makes a draft version the active one; the previous active version becomes superseded. */
 export async function activateCatalogVersion(dataSource: DataSource, versionId: string, operator: CatalogOperator): Promise<{ versionId: string; supersededVersionId: string | null }> {
   return dataSource.transaction(async (manager) => {
-    const user = await requireAdmin(manager, operator);
+    const user = await loadOperator(manager, operator);
     const [version]: { id: string; state: string }[] = await manager.query(`SELECT id, state FROM catalog_versions WHERE id = $1 FOR UPDATE`, [versionId]);
     if (!version) throw new CatalogOperationError('not-found', `catalog version ${versionId} does not exist`);
     if (version.state !== 'draft') throw new CatalogOperationError('conflict', `catalog version ${versionId} is ${version.state}; only a draft can be activated`);
@@ -187,7 +189,7 @@ export interface CatalogItemPatch {
 /** Edits an item of a draft version (an active version changes only by importing and activating a new one). */
 export async function updateCatalogItem(dataSource: DataSource, versionId: string, code: string, patch: CatalogItemPatch, operator: CatalogOperator): Promise<CatalogItemEntity> {
   return dataSource.transaction(async (manager) => {
-    const user = await requireAdmin(manager, operator);
+    const user = await loadOperator(manager, operator);
     const version = await manager.getRepository(CatalogVersionEntity).findOne({ where: { id: versionId }, lock: { mode: 'pessimistic_write' } });
     if (!version) throw new CatalogOperationError('not-found', `catalog version ${versionId} does not exist`);
     if (version.state !== 'draft') throw new CatalogOperationError('conflict', `catalog version ${versionId} is ${version.state}; only a draft version can be edited`);

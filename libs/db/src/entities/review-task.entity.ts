@@ -54,7 +54,7 @@ export class ReviewTaskEntity {
   @Column({ type: 'boolean', default: false })
   overdue!: boolean;
 
-  /** Past its due time: it also shows in the department head's inbox. */
+  /** Past its due time and not extended since: it also shows in the department head's inbox, who may act on it. */
   @Column({ type: 'boolean', default: false })
   escalated!: boolean;
 

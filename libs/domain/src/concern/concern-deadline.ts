@@ -1,4 +1,4 @@
-import { computeReleaseDeadline } from '../calendar/deadline';
+import { computeDeadline } from '../calendar/compute-deadline';
 import { chinaDateOf } from '../calendar/local-date';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import type { ConcernKind } from './concern';
@@ -151,7 +151,7 @@ export function computeConcernDeadline(calendar: WorkingDayCalendar, milestone: 
       provisional: false,
     };
   }
-  const deadline = computeReleaseDeadline(calendar, { kind: 'working-days', count: limit.count, anchor: 'document-received' }, chinaDateOf(received));
+  const deadline = computeDeadline(calendar, { kind: 'working-days', count: limit.count, anchor: 'document-received' }, chinaDateOf(received));
   return { milestone, dueAt: deadline.dueAt, explanation: `${label}：${deadline.explanation}`, provisional: deadline.provisional };
 }
 

@@ -39,7 +39,9 @@ describe('the annual report table checks', () => {
   it('names the column whose 本年新收 + 上年结转 does not equal 办理结果总计 + 结转下年度', () => {
     const table = balancedTable();
     table.carriedForward.naturalPerson = 4;
-    expect(checkApplicationTable(table)).toEqual([{ field: 'applications.carriedForward.naturalPerson', problem: expect.stringContaining('(12) must equal 办理结果总计 + 结转下年度 (13)') }]);
+    expect(checkApplicationTable(table)).toEqual([
+      { field: 'applications.carriedForward.naturalPerson', code: 'annual-report.balance', problem: expect.stringContaining('(12) must equal 办理结果总计 + 结转下年度 (13)'), params: { incoming: 12, outgoing: 13 } },
+    ]);
   });
 
   it('names a （七）总计 that is not the sum of the results', () => {
@@ -48,7 +50,7 @@ describe('the annual report table checks', () => {
     table.carriedForward.commercialEnterprise = -1;
     const result = validateAnnualReportInputs({ applications: table });
     // A negative cell is a shape problem first; the arithmetic is checked once every cell is a count.
-    expect(result.problems).toEqual([{ field: 'applications.carriedForward.commercialEnterprise', problem: expect.any(String) }]);
+    expect(result.problems).toEqual([{ field: 'applications.carriedForward.commercialEnterprise', code: 'annual-report.not-a-count', problem: expect.any(String) }]);
     table.carriedForward.commercialEnterprise = 0;
     expect(checkApplicationTable(table).map((problem) => problem.field)).toEqual(['applications.resultsTotal.commercialEnterprise', 'applications.carriedForward.commercialEnterprise']);
   });
@@ -89,7 +91,7 @@ describe('the annual report table checks', () => {
     const fields = result.problems.map((problem) => problem.field);
     expect(fields).toEqual(expect.arrayContaining(['extra', 'overview', 'licensingDecisions', 'rules.repealed', 'rules.inForce', 'reviewLitigation.reconsideration.total', 'applications.newlyReceived.naturalPerson', 'applications.carriedOver']));
     expect(fields).not.toContain('feesTenThousandYuan');
-    expect(validateAnnualReportInputs([]).problems).toEqual([{ field: 'inputs', problem: 'must be an object' }]);
+    expect(validateAnnualReportInputs([]).problems).toEqual([{ field: 'inputs', code: 'annual-report.not-an-object', problem: 'must be an object' }]);
   });
 });
 

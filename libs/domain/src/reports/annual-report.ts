@@ -111,10 +111,32 @@ export interface AnnualReportInputs {
   readonly otherMatters?: string;
 }
 
-/** A field of the inputs at fault, by its JSON path, and why. */
+/**
+ * Why a cell of the annual report's inputs was refused: a stable code a client words itself (the web app
+ * shows the Chinese of ANNUAL_REPORT_PROBLEM_MESSAGES, with the params filled in), never by reading `problem`.
+ */
+export const ANNUAL_REPORT_PROBLEM_MESSAGES = {
+  'annual-report.not-an-object': '填报内容格式有误',
+  'annual-report.unknown-input': '不是年度报告的填报项',
+  'annual-report.not-text': '须为文字',
+  'annual-report.text-too-long': '内容过长（最多 {max} 字）',
+  'annual-report.not-a-count': '须为 0 或正整数',
+  'annual-report.not-an-amount': '须为非负金额，最多 4 位小数',
+  'annual-report.not-a-table': '表格格式有误',
+  'annual-report.unknown-cell': '不是本表的栏目',
+  'annual-report.results-total': '（七）总计应等于各项办理结果之和 {expected}',
+  'annual-report.balance': '本年新收 + 上年结转（{incoming}）应等于 办理结果总计 + 结转下年度（{outgoing}）',
+  'annual-report.outcomes-total': '总计应为四项结果之和 {expected}',
+} as const;
+
+export type AnnualReportProblemCode = keyof typeof ANNUAL_REPORT_PROBLEM_MESSAGES;
+
+/** A field of the inputs at fault, by its JSON path, and why: `code` (with `params`) for clients, `problem` for people and logs. */
 export interface InputProblem {
   readonly field: string;
+  readonly code: AnnualReportProblemCode;
   readonly problem: string;
+  readonly params?: Readonly<Record<string, number>>;
 }
 
 const MAX_TEXT = 20_000;
@@ -126,28 +148,34 @@ const MAX_COUNT = 100_000_000;
  */
 export function validateAnnualReportInputs(raw: unknown): { inputs: AnnualReportInputs; problems: [] } | { problems: InputProblem[] } {
   const problems: InputProblem[] = [];
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problems: [{ field: 'inputs', problem: 'must be an object' }] };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problems: [{ field: 'inputs', code: 'annual-report.not-an-object', problem: 'must be an object' }] };
   const body = raw as Record<string, unknown>;
   const known = new Set(['overview', 'rules', 'licensingDecisions', 'punishmentDecisions', 'compulsionDecisions', 'feesTenThousandYuan', 'applications', 'reviewLitigation', 'problems', 'otherMatters']);
-  for (const key of Object.keys(body)) if (!known.has(key)) problems.push({ field: key, problem: 'is not an input of the annual report' });
+  for (const key of Object.keys(body)) if (!known.has(key)) problems.push({ field: key, code: 'annual-report.unknown-input', problem: 'is not an input of the annual report' });
 
   const text = (key: string) => {
     const value = body[key];
     if (value === undefined) return;
-    if (typeof value !== 'string') problems.push({ field: key, problem: 'must be text' });
-    else if (value.length > MAX_TEXT) problems.push({ field: key, problem: `must be at most ${MAX_TEXT} characters` });
+    if (typeof value !== 'string') problems.push({ field: key, code: 'annual-report.not-text', problem: 'must be text' });
+    else if (value.length > MAX_TEXT) problems.push({ field: key, code: 'annual-report.text-too-long', problem: `must be at most ${MAX_TEXT} characters`, params: { max: MAX_TEXT } });
   };
   const count = (field: string, value: unknown, options: { decimals?: boolean } = {}) => {
     const ok = typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_COUNT && (options.decimals ? Math.round(value * 10_000) === value * 10_000 : Number.isInteger(value));
-    if (!ok) problems.push({ field, problem: options.decimals ? 'must be a non-negative amount with at most 4 decimals' : 'must be a whole number, 0 or more' });
+    if (!ok) {
+      problems.push(
+        options.decimals
+          ? { field, code: 'annual-report.not-an-amount', problem: 'must be a non-negative amount with at most 4 decimals' }
+          : { field, code: 'annual-report.not-a-count', problem: 'must be a whole number, 0 or more' },
+      );
+    }
   };
   const record = (field: string, value: unknown, keys: readonly string[], cell: (field: string, value: unknown) => void) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      problems.push({ field, problem: `must be an object with ${keys.join(', ')}` });
+      problems.push({ field, code: 'annual-report.not-a-table', problem: `must be an object with ${keys.join(', ')}` });
       return false;
     }
     const entries = value as Record<string, unknown>;
-    for (const key of Object.keys(entries)) if (!keys.includes(key)) problems.push({ field: `${field}.${key}`, problem: 'is not part of this table' });
+    for (const key of Object.keys(entries)) if (!keys.includes(key)) problems.push({ field: `${field}.${key}`, code: 'annual-report.unknown-cell', problem: 'is not part of this table' });
     for (const key of keys) cell(`${field}.${key}`, entries[key]);
     return true;
   };
@@ -181,14 +209,16 @@ export function checkApplicationTable(table: ApplicationTable): InputProblem[] {
   for (const column of APPLICATION_COLUMN_KEYS) {
     const results = APPLICATION_RESULT_ROWS.reduce((sum, row) => sum + table[row][column], 0);
     if (table.resultsTotal[column] !== results) {
-      problems.push({ field: `applications.resultsTotal.${column}`, problem: `（七）总计 must be the sum of the results, ${results}` });
+      problems.push({ field: `applications.resultsTotal.${column}`, code: 'annual-report.results-total', problem: `（七）总计 must be the sum of the results, ${results}`, params: { expected: results } });
     }
     const incoming = table.newlyReceived[column] + table.carriedOver[column];
     const outgoing = table.resultsTotal[column] + table.carriedForward[column];
     if (incoming !== outgoing) {
       problems.push({
         field: `applications.carriedForward.${column}`,
+        code: 'annual-report.balance',
         problem: `本年新收 + 上年结转 (${incoming}) must equal 办理结果总计 + 结转下年度 (${outgoing})`,
+        params: { incoming, outgoing },
       });
     }
   }
@@ -201,7 +231,7 @@ export function checkReviewLitigationTable(table: ReviewLitigationTable): InputP
   for (const { key } of REVIEW_LITIGATION_GROUPS) {
     const group = table[key];
     const sum = group.upheld + group.corrected + group.other + group.pending;
-    if (group.total !== sum) problems.push({ field: `reviewLitigation.${key}.total`, problem: `总计 must be the sum of the four outcomes, ${sum}` });
+    if (group.total !== sum) problems.push({ field: `reviewLitigation.${key}.total`, code: 'annual-report.outcomes-total', problem: `总计 must be the sum of the four outcomes, ${sum}`, params: { expected: sum } });
   }
   return problems;
 }

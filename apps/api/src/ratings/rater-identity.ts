@@ -17,7 +17,7 @@ export interface RatingSettings {
 }
 
 /** Who is rating, as far as the server can tell, without keeping their address. */
-export interface RatingClient {
+export interface RaterIdentity {
   /** Salted hash of the cookie's id and the address: "once per client" is once per this value. */
   readonly clientHash: string;
   /** Salted hash of the address alone: what the rate limit counts, across cookies. */
@@ -29,7 +29,7 @@ export interface RatingClient {
  * id (HttpOnly, SameSite=Lax, a year); clearing cookies makes a new client, which the address rate limit
  * still bounds.
  */
-export function ratingClientOf(request: Request, response: Response | undefined, address: string, salt: string): RatingClient {
+export function raterIdentityOf(request: Request, response: Response | undefined, address: string, salt: string): RaterIdentity {
   let clientId = readCookie(request, CLIENT_COOKIE);
   if (!clientId || !CLIENT_ID.test(clientId)) {
     clientId = randomBytes(16).toString('base64url');
@@ -40,9 +40,9 @@ export function ratingClientOf(request: Request, response: Response | undefined,
 }
 
 /** The known client of a read (no cookie is set by a GET), or undefined. */
-export function knownRatingClientOf(request: Request, address: string, salt: string): RatingClient | undefined {
+export function knownRaterIdentityOf(request: Request, address: string, salt: string): RaterIdentity | undefined {
   const clientId = readCookie(request, CLIENT_COOKIE);
-  return clientId && CLIENT_ID.test(clientId) ? ratingClientOf(request, undefined, address, salt) : undefined;
+  return clientId && CLIENT_ID.test(clientId) ? raterIdentityOf(request, undefined, address, salt) : undefined;
 }
 
 function readCookie(request: Request, name: string): string | undefined {

@@ -1,0 +1,49 @@
+/**
+ * The API's error codes: stable names a client may branch on (the web app reads `code`, never `message`),
+ * each with its HTTP status and a short Chinese description. The general codes come first; a feature adds
+ * its own `<feature>.<what>` code when a client must tell that case apart from the general one. Renaming a
+ * code breaks clients: add a new one instead.
+ */
+export const ERROR_CODES = {
+  // General
+  'invalid-input': { status: 400, message: '请求内容有误，请按提示修改' },
+  unauthenticated: { status: 401, message: '请先登录' },
+  forbidden: { status: 403, message: '无权进行此操作' },
+  'not-found': { status: 404, message: '所请求的内容不存在' },
+  conflict: { status: 409, message: '与当前状态冲突，请刷新后重试' },
+  'payload-too-large': { status: 413, message: '提交的内容过大' },
+  'unsupported-media-type': { status: 415, message: '不支持的文件类型' },
+  unprocessable: { status: 422, message: '无法处理该内容' },
+  unavailable: { status: 503, message: '服务暂时不可用，请稍后重试' },
+  /** A workflow did not answer in time; the request may still take effect. */
+  'still-processing': { status: 503, message: '请求仍在处理中，请稍后使用相同的 Idempotency-Key 重试' },
+
+  // Public submissions (questions, ratings): per client address and window, with Retry-After.
+  'public.rate-limited': { status: 429, message: '提交过于频繁，请稍后再试' },
+
+  // Tasks
+  'task.not-yours': { status: 403, message: '该任务不属于您的岗位或部门' },
+  'task.claimed-by-other': { status: 409, message: '该任务已由他人认领' },
+
+  // Catalog
+  'catalog.admins-only': { status: 403, message: '仅系统管理员可导入、编辑和启用公开事项目录' },
+
+  // Annual report: each bad cell is named in `fields`, with its own code (see ANNUAL_REPORT_PROBLEM_MESSAGES).
+  'annual-report.invalid-inputs': { status: 400, message: '年度报告填报内容未通过校验' },
+} as const satisfies Record<string, { readonly status: number; readonly message: string }>;
+
+export type ApiErrorCode = keyof typeof ERROR_CODES;
+
+/** The general code of each status, for errors that carry only a status (Nest's own, the body parser's). */
+export const GENERAL_CODE_OF_STATUS: Readonly<Record<number, string>> = {
+  400: 'invalid-input',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'unprocessable',
+  429: 'too-many-requests',
+};

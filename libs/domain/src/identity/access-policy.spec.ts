@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { REVIEW_STAGES, STAGE_ROLE, type ReviewStage } from '../review/review-chain';
+import {
+  DEPARTMENT_HEAD_ROLE,
+  hasOversight,
+  inboxBranchAdmits,
+  inboxBranches,
+  inboxListsTask,
+  mayActOnTask,
+  maySeeAskerContact,
+  maySeeDepartmentWork,
+  overseesSupervision,
+  taskAccessBasis,
+  type InboxTaskFacts,
+  type PolicyActor,
+} from './access-policy';
+import { ROLES } from './roles';
+
+// Small universes, so that generated users and tasks share names and departments often.
+const USERNAMES = ['edu.reviewer', 'edu.secrecy', 'edu.leader', 'civil.leader', 'someone'];
+const DEPARTMENTS = ['edu', 'civil'];
+
+const actor = fc.record({
+  username: fc.constantFrom(...USERNAMES),
+  departmentCode: fc.constantFrom(...DEPARTMENTS),
+  roles: fc.subarray([...ROLES]),
+});
+
+/** A review task's role is its stage's; a supervisor's demand shares the table and waits for the department head. */
+const task: fc.Arbitrary<InboxTaskFacts> = fc
+  .record({
+    stage: fc.constantFrom<string>(...REVIEW_STAGES, 'supervision-demand'),
+    departmentCode: fc.constantFrom(...DEPARTMENTS),
+    assignee: fc.option(fc.constantFrom(...USERNAMES), { nil: null }),
+    escalated: fc.boolean(),
+  })
+  .map((facts) => ({ ...facts, role: facts.stage === 'supervision-demand' ? DEPARTMENT_HEAD_ROLE : STAGE_ROLE[facts.stage as ReviewStage] }));
+
+const kindFilter = fc.option(fc.constantFrom(...REVIEW_STAGES), { nil: undefined });
+
+describe('the inbox and the task policy', () => {
+  it('never lists a task its user would be refused on', () => {
+    fc.assert(
+      fc.property(actor, task, kindFilter, (viewer, facts, kind) => {
+        if (inboxListsTask(viewer, facts, kind)) expect(mayActOnTask(viewer, facts)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('lists every open task its user may act on that matches the filter', () => {
+    fc.assert(
+      fc.property(actor, task, kindFilter, (viewer, facts, kind) => {
+        if (mayActOnTask(viewer, facts) && (kind === undefined || facts.stage === kind)) expect(inboxListsTask(viewer, facts, kind)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads each task through at most one branch, so the query needs no DISTINCT', () => {
+    fc.assert(
+      fc.property(actor, task, kindFilter, (viewer, facts, kind) => {
+        expect(inboxBranches(viewer, kind).filter((branch) => inboxBranchAdmits(branch, viewer, facts)).length).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('who may act on a task', () => {
+  const head: PolicyActor = { username: 'edu.reviewer', departmentCode: 'edu', roles: ['reviewer'] };
+  const secrecy: PolicyActor = { username: 'edu.secrecy', departmentCode: 'edu', roles: ['secrecy-reviewer'] };
+  const colleague: PolicyActor = { username: 'edu.secrecy2', departmentCode: 'edu', roles: ['secrecy-reviewer'] };
+  const civilHead: PolicyActor = { username: 'civil.reviewer', departmentCode: 'civil', roles: ['reviewer'] };
+  const pooled = { role: 'secrecy-reviewer', departmentCode: 'edu', assignee: null, escalated: false };
+
+  it('is the stage role in the department, or the delegate alone once delegated', () => {
+    expect(taskAccessBasis(secrecy, pooled)).toBe('role-pool');
+    expect(mayActOnTask({ ...secrecy, departmentCode: 'civil' }, pooled)).toBe(false);
+    expect(mayActOnTask(head, pooled)).toBe(false);
+    const delegated = { ...pooled, assignee: colleague.username };
+    expect(taskAccessBasis(colleague, delegated)).toBe('assignee');
+    expect(mayActOnTask(secrecy, delegated)).toBe(false);
+  });
+
+  it('lets the department head act on an escalated task, delegated or not, and no other head', () => {
+    expect(taskAccessBasis(head, { ...pooled, escalated: true })).toBe('escalation');
+    expect(taskAccessBasis(head, { ...pooled, escalated: true, assignee: colleague.username })).toBe('escalation');
+    expect(mayActOnTask(civilHead, { ...pooled, escalated: true })).toBe(false);
+  });
+});
+
+describe('oversight and personal data', () => {
+  const office: PolicyActor = { username: 'office.publisher', departmentCode: 'office', roles: ['disclosure-office'] };
+  const supervisor: PolicyActor = { username: 'office.supervisor', departmentCode: 'office', roles: ['supervisor'] };
+  const drafter: PolicyActor = { username: 'edu.drafter', departmentCode: 'edu', roles: ['drafter'] };
+
+  it('lets oversight see every department and others their own', () => {
+    expect([office, supervisor, drafter].map(hasOversight)).toEqual([true, true, false]);
+    expect(maySeeDepartmentWork(drafter, 'edu')).toBe(true);
+    expect(maySeeDepartmentWork(drafter, 'civil')).toBe(false);
+    expect(maySeeDepartmentWork(office, 'civil')).toBe(true);
+  });
+
+  it('keeps 督办 to supervisors and admins', () => {
+    expect([office, supervisor, drafter].map(overseesSupervision)).toEqual([false, true, false]);
+  });
+
+  it('shows an asker\'s contact to the departments answering the concern and to oversight only', () => {
+    expect(maySeeAskerContact(drafter, { itemDepartmentCode: 'civil', assignedDepartmentCode: 'edu' })).toBe(true);
+    expect(maySeeAskerContact(drafter, { itemDepartmentCode: 'civil', assignedDepartmentCode: null })).toBe(false);
+    expect(maySeeAskerContact(office, { itemDepartmentCode: 'civil', assignedDepartmentCode: null })).toBe(true);
+  });
+});

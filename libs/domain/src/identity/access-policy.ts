@@ -1,0 +1,196 @@
+import { STAGE_ROLE, type ReviewStage } from '../review/review-chain';
+import type { Role } from './roles';
+
+/**
+ * The access policy: who sees which department's work, who may act on which task, who may see personal
+ * data. The API's services, the inbox query and the workflows' validators all ask here, so that the list a
+ * user is shown and the refusal they get when they act can never disagree. (Separation of duties, which
+ * depends on who decided what in one revision, is review/separation-of-duties.ts.)
+ *
+ * Pure and deterministic: workflow code imports it through `@zwgk/domain/workflow`.
+ */
+
+/** The part of an actor the policy reads: the API's Actor and a workflow's ActorRef both fit. */
+export interface PolicyActor {
+  readonly username: string;
+  readonly departmentCode: string;
+  readonly roles: readonly string[];
+}
+
+const holdsAny = (actor: PolicyActor, roles: readonly Role[]) => roles.some((role) => actor.roles.includes(role));
+
+// ---------------------------------------------------------------------------------------------------------
+// Departments and oversight
+
+/** The department head (初审): overdue tasks of the department escalate to this role, and 督办 demands go to it. */
+export const DEPARTMENT_HEAD_ROLE: Role = 'reviewer';
+
+/**
+ * Oversight: the roles that see every department's work (items, public concerns, obligations), because
+ * they run disclosure for the whole county (政务公开办), supervise it (督查) or administer the system.
+ */
+export const OVERSIGHT_ROLES: readonly Role[] = ['disclosure-office', 'supervisor', 'admin'];
+
+export function hasOversight(actor: PolicyActor): boolean {
+  return holdsAny(actor, OVERSIGHT_ROLES);
+}
+
+/**
+ * May the actor see work that concerns these departments (an item's, or a concern's item and assigned
+ * department)? Their own department's, or everything with oversight.
+ */
+export function maySeeDepartmentWork(actor: PolicyActor, ...departmentCodes: readonly (string | null | undefined)[]): boolean {
+  return hasOversight(actor) || departmentCodes.some((code) => code === actor.departmentCode);
+}
+
+/**
+ * 督办 is the supervisors' instrument (admins keep the system): they see every department's demands. The
+ * disclosure office oversees disclosure, not supervision, so it sees no demands; a department head sees
+ * the ones on their department.
+ */
+export const SUPERVISION_ROLES: readonly Role[] = ['supervisor', 'admin'];
+
+export function overseesSupervision(actor: PolicyActor): boolean {
+  return holdsAny(actor, SUPERVISION_ROLES);
+}
+
+/** Who registers and removes periodic disclosure obligations (主动公开 schedules) for any department. */
+export const OBLIGATION_MANAGING_ROLES: readonly Role[] = ['admin', 'disclosure-office'];
+
+/** The role the actor manages obligations in, for the audit trail; undefined when they do not. */
+export function obligationManagingRole(actor: PolicyActor): Role | undefined {
+  return OBLIGATION_MANAGING_ROLES.find((role) => actor.roles.includes(role));
+}
+
+/** Who imports, edits and activates the standard catalog (政务公开事项标准目录), through the API or the CLI. */
+export const CATALOG_ADMIN_ROLES: readonly Role[] = ['admin'];
+
+export function mayManageCatalog(actor: Pick<PolicyActor, 'roles'>): boolean {
+  return CATALOG_ADMIN_ROLES.some((role) => actor.roles.includes(role));
+}
+
+/** Who registers a 政务舆情 incident on any item; a leader may on their own department's items. */
+export const INCIDENT_ROLES: readonly Role[] = ['disclosure-office', 'supervisor'];
+
+export function mayRegisterIncident(actor: PolicyActor, itemDepartmentCode: string): boolean {
+  return holdsAny(actor, INCIDENT_ROLES) || (actor.roles.includes('leader') && actor.departmentCode === itemDepartmentCode);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Personal data
+
+/**
+ * A citizen's contact details on a question (留言人联系方式) are shown to staff who must answer it: those who
+ * may see the concern (its item's department, the department it was assigned to, oversight). Never on the
+ * public portal.
+ */
+export function maySeeAskerContact(actor: PolicyActor, concern: { readonly itemDepartmentCode: string; readonly assignedDepartmentCode: string | null }): boolean {
+  return maySeeDepartmentWork(actor, concern.itemDepartmentCode, concern.assignedDepartmentCode);
+}
+
+/** Staff e-mail and mobile numbers (the user directory): the admins who keep it and the supervisors who chase overdue work. */
+export const STAFF_DIRECTORY_ROLES: readonly Role[] = ['admin', 'supervisor'];
+
+// ---------------------------------------------------------------------------------------------------------
+// Tasks
+
+/** What the policy reads of a task, in the read model (review_tasks) and in a workflow's open task alike. */
+export interface TaskAccessFacts {
+  readonly role: string;
+  readonly departmentCode: string;
+  /** Set by a delegation: the one person the task is now for. */
+  readonly assignee?: string | null;
+  /**
+   * Past its due time and not extended since: the task has escalated to the department head. (The read
+   * model's `escalated`; a workflow's open task calls it `overdue`.)
+   */
+  readonly escalated: boolean;
+}
+
+/** Why the actor may act on a task. */
+export type TaskAccessBasis = 'assignee' | 'role-pool' | 'escalation';
+
+/** Holds the task's stage role in the task's department: the pool a task waits in, and who it may be delegated to. */
+export function holdsStageRole(actor: PolicyActor, task: Pick<TaskAccessFacts, 'role' | 'departmentCode'>): boolean {
+  return actor.roles.includes(task.role) && actor.departmentCode === task.departmentCode;
+}
+
+/**
+ * Who may work on a task (see it, claim, release, delegate, decide): the delegate when it was delegated,
+ * otherwise the holders of its stage role in its department; and, once it has escalated, the head of its
+ * department as well, even over a delegate who let it run late. Undefined when the actor may not.
+ */
+export function taskAccessBasis(actor: PolicyActor, task: TaskAccessFacts): TaskAccessBasis | undefined {
+  if (task.assignee ? task.assignee === actor.username : holdsStageRole(actor, task)) return task.assignee ? 'assignee' : 'role-pool';
+  if (task.escalated && actor.departmentCode === task.departmentCode && actor.roles.includes(DEPARTMENT_HEAD_ROLE)) return 'escalation';
+  return undefined;
+}
+
+export function mayActOnTask(actor: PolicyActor, task: TaskAccessFacts): boolean {
+  return taskAccessBasis(actor, task) !== undefined;
+}
+
+/** Who the task is for, in words, for a refusal. */
+export function taskHolderDescription(task: TaskAccessFacts): string {
+  const holder = task.assignee ?? `the role ${task.role} in department ${task.departmentCode}`;
+  return task.escalated ? `${holder} (or, as it is overdue, the head of department ${task.departmentCode})` : holder;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The inbox
+
+/**
+ * One path by which an open task reaches a user's inbox. The inbox query (apps/api/src/tasks/inbox-query.ts)
+ * renders each branch as its own index-ordered subquery, so a branch must say exactly which rows it reads;
+ * {@link inboxBranchAdmits} is the same predicate over one task, and the branches of one viewer never
+ * admit the same task twice.
+ */
+export type InboxBranch =
+  /** Delegated to me by name. */
+  | { readonly kind: 'assigned' }
+  /** Undelegated, in the pool of one of my roles in my department. */
+  | { readonly kind: 'role-pool'; readonly role: string }
+  /**
+   * Escalated in my department, as its head, and not already in a branch above. `delegated-elsewhere` is the
+   * narrower form used when a kind filter names one of my own roles: every undelegated task of that kind is
+   * in my pool then, so only the ones delegated to someone else remain.
+   */
+  | { readonly kind: 'escalated'; readonly form: 'outside-my-pools' | 'delegated-elsewhere' };
+
+export interface InboxTaskFacts extends TaskAccessFacts {
+  readonly stage: string;
+}
+
+/** The branches of a viewer's inbox, given the stage the list is filtered to (if any). */
+export function inboxBranches(viewer: PolicyActor, kind?: ReviewStage): InboxBranch[] {
+  const branches: InboxBranch[] = [{ kind: 'assigned' }];
+  // A stage is always worked by one role, so a kind filter prunes whole pool branches.
+  const poolRoles = [...new Set(viewer.roles)].filter((role) => kind === undefined || role === STAGE_ROLE[kind]).sort();
+  for (const role of poolRoles) branches.push({ kind: 'role-pool', role });
+  if (viewer.roles.includes(DEPARTMENT_HEAD_ROLE)) {
+    branches.push({ kind: 'escalated', form: kind !== undefined && viewer.roles.includes(STAGE_ROLE[kind]) ? 'delegated-elsewhere' : 'outside-my-pools' });
+  }
+  return branches;
+}
+
+/** Does this branch read this task? (Stage filters are applied to every branch alike, outside it.) */
+export function inboxBranchAdmits(branch: InboxBranch, viewer: PolicyActor, task: InboxTaskFacts): boolean {
+  const assignee = task.assignee ?? null;
+  switch (branch.kind) {
+    case 'assigned':
+      return assignee === viewer.username;
+    case 'role-pool':
+      return assignee === null && task.departmentCode === viewer.departmentCode && task.role === branch.role;
+    case 'escalated':
+      if (!task.escalated || task.departmentCode !== viewer.departmentCode) return false;
+      return branch.form === 'delegated-elsewhere'
+        ? assignee !== null && assignee !== viewer.username
+        : assignee !== viewer.username && !(assignee === null && viewer.roles.includes(task.role));
+  }
+}
+
+/** Does the viewer's inbox list this open task (under this stage filter)? */
+export function inboxListsTask(viewer: PolicyActor, task: InboxTaskFacts, kind?: ReviewStage): boolean {
+  if (kind !== undefined && task.stage !== kind) return false;
+  return inboxBranches(viewer, kind).some((branch) => inboxBranchAdmits(branch, viewer, task));
+}

@@ -137,13 +137,14 @@ describe('the review lifecycle', () => {
     expect(edited.body).toMatchObject({ state: 'IN_REVIEW', revision: 3, openTask: { stage: 'preliminary-review' } });
     await decide('edu.reviewer', id);
     await decide('edu.secrecy', id);
-    // This time a release in 2 seconds: the durable timer releases it.
-    const soon = new Date(Date.now() + 2_000).toISOString();
+    // This time a release in 20 seconds (beyond the bound on any decision's answer, so it is still ahead
+    // when the 签发 answers, however busy the machine): the durable timer releases it.
+    const soon = new Date(Date.now() + 20_000).toISOString();
     expect((await decide('edu.leader', id, { decision: 'approve', releaseAt: soon })).item.state).toBe('APPROVED');
     const released = await client.eventually(async () => {
       const page = await client.request('GET', `/public/items/${id}`);
       return page.status === 200 ? page.body : undefined;
-    }, 'the scheduled release');
+    }, 'the scheduled release', 90_000);
     expect(released).toMatchObject({ title: '修订测试（签发后修改）', body: '正文第二版，补充了依据。' });
     // The public page shows as soon as the state is RELEASED; the release's audit line follows it.
     const actions = await client.eventually(async () => {
@@ -153,7 +154,7 @@ describe('the review lifecycle', () => {
     expect(actions).toEqual(expect.arrayContaining(['item.revised', 'sign-off.voided', 'item.released']));
     expect(actions.filter((a: string) => a === 'item.revised')).toHaveLength(2);
     expect((await client.request('PATCH', `/items/${id}`, { as: 'edu.drafter', body: { body: '发布后修改' } })).status).toBe(409);
-  });
+  }, 180_000); // a scheduled release 20 s ahead, on a machine that may be busy
 
   it('lets a supervisor extend a task deadline with a reason, and no one else', async () => {
     const { id } = await createAndSubmit({ title: '延期测试' });

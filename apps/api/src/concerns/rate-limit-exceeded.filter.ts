@@ -10,6 +10,6 @@ export class RateLimitExceededFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const requestId = http.getRequest<Request>().headers['x-request-id'] as string | undefined;
     response.setHeader('Retry-After', String(error.retryAfterSeconds));
-    response.status(429).json({ statusCode: 429, error: 'too-many-requests', message: error.message, requestId });
+    response.status(429).type('application/json').json({ statusCode: 429, error: 'too-many-requests', message: error.message, requestId });
   }
 }

@@ -7,6 +7,7 @@ import { RateLimitExceededFilter } from '../concerns/rate-limit-exceeded.filter'
 import { knownRatingClientOf, RATING_SETTINGS, ratingClientOf, type RatingSettings } from './rating-client';
 import { RatingsService } from './ratings.service';
 import { SubmitRatingDto } from './submit-rating.dto';
+import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 
 /** 公众满意度评价: the public rates released items and published responses; no login, a cookie tells clients apart. */
 @ApiTags('public')
@@ -18,6 +19,8 @@ export class RatingsController {
     @Inject(RATING_SETTINGS) private readonly settings: RatingSettings,
   ) {}
 
+  @ApiErrors(404, 409, 429)
+  @ApiUuidParams('id')
   @Post('items/:id/ratings')
   @UseFilters(RateLimitExceededFilter)
   @ApiNotFoundResponse({ description: 'no released item with this id' })
@@ -27,11 +30,15 @@ export class RatingsController {
     return this.ratings.rate({ kind: 'item', itemId: id }, body, ratingClientOf(request, response, clientAddressOf(request), this.settings.salt));
   }
 
+  @ApiErrors(404)
+  @ApiUuidParams('id')
   @Get('items/:id/ratings')
   itemSummary(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: Request) {
     return this.ratings.summary({ kind: 'item', itemId: id }, knownRatingClientOf(request, clientAddressOf(request), this.settings.salt));
   }
 
+  @ApiErrors(404, 409, 429)
+  @ApiUuidParams('concernId')
   @Post('concerns/:concernId/ratings')
   @UseFilters(RateLimitExceededFilter)
   @ApiNotFoundResponse({ description: 'no published response to this concern' })
@@ -46,6 +53,8 @@ export class RatingsController {
     return this.ratings.rate({ kind: 'response', concernId }, body, ratingClientOf(request, response, clientAddressOf(request), this.settings.salt));
   }
 
+  @ApiErrors(404)
+  @ApiUuidParams('concernId')
   @Get('concerns/:concernId/ratings')
   responseSummary(@Param('concernId', new ParseUUIDPipe()) concernId: string, @Req() request: Request) {
     return this.ratings.summary({ kind: 'response', concernId }, knownRatingClientOf(request, clientAddressOf(request), this.settings.salt));

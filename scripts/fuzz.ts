@@ -8,6 +8,7 @@
  * Settings (environment):
  *   ZWGK_FUZZ_EXAMPLES  examples per operation and phase (default 25; raise it for a longer hunt)
  *   ZWGK_FUZZ_SEED      the seed, so that a run can be repeated (default 20261206)
+ *   ZWGK_FUZZ_PHASES    schemathesis phases (default examples,coverage,fuzzing; coverage sends most requests)
  *   ZWGK_FUZZ_API       origin of a running API (http://127.0.0.1:3000) to fuzz instead of starting one
  *   ZWGK_FUZZ_REPORT    report folder (default test-output/fuzz)
  *   ZWGK_FUZZ_WORKERS   concurrent schemathesis workers (default 2)
@@ -46,6 +47,7 @@ export interface PrincipalResult {
 export interface FuzzReport {
   seed: number;
   examplesPerOperation: number;
+  phases: string;
   checks: readonly string[];
   schemathesis: string;
   principals: PrincipalResult[];
@@ -134,7 +136,7 @@ async function fuzzAs(
   origin: string,
   principal: (typeof PRINCIPALS)[number],
   token: string | undefined,
-  settings: { examples: number; seed: number; workers: number; reportDir: string },
+  settings: { examples: number; seed: number; workers: number; phases: string; reportDir: string },
 ): Promise<PrincipalResult> {
   const started = Date.now();
   const harFile = path.join(settings.reportDir, `${principal.name}.har.json`);
@@ -145,10 +147,8 @@ async function fuzzAs(
     `${origin}/api/docs-json`,
     '--checks',
     FUZZ_CHECKS.join(','),
-    // Examples from the document, boundary values of each schema, then random data; no stateful phase
-    // (the document declares no links between operations).
     '--phases',
-    'examples,coverage,fuzzing',
+    settings.phases,
     '--max-examples',
     String(settings.examples),
     '--seed',
@@ -214,12 +214,15 @@ export async function runFuzz(): Promise<FuzzReport> {
     examples: positiveInteger('ZWGK_FUZZ_EXAMPLES', 25),
     seed: positiveInteger('ZWGK_FUZZ_SEED', 20261206),
     workers: positiveInteger('ZWGK_FUZZ_WORKERS', 2),
+    // Examples from the document, boundary and invalid values of each schema (coverage), then random data;
+    // no stateful phase: the document declares no links between operations.
+    phases: process.env.ZWGK_FUZZ_PHASES || 'examples,coverage,fuzzing',
     reportDir: path.resolve(projectRoot, process.env.ZWGK_FUZZ_REPORT || path.join('test-output', 'fuzz')),
   };
   rmSync(settings.reportDir, { recursive: true, force: true });
   mkdirSync(settings.reportDir, { recursive: true });
   const binary = await resolveToolBinary(SCHEMATHESIS, loadConfig().toolsDir, { log: say });
-  say(`schemathesis ${SCHEMATHESIS.version} (${binary}); ${settings.examples} examples per operation, seed ${settings.seed}; checks: ${FUZZ_CHECKS.join(', ')}`);
+  say(`schemathesis ${SCHEMATHESIS.version} (${binary}); phases ${settings.phases}, ${settings.examples} examples per operation, seed ${settings.seed}; checks: ${FUZZ_CHECKS.join(', ')}`);
 
   const given = process.env.ZWGK_FUZZ_API?.replace(/\/+$/, '');
   let system: { origin: string; stop: () => Promise<void> } | undefined;
@@ -248,6 +251,7 @@ export async function runFuzz(): Promise<FuzzReport> {
     const report: FuzzReport = {
       seed: settings.seed,
       examplesPerOperation: settings.examples,
+      phases: settings.phases,
       checks: FUZZ_CHECKS,
       schemathesis: SCHEMATHESIS.version,
       principals: results,

@@ -16,7 +16,7 @@ export class CreateItemDto {
   @MaxLength(300)
   title!: string;
 
-  @ApiProperty({ example: '为做好2026年秋季招生入学工作……' })
+  @ApiProperty({ minLength: 1, maxLength: 200_000, example: '为做好2026年秋季招生入学工作……' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200_000)
@@ -40,7 +40,7 @@ export class CreateItemDto {
   @IsBoolean()
   normativeDocument?: boolean;
 
-  @ApiPropertyOptional({ description: 'the interpretation material (政策解读); required before submitting a policy document' })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200_000, description: 'the interpretation material (政策解读); required before submitting a policy document' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

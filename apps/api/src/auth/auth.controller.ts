@@ -4,6 +4,7 @@ import type { Actor } from '@zwgk/domain';
 import { CurrentActor, Public } from './auth.decorators';
 import { AuthService, type AuthUiConfig } from './auth.service';
 import { DevLoginDto } from './dev-login.dto';
+import { ApiErrors } from '../common/api-responses';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -18,6 +19,7 @@ export class AuthController {
   }
 
   /** Embedded/dev mode only: a token for a seeded demo user. */
+  @ApiErrors(401, 403, 404)
   @Public()
   @Post('dev-login')
   @HttpCode(200)

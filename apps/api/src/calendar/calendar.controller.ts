@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, Public, RequestId, Roles } from '../auth/auth.decorators';
 import { CalendarService } from './calendar.service';
 import { LoadHolidayYearDto } from './load-holiday-year.dto';
 import { WorkingDaysQuery } from './working-days.query';
+import { ApiErrors } from '../common/api-responses';
 
 @ApiTags('calendar')
 @Controller('calendar')
@@ -24,6 +25,7 @@ export class CalendarController {
     return this.calendar.years();
   }
 
+  @ApiErrors(409, 503)
   @ApiBearerAuth()
   @Post('years')
   @Roles('admin')
@@ -32,6 +34,8 @@ export class CalendarController {
   }
 
   /** The progress of a year load's deadline recalculation: workflows found, told, and those it could not reach. */
+  @ApiErrors(404, 503)
+  @ApiParam({ name: 'batchId', type: 'integer', description: 'the batch number a year load answered with' })
   @ApiBearerAuth()
   @Get('recalculations/:batchId')
   @Roles('admin', 'supervisor')

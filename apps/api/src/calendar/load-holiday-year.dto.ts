@@ -11,7 +11,7 @@ export class HolidayDto {
   @MaxLength(50)
   name!: string;
 
-  @ApiProperty({ example: ['2027-02-05', '2027-02-06'] })
+  @ApiProperty({ type: 'string', format: 'date', isArray: true, minItems: 1, maxItems: 31, example: ['2027-02-05', '2027-02-06'] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(31)
@@ -21,7 +21,7 @@ export class HolidayDto {
 
 /** One year's official arrangement (国务院办公厅关于…年部分节假日安排的通知). */
 export class LoadHolidayYearDto {
-  @ApiProperty({ example: 2027, minimum: STATUTORY_YEARS.first, maximum: STATUTORY_YEARS.last })
+  @ApiProperty({ type: 'integer', example: 2027, minimum: STATUTORY_YEARS.first, maximum: STATUTORY_YEARS.last })
   @IsInt()
   @Min(STATUTORY_YEARS.first, { message: `year: 须在 ${STATUTORY_YEARS.first} 至 ${STATUTORY_YEARS.last} 年之间（工作日历可计算的范围）` })
   @Max(STATUTORY_YEARS.last, { message: `year: 须在 ${STATUTORY_YEARS.first} 至 ${STATUTORY_YEARS.last} 年之间（工作日历可计算的范围）` })
@@ -41,7 +41,7 @@ export class LoadHolidayYearDto {
   @Type(() => HolidayDto)
   holidays!: HolidayDto[];
 
-  @ApiProperty({ example: ['2027-02-20'], description: '调休: weekend days that are working days' })
+  @ApiProperty({ type: 'string', format: 'date', isArray: true, maxItems: 20, example: ['2027-02-20'], description: '调休: weekend days that are working days' })
   @IsArray()
   @ArrayMaxSize(20)
   @Validate(IsLocalDateConstraint, { each: true })

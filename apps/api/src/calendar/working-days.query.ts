@@ -15,11 +15,11 @@ export class IsLocalDateConstraint implements ValidatorConstraintInterface {
 }
 
 export class WorkingDaysQuery {
-  @ApiProperty({ example: '2026-02-10', description: `the trigger day; counting starts the day after (${STATUTORY_YEARS.first}–${STATUTORY_YEARS.last})` })
+  @ApiProperty({ format: 'date', example: '2026-02-10', description: `the trigger day; counting starts the day after (${STATUTORY_YEARS.first}–${STATUTORY_YEARS.last})` })
   @IsCalendarDay()
   from!: string;
 
-  @ApiProperty({ example: 20, minimum: 0, maximum: 3650 })
+  @ApiProperty({ type: 'integer', example: 20, minimum: 0, maximum: 3650 })
   @Type(() => Number)
   @IsInt()
   @Min(0)

@@ -7,6 +7,7 @@ import { CatalogService } from './catalog.service';
 import { IMPORT_CATALOG_FORM_SCHEMA, ImportCatalogDto, MAX_CATALOG_FILE_BYTES, MAX_CATALOG_FILES } from './import-catalog.dto';
 import { SearchCatalogQuery } from './search-catalog.query';
 import { UpdateCatalogItemDto } from './update-catalog-item.dto';
+import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
@@ -14,12 +15,14 @@ import { UpdateCatalogItemDto } from './update-catalog-item.dto';
 export class CatalogController {
   constructor(@Inject(CatalogService) private readonly catalog: CatalogService) {}
 
+  @ApiErrors(409)
   @Get('items')
   searchItems(@Query() query: SearchCatalogQuery) {
     return this.catalog.searchActiveItems(query.area, query.q);
   }
 
   /** Imports .xlsx/.csv catalogs as one new draft version, all or nothing. */
+  @ApiErrors(409)
   @Post('imports')
   @Roles('admin')
   @ApiConsumes('multipart/form-data')
@@ -34,11 +37,15 @@ export class CatalogController {
     return this.catalog.versions();
   }
 
+  @ApiErrors(404)
+  @ApiUuidParams('id')
   @Get('versions/:id')
   version(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.catalog.version(id);
   }
 
+  @ApiErrors(404, 409)
+  @ApiUuidParams('id')
   @Post('versions/:id/activate')
   @HttpCode(200)
   @Roles('admin')
@@ -46,11 +53,15 @@ export class CatalogController {
     return this.catalog.activate(actor, id, requestId);
   }
 
+  @ApiErrors(404)
+  @ApiUuidParams('a', 'b')
   @Get('versions/:a/diff/:b')
   diff(@Param('a', new ParseUUIDPipe()) a: string, @Param('b', new ParseUUIDPipe()) b: string) {
     return this.catalog.diff(a, b);
   }
 
+  @ApiErrors(404, 409)
+  @ApiUuidParams('id')
   @Patch('versions/:id/items/:code')
   @Roles('admin')
   updateItem(

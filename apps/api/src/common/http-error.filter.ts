@@ -28,7 +28,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       body = this.toBody(exception, request);
     }
     body.requestId = requestId;
-    response.status(body.statusCode).json(body);
+    // A route that sets its own content type (the Atom feed, an HTML report) answers its errors as JSON all the same.
+    response.status(body.statusCode).type('application/json').json(body);
   }
 
   private toBody(exception: unknown, request: Request): ErrorBody {

@@ -10,6 +10,7 @@ import { ListConcernsQuery } from './list-concerns.query';
 import { RecordPressConferenceDto } from './record-press-conference.dto';
 import { ReviewConcernResponseDto } from './review-concern-response.dto';
 import { TriageConcernDto } from './triage-concern.dto';
+import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 
 /** Staff side of 回应关切: the inbox, then triage → draft → review (approval publishes). */
 @ApiTags('concerns')
@@ -24,35 +25,47 @@ export class ConcernsController {
     return this.concerns.inbox(actor, query.state ?? 'open', query.limit ?? 50);
   }
 
+  @ApiErrors(404)
+  @ApiUuidParams('id')
   @Get(':id')
   detail(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.concerns.detail(actor, id);
   }
 
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
   @Post(':id/triage')
   @HttpCode(200)
   triage(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: TriageConcernDto, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
     return this.concerns.triage(actor, id, body, readIdempotencyKey(key), requestId);
   }
 
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
   @Post(':id/response')
   @HttpCode(200)
   draftResponse(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: DraftConcernResponseDto, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
     return this.concerns.draftResponse(actor, id, body, readIdempotencyKey(key), requestId);
   }
 
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
   @Post(':id/review')
   @HttpCode(200)
   review(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReviewConcernResponseDto, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
     return this.concerns.reviewResponse(actor, id, body, readIdempotencyKey(key), requestId);
   }
 
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
   @Post(':id/extension')
   @HttpCode(200)
   extend(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ExtendConcernDeadlineDto, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
     return this.concerns.extendDeadline(actor, id, body.reason, readIdempotencyKey(key), requestId);
   }
 
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
   @Post(':id/press-conference')
   @HttpCode(200)
   pressConference(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RecordPressConferenceDto, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {

@@ -5,6 +5,7 @@ import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
 import { ConcernsService } from './concerns.service';
 import { RegisterIncidentDto } from './register-incident.dto';
+import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 
 /** 政务舆情: staff register an incident about a released item; it becomes a concern with its own deadlines. */
 @ApiTags('concerns')
@@ -13,6 +14,8 @@ import { RegisterIncidentDto } from './register-incident.dto';
 export class IncidentsController {
   constructor(@Inject(ConcernsService) private readonly concerns: ConcernsService) {}
 
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
   @Post(':id/incidents')
   @Roles('disclosure-office', 'supervisor', 'leader')
   @ApiHeader({ name: 'Idempotency-Key', required: false })

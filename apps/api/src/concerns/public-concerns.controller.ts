@@ -6,6 +6,7 @@ import { readIdempotencyKey } from '../common/idempotency-key';
 import { clientAddressOf } from './client-address';
 import { ConcernsService } from './concerns.service';
 import { SubmitConcernDto } from './submit-concern.dto';
+import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 
 /** The public side of 回应关切: anyone may ask about a released item, within a rate limit per address. */
 @ApiTags('public')
@@ -14,6 +15,8 @@ import { SubmitConcernDto } from './submit-concern.dto';
 export class PublicConcernsController {
   constructor(@Inject(ConcernsService) private readonly concerns: ConcernsService) {}
 
+  @ApiErrors(404, 409, 429, 503)
+  @ApiUuidParams('id')
   @Post('items/:id/concerns')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried submission with the same key is recorded once' })
   @ApiTooManyRequestsResponse({ description: 'too many submissions from this address; see Retry-After' })

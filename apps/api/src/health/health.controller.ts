@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Connection } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -26,6 +26,8 @@ export class HealthController {
   ) {}
 
   /** 200 when Postgres and Temporal both answer, 503 otherwise; the body says which is down. */
+  @ApiResponse({ status: 200, description: 'PostgreSQL and Temporal answer' })
+  @ApiResponse({ status: 503, description: 'PostgreSQL or Temporal does not answer; the body says which', schema: { type: 'object' } })
   @Get()
   async health(@Res({ passthrough: true }) response: Response) {
     const [db, temporal] = await Promise.all([

@@ -4,25 +4,25 @@ import { STATUTORY_YEARS } from '@zwgk/domain';
 import { IsCalendarDay } from '../common/calendar-date';
 
 export class CreateItemDto {
-  @ApiProperty({ example: 'EDU-001', description: 'the code of an item in the active catalog version' })
+  @ApiProperty({ minLength: 1, maxLength: 64, example: 'EDU-001', description: 'the code of an item in the active catalog version' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
   catalogItemCode!: string;
 
-  @ApiProperty({ example: '2026年秋季义务教育招生入学办法' })
+  @ApiProperty({ minLength: 1, maxLength: 300, example: '2026年秋季义务教育招生入学办法' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
   title!: string;
 
-  @ApiProperty({ example: '为做好2026年秋季招生入学工作……' })
+  @ApiProperty({ minLength: 1, maxLength: 200_000, example: '为做好2026年秋季招生入学工作……' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200_000)
   body!: string;
 
-  @ApiProperty({ example: '2026-02-10', description: `the day the information was formed or changed (China time), ${STATUTORY_YEARS.first}–${STATUTORY_YEARS.last} and not in the future` })
+  @ApiProperty({ format: 'date', example: '2026-02-10', description: `the day the information was formed or changed (China time), ${STATUTORY_YEARS.first}–${STATUTORY_YEARS.last} and not in the future` })
   @IsCalendarDay()
   formedAt!: string;
 
@@ -40,7 +40,7 @@ export class CreateItemDto {
   @IsBoolean()
   normativeDocument?: boolean;
 
-  @ApiPropertyOptional({ description: 'the interpretation material (政策解读); required before submitting a policy document' })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200_000, description: 'the interpretation material (政策解读); required before submitting a policy document' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
@@ -10,6 +10,7 @@ import { ItemRevisionsService } from './item-revisions.service';
 import { ItemsService } from './items.service';
 import { ListItemsQuery } from './list-items.query';
 import { WithdrawItemDto } from './withdraw-item.dto';
+import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 
 @ApiTags('items')
 @ApiBearerAuth()
@@ -28,29 +29,40 @@ export class ItemsController {
     return this.lists.list(actor, query);
   }
 
+  @ApiErrors(404, 409, 422, 503)
   @Post()
   @Roles('drafter')
   create(@CurrentActor() actor: Actor, @Body() body: CreateItemDto, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
     return this.items.create(actor, body, readIdempotencyKey(key), requestId);
   }
 
+  @ApiErrors(404)
+  @ApiUuidParams('id')
   @Get(':id')
   detail(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.items.detail(actor, id);
   }
 
   /** The revisions (稿) whose content was recorded, oldest first. */
+  @ApiErrors(404)
+  @ApiUuidParams('id')
   @Get(':id/revisions')
   listRevisions(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.revisions.list(actor, id);
   }
 
   /** What changed from one revision to another, field by field. */
+  @ApiErrors(404)
+  @ApiUuidParams('id')
+  @ApiParam({ name: 'from', schema: { type: 'string', pattern: '^[1-9][0-9]{0,8}$' }, description: 'a revision number' })
+  @ApiParam({ name: 'to', schema: { type: 'string', pattern: '^[1-9][0-9]{0,8}$' }, description: 'a revision number' })
   @Get(':id/revisions/:from/diff/:to')
   diffRevisions(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('from') from: string, @Param('to') to: string) {
     return this.revisions.diff(actor, id, from, to);
   }
 
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
   @Post(':id/submit')
   @HttpCode(200)
   @Roles('drafter')
@@ -59,6 +71,8 @@ export class ItemsController {
   }
 
   /** The drafter edits the content; after 签发 this voids the sign-off and the chain restarts. */
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
   @Patch(':id')
   @Roles('drafter')
   revise(
@@ -72,6 +86,8 @@ export class ItemsController {
   }
 
   /** A change (变更) to a released item: the new edition goes through review again. */
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
   @Post(':id/editions')
   @HttpCode(200)
   @Roles('drafter')
@@ -85,6 +101,8 @@ export class ItemsController {
     return this.items.newEdition(actor, id, body, readIdempotencyKey(key), requestId);
   }
 
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
   @Post(':id/extensions')
   @HttpCode(200)
   @Roles('supervisor')
@@ -98,6 +116,8 @@ export class ItemsController {
     return this.items.extendDeadline(actor, id, body, readIdempotencyKey(key), requestId);
   }
 
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
   @Post(':id/withdraw')
   @HttpCode(200)
   withdraw(

@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor } from '../auth/auth.decorators';
 import { NotificationsService } from './notifications.service';
+import { ApiErrors } from '../common/api-responses';
 
 export class ListNotificationsQuery {
   @ApiPropertyOptional({ default: false })
@@ -33,6 +34,8 @@ export class NotificationsController {
     return this.notifications.list(actor, query.unread ?? false, query.limit ?? 50);
   }
 
+  @ApiErrors(404)
+  @ApiParam({ name: 'id', schema: { type: 'string', pattern: '^[0-9]{1,18}$' }, description: 'a notification id (a number)' })
   @Post(':id/read')
   @HttpCode(200)
   markRead(@CurrentActor() actor: Actor, @Param('id') id: string) {

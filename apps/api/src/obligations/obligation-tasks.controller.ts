@@ -5,6 +5,7 @@ import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
 import { FulfilObligationTaskDto } from './fulfil-obligation-task.dto';
 import { ObligationsService } from './obligations.service';
+import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 
 /** The drafting tasks periodic obligations open: a drafter's inbox beside GET /api/tasks. */
 @ApiTags('obligations')
@@ -19,6 +20,8 @@ export class ObligationTasksController {
     return this.obligations.openTasks(actor);
   }
 
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
   @Post(':id/fulfil')
   @HttpCode(200)
   @Roles('drafter')

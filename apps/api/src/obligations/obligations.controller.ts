@@ -5,6 +5,7 @@ import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
 import { ObligationsService } from './obligations.service';
 import { RegisterObligationDto } from './register-obligation.dto';
+import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 
 /** 定期公开: periodic catalog items registered as departments' standing obligations, each a Temporal Schedule. */
 @ApiTags('obligations')
@@ -13,6 +14,7 @@ import { RegisterObligationDto } from './register-obligation.dto';
 export class ObligationsController {
   constructor(@Inject(ObligationsService) private readonly obligations: ObligationsService) {}
 
+  @ApiErrors(409, 503)
   @Post()
   @Roles('admin', 'disclosure-office')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried registration with the same key answers with the same obligation' })
@@ -25,6 +27,8 @@ export class ObligationsController {
     return this.obligations.list(actor);
   }
 
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
   @Delete(':id')
   @Roles('admin', 'disclosure-office')
   remove(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @RequestId() requestId?: string) {

@@ -4,6 +4,7 @@ import { STAFF_DIRECTORY_ROLES, type Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { CreateDepartmentDto, CreateUserDto, UpdateDepartmentDto, UpdateUserDto } from './organisation.dto';
 import { OrganisationService } from './organisation.service';
+import { ApiErrors } from '../common/api-responses';
 
 @ApiTags('organisation')
 @ApiBearerAuth()
@@ -17,18 +18,21 @@ export class OrganisationController {
   }
 
   /** The audit history of one department, newest first (what changed, by whom, before and after). */
+  @ApiErrors(404)
   @Get('departments/:code/history')
   @Roles('admin', 'supervisor')
   departmentHistory(@Param('code') code: string) {
     return this.organisation.history('department', code);
   }
 
+  @ApiErrors(409)
   @Post('departments')
   @Roles('admin')
   createDepartment(@CurrentActor() actor: Actor, @Body() body: CreateDepartmentDto, @RequestId() requestId?: string) {
     return this.organisation.createDepartment(actor, body, requestId);
   }
 
+  @ApiErrors(404, 409)
   @Patch('departments/:code')
   @Roles('admin')
   updateDepartment(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() body: UpdateDepartmentDto, @RequestId() requestId?: string) {
@@ -42,18 +46,21 @@ export class OrganisationController {
   }
 
   /** The audit history of one user's account and role assignments, newest first. */
+  @ApiErrors(404)
   @Get('users/:username/history')
   @Roles(...STAFF_DIRECTORY_ROLES)
   userHistory(@Param('username') username: string) {
     return this.organisation.history('user', username);
   }
 
+  @ApiErrors(409)
   @Post('users')
   @Roles('admin')
   createUser(@CurrentActor() actor: Actor, @Body() body: CreateUserDto, @RequestId() requestId?: string) {
     return this.organisation.createUser(actor, body, requestId);
   }
 
+  @ApiErrors(404, 409)
   @Patch('users/:username')
   @Roles('admin')
   updateUser(@CurrentActor() actor: Actor, @Param('username') username: string, @Body() body: UpdateUserDto, @RequestId() requestId?: string) {

@@ -7,6 +7,7 @@ import { ATOM_CONTENT_TYPE } from './atom-feed';
 import { ListPublicItemsQuery } from './list-public-items.query';
 import { PublicFacetsQuery, PublicFeedQuery } from './public-filters.query';
 import { PublicService } from './public.service';
+import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 
 @ApiTags('public')
 @Public()
@@ -38,6 +39,8 @@ export class PublicController {
     return this.portal.feed(query, configured ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`);
   }
 
+  @ApiErrors(404)
+  @ApiUuidParams('id')
   @Get('items/:id')
   detail(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.portal.detail(id);

@@ -6,6 +6,7 @@ import { clientAddressOf } from '../concerns/client-address';
 import { knownRaterIdentityOf, RATING_SETTINGS, raterIdentityOf, type RatingSettings } from './rater-identity';
 import { RatingsService } from './ratings.service';
 import { SubmitRatingDto } from './submit-rating.dto';
+import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 
 /** 公众满意度评价: the public rates released items and published responses; no login, a cookie tells clients apart. */
 @ApiTags('public')
@@ -17,6 +18,8 @@ export class RatingsController {
     @Inject(RATING_SETTINGS) private readonly settings: RatingSettings,
   ) {}
 
+  @ApiErrors(404, 409, 429)
+  @ApiUuidParams('id')
   @Post('items/:id/ratings')
   @ApiNotFoundResponse({ description: 'no released item with this id' })
   @ApiConflictResponse({ description: 'this client has already rated the item' })
@@ -25,11 +28,15 @@ export class RatingsController {
     return this.ratings.rate({ kind: 'item', itemId: id }, body, raterIdentityOf(request, response, clientAddressOf(request), this.settings.salt));
   }
 
+  @ApiErrors(404)
+  @ApiUuidParams('id')
   @Get('items/:id/ratings')
   itemSummary(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: Request) {
     return this.ratings.summary({ kind: 'item', itemId: id }, knownRaterIdentityOf(request, clientAddressOf(request), this.settings.salt));
   }
 
+  @ApiErrors(404, 409, 429)
+  @ApiUuidParams('concernId')
   @Post('concerns/:concernId/ratings')
   @ApiNotFoundResponse({ description: 'no published response to this concern' })
   @ApiConflictResponse({ description: 'this client has already rated the response' })
@@ -43,6 +50,8 @@ export class RatingsController {
     return this.ratings.rate({ kind: 'response', concernId }, body, raterIdentityOf(request, response, clientAddressOf(request), this.settings.salt));
   }
 
+  @ApiErrors(404)
+  @ApiUuidParams('concernId')
   @Get('concerns/:concernId/ratings')
   responseSummary(@Param('concernId', new ParseUUIDPipe()) concernId: string, @Req() request: Request) {
     return this.ratings.summary({ kind: 'response', concernId }, knownRaterIdentityOf(request, clientAddressOf(request), this.settings.salt));

@@ -12,7 +12,7 @@ export class AssessmentQuery {
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'a quarter (季度报送), e.g. 2026-Q3, instead of from/to' })
+  @ApiPropertyOptional({ pattern: '^[0-9]{4}-?[Qq][1-4]$', description: 'a quarter (季度报送), e.g. 2026-Q3, instead of from/to' })
   @IsOptional()
   @Matches(/^\d{4}-?Q[1-4]$/i, { message: 'quarter must look like 2026-Q3' })
   quarter?: string;
@@ -26,7 +26,7 @@ export class AssessmentQuery {
 }
 
 export class AnnualReportQuery {
-  @ApiPropertyOptional({ description: 'the report year, e.g. 2025' })
+  @ApiPropertyOptional({ pattern: '^[0-9]{4}$', description: 'the report year, e.g. 2025' })
   @IsOptional()
   @IsString()
   year?: string;

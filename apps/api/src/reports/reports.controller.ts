@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Inject, Param, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { annualReportHtml, annualReportXlsx } from './annual-report.export';
@@ -38,6 +38,7 @@ export class ReportsController {
     return annualReportHtml(await this.annual.report(query.year));
   }
 
+  @ApiParam({ name: 'year', schema: { type: 'string', pattern: '^[0-9]{4}$' }, description: 'the report year, e.g. 2025' })
   @Put('annual/:year/inputs')
   @Roles('disclosure-office', 'admin')
   @ApiBody({ description: 'AnnualReportInputs: overview, rules, licensingDecisions, punishmentDecisions, compulsionDecisions, feesTenThousandYuan, applications, reviewLitigation, problems, otherMatters' })

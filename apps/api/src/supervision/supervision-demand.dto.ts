@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, Ma
 export const DEFAULT_DEMAND_WORKING_DAYS = 3;
 
 export class CreateSupervisionDemandDto {
-  @ApiProperty({ description: 'the disclosure item the department must act on' })
+  @ApiProperty({ format: 'uuid', description: 'the disclosure item the department must act on' })
   @IsUUID()
   itemId!: string;
 
@@ -49,7 +49,7 @@ export class ListSupervisionDemandsQuery {
   @MaxLength(64)
   department?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   itemId?: string;

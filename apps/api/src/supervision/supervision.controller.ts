@@ -10,6 +10,7 @@ import { CreateSupervisionDemandDto, ListSupervisionDemandsQuery, RespondToSuper
 import { SupervisionDemandsService } from './supervision-demands.service';
 import { SupervisionService } from './supervision.service';
 import { TrendQuery } from './trend.query';
+import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -41,6 +42,8 @@ export class SupervisionController {
     return new StreamableFile(await this.supervision.overdueXlsx(query), { type: XLSX_TYPE, disposition: 'attachment; filename="overdue.xlsx"' });
   }
 
+  @ApiErrors(404)
+  @ApiUuidParams('id')
   @Post('items/:id/comments')
   @Roles('supervisor')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried request with the same key is stored once' })
@@ -76,6 +79,7 @@ export class SupervisionController {
   }
 
   /** 督办: a task for the item's department head, due in N working days (3 by default). */
+  @ApiErrors(404, 409, 503)
   @Post('demands')
   @Roles('supervisor')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried request with the same key finds the same demand' })
@@ -90,6 +94,8 @@ export class SupervisionController {
     return this.demands.list(actor, query);
   }
 
+  @ApiErrors(404)
+  @ApiUuidParams('id')
   @Get('demands/:id')
   @Roles('supervisor', 'admin', 'reviewer')
   getDemand(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
@@ -97,6 +103,8 @@ export class SupervisionController {
   }
 
   /** The department head answers the demand; its task leaves the inbox. */
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
   @Post('demands/:id/respond')
   @HttpCode(200)
   @Roles('reviewer')

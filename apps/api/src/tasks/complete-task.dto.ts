@@ -14,7 +14,7 @@ export class CompleteTaskDto {
   @MaxLength(5000)
   comment?: string;
 
-  @ApiPropertyOptional({ description: '签发 only: release at this instant (ISO 8601) instead of at once' })
+  @ApiPropertyOptional({ format: 'date-time', description: '签发 only: release at this instant (ISO 8601) instead of at once' })
   @IsOptional()
   @IsCalendarInstant()
   releaseAt?: string;

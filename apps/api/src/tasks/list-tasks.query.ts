@@ -17,7 +17,7 @@ export class ListTasksQuery {
   @Allow()
   kind?: unknown;
 
-  @ApiPropertyOptional({ description: 'the catalog area of the item, e.g. 义务教育' })
+  @ApiPropertyOptional({ type: String, description: 'the catalog area of the item, e.g. 义务教育' })
   @Allow()
   area?: unknown;
 
@@ -25,15 +25,15 @@ export class ListTasksQuery {
   @Allow()
   overdue?: unknown;
 
-  @ApiPropertyOptional({ description: 'only tasks due before this instant (ISO 8601; a bare date is midnight 北京时间)', example: '2026-03-01' })
+  @ApiPropertyOptional({ type: String, description: 'only tasks due before this instant (ISO 8601; a bare date is midnight 北京时间)', example: '2026-03-01' })
   @Allow()
   dueBefore?: unknown;
 
-  @ApiPropertyOptional({ description: 'the nextCursor of the previous page' })
+  @ApiPropertyOptional({ type: String, description: 'the nextCursor of the previous page' })
   @Allow()
   cursor?: unknown;
 
-  @ApiPropertyOptional({ default: INBOX_DEFAULT_LIMIT, minimum: 1, maximum: INBOX_MAX_LIMIT })
+  @ApiPropertyOptional({ type: 'integer', default: INBOX_DEFAULT_LIMIT, minimum: 1, maximum: INBOX_MAX_LIMIT })
   @Allow()
   limit?: unknown;
 }

@@ -7,6 +7,7 @@ import { ClaimTasksDto } from './claim-tasks.dto';
 import { CompleteTaskDto, DelegateTaskDto } from './complete-task.dto';
 import { ListTasksQuery } from './list-tasks.query';
 import { TasksService } from './tasks.service';
+import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -29,6 +30,7 @@ export class TasksController {
    * Bulk claim (批量认领): one outcome per task — claimed, already claimed by you, or refused with the status a
    * single claim would have answered. One refusal does not stop the others.
    */
+  @ApiErrors(503)
   @Post('claims')
   @HttpCode(200)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -36,29 +38,39 @@ export class TasksController {
     return this.tasks.claimMany(actor, body.taskIds, readIdempotencyKey(key), requestId);
   }
 
+  @ApiErrors(404)
+  @ApiUuidParams('id')
   @Get(':id')
   task(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.tasks.task(actor, id);
   }
 
   /** Colleagues who hold the task's role in its department: whom it may be delegated to. */
+  @ApiErrors(404)
+  @ApiUuidParams('id')
   @Get(':id/delegates')
   delegates(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.tasks.delegates(actor, id);
   }
 
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
   @Post(':id/claim')
   @HttpCode(200)
   claim(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
     return this.tasks.claim(actor, id, readIdempotencyKey(key), requestId);
   }
 
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
   @Post(':id/unclaim')
   @HttpCode(200)
   unclaim(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
     return this.tasks.unclaim(actor, id, readIdempotencyKey(key), requestId);
   }
 
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
   @Post(':id/delegate')
   @HttpCode(200)
   delegate(
@@ -71,6 +83,8 @@ export class TasksController {
     return this.tasks.delegate(actor, id, body, readIdempotencyKey(key), requestId);
   }
 
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
   @Post(':id/complete')
   @HttpCode(200)
   @ApiHeader({ name: 'Idempotency-Key', required: false })

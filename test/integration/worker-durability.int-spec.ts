@@ -1,4 +1,5 @@
 import type { Client as PgClient } from 'pg';
+import { chinaDateOf } from '@zwgk/domain';
 import type { ApiClient } from '../support/api-client';
 import { startSystem, type RunningSystem } from '../support/running-system';
 
@@ -21,7 +22,8 @@ describe('a worker killed while a task is open', () => {
   it('completes with a single release after a restart', async () => {
     const created = await client.request('POST', '/items', {
       as: 'edu.drafter',
-      body: { catalogItemCode: 'EDU-002', title: '学区划分方案（耐久性测试）', body: '学区划分详细情况。', formedAt: '2026-11-20' },
+      // Formed today (China time): its statutory deadline is weeks ahead, so no overdue event joins the audit rows counted below.
+      body: { catalogItemCode: 'EDU-002', title: '学区划分方案（耐久性测试）', body: '学区划分详细情况。', formedAt: chinaDateOf(new Date()) },
     });
     expect(created.status).toBe(201);
     const itemId: string = created.body.id;

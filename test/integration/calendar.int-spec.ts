@@ -19,6 +19,9 @@ import { testServers } from '../support/test-environment';
 /**
  * The working-day calendar over HTTP, and what loading an official arrangement does to open items:
  * their provisional deadlines are recomputed by their workflows, and the timers re-arm.
+ *
+ * The year loaded is 2092, which no other suite loads or counts into (the database is shared), so neither
+ * today's date nor the items other suites leave open decide which items the load recomputes.
  */
 describe('the working-day calendar', () => {
   let system: RunningSystem;
@@ -52,10 +55,10 @@ describe('the working-day calendar', () => {
   });
 
   it('loads an official arrangement, and an open item with a provisional deadline is recomputed by its workflow', async () => {
-    // A count that reaches into 2027, whose official arrangement is not loaded yet: provisional.
-    const before = await client.request('GET', '/calendar/working-days?from=2026-12-20&count=20');
-    expect(before.body).toMatchObject({ provisional: true, provisionalYears: [2027] });
-    expect(before.body.skipped).toEqual(expect.arrayContaining([{ date: '2027-01-01', reason: '节假日', holiday: '元旦' }]));
+    // A count in 2092, whose official arrangement is not loaded yet: provisional, 春节 counted by statute.
+    const before = await client.request('GET', '/calendar/working-days?from=2092-01-10&count=40');
+    expect(before.body).toMatchObject({ provisional: true, provisionalYears: [2092] });
+    expect(before.body.skipped).toEqual(expect.arrayContaining([{ date: '2092-02-07', reason: '节假日', holiday: '春节' }]));
 
     // An item whose rule is 40 working days, started on the API's task queue like any other item.
     const drafter: ActorRef = { username: 'edu.drafter', displayName: '王起草', departmentCode: 'edu', roles: ['drafter'] };
@@ -67,7 +70,7 @@ describe('the working-day calendar', () => {
       catalogItem: eduCatalogRow({ timeLimit: { text: '信息形成之日起40个工作日内', rule: { kind: 'working-days', count: 40, anchor: 'formed-or-changed' } } }),
       title: '跨年期限测试',
       body: '正文',
-      formedAt: '2026-11-26',
+      formedAt: '2092-01-10',
       channels: ['政府网站'],
     };
     const connection = await Connection.connect({ address: testServers().temporalAddress });
@@ -80,23 +83,23 @@ describe('the working-day calendar', () => {
       await handle.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] });
 
       const arrangement = {
-        year: 2027,
-        source: '测试用：2027年部分节假日安排（模拟通知）',
+        year: 2092,
+        source: '测试用：2092年部分节假日安排（模拟通知）',
         holidays: [
-          { name: '元旦', days: ['2027-01-01', '2027-01-02', '2027-01-03'] },
-          { name: '春节', days: ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12', '2027-02-13'] },
+          { name: '元旦', days: ['2092-01-01'] },
+          { name: '春节', days: ['2092-02-05', '2092-02-06', '2092-02-07', '2092-02-08', '2092-02-09', '2092-02-10', '2092-02-11', '2092-02-12', '2092-02-13'] },
         ],
-        makeUpWorkingDays: ['2027-01-31', '2027-02-20'],
+        makeUpWorkingDays: ['2092-02-02', '2092-02-16'],
       };
       expect((await client.request('POST', '/calendar/years', { as: 'edu.drafter', body: arrangement })).status).toBe(403);
-      const invalid = await client.request('POST', '/calendar/years', { as: 'admin', body: { ...arrangement, makeUpWorkingDays: ['2027-02-22'] } });
+      const invalid = await client.request('POST', '/calendar/years', { as: 'admin', body: { ...arrangement, makeUpWorkingDays: ['2092-02-18'] } });
       expect(invalid.status).toBe(400);
-      expect(invalid.body.message).toMatch(/2027-02-22 is not a Saturday or Sunday/);
+      expect(invalid.body.message).toMatch(/2092-02-18 is not a Saturday or Sunday/);
 
       // The load answers at once with its recalculation batch; the batch tells every open item's workflow.
       const loaded = await client.request('POST', '/calendar/years', { as: 'admin', body: arrangement });
       expect(loaded.status).toBe(201);
-      expect(loaded.body).toMatchObject({ year: 2027, recalculationBatchId: expect.stringMatching(/^\d+$/) });
+      expect(loaded.body).toMatchObject({ year: 2092, recalculationBatchId: expect.stringMatching(/^\d+$/) });
       const batchPath = `/calendar/recalculations/${loaded.body.recalculationBatchId}`;
       expect((await client.request('GET', batchPath, { as: 'edu.drafter' })).status).toBe(403);
       expect((await client.request('GET', '/calendar/recalculations/999999999', { as: 'admin' })).status).toBe(404);
@@ -108,8 +111,10 @@ describe('the working-day calendar', () => {
       expect(batch.signalled + batch.failedCount).toBe(batch.found);
       expect(batch.failed.map((failure: { workflowId: string }) => failure.workflowId)).not.toContain(disclosureItemWorkflowId(itemId));
 
-      const after = await client.request('GET', '/calendar/working-days?from=2026-11-26&count=40');
+      const after = await client.request('GET', '/calendar/working-days?from=2092-01-10&count=40');
       expect(after.body.provisional).toBe(false);
+      // The arrangement's longer 春节, less its two make-up days, moves the deadline: the item has something to recompute.
+      expect(after.body.dueAt > before.body.dueAt).toBe(true);
       const detail = await client.eventually(async () => {
         const response = await client.request('GET', `/items/${itemId}`, { as: 'edu.drafter' });
         const audited = response.body.timeline.some((event: { action: string }) => event.action === 'deadline.recalculated');
@@ -120,8 +125,8 @@ describe('the working-day calendar', () => {
       // The item's own view agrees with the read model: the workflow holds the new deadline and re-armed on it.
       expect((await handle.query(disclosureItemViewQuery)).releaseDueAt).toBe(after.body.dueAt);
       const years = await client.request('GET', '/calendar/years');
-      expect(years.body.years.find((y: { year: number }) => y.year === 2027)).toMatchObject({ published: true, loadedBy: 'admin' });
-      const audit = await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'calendar.year-loaded' AND detail->>'year' = '2027'`);
+      expect(years.body.years.find((y: { year: number }) => y.year === 2092)).toMatchObject({ published: true, loadedBy: 'admin' });
+      const audit = await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'calendar.year-loaded' AND detail->>'year' = '2092'`);
       expect(audit.rows[0].n).toBe(1);
     } finally {
       await connection.close();

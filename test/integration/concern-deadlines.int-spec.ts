@@ -13,8 +13,8 @@ import {
   type ActorRef,
   type PublicConcernInput,
 } from '@zwgk/contracts';
-import { DEMO_CATALOG_VERSION_ID, loadWorkingDayCalendar } from '@zwgk/db';
-import { chinaDateOf, endOfChinaDay, type ConcernKind } from '@zwgk/domain';
+import { DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
+import type { ConcernKind } from '@zwgk/domain';
 import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/time-skipping-harness';
 
 const HOUR = 3_600_000;
@@ -22,7 +22,9 @@ const HOUR = 3_600_000;
 /**
  * A concern's deadlines on the time-skipping test server: each severity's limit, recorded as overdue by
  * the workflow itself when it passes (nobody polls), and the message extension re-arming the timer.
- * The activities write to the real test database and use the calendar in force there.
+ * The activities write to the real test database and use the calendar in force there. The server's clock
+ * starts at a fixed instant, Friday 2097-03-01 09:00 China time (a year no suite loads into the database), so
+ * no date here depends on today's.
  */
 describe('the deadlines of a public concern', () => {
   let env: TestWorkflowEnvironment;
@@ -43,7 +45,7 @@ describe('the deadlines of a public concern', () => {
          VALUES ($1, $2, 'EDU-001', 'edu', 'edu.drafter', '回应关切计时器测试', '正文', '2026-09-01', '{政府网站}', 'RELEASED', now())`,
         [itemId, DEMO_CATALOG_VERSION_ID],
       );
-    });
+    }, { startAt: '2097-03-01T01:00:00Z' });
     ({ env, dataSource, taskQueue } = harness);
   }, 60_000);
 
@@ -153,13 +155,12 @@ describe('the deadlines of a public concern', () => {
   });
 
   it('gives a message 7 working days, and one extension to 15 working days re-arms the timer', async () => {
+    // Received on Monday 2097-03-04, 10:00 China time: 7 working days end on Wednesday 3/13, 15 on Monday 3/25.
+    await skipTo(Date.parse('2097-03-04T02:00:00Z'));
     const received = await serverNow();
     const { concernId, handle, view } = await register('message', new Date(received).toISOString());
-    // Expectations from the calendar in force: the clock starts at real time, so the dates move with it.
-    const calendar = await loadWorkingDayCalendar(dataSource);
-    const receiptDay = chinaDateOf(new Date(received));
-    const within7 = endOfChinaDay(calendar.addWorkingDays(receiptDay, 7).date).getTime();
-    const within15 = endOfChinaDay(calendar.addWorkingDays(receiptDay, 15).date).getTime();
+    const within7 = Date.parse('2097-03-13T15:59:59.999Z');
+    const within15 = Date.parse('2097-03-25T15:59:59.999Z');
     expect(view.deadlines).toEqual([expect.objectContaining({ milestone: 'response', dueAt: new Date(within7).toISOString(), explanation: expect.stringContaining('7个工作日') })]);
 
     // Only the disclosure office extends, with a reason.

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client as TemporalClient, Connection, ScheduleNotFoundError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createActivities } from '@zwgk/activities';
 import {
   FailureType,
   fulfilObligationUpdate,
@@ -20,11 +18,12 @@ import {
   type OpenObligationPeriodResult,
   type PeriodicObligationInput,
 } from '@zwgk/contracts';
-import { createDataSource, DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
+import { DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
 import { chinaDateOf, nextObligationOpening, obligationCalendarSpec, obligationPeriodAt, type ObligationRule } from '@zwgk/domain';
 import type { ApiClient } from '../support/api-client';
 import { startSystem, type RunningSystem } from '../support/running-system';
 import { testServers } from '../support/test-environment';
+import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/time-skipping-harness';
 
 /** 每年1月31日前 (GENERAL-001, 政府信息公开年报): in the demo catalog and in every version other tests activate. */
 const ANNUAL_REPORT: ObligationRule = { kind: 'yearly-date', month: 1, day: 31 };
@@ -285,51 +284,36 @@ describe('periodic obligations over HTTP', () => {
 /**
  * The due time on the time-skipping server: the period's workflow marks its task overdue and tells the
  * supervisors with nobody polling, and still takes a late fulfilment. Activities write the real database.
+ * The server's clock starts at a fixed instant in 2096年上半年, so no date here depends on today's.
  */
 describe('a periodic obligation past its due time', () => {
+  let harness: TimeSkippingHarness;
   let env: TestWorkflowEnvironment;
   let dataSource: DataSource;
-  let worker: Worker;
-  let running: Promise<void>;
-  const taskQueue = `obligation-timers-${randomUUID().slice(0, 8)}`;
+  let taskQueue: string;
   const obligationId = randomUUID();
   const civilDrafter: ActorRef = { username: 'civil.drafter', displayName: '周起草（民政局）', departmentCode: 'civil', roles: ['drafter'] };
   const eduDrafter: ActorRef = { username: 'edu.drafter', displayName: '王起草（教育局）', departmentCode: 'edu', roles: ['drafter'] };
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: testServers().testServerPath } },
-    });
-    dataSource = createDataSource(testServers().databaseUrl, { applicationName: 'zwgk-obligation-timer-test' });
-    await dataSource.initialize();
-    // 安全生产 SAFETY-001 (半年至少更新1次) of the demo version, registered for 民政局 without a Schedule:
-    // this server has no Schedules, so the test starts the workflows itself.
-    await dataSource.query(
-      `INSERT INTO obligations (id, catalog_version_id, catalog_item_code, department_code, time_limit_text, rule, schedule_id, state, created_by)
-       VALUES ($1, $2, 'SAFETY-001', 'civil', '半年至少更新1次', $3, $4, 'active', 'admin')`,
-      [obligationId, DEMO_CATALOG_VERSION_ID, JSON.stringify(HALF_YEARLY), `obligation-${obligationId}`],
-    );
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: { codePath: testServers().workflowBundlePath },
-      activities: createActivities({ dataSource }),
-    });
-    running = worker.run();
+    harness = await startTimeSkippingHarness('obligation-timers', async (db) => {
+      // 安全生产 SAFETY-001 (半年至少更新1次) of the demo version, registered for 民政局 without a Schedule:
+      // this server has no Schedules, so the test starts the workflows itself.
+      await db.query(
+        `INSERT INTO obligations (id, catalog_version_id, catalog_item_code, department_code, time_limit_text, rule, schedule_id, state, created_by)
+         VALUES ($1, $2, 'SAFETY-001', 'civil', '半年至少更新1次', $3, $4, 'active', 'admin')`,
+        [obligationId, DEMO_CATALOG_VERSION_ID, JSON.stringify(HALF_YEARLY), `obligation-${obligationId}`],
+      );
+    }, { startAt: '2096-03-01T01:00:00Z' });
+    ({ env, dataSource, taskQueue } = harness);
   }, 60_000);
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
     await dataSource?.query(`UPDATE obligations SET state = 'deleted', deleted_by = 'admin', deleted_at = now() WHERE id = $1`, [obligationId]);
-    await dataSource?.destroy();
-    await env?.teardown();
+    await harness?.stop();
   });
 
-  async function sleepUntil(instant: string) {
-    const ms = Date.parse(instant) - (await env.currentTimeMs());
-    if (ms > 0) await env.sleep(ms);
-  }
+  const sleepUntil = (instant: string) => harness.sleepUntil(instant);
 
   async function rejection(promise: Promise<unknown>): Promise<ApplicationFailure> {
     const error = await promise.then(() => undefined, (caught: unknown) => caught);
@@ -340,8 +324,8 @@ describe('a periodic obligation past its due time', () => {
   }
 
   it('marks the task overdue at the end of the period, tells the supervisors, and records a late fulfilment', async () => {
-    const period = obligationPeriodAt(HALF_YEARLY, '2027-03-01');
-    expect(period).toMatchObject({ key: '2027-H1', label: '2027年上半年', dueDate: '2027-06-30' });
+    const period = obligationPeriodAt(HALF_YEARLY, '2096-03-01');
+    expect(period).toMatchObject({ key: '2096-H1', label: '2096年上半年', dueDate: '2096-06-30' });
     const input: PeriodicObligationInput = {
       obligationId,
       catalogItemCode: 'SAFETY-001',
@@ -359,7 +343,7 @@ describe('a periodic obligation past its due time', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       view = await handle.query(periodicObligationViewQuery);
     }
-    expect(view).toMatchObject({ state: 'OPEN', dueAt: '2027-06-30T15:59:59.999Z', overdue: false });
+    expect(view).toMatchObject({ state: 'OPEN', dueAt: '2096-06-30T15:59:59.999Z', overdue: false });
     const taskRow = async () => (await dataSource.query(`SELECT state, overdue, due_at, fulfilled_late FROM obligation_tasks WHERE id = $1`, [view.taskId]))[0];
     const notified = async (kind: string) =>
       ((await dataSource.query(`SELECT recipient FROM notifications WHERE task_id = $1 AND kind = $2 ORDER BY recipient`, [view.taskId, kind])) as { recipient: string }[]).map((row) => row.recipient);
@@ -371,7 +355,7 @@ describe('a periodic obligation past its due time', () => {
     expect(await notified('obligation-task-opened')).toEqual(['civil.drafter']);
 
     // The validator refuses before anything reaches history.
-    const item = { itemId: randomUUID(), departmentCode: 'civil', catalogItemCode: 'SAFETY-001', state: 'DRAFT' as const, createdAt: '2027-05-01T02:00:00.000Z' };
+    const item = { itemId: randomUUID(), departmentCode: 'civil', catalogItemCode: 'SAFETY-001', state: 'DRAFT' as const, createdAt: '2096-05-01T02:00:00.000Z' };
     const request = (overrides: Partial<FulfilObligationRequest> = {}): FulfilObligationRequest => ({ taskId: view.taskId, actor: civilDrafter, item, ...overrides });
     const fulfil = (overrides: Partial<FulfilObligationRequest> = {}) => handle.executeUpdate(fulfilObligationUpdate, { args: [request(overrides)] });
     expect((await rejection(fulfil({ taskId: randomUUID() }))).type).toBe(FailureType.NotFound);
@@ -379,14 +363,14 @@ describe('a periodic obligation past its due time', () => {
     expect((await rejection(fulfil({ item: { ...item, departmentCode: 'edu' } }))).type).toBe(FailureType.Forbidden);
     expect((await rejection(fulfil({ item: { ...item, catalogItemCode: 'EDU-001' } }))).type).toBe(FailureType.InvalidInput);
     expect((await rejection(fulfil({ item: { ...item, state: 'WITHDRAWN' } }))).type).toBe(FailureType.InvalidInput);
-    // Created on 2026-12-31 in Beijing (16:30 UTC is already 1/1 there, so 15:00 UTC is the day before).
-    const early = await rejection(fulfil({ item: { ...item, createdAt: '2026-12-31T15:00:00.000Z' } }));
-    expect(early).toMatchObject({ type: FailureType.InvalidInput, message: expect.stringContaining('before 2027年上半年 began') });
+    // Created on 2095-12-31 in Beijing (16:30 UTC is already 1/1 there, so 15:00 UTC is the day before).
+    const early = await rejection(fulfil({ item: { ...item, createdAt: '2095-12-31T15:00:00.000Z' } }));
+    expect(early).toMatchObject({ type: FailureType.InvalidInput, message: expect.stringContaining('before 2096年上半年 began') });
 
     // Not yet at the end of 6/30 China time; then past it.
-    await sleepUntil('2027-06-30T15:00:00Z');
+    await sleepUntil('2096-06-30T15:00:00Z');
     expect((await taskRow()).overdue).toBe(false);
-    await sleepUntil('2027-06-30T16:30:00Z');
+    await sleepUntil('2096-06-30T16:30:00Z');
     expect(await taskRow()).toMatchObject({ state: 'open', overdue: true });
     expect(await notified('obligation-overdue')).toEqual(['office.supervisor']);
     expect(await audited()).toEqual(['obligation.task-opened', 'obligation.overdue']);
@@ -395,7 +379,7 @@ describe('a periodic obligation past its due time', () => {
     // A late fulfilment with an item created during the period still closes the task, marked late.
     await dataSource.query(
       `INSERT INTO disclosure_items (id, catalog_version_id, catalog_item_code, department_code, drafter_username, title, body, formed_at, channels, state, created_at, updated_at)
-       VALUES ($1, $2, 'SAFETY-001', 'civil', 'civil.drafter', '安全生产法律法规（2027年上半年）', '正文', '2027-05-01', '{政府网站}', 'DRAFT', $3, $3)`,
+       VALUES ($1, $2, 'SAFETY-001', 'civil', 'civil.drafter', '安全生产法律法规（2096年上半年）', '正文', '2096-05-01', '{政府网站}', 'DRAFT', $3, $3)`,
       [item.itemId, DEMO_CATALOG_VERSION_ID, item.createdAt],
     );
     const fulfilled = await fulfil();

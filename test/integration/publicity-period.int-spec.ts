@@ -15,8 +15,8 @@ import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/t
 
 /**
  * 公示N个工作日: the release of an item under such a rule starts its 公示期, records it for the public page,
- * and a durable timer closes it (publicity.ended on the timeline) with nobody polling. Relative to the
- * time-skipping server's clock, so it holds whatever today's date is.
+ * and a durable timer closes it (publicity.ended on the timeline) with nobody polling. The server's clock
+ * starts at a fixed instant, Monday 2090-03-06 09:00 China time, so no date here depends on today's.
  */
 describe('a publicity period (公示期)', () => {
   let harness: TimeSkippingHarness;
@@ -29,7 +29,7 @@ describe('a publicity period (公示期)', () => {
   };
 
   beforeAll(async () => {
-    harness = await startTimeSkippingHarness('publicity-period');
+    harness = await startTimeSkippingHarness('publicity-period', undefined, { startAt: '2090-03-06T01:00:00Z' });
   }, 60_000);
 
   afterAll(async () => {
@@ -39,7 +39,7 @@ describe('a publicity period (公示期)', () => {
   it('starts at release, is recorded for the portal, and is closed by its timer', async () => {
     const itemId = randomUUID();
     const timeLimit = { text: '信息形成之日起20个工作日内，公示7个工作日', rule: parseTimeLimit('信息形成之日起20个工作日内，公示7个工作日').rule };
-    const formedAt = new Date(await harness.env.currentTimeMs()).toISOString().slice(0, 10);
+    const formedAt = '2090-03-06';
     const handle = await harness.env.client.workflow.start(DISCLOSURE_ITEM_WORKFLOW_TYPE, {
       workflowId: disclosureItemWorkflowId(itemId),
       taskQueue: harness.taskQueue,
@@ -57,6 +57,9 @@ describe('a publicity period (公示期)', () => {
     expect((row.publicity_starts_at as Date).toISOString()).toBe(view.releasedAt);
     const endsAt = (row.publicity_ends_at as Date).toISOString();
     expect(Date.parse(endsAt)).toBeGreaterThan(Date.parse(view.releasedAt!) + 7 * 86_400_000); // 7 working days and more
+    // Released on Monday 3/6: 3/7–3/10 and 3/13–3/15 are the 7 working days, so it ends with Wednesday 3/15.
+    expect(view.releasedAt!.slice(0, 10)).toBe('2090-03-06');
+    expect(endsAt).toBe('2090-03-15T15:59:59.999Z');
     const actions = async () => ((await harness.dataSource.query(`SELECT action FROM audit_events WHERE item_id = $1 AND action LIKE 'publicity.%' ORDER BY id`, [itemId])) as { action: string }[]).map((r) => r.action);
     expect(await actions()).toEqual(['publicity.started']);
 

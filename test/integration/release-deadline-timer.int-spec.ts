@@ -21,8 +21,9 @@ import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/t
 /**
  * The statutory release deadline (the catalog's 20 working days) on the item workflow's own durable timer,
  * on the time-skipping server with the real activities and test database. The time-skipping server's clock
- * starts at the machine's real time and only moves forward, so every instant here is fixed and years ahead:
- * 2030, whose 春节 (除夕 2/2 to 初三 2/5) the calendar counts by statute until an official arrangement is loaded.
+ * starts at the machine's real time and only moves forward, so the harness moves it to a fixed instant decades
+ * ahead: 2095, whose 春节 (除夕 Friday 2/4 to 初三 Monday 2/7) the calendar counts by statute until an official
+ * arrangement is loaded.
  * The activities get a fixed calendar, so no holiday year another suite loads into the shared database moves them.
  */
 describe('the statutory release deadline timer', () => {
@@ -46,18 +47,18 @@ describe('the statutory release deadline timer', () => {
   let harness: TimeSkippingHarness;
   beforeEach(async () => {
     calendarInForce = statutory;
-    harness = await startTimeSkippingHarness('release-timer', undefined, { calendar: switchableCalendar });
+    harness = await startTimeSkippingHarness('release-timer', undefined, { calendar: switchableCalendar, startAt: '2095-01-10T01:00:00Z' });
   }, 60_000);
   afterEach(async () => {
     await harness?.stop();
   });
 
-  /** Formed on Monday 2030-01-07: 20 working days skip 春节 (2/4, 2/5 are weekdays off), due Wednesday 2/6 (China time). */
-  const FORMED_AT = '2030-01-07';
-  const DUE_AT = '2030-02-06T15:59:59.999Z';
+  /** Formed on Friday 2095-01-07: 20 working days from Monday 1/10 skip 春节 (2/4, 2/7 are weekdays off), due Tuesday 2/8 (China time). */
+  const FORMED_AT = '2095-01-07';
+  const DUE_AT = '2095-02-08T15:59:59.999Z';
 
   async function startItem(title: string): Promise<{ itemId: string; handle: WorkflowHandle }> {
-    await harness.sleepUntil('2030-01-08T01:00:00Z');
+    await harness.sleepUntil('2095-01-10T01:00:00Z');
     const itemId = randomUUID();
     const input: DisclosureItemInput = {
       itemId,
@@ -93,94 +94,94 @@ describe('the statutory release deadline timer', () => {
     const inReview = await handle.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] });
     expect(inReview.state).toBe('IN_REVIEW');
 
-    // One working day before Wednesday 2/6 is Friday 2/1: 2/2–2/5 are 春节 and its weekend.
-    await harness.sleepUntil('2030-02-01T15:00:00Z');
+    // One working day before Tuesday 2/8 is Thursday 2/3: 2/4–2/7 are 春节 and its weekend.
+    await harness.sleepUntil('2095-02-03T15:00:00Z');
     expect(await notified(itemId, 'release-reminder')).toEqual([]);
-    await harness.sleepUntil('2030-02-01T16:30:00Z');
+    await harness.sleepUntil('2095-02-03T16:30:00Z');
     expect(await notified(itemId, 'release-reminder')).toEqual(expect.arrayContaining(['edu.drafter', 'edu.reviewer']));
     expect(await notified(itemId, 'release-reminder')).not.toContain('office.supervisor');
 
     // Through the holiday: not overdue yet.
-    await harness.sleepUntil('2030-02-06T15:00:00Z');
+    await harness.sleepUntil('2095-02-08T15:00:00Z');
     expect(await events(itemId, 'item.release-overdue')).toEqual([]);
     expect((await itemRow(itemId)).release_overdue).toBe(false);
 
     // At the due instant, still in review: statutory-overdue, the department head and the supervisors told.
-    await harness.sleepUntil('2030-02-06T16:30:00Z');
+    await harness.sleepUntil('2095-02-08T16:30:00Z');
     expect(await events(itemId, 'item.release-overdue')).toEqual([{ detail: expect.objectContaining({ dueAt: DUE_AT, state: 'IN_REVIEW' }) }]);
     const flagged = await itemRow(itemId);
     expect(flagged.release_overdue).toBe(true);
     expect(flagged.release_overdue_at.getTime()).toBeGreaterThanOrEqual(Date.parse(DUE_AT));
-    expect(flagged.release_overdue_at.getTime()).toBeLessThan(Date.parse('2030-02-06T16:30:00Z'));
+    expect(flagged.release_overdue_at.getTime()).toBeLessThan(Date.parse('2095-02-08T16:30:00Z'));
     const overdueNotices = await notified(itemId, 'release-overdue');
     expect(overdueNotices).toEqual(expect.arrayContaining(['edu.reviewer', 'office.supervisor']));
     expect(overdueNotices).not.toContain('edu.drafter');
     expect(await handle.query(disclosureItemViewQuery)).toMatchObject({ state: 'IN_REVIEW', overdue: true, releaseOverdue: true });
 
-    // A supervisor extends it by 3 working days with a reason: to Monday 2/11. No longer overdue; a new reminder on Friday 2/8.
+    // A supervisor extends it by 3 working days with a reason: to Friday 2/11. No longer overdue; a new reminder on Thursday 2/10.
     const extended = await handle.executeUpdate(extendDeadlineUpdate, { args: [{ actor: supervisor, target: 'release', workingDays: 3, reason: '春节后补充会签' }] });
-    expect(extended.releaseDueAt).toBe('2030-02-11T15:59:59.999Z');
-    await harness.sleepUntil('2030-02-07T01:00:00Z');
+    expect(extended.releaseDueAt).toBe('2095-02-11T15:59:59.999Z');
+    await harness.sleepUntil('2095-02-09T01:00:00Z');
     expect(await itemRow(itemId)).toMatchObject({ release_overdue: false, release_overdue_at: null });
     expect(await handle.query(disclosureItemViewQuery)).toMatchObject({ releaseOverdue: false });
     const remindersBefore = (await notified(itemId, 'release-reminder')).length;
-    await harness.sleepUntil('2030-02-08T16:30:00Z');
+    await harness.sleepUntil('2095-02-10T16:30:00Z');
     expect((await notified(itemId, 'release-reminder')).length).toBe(remindersBefore * 2);
     expect(await events(itemId, 'item.release-overdue')).toHaveLength(1);
-    await harness.sleepUntil('2030-02-11T16:30:00Z');
-    expect((await events(itemId, 'item.release-overdue')).map((event) => event.detail.dueAt)).toEqual([DUE_AT, '2030-02-11T15:59:59.999Z']);
+    await harness.sleepUntil('2095-02-11T16:30:00Z');
+    expect((await events(itemId, 'item.release-overdue')).map((event) => event.detail.dueAt)).toEqual([DUE_AT, '2095-02-11T15:59:59.999Z']);
     expect((await itemRow(itemId)).release_overdue).toBe(true);
   });
 
   it('re-arms when a recalculation (an official year loaded) moves the deadline', async () => {
     const { itemId, handle } = await startItem('法定时限：官方安排公布后重算');
-    // A test arrangement for 2030 (not the State Council's): 春节 2/2–2/8 off, Saturday 1/26 a make-up working day.
-    const arrangement: HolidayTable = { year: 2030, source: '测试用：2030年节假日安排', published: true, holidays: [{ name: '春节', days: ['2030-02-02', '2030-02-03', '2030-02-04', '2030-02-05', '2030-02-06', '2030-02-07', '2030-02-08'] }], makeUpWorkingDays: ['2030-01-26'] };
-    calendarInForce = new WorkingDayCalendar([...PUBLISHED_HOLIDAY_TABLES.filter((table) => table.year !== 2030), arrangement]);
-    await harness.sleepUntil('2030-01-20T01:00:00Z');
-    await handle.signal(recalculateDeadlinesSignal, { actor: admin, reason: '2030年节假日安排已公布' });
-    // 1/26 now counts and 2/1 is the 20th working day: due Friday 2/1, reminder at the end of Thursday 1/31.
-    const newDueAt = '2030-02-01T15:59:59.999Z';
+    // A test arrangement for 2095 (not the State Council's): 春节 2/4–2/10 off, Saturday 1/29 a make-up working day.
+    const arrangement: HolidayTable = { year: 2095, source: '测试用：2095年节假日安排', published: true, holidays: [{ name: '春节', days: ['2095-02-04', '2095-02-05', '2095-02-06', '2095-02-07', '2095-02-08', '2095-02-09', '2095-02-10'] }], makeUpWorkingDays: ['2095-01-29'] };
+    calendarInForce = new WorkingDayCalendar([...PUBLISHED_HOLIDAY_TABLES.filter((table) => table.year !== 2095), arrangement]);
+    await harness.sleepUntil('2095-01-20T01:00:00Z');
+    await handle.signal(recalculateDeadlinesSignal, { actor: admin, reason: '2095年节假日安排已公布' });
+    // 1/29 now counts and 2/3 is the 20th working day: due Thursday 2/3, reminder at the end of Wednesday 2/2.
+    const newDueAt = '2095-02-03T15:59:59.999Z';
     for (let attempt = 0; attempt < 100 && (await handle.query(disclosureItemViewQuery)).releaseDueAt !== newDueAt; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await handle.query(disclosureItemViewQuery)).toMatchObject({ releaseDueAt: newDueAt, releaseDueProvisional: false });
 
-    await harness.sleepUntil('2030-01-31T15:00:00Z');
+    await harness.sleepUntil('2095-02-02T15:00:00Z');
     expect(await notified(itemId, 'release-reminder')).toEqual([]);
-    await harness.sleepUntil('2030-01-31T16:30:00Z');
+    await harness.sleepUntil('2095-02-02T16:30:00Z');
     expect(await notified(itemId, 'release-reminder')).toEqual(expect.arrayContaining(['edu.drafter', 'edu.reviewer']));
-    await harness.sleepUntil('2030-02-01T16:30:00Z');
+    await harness.sleepUntil('2095-02-03T16:30:00Z');
     expect(await events(itemId, 'item.release-overdue')).toEqual([{ detail: expect.objectContaining({ dueAt: newDueAt, state: 'DRAFT' }) }]);
     // The old instant passes with nothing more.
-    await harness.sleepUntil('2030-02-06T16:30:00Z');
+    await harness.sleepUntil('2095-02-08T16:30:00Z');
     expect(await events(itemId, 'item.release-overdue')).toHaveLength(1);
   });
 
   it('records a release after the due instant as late, by its working days', async () => {
     const { itemId, handle } = await startItem('法定时限：逾期发布');
     const inReview = await handle.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] });
-    await harness.sleepUntil('2030-02-06T16:30:00Z');
+    await harness.sleepUntil('2095-02-08T16:30:00Z');
     expect((await itemRow(itemId)).release_overdue).toBe(true);
 
-    // Released on Tuesday 2/12: working days after the due day are 2/7, 2/8, 2/11, 2/12.
-    await harness.sleepUntil('2030-02-12T02:00:00Z');
+    // Released on Monday 2/14: working days after the due day are 2/9, 2/10, 2/11, 2/14.
+    await harness.sleepUntil('2095-02-14T02:00:00Z');
     const released = await approveAll(handle, inReview);
     expect(released).toMatchObject({ state: 'RELEASED', releaseLateWorkingDays: 4, overdue: false, releaseOverdue: false });
     expect(await itemRow(itemId)).toMatchObject({ released_late: true, release_late_working_days: 4, release_overdue: false });
     expect((await events(itemId, 'item.released'))[0].detail).toMatchObject({ dueAt: DUE_AT, late: true, workingDaysLate: 4 });
     // Nothing more is owed: no second overdue later.
-    await harness.sleepUntil('2030-03-01T00:00:00Z');
+    await harness.sleepUntil('2095-03-01T00:00:00Z');
     expect(await events(itemId, 'item.release-overdue')).toHaveLength(1);
   });
 
   it('never marks an item released on time overdue', async () => {
     const { itemId, handle } = await startItem('法定时限：按时发布');
     const inReview = await handle.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] });
-    await harness.sleepUntil('2030-01-30T02:00:00Z');
+    await harness.sleepUntil('2095-01-31T02:00:00Z');
     const released = await approveAll(handle, inReview);
     expect(released.state).toBe('RELEASED');
     expect(released.releaseLateWorkingDays).toBeUndefined();
 
-    await harness.sleepUntil('2030-02-20T00:00:00Z');
+    await harness.sleepUntil('2095-02-22T00:00:00Z');
     expect(await events(itemId, 'item.release-overdue')).toEqual([]);
     expect(await notified(itemId, 'release-overdue')).toEqual([]);
     expect(await notified(itemId, 'release-reminder')).toEqual([]);

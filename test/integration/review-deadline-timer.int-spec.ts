@@ -22,7 +22,11 @@ import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/t
 /**
  * Durable timers on the time-skipping test server: a review task whose due time passes is recorded as
  * overdue by the workflow itself, with nobody polling. The activities write to the real test database.
+ * The server's clock starts at a fixed instant, November 2093, so no date here depends on today's: 2094's
+ * 元旦 falls on a Friday (computed by statute, no official year loaded), as 2027's does.
  */
+const START_AT = '2093-11-20T01:00:00Z';
+
 describe('a review task past its due time', () => {
   let env: TestWorkflowEnvironment;
   let dataSource: DataSource;
@@ -33,7 +37,7 @@ describe('a review task past its due time', () => {
   const secrecy: ActorRef = { username: 'edu.secrecy', displayName: '赵保密', departmentCode: 'edu', roles: ['secrecy-reviewer'] };
 
   beforeAll(async () => {
-    harness = await startTimeSkippingHarness('review-timers');
+    harness = await startTimeSkippingHarness('review-timers', undefined, { startAt: START_AT });
     ({ env, dataSource, taskQueue } = harness);
   }, 60_000);
 
@@ -41,10 +45,7 @@ describe('a review task past its due time', () => {
     await harness?.stop();
   });
 
-  async function sleepUntil(instant: string) {
-    const ms = Date.parse(instant) - (await env.currentTimeMs());
-    if (ms > 0) await env.sleep(ms);
-  }
+  const sleepUntil = (instant: string) => harness.sleepUntil(instant);
 
   const reviewer: ActorRef = { username: 'edu.reviewer', displayName: '李初审', departmentCode: 'edu', roles: ['reviewer'] };
   const supervisor: ActorRef = { username: 'office.supervisor', displayName: '陈督查', departmentCode: 'office', roles: ['supervisor'] };
@@ -58,21 +59,21 @@ describe('a review task past its due time', () => {
       catalogItem: eduCatalogRow(),
       title: '计时器测试',
       body: '正文',
-      formedAt: '2026-11-20',
+      formedAt: '2093-11-20',
       channels: ['政府网站'],
     };
     const handle = await env.client.workflow.start(DISCLOSURE_ITEM_WORKFLOW_TYPE, { workflowId: disclosureItemWorkflowId(itemId), taskQueue, args: [input] });
     await handle.executeUpdate(draftRecordedUpdate);
 
-    // Submit on Wednesday 2026-12-30 (China time); 初审 is decided the same day.
-    await sleepUntil('2026-12-30T01:00:00Z');
+    // Submit on Wednesday 2093-12-30 (China time); 初审 is decided the same day.
+    await sleepUntil('2093-12-30T01:00:00Z');
     const submitted = await handle.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] });
     expect(submitted.openTask?.stage).toBe('preliminary-review');
     const afterPreliminary = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: submitted.openTask!.taskId, actor: reviewer, decision: 'approve' }] });
     const task = afterPreliminary.openTask!;
     expect(task.stage).toBe('confidentiality-review');
     // 3 working days: 12-31, then 元旦 (1/1) and the weekend are skipped, 1/4 and 1/5.
-    expect(task.dueAt).toBe('2027-01-05T15:59:59.999Z');
+    expect(task.dueAt).toBe('2094-01-05T15:59:59.999Z');
 
     const events = async (action: string) =>
       (await dataSource.query(`SELECT detail FROM audit_events WHERE item_id = $1 AND action = $2 ORDER BY id`, [itemId, action])) as { detail: Record<string, unknown> }[];
@@ -81,14 +82,14 @@ describe('a review task past its due time', () => {
     const taskRow = async () => (await dataSource.query(`SELECT overdue, escalated, reminded_at, due_at FROM review_tasks WHERE id = $1`, [task.taskId]))[0];
 
     // The reminder comes at the end of Monday 1/4, one working day before the due day.
-    await sleepUntil('2027-01-04T15:00:00Z');
+    await sleepUntil('2094-01-04T15:00:00Z');
     expect(await notified('task-reminder')).toEqual([]);
-    await sleepUntil('2027-01-04T16:30:00Z');
+    await sleepUntil('2094-01-04T16:30:00Z');
     expect(await notified('task-reminder')).toEqual(['edu.secrecy', 'edu.secrecy2']);
     expect((await taskRow()).overdue).toBe(false);
 
     // At the due instant: overdue, the supervisor is told, the department head gets the escalation.
-    await sleepUntil('2027-01-05T16:30:00Z');
+    await sleepUntil('2094-01-05T16:30:00Z');
     expect(await events('task.overdue')).toEqual([{ detail: expect.objectContaining({ stage: 'confidentiality-review', dueAt: task.dueAt }) }]);
     expect(await notified('task-overdue')).toEqual(['office.supervisor']);
     expect(await notified('task-escalated')).toEqual(['edu.reviewer']);
@@ -98,14 +99,14 @@ describe('a review task past its due time', () => {
 
     // A supervisor extends it by 2 working days (to Thursday 1/7) with a reason; the timer re-arms.
     const extended = await handle.executeUpdate(extendDeadlineUpdate, { args: [{ actor: supervisor, target: task.taskId, workingDays: 2, reason: '涉及多部门会商' }] });
-    expect(extended.openTask).toMatchObject({ dueAt: '2027-01-07T15:59:59.999Z', overdue: false });
+    expect(extended.openTask).toMatchObject({ dueAt: '2094-01-07T15:59:59.999Z', overdue: false });
     expect(await taskRow()).toMatchObject({ overdue: false, escalated: false });
-    expect(await events('deadline.extended')).toEqual([{ detail: expect.objectContaining({ from: task.dueAt, to: '2027-01-07T15:59:59.999Z', workingDays: 2 }) }]);
+    expect(await events('deadline.extended')).toEqual([{ detail: expect.objectContaining({ from: task.dueAt, to: '2094-01-07T15:59:59.999Z', workingDays: 2 }) }]);
     await expect(handle.executeUpdate(extendDeadlineUpdate, { args: [{ actor: drafter, target: task.taskId, workingDays: 2, reason: 'x' }] })).rejects.toThrow();
 
-    await sleepUntil('2027-01-06T12:00:00Z');
+    await sleepUntil('2094-01-06T12:00:00Z');
     expect(await events('task.overdue')).toHaveLength(1);
-    await sleepUntil('2027-01-07T16:30:00Z');
+    await sleepUntil('2094-01-07T16:30:00Z');
     expect(await events('task.overdue')).toHaveLength(2);
 
     const decided = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, actor: secrecy, decision: 'approve' }] });
@@ -126,7 +127,7 @@ describe('a review task past its due time', () => {
       catalogItem: eduCatalogRow({ needsInterpretation: true }),
       title,
       body: '正文',
-      formedAt: '2026-11-20',
+      formedAt: '2093-11-20',
       channels: ['政府网站'],
       interpretationLagWorkingDays: 3,
     };
@@ -180,7 +181,7 @@ describe('a review task past its due time', () => {
     }
     const otherHead: ActorRef = { username: 'civil.head', displayName: '民政局长', departmentCode: 'civil', roles: ['reviewer'] };
     const itemId = randomUUID();
-    const input: DisclosureItemInput = { itemId, drafter: author, catalogVersionId: DEMO_CATALOG_VERSION_ID, catalogItem: eduCatalogRow(), title: '升级办理', body: '正文', formedAt: '2026-11-20', channels: ['政府网站'] };
+    const input: DisclosureItemInput = { itemId, drafter: author, catalogVersionId: DEMO_CATALOG_VERSION_ID, catalogItem: eduCatalogRow(), title: '升级办理', body: '正文', formedAt: '2093-11-20', channels: ['政府网站'] };
     const handle = await env.client.workflow.start(DISCLOSURE_ITEM_WORKFLOW_TYPE, { workflowId: disclosureItemWorkflowId(itemId), taskQueue, args: [input] });
     await handle.executeUpdate(draftRecordedUpdate);
     const submitted = await handle.executeUpdate(submitForReviewUpdate, { args: [{ actor: author }] });

@@ -20,7 +20,8 @@ import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/t
 /**
  * Separation of duties is a rule of the item's workflow, whatever roles a person holds: the drafter decides
  * no stage of their own item, and nobody decides two stages of one revision (四眼原则). A normative document
- * goes to review only with its interpretation (三同步).
+ * goes to review only with its interpretation (三同步). The server's clock starts at a fixed instant, the day
+ * after the items are formed, so no timer of theirs fires during the test whatever today's date is.
  */
 describe('separation of duties and the normative-document gate', () => {
   let harness: TimeSkippingHarness;
@@ -41,7 +42,7 @@ describe('separation of duties and the normative-document gate', () => {
       for (const actor of [headOfEverything, drafterWithEveryRole, ...STAGES.map(single)]) {
         await dataSource.query(`INSERT INTO users (username, display_name, department_code, roles) VALUES ($1, $2, 'edu', '{}') ON CONFLICT DO NOTHING`, [actor.username, actor.displayName]);
       }
-    });
+    }, { startAt: '2090-03-07T01:00:00Z' });
   }, 60_000);
 
   afterAll(async () => {
@@ -57,7 +58,7 @@ describe('separation of duties and the normative-document gate', () => {
       catalogItem: eduCatalogRow(),
       title,
       body: '正文',
-      formedAt: '2026-11-20',
+      formedAt: '2090-03-06',
       channels: ['政府网站'],
       ...extra,
     };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { annualReportDueAt, chinaDateOf } from '@zwgk/domain';
+import { addDays, annualReportDueAt, chinaDateOf, endOfChinaDay } from '@zwgk/domain';
 import type { ApiClient } from '../support/api-client';
 import { startSystem, type RunningSystem } from '../support/running-system';
 
@@ -30,10 +30,13 @@ describe('the supervision dashboard', () => {
     const vice = await client.request('POST', '/org/users', { as: 'admin', body: { username: viceLeader, displayName: '副局长（教育局）', departmentCode: 'edu', roles: ['leader'] } });
     expect(vice.status).toBe(201);
 
-    const draft = await client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode: 'EDU-001', title: '看板：逾期草稿', body: '……', formedAt: '2026-09-01' } });
+    // This suite runs on the real dev server, whose clock is today's: its past dates are counted back from
+    // today, so that they stay inside the dashboard's recent periods whatever today's date is.
+    const today = chinaDateOf(new Date());
+    const draft = await client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode: 'EDU-001', title: '看板：逾期草稿', body: '……', formedAt: addDays(today, -60) } });
     lateDraft = draft.body.id;
 
-    const item = await client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode: 'EDU-001', title: '看板：签发逾期', body: '……', formedAt: chinaDateOf(new Date()) } });
+    const item = await client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode: 'EDU-001', title: '看板：签发逾期', body: '……', formedAt: today } });
     atSignOff = item.body.id;
     expect((await client.request('POST', `/items/${atSignOff}/submit`, { as: 'edu.drafter' })).status).toBe(200);
     for (const [stage, as] of [['preliminary-review', 'edu.reviewer'], ['confidentiality-review', 'edu.secrecy']] as const) {
@@ -46,7 +49,7 @@ describe('the supervision dashboard', () => {
       const { rows } = await system.db.query(`SELECT claimed_by FROM review_tasks WHERE id = $1`, [signOffTask]);
       return rows[0]?.claimed_by === 'edu.leader' ? true : undefined;
     }, 'the claim in the read model');
-    await system.db.query(`UPDATE review_tasks SET due_at = '2026-11-02T15:59:59.999Z' WHERE id = $1`, [signOffTask]);
+    await system.db.query(`UPDATE review_tasks SET due_at = $2 WHERE id = $1`, [signOffTask, endOfChinaDay(addDays(today, -30)).toISOString()]);
   }, 180_000);
 
   afterAll(() => system?.stop());
@@ -151,7 +154,7 @@ describe('the supervision dashboard', () => {
         const overdue = await get(`/supervision/overdue?departmentCode=edu&from=${period.from}&to=${period.to}`);
         expect(edu.series[index].overdue).toBe(overdue.body.items.length);
       }
-      // The late draft's deadline (20 working days after 2026-09-01) falls in one of the periods.
+      // The late draft's deadline (20 working days after 60 days ago) falls in one of the periods.
       expect(edu.series.reduce((sum: number, point: { overdue: number }) => sum + point.overdue, 0)).toBeGreaterThan(0);
     });
 

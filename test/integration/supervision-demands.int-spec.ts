@@ -165,12 +165,13 @@ describe('a supervisor demands action (督办)', () => {
 /**
  * The demand's durable timer on the time-skipping server: unanswered at its due time, the workflow itself
  * marks it overdue, audits it and tells the supervisors; a late answer still closes it, flagged late.
+ * The server's clock starts at a fixed instant, Tuesday 2098-03-04 09:00 China time, so no date here depends on today's.
  */
 describe('a demand left unanswered', () => {
   let harness: TimeSkippingHarness;
 
   beforeAll(async () => {
-    harness = await startTimeSkippingHarness('demand-timer');
+    harness = await startTimeSkippingHarness('demand-timer', undefined, { startAt: '2098-03-04T01:00:00Z' });
   }, 60_000);
 
   afterAll(async () => {
@@ -187,7 +188,7 @@ describe('a demand left unanswered', () => {
     const item = await env.client.workflow.start(DISCLOSURE_ITEM_WORKFLOW_TYPE, {
       workflowId: disclosureItemWorkflowId(itemId),
       taskQueue,
-      args: [{ itemId, drafter, catalogVersionId: DEMO_CATALOG_VERSION_ID, catalogItem: eduCatalogRow(), title: '督办计时', body: '正文', formedAt: '2026-11-20', channels: ['政府网站'] }],
+      args: [{ itemId, drafter, catalogVersionId: DEMO_CATALOG_VERSION_ID, catalogItem: eduCatalogRow(), title: '督办计时', body: '正文', formedAt: '2098-03-03', channels: ['政府网站'] }],
     });
     await item.executeUpdate(draftRecordedUpdate);
 
@@ -196,6 +197,8 @@ describe('a demand left unanswered', () => {
     const handle = await env.client.workflow.start(SUPERVISION_DEMAND_WORKFLOW_TYPE, { workflowId: supervisionDemandWorkflowId(demandId), taskQueue, args: [input] });
     const opened = await handle.executeUpdate(supervisionDemandOpenedUpdate);
     expect(opened.state).toBe('OPEN');
+    // 1 working day from Tuesday: the end of Wednesday 3/5, China time.
+    expect(opened.dueAt).toBe('2098-03-05T15:59:59.999Z');
     const row = async () => (await dataSource.query(`SELECT state, overdue_at, responded_at FROM supervision_demands WHERE id = $1`, [demandId]))[0];
     expect((await row()).state).toBe('open');
     const { due_at: taskDue } = (await dataSource.query(`SELECT due_at FROM review_tasks WHERE id = $1 AND stage = 'supervision-demand' AND role = 'reviewer'`, [demandId]))[0];

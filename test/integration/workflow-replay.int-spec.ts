@@ -2,10 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { temporal } from '@temporalio/proto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { DataSource } from 'typeorm';
-import { createActivities } from '@zwgk/activities';
 import { projectRoot } from '@zwgk/config';
 import {
   completeTaskUpdate,
@@ -23,9 +20,10 @@ import {
   type ActorRef,
   type DisclosureItemInput,
 } from '@zwgk/contracts';
-import { createDataSource, DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
+import { DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
 import { eduCatalogRow } from '../support/catalog-row';
 import { testServers } from '../support/test-environment';
+import { startTimeSkippingHarness } from '../support/time-skipping-harness';
 
 /**
  * Replays recorded workflow histories against the current workflow code, so a change that is not
@@ -42,7 +40,10 @@ const secrecy: ActorRef = { username: 'edu.secrecy', displayName: '赵保密', d
 const leader: ActorRef = { username: 'edu.leader', displayName: '孙局长', departmentCode: 'edu', roles: ['leader'] };
 const supervisor: ActorRef = { username: 'office.supervisor', displayName: '陈督查', departmentCode: 'office', roles: ['supervisor'] };
 
-function itemInput(itemId: string, title: string, formedAt = '2026-11-20'): DisclosureItemInput {
+/** The recorder's server clock starts here (Monday 09:00 China time), decades ahead, so a recording never depends on today's date. */
+const RECORDING_STARTS_AT = '2096-03-05T01:00:00Z';
+
+function itemInput(itemId: string, title: string, formedAt = '2096-02-20'): DisclosureItemInput {
   return {
     itemId,
     drafter,
@@ -58,12 +59,8 @@ function itemInput(itemId: string, title: string, formedAt = '2026-11-20'): Disc
 describe('recorded workflow histories', () => {
   // Shown as skipped in an ordinary run, so that nobody takes the recording for tested when it did not run.
   (recording ? it : it.skip)('records the scenarios (ZWGK_RECORD_HISTORIES=1)', async () => {
-    const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServers().testServerPath } } });
-    const dataSource: DataSource = createDataSource(testServers().databaseUrl);
-    await dataSource.initialize();
-    const taskQueue = `record-${randomUUID().slice(0, 8)}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: testServers().workflowBundlePath }, activities: createActivities({ dataSource }) });
-    const running = worker.run();
+    const harness = await startTimeSkippingHarness('record', undefined, { startAt: RECORDING_STARTS_AT });
+    const { env, taskQueue } = harness;
     try {
       const start = async (title: string, formedAt?: string) => {
         const itemId = randomUUID();
@@ -109,7 +106,7 @@ describe('recorded workflow histories', () => {
 
       // 5. The release deadline's own timer: reminded, statutory-overdue in review, extended ahead (re-armed:
       // no longer overdue, reminded again), overdue again, then released late and withdrawn. Formed on the
-      // server's day, so that its 20 working days lie ahead of the server's clock.
+      // server's day (after the scenarios above moved its clock), so that its 20 working days lie ahead.
       const today = new Date((await env.currentTimeMs()) + 8 * 3_600_000).toISOString().slice(0, 10);
       const statutory = await start('回放：法定时限逾期与延期', today);
       const reviewing = await statutory.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] });
@@ -136,10 +133,7 @@ describe('recorded workflow histories', () => {
       }
       expect(recorded.length).toBeLessThanOrEqual(scenarios.length); // every scenario ran to the end and replayed, above
     } finally {
-      worker.shutdown();
-      await running;
-      await dataSource.destroy();
-      await env.teardown();
+      await harness.stop();
     }
   }, 120_000);
 

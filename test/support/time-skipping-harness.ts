@@ -10,6 +10,11 @@ import { testServers } from './test-environment';
 /**
  * The time-skipping test server with an in-process worker running the real workflow bundle and the real
  * activities against the test database. Timers are skipped with `env.sleep` or `sleepUntil`.
+ *
+ * The server's clock starts at the machine's real time and only moves forward, so a test that asserts dates
+ * gives `startAt`: a fixed instant decades ahead (the 2090s; the statutory holiday computation covers
+ * 2008–2099), which no real date overtakes. The database is shared: suites on the calendar in force there
+ * avoid the years other suites load into it (2091 calendar-correction, 2092 calendar), or pass a `calendar`.
  */
 export interface TimeSkippingHarness {
   readonly env: TestWorkflowEnvironment;
@@ -20,11 +25,26 @@ export interface TimeSkippingHarness {
   stop(): Promise<void>;
 }
 
-/** `calendar`: a calendar the activities use instead of the database's (a test that changes the calendar under an item). */
-export async function startTimeSkippingHarness(name: string, prepare?: (dataSource: DataSource) => Promise<void>, options: { calendar?: WorkingDayCalendar } = {}): Promise<TimeSkippingHarness> {
+export interface TimeSkippingHarnessOptions {
+  /** A calendar the activities use instead of the database's (a test that changes the calendar under an item, or needs an official year). */
+  readonly calendar?: WorkingDayCalendar;
+  /** An instant (ISO) the server's clock is moved to before any workflow starts, so that the test's dates never depend on today's. */
+  readonly startAt?: string;
+}
+
+export async function startTimeSkippingHarness(name: string, prepare?: (dataSource: DataSource) => Promise<void>, options: TimeSkippingHarnessOptions = {}): Promise<TimeSkippingHarness> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: testServers().testServerPath } },
   });
+  if (options.startAt !== undefined) {
+    const serverNow = await env.currentTimeMs();
+    const ms = Date.parse(options.startAt) - serverNow;
+    if (!(ms > 0)) {
+      await env.teardown();
+      throw new Error(`startAt ${options.startAt} is not ahead of the test server's clock (${new Date(serverNow).toISOString()}): choose a later instant`);
+    }
+    await env.sleep(ms);
+  }
   const dataSource = createDataSource(testServers().databaseUrl, { applicationName: `zwgk-${name}` });
   await dataSource.initialize();
   await prepare?.(dataSource);

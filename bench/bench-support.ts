@@ -21,6 +21,10 @@ export interface BenchDatabase {
   readonly dataSource: DataSource;
   /** A plain connection for bulk loads and EXPLAIN. */
   readonly db: Client;
+  /** The connection URL, for the processes a benchmark starts against the same database. */
+  readonly url: string;
+  /** The folder the database lives in (removed at the end): other servers of the run may keep their data beside it. */
+  readonly dataDir: string;
 }
 
 /** Starts a throwaway PostgreSQL under .data/bench-<pid>, runs `work` against it, and always removes it. */
@@ -51,7 +55,7 @@ export async function withBenchDatabase<T>(options: { categories?: Readonly<Reco
     db.on('error', () => undefined);
     await db.connect();
     log(`PostgreSQL ${(await db.query('SHOW server_version')).rows[0].server_version}`);
-    return await work({ dataSource, db });
+    return await work({ dataSource, db, url: postgres.url, dataDir });
   } finally {
     await cleanup();
   }

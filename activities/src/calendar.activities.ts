@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { loadWorkingDayCalendar } from '@zwgk/db';
 import type { PublicityPeriodView, ReleaseDeadlineRequest } from '@zwgk/contracts';
 import {
   addDays,
@@ -13,17 +12,7 @@ import {
   type TimeLimitRule,
   type WorkingDayCalendar,
 } from '@zwgk/domain';
-
-/** The calendar in force, reloaded only when an admin has loaded a new official arrangement. */
-function calendarSource(dataSource: DataSource, fixed?: WorkingDayCalendar): () => Promise<WorkingDayCalendar> {
-  let cached: { newestTable: string; calendar: WorkingDayCalendar } | undefined;
-  return async () => {
-    if (fixed) return fixed;
-    const [{ newest }]: { newest: string }[] = await dataSource.query('SELECT coalesce(max(id), 0)::text AS newest FROM holiday_tables');
-    if (cached?.newestTable !== newest) cached = { newestTable: newest, calendar: await loadWorkingDayCalendar(dataSource) };
-    return cached.calendar;
-  };
-}
+import { calendarSource } from './calendar-source';
 
 /**
  * The calendar lives here, not in workflow code: loading a new holiday table must never change how an

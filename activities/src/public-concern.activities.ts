@@ -1,6 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PublicConcernInput, PublicConcernView } from '@zwgk/contracts';
-import { loadWorkingDayCalendar } from '@zwgk/db';
 import {
   computeConcernDeadlines,
   concernDeadlinePolicyFromEnv,
@@ -9,6 +8,7 @@ import {
   type ConcernKind,
   type WorkingDayCalendar,
 } from '@zwgk/domain';
+import { calendarSource } from './calendar-source';
 
 export interface PublishConcernResponseRequest {
   readonly concernId: string;
@@ -52,14 +52,7 @@ async function writeConcernView(manager: EntityManager, view: PublicConcernView,
  * workflow code), its read model, and the publication of its response next to the item.
  */
 export function createPublicConcernActivities(dataSource: DataSource, fixedCalendar?: WorkingDayCalendar, policy: ConcernDeadlinePolicy = concernDeadlinePolicyFromEnv(process.env)) {
-  // Reloaded only when an admin has loaded a new official arrangement, like the item's calendar activity.
-  let cached: { newestTable: string; calendar: WorkingDayCalendar } | undefined;
-  const calendar = async (): Promise<WorkingDayCalendar> => {
-    if (fixedCalendar) return fixedCalendar;
-    const [{ newest }]: { newest: string }[] = await dataSource.query('SELECT coalesce(max(id), 0)::text AS newest FROM holiday_tables');
-    if (cached?.newestTable !== newest) cached = { newestTable: newest, calendar: await loadWorkingDayCalendar(dataSource) };
-    return cached.calendar;
-  };
+  const calendar = calendarSource(dataSource, fixedCalendar);
 
   return {
     /** The concern's due instants under the policy in force: exact hours for incidents, working days for messages. */

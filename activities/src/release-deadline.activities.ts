@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { loadWorkingDayCalendar } from '@zwgk/db';
 import { addDays, chinaDateOf, endOfChinaDay, workingDaysLate, type WorkingDayCalendar } from '@zwgk/domain';
+import { calendarSource } from './calendar-source';
 
 export interface ReleaseDeadlineSettings {
   /** How many working days before the due day the reminder goes out (at the end of that working day). */
@@ -16,14 +16,7 @@ const MAX_DAYS_OFF_IN_A_ROW = 60;
  * holiday year never changes how a history replays.
  */
 export function createReleaseDeadlineActivities(dataSource: DataSource, settings: ReleaseDeadlineSettings, fixedCalendar?: WorkingDayCalendar) {
-  // Reloaded only when an admin has loaded a new official arrangement (a new holiday_tables row).
-  let cached: { newestTable: string; calendar: WorkingDayCalendar } | undefined;
-  const calendar = async (): Promise<WorkingDayCalendar> => {
-    if (fixedCalendar) return fixedCalendar;
-    const [{ newest }]: { newest: string }[] = await dataSource.query('SELECT coalesce(max(id), 0)::text AS newest FROM holiday_tables');
-    if (cached?.newestTable !== newest) cached = { newestTable: newest, calendar: await loadWorkingDayCalendar(dataSource) };
-    return cached.calendar;
-  };
+  const calendar = calendarSource(dataSource, fixedCalendar);
   return {
     /** The end of the working day N working days before the due day (N: RELEASE_REMINDER_WORKING_DAYS). */
     async computeReleaseReminderAt(request: { dueAt: string }): Promise<string> {

@@ -47,7 +47,7 @@ describe('drafting in the browser', () => {
 
   async function drafting(): Promise<void> {
     const drafter = await signIn('edu.drafter');
-    await drafter.goto(`${origin}/#/draft`);
+    await drafter.goto(`${origin}/draft`);
     await drafter.getByRole('heading', { name: '起草公开事项' }).waitFor();
     await drafter.getByLabel('关键词').fill('招生');
     await drafter.getByRole('button', { name: '搜索', exact: true }).click();
@@ -72,7 +72,7 @@ describe('drafting in the browser', () => {
 
     await drafter.getByRole('button', { name: '保存并提交审核' }).click();
     await drafter.getByRole('heading', { name: TITLE }).waitFor();
-    const itemId = /#\/items\/([0-9a-f-]{36})/.exec(drafter.url())?.[1] ?? '';
+    const itemId = /\/items\/([0-9a-f-]{36})/.exec(drafter.url())?.[1] ?? '';
     expect(itemId).toMatch(/^[0-9a-f-]{36}$/);
     await expectText(drafter.locator('.page-head .badge'), '审核中');
     await expectText(drafter.locator('.attachment-list'), '2026年招生办法（正式文件）.pdf');
@@ -80,9 +80,9 @@ describe('drafting in the browser', () => {
 
     // 初审 returns it with a comment.
     const reviewer = await signIn('edu.reviewer');
-    const link = reviewer.locator(`a[href^="#/review/${itemId}/"]`).first();
+    const link = reviewer.locator(`a[href^="/review/${itemId}/"]`).first();
     const deadline = Date.now() + 60_000;
-    await reviewer.goto(`${origin}/#/inbox`);
+    await reviewer.goto(`${origin}/inbox`);
     while (!(await link.isVisible())) {
       if (Date.now() > deadline) throw new Error('no 初审 task in the inbox');
       await reviewer.waitForTimeout(500);
@@ -96,8 +96,8 @@ describe('drafting in the browser', () => {
     await reviewer.getByText('已提交：退回修改').waitFor();
 
     // The drafter finds it in 我的事项 (from the API), returned, with the comment, and edits it.
-    await drafter.goto(`${origin}/#/items`);
-    const row = drafter.locator('tr', { has: drafter.locator(`a[href="#/items/${itemId}"]`) });
+    await drafter.goto(`${origin}/items`);
+    const row = drafter.locator('tr', { has: drafter.locator(`a[href="/items/${itemId}"]`) });
     await expectText(row, '已退回');
     await expectText(row, '请写明网上报名的起止时间');
     await shot(drafter, 'my-items-returned');

@@ -48,9 +48,9 @@ describe('the browser journey', () => {
 
   /** Reloads the inbox until the task of this item shows up: the next stage's task is written by an activity. */
   async function openTaskInInbox(page: Page, stageLabel: string): Promise<void> {
-    const row = page.locator('tr', { has: page.locator(`a[href^="#/review/${itemId}/"]`) }).filter({ hasText: stageLabel });
+    const row = page.locator('tr', { has: page.locator(`a[href^="/review/${itemId}/"]`) }).filter({ hasText: stageLabel });
     const deadline = Date.now() + 90_000;
-    await page.goto(`${origin}/#/inbox`);
+    await page.goto(`${origin}/inbox`);
     while (!(await row.first().isVisible())) {
       if (Date.now() > deadline) throw new Error(`no ${stageLabel} task for ${itemId} in the inbox`);
       await page.waitForTimeout(500);
@@ -61,7 +61,7 @@ describe('the browser journey', () => {
   }
 
   async function approve(page: Page, stageLabel: string, comment?: string): Promise<void> {
-    await page.locator(`a[href^="#/review/${itemId}/"]`).first().click();
+    await page.locator(`a[href^="/review/${itemId}/"]`).first().click();
     await page.getByRole('heading', { name: `审核决定：${stageLabel}` }).waitFor();
     await page.getByLabel('通过', { exact: true }).check();
     if (comment) await page.getByLabel('审核意见', { exact: true }).fill(comment);
@@ -96,13 +96,13 @@ describe('the browser journey', () => {
   async function journey(): Promise<void> {
     // ── Drafting ─────────────────────────────────────────────────────────────────────────────────────
     const login = await context.newPage();
-    await login.goto(`${origin}/#/login`);
+    await login.goto(`${origin}/login`);
     await login.getByRole('heading', { name: '工作人员登录' }).waitFor();
     await shot(login, '01-login');
     await login.close();
 
     const drafter = await signIn('edu.drafter');
-    await drafter.goto(`${origin}/#/draft`);
+    await drafter.goto(`${origin}/draft`);
     await drafter.getByRole('heading', { name: '起草公开事项' }).waitFor();
     await drafter.locator('.catalog-option').first().waitFor();
     // Submitting an empty form shows each missing field by name.
@@ -119,7 +119,7 @@ describe('the browser journey', () => {
     await shot(drafter, '03-draft-filled');
     await drafter.getByRole('button', { name: '保存并提交审核' }).click();
     await drafter.getByRole('heading', { name: TITLE }).waitFor();
-    itemId = /#\/items\/([0-9a-f-]{36})/.exec(drafter.url())?.[1] ?? '';
+    itemId = /\/items\/([0-9a-f-]{36})/.exec(drafter.url())?.[1] ?? '';
     expect(itemId).toMatch(/^[0-9a-f-]{36}$/);
     await expectText(drafter.locator('.page-head .badge'), '审核中');
     await expectText(drafter.locator('#deadlines-title + table'), '工作日');
@@ -142,7 +142,7 @@ describe('the browser journey', () => {
     await expectVisible(reviewer.locator(`tr.row-overdue[data-task-id="${lateTask}"]`));
     await expectVisible(reviewer.locator(`tr.row-due-soon[data-task-id="${soonTask}"]`));
     await shot(reviewer, '04-inbox');
-    await reviewer.locator(`a[href^="#/review/${itemId}/"]`).first().click();
+    await reviewer.locator(`a[href^="/review/${itemId}/"]`).first().click();
     await reviewer.getByRole('heading', { name: '审核决定：初审' }).waitFor();
     // A return without a comment is refused, and the comment field says why.
     await reviewer.getByLabel('退回修改').check();
@@ -162,7 +162,7 @@ describe('the browser journey', () => {
 
     const leader = await signIn('edu.leader');
     await openTaskInInbox(leader, '签发');
-    await leader.locator(`a[href^="#/review/${itemId}/"]`).first().click();
+    await leader.locator(`a[href^="/review/${itemId}/"]`).first().click();
     await leader.getByRole('heading', { name: '审核决定：签发' }).waitFor();
     await expectText(leader.locator('.comments'), '不涉及国家秘密');
     await shot(leader, '06-review-sign-off');
@@ -172,7 +172,7 @@ describe('the browser journey', () => {
     phase('签发 approved');
 
     // The drafter's item page: released, every deadline met and explained, the timeline and the ledger.
-    // Same URL as before: a reload, since a goto to the same hash would not fetch the item again.
+    // Same URL as before: a reload, since the page keeps what it loaded until it is opened again.
     await drafter.reload();
     await expectText(drafter.locator('.page-head .badge'), '已发布');
     await expectText(drafter.locator('.timeline'), '孙局长（教育局）');
@@ -181,12 +181,12 @@ describe('the browser journey', () => {
 
     // ── Public portal, no login ────────────────────────────────────────────────────────────────────────
     const citizen = await context.newPage();
-    await citizen.goto(`${origin}/#/public`);
+    await citizen.goto(`${origin}/public`);
     await citizen.getByRole('link', { name: TITLE }).first().click();
     await citizen.getByRole('heading', { name: TITLE }).waitFor();
     await expectText(citizen.locator('.elements'), '公开依据');
     await expectText(citizen.locator('.elements'), '中华人民共和国政府信息公开条例');
-    await citizen.goto(`${origin}/#/public/area/${encodeURIComponent('义务教育')}`);
+    await citizen.goto(`${origin}/public/area/${encodeURIComponent('义务教育')}`);
     await citizen.getByRole('link', { name: TITLE }).first().waitFor();
     await shot(citizen, '08-portal-list');
     await citizen.getByRole('link', { name: TITLE }).first().click();

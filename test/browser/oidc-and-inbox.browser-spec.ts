@@ -67,14 +67,14 @@ describe('OIDC sign-in and inbox actions in the browser', () => {
     const origin = originOf(oidcApi.baseUrl);
     const page = await context.newPage();
     try {
-      await page.goto(`${origin}/#/login`);
+      await page.goto(`${origin}/login`);
       const button = page.getByRole('button', { name: '统一身份认证登录' });
       await button.waitFor();
       await expectNoDemoUsers(page);
       await shot(page, 'login-oidc');
 
       // An answer with an error from the issuer is shown, in words, and the address is cleaned up.
-      await page.goto(`${origin}/?error=access_denied&state=x#/login`);
+      await page.goto(`${origin}/?error=access_denied&state=x`);
       await page.getByRole('alert').filter({ hasText: '统一身份认证登录已取消' }).waitFor();
       expect(new URL(page.url()).search).toBe('');
 
@@ -113,11 +113,11 @@ describe('OIDC sign-in and inbox actions in the browser', () => {
     const origin = originOf(system.api.baseUrl);
     const page = await context.newPage();
     try {
-      await page.goto(`${origin}/#/login`);
+      await page.goto(`${origin}/login`);
       await page.getByLabel('用户名').fill(people.head);
       await page.getByRole('button', { name: '登录', exact: true }).click();
       await page.locator('#inbox-title').waitFor();
-      const rowOf = (itemId: string) => page.locator('tr', { has: page.locator(`a[href^="#/review/${itemId}/"]`) });
+      const rowOf = (itemId: string) => page.locator('tr', { has: page.locator(`a[href^="/review/${itemId}/"]`) });
       await rowOf(itemIds[2]!).waitFor();
 
       // Meanwhile the deputy claims the third task, so one of the selection is refused.

@@ -150,7 +150,7 @@ describe('organisation and report screens', () => {
 
     // The disclosure office saves the inputs (the API lets supervisors read, not write, the report).
     const office = await signIn('office.publisher');
-    await office.goto(`${origin}/#/reports/annual/${reportYear}`);
+    await office.goto(`${origin}/reports/annual/${reportYear}`);
     await office.getByRole('heading', { name: `${reportYear}年政府信息公开工作年度报告` }).waitFor();
     // The saved inputs load after the heading: typing before they arrive would be overwritten on a busy machine.
     await office.waitForLoadState('networkidle');

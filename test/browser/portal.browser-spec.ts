@@ -53,14 +53,14 @@ describe('the public portal search in a browser', () => {
 
   it('searches the portal in Chinese, highlights the match, opens the item, and works on a phone', async () => {
     const citizen = await context.newPage();
-    await citizen.goto(`${origin}/#/public`);
+    await citizen.goto(`${origin}/public`);
     await citizen.getByRole('navigation', { name: '按五公开类别浏览' }).getByText('未分类').waitFor();
     await expectAttribute(citizen, 'link[rel="alternate"][type="application/atom+xml"]', 'href', '/api/public/feed.atom');
 
     await citizen.getByLabel('搜索公开信息').fill('课后服务');
     await citizen.getByLabel('搜索公开信息').press('Enter');
     await citizen.getByText('条与“课后服务”相关的信息').waitFor();
-    expect(decodeURIComponent(new URL(citizen.url()).hash)).toBe('#/public?q=课后服务');
+    expect(decodeURIComponent(pathOf(citizen.url()))).toBe('/public?q=课后服务');
     const result = citizen.getByRole('link', { name: TITLE });
     await result.waitFor();
     expect(await result.locator('mark').allTextContents()).toEqual(['课后服务']);
@@ -77,7 +77,11 @@ describe('the public portal search in a browser', () => {
     await citizen.goBack();
     await result.click();
     await citizen.getByRole('heading', { name: TITLE }).waitFor();
-    expect(new URL(citizen.url()).hash).toBe(`#/public/items/${itemId}`);
+    expect(pathOf(citizen.url())).toBe(`/public/items/${itemId}`);
+    // A link from before the history URLs (/#/public/items/<id>) lands on the same page.
+    await citizen.goto(`${origin}/#/public/items/${itemId}`);
+    await citizen.getByRole('heading', { name: TITLE }).waitFor();
+    expect(pathOf(citizen.url())).toBe(`/public/items/${itemId}`);
 
     // The item page: its attachment, served without a login, and a satisfaction rating.
     const attachmentLink = citizen.getByRole('region', { name: '附件' }).getByRole('link', { name: ATTACHMENT });
@@ -96,7 +100,7 @@ describe('the public portal search in a browser', () => {
 
     // On a phone: the same search, and nothing wider than the screen.
     await citizen.setViewportSize({ width: 390, height: 844 });
-    await citizen.goto(`${origin}/#/public?q=${encodeURIComponent('课后')}`);
+    await citizen.goto(`${origin}/public?q=${encodeURIComponent('课后')}`);
     await citizen.getByRole('link', { name: TITLE }).waitFor();
     await shot(citizen, 'portal-search-phone');
     // A string, because this file is type-checked for Node, without the DOM library.
@@ -104,6 +108,12 @@ describe('the public portal search in a browser', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });
+
+/** The path and query of a URL, which is what the app routes on. */
+function pathOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}
 
 async function expectAttribute(page: Page, selector: string, name: string, value: string): Promise<void> {
   expect(await page.locator(`head ${selector}`).getAttribute(name)).toBe(value);

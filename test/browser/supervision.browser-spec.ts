@@ -112,7 +112,7 @@ describe('the supervisor dashboard in the browser', () => {
     const inboxRow = head.locator(`tr[data-task-id="${demandId}"]`);
     await inboxRow.waitFor();
     expect(await inboxRow.textContent()).toContain('督办');
-    await inboxRow.locator(`a[href="#/demands/${demandId}"]`).click();
+    await inboxRow.locator(`a[href="/demands/${demandId}"]`).click();
     await head.getByRole('heading', { name: '督办：2026年秋季学期教育收费项目及标准' }).waitFor();
     await head.getByLabel('办理情况').fill('已责成经办科室于本周内完成审核并公开，逾期原因为收费标准待物价部门确认。');
     await shot(head, 'supervision-demand-answer');

@@ -98,7 +98,7 @@ export async function failureScreenshots(context: BrowserContext, prefix: string
 /** A new tab (its own sessionStorage, so its own signed-in user), signed in as a demo user. */
 export async function signIn(context: BrowserContext, origin: string, username: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${origin}/#/login`);
+  await page.goto(`${origin}/login`);
   await page.locator(`button[data-username="${username}"]`).click();
   await page.locator('.user-box').waitFor();
   return page;

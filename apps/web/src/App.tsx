@@ -1,49 +1,41 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { loadSession, onSessionExpired, saveSession, type Session } from './api';
 import { ROLE_LABELS } from './format';
 import { oidcReturnParams, tokenExpiresAt } from './oidc';
-import { navigate, useRoute } from './router';
-import { DemandScreen } from './screens/DemandScreen';
-import { DraftScreen } from './screens/DraftScreen';
-import { InboxScreen } from './screens/InboxScreen';
-import { ItemScreen, MyItemsScreen } from './screens/ItemScreens';
+import { legacyHashTarget } from './router';
+import { homeOf, mayOpen, ROUTES, type PublicRoute, type StaffRoute } from './routes';
 import { LoginScreen } from './screens/LoginScreen';
-import { PortalItemScreen, PortalScreen } from './screens/PortalScreens';
-import { ReviewScreen } from './screens/ReviewScreen';
-import { SupervisionScreen } from './screens/SupervisionScreen';
-import { OrganisationScreen } from './screens/OrganisationScreen';
-import { AnnualReportScreen, AssessmentScreen } from './screens/ReportScreens';
 
-/** Who may read the annual report and the assessment (the API's own rule). */
-const REPORT_ROLES = ['supervisor', 'admin', 'disclosure-office'];
-const REVIEW_ROLES = ['reviewer', 'secrecy-reviewer', 'legal-reviewer', 'leader', 'disclosure-office'];
-
-/** The staff home for each user: the inbox for reviewers, drafting for drafters, the overdue list for supervisors. */
-function homeOf(session: Session): string {
-  const roles = session.actor.roles;
-  if (roles.some((role) => REVIEW_ROLES.includes(role))) return '/inbox';
-  if (roles.includes('drafter')) return '/items';
-  if (roles.includes('supervisor') || roles.includes('admin')) return '/supervision';
-  return '/public';
+/** A portal screen with its path parameters. */
+function PublicPage({ route }: { route: PublicRoute }) {
+  const params = useParams();
+  const Screen = route.screen;
+  return <Screen params={params} />;
 }
 
-/** Sends an unknown route to the user's home, after render (navigating while rendering would be a side effect). */
-function Redirect({ to }: { to: string }) {
-  useEffect(() => navigate(to), [to]);
-  return null;
+/** A staff screen: the login screen when signed out, the user's home when the route is not for their roles. */
+function StaffPage({ route, session, login }: { route: StaffRoute; session: Session | null; login: ReactNode }) {
+  const params = useParams();
+  if (!session) return login;
+  if (!mayOpen(session, route.roles)) return <Navigate to={homeOf(session)} replace />;
+  const Screen = route.screen;
+  return <Screen params={params} session={session} />;
 }
 
 export function App() {
-  const route = useRoute();
+  const location = useLocation();
+  const navigate = useNavigate();
   const [session, setSession] = useState<Session | null>(() => loadSession());
   const main = useRef<HTMLElement>(null);
-  const [section, ...rest] = route;
+  const section = location.pathname.split('/')[1] ?? '';
   const isPublic = section === 'public';
 
-  // A new screen moves focus to its content, so keyboard and screen-reader users start at the top of it.
+  // A new screen starts at the top, with focus on its content, so keyboard and screen-reader users start there too.
   useEffect(() => {
+    window.scrollTo(0, 0);
     main.current?.focus();
-  }, [route.join('/')]);
+  }, [location.pathname]);
 
   const signIn = (next: Session) => {
     saveSession(next);
@@ -76,51 +68,38 @@ export function App() {
     };
   }, [session]);
 
-  let content: React.ReactNode;
-  if (isPublic) {
-    content = rest[0] === 'items' && rest[1] ? <PortalItemScreen id={rest[1]} /> : <PortalScreen area={rest[0] === 'area' ? rest[1] : undefined} />;
-  } else if (!session || section === 'login' || oidcReturnParams()) {
-    content = <LoginScreen onSignedIn={(next) => { setSessionNotice(null); signIn(next); }} notice={sessionNotice} />;
-  } else {
-    switch (section) {
-      case 'inbox':
-        content = <InboxScreen />;
-        break;
-      case 'review':
-        content = rest[0] && rest[1] ? <ReviewScreen itemId={rest[0]} taskId={rest[1]} /> : <InboxScreen />;
-        break;
-      case 'draft':
-        content = <DraftScreen key={rest[0] ?? 'new'} session={session} itemId={rest[0]} />;
-        break;
-      case 'items':
-        content = rest[0] ? <ItemScreen id={rest[0]} /> : <MyItemsScreen session={session} />;
-        break;
-      case 'supervision':
-        content = <SupervisionScreen />;
-        break;
-      case 'demands':
-        content = rest[0] ? <DemandScreen id={rest[0]} /> : <Redirect to={homeOf(session)} />;
-        break;
-      case 'organisation':
-        content = session.actor.roles.includes('admin') ? <OrganisationScreen session={session} /> : <Redirect to={homeOf(session)} />;
-        break;
-      case 'reports':
-        content = rest[0] === 'assessment' ? <AssessmentScreen /> : <AnnualReportScreen key={rest[1] ?? ''} year={rest[0] === 'annual' ? rest[1] : undefined} session={session} />;
-        break;
-      default:
-        content = <Redirect to={homeOf(session)} />;
-    }
-  }
+  const login = <LoginScreen onSignedIn={(next) => { setSessionNotice(null); signIn(next); }} notice={sessionNotice} />;
+  // Old bookmarks and notices carry hash routes (/#/public/items/<id>): they move to their history URL.
+  const legacyTarget = legacyHashTarget(location.hash);
+  const content = legacyTarget ? (
+    <Navigate to={legacyTarget} replace />
+  ) : oidcReturnParams() ? (
+    login
+  ) : (
+    <Suspense fallback={<p className="muted" role="status">正在加载…</p>}>
+      <Routes>
+        {ROUTES.map((route) =>
+          'public' in route ? (
+            <Route key={route.path} path={route.path} element={<PublicPage route={route} />} />
+          ) : (
+            <Route key={route.path} path={route.path} element={<StaffPage route={route} session={session} login={login} />} />
+          ),
+        )}
+        <Route path="/login" element={session ? <Navigate to={homeOf(session)} replace /> : login} />
+        <Route path="*" element={session ? <Navigate to={homeOf(session)} replace /> : login} />
+      </Routes>
+    </Suspense>
+  );
 
   const roles = session?.actor.roles ?? [];
   const links: [string, string][] = isPublic
     ? [['/public', '公开目录']]
     : [
-        ...(roles.some((role) => REVIEW_ROLES.includes(role)) ? [['/inbox', '待办审核'] as [string, string]] : []),
-        ...(roles.includes('drafter') ? [['/draft', '起草公开事项'] as [string, string], ['/items', '我的事项'] as [string, string]] : []),
-        ...(roles.includes('supervisor') || roles.includes('admin') ? [['/supervision', '督查督办'] as [string, string]] : []),
-        ...(roles.some((role) => REPORT_ROLES.includes(role)) ? [['/reports', '报表与考核'] as [string, string]] : []),
-        ...(roles.includes('admin') ? [['/organisation', '组织机构'] as [string, string]] : []),
+        ...ROUTES.flatMap((route): [string, string][] => {
+          if ('public' in route || !route.nav) return [];
+          const navRoles = route.nav.roles ?? route.roles;
+          return !navRoles || roles.some((role) => navRoles.includes(role)) ? [[route.path.replace(/\/:[^/]*\?$/, ''), route.nav.label]] : [];
+        }),
         ['/public', '政务公开专栏'],
       ];
 
@@ -149,9 +128,9 @@ export function App() {
               </button>
             </div>
           ) : isPublic ? (
-            <a className="header-link" href={session ? `#${homeOf(session)}` : '#/login'}>
+            <Link className="header-link" to={session ? homeOf(session) : '/login'}>
               工作人员登录
-            </a>
+            </Link>
           ) : null}
         </div>
         {links.length && (session || isPublic) ? (
@@ -159,9 +138,9 @@ export function App() {
             <ul>
               {links.map(([path, label]) => (
                 <li key={path}>
-                  <a href={`#${path}`} aria-current={`/${section ?? ''}` === path ? 'page' : undefined}>
+                  <Link to={path} aria-current={`/${section}` === path ? 'page' : undefined}>
                     {label}
-                  </a>
+                  </Link>
                 </li>
               ))}
             </ul>

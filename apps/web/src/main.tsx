@@ -1,13 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (root) {
+  // The API answers every page path with the app (or, for the portal, a server-rendered page that the app
+  // then replaces), so the app routes on history URLs: /inbox, /public/items/<id>.
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
     </StrictMode>,
   );
 }

@@ -89,7 +89,7 @@ function redirectUriOf(config: OidcLoginConfig): string {
 export async function beginOidcLogin(config: OidcLoginConfig): Promise<void> {
   if (!config.clientId) throw new OidcLoginError('系统未配置统一身份认证的客户端标识（OIDC_CLIENT_ID），请联系管理员。');
   const discovery = await discover(config.issuer);
-  const pending: PendingLogin = { state: randomToken(), nonce: randomToken(), verifier: randomToken(48), redirectUri: redirectUriOf(config), returnTo: window.location.hash.startsWith('#/login') ? '' : window.location.hash };
+  const pending: PendingLogin = { state: randomToken(), nonce: randomToken(), verifier: randomToken(48), redirectUri: redirectUriOf(config), returnTo: window.location.pathname === '/login' ? '' : `${window.location.pathname}${window.location.search}` };
   sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
   const url = new URL(discovery.authorization_endpoint);
   url.searchParams.set('response_type', 'code');
@@ -111,7 +111,7 @@ export function oidcReturnParams(): URLSearchParams | null {
 
 /** Takes the answer out of the address bar, so a reload or a bookmark never replays a used code. */
 function clearReturnParams(returnTo: string): void {
-  window.history.replaceState(null, '', `${window.location.pathname}${returnTo}`);
+  window.history.replaceState(null, '', returnTo || window.location.pathname);
 }
 
 /**

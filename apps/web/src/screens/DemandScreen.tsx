@@ -1,11 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { ApiFailure, clearField, loadSupervisionDemand, respondToDemand, type SupervisionDemand } from '../api';
 import { DEMAND_STATE_LABELS, formatDateTime } from '../format';
-import { navigate } from '../router';
 import { describedBy, ErrorBanner, Field, Loading } from '../ui';
 
 /** A supervisor's demand (督办) as the department head sees it from the inbox, with the answer form. */
 export function DemandScreen({ id }: { id: string }) {
+  const navigate = useNavigate();
   const [demand, setDemand] = useState<SupervisionDemand | null>(null);
   const [response, setResponse] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -38,7 +39,7 @@ export function DemandScreen({ id }: { id: string }) {
   return (
     <section className="page narrow" aria-labelledby="demand-title">
       <p className="breadcrumb">
-        <a href="#/inbox">待办审核</a> › 督办
+        <Link to="/inbox">待办审核</Link> › 督办
       </p>
       <h1 id="demand-title">督办：{demand.itemTitle}</h1>
       <article className={`card demand-card${overdue ? ' demand-overdue' : ''}`}>
@@ -71,7 +72,7 @@ export function DemandScreen({ id }: { id: string }) {
           <div className="element-row">
             <dt>公开事项</dt>
             <dd>
-              <a href={`#/items/${demand.itemId}`}>查看事项详情</a>
+              <Link to={`/items/${demand.itemId}`}>查看事项详情</Link>
             </dd>
           </div>
         </dl>
@@ -80,7 +81,7 @@ export function DemandScreen({ id }: { id: string }) {
         <div className="banner banner-success" role="status">
           已答复（{demand.responder} · {formatDateTime(demand.respondedAt)}{demand.late ? '，逾期答复' : ''}）：{demand.response}
           <div>
-            <a href="#/inbox">返回待办</a>
+            <Link to="/inbox">返回待办</Link>
           </div>
         </div>
       ) : (

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { api, ApiFailure, clearField, downloadAttachment, idempotencyKey, uploadAttachments, type Session } from '../api';
 import { formatDateTime, formatSize, STATE_LABELS, todayInChina } from '../format';
 import { clockStartLabel, timeLimitLine, type AttachmentLimits, type AttachmentView, type CatalogItemView, type ItemDetail } from '../item-types';
-import { navigate } from '../router';
 import { describedBy, ErrorBanner, Field, Loading, StateBadge } from '../ui';
 
 /** The API's defaults, used until GET /api/attachments/limits answers. */
@@ -46,6 +46,7 @@ function formedAtHint(timeLimit: CatalogItemView['timeLimit'], caseDescription: 
  * that draft or returned item (PATCH /api/items/:id), prefilled, and resubmits it.
  */
 export function DraftScreen({ session, itemId }: { session: Session; itemId?: string }) {
+  const navigate = useNavigate();
   const [areas, setAreas] = useState<string[]>([]);
   const [area, setArea] = useState('');
   const [q, setQ] = useState('');
@@ -210,7 +211,7 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
         <h1 id="draft-title">修改公开事项</h1>
         <div className="banner banner-warning" role="status">
           {existing.drafter !== session.actor.username ? '只有起草人可以修改这个事项。' : `该事项${STATE_LABELS[existing.state] ?? existing.state}，只有草稿或退回修改的事项可以修改。`}{' '}
-          <a href={`#/items/${existing.id}`}>查看事项</a>
+          <Link to={`/items/${existing.id}`}>查看事项</Link>
         </div>
       </section>
     );
@@ -223,7 +224,7 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
       <h1 id="draft-title">{heading}</h1>
       {existing ? (
         <p className="meta">
-          <StateBadge state={existing.state} label={STATE_LABELS[existing.state] ?? existing.state} /> 第 {existing.revision} 稿 · <a href={`#/items/${existing.id}`}>查看事项详情</a>
+          <StateBadge state={existing.state} label={STATE_LABELS[existing.state] ?? existing.state} /> 第 {existing.revision} 稿 · <Link to={`/items/${existing.id}`}>查看事项详情</Link>
         </p>
       ) : null}
       {returnTask ? (

@@ -1,4 +1,5 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
+import { Link } from 'react-router';
 import { api, BULK_CLAIM_MAX, claimTasks, loadSession, type ClaimOutcome } from '../api';
 import { formatDateTime, urgencyOf } from '../format';
 import { ErrorBanner, Loading } from '../ui';
@@ -213,7 +214,7 @@ export function InboxScreen() {
                     <input type="checkbox" aria-label={`选择：${task.itemTitle}（${task.kindLabel}）`} checked={selected.has(task.id)} onChange={() => toggle(task.id)} onKeyDown={toggleOnEnter} />
                   </td>
                   <td>
-                    <a href={task.kind === 'supervision-demand' ? `#/demands/${task.id}` : `#/review/${task.itemId}/${task.id}`}>{task.itemTitle}</a>
+                    <Link to={task.kind === 'supervision-demand' ? `/demands/${task.id}` : `/review/${task.itemId}/${task.id}`}>{task.itemTitle}</Link>
                   </td>
                   <td>{task.kindLabel}</td>
                   <td>{task.area ?? '—'}</td>

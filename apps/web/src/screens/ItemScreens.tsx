@@ -1,4 +1,5 @@
 import { Fragment, useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { api, downloadAttachment, idempotencyKey, loadSession, type Session } from '../api';
 import { ACTION_LABELS, formatDate, formatDateTime, formatSize, PUBLICATION_STATUS_LABELS, STATE_LABELS, urgencyOf } from '../format';
 import { clockStartLabel, elementsOf, type AttachmentView, type DiffPart, type ItemDetail, type PublicityPeriodView, type MyItemView, type RevisionDiffView, type RevisionListView } from '../item-types';
@@ -42,9 +43,9 @@ export function MyItemsScreen({ session }: { session: Session }) {
       <div className="page-head">
         <h1 id="my-items-title">{scope === 'department' ? '本部门事项' : '我的事项'}</h1>
         {session.actor.roles.includes('drafter') ? (
-          <a className="button button-primary" href="#/draft">
+          <Link className="button button-primary" to="/draft">
             起草公开事项
-          </a>
+          </Link>
         ) : null}
       </div>
       <div className="inline-fields my-items-filters">
@@ -94,7 +95,7 @@ export function MyItemsScreen({ session }: { session: Session }) {
                 return (
                   <tr key={item.id} className={`row-${urgency}`}>
                     <td>
-                      <a href={`#/items/${item.id}`}>{item.title}</a>
+                      <Link to={`/items/${item.id}`}>{item.title}</Link>
                       {item.attachmentCount ? <span className="muted"> · 附件 {item.attachmentCount} 个</span> : null}
                       {scope === 'department' ? <span className="muted"> · {item.drafter}</span> : null}
                       {item.returnComment ? <p className="return-note">退回意见：{item.returnComment}</p> : null}
@@ -116,9 +117,9 @@ export function MyItemsScreen({ session }: { session: Session }) {
                     <td>{formatDateTime(item.updatedAt)}</td>
                     <td>
                       {EDITABLE_STATES.includes(item.state) && item.drafter === session.actor.username ? (
-                        <a className="button button-small" href={`#/draft/${item.id}`} aria-label={`修改 ${item.title}`}>
+                        <Link className="button button-small" to={`/draft/${item.id}`} aria-label={`修改 ${item.title}`}>
                           修改
-                        </a>
+                        </Link>
                       ) : null}
                     </td>
                   </tr>
@@ -335,7 +336,7 @@ export function ItemScreen({ id }: { id: string }) {
   return (
     <section className="page" aria-labelledby="item-title">
       <p className="breadcrumb">
-        <a href="#/items">我的事项</a> › 事项详情
+        <Link to="/items">我的事项</Link> › 事项详情
       </p>
       <div className="page-head">
         <h1 id="item-title">{item.title}</h1>
@@ -347,9 +348,9 @@ export function ItemScreen({ id }: { id: string }) {
       <ErrorBanner error={error} />
       {EDITABLE_STATES.includes(item.state) && item.drafter === loadSession()?.actor.username ? (
         <div className="actions">
-          <a className="button" href={`#/draft/${item.id}`}>
+          <Link className="button" to={`/draft/${item.id}`}>
             {item.state === 'RETURNED' ? '修改退回的事项' : '修改草稿'}
-          </a>
+          </Link>
           <button type="button" className="button button-primary" onClick={() => void submit()}>
             {item.state === 'RETURNED' ? '重新提交审核' : '提交审核'}
           </button>
@@ -357,7 +358,7 @@ export function ItemScreen({ id }: { id: string }) {
       ) : null}
       {item.state === 'RELEASED' ? (
         <p>
-          <a href={`#/public/items/${item.id}`}>在政务公开专栏查看</a>
+          <Link to={`/public/items/${item.id}`}>在政务公开专栏查看</Link>
         </p>
       ) : null}
       {item.publicityPeriod ? <PublicityPeriodLine period={item.publicityPeriod} /> : null}

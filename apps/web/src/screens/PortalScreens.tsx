@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiFailure, clearField } from '../api';
 import { formatDate, formatSize } from '../format';
-import { hashWithQuery, navigate, useHashQuery } from '../router';
+import { pathWithQuery } from '../router';
 import { describedBy, Elements, ErrorBanner, Field, Loading } from '../ui';
 import type { PublicityPeriodView } from '../item-types';
 import { PublicityPeriodLine } from './ItemScreens';
@@ -66,7 +67,7 @@ interface PublicItem {
 
 const PAGE_SIZE = 20;
 
-/** What the portal shows: the keyword and the two browsing dimensions, all kept in the hash route. */
+/** What the portal shows: the keyword and the two browsing dimensions, all kept in the URL's query. */
 interface PortalFilters {
   q?: string | undefined;
   area?: string | undefined;
@@ -74,7 +75,7 @@ interface PortalFilters {
 }
 
 function portalHref(filters: PortalFilters): string {
-  return `#${hashWithQuery('/public', { q: filters.q, area: filters.area, category: filters.category })}`;
+  return pathWithQuery('/public', { q: filters.q, area: filters.area, category: filters.category });
 }
 
 /** One way to browse the portal (by area, by 五公开 category): "all", then each value with its count. */
@@ -84,19 +85,19 @@ function FacetNav({ id, title, allLabel, filters, facet, options }: { id: string
       <h2 id={id}>{title}</h2>
       <ul>
         <li>
-          <a href={portalHref({ ...filters, [facet]: undefined })} aria-current={filters[facet] ? undefined : 'page'}>
+          <Link to={portalHref({ ...filters, [facet]: undefined })} aria-current={filters[facet] ? undefined : 'page'}>
             <span>{allLabel}</span>
-          </a>
+          </Link>
         </li>
         {options.map((option) => (
           <li key={option.value}>
-            <a href={portalHref({ ...filters, [facet]: option.value })} aria-current={option.value === filters[facet] ? 'page' : undefined}>
+            <Link to={portalHref({ ...filters, [facet]: option.value })} aria-current={option.value === filters[facet] ? 'page' : undefined}>
               <span>{option.label}</span>
               <span className="facet-count">
                 {option.count}
                 <span className="sr-only">条</span>
               </span>
-            </a>
+            </Link>
           </li>
         ))}
       </ul>
@@ -138,10 +139,11 @@ function Highlighted({ text, terms }: { text: string; terms: string[] }) {
 
 /**
  * 政务公开专栏: released items by area and by 五公开 category, with a keyword search that works for Chinese
- * (#/public?q=课后服务&area=义务教育&category=service; #/public/area/<area> still opens an area).
+ * (/public?q=课后服务&area=义务教育&category=service; /public/area/<area> still opens an area).
  */
 export function PortalScreen({ area: pathArea }: { area: string | undefined }) {
-  const query = useHashQuery();
+  const navigate = useNavigate();
+  const [query] = useSearchParams();
   const filters: PortalFilters = {
     q: query.get('q')?.trim() || undefined,
     area: query.get('area') || pathArea,
@@ -188,7 +190,7 @@ export function PortalScreen({ area: pathArea }: { area: string | undefined }) {
 
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
-    navigate(hashWithQuery('/public', { q: draft.trim() || undefined, area: filters.area, category: filters.category }));
+    navigate(pathWithQuery('/public', { q: draft.trim() || undefined, area: filters.area, category: filters.category }));
   };
 
   const terms = termsOf(filters.q);
@@ -268,7 +270,7 @@ export function PortalScreen({ area: pathArea }: { area: string | undefined }) {
                 {filtered ? (
                   <>
                     {' · '}
-                    <a href="#/public">清除条件</a>
+                    <Link to="/public">清除条件</Link>
                   </>
                 ) : null}
               </p>
@@ -287,9 +289,9 @@ export function PortalScreen({ area: pathArea }: { area: string | undefined }) {
                 <ul className="public-list">
                   {page.items.map((item) => (
                     <li key={item.id}>
-                      <a href={`#/public/items/${item.id}`} className="public-title">
+                      <Link to={`/public/items/${item.id}`} className="public-title">
                         <Highlighted text={item.title} terms={terms} />
-                      </a>
+                      </Link>
                       {item.snippet ? (
                         <p className="public-snippet">
                           <Highlighted text={item.snippet} terms={terms} />
@@ -339,11 +341,11 @@ export function PortalItemScreen({ id }: { id: string }) {
   return (
     <article className="page" aria-labelledby="public-item-title">
       <p className="breadcrumb">
-        <a href="#/public">政府信息公开</a> › {item.area ? <a href={portalHref({ area: item.area })}>{item.area}</a> : null}
+        <Link to="/public">政府信息公开</Link> › {item.area ? <Link to={portalHref({ area: item.area })}>{item.area}</Link> : null}
         {item.category && item.categoryLabel ? (
           <>
             {' › '}
-            <a href={portalHref({ area: item.area, category: item.category })}>{item.categoryLabel}</a>
+            <Link to={portalHref({ area: item.area, category: item.category })}>{item.categoryLabel}</Link>
           </>
         ) : null}
       </p>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { api, ApiFailure, download, loadSession, type Department, type FieldProblem, type Session } from '../api';
 import { formatDate, formatDateTime } from '../format';
-import { navigate } from '../router';
 import { ErrorBanner, Field, Loading } from '../ui';
 
 // ── The annual report (政府信息公开工作年度报告) ───────────────────────────────────────────────────────
@@ -135,6 +135,7 @@ const FIELD_NAMES: Record<string, string> = {
 
 /** 政府信息公开工作年度报告 (2021 format): counted figures, the office's inputs (手工填报), the table checks, exports. */
 export function AnnualReportScreen({ year, session }: { year: string | undefined; session: Session }) {
+  const navigate = useNavigate();
   const currentYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
   // The report due by January 31 is last year's.
   const shownYear = year && /^\d{4}$/.test(year) ? Number(year) : currentYear - 1;
@@ -566,12 +567,12 @@ async function openPrintable(year: number): Promise<void> {
 function ReportTabs({ current }: { current: 'annual' | 'assessment' }) {
   return (
     <nav className="report-tabs" aria-label="报表">
-      <a href="#/reports/annual" aria-current={current === 'annual' ? 'page' : undefined}>
+      <Link to="/reports/annual" aria-current={current === 'annual' ? 'page' : undefined}>
         年度报告
-      </a>
-      <a href="#/reports/assessment" aria-current={current === 'assessment' ? 'page' : undefined}>
+      </Link>
+      <Link to="/reports/assessment" aria-current={current === 'assessment' ? 'page' : undefined}>
         考核评估
-      </a>
+      </Link>
     </nav>
   );
 }

@@ -1,14 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { api, ApiFailure, claimTask, clearField, delegateTask, idempotencyKey, loadDelegates, loadSession, loadTask, unclaimTask, type Delegates, type TaskView } from '../api';
 import { DECISION_LABELS, formatDate, formatDateTime, STATE_LABELS } from '../format';
 import { elementsOf, type ItemDetail } from '../item-types';
-import { navigate } from '../router';
 import { describedBy, Elements, ErrorBanner, Field, Loading, StateBadge } from '../ui';
 
 type Decision = 'approve' | 'return' | 'reject';
 
 /** The review screen: content, catalog elements, earlier comments, and the decision form. */
 export function ReviewScreen({ itemId, taskId }: { itemId: string; taskId: string }) {
+  const navigate = useNavigate();
   const [item, setItem] = useState<ItemDetail | null>(null);
   const [decision, setDecision] = useState<Decision>('approve');
   const [comment, setComment] = useState('');
@@ -47,7 +48,7 @@ export function ReviewScreen({ itemId, taskId }: { itemId: string; taskId: strin
   return (
     <section className="page" aria-labelledby="review-title">
       <p className="breadcrumb">
-        <a href="#/inbox">待办审核</a> › {task?.stageLabel ?? '审核'}
+        <Link to="/inbox">待办审核</Link> › {task?.stageLabel ?? '审核'}
       </p>
       <h1 id="review-title">{item.title}</h1>
       <p className="meta">
@@ -93,7 +94,7 @@ export function ReviewScreen({ itemId, taskId }: { itemId: string; taskId: strin
             {task ? <p className="muted">办理时限 {formatDateTime(task.dueAt)}</p> : null}
             {done ? (
               <div className="banner banner-success" role="status">
-                {done}。<a href="#/inbox">返回待办</a> · <a href={`#/items/${item.id}`}>查看事项</a>
+                {done}。<Link to="/inbox">返回待办</Link> · <Link to={`/items/${item.id}`}>查看事项</Link>
               </div>
             ) : task && task.state !== 'open' ? (
               <p className="muted">该任务已办结。</p>

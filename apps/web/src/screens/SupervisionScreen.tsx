@@ -1,4 +1,5 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import {
   download,
   loadOverdue,
@@ -411,7 +412,7 @@ function OverdueTable({ rows, openRow, onToggle, onDone }: { rows: OverdueRowVie
             <Fragment key={key}>
               <tr className={row.stillOverdue ? 'row-overdue' : ''} data-item-id={row.itemId}>
                 <td>
-                  <a href={`#/items/${row.itemId}`}>{row.title}</a>
+                  <Link to={`/items/${row.itemId}`}>{row.title}</Link>
                   {row.extensions.length || row.comments.length || row.escalations.length ? (
                     <div className="row-notes">
                       {row.escalations.length ? <span className="badge badge-overdue">已升级 {row.escalations.length}</span> : null}
@@ -483,7 +484,7 @@ function DemandList({ demands }: { demands: SupervisionDemand[] | null }) {
             {demands.map((demand) => (
               <tr key={demand.id} className={demand.state === 'overdue' ? 'row-overdue' : ''}>
                 <td>
-                  <a href={`#/items/${demand.itemId}`}>{demand.itemTitle}</a>
+                  <Link to={`/items/${demand.itemId}`}>{demand.itemTitle}</Link>
                 </td>
                 <td>{demand.departmentName}</td>
                 <td className="why">{demand.reason}</td>

@@ -1,0 +1,91 @@
+import type { ComponentType } from 'react';
+import type { Session } from './api';
+import { DemandScreen } from './screens/DemandScreen';
+import { DraftScreen } from './screens/DraftScreen';
+import { InboxScreen } from './screens/InboxScreen';
+import { ItemScreen, MyItemsScreen } from './screens/ItemScreens';
+import { OrganisationScreen } from './screens/OrganisationScreen';
+import { PortalItemScreen, PortalScreen } from './screens/PortalScreens';
+import { AnnualReportScreen, AssessmentScreen } from './screens/ReportScreens';
+import { ReviewScreen } from './screens/ReviewScreen';
+import { SupervisionScreen } from './screens/SupervisionScreen';
+
+/** The path parameters of a route (`:id` in '/items/:id'), as React Router parses them. */
+export type RouteParams = Readonly<Record<string, string | undefined>>;
+
+/** Who sees the reviewers' inbox, and who may read the annual report and the assessment (the API's own rules). */
+export const REVIEW_ROLES = ['reviewer', 'secrecy-reviewer', 'legal-reviewer', 'leader', 'disclosure-office'] as const;
+export const REPORT_ROLES = ['supervisor', 'admin', 'disclosure-office'] as const;
+
+/** A link in the staff navigation, shown to the holders of `roles` (default: the route's own roles). */
+export interface NavEntry {
+  readonly label: string;
+  readonly roles?: readonly string[];
+}
+
+/** A staff screen: shown only when signed in, and when `roles` is given only to a holder of one of them. */
+export interface StaffRoute {
+  /** A React Router path pattern: '/items', '/items/:id', '/reports/annual/:year?'. */
+  readonly path: string;
+  readonly roles?: readonly string[];
+  readonly nav?: NavEntry;
+  readonly screen: ComponentType<{ params: RouteParams; session: Session }>;
+}
+
+/** A portal screen: anyone may open it, signed in or not. */
+export interface PublicRoute {
+  readonly path: string;
+  readonly public: true;
+  readonly screen: ComponentType<{ params: RouteParams }>;
+}
+
+export type ScreenRoute = StaffRoute | PublicRoute;
+
+/** A portal screen at `path`. */
+export function portal(path: string, screen: PublicRoute['screen']): PublicRoute {
+  return { path, public: true, screen };
+}
+
+/** A staff screen at `path`, for the holders of `options.roles` (any signed-in user without). */
+export function staff(path: string, screen: StaffRoute['screen'], options: Omit<StaffRoute, 'path' | 'screen'> = {}): StaffRoute {
+  return { path, screen, ...options };
+}
+
+/**
+ * Every screen of the app, one line each; the `nav` entries make the navigation, in this order. A new screen
+ * in its own folder registers with one line, and loads on first use when registered lazily:
+ *
+ *   staff('/concerns/:id', lazy(() => import('./screens/concerns/ConcernScreen')), { roles: REVIEW_ROLES }),
+ *
+ * where the module's default export is a component taking `{ params, session }` (`params.id` here).
+ */
+export const ROUTES: readonly ScreenRoute[] = [
+  portal('/public', () => <PortalScreen area={undefined} />),
+  portal('/public/area/:area', ({ params }) => <PortalScreen area={params.area} />),
+  portal('/public/items/:id', ({ params }) => <PortalItemScreen key={params.id} id={params.id!} />),
+  staff('/inbox', () => <InboxScreen />, { nav: { label: '待办审核', roles: REVIEW_ROLES } }),
+  staff('/review/:itemId/:taskId', ({ params }) => <ReviewScreen key={params.taskId} itemId={params.itemId!} taskId={params.taskId!} />),
+  staff('/draft/:id?', ({ params, session }) => <DraftScreen key={params.id ?? 'new'} session={session} itemId={params.id} />, { nav: { label: '起草公开事项', roles: ['drafter'] } }),
+  staff('/items', ({ session }) => <MyItemsScreen session={session} />, { nav: { label: '我的事项', roles: ['drafter'] } }),
+  staff('/items/:id', ({ params }) => <ItemScreen key={params.id} id={params.id!} />),
+  staff('/supervision', () => <SupervisionScreen />, { nav: { label: '督查督办', roles: ['supervisor', 'admin'] } }),
+  staff('/demands/:id', ({ params }) => <DemandScreen key={params.id} id={params.id!} />),
+  staff('/reports', ({ session }) => <AnnualReportScreen year={undefined} session={session} />, { nav: { label: '报表与考核', roles: REPORT_ROLES } }),
+  staff('/reports/annual/:year?', ({ params, session }) => <AnnualReportScreen key={params.year ?? ''} year={params.year} session={session} />),
+  staff('/reports/assessment', () => <AssessmentScreen />),
+  staff('/organisation', ({ session }) => <OrganisationScreen session={session} />, { roles: ['admin'], nav: { label: '组织机构' } }),
+];
+
+/** The staff home for each user: the inbox for reviewers, drafting for drafters, the overdue list for supervisors. */
+export function homeOf(session: Session): string {
+  const roles = session.actor.roles;
+  if (roles.some((role) => (REVIEW_ROLES as readonly string[]).includes(role))) return '/inbox';
+  if (roles.includes('drafter')) return '/items';
+  if (roles.includes('supervisor') || roles.includes('admin')) return '/supervision';
+  return '/public';
+}
+
+/** Whether the user holds one of the roles; no roles means any signed-in user. */
+export function mayOpen(session: Session, roles: readonly string[] | undefined): boolean {
+  return !roles || session.actor.roles.some((role) => roles.includes(role));
+}

@@ -132,7 +132,7 @@ describe('the disclosure slice over HTTP', () => {
       ['公开查阅点', 'manual', 'manual-required'],
       ['社区/企事业单位/村公示栏（电子屏）', 'notice-board', 'published'],
     ]);
-    expect(detail.body.publications[0]).toMatchObject({ action: 'publish', reference: `/api/public/items/${itemId}` });
+    expect(detail.body.publications[0]).toMatchObject({ action: 'publish', reference: `/public/items/${itemId}` });
 
     // Operators find the workflow by its business id and see its state in the custom search attributes.
     const connection = await Connection.connect({ address: testServers().temporalAddress });

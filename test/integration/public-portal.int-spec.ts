@@ -236,7 +236,7 @@ describe('the public portal: search, 五公开 browsing and the Atom feed', () =
 
     const entry = entries.find((e) => child(e, 'id')!.text === `urn:uuid:${servicesItem}`)!;
     expect(child(entry, 'title')!.text).toBe(TITLE_WITH_MARKUP);
-    expect(child(entry, 'link')!.attributes).toMatchObject({ rel: 'alternate', href: `${client.baseUrl.replace(/\/api$/, '')}/#/public/items/${servicesItem}` });
+    expect(child(entry, 'link')!.attributes).toMatchObject({ rel: 'alternate', href: `${client.baseUrl.replace(/\/api$/, '')}/public/items/${servicesItem}` });
     expect(child(entry, 'summary')!.text).toContain('课后服务');
     expect(child(child(entry, 'author')!, 'name')!.text).toBe('县教育局');
     expect(Date.parse(child(entry, 'published')!.text)).not.toBeNaN();

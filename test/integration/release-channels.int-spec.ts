@@ -152,7 +152,7 @@ describe('release on every channel, with the ledger', () => {
     for (const channel of ALL_CHANNELS) outcomes.push(await activities.releaseOnChannel(releaseRequest(itemId, channel, '招生办法 <第1版> & 附件')));
     const [website, newMedia, gazette, noticeBoard, broadcast] = outcomes;
 
-    expect(website).toMatchObject({ channel: WEBSITE, channelKind: 'website', status: 'published', reference: `/api/public/items/${itemId}` });
+    expect(website).toMatchObject({ channel: WEBSITE, channelKind: 'website', status: 'published', reference: `/public/items/${itemId}` });
 
     // 政务新媒体: one JSON POST with an idempotency key; the platform's own id is the reference.
     expect(newMedia).toMatchObject({ channelKind: 'new-media', status: 'published', reference: expect.stringMatching(/^post-\d+$/) });
@@ -171,7 +171,7 @@ describe('release on every channel, with the ledger', () => {
       department: '县教育局',
       catalogItem: '招生政策 / 招生计划',
       contentHash: '0123456789abcdef',
-      url: `https://gk.example.gov.cn/api/public/items/${itemId}`,
+      url: `https://gk.example.gov.cn/public/items/${itemId}`,
     });
 
     // 政府公报: a JSON export and a readable HTML copy, named by item and edition, relative to the data dir.
@@ -187,7 +187,7 @@ describe('release on every channel, with the ledger', () => {
     const notice = await readFile(path.join(dataDir, noticeBoard.reference!), 'utf8');
     expect(notice).toContain('<h1>招生办法 &lt;第1版&gt; &amp; 附件</h1>');
     expect(notice).toContain('<p>县教育局</p>\n<p>2026年3月16日</p>');
-    expect(notice).toContain(`网上查阅：https://gk.example.gov.cn/api/public/items/${itemId}`);
+    expect(notice).toContain(`网上查阅：https://gk.example.gov.cn/public/items/${itemId}`);
     expect(notice).toMatch(/@page \{ size: A4/);
 
     // 广播电视: no automatic channel, so the ledger says a person must publish it, and claims no publication.
@@ -288,7 +288,7 @@ describe('release on every channel, with the ledger', () => {
     for (const channel of ALL_CHANNELS) withdrawals.push(await activities.withdrawFromChannel(withdrawalRequest(itemId, channel)));
     const [website, newMedia, gazette, noticeBoard, broadcast] = withdrawals;
 
-    expect(website).toMatchObject({ action: 'withdraw', status: 'withdrawn', reference: `/api/public/items/${itemId}` });
+    expect(website).toMatchObject({ action: 'withdraw', status: 'withdrawn', reference: `/public/items/${itemId}` });
 
     const pushes = platform.requestsFor(itemId);
     expect(pushes.map((request) => request.payload.action)).toEqual(['publish', 'withdraw']);

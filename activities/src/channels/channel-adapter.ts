@@ -24,7 +24,7 @@ export interface ChannelEditionContent {
 export interface ChannelReleaseRequest extends ChannelEditionContent {
   /** The responsible department's name as the public reads it, e.g. 县教育局. */
   readonly departmentName: string;
-  /** The item's page on the public portal: `/api/public/items/<id>`, absolute when the portal's origin is configured. */
+  /** The item's page on the public portal: `/public/items/<id>`, absolute when the portal's origin is configured. */
   readonly portalUrl: string;
 }
 
@@ -71,5 +71,5 @@ export function channelIdempotencyKey(itemId: string, revision: number, channel:
 
 /** The public portal's path of an item: the government website's own publication. */
 export function portalPathOf(itemId: string): string {
-  return `/api/public/items/${itemId}`;
+  return `/public/items/${itemId}`;
 }

@@ -12,7 +12,7 @@ const release: ChannelReleaseRequest = {
   releasedAt: '2026-03-15T18:30:00.000Z',
   departmentName: '县教育局',
   catalogItemName: '招生政策 / 招生计划',
-  portalUrl: 'https://gk.example.gov.cn/api/public/items/6f1c2d3e-0000-4000-8000-000000000001',
+  portalUrl: 'https://gk.example.gov.cn/public/items/6f1c2d3e-0000-4000-8000-000000000001',
 };
 
 /** The text a reader sees: tags removed, entities decoded. */

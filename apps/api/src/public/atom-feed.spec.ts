@@ -20,7 +20,7 @@ describe('the Atom feed writer', () => {
       title: '政务公开专栏',
       updated: new Date('2026-03-01T00:00:00Z'),
       selfUrl: 'https://gk.example.gov.cn/api/public/feed.atom?area=a&category=b',
-      alternateUrl: 'https://gk.example.gov.cn/#/public',
+      alternateUrl: 'https://gk.example.gov.cn/public',
       author: '县人民政府',
       entries: [
         {
@@ -28,7 +28,7 @@ describe('the Atom feed writer', () => {
           title: 'A & <B>',
           updated: new Date('2026-03-01T00:00:00Z'),
           published: new Date('2026-02-01T00:00:00Z'),
-          url: 'https://gk.example.gov.cn/#/public/items/11111111-1111-4111-8111-111111111111',
+          url: 'https://gk.example.gov.cn/public/items/11111111-1111-4111-8111-111111111111',
           author: '县教育局',
           summary: '正文',
           categories: [{ term: '义务教育', label: '领域：义务教育' }],

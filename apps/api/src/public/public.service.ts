@@ -270,7 +270,7 @@ export class PublicService {
       // An empty feed has changed no later than now; the epoch would read as a feed abandoned in 1970.
       updated: rows[0]?.updated_at ?? new Date(),
       selfUrl: `${origin}/api/public/feed.atom${portalQuery}`,
-      alternateUrl: `${origin}/#/public${portalQuery}`,
+      alternateUrl: `${origin}/public${portalQuery}`,
       author: '县人民政府',
       entries: rows.map((row) => {
         const category = portalCategoryOf(row.category);
@@ -280,7 +280,7 @@ export class PublicService {
           title: withdrawn ? `【已撤回】${row.title}` : row.title,
           updated: row.updated_at,
           published: row.released_at ?? row.edition_released_at,
-          url: `${origin}/#/public/items/${row.id}`,
+          url: `${origin}/public/items/${row.id}`,
           author: row.department_name,
           summary: withdrawn
             ? `该信息已于${chinaDate(row.withdrawn_at ?? row.updated_at)}撤回。撤回原因：${row.withdrawal_reason ?? ''}`

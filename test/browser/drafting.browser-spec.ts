@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { expectCount, expectText, failureScreenshots, launchChromium, screenshot as shot, signIn as signInAt, type LaunchedChromium } from '../support/browser';
+import { expectCount, expectText, failureScreenshots, launchChromium, checkScreen, signIn as signInAt, type LaunchedChromium } from '../support/browser';
 import { startSystem, type RunningSystem } from '../support/running-system';
 import { buildPdf, buildPng } from '../support/sample-files';
 import { testServers } from '../support/test-environment';
@@ -68,7 +68,7 @@ describe('drafting in the browser', () => {
     await expectText(rows.nth(0), 'PDF');
     await expectText(rows.nth(1), '学区划分示意图.png');
     await drafter.locator('.attachment-table').scrollIntoViewIfNeeded();
-    await shot(drafter, 'draft-attachments');
+    await checkScreen(drafter, 'draft-attachments');
 
     await drafter.getByRole('button', { name: '保存并提交审核' }).click();
     await drafter.getByRole('heading', { name: TITLE }).waitFor();
@@ -100,7 +100,7 @@ describe('drafting in the browser', () => {
     const row = drafter.locator('tr', { has: drafter.locator(`a[href="/items/${itemId}"]`) });
     await expectText(row, '已退回');
     await expectText(row, '请写明网上报名的起止时间');
-    await shot(drafter, 'my-items-returned');
+    await checkScreen(drafter, 'my-items-returned');
     await row.getByRole('link', { name: `修改 ${TITLE}` }).click();
     await drafter.getByRole('heading', { name: '修改退回的事项' }).waitFor();
     await expectText(drafter.locator('.return-comment'), '请写明网上报名的起止时间。');
@@ -117,6 +117,6 @@ describe('drafting in the browser', () => {
     await expectText(drafter.locator('.diff-field', { hasText: '正文' }).locator('ins.diff-added'), '，报名时间为7月1日至7月10日');
     await expectText(drafter.locator('.diff'), '未修改：标题');
     await drafter.locator('#revisions-title').scrollIntoViewIfNeeded();
-    await shot(drafter, 'item-diff');
+    await checkScreen(drafter, 'item-diff');
   }
 });

@@ -1,7 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { expectText, expectVisible, failureScreenshots, launchChromium, screenshot as shot, SCREENSHOTS, signIn as signInAt, type LaunchedChromium } from '../support/browser';
+import { expectText, expectVisible, failureScreenshots, launchChromium, checkScreen, SCREENSHOTS, signIn as signInAt, type LaunchedChromium } from '../support/browser';
 import { startApiOnOwnClientAddress, startSystem, type RunningSystem, type SpawnedProcess } from '../support/running-system';
 
 /**
@@ -98,7 +98,7 @@ describe('the browser journey', () => {
     const login = await context.newPage();
     await login.goto(`${origin}/login`);
     await login.getByRole('heading', { name: '工作人员登录' }).waitFor();
-    await shot(login, '01-login');
+    await checkScreen(login, '01-login');
     await login.close();
 
     const drafter = await signIn('edu.drafter');
@@ -109,14 +109,14 @@ describe('the browser journey', () => {
     await drafter.getByRole('button', { name: '保存并提交审核' }).click();
     await expectText(drafter.locator('#title-error'), '请填写标题');
     await expectText(drafter.locator('#catalogItemCode-error'), '请选择目录事项');
-    await shot(drafter, '02-draft-validation');
+    await checkScreen(drafter, '02-draft-validation');
 
     await drafter.getByLabel('关键词').fill('招生');
     await drafter.getByRole('button', { name: '搜索', exact: true }).click();
     await drafter.locator('.catalog-option', { hasText: 'EDU-001' }).click();
     await drafter.getByLabel('标题').fill(TITLE);
     await drafter.getByLabel('正文').fill(BODY);
-    await shot(drafter, '03-draft-filled');
+    await checkScreen(drafter, '03-draft-filled');
     await drafter.getByRole('button', { name: '保存并提交审核' }).click();
     await drafter.getByRole('heading', { name: TITLE }).waitFor();
     itemId = /\/items\/([0-9a-f-]{36})/.exec(drafter.url())?.[1] ?? '';
@@ -141,14 +141,14 @@ describe('the browser journey', () => {
     await openTaskInInbox(reviewer, '初审');
     await expectVisible(reviewer.locator(`tr.row-overdue[data-task-id="${lateTask}"]`));
     await expectVisible(reviewer.locator(`tr.row-due-soon[data-task-id="${soonTask}"]`));
-    await shot(reviewer, '04-inbox');
+    await checkScreen(reviewer, '04-inbox');
     await reviewer.locator(`a[href^="/review/${itemId}/"]`).first().click();
     await reviewer.getByRole('heading', { name: '审核决定：初审' }).waitFor();
     // A return without a comment is refused, and the comment field says why.
     await reviewer.getByLabel('退回修改').check();
     await reviewer.getByRole('button', { name: '提交审核决定' }).click();
     await expectText(reviewer.locator('#comment-error'), '必须填写审核意见');
-    await shot(reviewer, '05-review-validation');
+    await checkScreen(reviewer, '05-review-validation');
     await reviewer.getByLabel('通过', { exact: true }).check();
     await reviewer.getByLabel('审核意见', { exact: true }).fill('内容准确，同意报送保密审查。');
     await reviewer.getByRole('button', { name: '提交审核决定' }).click();
@@ -165,7 +165,7 @@ describe('the browser journey', () => {
     await leader.locator(`a[href^="/review/${itemId}/"]`).first().click();
     await leader.getByRole('heading', { name: '审核决定：签发' }).waitFor();
     await expectText(leader.locator('.comments'), '不涉及国家秘密');
-    await shot(leader, '06-review-sign-off');
+    await checkScreen(leader, '06-review-sign-off');
     await leader.getByLabel('审核意见', { exact: true }).fill('同意发布。');
     await leader.getByRole('button', { name: '提交审核决定' }).click();
     await leader.getByText('已提交：通过').waitFor();
@@ -177,7 +177,7 @@ describe('the browser journey', () => {
     await expectText(drafter.locator('.page-head .badge'), '已发布');
     await expectText(drafter.locator('.timeline'), '孙局长（教育局）');
     await expectText(drafter.locator('#ledger-title + table'), '政府网站');
-    await shot(drafter, '07-item-page');
+    await checkScreen(drafter, '07-item-page');
 
     // ── Public portal, no login ────────────────────────────────────────────────────────────────────────
     const citizen = await context.newPage();
@@ -188,10 +188,10 @@ describe('the browser journey', () => {
     await expectText(citizen.locator('.elements'), '中华人民共和国政府信息公开条例');
     await citizen.goto(`${origin}/public/area/${encodeURIComponent('义务教育')}`);
     await citizen.getByRole('link', { name: TITLE }).first().waitFor();
-    await shot(citizen, '08-portal-list');
+    await checkScreen(citizen, '08-portal-list');
     await citizen.getByRole('link', { name: TITLE }).first().click();
     await citizen.getByRole('heading', { name: TITLE }).waitFor();
-    await shot(citizen, '09-portal-item');
+    await checkScreen(citizen, '09-portal-item');
     // A concern that is too short is refused by field; a real one is accepted.
     await citizen.getByLabel('留言内容').fill('请问');
     await citizen.getByRole('button', { name: '提交留言' }).click();
@@ -205,7 +205,7 @@ describe('the browser journey', () => {
     await citizen.setViewportSize({ width: 390, height: 844 });
     await citizen.reload();
     await citizen.getByRole('heading', { name: TITLE }).waitFor();
-    await shot(citizen, '10-portal-item-phone');
+    await checkScreen(citizen, '10-portal-item-phone');
     // A string, because this file is type-checked for Node, without the DOM library.
     const overflow = await citizen.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
@@ -217,7 +217,7 @@ describe('the browser journey', () => {
     const lateRow = supervisor.locator('tr', { hasText: '2026年春季学期学生资助名单公示' }).filter({ hasText: '内部时限' });
     await expectVisible(lateRow.first());
     await expectText(lateRow.first(), '初审');
-    await shot(supervisor, '11-supervision');
+    await checkScreen(supervisor, '11-supervision');
     const [download] = await Promise.all([supervisor.waitForEvent('download'), supervisor.getByRole('link', { name: '导出 CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('逾期事项.csv');
     phase('supervisor saw the overdue task');

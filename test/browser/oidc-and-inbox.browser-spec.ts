@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot as shot, type LaunchedChromium } from '../support/browser';
+import { launchChromium, checkScreen, screenshot as shot, type LaunchedChromium } from '../support/browser';
 import { LocalOidcIssuer } from '../support/local-oidc-issuer';
 import { startApi, startSystem, type RunningSystem, type SpawnedProcess } from '../support/running-system';
 
@@ -71,7 +71,7 @@ describe('OIDC sign-in and inbox actions in the browser', () => {
       const button = page.getByRole('button', { name: '统一身份认证登录' });
       await button.waitFor();
       await expectNoDemoUsers(page);
-      await shot(page, 'login-oidc');
+      await checkScreen(page, 'login-oidc');
 
       // An answer with an error from the issuer is shown, in words, and the address is cleaned up.
       await page.goto(`${origin}/?error=access_denied&state=x`);
@@ -90,7 +90,7 @@ describe('OIDC sign-in and inbox actions in the browser', () => {
       await page.locator('tr[data-task-id]').first().waitFor();
       const { rows } = await system.db.query(`SELECT department_code, roles FROM users WHERE username = $1`, [username]);
       expect(rows).toEqual([{ department_code: department, roles: ['reviewer'] }]);
-      await shot(page, 'login-oidc-signed-in');
+      await checkScreen(page, 'login-oidc-signed-in');
 
       // A token that runs out sends the user back to the login screen, saying why.
       issuer.tokenLifetimeSeconds = 4;
@@ -142,7 +142,7 @@ describe('OIDC sign-in and inbox actions in the browser', () => {
       await rowOf(itemIds[2]!).getByText('许副局长（文旅局）').waitFor();
       // The refused task stays selected, for a second look.
       await page.getByText('已选择 1 项').waitFor();
-      await shot(page, 'inbox-bulk');
+      await checkScreen(page, 'inbox-bulk');
       const claimed = await system.db.query(`SELECT item_id, claimed_by FROM review_tasks WHERE item_id = ANY($1::uuid[]) AND state = 'open'`, [itemIds]);
       expect(Object.fromEntries(claimed.rows.map((row: { item_id: string; claimed_by: string | null }) => [row.item_id, row.claimed_by]))).toEqual({
         [itemIds[0]!]: people.head,
@@ -162,7 +162,7 @@ describe('OIDC sign-in and inbox actions in the browser', () => {
       await page.getByRole('button', { name: '转交…' }).click();
       await page.getByLabel('转交给（同部门同岗位）').selectOption(people.deputy);
       await page.getByLabel('转交说明').fill('出差期间请代为初审');
-      await shot(page, 'review-delegate');
+      await checkScreen(page, 'review-delegate');
       await page.getByRole('button', { name: '确认转交' }).click();
       await page.getByRole('status').filter({ hasText: '已转交给 许副局长（文旅局）' }).waitFor();
       const delegated = await system.db.query(`SELECT assignee, claimed_by, delegated_by FROM review_tasks WHERE item_id = $1 AND state = 'open'`, [itemIds[0]]);

@@ -1,5 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
-import { expectText, expectVisible, failureScreenshots, launchChromium, screenshot as shot, signIn as signInAt, type LaunchedChromium } from '../support/browser';
+import { expectText, expectVisible, failureScreenshots, launchChromium, checkScreen, signIn as signInAt, type LaunchedChromium } from '../support/browser';
 import { startSystem, type RunningSystem } from '../support/running-system';
 
 /**
@@ -90,7 +90,7 @@ describe('organisation and report screens', () => {
     await expectText(admin.locator('.user-panel .org-history .timeline'), '系统管理员');
     await admin.locator('section[aria-labelledby="dept-title"] .org-history summary').click();
     await expectText(admin.locator('section[aria-labelledby="dept-title"] .org-history .timeline'), '创建单位');
-    await shot(admin, 'organisation');
+    await checkScreen(admin, 'organisation');
 
     const { rows } = await system.db.query(`SELECT department_code, roles FROM users WHERE username = $1`, [username]);
     expect(rows).toEqual([{ department_code: township, roles: ['drafter'] }]);
@@ -113,7 +113,7 @@ describe('organisation and report screens', () => {
     await expectText(admin.locator('#dept-active-confirm-text'), '确认停用“桥头镇”');
     await admin.getByRole('button', { name: '确认停用' }).click();
     await expectText(admin.locator('.org-active-refusal'), '在用用户 1 人');
-    await shot(admin, 'organisation-deactivation-refused');
+    await checkScreen(admin, 'organisation-deactivation-refused');
 
     // The user moves to 县教育局 (through the API here; the screen's move is covered above), then it is done.
     expect((await system.client.request('PATCH', `/org/users/${username}`, { as: 'admin', body: { departmentCode: 'edu', roles: ['drafter'] } })).status).toBe(200);
@@ -133,7 +133,7 @@ describe('organisation and report screens', () => {
     await admin.locator('.org-node', { hasText: '桥头镇' }).click();
     await admin.locator('section[aria-labelledby="dept-title"] .org-history summary').click();
     await expectText(admin.locator('section[aria-labelledby="dept-title"] .org-history .timeline'), '停用单位');
-    await shot(admin, 'organisation-deactivated');
+    await checkScreen(admin, 'organisation-deactivated');
 
     const { rows } = await system.db.query(`SELECT active FROM departments WHERE code = $1`, [township]);
     expect(rows).toEqual([{ active: false }]);
@@ -167,7 +167,7 @@ describe('organisation and report screens', () => {
     await expectText(office.locator('#ar-applications-carriedForward-naturalPerson-error'), '本年新收 + 上年结转（10）应等于 办理结果总计 + 结转下年度（9）');
     await expectVisible(office.locator('td.cell-invalid #ar-applications-carriedForward-naturalPerson'));
     await expectText(office.locator('.problem-list'), '结转下年度继续办理');
-    await shot(office, 'annual-report-check');
+    await checkScreen(office, 'annual-report-check');
 
     await cell('carriedForward', 'naturalPerson').fill('4');
     await office.getByRole('button', { name: '保存手工填报内容' }).click();
@@ -183,7 +183,7 @@ describe('organisation and report screens', () => {
     await supervisor.getByRole('heading', { name: `${reportYear}年政府信息公开工作年度报告` }).waitFor();
     await expectText(supervisor.locator('.stats'), '第 1 版');
     expect(await supervisor.locator('#ar-applications-carriedForward-naturalPerson').inputValue()).toBe('4');
-    await shot(supervisor, 'annual-report');
+    await checkScreen(supervisor, 'annual-report');
     const [xlsx] = await Promise.all([supervisor.waitForEvent('download'), supervisor.getByRole('button', { name: '导出 Excel' }).click()]);
     expect(xlsx.suggestedFilename()).toBe(`${reportYear}年政府信息公开工作年度报告.xlsx`);
 
@@ -198,7 +198,7 @@ describe('organisation and report screens', () => {
     await supervisor.getByLabel('部门', { exact: true }).selectOption('');
     await supervisor.getByRole('button', { name: '查询' }).click();
     await supervisor.locator('.assessment-table tbody tr').nth(1).waitFor();
-    await shot(supervisor, 'assessment');
+    await checkScreen(supervisor, 'assessment');
     const [sheet] = await Promise.all([supervisor.waitForEvent('download'), supervisor.getByRole('button', { name: '导出 Excel（季度报送）' }).click()]);
     expect(sheet.suggestedFilename()).toMatch(/^考核评估-\d{4}-Q[1-4]\.xlsx$/);
   }), 180_000);

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot as shot, type LaunchedChromium } from '../support/browser';
+import { launchChromium, checkScreen, type LaunchedChromium } from '../support/browser';
 import { EDU_DECIDERS, releaseThroughReview, uploadAttachments } from '../support/review-path';
 import { startSystem, type RunningSystem } from '../support/running-system';
 import { buildPdf } from '../support/sample-files';
@@ -65,7 +65,7 @@ describe('the public portal search in a browser', () => {
     await result.waitFor();
     expect(await result.locator('mark').allTextContents()).toEqual(['课后服务']);
     expect(await citizen.locator('.public-snippet mark').first().textContent()).toBe('课后服务');
-    await shot(citizen, 'portal-search');
+    await checkScreen(citizen, 'portal-search');
 
     // The query is in the route: a reload keeps it, and a miss says so.
     await citizen.reload();
@@ -94,15 +94,39 @@ describe('the public portal search in a browser', () => {
     await citizen.getByRole('button', { name: /提交评价/ }).first().click();
     await citizen.getByText('感谢您的评价', { exact: false }).waitFor();
     await citizen.getByText('共 1 人评价', { exact: false }).waitFor();
-    await shot(citizen, 'portal-item');
+    await checkScreen(citizen, 'portal-item');
     const summary = await system.client.request('GET', `/public/items/${itemId}/ratings`);
     expect(summary.body).toMatchObject({ count: 1, average: 4 });
+
+    // 适老化 and the keyboard: the first Tab reaches the skip link, which moves to the content; 大字版 and
+    // 高对比度 hold across a reload, and the page stays free of serious accessibility problems in them.
+    await citizen.reload();
+    const heading = citizen.getByRole('heading', { name: TITLE });
+    await heading.waitFor();
+    await citizen.keyboard.press('Tab');
+    expect(await citizen.evaluate<string>('document.activeElement.textContent')).toBe('跳到主要内容');
+    await citizen.keyboard.press('Enter');
+    expect(await citizen.evaluate<string>('document.activeElement.id')).toBe('main');
+    const headingSize = () => citizen.evaluate<string>('getComputedStyle(document.querySelector("h1")).fontSize');
+    expect(await headingSize()).toBe('26px');
+    await citizen.getByRole('button', { name: '大字版' }).click();
+    await citizen.getByRole('button', { name: '高对比度' }).click();
+    await citizen.reload();
+    await heading.waitFor();
+    expect(await citizen.getByRole('button', { name: '大字版' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await citizen.getByRole('button', { name: '高对比度' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await citizen.evaluate<string>('document.documentElement.className')).toBe('text-large contrast-high');
+    expect(await headingSize()).toBe('32.5px');
+    await checkScreen(citizen, 'portal-item-large-text-high-contrast');
+    await citizen.getByRole('button', { name: '大字版' }).click();
+    await citizen.getByRole('button', { name: '高对比度' }).click();
+    expect(await headingSize()).toBe('26px');
 
     // On a phone: the same search, and nothing wider than the screen.
     await citizen.setViewportSize({ width: 390, height: 844 });
     await citizen.goto(`${origin}/public?q=${encodeURIComponent('课后')}`);
     await citizen.getByRole('link', { name: TITLE }).waitFor();
-    await shot(citizen, 'portal-search-phone');
+    await checkScreen(citizen, 'portal-search-phone');
     // A string, because this file is type-checked for Node, without the DOM library.
     const overflow = await citizen.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);

@@ -1,5 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
-import { failureScreenshots, launchChromium, screenshot as shot, signIn as signInAt, type LaunchedChromium } from '../support/browser';
+import { failureScreenshots, launchChromium, checkScreen, signIn as signInAt, type LaunchedChromium } from '../support/browser';
 import { startSystem, type RunningSystem } from '../support/running-system';
 
 /**
@@ -68,7 +68,7 @@ describe('the supervisor dashboard in the browser', () => {
     await supervisor.locator('section[aria-labelledby="trend-title"] .chart svg').waitFor();
     await supervisor.locator('.deadline-card .deadline-figure').waitFor();
     expect(await supervisor.locator('.deadline-card').textContent()).toMatch(/年政府信息公开工作年度报告应于/);
-    await shot(supervisor, 'supervision-dashboard');
+    await checkScreen(supervisor, 'supervision-dashboard');
     phase('dashboard');
 
     // Click the 县教育局 bar: just right of its axis label, at the label's height.
@@ -96,7 +96,7 @@ describe('the supervisor dashboard in the browser', () => {
     const form = supervisor.locator('form.row-actions');
     await form.getByLabel('督办事由').fill('该事项已超过法定公开时限，请于两个工作日内公开并说明原因。');
     await form.getByLabel('答复期限（工作日）').fill('2');
-    await shot(supervisor, 'supervision-drilldown');
+    await checkScreen(supervisor, 'supervision-drilldown');
     phase('drill-down');
     await form.getByRole('button', { name: '发出督办' }).click();
     await supervisor.locator('.banner-success', { hasText: '已督办县教育局' }).waitFor();
@@ -115,7 +115,7 @@ describe('the supervisor dashboard in the browser', () => {
     await inboxRow.locator(`a[href="/demands/${demandId}"]`).click();
     await head.getByRole('heading', { name: '督办：2026年秋季学期教育收费项目及标准' }).waitFor();
     await head.getByLabel('办理情况').fill('已责成经办科室于本周内完成审核并公开，逾期原因为收费标准待物价部门确认。');
-    await shot(head, 'supervision-demand-answer');
+    await checkScreen(head, 'supervision-demand-answer');
     await head.getByRole('button', { name: '提交答复' }).click();
     await head.locator('.banner-success', { hasText: '已答复' }).waitFor();
     const { rows: answered } = await system.db.query(`SELECT state, responder FROM supervision_demands WHERE id = $1`, [demandId]);

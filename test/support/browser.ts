@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { projectRoot } from '@zwgk/config';
 import { ensureWebBuild } from '../../scripts/web-build';
@@ -73,6 +74,24 @@ export async function launchChromium(tag: string, options: ChromiumOptions = {})
 /** Saves the whole page as test-output/screenshots/<name>.png. */
 export function screenshot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The serious and critical accessibility problems axe-core finds on the page as it is now (WCAG 2.1 A and
+ * AA rules), one line each: the rule, its impact, what it asks and the first elements at fault. A test
+ * expects none: `expect(await accessibilityProblems(page)).toEqual([])`.
+ */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}; ${violation.nodes.slice(0, 3).map((node) => `${node.target.join(' ')} ${node.failureSummary ?? ''}`.replace(/\s+/g, ' ')).join(' | ')}`);
+}
+
+/** A main screen: its screenshot under test-output/screenshots/, and no serious accessibility problem on it. */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect({ screen: name, problems: await accessibilityProblems(page) }).toEqual({ screen: name, problems: [] });
 }
 
 /** What one tab showed when a test failed: its address and the text of each alert on it. */

@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
+import { DisplaySettings } from './display-settings';
 import { loadSession, onSessionExpired, saveSession, type Session } from './api';
 import { ROLE_LABELS } from './format';
 import { oidcReturnParams, tokenExpiresAt } from './oidc';
@@ -31,8 +32,12 @@ export function App() {
   const section = location.pathname.split('/')[1] ?? '';
   const isPublic = section === 'public';
 
-  // A new screen starts at the top, with focus on its content, so keyboard and screen-reader users start there too.
+  // A new screen starts at the top, with focus on its content, so keyboard and screen-reader users start there
+  // too. Not on the first page of a visit: there the first Tab reaches the skip link, as on any website.
+  const shownPath = useRef(location.pathname);
   useEffect(() => {
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
     window.scrollTo(0, 0);
     main.current?.focus();
   }, [location.pathname]);
@@ -117,21 +122,24 @@ export function App() {
               <div className="brand-sub">县人民政府 · 政府信息公开</div>
             </div>
           </div>
-          {session && !isPublic ? (
-            <div className="user-box">
-              <span>
-                {session.actor.displayName}
-                <span className="muted"> · {session.actor.roles.map((role) => ROLE_LABELS[role] ?? role).join('、')}</span>
-              </span>
-              <button type="button" className="button button-ghost" onClick={signOut}>
-                退出登录
-              </button>
-            </div>
-          ) : isPublic ? (
-            <Link className="header-link" to={session ? homeOf(session) : '/login'}>
-              工作人员登录
-            </Link>
-          ) : null}
+          <div className="header-tools">
+            <DisplaySettings />
+            {session && !isPublic ? (
+              <div className="user-box">
+                <span>
+                  {session.actor.displayName}
+                  <span className="muted"> · {session.actor.roles.map((role) => ROLE_LABELS[role] ?? role).join('、')}</span>
+                </span>
+                <button type="button" className="button button-ghost" onClick={signOut}>
+                  退出登录
+                </button>
+              </div>
+            ) : isPublic ? (
+              <Link className="header-link" to={session ? homeOf(session) : '/login'}>
+                工作人员登录
+              </Link>
+            ) : null}
+          </div>
         </div>
         {links.length && (session || isPublic) ? (
           <nav aria-label="主导航" className="main-nav">

@@ -2,8 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
+import { applyStoredDisplayModes } from './display-settings';
 import './styles.css';
 
+applyStoredDisplayModes();
 const root = document.getElementById('root');
 if (root) {
   // The API answers every page path with the app (or, for the portal, a server-rendered page that the app

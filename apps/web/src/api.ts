@@ -85,12 +85,18 @@ export async function api<T>(method: string, path: string, body?: unknown, heade
   });
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : undefined;
-  if (!response.ok) {
-    if (response.status === 401 && session && !headers.authorization) sessionExpired();
-    const error = (parsed ?? {}) as { code?: string; message?: string; fields?: FieldProblem[] };
-    throw new ApiFailure(response.status, error.message ?? `请求失败（${response.status}）`, error.fields ?? [], error.code);
-  }
+  if (!response.ok) throw apiFailureOf(response.status, parsed, !!session && !headers.authorization);
   return parsed as T;
+}
+
+/**
+ * A non-2xx answer as the screens show it, from its status and parsed body; a 401 to a request made with the
+ * session's token ends the session.
+ */
+export function apiFailureOf(status: number, body: unknown, withSessionToken: boolean): ApiFailure {
+  if (status === 401 && withSessionToken) sessionExpired();
+  const error = (body ?? {}) as { code?: string; message?: string; fields?: FieldProblem[] };
+  return new ApiFailure(status, error.message ?? `请求失败（${status}）`, error.fields ?? [], error.code);
 }
 
 function safeJson(text: string): unknown {
@@ -413,14 +419,9 @@ export const loadSupervisionDashboard = (filters: OverdueFilters) => api<Supervi
 export const loadSupervisionTrend = (unit: 'quarter' | 'month') => api<SupervisionTrend>('GET', `/supervision/trend?unit=${unit}`);
 export const loadSupervisionFilters = () => api<SupervisionFilterOptions>('GET', '/supervision/filters');
 export const loadSupervisionDemands = (query = '') => api<{ items: SupervisionDemand[] }>('GET', `/supervision/demands${query}`);
-export const loadSupervisionDemand = (id: string) => api<SupervisionDemand>('GET', `/supervision/demands/${encodeURIComponent(id)}`);
 
 export function demandAction(body: { itemId: string; reason: string; dueWorkingDays?: number }): Promise<SupervisionDemand> {
   return api<SupervisionDemand>('POST', '/supervision/demands', body, idempotencyKey());
-}
-
-export function respondToDemand(id: string, response: string): Promise<SupervisionDemand> {
-  return api<SupervisionDemand>('POST', `/supervision/demands/${encodeURIComponent(id)}/respond`, { response }, idempotencyKey());
 }
 
 export function commentOnItem(itemId: string, comment: string): Promise<unknown> {

@@ -1,8 +1,10 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { applyStoredDisplayModes } from './display-settings';
+import { queryClient } from './query';
 import './styles.css';
 
 applyStoredDisplayModes();
@@ -12,9 +14,11 @@ if (root) {
   // then replaces), so the app routes on history URLs: /inbox, /public/items/<id>.
   createRoot(root).render(
     <StrictMode>
-      <BrowserRouter>
-        <App />
-      </BrowserRouter>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

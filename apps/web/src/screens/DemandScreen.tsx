@@ -1,40 +1,53 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ApiFailure, clearField, loadSupervisionDemand, respondToDemand, type SupervisionDemand } from '../api';
+import { ApiFailure, clearField, idempotencyKey, type SupervisionDemand } from '../api';
 import { DEMAND_STATE_LABELS, formatDateTime } from '../format';
+import { apiClient, dataOf } from '../openapi/client';
+import { queryKeys } from '../query';
 import { describedBy, ErrorBanner, Field, Loading } from '../ui';
 
-/** A supervisor's demand (督办) as the department head sees it from the inbox, with the answer form. */
+/**
+ * A supervisor's demand (督办) as the department head sees it from the inbox, with the answer form. Loaded
+ * with TanStack Query through the generated API client: the pattern for a screen's data.
+ */
 export function DemandScreen({ id }: { id: string }) {
   const navigate = useNavigate();
-  const [demand, setDemand] = useState<SupervisionDemand | null>(null);
+  const queries = useQueryClient();
   const [response, setResponse] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<unknown>(null);
+  const loaded = useQuery({
+    queryKey: queryKeys.demand(id),
+    queryFn: () => dataOf<SupervisionDemand>(apiClient.GET('/api/supervision/demands/{id}', { params: { path: { id } } })),
+  });
+  const answer = useMutation({
+    mutationFn: (text: string) =>
+      dataOf<SupervisionDemand>(
+        apiClient.POST('/api/supervision/demands/{id}/respond', { params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey()['Idempotency-Key'] } }, body: { response: text } }),
+      ),
+    // The answer is the demand as it now stands: shown at once, and every other view of it reloads.
+    onSuccess: (answered) => {
+      queries.setQueryData(queryKeys.demand(id), answered);
+      void queries.invalidateQueries({ queryKey: ['supervision-demand'] });
+    },
+    onError: setFormError,
+  });
 
-  useEffect(() => {
-    loadSupervisionDemand(id).then(setDemand, setError);
-  }, [id]);
-
+  const error = formError ?? loaded.error;
   const fieldError = error instanceof ApiFailure ? error.fieldMessage('response') : undefined;
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (!response.trim()) {
-      setError(new ApiFailure(400, '请填写答复', [{ field: 'response', problems: ['请填写办理情况或办理计划'] }]));
+      setFormError(new ApiFailure(400, '请填写答复', [{ field: 'response', problems: ['请填写办理情况或办理计划'] }]));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      setDemand(await respondToDemand(id, response.trim()));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    setFormError(null);
+    answer.mutate(response.trim());
   };
+  const busy = answer.isPending;
 
-  if (!demand) return error ? <ErrorBanner error={error} /> : <Loading />;
+  const demand = loaded.data;
+  if (!demand) return loaded.error ? <ErrorBanner error={loaded.error} /> : <Loading />;
   const overdue = demand.state === 'overdue' || (demand.state === 'open' && Date.parse(demand.dueAt) < Date.now());
   return (
     <section className="page narrow" aria-labelledby="demand-title">
@@ -85,7 +98,7 @@ export function DemandScreen({ id }: { id: string }) {
           </div>
         </div>
       ) : (
-        <form className="card" onSubmit={(event) => void onSubmit(event)} noValidate>
+        <form className="card" onSubmit={onSubmit} noValidate>
           <h2>答复督办</h2>
           <ErrorBanner error={error instanceof ApiFailure && error.fields.length ? null : error} />
           <Field id="demand-response" label="办理情况" error={fieldError} required hint="写明已采取的措施，或办结的时间安排。">
@@ -93,7 +106,7 @@ export function DemandScreen({ id }: { id: string }) {
               id="demand-response"
               rows={5}
               value={response}
-              onChange={(e) => { setResponse(e.target.value); setError((current: unknown) => clearField(current, 'response')); }}
+              onChange={(e) => { setResponse(e.target.value); setFormError((current: unknown) => clearField(current, 'response')); }}
               {...describedBy('demand-response', fieldError, true)}
             />
           </Field>

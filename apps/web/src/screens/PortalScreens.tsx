@@ -1,7 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiFailure, clearField } from '../api';
 import { formatDate, formatSize } from '../format';
+import { apiClient, dataOf } from '../openapi/client';
+import { queryKeys } from '../query';
 import { pathWithQuery } from '../router';
 import { describedBy, Elements, ErrorBanner, Field, Loading } from '../ui';
 import type { PublicityPeriodView } from '../item-types';
@@ -321,11 +324,10 @@ export function PortalScreen({ area: pathArea }: { area: string | undefined }) {
 
 /** A released item: content, six elements, interpretation, responses, and the concern form. */
 export function PortalItemScreen({ id }: { id: string }) {
-  const [item, setItem] = useState<PublicItem | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api<PublicItem>('GET', `/public/items/${id}`).then(setItem, setError);
-  }, [id]);
+  const { data: item, error } = useQuery({
+    queryKey: queryKeys.publicItem(id),
+    queryFn: () => dataOf<PublicItem>(apiClient.GET('/api/public/items/{id}', { params: { path: { id } } })),
+  });
 
   if (!item) return error ? <ErrorBanner error={error} /> : <Loading />;
   if (item.state === 'WITHDRAWN') {

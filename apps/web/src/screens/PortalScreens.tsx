@@ -197,6 +197,9 @@ export function PortalScreen({ area: pathArea }: { area: string | undefined }) {
   };
 
   const terms = termsOf(filters.q);
+  useEffect(() => {
+    document.title = `${filters.q ? `“${filters.q}”的搜索结果` : scopeTitle(filters.area, facets?.categories.find((c) => c.category === filters.category)?.label)} - 政务公开专栏`;
+  }, [filters.q, filters.area, filters.category, facets]);
   const categoryLabel = facets?.categories.find((c) => c.category === filters.category)?.label;
   const scope = [filters.area ? `${filters.area}领域` : '', categoryLabel ?? ''].filter(Boolean).join(' · ');
   const feedHref = `/api/public/feed.atom${apiQuery({ area: filters.area, category: filters.category })}`;
@@ -322,12 +325,23 @@ export function PortalScreen({ area: pathArea }: { area: string | undefined }) {
   );
 }
 
+/** The list's heading, as the server's page has it: 义务教育领域 · 服务公开信息公开, or 政府信息公开. */
+function scopeTitle(area: string | undefined, categoryLabel: string | undefined): string {
+  const scope = [area ? `${area}领域` : '', categoryLabel ?? ''].filter(Boolean).join(' · ');
+  return scope ? `${scope}信息公开` : '政府信息公开';
+}
+
 /** A released item: content, six elements, interpretation, responses, and the concern form. */
 export function PortalItemScreen({ id }: { id: string }) {
   const { data: item, error } = useQuery({
     queryKey: queryKeys.publicItem(id),
     queryFn: () => dataOf<PublicItem>(apiClient.GET('/api/public/items/{id}', { params: { path: { id } } })),
   });
+
+  // The same <title> the server gives this page, also when the app got here by a link.
+  useEffect(() => {
+    if (item) document.title = `${item.title} - 政务公开专栏`;
+  }, [item]);
 
   if (!item) return error ? <ErrorBanner error={error} /> : <Loading />;
   if (item.state === 'WITHDRAWN') {

@@ -307,6 +307,15 @@ describe('catalog import and versions', () => {
     });
     const imported = await upload(files, 'admin', '2027版目录（含公共资源交易）');
     expect(imported.status).toBe(201);
+    // 县政府办 names no unit of the demo county: the rows come in unassigned, and the admin assigns them.
+    const trade = (await client.request('GET', `/catalog/versions/${imported.body.versionId}`, { as: 'admin' })).body.items.filter((row: { code: string }) => row.code.startsWith('TRADE-'));
+    expect(trade.map((row: { departmentCodes: string[] }) => row.departmentCodes)).toEqual([[], []]);
+    const unknownUnit = await client.request('PATCH', `/catalog/versions/${imported.body.versionId}/items/TRADE-001`, { as: 'admin', body: { departmentCodes: ['nowhere'] } });
+    expect(unknownUnit.status).toBe(400);
+    expect(unknownUnit.body.fields.map((field: { field: string }) => field.field)).toEqual(['departmentCodes']);
+    for (const code of ['TRADE-001', 'TRADE-002']) {
+      expect((await client.request('PATCH', `/catalog/versions/${imported.body.versionId}/items/${code}`, { as: 'admin', body: { departmentCodes: ['civil'] } })).body.departmentCodes).toEqual(['civil']);
+    }
     expect((await client.request('POST', `/catalog/versions/${imported.body.versionId}/activate`, { as: 'admin' })).status).toBe(200);
 
     // formedAt is the date of the event the rule counts from: the contract was signed on Monday 2026-11-02.

@@ -69,6 +69,16 @@ export function mayManageCatalog(actor: Pick<PolicyActor, 'roles'>): boolean {
   return CATALOG_ADMIN_ROLES.some((role) => actor.roles.includes(role));
 }
 
+/**
+ * Why the actor may not draft an item under a catalog row, or undefined when they may: only a department the
+ * row names as responsible (责任部门) drafts under it, so what the public catalog shows as published under a
+ * row is that department's. A row that names none is refused to everyone until one is assigned.
+ */
+export function catalogRowDraftingRefusal(actor: PolicyActor, rowDepartmentCodes: readonly string[]): 'unassigned' | 'not-owned' | undefined {
+  if (rowDepartmentCodes.length === 0) return 'unassigned';
+  return rowDepartmentCodes.includes(actor.departmentCode) ? undefined : 'not-owned';
+}
+
 /** Who registers a 政务舆情 incident on any item; a leader may on their own department's items. */
 export const INCIDENT_ROLES: readonly Role[] = ['disclosure-office', 'supervisor'];
 

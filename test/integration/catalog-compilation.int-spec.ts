@@ -129,11 +129,11 @@ describe('a catalog compilation round', () => {
 
     // The reminder on the working day before the due day, then the due time: civil is still to resubmit.
     await harness.sleepUntil('2093-03-12T16:00:00Z');
-    const reminded = await eventually(() => setup.query(`SELECT recipient FROM notifications WHERE notification_key = $1`, [`catalog-compilation-${roundId}:reminder:civil`]), 'the reminder');
+    const reminded = await eventually<{ recipient: string }>(() => setup.query(`SELECT recipient FROM notifications WHERE notification_key = $1`, [`catalog-compilation-${roundId}:reminder:civil`]), 'the reminder');
     expect(reminded.map((r: { recipient: string }) => r.recipient)).toEqual(['civil.drafter']);
     expect(await setup.query(`SELECT 1 FROM notifications WHERE notification_key = $1`, [`catalog-compilation-${roundId}:reminder:edu`])).toEqual([]);
     await harness.sleepUntil('2093-03-13T16:00:01Z');
-    const [overdueAudit] = await eventually(() => setup.query(`SELECT detail FROM audit_events WHERE action = 'catalog-compilation.overdue' AND detail->>'roundId' = $1`, [roundId]), 'the overdue audit row');
+    const [overdueAudit] = await eventually<{ detail: Record<string, unknown> }>(() => setup.query(`SELECT detail FROM audit_events WHERE action = 'catalog-compilation.overdue' AND detail->>'roundId' = $1`, [roundId]), 'the overdue audit row');
     const late = await handle.query('catalogCompilationView');
     expect(late).toMatchObject({ overdue: true, proposals: [{ departmentCode: 'edu', overdue: false }, { departmentCode: 'civil', overdue: true }] });
     expect(overdueAudit.detail).toMatchObject({ departments: ['civil'], dueAt: input.dueAt });

@@ -6,7 +6,6 @@ import {
   COMPILATION_LEADER_ROLE,
   COMPILATION_LEGAL_ROLE,
   COMPILATION_OFFICE_ROLE,
-  COMPILATION_PROPOSER_ROLES,
   compilationRoundOpenedUpdate,
   decideRoundUpdate,
   FailureType,
@@ -23,7 +22,7 @@ import {
   type RowReview,
   type SubmitProposalRequest,
 } from '@zwgk/contracts';
-import type { Role } from '@zwgk/domain';
+import { mayProposeCatalogRows, type Role } from '@zwgk/domain/workflow';
 import { DueTime } from './due-time';
 import { ACTIVITY_OPTIONS, failure } from './workflow-support';
 
@@ -99,7 +98,7 @@ export async function catalogCompilationWorkflow(input: CatalogCompilationInput)
   setHandler(submitProposalUpdate, (request) => enqueue({ kind: 'submit', request }), {
     validator: (request: SubmitProposalRequest) => {
       const proposal = proposalOf(request.departmentCode);
-      if (request.actor.departmentCode !== request.departmentCode || !COMPILATION_PROPOSER_ROLES.some((role) => request.actor.roles.includes(role))) {
+      if (!mayProposeCatalogRows(request.actor, request.departmentCode)) {
         throw failure(FailureType.Forbidden, `只有部门 ${request.departmentCode} 的起草人或负责人可以提交本部门的目录事项`);
       }
       if (state !== 'PROPOSING' || (proposal.state !== 'open' && proposal.state !== 'returned') || queuedFor(request.departmentCode).length > 0) {

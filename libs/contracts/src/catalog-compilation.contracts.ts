@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { DisclosureCategory } from '@zwgk/domain';
+import type { DisclosureCategory, Role } from '@zwgk/domain';
 import type { ActorRef } from './disclosure-item.types';
 
 /** One workflow per compilation round (编制轮次) of the standard catalog, addressed by the round's id. */
@@ -10,10 +10,9 @@ export function catalogCompilationWorkflowId(roundId: string): string {
 export const CATALOG_COMPILATION_WORKFLOW_TYPE = 'catalogCompilationWorkflow';
 
 /** Who does what in a round: the office opens, reviews and activates it, departments propose, a leader approves. */
-export const COMPILATION_OFFICE_ROLE = 'disclosure-office';
-export const COMPILATION_PROPOSER_ROLES = ['drafter', 'reviewer'] as const;
-export const COMPILATION_LEGAL_ROLE = 'legal-reviewer';
-export const COMPILATION_LEADER_ROLE = 'leader';
+export const COMPILATION_OFFICE_ROLE = 'disclosure-office' satisfies Role;
+export const COMPILATION_LEGAL_ROLE = 'legal-reviewer' satisfies Role;
+export const COMPILATION_LEADER_ROLE = 'leader' satisfies Role;
 
 /** Where a proposed row comes from: a 权责清单 item, a public-service item, or a law. */
 export type CatalogRowSourceKind = 'power-list' | 'service-item' | 'law';

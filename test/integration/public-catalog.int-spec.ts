@@ -47,7 +47,7 @@ describe('the public catalog', () => {
     const row = rows.find((candidate: { code: string }) => candidate.code === 'EDU-001');
     expect(row).toMatchObject({
       area: '义务教育', name: '招生管理 / 招生政策', subject: '翔安区教育局', timeLimit: expect.stringContaining('20个工作日'),
-      channels: expect.arrayContaining(['政府网站']), mode: '主动公开', departments: [{ code: 'edu', name: '县教育局' }],
+      channels: expect.arrayContaining(['政府网站']), mode: '主动公开', departments: expect.arrayContaining([{ code: 'edu', name: '县教育局' }]),
       standing: { basis: 'event', label: expect.any(String) },
     });
     expect(row.basis).toEqual(expect.any(String));

@@ -13,6 +13,7 @@ import { ReviewScreen } from './screens/ReviewScreen';
 import { SupervisionScreen } from './screens/SupervisionScreen';
 import { OrganisationScreen } from './screens/OrganisationScreen';
 import { AnnualReportScreen, AssessmentScreen } from './screens/ReportScreens';
+import { CompilationScreen } from './screens/catalog-compilation/CompilationScreen';
 
 /** Who may read the annual report and the assessment (the API's own rule). */
 const REPORT_ROLES = ['supervisor', 'admin', 'disclosure-office'];
@@ -104,6 +105,9 @@ export function App() {
       case 'organisation':
         content = session.actor.roles.includes('admin') ? <OrganisationScreen session={session} /> : <Redirect to={homeOf(session)} />;
         break;
+      case 'compilation':
+        content = <CompilationScreen key={rest[0] ?? 'list'} session={session} roundId={rest[0]} />;
+        break;
       case 'reports':
         content = rest[0] === 'assessment' ? <AssessmentScreen /> : <AnnualReportScreen key={rest[1] ?? ''} year={rest[0] === 'annual' ? rest[1] : undefined} session={session} />;
         break;
@@ -121,6 +125,7 @@ export function App() {
         ...(roles.includes('supervisor') || roles.includes('admin') ? [['/supervision', '督查督办'] as [string, string]] : []),
         ...(roles.some((role) => REPORT_ROLES.includes(role)) ? [['/reports', '报表与考核'] as [string, string]] : []),
         ...(roles.includes('admin') ? [['/organisation', '组织机构'] as [string, string]] : []),
+        ...(roles.some((role) => ['disclosure-office', 'drafter', 'reviewer', 'legal-reviewer', 'leader'].includes(role)) ? [['/compilation', '目录编制'] as [string, string]] : []),
         ['/public', '政务公开专栏'],
       ];
 

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium, checkScreen, screenshot as shot, type LaunchedChromium } from '../support/browser';
 import { LocalOidcIssuer } from '../support/local-oidc-issuer';
 import { startApi, startSystem, type RunningSystem, type SpawnedProcess } from '../support/running-system';
+import { shareActiveCatalogRow } from '../support/catalog-row';
 
 /**
  * In a real browser: 统一身份认证 sign-in through the real redirect flow (Authorization Code + PKCE) against a
@@ -39,6 +40,7 @@ describe('OIDC sign-in and inbox actions in the browser', () => {
     for (const [username, displayName, roles] of users) {
       expect((await client.request('POST', '/org/users', { as: 'admin', body: { username, displayName, departmentCode: department, roles } })).status).toBe(201);
     }
+    await shareActiveCatalogRow(system.db, 'EDU-001', department);
     const titles = ['2026年度公共文化服务免费开放目录', '县图书馆春节期间开放时间调整公告', '2026年文化惠民演出季活动安排'];
     for (const title of titles) {
       const created = await client.request('POST', '/items', { as: people.drafter, body: { catalogItemCode: 'EDU-001', title, body: `${title}。正文略。`, formedAt: '2026-11-20' } });

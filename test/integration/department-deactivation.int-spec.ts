@@ -2,6 +2,7 @@ import type { Client as PgClient } from 'pg';
 import type { ApiClient } from '../support/api-client';
 import { LocalOidcIssuer } from '../support/local-oidc-issuer';
 import { startApi, startSystem, type RunningSystem } from '../support/running-system';
+import { shareActiveCatalogRow } from '../support/catalog-row';
 
 /**
  * Departments are deactivated (停用) and reactivated by admins (issue 6): refused while people, sub-units or
@@ -42,6 +43,7 @@ describe('department deactivation', () => {
     expect((await client.request('POST', '/org/users', { as: 'admin', body: { username: former, displayName: '已离岗人员', departmentCode: town, roles: ['drafter'] } })).status).toBe(201);
     expect((await client.request('PATCH', `/org/users/${former}`, { as: 'admin', body: { active: false } })).status).toBe(200);
     // Open work: a draft submitted for 初审, which waits in the unit's reviewer's inbox.
+    await shareActiveCatalogRow(db, 'EDU-001', unit);
     const created = await client.request('POST', '/items', { as: drafter, body: { catalogItemCode: 'EDU-001', title: '关于城区老旧小区改造的通知', body: '现将有关事项通知如下。', formedAt: '2026-11-20' } });
     expect(created.status).toBe(201);
     itemId = created.body.id;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiClient } from '../support/api-client';
 import { startSystem, type RunningSystem } from '../support/running-system';
+import { shareActiveCatalogRow } from '../support/catalog-row';
 
 interface ClaimOutcome {
   taskId: string;
@@ -50,6 +51,7 @@ describe('bulk claim in the inbox', () => {
       const created = await client.request('POST', '/org/users', { as: 'admin', body: { username, displayName: `${key}-${run}`, departmentCode: department, roles: roles[key as keyof typeof roles] } });
       expect(created.status).toBe(201);
     }
+    await shareActiveCatalogRow(system.db, 'EDU-001', department);
     const itemIds = [];
     for (let n = 0; n < 4; n++) itemIds.push(await submitItem(people.drafter, `批量认领测试事项 ${run} ${n}`));
     for (const itemId of itemIds) tasks.push(await taskOf(people.head, itemId));

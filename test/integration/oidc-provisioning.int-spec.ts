@@ -4,6 +4,7 @@ import { ApiClient } from '../support/api-client';
 import { LocalOidcIssuer } from '../support/local-oidc-issuer';
 import { startApi, startWorker, uniqueTaskQueue, type SpawnedProcess } from '../support/running-system';
 import { testServers } from '../support/test-environment';
+import { shareActiveCatalogRow } from '../support/catalog-row';
 
 /**
  * OIDC claims → users, departments and roles (issue 6). The API runs in AUTH_MODE=oidc against a local
@@ -145,6 +146,7 @@ describe('OIDC users provisioned from token claims', () => {
   it('finds a provisioned reviewer as a role holder: the 初审 task of a real workflow, and a delegation to a colleague', async () => {
     directory(names.head, department, ['gov-head'], `局长${run}`);
     const drafter = await signIn(names.drafter);
+    await shareActiveCatalogRow(db, 'EDU-001', department);
     const created = await client.request('POST', '/items', { headers: as(drafter), body: { catalogItemCode: 'EDU-001', title: `统一认证测试事项 ${run}`, body: '正文。', formedAt: '2026-11-20' } });
     expect(created.status).toBe(201);
     expect((await client.request('POST', `/items/${created.body.id}/submit`, { headers: as(drafter) })).status).toBe(200);

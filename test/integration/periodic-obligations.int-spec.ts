@@ -217,15 +217,16 @@ describe('periodic obligations over HTTP', () => {
     expect(report.status).toBe(201);
     const otherCatalogItem = await createItem('edu.drafter', 'EDU-001');
     expect(otherCatalogItem.status).toBe(201);
+    // GENERAL-001 is the education bureau's row: another department cannot even draft under it.
     const otherDepartment = await createItem('civil.drafter', 'GENERAL-001');
-    expect(otherDepartment.status).toBe(201);
+    expect(otherDepartment.status).toBe(403);
+    expect(otherDepartment.body.code).toBe('catalog.row-not-owned');
     const fulfil = (as: string, itemId: string, id = taskId) => client.request('POST', `/obligations/tasks/${id}/fulfil`, { as, body: { itemId } });
 
     const wrongCatalogItem = await fulfil('edu.drafter', otherCatalogItem.body.id);
     expect(wrongCatalogItem.status).toBe(400);
     expect(fieldsOf(wrongCatalogItem.body)).toEqual(['itemId']);
-    expect((await fulfil('edu.drafter', otherDepartment.body.id)).status).toBe(403);
-    expect((await fulfil('civil.drafter', otherDepartment.body.id)).status).toBe(403);
+    expect((await fulfil('civil.drafter', report.body.id)).status).toBe(403);
     expect((await fulfil('edu.reviewer', report.body.id)).status).toBe(403);
     const unknownItem = await fulfil('edu.drafter', randomUUID());
     expect(unknownItem.status).toBe(400);

@@ -92,6 +92,17 @@ const probes: Record<string, Probe> = {
   // No body to spoil: a version that does not exist (404) proves the guard let the admin through.
   'POST /api/catalog/versions/:id/activate': { path: () => `/catalog/versions/${MISSING_ID}/activate`, allowed: [404] },
   'PATCH /api/catalog/versions/:id/items/:code': { path: () => `/catalog/versions/${MISSING_ID}/items/EDU-001`, body: INVALID, allowed: [400] },
+  'POST /api/catalog-compilation/rounds': { path: () => '/catalog-compilation/rounds', body: INVALID, allowed: [400] },
+  'GET /api/catalog-compilation/rounds': { path: () => '/catalog-compilation/rounds' },
+  'GET /api/catalog-compilation/rounds/:id': { path: () => `/catalog-compilation/rounds/${MISSING_ID}`, allowed: [404] },
+  'POST /api/catalog-compilation/rounds/:id/proposals/:departmentCode': { path: () => `/catalog-compilation/rounds/${MISSING_ID}/proposals/edu`, body: INVALID, allowed: [400] },
+  'POST /api/catalog-compilation/rounds/:id/proposals/:departmentCode/import': { path: () => `/catalog-compilation/rounds/${MISSING_ID}/proposals/edu/import`, allowed: [404] },
+  'POST /api/catalog-compilation/rounds/:id/proposals/:departmentCode/review': { path: () => `/catalog-compilation/rounds/${MISSING_ID}/proposals/edu/review`, body: INVALID, allowed: [400] },
+  'POST /api/catalog-compilation/rounds/:id/decisions': { path: () => `/catalog-compilation/rounds/${MISSING_ID}/decisions`, body: INVALID, allowed: [400] },
+  'POST /api/catalog-compilation/rounds/:id/activate': { path: () => `/catalog-compilation/rounds/${MISSING_ID}/activate`, allowed: [404] },
+  'GET /api/public/catalog': { path: () => '/public/catalog?department=edu' },
+  'GET /api/public/catalog.xlsx': { path: () => '/public/catalog.xlsx?department=edu' },
+  'GET /api/supervision/catalog-gaps': { path: () => '/supervision/catalog-gaps' },
   'GET /api/review-chains': { path: () => '/review-chains' },
   'PUT /api/review-chains': { path: () => '/review-chains', body: INVALID, allowed: [400] },
 

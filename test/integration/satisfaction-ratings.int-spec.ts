@@ -4,6 +4,7 @@ import type { Client as PgClient } from 'pg';
 import { ApiClient, type ApiResponse } from '../support/api-client';
 import { releaseThroughReview } from '../support/review-path';
 import { startApi, startSystem, type RunningSystem, type SpawnedProcess } from '../support/running-system';
+import { shareActiveCatalogRow } from '../support/catalog-row';
 
 /**
  * Public satisfaction (公众满意度) over HTTP against the real API and worker: the public rates an item
@@ -61,6 +62,7 @@ describe('public satisfaction ratings', () => {
       const made = await client.request('POST', '/org/users', { as: 'admin', body: { username: user(role), displayName: `${role}（满意度测试）`, departmentCode: dept, roles } });
       expect(made.status).toBe(201);
     }
+    await shareActiveCatalogRow(db, 'EDU-001', dept);
     startedAt = new Date(Date.now() - 1000).toISOString();
     releasedItemId = await releaseItem('2026年秋季学期学生资助政策（满意度评价）');
     draftItemId = await createDraft('尚未发布的资助政策');

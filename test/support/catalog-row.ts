@@ -21,3 +21,16 @@ export function eduCatalogRow(overrides: Partial<CatalogRow> = {}): CatalogRow {
     ...overrides,
   };
 }
+
+/**
+ * Makes a unit a test created for itself co-responsible (责任部门) for a row of the active catalog, so that its
+ * drafter may draft under that row. The shared database's catalog otherwise changes only through a new
+ * version, and a suite with its own unit must not take a row from 县教育局.
+ */
+export async function shareActiveCatalogRow(db: { query(sql: string, parameters: unknown[]): Promise<unknown> }, code: string, departmentCode: string): Promise<void> {
+  await db.query(
+    `UPDATE catalog_items SET department_codes = array_append(department_codes, $2)
+      WHERE code = $1 AND NOT ($2 = ANY(department_codes)) AND version_id IN (SELECT id FROM catalog_versions WHERE state = 'active')`,
+    [code, departmentCode],
+  );
+}

@@ -30,6 +30,8 @@ export interface TimeSkippingHarnessOptions {
   readonly calendar?: WorkingDayCalendar;
   /** An instant (ISO) the server's clock is moved to before any workflow starts, so that the test's dates never depend on today's. */
   readonly startAt?: string;
+  /** A database of the test's own (migrated and seeded by it) instead of the shared one: for a test that changes what every other suite reads, such as the active catalog. */
+  readonly databaseUrl?: string;
 }
 
 export async function startTimeSkippingHarness(name: string, prepare?: (dataSource: DataSource) => Promise<void>, options: TimeSkippingHarnessOptions = {}): Promise<TimeSkippingHarness> {
@@ -45,7 +47,7 @@ export async function startTimeSkippingHarness(name: string, prepare?: (dataSour
     }
     await env.sleep(ms);
   }
-  const dataSource = createDataSource(testServers().databaseUrl, { applicationName: `zwgk-${name}` });
+  const dataSource = createDataSource(options.databaseUrl ?? testServers().databaseUrl, { applicationName: `zwgk-${name}` });
   await dataSource.initialize();
   await prepare?.(dataSource);
   const taskQueue = `${name}-${randomUUID().slice(0, 8)}`;

@@ -4,6 +4,8 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { CatalogCompilationModule } from './catalog-compilation/catalog-compilation.module';
+import { PublicCatalogModule } from './public-catalog/public-catalog.module';
 import { InputPolicyModule } from './common/input-policy.module';
 import { ConcernsModule } from './concerns/concerns.module';
 import { ConfigModule } from './config/config.module';
@@ -23,6 +25,6 @@ import { TemporalModule } from './temporal/temporal.module';
 import { WebModule } from './web/web.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalModule, AuthModule, InputPolicyModule, HealthModule, CalendarModule, CatalogModule, ItemsModule, AttachmentsModule, TasksModule, PublicModule, NotificationsModule, OrganisationModule, ReviewChainsModule, ConcernsModule, ObligationsModule, AuditModule, SupervisionModule, ReportsModule, RatingsModule, WebModule],
+  imports: [ConfigModule, DatabaseModule, TemporalModule, AuthModule, InputPolicyModule, HealthModule, CalendarModule, CatalogModule, ItemsModule, AttachmentsModule, TasksModule, PublicModule, NotificationsModule, OrganisationModule, ReviewChainsModule, ConcernsModule, ObligationsModule, AuditModule, SupervisionModule, ReportsModule, RatingsModule, CatalogCompilationModule, PublicCatalogModule, WebModule],
 })
 export class AppModule {}

@@ -9,6 +9,7 @@ import { PortalItemScreen, PortalScreen } from './screens/PortalScreens';
 import { AnnualReportScreen, AssessmentScreen } from './screens/ReportScreens';
 import { ReviewScreen } from './screens/ReviewScreen';
 import { SupervisionScreen } from './screens/SupervisionScreen';
+import { CompilationScreen } from './screens/catalog-compilation/CompilationScreen';
 
 /** The path parameters of a route (`:id` in '/items/:id'), as React Router parses them. */
 export type RouteParams = Readonly<Record<string, string | undefined>>;
@@ -73,6 +74,7 @@ export const ROUTES: readonly ScreenRoute[] = [
   staff('/reports', ({ session }) => <AnnualReportScreen year={undefined} session={session} />, { nav: { label: '报表与考核', roles: REPORT_ROLES } }),
   staff('/reports/annual/:year?', ({ params, session }) => <AnnualReportScreen key={params.year ?? ''} year={params.year} session={session} />),
   staff('/reports/assessment', () => <AssessmentScreen />),
+  staff('/compilation/:roundId?', ({ params, session }) => <CompilationScreen key={params.roundId ?? 'list'} session={session} roundId={params.roundId} />, { nav: { label: '目录编制', roles: ['disclosure-office', 'drafter', 'reviewer', 'legal-reviewer', 'leader'] } }),
   staff('/organisation', ({ session }) => <OrganisationScreen session={session} />, { roles: ['admin'], nav: { label: '组织机构' } }),
 ];
 

@@ -3,6 +3,7 @@ export * from './data-source';
 export * from './seed/demo-seed';
 export * from './catalog/catalog-file';
 export * from './catalog/catalog-import';
+export * from './catalog/catalog-compile';
 export { MIGRATIONS } from './migrations';
 export * from './calendar/holiday-calendar';
 export * from './audit/audit-chain';

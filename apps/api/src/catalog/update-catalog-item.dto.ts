@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, Validate, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, Validate, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
 import { timeLimitRuleProblems, type DisclosureCategory, type TimeLimitRule } from '@zwgk/domain';
 
 @ValidatorConstraint({ name: 'timeLimitRule' })
@@ -30,4 +30,12 @@ export class UpdateCatalogItemDto {
   @IsOptional()
   @IsBoolean()
   needsInterpretation?: boolean;
+
+  @ApiPropertyOptional({ type: [String], example: ['edu'], description: '责任部门: the codes of the units that draft items under this row' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  departmentCodes?: string[];
 }

@@ -27,6 +27,9 @@ export const ERROR_CODES = {
 
   // Catalog
   'catalog.admins-only': { status: 403, message: '仅系统管理员可导入、编辑和启用公开事项目录' },
+  /** Only a department the catalog row names as responsible (责任部门) drafts items under it. */
+  'catalog.row-not-owned': { status: 403, message: '该目录事项由其他部门负责，本部门不能在其下起草' },
+  'catalog.row-unassigned': { status: 422, message: '该目录事项尚未指定责任部门，请联系管理员' },
 
   // Annual report: each bad cell is named in `fields`, with its own code (see ANNUAL_REPORT_PROBLEM_MESSAGES).
   'annual-report.invalid-inputs': { status: 400, message: '年度报告填报内容未通过校验' },

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ActorRef, DisclosureItemView } from '@zwgk/contracts';
 import { AuditEventEntity, CatalogVersionEntity, DisclosureItemEntity, PublicationEntity, ReviewTaskEntity, UserEntity } from '@zwgk/db';
-import { chinaDateOf, GOVERNMENT_WEBSITE_CHANNEL, maySeeDepartmentWork, releaseDeadlineChoiceProblems, taskStageLabel, unknownChannels, type Actor } from '@zwgk/domain';
+import { catalogRowDraftingRefusal, chinaDateOf, GOVERNMENT_WEBSITE_CHANNEL, maySeeDepartmentWork, releaseDeadlineChoiceProblems, taskStageLabel, unknownChannels, type Actor } from '@zwgk/domain';
 import { listItemAttachments } from '../attachments/attachment.views';
 import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
@@ -65,6 +65,15 @@ export class ItemsService {
     const found = await this.catalog.findActiveItem(dto.catalogItemCode);
     if (!found) throw ApiError.invalid('catalogItemCode', `no item "${dto.catalogItemCode}" in the active catalog version`);
     const { version, item } = found;
+    const refusal = catalogRowDraftingRefusal(actor, item.departmentCodes);
+    if (refusal === 'not-owned') {
+      throw new ApiError('catalog.row-not-owned', `目录事项 ${item.code} 的责任部门是 ${item.departmentCodes.join('、')}，${actor.departmentCode} 不能在其下起草`, [
+        { field: 'catalogItemCode', problems: [`责任部门为 ${item.departmentCodes.join('、')}`] },
+      ]);
+    }
+    if (refusal === 'unassigned') {
+      throw new ApiError('catalog.row-unassigned', `目录事项 ${item.code} 尚未指定责任部门`, [{ field: 'catalogItemCode', problems: ['尚未指定责任部门'] }]);
+    }
     const unknown = unknownChannels(dto.channels ?? [], item.channels);
     if (unknown.length) {
       throw ApiError.invalid('channels', `未知的发布渠道：${unknown.join('、')}。可选：本目录事项的渠道（${item.channels.join('、')}），或政府网站、政务新媒体（两微一端、微信、微博等）、政府公报、公示栏`);

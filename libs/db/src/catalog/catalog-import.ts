@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
+  departmentsNamedBy,
   MalformedCatalogError,
+  type NamedDepartment,
   type CatalogItem,
   type CatalogWarning,
   type DisclosureCategory,
@@ -62,7 +64,9 @@ export type CatalogImportProgress =
 export interface CatalogOperator {
   readonly username: string;
   readonly requestId?: string;
-  readonly via?: 'api' | 'cli';
+  readonly via?: 'api' | 'cli' | 'workflow';
+  /** The role they act in, for the audit trail: admin unless a compilation round's office activates. */
+  readonly role?: string;
 }
 
 /** The operator's user row, for the department the audit trail records. */
@@ -74,7 +78,7 @@ async function loadOperator(manager: EntityManager, operator: CatalogOperator): 
 
 async function audit(manager: EntityManager, operator: CatalogOperator, user: UserEntity, eventKey: string, action: string, detail: Record<string, unknown>) {
   await writeAuditEvent(manager, {
-    eventKey, actor: operator.username, actorRole: 'admin', departmentCode: user.departmentCode, action,
+    eventKey, actor: operator.username, actorRole: operator.role ?? 'admin', departmentCode: user.departmentCode, action,
     detail: { ...detail, via: operator.via ?? 'api' }, requestId: operator.requestId,
   });
 }
@@ -84,13 +88,13 @@ export async function insertCatalogItems(manager: EntityManager, versionId: stri
     await manager.query(
       `INSERT INTO catalog_items (version_id, code, area, level1, level2, level3, content, basis, time_limit_text,
          time_limit_rule, time_limit_notes, subject, channels, audience, mode, levels, category, needs_interpretation,
-         source_file, source_row)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)`,
+         source_file, source_row, department_codes)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)`,
       [
         versionId, item.code, item.area, item.level1, item.level2, item.level3 ?? null, item.content, item.basis,
         item.timeLimit.text, JSON.stringify(item.timeLimit.rule), item.timeLimit.notes ?? [], item.subject, item.channels,
         item.audience, item.mode, item.levels, item.category ?? null, item.needsInterpretation, item.source?.file ?? null,
-        item.source?.row ?? null,
+        item.source?.row ?? null, item.departmentCodes ?? [],
       ],
     );
   }
@@ -146,7 +150,8 @@ export async function importCatalogFiles(
     const user = await loadOperator(manager, operator);
     const label = options.label ?? `导入：${fileSummaries.map((f) => f.area).join('、')}`;
     await manager.query(`INSERT INTO catalog_versions (id, label, state, created_by) VALUES ($1, $2, 'draft', $3)`, [versionId, label.slice(0, 200), operator.username]);
-    await insertCatalogItems(manager, versionId, items);
+    const departments: NamedDepartment[] = await manager.query(`SELECT code, name, active FROM departments ORDER BY code`);
+    await insertCatalogItems(manager, versionId, items.map((item) => (item.departmentCodes ? item : { ...item, departmentCodes: departmentsNamedBy(item.subject, departments) })));
     await manager.query(
       `INSERT INTO catalog_imports (id, version_id, imported_by, files, item_count, warnings) VALUES ($1, $2, $3, $4, $5, $6)`,
       [importId, versionId, operator.username, JSON.stringify(fileSummaries), items.length, JSON.stringify(warnings)],
@@ -184,6 +189,8 @@ export interface CatalogItemPatch {
   readonly timeLimitRule?: TimeLimitRule;
   readonly category?: DisclosureCategory | null;
   readonly needsInterpretation?: boolean;
+  /** The responsible units (责任部门), each an active department of the organisation. */
+  readonly departmentCodes?: readonly string[];
 }
 
 /** Edits an item of a draft version (an active version changes only by importing and activating a new one). */
@@ -196,10 +203,16 @@ export async function updateCatalogItem(dataSource: DataSource, versionId: strin
     const repository = manager.getRepository(CatalogItemEntity);
     const item = await repository.findOneBy({ versionId, code });
     if (!item) throw new CatalogOperationError('not-found', `catalog version ${versionId} has no item ${code}`);
-    const before = { timeLimitRule: item.timeLimitRule, category: item.category, needsInterpretation: item.needsInterpretation };
+    if (patch.departmentCodes !== undefined) {
+      const known: { code: string }[] = await manager.query(`SELECT code FROM departments WHERE active AND code = ANY($1)`, [patch.departmentCodes]);
+      const unknown = patch.departmentCodes.filter((code) => !known.some((row) => row.code === code));
+      if (unknown.length) throw new CatalogOperationError('invalid', `不是在用的单位：${unknown.join('、')}`, 'departmentCodes');
+    }
+    const before = { timeLimitRule: item.timeLimitRule, category: item.category, needsInterpretation: item.needsInterpretation, departmentCodes: item.departmentCodes };
     if (patch.timeLimitRule !== undefined) item.timeLimitRule = patch.timeLimitRule;
     if (patch.category !== undefined) item.category = patch.category;
     if (patch.needsInterpretation !== undefined) item.needsInterpretation = patch.needsInterpretation;
+    if (patch.departmentCodes !== undefined) item.departmentCodes = [...new Set(patch.departmentCodes)];
     await repository.save(item);
     await audit(manager, operator, user, `catalog-item-edit:${versionId}:${code}:${randomUUID()}`, 'catalog.item-edited', { versionId, code, before, after: patch });
     return item;

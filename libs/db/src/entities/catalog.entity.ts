@@ -86,6 +86,10 @@ export class CatalogItemEntity {
   @Column({ type: 'text' })
   subject!: string;
 
+  /** The units responsible for the row (责任部门); empty until one is assigned. Only they draft under it. */
+  @Column({ name: 'department_codes', type: 'text', array: true, default: () => `'{}'` })
+  departmentCodes!: string[];
+
   @Column({ type: 'text', array: true })
   channels!: string[];
 

@@ -1,6 +1,7 @@
 import { AnnualReportEntity } from './annual-report.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { CatalogImportEntity, CatalogItemEntity, CatalogVersionEntity } from './catalog.entity';
+import { CatalogCompilationProposalEntity, CatalogCompilationRoundEntity } from './catalog-compilation.entity';
 import { ConcernDeadlineEntity, ConcernEntity, ConcernResponseEntity } from './concern.entity';
 import { DepartmentEntity } from './department.entity';
 import { DisclosureItemEntity } from './disclosure-item.entity';
@@ -15,6 +16,7 @@ import { UserEntity } from './user.entity';
 export * from './annual-report.entity';
 export * from './audit-event.entity';
 export * from './catalog.entity';
+export * from './catalog-compilation.entity';
 export * from './concern.entity';
 export * from './department.entity';
 export * from './disclosure-item.entity';
@@ -26,4 +28,4 @@ export * from './publication.entity';
 export * from './review-task.entity';
 export * from './user.entity';
 
-export const ENTITIES = [AnnualReportEntity, AuditEventEntity, CatalogImportEntity, CatalogItemEntity, CatalogVersionEntity, ConcernDeadlineEntity, ConcernEntity, ConcernResponseEntity, DepartmentEntity, DisclosureItemEntity, ItemAttachmentEntity, ItemRevisionEntity, NotificationEntity, ObligationEntity, ObligationTaskEntity, PublicationEntity, ReviewTaskEntity, UserEntity];
+export const ENTITIES = [AnnualReportEntity, AuditEventEntity, CatalogCompilationProposalEntity, CatalogCompilationRoundEntity, CatalogImportEntity, CatalogItemEntity, CatalogVersionEntity, ConcernDeadlineEntity, ConcernEntity, ConcernResponseEntity, DepartmentEntity, DisclosureItemEntity, ItemAttachmentEntity, ItemRevisionEntity, NotificationEntity, ObligationEntity, ObligationTaskEntity, PublicationEntity, ReviewTaskEntity, UserEntity];

@@ -18,6 +18,8 @@ import { SatisfactionRatings1764310000000 } from './1764310000000-satisfaction-r
 import { DepartmentActive1764330000000 } from './1764330000000-department-active';
 import { PublicityPeriods1764340000000 } from './1764340000000-publicity-periods';
 import { ReleaseDeadlineTimer1764342000000 } from './1764342000000-release-deadline-timer';
+import { CatalogRowDepartments1765300000000 } from './1765300000000-catalog-row-departments';
+import { CatalogCompilation1765310000000 } from './1765310000000-catalog-compilation';
 
 /** Every migration, oldest first. Schema changes only ever happen here, with reviewed SQL. */
-export const MIGRATIONS = [Foundation1764150000000, CatalogImports1764160000000, HolidayTables1764170000000, TaskDueExplanation1764180000000, ReviewLifecycle1764190000000, ChannelLedger1764200000000, PublicConcerns1764210000000, PeriodicObligations1764220000000, ItemEditions1764230000000, AuditHashChain1764240000000, InboxIndexes1764250000000, UserContacts1764260000000, AnnualReports1764270000000, PublicSearch1764280000000, AttachmentsAndRevisions1764290000000, SupervisionDemands1764300000000, SatisfactionRatings1764310000000, DepartmentActive1764330000000, PublicityPeriods1764340000000, ReleaseDeadlineTimer1764342000000];
+export const MIGRATIONS = [Foundation1764150000000, CatalogImports1764160000000, HolidayTables1764170000000, TaskDueExplanation1764180000000, ReviewLifecycle1764190000000, ChannelLedger1764200000000, PublicConcerns1764210000000, PeriodicObligations1764220000000, ItemEditions1764230000000, AuditHashChain1764240000000, InboxIndexes1764250000000, UserContacts1764260000000, AnnualReports1764270000000, PublicSearch1764280000000, AttachmentsAndRevisions1764290000000, SupervisionDemands1764300000000, SatisfactionRatings1764310000000, DepartmentActive1764330000000, PublicityPeriods1764340000000, ReleaseDeadlineTimer1764342000000, CatalogRowDepartments1765300000000, CatalogCompilation1765310000000];

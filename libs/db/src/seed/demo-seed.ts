@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
-import type { CatalogItem, DisclosureCategory, Role } from '@zwgk/domain';
+import { departmentsNamedBy, type CatalogItem, type DisclosureCategory, type Role } from '@zwgk/domain';
 import { readCatalogCsvFile } from '../catalog/catalog-file';
 import { insertCatalogItems } from '../catalog/catalog-import';
 
@@ -64,7 +64,17 @@ export async function seedDemoData(dataSource: DataSource, catalogDir: string, o
   const warnings: string[] = [];
   for (const file of readdirSync(catalogDir).filter((name) => name.endsWith('.csv')).sort()) {
     const sheet = readCatalogCsvFile(path.join(catalogDir, file));
-    items.push(...sheet.items.map((item) => (options.categories?.[item.code] ? { ...item, category: options.categories[item.code] } : item)));
+    // Rows are assigned to the demo units the way an import assigns them, by the 公开主体's wording: 教育 rows
+    // and the annual report (区教育局) to edu, 社会救助 to civil, the 江上乡 budget to jiangshang; rows whose
+    // subject names no demo unit (应急局, 自然资源, 发改, 相关审批部门) stay unassigned, as they would in a county
+    // that has not set up those units.
+    items.push(
+      ...sheet.items.map((item) => ({
+        ...item,
+        departmentCodes: departmentsNamedBy(item.subject, DEMO_DEPARTMENTS),
+        ...(options.categories?.[item.code] ? { category: options.categories[item.code] } : {}),
+      })),
+    );
     warnings.push(...sheet.warnings.map((w) => `${w.file} row ${w.row}${w.column ? ` ${w.column}` : ''}: ${w.message}`));
   }
   await dataSource.transaction(async (manager) => {

@@ -14,7 +14,7 @@ export interface CatalogDiff {
 }
 
 const COMPARED_FIELDS = [
-  'area', 'level1', 'level2', 'level3', 'content', 'basis', 'timeLimit', 'subject', 'channels', 'audience', 'mode', 'levels', 'category', 'needsInterpretation',
+  'area', 'level1', 'level2', 'level3', 'content', 'basis', 'timeLimit', 'subject', 'departmentCodes', 'channels', 'audience', 'mode', 'levels', 'category', 'needsInterpretation',
 ] as const satisfies readonly (keyof CatalogItem)[];
 
 /** Stable JSON: object keys sorted, so two equal rules compare equal whatever order they were built in. */
@@ -24,6 +24,11 @@ function canonical(value: unknown): string {
     return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
+}
+
+/** A row read without responsible departments has none: [] and absent compare equal. */
+function comparable(item: CatalogItem, field: (typeof COMPARED_FIELDS)[number]): unknown {
+  return field === 'departmentCodes' ? item.departmentCodes ?? [] : item[field];
 }
 
 /** What changed from version `from` to version `to` (动态调整), item by item and field by field. */
@@ -36,7 +41,7 @@ export function diffCatalogVersions(from: readonly CatalogItem[], to: readonly C
     .filter((item) => before.has(item.code))
     .map((item) => {
       const old = before.get(item.code)!;
-      const changes = COMPARED_FIELDS.filter((field) => canonical(old[field]) !== canonical(item[field])).map((field) => ({ field, from: old[field] ?? null, to: item[field] ?? null }));
+      const changes = COMPARED_FIELDS.filter((field) => canonical(comparable(old, field)) !== canonical(comparable(item, field))).map((field) => ({ field, from: comparable(old, field) ?? null, to: comparable(item, field) ?? null }));
       return { code: item.code, changes };
     })
     .filter((entry) => entry.changes.length > 0);

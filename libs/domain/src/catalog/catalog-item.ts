@@ -15,6 +15,8 @@ export interface CatalogItem {
   readonly basis: string; // 公开依据
   readonly timeLimit: TimeLimit; // 公开时限
   readonly subject: string; // 公开主体
+  /** The county's units responsible for the row (责任部门): only they draft items under it. */
+  readonly departmentCodes?: readonly string[];
   readonly channels: readonly string[]; // 公开渠道和载体 (chosen ones)
   readonly audience: 'public' | 'specific-group' | 'both'; // 公开对象
   readonly mode: 'proactive' | 'on-application' | 'both'; // 公开方式

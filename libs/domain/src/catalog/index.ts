@@ -7,3 +7,4 @@ export * from './catalog-diff';
 export * from './time-limit-validation';
 export * from './channel-kind';
 export * from './time-limit-cases';
+export * from './responsible-department';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { REVIEW_STAGES, STAGE_ROLE, type ReviewStage } from '../review/review-chain';
 import {
+  catalogRowDraftingRefusal,
   DEPARTMENT_HEAD_ROLE,
   hasOversight,
   inboxBranchAdmits,
@@ -110,5 +111,16 @@ describe('oversight and personal data', () => {
     expect(maySeeAskerContact(drafter, { itemDepartmentCode: 'civil', assignedDepartmentCode: 'edu' })).toBe(true);
     expect(maySeeAskerContact(drafter, { itemDepartmentCode: 'civil', assignedDepartmentCode: null })).toBe(false);
     expect(maySeeAskerContact(office, { itemDepartmentCode: 'civil', assignedDepartmentCode: null })).toBe(true);
+  });
+});
+
+describe('drafting under a catalog row', () => {
+  const drafter = { username: 'd', departmentCode: 'edu', roles: ['drafter'] };
+  it('is for a department the row names, refused to others and to everyone on an unassigned row', () => {
+    expect(catalogRowDraftingRefusal(drafter, ['edu'])).toBeUndefined();
+    expect(catalogRowDraftingRefusal(drafter, ['civil', 'edu'])).toBeUndefined();
+    expect(catalogRowDraftingRefusal(drafter, ['civil'])).toBe('not-owned');
+    expect(catalogRowDraftingRefusal({ ...drafter, roles: ['admin'] }, ['civil'])).toBe('not-owned');
+    expect(catalogRowDraftingRefusal(drafter, [])).toBe('unassigned');
   });
 });

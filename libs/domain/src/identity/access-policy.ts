@@ -69,6 +69,30 @@ export function mayManageCatalog(actor: Pick<PolicyActor, 'roles'>): boolean {
   return CATALOG_ADMIN_ROLES.some((role) => actor.roles.includes(role));
 }
 
+/**
+ * Why the actor may not draft an item under a catalog row, or undefined when they may: only a department the
+ * row names as responsible (责任部门) drafts under it, so what the public catalog shows as published under a
+ * row is that department's. A row that names none is refused to everyone until one is assigned.
+ */
+export function catalogRowDraftingRefusal(actor: PolicyActor, rowDepartmentCodes: readonly string[]): 'unassigned' | 'not-owned' | undefined {
+  if (rowDepartmentCodes.length === 0) return 'unassigned';
+  return rowDepartmentCodes.includes(actor.departmentCode) ? undefined : 'not-owned';
+}
+
+/**
+ * A catalog compilation round (目录编制 / 动态调整): the disclosure office opens it, reviews each department's
+ * rows and activates the result; a department's drafters and its head propose its rows; the office's legal
+ * reviewer and leader take the later steps (the workflow's validators check the department).
+ */
+export const COMPILATION_OFFICE_ROLES: readonly Role[] = ['disclosure-office'];
+export const COMPILATION_PROPOSER_ROLES: readonly Role[] = ['drafter', 'reviewer'];
+export const COMPILATION_DECIDER_ROLES: readonly Role[] = ['legal-reviewer', 'leader'];
+
+/** May the actor propose rows for this department in a round? Its own drafters and head only. */
+export function mayProposeCatalogRows(actor: PolicyActor, departmentCode: string): boolean {
+  return actor.departmentCode === departmentCode && holdsAny(actor, COMPILATION_PROPOSER_ROLES);
+}
+
 /** Who registers a 政务舆情 incident on any item; a leader may on their own department's items. */
 export const INCIDENT_ROLES: readonly Role[] = ['disclosure-office', 'supervisor'];
 

@@ -1,1 +1,2 @@
 export * from './periodic-obligation';
+export * from './row-standing';

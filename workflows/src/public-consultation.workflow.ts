@@ -175,8 +175,9 @@ export async function publicConsultationWorkflow(input: PublicConsultationInput)
   });
   const feedbackTimer = feedbackDue.run();
 
-  let wait = FIRST_LOOK_MS;
   const longestWait = (input.feedbackPollMinutes ?? DEFAULT_POLL_MINUTES) * 60_000;
+  const firstLook = Math.min(FIRST_LOOK_MS, longestWait);
+  let wait = firstLook;
   while (!feedbackPublishedAt) {
     await condition(() => feedbackItemId !== undefined);
     const itemId = feedbackItemId!;
@@ -197,11 +198,11 @@ export async function publicConsultationWorkflow(input: PublicConsultationInput)
       state = 'CLOSED';
       await record();
       await audit(`feedback-dropped:${linkCount}`, 'consultation.feedback-dropped', undefined, { feedbackItemId: itemId, itemState: item.state });
-      wait = FIRST_LOOK_MS;
+      wait = firstLook;
       continue;
     }
     await condition(() => feedbackItemId !== itemId, wait);
-    wait = Math.min(wait * 2, Math.max(longestWait, FIRST_LOOK_MS));
+    wait = Math.min(wait * 2, Math.max(longestWait, firstLook));
   }
   await feedbackTimer;
   await condition(allHandlersFinished);

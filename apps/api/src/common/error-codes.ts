@@ -28,6 +28,11 @@ export const ERROR_CODES = {
   // Catalog
   'catalog.admins-only': { status: 403, message: '仅系统管理员可导入、编辑和启用公开事项目录' },
 
+  // Public consultation (意见征集)
+  'consultation.period-too-short': { status: 400, message: '征求意见期限短于规定的最短期限，确需缩短的请说明理由' },
+  'consultation.closed': { status: 409, message: '该意见征集已截止，不再接收意见' },
+  'consultation.feedback-incomplete': { status: 400, message: '采纳情况须答复每一条已公开的意见，未采纳的须说明理由' },
+
   // Annual report: each bad cell is named in `fields`, with its own code (see ANNUAL_REPORT_PROBLEM_MESSAGES).
   'annual-report.invalid-inputs': { status: 400, message: '年度报告填报内容未通过校验' },
 } as const satisfies Record<string, { readonly status: number; readonly message: string }>;

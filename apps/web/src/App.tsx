@@ -9,6 +9,7 @@ import { InboxScreen } from './screens/InboxScreen';
 import { ItemScreen, MyItemsScreen } from './screens/ItemScreens';
 import { LoginScreen } from './screens/LoginScreen';
 import { PortalItemScreen, PortalScreen } from './screens/PortalScreens';
+import { ConsultationPortal } from './screens/consultations/ConsultationPortal';
 import { ReviewScreen } from './screens/ReviewScreen';
 import { SupervisionScreen } from './screens/SupervisionScreen';
 import { OrganisationScreen } from './screens/OrganisationScreen';
@@ -77,7 +78,9 @@ export function App() {
   }, [session]);
 
   let content: React.ReactNode;
-  if (isPublic) {
+  if (isPublic && rest[0] === 'consultations') {
+    content = <ConsultationPortal id={rest[1]} />;
+  } else if (isPublic) {
     content = rest[0] === 'items' && rest[1] ? <PortalItemScreen id={rest[1]} /> : <PortalScreen area={rest[0] === 'area' ? rest[1] : undefined} />;
   } else if (!session || section === 'login' || oidcReturnParams()) {
     content = <LoginScreen onSignedIn={(next) => { setSessionNotice(null); signIn(next); }} notice={sessionNotice} />;
@@ -114,7 +117,7 @@ export function App() {
 
   const roles = session?.actor.roles ?? [];
   const links: [string, string][] = isPublic
-    ? [['/public', '公开目录']]
+    ? [['/public', '公开目录'], ['/public/consultations', '意见征集']]
     : [
         ...(roles.some((role) => REVIEW_ROLES.includes(role)) ? [['/inbox', '待办审核'] as [string, string]] : []),
         ...(roles.includes('drafter') ? [['/draft', '起草公开事项'] as [string, string], ['/items', '我的事项'] as [string, string]] : []),

@@ -114,6 +114,9 @@ export function toPublicDetail(row: ConsultationRow, comments: readonly CommentR
 export function toStaffDetail(row: ConsultationRow, comments: readonly CommentRow[], showContacts: boolean, now: Date) {
   return {
     ...toPublicSummary(row, now),
+    // Staff act on the workflow's state: closed means its timer has closed it, and feedback may be recorded.
+    state: row.state,
+    stateLabel: CONSULTATION_STATE_LABELS[row.state],
     draftText: row.draft_text,
     explanation: row.explanation,
     affectsMarketEntities: row.affects_market_entities,

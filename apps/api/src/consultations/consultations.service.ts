@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { loadWorkingDayCalendar, writeAuditEvent } from '@zwgk/db';
 import {
   chinaDateOf,
+  CONSULTATION_STATE_LABELS,
   consultationClosesAt,
   consultationPeriodProblems,
   consultationPolicyFromEnv,
@@ -110,7 +111,7 @@ export class ConsultationsService {
       [hasOversight(actor) ? null : actor.departmentCode],
     );
     const now = new Date();
-    return { items: rows.map((row) => ({ ...toPublicSummary(row, now), feedbackOverdue: row.feedback_overdue, feedbackDueAt: row.feedback_due_at?.toISOString() ?? null })) };
+    return { items: rows.map((row) => ({ ...toPublicSummary(row, now), state: row.state, stateLabel: CONSULTATION_STATE_LABELS[row.state], feedbackOverdue: row.feedback_overdue, feedbackDueAt: row.feedback_due_at?.toISOString() ?? null })) };
   }
 
   async get(actor: Actor, id: string) {

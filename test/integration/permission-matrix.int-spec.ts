@@ -168,6 +168,11 @@ const probes: Record<string, Probe> = {
   'POST /api/consultations/:id/feedback': { path: (fx) => `/consultations/${fx.consultation}/feedback`, body: { catalogItemCode: 'EDU-001', summary: '权限矩阵', opinions: [] }, allowed: [409] },
   'POST /api/consultations/:id/decision': { path: (fx) => `/consultations/${fx.consultation}/decision`, body: { itemId: MISSING_ID }, allowed: [409] },
 
+  'GET /api/public/items/:id/interpretations': { path: (fx) => `/public/items/${fx.releasedItem}/interpretations` },
+  'GET /api/items/:id/interpretations': { path: (fx) => `/items/${fx.draftItem}/interpretations` },
+  'POST /api/items/:id/interpretations': { path: (fx) => `/items/${fx.draftItem}/interpretations`, body: { form: 'text', interpreterKind: 'drafting-department', interpreterName: '县教育局', title: '权限矩阵：解读', body: '解读正文' }, allowed: [201], mutates: true },
+  'PUT /api/items/:id/interpretation-plan': { path: (fx) => `/items/${fx.draftItem}/interpretation-plan`, body: { entries: [{ form: 'text', interpreterKind: 'drafting-department' }] }, allowed: [200], mutates: true },
+
   'POST /api/obligations': { path: () => '/obligations', body: INVALID, allowed: [400] },
   'GET /api/obligations': { path: () => '/obligations' },
   'DELETE /api/obligations/:id': { path: () => `/obligations/${MISSING_ID}`, allowed: [404] },

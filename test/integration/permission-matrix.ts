@@ -165,6 +165,12 @@ export const PERMISSION_MATRIX: readonly MatrixRow[] = [
   row('POST /api/consultations/:id/feedback',                'holder',    'D  A   D   D   D   D   D   D   D   D   D', 'a drafter of the department'),
   row('POST /api/consultations/:id/decision',                'holder',    'D  A   D   D   D   D   D   D   D   D   D', 'a drafter of the department'),
 
+  // 多元化解读: the drafting department writes an item's interpretations and plan; the portal shows a released item's.
+  row('GET /api/public/items/:id/interpretations',           'public',    'A  A   A   A   A   A   A   A   A   A   A', 'anyone, a released item'),
+  row('GET /api/items/:id/interpretations',                  'own-dept',  'D  A   A   A   A   A   D   D   A   A   A', 'the department, oversight'),
+  row('POST /api/items/:id/interpretations',                 'holder',    'D  A   D   D   D   D   D   D   D   D   D', 'a drafter of the item\'s department'),
+  row('PUT /api/items/:id/interpretation-plan',              'holder',    'D  A   D   D   D   D   D   D   D   D   D', 'a drafter of the item\'s department'),
+
   // 定期公开.
   row('POST /api/obligations',                               'roles',     'D  D   D   D   D   D   D   D   A   D   A', 'admin, disclosure office'),
   row('GET /api/obligations',                                'signed-in', 'D  A   A   A   A   A   A   A   A   A   A', 'staff: their department\'s (oversight: all)'),

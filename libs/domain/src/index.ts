@@ -8,3 +8,4 @@ export * from './obligation';
 export * from './supervision';
 export * from './reports';
 export * from './consultation';
+export * from './interpretation';

@@ -3,19 +3,19 @@ import { Client as TemporalClient, Connection } from '@temporalio/client';
 import type { BrowserContext } from 'playwright-core';
 import { PUBLIC_CONSULTATION_WORKFLOW_TYPE, publicConsultationWorkflowId, type PublicConsultationInput } from '@zwgk/contracts';
 import { chinaDateOf } from '@zwgk/domain';
-import { launchChromium, screenshot as shot, type LaunchedChromium } from '../support/browser';
+import { launchChromium, screenshot as shot, signIn, type LaunchedChromium } from '../support/browser';
 import { EDU_DECIDERS, releaseThroughReview } from '../support/review-path';
 import { startSystem, type RunningSystem } from '../support/running-system';
 import { testServers } from '../support/test-environment';
 
 /**
  * 意见征集 in a real browser: a citizen finds an open consultation on the portal, reads the draft and its
- * 起草说明, and comments on a clause with a contact; the consultation's own timer closes it; the department
- * moderates the opinion and records its answer (through the API), the feedback item goes through review, and
+ * 起草说明, and comments on a clause with a contact; the department head moderates it in the staff screen;
+ * the consultation's own timer closes it; the drafter records the answer there, the feedback item goes through review (API), and
  * the citizen, coming back, reads which opinion was adopted and why, without their contact anywhere on the
  * page. So that the real timer closes it within the test, the consultation is started straight on Temporal
  * with a period ending 90 s later (the API holds a department to the legal minimum, 30 days here).
- * Screenshots: test-output/screenshots/consultation-open.png, consultation-feedback.png, consultation-list.png.
+ * Screenshots: test-output/screenshots/consultation-open.png, consultation-staff.png, consultation-list.png, consultation-feedback.png.
  */
 const TITLE = '县城公共停车收费管理办法（征求意见稿）';
 const DRAFT = '第一条 为规范县城公共停车秩序，制定本办法。\n第五条 夜间（22时至次日7时）停车按次收费，每次5元。\n第八条 本办法自发布之日起施行。';
@@ -85,21 +85,33 @@ describe('public consultation in a browser', () => {
     await citizen.getByRole('button', { name: '提交意见' }).click();
     await citizen.getByText('意见已收到，经审核后公开显示。', { exact: false }).waitFor();
 
-    // The department: the opinion is moderated; the timer closes the consultation; the answer goes through review.
-    const staff = await system.client.request('GET', `/consultations/${consultationId}`, { as: 'edu.reviewer' });
-    const opinion = (staff.body.comments as { id: string; clause: string; contact: string }[]).find((comment) => comment.clause === '第五条');
-    expect(opinion).toMatchObject({ contact: '13700003333' });
-    expect((await system.client.request('POST', `/consultations/${consultationId}/comments/${opinion!.id}/moderation`, { as: 'edu.reviewer', body: { decision: 'approve' } })).status).toBe(200);
+    // The department head moderates the opinion in the staff screen, where the contact shows.
+    const head = await signIn(context, origin, 'edu.reviewer');
+    await head.goto(`${origin}/#/consultations/${consultationId}`);
+    await head.getByRole('heading', { name: '公众意见（待审核 1 条）' }).waitFor();
+    await head.getByText('联系方式：13700003333', { exact: false }).waitFor();
+    await head.getByRole('button', { name: '公开' }).click();
+    await head.getByRole('heading', { name: '公众意见（待审核 0 条）' }).waitFor();
     await system.client.eventually(
       async () => ((await system.client.request('GET', `/consultations/${consultationId}`, { as: 'edu.drafter' })).body.state === 'CLOSED' ? true : undefined),
       'closed by its timer',
       150_000,
     );
-    const feedback = await system.client.request('POST', `/consultations/${consultationId}/feedback`, {
-      as: 'edu.drafter',
-      body: { catalogItemCode: 'EDU-001', summary: '感谢社会各界的关心和支持，现将意见采纳情况说明如下。', opinions: [{ commentId: opinion!.id, adoption: 'partly-adopted', reason: '增设包月方式，夜间按次收费保留' }] },
-    });
-    expect(feedback.status).toBe(200);
+    // The drafter answers it; a partly adopted opinion needs its reason.
+    const drafter = await signIn(context, origin, 'edu.drafter');
+    await drafter.goto(`${origin}/#/consultations/${consultationId}`);
+    await drafter.getByRole('heading', { name: '公布意见采纳情况' }).waitFor();
+    await drafter.getByLabel('公开事项目录编码').fill('EDU-001');
+    await drafter.getByLabel('总体说明').fill('感谢社会各界的关心和支持，现将意见采纳情况说明如下。');
+    await drafter.getByLabel('采纳情况', { exact: true }).selectOption('partly-adopted');
+    await drafter.getByRole('button', { name: '提交审核' }).click();
+    await drafter.getByText('部分采纳的意见须说明理由', { exact: false }).waitFor();
+    await drafter.getByLabel('理由', { exact: true }).fill('增设包月方式，夜间按次收费保留');
+    await drafter.getByRole('button', { name: '提交审核' }).click();
+    await drafter.getByRole('link', { name: '采纳情况说明（公开事项）' }).waitFor();
+    await shot(drafter, 'consultation-staff');
+    const feedback = await system.client.request('GET', `/consultations/${consultationId}`, { as: 'edu.drafter' });
+    expect(feedback.body).toMatchObject({ state: 'FEEDBACK_IN_REVIEW', feedbackItemId: expect.any(String) });
     await releaseThroughReview(system.client, feedback.body.feedbackItemId, EDU_DECIDERS, { submitAs: 'edu.drafter', timeoutMs: 60_000 });
     await system.client.eventually(async () => ((await system.client.request('GET', `/public/consultations/${consultationId}`)).body.feedback ? true : undefined), 'the feedback published');
 

@@ -10,6 +10,7 @@ import { ItemScreen, MyItemsScreen } from './screens/ItemScreens';
 import { LoginScreen } from './screens/LoginScreen';
 import { PortalItemScreen, PortalScreen } from './screens/PortalScreens';
 import { ConsultationPortal } from './screens/consultations/ConsultationPortal';
+import { ConsultationStaffScreen } from './screens/consultations/ConsultationStaffScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
 import { SupervisionScreen } from './screens/SupervisionScreen';
 import { OrganisationScreen } from './screens/OrganisationScreen';
@@ -98,6 +99,9 @@ export function App() {
       case 'items':
         content = rest[0] ? <ItemScreen id={rest[0]} /> : <MyItemsScreen session={session} />;
         break;
+      case 'consultations':
+        content = <ConsultationStaffScreen id={rest[0]} session={session} />;
+        break;
       case 'supervision':
         content = <SupervisionScreen />;
         break;
@@ -124,6 +128,7 @@ export function App() {
         ...(roles.includes('supervisor') || roles.includes('admin') ? [['/supervision', '督查督办'] as [string, string]] : []),
         ...(roles.some((role) => REPORT_ROLES.includes(role)) ? [['/reports', '报表与考核'] as [string, string]] : []),
         ...(roles.includes('admin') ? [['/organisation', '组织机构'] as [string, string]] : []),
+        ['/consultations', '意见征集'],
         ['/public', '政务公开专栏'],
       ];
 

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { INTERPRETATION_FORMS, INTERPRETATION_TEXT_MAX_LENGTH, INTERPRETER_KINDS, type InterpretationForm, type InterpreterKind } from '@zwgk/domain';
+import { IsCalendarInstant } from '../common/calendar-date';
 import { Trim } from '../concerns/trim.transform';
 
 export class QuestionAnswerDto {
@@ -75,7 +76,7 @@ export class CreateInterpretationDto {
 
   @ApiPropertyOptional({ example: '2026-03-02T10:00:00+08:00', description: 'press conference: when it was held' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarInstant()
   heldAt?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'files already uploaded to the item (POST /api/items/:id/attachments) that belong to this interpretation' })

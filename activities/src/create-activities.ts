@@ -11,6 +11,7 @@ import { configuredNotificationChannels, createNotificationActivities } from './
 import { createObligationActivities } from './obligation.activities';
 import { createProjectionActivities } from './projection.activities';
 import { createPublicConcernActivities } from './public-concern.activities';
+import { createPublicConsultationActivities } from './public-consultation.activities';
 import { createReleaseDeadlineActivities } from './release-deadline.activities';
 import { createReviewActivities } from './review.activities';
 import { createSupervisionDemandActivities } from './supervision-demand.activities';
@@ -38,6 +39,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createPublicConcernActivities(dependencies.dataSource, dependencies.calendar),
     ...createObligationActivities(dependencies.dataSource),
     ...createSupervisionDemandActivities(dependencies.dataSource),
+    ...createPublicConsultationActivities(dependencies.dataSource),
     ...createCalendarRecalculationActivities(dependencies.dataSource),
     ...createCatalogCompilationActivities(dependencies.dataSource),
     ...createReleaseDeadlineActivities(dependencies.dataSource, { reminderWorkingDays: (dependencies.config ?? loadConfig()).policies.releaseReminderWorkingDays }, dependencies.calendar),

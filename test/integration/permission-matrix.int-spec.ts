@@ -40,6 +40,7 @@ interface Fixtures {
   concernMessage: string;
   concernPublished: string;
   catalogVersion: string;
+  consultation: string;
 }
 
 interface Probe {
@@ -164,6 +165,24 @@ const probes: Record<string, Probe> = {
   'POST /api/concerns/:id/extension': { path: (fx) => `/concerns/${fx.concernMessage}/extension`, body: { reason: '需会商相关部门' }, allowed: [200], mutates: true },
   // The first allowed principal records it (200); the second finds it recorded (409).
   'POST /api/concerns/:id/press-conference': { path: (fx) => `/concerns/${fx.concernToTriage}/press-conference`, body: { summary: '已召开新闻发布会' }, allowed: [200, 409], mutates: true },
+
+  'GET /api/public/consultations': { path: () => '/public/consultations' },
+  'GET /api/public/consultations/:id': { path: (fx) => `/public/consultations/${fx.consultation}` },
+  'POST /api/public/consultations/:id/comments': { path: (fx) => `/public/consultations/${fx.consultation}/comments`, body: INVALID, allowed: [400] },
+  'GET /api/public/items/:id/consultation (draft)': { path: (fx) => `/public/items/${fx.draftItem}/consultation` },
+  'POST /api/consultations': { path: () => '/consultations', body: INVALID, allowed: [400] },
+  'GET /api/consultations': { path: () => '/consultations', listed: (fx, body) => hasId(body, fx.consultation) },
+  'GET /api/consultations/:id': { path: (fx) => `/consultations/${fx.consultation}` },
+  // Checked in the service before the comment is looked up: an allowed principal meets 404 (no such comment), nothing changes.
+  'POST /api/consultations/:id/comments/:commentId/moderation': { path: (fx) => `/consultations/${fx.consultation}/comments/${MISSING_ID}/moderation`, body: { decision: 'approve' }, allowed: [404] },
+  // The fixture is still open: the department's drafter passes the check and meets 409.
+  'POST /api/consultations/:id/feedback': { path: (fx) => `/consultations/${fx.consultation}/feedback`, body: { catalogItemCode: 'EDU-001', summary: '权限矩阵', opinions: [] }, allowed: [409] },
+  'POST /api/consultations/:id/decision': { path: (fx) => `/consultations/${fx.consultation}/decision`, body: { itemId: MISSING_ID }, allowed: [409] },
+
+  'GET /api/public/items/:id/interpretations': { path: (fx) => `/public/items/${fx.releasedItem}/interpretations` },
+  'GET /api/items/:id/interpretations': { path: (fx) => `/items/${fx.draftItem}/interpretations` },
+  'POST /api/items/:id/interpretations': { path: (fx) => `/items/${fx.draftItem}/interpretations`, body: { form: 'text', interpreterKind: 'drafting-department', interpreterName: '县教育局', title: '权限矩阵：解读', body: '解读正文' }, allowed: [201], mutates: true },
+  'PUT /api/items/:id/interpretation-plan': { path: (fx) => `/items/${fx.draftItem}/interpretation-plan`, body: { entries: [{ form: 'text', interpreterKind: 'drafting-department' }] }, allowed: [200], mutates: true },
 
   'POST /api/obligations': { path: () => '/obligations', body: INVALID, allowed: [400] },
   'GET /api/obligations': { path: () => '/obligations' },
@@ -331,6 +350,8 @@ describe('the permission matrix: every route, every principal', () => {
     await ok(client.request('POST', `/items/${reviewItem}/submit`, as('edu.drafter')), 200, 'submit the review item');
     await Promise.all([release(releasedItem), (async () => (fx.openTask = (await openTaskOf(reviewItem)).taskId))()]);
 
+    const consulted = await ok(client.request('POST', '/consultations', { as: 'edu.drafter', body: { kind: 'other', title: '权限矩阵：意见征集', draftText: '第一条 ……', explanation: '起草说明', closesOn: '2099-12-31' } }), 201, 'a consultation');
+    fx.consultation = consulted.body.id as string;
     // A demand on the released item for the edu head; concerns in each state a step needs.
     const demanded = await ok(client.request('POST', '/supervision/demands', { as: 'office.supervisor', body: { itemId: releasedItem, reason: '权限矩阵：请说明办理情况' } }), 201, 'demand');
     fx.demand = demanded.body.id as string;

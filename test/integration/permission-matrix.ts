@@ -164,6 +164,24 @@ export const PERMISSION_MATRIX: readonly MatrixRow[] = [
   row('POST /api/concerns/:id/extension',                    'holder',    'D  D   D   D   D   D   D   D   A   D   D', 'disclosure office'),
   row('POST /api/concerns/:id/press-conference',             'holder',    'D  D   D   D   D   A   D   D   A   D   D', 'disclosure office, the department\'s leader'),
 
+  // 意见征集 (public consultation): the portal without sign-in; the department's drafter opens and answers it.
+  row('GET /api/public/consultations',                       'public',    'A  A   A   A   A   A   A   A   A   A   A', 'anyone'),
+  row('GET /api/public/consultations/:id',                   'public',    'A  A   A   A   A   A   A   A   A   A   A', 'anyone'),
+  row('POST /api/public/consultations/:id/comments',         'public',    'A  A   A   A   A   A   A   A   A   A   A', 'anyone, while open (rate-limited)'),
+  row('GET /api/public/items/:id/consultation',              'public',    'N  N   N   N   N   N   N   N   N   N   N', 'nobody: a draft has no public consultation', ' (draft)'),
+  row('POST /api/consultations',                             'roles',     'D  A   D   D   D   D   A   D   D   D   D', 'drafters, for their department'),
+  row('GET /api/consultations',                              'own-dept',  'D  A   A   A   A   A   S   S   A   A   A', 'staff: their department\'s (oversight: all)'),
+  row('GET /api/consultations/:id',                          'own-dept',  'D  A   A   A   A   A   D   D   A   A   A', 'the department, oversight'),
+  row('POST /api/consultations/:id/comments/:commentId/moderation', 'holder', 'D  A   A   D   D   A   D   D   A   D   D', 'the department\'s drafter, head and leader; the disclosure office'),
+  row('POST /api/consultations/:id/feedback',                'holder',    'D  A   D   D   D   D   D   D   D   D   D', 'a drafter of the department'),
+  row('POST /api/consultations/:id/decision',                'holder',    'D  A   D   D   D   D   D   D   D   D   D', 'a drafter of the department'),
+
+  // 多元化解读: the drafting department writes an item's interpretations and plan; the portal shows a released item's.
+  row('GET /api/public/items/:id/interpretations',           'public',    'A  A   A   A   A   A   A   A   A   A   A', 'anyone, a released item'),
+  row('GET /api/items/:id/interpretations',                  'own-dept',  'D  A   A   A   A   A   D   D   A   A   A', 'the department, oversight'),
+  row('POST /api/items/:id/interpretations',                 'holder',    'D  A   D   D   D   D   D   D   D   D   D', 'a drafter of the item\'s department'),
+  row('PUT /api/items/:id/interpretation-plan',              'holder',    'D  A   D   D   D   D   D   D   D   D   D', 'a drafter of the item\'s department'),
+
   // 定期公开.
   row('POST /api/obligations',                               'roles',     'D  D   D   D   D   D   D   D   A   D   A', 'admin, disclosure office'),
   row('GET /api/obligations',                                'signed-in', 'D  A   A   A   A   A   A   A   A   A   A', 'staff: their department\'s (oversight: all)'),

@@ -4,3 +4,4 @@ export { openObligationPeriodWorkflow, periodicObligationWorkflow } from './peri
 export { supervisionDemandWorkflow } from './supervision-demand.workflow';
 export { calendarRecalculationWorkflow } from './calendar-recalculation.workflow';
 export { catalogCompilationWorkflow } from './catalog-compilation.workflow';
+export { publicConsultationWorkflow } from './public-consultation.workflow';

@@ -8,6 +8,7 @@ import { CatalogCompilationModule } from './catalog-compilation/catalog-compilat
 import { PublicCatalogModule } from './public-catalog/public-catalog.module';
 import { InputPolicyModule } from './common/input-policy.module';
 import { ConcernsModule } from './concerns/concerns.module';
+import { ConsultationsModule } from './consultations/consultations.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -25,6 +26,6 @@ import { TemporalModule } from './temporal/temporal.module';
 import { WebModule } from './web/web.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalModule, AuthModule, InputPolicyModule, HealthModule, CalendarModule, CatalogModule, ItemsModule, AttachmentsModule, TasksModule, PublicModule, NotificationsModule, OrganisationModule, ReviewChainsModule, ConcernsModule, ObligationsModule, AuditModule, SupervisionModule, ReportsModule, RatingsModule, CatalogCompilationModule, PublicCatalogModule, WebModule],
+  imports: [ConfigModule, DatabaseModule, TemporalModule, AuthModule, InputPolicyModule, HealthModule, CalendarModule, CatalogModule, ItemsModule, AttachmentsModule, TasksModule, PublicModule, NotificationsModule, OrganisationModule, ReviewChainsModule, ConcernsModule, ObligationsModule, AuditModule, SupervisionModule, ReportsModule, RatingsModule, CatalogCompilationModule, PublicCatalogModule, ConsultationsModule, WebModule],
 })
 export class AppModule {}

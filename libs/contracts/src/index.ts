@@ -10,3 +10,4 @@ export * from './periodic-obligation.messages';
 export * from './supervision-demand.contracts';
 export * from './calendar-recalculation.contracts';
 export * from './catalog-compilation.contracts';
+export * from './public-consultation.contracts';

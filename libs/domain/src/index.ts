@@ -7,3 +7,5 @@ export * from './concern';
 export * from './obligation';
 export * from './supervision';
 export * from './reports';
+export * from './consultation';
+export * from './interpretation';

@@ -31,6 +31,11 @@ export const ERROR_CODES = {
   'catalog.row-not-owned': { status: 403, message: '该目录事项由其他部门负责，本部门不能在其下起草' },
   'catalog.row-unassigned': { status: 422, message: '该目录事项尚未指定责任部门，请联系管理员' },
 
+  // Public consultation (意见征集)
+  'consultation.period-too-short': { status: 400, message: '征求意见期限短于规定的最短期限，确需缩短的请说明理由' },
+  'consultation.closed': { status: 409, message: '该意见征集已截止，不再接收意见' },
+  'consultation.feedback-incomplete': { status: 400, message: '采纳情况须答复每一条已公开的意见，未采纳的须说明理由' },
+
   // Annual report: each bad cell is named in `fields`, with its own code (see ANNUAL_REPORT_PROBLEM_MESSAGES).
   'annual-report.invalid-inputs': { status: 400, message: '年度报告填报内容未通过校验' },
 } as const satisfies Record<string, { readonly status: number; readonly message: string }>;

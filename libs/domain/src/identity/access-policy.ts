@@ -112,6 +112,32 @@ export function maySeeAskerContact(actor: PolicyActor, concern: { readonly itemD
   return maySeeDepartmentWork(actor, concern.itemDepartmentCode, concern.assignedDepartmentCode);
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Public consultation (意见征集)
+
+/** A department's drafter opens its consultations and writes their feedback, as they draft its items. */
+export const CONSULTATION_DRAFTING_ROLE: Role = 'drafter';
+
+export function mayDraftConsultation(actor: PolicyActor, departmentCode: string): boolean {
+  return actor.roles.includes(CONSULTATION_DRAFTING_ROLE) && actor.departmentCode === departmentCode;
+}
+
+/**
+ * The moderation queue of a consultation: the department's drafter, head and leader, and the disclosure
+ * office, which runs the portal. Supervisors and admins read but do not moderate.
+ */
+export const CONSULTATION_MODERATING_ROLES: readonly Role[] = ['drafter', 'reviewer', 'leader'];
+
+export function mayModerateConsultation(actor: PolicyActor, departmentCode: string): boolean {
+  if (actor.roles.includes('disclosure-office')) return true;
+  return actor.departmentCode === departmentCode && holdsAny(actor, CONSULTATION_MODERATING_ROLES);
+}
+
+/** A commenter's contact: staff who may see the consultation (its department, oversight); never on the portal. */
+export function maySeeCommenterContact(actor: PolicyActor, consultation: { readonly departmentCode: string }): boolean {
+  return maySeeDepartmentWork(actor, consultation.departmentCode);
+}
+
 /** Staff e-mail and mobile numbers (the user directory): the admins who keep it and the supervisors who chase overdue work. */
 export const STAFF_DIRECTORY_ROLES: readonly Role[] = ['admin', 'supervisor'];
 

@@ -1,0 +1,23 @@
+import { interpretationProblems, planCoverage } from './interpretation';
+
+describe('interpretations in more forms (多元化解读)', () => {
+  const base = { interpreterKind: 'expert' as const, interpreterName: '张教授', title: '解读' };
+
+  it('asks each form for what makes it understood by everyone', () => {
+    expect(interpretationProblems({ ...base, form: 'text', body: '正文' })).toEqual([]);
+    expect(interpretationProblems({ ...base, form: 'text' }).map((problem) => problem.field)).toEqual(['body']);
+    expect(interpretationProblems({ ...base, form: 'graphic', attachmentIds: [] }).map((problem) => problem.field)).toEqual(['attachmentIds', 'body']);
+    expect(interpretationProblems({ ...base, form: 'video', mediaUrl: 'ftp://x' }).map((problem) => problem.field)).toEqual(['transcript', 'mediaUrl']);
+    expect(interpretationProblems({ ...base, form: 'audio', mediaUrl: 'https://media.example.cn/a.mp3', transcript: '文字稿' })).toEqual([]);
+    expect(interpretationProblems({ ...base, form: 'qa', questions: [{ question: '适用谁？', answer: '' }] }).map((problem) => problem.field)).toEqual(['questions.0']);
+    expect(interpretationProblems({ ...base, form: 'press-conference', body: '实录' })[0]).toMatchObject({ field: 'heldAt', message: expect.stringContaining('发布会时间') });
+  });
+
+  it('tells which planned interpretations exist', () => {
+    const coverage = planCoverage(
+      [{ form: 'text', interpreterKind: 'drafting-department' }, { form: 'video', interpreterKind: 'leader' }],
+      [{ form: 'text', interpreterKind: 'drafting-department' }, { form: 'video', interpreterKind: 'expert' }],
+    );
+    expect(coverage.map((entry) => entry.done)).toEqual([true, false]);
+  });
+});

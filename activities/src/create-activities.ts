@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@zwgk/config';
 import type { WorkingDayCalendar } from '@zwgk/domain';
 import { withFailureClassification } from './activity-failures';
+import { createApplicationActivities } from './application.activities';
 import { createAuditActivities } from './audit.activities';
 import { createCalendarActivities } from './calendar.activities';
 import { createCalendarRecalculationActivities } from './calendar-recalculation.activities';
@@ -38,6 +39,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createObligationActivities(dependencies.dataSource),
     ...createSupervisionDemandActivities(dependencies.dataSource),
     ...createCalendarRecalculationActivities(dependencies.dataSource),
+    ...createApplicationActivities(dependencies.dataSource, dependencies.calendar),
     ...createReleaseDeadlineActivities(dependencies.dataSource, { reminderWorkingDays: (dependencies.config ?? loadConfig()).policies.releaseReminderWorkingDays }, dependencies.calendar),
   });
 }

@@ -15,3 +15,4 @@ export * from './disclosure';
 export * from './concern';
 export * from './obligation';
 export * from './supervision';
+export * from './application';

@@ -243,14 +243,14 @@ export function mayTakeApplicationStep(actor: PolicyActor, step: ApplicationStep
 }
 
 /**
- * Who may see an applicant's personal data (name, ID document, contact): only the office and the handling
- * department, never the portal nor other roles with oversight.
+ * Who may see an applicant's personal data (name, ID document, contact): only the office's disclosure staff
+ * and the handling department, never the portal, nor supervisors and admins (they see it masked).
  */
 export function maySeeApplicantData(actor: PolicyActor, facts: ApplicationAccessFacts): boolean {
-  return actor.departmentCode === facts.officeDepartmentCode || (facts.handlingDepartmentCode != null && actor.departmentCode === facts.handlingDepartmentCode);
+  return isApplicationOffice(actor, facts) || (facts.handlingDepartmentCode != null && actor.departmentCode === facts.handlingDepartmentCode);
 }
 
 /** Who may see an application at all (without personal data unless maySeeApplicantData): its office, its department, oversight. */
 export function maySeeApplication(actor: PolicyActor, facts: ApplicationAccessFacts): boolean {
-  return hasOversight(actor) || maySeeApplicantData(actor, facts);
+  return hasOversight(actor) || actor.departmentCode === facts.officeDepartmentCode || maySeeApplicantData(actor, facts);
 }

@@ -106,3 +106,63 @@ describe('an application for disclosure (依申请公开) through the API', () =
     expect((await client.request('POST', '/applications', { as: 'office.publisher', body: { ...applicant, channel: 'fax', submittedOn: '2026-03-02', signedForOn: '2026-03-02' } })).body.fields).toEqual([expect.objectContaining({ field: 'signedForOn' })]);
   });
 });
+
+describe('table 三 of the annual report, counted from the applications', () => {
+  let system: RunningSystem;
+  let client: ApiClient;
+
+  beforeAll(async () => {
+    system = await startSystem('application-table');
+    ({ client } = system);
+    // Rows as the application workflows leave them, in 2018–2019, years no other suite counts applications in.
+    const insert = (type: string, receivedOn: string, closedOn: string | null, outcome: string | null, state: string) =>
+      system.db.query(
+        `INSERT INTO disclosure_applications (id, query_number, verification_hash, workflow_id, office_department_code, channel, applicant_type, applicant_name,
+           description, delivery_form, submitted_on, received_on, closed_on, outcome, state)
+         VALUES (gen_random_uuid(), 'T3-' || substr(md5(random()::text), 1, 12), 'x', 'none', 'office', 'in-person', $1, '表三测试', '表三测试申请', '纸质', $2, $2, $3, $4, $5)`,
+        [type, receivedOn, closedOn, outcome, state],
+      );
+    await insert('naturalPerson', '2018-12-20', '2019-01-10', 'granted', 'closed');
+    await insert('commercialEnterprise', '2019-05-01', '2019-05-20', 'otherUnpaidFee', 'closed');
+    await insert('naturalPerson', '2019-12-25', null, null, 'accepted');
+  }, 120_000);
+
+  afterAll(() => system?.stop());
+
+  const cell = (body: { sections: { applications: { rows: { key: string; cells: Record<string, unknown>; total: unknown }[] } } }, row: string, column: string) =>
+    body.sections.applications.rows.find((entry) => entry.key === row)!.cells[column];
+
+  it('counts new, carried over, results by category and carried forward, an open application in both years', async () => {
+    const y2019 = (await client.request('GET', '/reports/annual?year=2019', { as: 'office.publisher' })).body;
+    expect(y2019.sections.applications.source).toBe('system');
+    expect(cell(y2019, 'newlyReceived', 'naturalPerson')).toEqual({ value: 1, source: 'system' });
+    expect(cell(y2019, 'carriedOver', 'naturalPerson')).toEqual({ value: 1, source: 'system' });
+    expect(cell(y2019, 'granted', 'naturalPerson')).toEqual({ value: 1, source: 'system' });
+    expect(cell(y2019, 'otherUnpaidFee', 'commercialEnterprise')).toEqual({ value: 1, source: 'system' });
+    expect(cell(y2019, 'resultsTotal', 'commercialEnterprise')).toEqual({ value: 1, source: 'system' });
+    expect(cell(y2019, 'carriedForward', 'naturalPerson')).toEqual({ value: 1, source: 'system' });
+    const y2018 = (await client.request('GET', '/reports/annual?year=2018', { as: 'office.publisher' })).body;
+    expect(cell(y2018, 'newlyReceived', 'naturalPerson')).toEqual({ value: 1, source: 'system' });
+    expect(cell(y2018, 'carriedForward', 'naturalPerson')).toEqual({ value: 1, source: 'system' });
+  });
+
+  it('adds what the office enters for applications handled outside the system, and the table checks still hold', async () => {
+    const table = Object.fromEntries(
+      ['newlyReceived', 'carriedOver', 'granted', 'partiallyGranted', 'refusedStateSecret', 'refusedProhibitedByLaw', 'refusedThreeSecurities', 'refusedThirdParty', 'refusedInternalAffairs',
+        'refusedProcessInformation', 'refusedEnforcementFile', 'refusedQueryMatter', 'unableNotHeld', 'unableNeedsCreation', 'unableStillUnclear', 'notProcessedPetition', 'notProcessedRepeated',
+        'notProcessedPublication', 'notProcessedMassRepeated', 'notProcessedConfirmation', 'otherNoCorrection', 'otherUnpaidFee', 'otherOther', 'resultsTotal', 'carriedForward',
+      ].map((row) => [row, { naturalPerson: 0, commercialEnterprise: 0, researchInstitution: 0, socialWelfareOrganisation: 0, legalServiceAgency: 0, otherOrganisation: 0 }]),
+    ) as Record<string, Record<string, number>>;
+    table.newlyReceived.naturalPerson = 2;
+    table.granted.naturalPerson = 2;
+    table.resultsTotal.naturalPerson = 2;
+    expect((await client.request('PUT', '/reports/annual/2019/inputs', { as: 'office.publisher', body: { applications: table } })).status).toBe(200);
+    const y2019 = (await client.request('GET', '/reports/annual?year=2019', { as: 'office.publisher' })).body;
+    expect(cell(y2019, 'newlyReceived', 'naturalPerson')).toEqual({ value: 3, source: 'system' });
+    expect(cell(y2019, 'granted', 'naturalPerson')).toEqual({ value: 3, source: 'system' });
+    const row = y2019.sections.applications.rows.find((entry: { key: string }) => entry.key === 'granted');
+    expect(row.enteredCells.naturalPerson).toEqual({ value: 2, source: 'input' });
+    const total = (key: string) => y2019.sections.applications.rows.find((entry: { key: string }) => entry.key === key).total.value as number;
+    expect(total('newlyReceived') + total('carriedOver')).toBe(total('resultsTotal') + total('carriedForward'));
+  });
+});

@@ -13,6 +13,8 @@ import { ReviewScreen } from './screens/ReviewScreen';
 import { SupervisionScreen } from './screens/SupervisionScreen';
 import { OrganisationScreen } from './screens/OrganisationScreen';
 import { AnnualReportScreen, AssessmentScreen } from './screens/ReportScreens';
+import { ApplicationsScreen } from './screens/applications/ApplicationsScreen';
+import { PortalApplicationScreen } from './screens/applications/PortalApplicationScreen';
 
 /** Who may read the annual report and the assessment (the API's own rule). */
 const REPORT_ROLES = ['supervisor', 'admin', 'disclosure-office'];
@@ -78,7 +80,7 @@ export function App() {
 
   let content: React.ReactNode;
   if (isPublic) {
-    content = rest[0] === 'items' && rest[1] ? <PortalItemScreen id={rest[1]} /> : <PortalScreen area={rest[0] === 'area' ? rest[1] : undefined} />;
+    content = rest[0] === 'applications' ? <PortalApplicationScreen /> : rest[0] === 'items' && rest[1] ? <PortalItemScreen id={rest[1]} /> : <PortalScreen area={rest[0] === 'area' ? rest[1] : undefined} />;
   } else if (!session || section === 'login' || oidcReturnParams()) {
     content = <LoginScreen onSignedIn={(next) => { setSessionNotice(null); signIn(next); }} notice={sessionNotice} />;
   } else {
@@ -104,6 +106,9 @@ export function App() {
       case 'organisation':
         content = session.actor.roles.includes('admin') ? <OrganisationScreen session={session} /> : <Redirect to={homeOf(session)} />;
         break;
+      case 'applications':
+        content = <ApplicationsScreen key={rest[0] ?? 'list'} id={rest[0]} session={session} />;
+        break;
       case 'reports':
         content = rest[0] === 'assessment' ? <AssessmentScreen /> : <AnnualReportScreen key={rest[1] ?? ''} year={rest[0] === 'annual' ? rest[1] : undefined} session={session} />;
         break;
@@ -114,13 +119,14 @@ export function App() {
 
   const roles = session?.actor.roles ?? [];
   const links: [string, string][] = isPublic
-    ? [['/public', '公开目录']]
+    ? [['/public', '公开目录'], ['/public/applications', '依申请公开']]
     : [
         ...(roles.some((role) => REVIEW_ROLES.includes(role)) ? [['/inbox', '待办审核'] as [string, string]] : []),
         ...(roles.includes('drafter') ? [['/draft', '起草公开事项'] as [string, string], ['/items', '我的事项'] as [string, string]] : []),
         ...(roles.includes('supervisor') || roles.includes('admin') ? [['/supervision', '督查督办'] as [string, string]] : []),
         ...(roles.some((role) => REPORT_ROLES.includes(role)) ? [['/reports', '报表与考核'] as [string, string]] : []),
         ...(roles.includes('admin') ? [['/organisation', '组织机构'] as [string, string]] : []),
+        ['/applications', '依申请公开'],
         ['/public', '政务公开专栏'],
       ];
 

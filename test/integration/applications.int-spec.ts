@@ -102,6 +102,9 @@ describe('an application for disclosure (依申请公开) through the API', () =
     expect(registered.body.verificationCode).toMatch(/^\d{6}$/);
     const signed = await step(registered.body.id, 'office.publisher', { step: 'sign' });
     expect(signed.body).toEqual(expect.objectContaining({ receivedOn: '2026-03-02', dueDate: '2026-03-30' }));
+    for (const submittedOn of ['2026-02-30', '1999-03-02']) {
+      expect((await client.request('POST', '/applications', { as: 'office.publisher', body: { ...applicant, channel: 'in-person', submittedOn } })).body.fields).toEqual([expect.objectContaining({ field: 'submittedOn' })]);
+    }
     expect((await client.request('POST', '/applications', { as: 'edu.drafter', body: { ...applicant, channel: 'in-person', submittedOn: '2026-03-02' } })).status).toBe(403);
     expect((await client.request('POST', '/applications', { as: 'office.publisher', body: { ...applicant, channel: 'fax', submittedOn: '2026-03-02', signedForOn: '2026-03-02' } })).body.fields).toEqual([expect.objectContaining({ field: 'signedForOn' })]);
   });

@@ -25,7 +25,7 @@ import {
   type ReplyDeadline,
 } from '@zwgk/domain/workflow';
 import { DueTime } from './due-time';
-import { ACTIVITY_OPTIONS, failure } from './workflow-support';
+import { ACTIVITY_OPTIONS, failure, refusalOf } from './workflow-support';
 
 const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
 
@@ -171,8 +171,10 @@ export async function disclosureApplicationWorkflow(input: DisclosureApplication
       validate(entry.request); // again: an earlier step may have changed what this one may do
       await apply(entry.request);
     } catch (error) {
-      if (!(error instanceof ApplicationFailure)) throw error;
-      entry.refusal = error;
+      // A validator's refusal, or data an activity refused for good (a date the calendar does not cover).
+      const refusal = error instanceof ApplicationFailure ? error : refusalOf(error, '办理步骤', []);
+      if (!refusal) throw error;
+      entry.refusal = refusal;
     }
     entry.done = true;
   }
@@ -440,9 +442,9 @@ export async function disclosureApplicationWorkflow(input: DisclosureApplication
   async function sign(request: Step<'sign'>): Promise<void> {
     const receipt = receiptDateOf({ channel: input.channel, submittedOn: input.submittedOn, signedForOn: input.signedForOn ?? request.confirmedOn, confirmedOn: request.confirmedOn ?? today() });
     if (!receipt.ok) throw failure(FailureType.InvalidInput, receipt.problem, { fields: ['confirmedOn'] });
+    correctionWindowDate = (await activities.computeApplicationStepDue({ kind: 'correction-window', receiptDate: receipt.date })).dueDate;
     v.receivedOn = receipt.date;
     clock = { startDate: receipt.date, start: 'receipt', pauses: [], extensionWorkingDays: 0 };
-    correctionWindowDate = (await activities.computeApplicationStepDue({ kind: 'correction-window', receiptDate: receipt.date })).dueDate;
     v.state = 'received';
     await recompute();
     await project();

@@ -2,7 +2,7 @@ import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto'
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { disclosureApplicationWorkflowId, type ApplicationStepRequest } from '@zwgk/contracts';
-import { chinaDateOf, hasOversight, maySeeApplicantData, maySeeApplication, type Actor, type ApplicationChannel, type ApplicationColumn } from '@zwgk/domain';
+import { chinaDateOf, hasOversight, isCalendarDate, maySeeApplicantData, maySeeApplication, type Actor, type ApplicationChannel, type ApplicationColumn } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
 import { ConcernRateLimiter } from '../concerns/concern-rate-limiter';
@@ -50,6 +50,11 @@ export class ApplicationsService {
 
   /** A letter, fax or in-person application registered by the office. */
   async register(actor: Actor, dto: RegisterApplicationDto, idempotencyKey: string | undefined, requestId: string | undefined) {
+    // A real date the working-day calendar covers, so every deadline of the application can be counted.
+    for (const field of ['submittedOn', 'signedForOn'] as const) {
+      const value = dto[field];
+      if (value !== undefined && !isCalendarDate(value)) throw ApiError.invalid(field, '须为 YYYY-MM-DD 格式的真实日期（2008—2099年）');
+    }
     if (dto.submittedOn > chinaDateOf(new Date())) throw ApiError.invalid('submittedOn', '提交日期不能晚于今天');
     if (dto.signedForOn !== undefined && dto.channel !== 'registered-post') throw ApiError.invalid('signedForOn', '只有邮寄（需签收）的申请填写签收日期');
     const id = idempotencyKey ? uuidFromKey(`application:${actor.username}`, idempotencyKey) : randomUUID();

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@zwgk/config';
 import type { WorkingDayCalendar } from '@zwgk/domain';
 import { withFailureClassification } from './activity-failures';
+import { createApplicationActivities } from './application.activities';
 import { createAuditActivities } from './audit.activities';
 import { createCalendarActivities } from './calendar.activities';
 import { createCatalogCompilationActivities } from './catalog-compilation.activities';
@@ -42,6 +43,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createPublicConsultationActivities(dependencies.dataSource),
     ...createCalendarRecalculationActivities(dependencies.dataSource),
     ...createCatalogCompilationActivities(dependencies.dataSource),
+    ...createApplicationActivities(dependencies.dataSource, dependencies.calendar),
     ...createReleaseDeadlineActivities(dependencies.dataSource, { reminderWorkingDays: (dependencies.config ?? loadConfig()).policies.releaseReminderWorkingDays }, dependencies.calendar),
   });
 }

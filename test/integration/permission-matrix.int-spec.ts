@@ -41,6 +41,7 @@ interface Fixtures {
   concernPublished: string;
   catalogVersion: string;
   consultation: string;
+  application: string;
 }
 
 interface Probe {
@@ -201,6 +202,14 @@ const probes: Record<string, Probe> = {
   'GET /api/supervision/demands': { path: () => '/supervision/demands', listed: (fx, body) => hasId(body, fx.demand) },
   'GET /api/supervision/demands?department=civil': { path: () => '/supervision/demands?department=civil' },
   'GET /api/supervision/demands/:id': { path: (fx) => `/supervision/demands/${fx.demand}` },
+  // Invalid bodies: refused before the rate limiters count anything.
+  'POST /api/public/applications': { path: () => '/public/applications', body: INVALID, allowed: [400] },
+  'POST /api/public/applications/lookup': { path: () => '/public/applications/lookup', body: INVALID, allowed: [400] },
+  'POST /api/applications': { path: () => '/applications', body: INVALID, allowed: [400] },
+  'GET /api/applications': { path: () => '/applications' },
+  'GET /api/applications/:id': { path: (fx) => `/applications/${fx.application}` },
+  // No extension is pending: the office head passes the validator's actor check and meets the state (409); everyone else is refused first.
+  'POST /api/applications/:id/steps': { path: (fx) => `/applications/${fx.application}/steps`, body: { step: 'decide-extension', approve: true }, allowed: [409] },
   'POST /api/supervision/demands/:id/respond': { path: (fx) => `/supervision/demands/${fx.demand}/respond`, body: { response: '已责成专人办理。' }, allowed: [200], mutates: true },
   'GET /api/audit': { path: () => '/audit' },
 
@@ -355,6 +364,11 @@ describe('the permission matrix: every route, every principal', () => {
     // A demand on the released item for the edu head; concerns in each state a step needs.
     const demanded = await ok(client.request('POST', '/supervision/demands', { as: 'office.supervisor', body: { itemId: releasedItem, reason: '权限矩阵：请说明办理情况' } }), 201, 'demand');
     fx.demand = demanded.body.id as string;
+    // An application registered by the office and handled by 县教育局.
+    const registered = await ok(client.request('POST', '/applications', { as: 'office.publisher', body: { applicantType: 'naturalPerson', applicantName: '权限矩阵申请人', idDocument: 'PM-0001', description: '权限矩阵：申请公开的信息', deliveryForm: '电子邮件', channel: 'in-person', submittedOn: '2026-03-02' } }), 201, 'an application');
+    fx.application = registered.body.id as string;
+    await ok(client.request('POST', `/applications/${fx.application}/steps`, { as: 'office.publisher', body: { step: 'sign' } }), 200, 'sign the application');
+    await ok(client.request('POST', `/applications/${fx.application}/steps`, { as: 'office.publisher', body: { step: 'accept', departmentCode: 'edu' } }), 200, 'accept the application');
     const [toTriage, toAnswer, toReview, published] = await Promise.all([
       incident('权限矩阵：待分办的突发事件', 'major-emergency'),
       incident('权限矩阵：待答复的舆情', 'public-opinion'),

@@ -211,6 +211,14 @@ export const PERMISSION_MATRIX: readonly MatrixRow[] = [
   row('PUT /api/reports/annual/:year/inputs',                'roles',     'D  D   D   D   D   D   D   D   A   D   A', 'disclosure office, admin'),
   row('GET /api/reports/assessment',                         'roles',     'D  D   D   D   D   D   D   D   A   A   A', 'supervisor, admin, disclosure office'),
   row('GET /api/reports/assessment.xlsx',                    'roles',     'D  D   D   D   D   D   D   D   A   A   A', 'supervisor, admin, disclosure office'),
+
+  // 依申请公开: the public applies and follows with 查询号 + code; staff steps are decided by the workflow's validator.
+  row('POST /api/public/applications',                       'public',    'A  A   A   A   A   A   A   A   A   A   A', 'anyone (rate-limited per address)'),
+  row('POST /api/public/applications/lookup',                'public',    'A  A   A   A   A   A   A   A   A   A   A', 'anyone with the 查询号 and code'),
+  row('POST /api/applications',                              'roles',     'D  D   D   D   D   D   D   D   A   D   D', 'disclosure office'),
+  row('GET /api/applications',                               'signed-in', 'D  A   A   A   A   A   A   A   A   A   A', 'staff: the office and oversight all, a department the ones it handles'),
+  row('GET /api/applications/:id',                           'own-dept',  'D  A   A   A   A   A   D   D   A   A   A', 'the handling department, the office, oversight'),
+  row('POST /api/applications/:id/steps',                    'holder',    'D  D   D   D   D   D   D   D   D   A   D', 'the step\'s holder (here: deciding an extension, the office head)'),
 ];
 
 /** The row's key: its route and variant. */

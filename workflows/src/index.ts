@@ -5,3 +5,4 @@ export { supervisionDemandWorkflow } from './supervision-demand.workflow';
 export { calendarRecalculationWorkflow } from './calendar-recalculation.workflow';
 export { catalogCompilationWorkflow } from './catalog-compilation.workflow';
 export { publicConsultationWorkflow } from './public-consultation.workflow';
+export { disclosureApplicationWorkflow } from './disclosure-application.workflow';

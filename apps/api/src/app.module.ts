@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsModule } from './applications/applications.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -26,6 +27,6 @@ import { TemporalModule } from './temporal/temporal.module';
 import { WebModule } from './web/web.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalModule, AuthModule, InputPolicyModule, HealthModule, CalendarModule, CatalogModule, ItemsModule, AttachmentsModule, TasksModule, PublicModule, NotificationsModule, OrganisationModule, ReviewChainsModule, ConcernsModule, ObligationsModule, AuditModule, SupervisionModule, ReportsModule, RatingsModule, CatalogCompilationModule, PublicCatalogModule, ConsultationsModule, WebModule],
+  imports: [ConfigModule, DatabaseModule, TemporalModule, AuthModule, InputPolicyModule, HealthModule, CalendarModule, CatalogModule, ItemsModule, AttachmentsModule, TasksModule, PublicModule, NotificationsModule, OrganisationModule, ReviewChainsModule, ConcernsModule, ObligationsModule, AuditModule, SupervisionModule, ReportsModule, RatingsModule, CatalogCompilationModule, PublicCatalogModule, ConsultationsModule, ApplicationsModule, WebModule],
 })
 export class AppModule {}

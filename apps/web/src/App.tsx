@@ -98,7 +98,7 @@ export function App() {
 
   const roles = session?.actor.roles ?? [];
   const links: [string, string][] = isPublic
-    ? [['/public', '公开目录'], ['/public/consultations', '意见征集']]
+    ? [['/public', '公开目录'], ['/public/applications', '依申请公开'], ['/public/consultations', '意见征集']]
     : [
         ...ROUTES.flatMap((route): [string, string][] => {
           if ('public' in route || !route.nav) return [];

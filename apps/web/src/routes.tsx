@@ -9,6 +9,8 @@ import { PortalItemScreen, PortalScreen } from './screens/PortalScreens';
 import { AnnualReportScreen, AssessmentScreen } from './screens/ReportScreens';
 import { ReviewScreen } from './screens/ReviewScreen';
 import { SupervisionScreen } from './screens/SupervisionScreen';
+import { ApplicationsScreen } from './screens/applications/ApplicationsScreen';
+import { PortalApplicationScreen } from './screens/applications/PortalApplicationScreen';
 import { CompilationScreen } from './screens/catalog-compilation/CompilationScreen';
 import { ConsultationPortal } from './screens/consultations/ConsultationPortal';
 import { ConsultationStaffScreen } from './screens/consultations/ConsultationStaffScreen';
@@ -66,6 +68,7 @@ export const ROUTES: readonly ScreenRoute[] = [
   portal('/public', () => <PortalScreen area={undefined} />),
   portal('/public/area/:area', ({ params }) => <PortalScreen area={params.area} />),
   portal('/public/items/:id', ({ params }) => <PortalItemScreen key={params.id} id={params.id!} />),
+  portal('/public/applications', () => <PortalApplicationScreen />),
   portal('/public/consultations/:id?', ({ params }) => <ConsultationPortal key={params.id ?? 'list'} id={params.id} />),
   staff('/inbox', () => <InboxScreen />, { nav: { label: '待办审核', roles: REVIEW_ROLES } }),
   staff('/review/:itemId/:taskId', ({ params }) => <ReviewScreen key={params.taskId} itemId={params.itemId!} taskId={params.taskId!} />),
@@ -78,6 +81,7 @@ export const ROUTES: readonly ScreenRoute[] = [
   staff('/reports/annual/:year?', ({ params, session }) => <AnnualReportScreen key={params.year ?? ''} year={params.year} session={session} />),
   staff('/reports/assessment', () => <AssessmentScreen />),
   staff('/compilation/:roundId?', ({ params, session }) => <CompilationScreen key={params.roundId ?? 'list'} session={session} roundId={params.roundId} />, { nav: { label: '目录编制', roles: ['disclosure-office', 'drafter', 'reviewer', 'legal-reviewer', 'leader'] } }),
+  staff('/applications/:id?', ({ params, session }) => <ApplicationsScreen key={params.id ?? 'list'} id={params.id} session={session} />, { nav: { label: '依申请公开' } }),
   staff('/consultations/:id?', ({ params, session }) => <ConsultationStaffScreen key={params.id ?? 'list'} id={params.id} session={session} />, { nav: { label: '意见征集' } }),
   staff('/organisation', ({ session }) => <OrganisationScreen session={session} />, { roles: ['admin'], nav: { label: '组织机构' } }),
 ];

@@ -11,3 +11,4 @@ export * from './supervision-demand.contracts';
 export * from './calendar-recalculation.contracts';
 export * from './catalog-compilation.contracts';
 export * from './public-consultation.contracts';
+export * from './disclosure-application.contracts';

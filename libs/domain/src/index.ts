@@ -9,3 +9,4 @@ export * from './supervision';
 export * from './reports';
 export * from './consultation';
 export * from './interpretation';
+export * from './application';

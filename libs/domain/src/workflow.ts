@@ -16,3 +16,4 @@ export * from './concern';
 export * from './obligation';
 export * from './supervision';
 export * from './consultation';
+export * from './application';

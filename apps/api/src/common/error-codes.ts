@@ -25,6 +25,9 @@ export const ERROR_CODES = {
   'task.not-yours': { status: 403, message: '该任务不属于您的岗位或部门' },
   'task.claimed-by-other': { status: 409, message: '该任务已由他人认领' },
 
+  // Applications for disclosure (依申请公开): a wrong 查询号 or code reads as one case, never telling which.
+  'application.lookup-failed': { status: 404, message: '查询号或验证码不正确' },
+
   // Catalog
   'catalog.admins-only': { status: 403, message: '仅系统管理员可导入、编辑和启用公开事项目录' },
   /** Only a department the catalog row names as responsible (责任部门) drafts items under it. */

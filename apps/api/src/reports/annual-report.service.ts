@@ -2,6 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { writeAuditEvent } from '@zwgk/db';
 import {
+  countApplicationTable,
+  type ApplicationColumn,
+  type ApplicationRow,
+  type ApplicationTableRecord,
   APPLICATION_COLUMNS,
   APPLICATION_ROWS,
   REVIEW_LITIGATION_GROUPS,
@@ -26,6 +30,17 @@ export interface Figure {
 
 const entered = (value: number | undefined): Figure => ({ value: value ?? null, source: 'input' });
 const counted = (value: number): Figure => ({ value, source: 'system' });
+/** A cell of table 三: the system's count plus the office's entry for applications outside the system; wholly entered reads as input. */
+const combined = (system: number, input: number | undefined): Figure => (input === undefined ? counted(system) : system === 0 ? entered(input) : counted(system + input));
+
+/** How table 三 is counted, stated in the report so a reader can check it. */
+export const APPLICATION_TABLE_MAPPING = {
+  newlyReceived: '本年新收: applications whose receipt date (条例第三十一条; the submission date until it is confirmed) falls in the year',
+  carriedOver: '上年结转: applications received before the year and not closed by its first day',
+  results: '办理结果: applications closed in the year (reply delivered, or deemed withdrawn), by their table 三 category',
+  carriedForward: '结转下年度: applications received by the end of the year and still open then; counted again as 上年结转 next year',
+  entered: 'entered figures: applications handled outside the system, added to the counts',
+} as const;
 
 /** How the system counts the 行政规范性文件 row, stated in the report so a reader can check it. */
 export const NORMATIVE_DOCUMENT_MAPPING = {
@@ -53,7 +68,7 @@ export class AnnualReportService {
   /** The report for a year: the system's counts, the office's inputs, and the report's own deadline. */
   async report(yearText: string | undefined, now = new Date()) {
     const year = parseYear(yearText, 'year', now);
-    const [stored, normative] = await Promise.all([this.stored(year), this.normativeDocuments(year)]);
+    const [stored, normative, countedApplications] = await Promise.all([this.stored(year), this.normativeDocuments(year), this.countedApplications(year)]);
     const inputs = stored?.inputs ?? {};
     const dueAt = annualReportDueAt(year);
     const applications = inputs.applications;
@@ -89,16 +104,21 @@ export class AnnualReportService {
         applications: {
           title: '三、收到和处理政府信息公开申请情况',
           editable: true,
-          // 依申请公开 is not handled by the system yet: the whole table is entered, and checked when saved.
-          source: 'input' as const,
+          // Counted from the applications the system handled (received, carried over, results, carried forward).
+          // What the office enters is only what the system cannot know: applications handled outside it (before it
+          // was in use, or in another system), added to the counts. Both tables pass the checks, so their sum does.
+          source: 'system' as const,
           entered: applications !== undefined,
+          mapping: APPLICATION_TABLE_MAPPING,
           columns: [...APPLICATION_COLUMNS, { key: 'total', label: '总计', group: null }],
           rows: APPLICATION_ROWS.map((row) => ({
             key: row.key,
             label: row.label,
             group: row.group,
-            cells: Object.fromEntries(APPLICATION_COLUMNS.map((column) => [column.key, entered(applications?.[row.key][column.key])])),
-            total: entered(applications ? applicationRowTotal(applications[row.key]) : undefined),
+            cells: Object.fromEntries(APPLICATION_COLUMNS.map((column) => [column.key, combined(countedApplications[row.key][column.key], applications?.[row.key][column.key])])),
+            total: combined(applicationRowTotal(countedApplications[row.key]), applications ? applicationRowTotal(applications[row.key]) : undefined),
+            // The office's own part, which is what its form edits.
+            enteredCells: Object.fromEntries(APPLICATION_COLUMNS.map((column) => [column.key, entered(applications?.[row.key][column.key])])),
           })),
         },
         reviewLitigation: {
@@ -117,6 +137,22 @@ export class AnnualReportService {
         otherMatters: { title: '六、其他需要报告的事项', editable: true, source: 'input' as const, text: inputs.otherMatters ?? null },
       },
     };
+  }
+
+  /** Table 三 counted from disclosure_applications for the year (applications open at a year end count in both years). */
+  private async countedApplications(year: number) {
+    const rows: { applicant_type: string; received_on: string; closed_on: string | null; outcome: string | null }[] = await this.dataSource.query(
+      `SELECT applicant_type, coalesce(received_on, submitted_on)::text AS received_on, closed_on::text AS closed_on, outcome
+         FROM disclosure_applications
+        WHERE coalesce(received_on, submitted_on) <= make_date($1, 12, 31) AND (closed_on IS NULL OR closed_on >= make_date($1, 1, 1))`,
+      [year],
+    );
+    const records: ApplicationTableRecord[] = rows.map((row) => ({
+      applicantType: row.applicant_type as ApplicationColumn,
+      receivedOn: row.received_on,
+      ...(row.closed_on ? { closedOn: row.closed_on, outcome: row.outcome as ApplicationRow } : {}),
+    }));
+    return countApplicationTable(records, year);
   }
 
   /**

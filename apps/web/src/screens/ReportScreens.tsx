@@ -32,7 +32,7 @@ interface AnnualReport {
       title: string;
       entered: boolean;
       columns: { key: string; label: string; group: string | null }[];
-      rows: { key: string; label: string; group: string | null; cells: Record<string, Figure>; total: Figure }[];
+      rows: { key: string; label: string; group: string | null; cells: Record<string, Figure>; total: Figure; enteredCells?: Record<string, Figure> }[];
     };
     reviewLitigation: {
       title: string;
@@ -70,7 +70,7 @@ function draftOf(report: AnnualReport): Draft {
     otherMatters: sections.otherMatters.text ?? '',
     rules: { issued: text(rules.issued), repealed: text(rules.repealed), inForce: text(rules.inForce) },
     decisions: Object.fromEntries(sections.activeDisclosure.decisions.map((row) => [row.key, text(row.figure)])) as Record<DecisionKey, string>,
-    applications: Object.fromEntries(sections.applications.rows.map((row) => [row.key, Object.fromEntries(Object.entries(row.cells).map(([column, figure]) => [column, text(figure)]))])),
+    applications: Object.fromEntries(sections.applications.rows.map((row) => [row.key, Object.fromEntries(Object.entries(row.enteredCells ?? row.cells).map(([column, figure]) => [column, text(figure)]))])),
     reviewLitigation: Object.fromEntries(sections.reviewLitigation.groups.map((group) => [group.key, Object.fromEntries(group.cells.map((cell) => [cell.key, text(cell)]))])),
   };
 }

@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { REVIEW_STAGES, STAGE_ROLE, type ReviewStage } from '../review/review-chain';
 import {
   catalogRowDraftingRefusal,
+  mayTakeApplicationStep,
+  maySeeApplicantData,
+  maySeeApplication,
   DEPARTMENT_HEAD_ROLE,
   hasOversight,
   inboxBranchAdmits,
@@ -122,5 +125,32 @@ describe('drafting under a catalog row', () => {
     expect(catalogRowDraftingRefusal(drafter, ['civil'])).toBe('not-owned');
     expect(catalogRowDraftingRefusal({ ...drafter, roles: ['admin'] }, ['civil'])).toBe('not-owned');
     expect(catalogRowDraftingRefusal(drafter, [])).toBe('unassigned');
+  });
+});
+
+describe('applications for disclosure (依申请公开)', () => {
+  const facts = { officeDepartmentCode: 'office', handlingDepartmentCode: 'edu' };
+  const actor = (departmentCode: string, ...roles: string[]) => ({ username: `${departmentCode}.${roles.join('.')}`, departmentCode, roles });
+
+  it('gives each step to its actor: the office registers, the department drafts, its secrecy reviewer and leader check, the office head extends', () => {
+    expect(mayTakeApplicationStep(actor('office', 'disclosure-office'), 'sign', facts)).toBe(true);
+    expect(mayTakeApplicationStep(actor('edu', 'drafter'), 'sign', facts)).toBe(false);
+    expect(mayTakeApplicationStep(actor('edu', 'drafter'), 'draft-reply', facts)).toBe(true);
+    expect(mayTakeApplicationStep(actor('civil', 'drafter'), 'draft-reply', facts)).toBe(false);
+    expect(mayTakeApplicationStep(actor('edu', 'secrecy-reviewer'), 'review-reply', facts)).toBe(true);
+    expect(mayTakeApplicationStep(actor('edu', 'leader'), 'review-reply', facts)).toBe(false);
+    expect(mayTakeApplicationStep(actor('edu', 'leader'), 'sign-off-reply', facts)).toBe(true);
+    expect(mayTakeApplicationStep(actor('office', 'supervisor'), 'decide-extension', facts)).toBe(true);
+    expect(mayTakeApplicationStep(actor('office', 'disclosure-office'), 'decide-extension', facts)).toBe(false);
+    expect(mayTakeApplicationStep(actor('office', 'disclosure-office'), 'return', facts)).toBe(false);
+  });
+
+  it('shows personal data to the office staff and the handling department only', () => {
+    expect(maySeeApplicantData(actor('office', 'disclosure-office'), facts)).toBe(true);
+    expect(maySeeApplicantData(actor('edu', 'drafter'), facts)).toBe(true);
+    expect(maySeeApplicantData(actor('office', 'supervisor'), facts)).toBe(false);
+    expect(maySeeApplicantData(actor('county', 'admin'), facts)).toBe(false);
+    expect(maySeeApplication(actor('office', 'supervisor'), facts)).toBe(true);
+    expect(maySeeApplication(actor('civil', 'drafter'), facts)).toBe(false);
   });
 });

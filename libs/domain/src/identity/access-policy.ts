@@ -244,3 +244,63 @@ export function inboxListsTask(viewer: PolicyActor, task: InboxTaskFacts, kind?:
   if (kind !== undefined && task.stage !== kind) return false;
   return inboxBranches(viewer, kind).some((branch) => inboxBranchAdmits(branch, viewer, task));
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// 依申请公开 (applications for disclosure)
+
+/** The staff steps of an application, each done by one kind of actor. */
+export type ApplicationStepName =
+  | 'sign' | 'accept' | 'transfer' | 'return'
+  | 'request-correction' | 'correction-received'
+  | 'request-extension' | 'decide-extension'
+  | 'start-consultation' | 'consultation-answered'
+  | 'fee-notice' | 'fee-paid'
+  | 'draft-reply' | 'review-reply' | 'sign-off-reply' | 'deliver-reply';
+
+/** Who holds an application: the 政府信息公开工作机构 (the office) that receives it, and the department handling it. */
+export interface ApplicationAccessFacts {
+  readonly officeDepartmentCode: string;
+  readonly handlingDepartmentCode?: string | null;
+}
+
+/** The disclosure office (政府信息公开工作机构) receives, registers, corrects, charges and delivers (条例 Art. 4, 29). */
+export const APPLICATION_OFFICE_ROLE: Role = 'disclosure-office';
+/** The head of the 政府信息公开工作机构 approves an extension (条例 Art. 33): the office's head or supervisor. */
+export const APPLICATION_EXTENSION_APPROVER_ROLES: readonly Role[] = ['reviewer', 'supervisor'];
+
+const OFFICE_STEPS: readonly ApplicationStepName[] = ['sign', 'accept', 'transfer', 'request-correction', 'correction-received', 'fee-notice', 'fee-paid', 'deliver-reply'];
+/** Steps the handling department takes, which the office may also take for it. */
+const HANDLING_STEPS: readonly ApplicationStepName[] = ['return', 'request-extension', 'start-consultation', 'consultation-answered', 'draft-reply'];
+
+export function isApplicationOffice(actor: PolicyActor, facts: ApplicationAccessFacts): boolean {
+  return actor.departmentCode === facts.officeDepartmentCode && actor.roles.includes(APPLICATION_OFFICE_ROLE);
+}
+
+/**
+ * May the actor take this step on the application? The office takes the office's steps; the handling
+ * department (or the office for it) drafts and consults; 保密审查 and 签发 are the handling department's
+ * secrecy reviewer and leader (条例 Art. 17: what is released is checked first); the extension is decided by the
+ * office's head. `return` is the handling department's own (sending it back to the office).
+ */
+export function mayTakeApplicationStep(actor: PolicyActor, step: ApplicationStepName, facts: ApplicationAccessFacts): boolean {
+  const inHandling = facts.handlingDepartmentCode != null && actor.departmentCode === facts.handlingDepartmentCode;
+  if (OFFICE_STEPS.includes(step)) return isApplicationOffice(actor, facts);
+  if (step === 'return') return inHandling;
+  if (HANDLING_STEPS.includes(step)) return inHandling || isApplicationOffice(actor, facts);
+  if (step === 'review-reply') return inHandling && actor.roles.includes('secrecy-reviewer');
+  if (step === 'sign-off-reply') return inHandling && actor.roles.includes('leader');
+  return actor.departmentCode === facts.officeDepartmentCode && holdsAny(actor, APPLICATION_EXTENSION_APPROVER_ROLES);
+}
+
+/**
+ * Who may see an applicant's personal data (name, ID document, contact): only the office's disclosure staff
+ * and the handling department, never the portal, nor supervisors and admins (they see it masked).
+ */
+export function maySeeApplicantData(actor: PolicyActor, facts: ApplicationAccessFacts): boolean {
+  return isApplicationOffice(actor, facts) || (facts.handlingDepartmentCode != null && actor.departmentCode === facts.handlingDepartmentCode);
+}
+
+/** Who may see an application at all (without personal data unless maySeeApplicantData): its office, its department, oversight. */
+export function maySeeApplication(actor: PolicyActor, facts: ApplicationAccessFacts): boolean {
+  return hasOversight(actor) || actor.departmentCode === facts.officeDepartmentCode || maySeeApplicantData(actor, facts);
+}

@@ -101,7 +101,7 @@ export interface AnnualReportInputs {
   readonly compulsionDecisions?: number;
   /** 行政事业性收费 本年收费金额（万元） */
   readonly feesTenThousandYuan?: number;
-  /** 三: applications (依申请公开) are not tracked yet, so the whole table is entered. */
+  /** 三: only applications handled outside the system (before it was in use); the report adds them to its counts. */
   readonly applications?: ApplicationTable;
   /** 四 */
   readonly reviewLitigation?: ReviewLitigationTable;

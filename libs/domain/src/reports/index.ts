@@ -1,2 +1,3 @@
 export * from './annual-report';
 export * from './assessment';
+export * from './application-table';

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@zwgk/domain';
+import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
+import { ApiErrors, ApiUuidParams } from '../common/api-responses';
+import { readIdempotencyKey } from '../common/idempotency-key';
+import { ApplicationStepDto, ListApplicationsQuery, RegisterApplicationDto } from './application.dto';
+import { ApplicationsService } from './applications.service';
+
+/** 依申请公开, staff side: register, list, read, and each step (the workflow's validator decides who and when). */
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('applications')
+export class ApplicationsController {
+  constructor(@Inject(ApplicationsService) private readonly applications: ApplicationsService) {}
+
+  @ApiErrors(503)
+  @Post()
+  @Roles('disclosure-office')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried registration with the same key is recorded once' })
+  register(@CurrentActor() actor: Actor, @Body() body: RegisterApplicationDto, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
+    return this.applications.register(actor, body, readIdempotencyKey(key), requestId);
+  }
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @Query() query: ListApplicationsQuery) {
+    return this.applications.list(actor, query.state);
+  }
+
+  @ApiErrors(404)
+  @ApiUuidParams('id')
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.applications.get(actor, id);
+  }
+
+  @ApiErrors(404, 409, 503)
+  @ApiUuidParams('id')
+  @Post(':id/steps')
+  @HttpCode(200)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried step with the same key is applied once' })
+  step(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ApplicationStepDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @RequestId() requestId?: string,
+  ) {
+    return this.applications.step(actor, id, body, readIdempotencyKey(key), requestId);
+  }
+}

@@ -7,3 +7,4 @@ export * from './concern';
 export * from './obligation';
 export * from './supervision';
 export * from './reports';
+export * from './personal-information';

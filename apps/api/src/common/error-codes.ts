@@ -25,6 +25,9 @@ export const ERROR_CODES = {
   'task.not-yours': { status: 403, message: '该任务不属于您的岗位或部门' },
   'task.claimed-by-other': { status: 409, message: '该任务已由他人认领' },
 
+  // Personal-information guard
+  'personal-information.unresolved': { status: 409, message: '尚有个人信息未脱敏，也未记录公开依据，不能通过' },
+
   // Catalog
   'catalog.admins-only': { status: 403, message: '仅系统管理员可导入、编辑和启用公开事项目录' },
 

@@ -194,3 +194,15 @@ export function inboxListsTask(viewer: PolicyActor, task: InboxTaskFacts, kind?:
   if (kind !== undefined && task.stage !== kind) return false;
   return inboxBranches(viewer, kind).some((branch) => inboxBranchAdmits(branch, viewer, task));
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Personal information
+
+/**
+ * Who may record the legal reason for releasing a piece of personal information as it is: the 保密审查
+ * reviewers of the item's department, whose stage the release gate guards. Nobody else, oversight included:
+ * the decision is part of the 保密审查 and is audited as such.
+ */
+export function mayJustifyPersonalInformation(actor: PolicyActor, itemDepartmentCode: string): boolean {
+  return actor.roles.includes(STAGE_ROLE['confidentiality-review']) && actor.departmentCode === itemDepartmentCode;
+}

@@ -4,7 +4,7 @@
  *
  * Run: node -r @swc-node/register bench/personal-information-scan.ts   (PAGES and RUNS override the defaults)
  */
-import { extractAttachmentText } from '../apps/api/src/attachments/attachment-text';
+import { extractAttachmentText } from '../libs/db/src/personal-information/attachment-text';
 import { scanDisclosureContent } from '../libs/domain/src';
 import { idCardCheckCharacter } from '../libs/domain/src/personal-information/check-digits';
 import { buildTextPdf } from '../test/support/personal-information-files';

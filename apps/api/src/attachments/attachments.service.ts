@@ -2,13 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { rescanItemFindings, writeAuditEvent, type DisclosureItemEntity } from '@zwgk/db';
+import { readAttachmentsAndRescan, rescanItemFindings, writeAuditEvent, type DisclosureItemEntity } from '@zwgk/db';
 import type { Actor } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { ItemsService } from '../items/items.service';
 import { ATTACHMENT_STORAGE, type AttachmentStorage } from './attachment-storage';
-import { readAttachmentsAndRescan } from './attachment-text';
 import { ATTACHMENT_KINDS, checkAttachment, cleanFileName } from './attachment-type';
 import {
   ATTACHMENT_COLUMNS,

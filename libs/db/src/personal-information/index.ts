@@ -1,1 +1,2 @@
 export * from './findings-store';
+export * from './attachment-text';

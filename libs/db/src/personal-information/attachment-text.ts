@@ -1,4 +1,4 @@
-import { rescanItemFindings, storeAttachmentText, type AttachmentTextStatus, type FindingsSqlRunner } from '@zwgk/db';
+import { rescanItemFindings, storeAttachmentText, type AttachmentTextStatus, type FindingsSqlRunner } from './findings-store';
 
 /** One piece of text on a PDF page as pdf.js places it (PDF space: y grows upwards). */
 export interface PlacedText {

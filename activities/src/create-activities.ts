@@ -8,6 +8,7 @@ import { createCalendarRecalculationActivities } from './calendar-recalculation.
 import { createChannelReleaseActivities } from './channels/channel-release.activities';
 import { configuredNotificationChannels, createNotificationActivities } from './notification.activities';
 import { createObligationActivities } from './obligation.activities';
+import { createPersonalInformationSweepActivities } from './personal-information-sweep.activities';
 import { createProjectionActivities } from './projection.activities';
 import { createPublicConcernActivities } from './public-concern.activities';
 import { createReleaseDeadlineActivities } from './release-deadline.activities';
@@ -38,6 +39,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createObligationActivities(dependencies.dataSource),
     ...createSupervisionDemandActivities(dependencies.dataSource),
     ...createCalendarRecalculationActivities(dependencies.dataSource),
+    ...createPersonalInformationSweepActivities(dependencies.dataSource, (dependencies.config ?? loadConfig()).attachments.dir),
     ...createReleaseDeadlineActivities(dependencies.dataSource, { reminderWorkingDays: (dependencies.config ?? loadConfig()).policies.releaseReminderWorkingDays }, dependencies.calendar),
   });
 }

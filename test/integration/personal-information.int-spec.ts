@@ -127,4 +127,31 @@ describe('personal-information guard', () => {
     expect((await client.request('DELETE', `/items/${itemId}/attachments/${attachmentId}`, { as: 'edu.drafter' })).status).toBe(200);
     expect(await findings(itemId)).toMatchObject({ items: [], releaseBlocked: false, imagesToCheck: [expect.objectContaining({ fileName: '现场照片.png' })] });
   });
+
+  it('sweeps what is already released and lists the items to act on, one step from a withdrawal', async () => {
+    // Released before anyone looked: a 公示 with a mobile number in its body (the gate is passed by justifying,
+    // then the justification is taken back in the database, as for an item released before the guard existed).
+    const itemId = await createDraft(`已发布名单（${RUN}）`, '获奖者：王小明，联系电话13912345678。');
+    const listed = await findings(itemId);
+    const justify = (findingId: string) => client.request('POST', `/items/${itemId}/personal-information/${findingId}/justify`, { as: 'edu.secrecy', body: { reason: '测试：发布后再排查' } });
+    for (const finding of listed.items) expect((await justify(finding.id)).status).toBe(200);
+    await releaseThroughReview(client, itemId, undefined, { submitAs: 'edu.drafter' });
+    await system.db.query(`DELETE FROM personal_information_findings WHERE item_id = $1`, [itemId]);
+
+    const started = await client.request('POST', '/personal-information/sweeps', { as: 'office.supervisor' });
+    expect(started.status).toBe(201);
+    const done = await client.eventually(async () => {
+      const progress = await client.request('GET', `/personal-information/sweeps/${started.body.sweepId}`, { as: 'office.supervisor' });
+      return progress.body.state === 'DONE' ? progress.body : undefined;
+    }, 'the sweep to finish');
+    expect(done.scanned).toBeGreaterThanOrEqual(1);
+    expect(done.itemsWithFindings).toBeGreaterThanOrEqual(1);
+
+    const list = await client.request('GET', '/personal-information/released-findings', { as: 'office.publisher' });
+    expect(list.status).toBe(200);
+    const entry = (list.body.items as { itemId: string; withdraw: { reason: string } }[]).find((candidate) => candidate.itemId === itemId);
+    expect(entry).toMatchObject({ openFindings: 2, kinds: expect.arrayContaining([expect.objectContaining({ kind: 'mobile', label: '手机号码' }), expect.objectContaining({ kind: 'name' })]), withdraw: { path: `/api/items/${itemId}/withdraw`, reason: '个人信息保护' } });
+    const withdrawn = await client.request('POST', `/items/${itemId}/withdraw`, { as: 'office.publisher', body: { reason: entry!.withdraw.reason } });
+    expect(withdrawn.status).toBe(200);
+  });
 });

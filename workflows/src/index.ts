@@ -3,3 +3,4 @@ export { publicConcernWorkflow } from './public-concern.workflow';
 export { openObligationPeriodWorkflow, periodicObligationWorkflow } from './periodic-obligation.workflow';
 export { supervisionDemandWorkflow } from './supervision-demand.workflow';
 export { calendarRecalculationWorkflow } from './calendar-recalculation.workflow';
+export { personalInformationSweepWorkflow } from './personal-information-sweep.workflow';

@@ -9,3 +9,4 @@ export * from './periodic-obligation.types';
 export * from './periodic-obligation.messages';
 export * from './supervision-demand.contracts';
 export * from './calendar-recalculation.contracts';
+export * from './personal-information-sweep.contracts';

@@ -252,3 +252,8 @@ export function scanDisclosureContent(
 export function maskSpan(text: string, kind: PersonalInformationKind, start: number, end: number): string {
   return text.slice(0, start) + maskPersonalInformation(kind, text.slice(start, end)) + text.slice(end);
 }
+
+/** The text with every finding replaced by its standard masking: what a public page may show of a citizen's text. */
+export function maskPersonalInformationInText(text: string): string {
+  return findPersonalInformation(text).reduceRight((result, match) => result.slice(0, match.start) + match.maskedPreview + result.slice(match.end), text);
+}

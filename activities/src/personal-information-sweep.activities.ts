@@ -28,8 +28,11 @@ export function createPersonalInformationSweepActivities(dataSource: DataSource,
         for (const attachment of unread) {
           // The store's layout: two levels of fan-out by the sha256 key (see the API's attachment storage).
           const file = path.join(attachmentDir, attachment.storage_key.slice(0, 2), attachment.storage_key.slice(2, 4), attachment.storage_key);
+          // Bytes not in this worker's store (a replica without the shared volume) say nothing about the
+          // file: it stays unread for a later sweep, rather than being called unreadable.
           const content = await readFile(file).catch(() => undefined);
-          const text = content ? await extractAttachmentText(attachment.media_type, content) : { status: 'unreadable' as const, pages: [] };
+          if (!content) continue;
+          const text = await extractAttachmentText(attachment.media_type, content);
           await storeAttachmentText(dataSource, attachment.id, text.status, text.pages);
         }
         const open = releaseBlockers(await rescanItemFindings(dataSource, item.id));

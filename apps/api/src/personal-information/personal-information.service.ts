@@ -53,7 +53,7 @@ export class PersonalInformationService {
     if (finding.status !== 'open') throw ApiError.conflict(`该个人信息已${finding.status === 'justified' ? '记录公开依据' : '脱敏'}，无需再处理`);
     const text = finding.field === 'title' ? item.title : finding.field === 'body' ? item.body : item.interpretation ?? '';
     const masked = maskSpan(text, finding.kind as PersonalInformationKind, finding.start, finding.end);
-    await this.workflows.revise(itemId, { actor: toActorRef(actor, requestId), [finding.field]: masked }, idempotencyKey ?? `mask-${findingId}`);
+    await this.workflows.revise(itemId, { actor: toActorRef(actor, requestId), [finding.field]: masked }, idempotencyKey);
     return this.findings(actor, itemId);
   }
 

@@ -10,6 +10,7 @@ import { createCalendarRecalculationActivities } from './calendar-recalculation.
 import { createChannelReleaseActivities } from './channels/channel-release.activities';
 import { configuredNotificationChannels, createNotificationActivities } from './notification.activities';
 import { createObligationActivities } from './obligation.activities';
+import { createPersonalInformationSweepActivities } from './personal-information-sweep.activities';
 import { createProjectionActivities } from './projection.activities';
 import { createPublicConcernActivities } from './public-concern.activities';
 import { createPublicConsultationActivities } from './public-consultation.activities';
@@ -44,6 +45,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createCalendarRecalculationActivities(dependencies.dataSource),
     ...createCatalogCompilationActivities(dependencies.dataSource),
     ...createApplicationActivities(dependencies.dataSource, dependencies.calendar),
+    ...createPersonalInformationSweepActivities(dependencies.dataSource, (dependencies.config ?? loadConfig()).attachments.dir),
     ...createReleaseDeadlineActivities(dependencies.dataSource, { reminderWorkingDays: (dependencies.config ?? loadConfig()).policies.releaseReminderWorkingDays }, dependencies.calendar),
   });
 }

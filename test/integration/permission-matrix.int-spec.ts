@@ -139,6 +139,14 @@ const probes: Record<string, Probe> = {
   'POST /api/items/:id/attachments': { path: (fx) => `/items/${fx.releasedItem}/attachments`, allowed: [409] },
   'GET /api/items/:id/attachments/:attachmentId': { path: (fx) => `/items/${fx.draftItem}/attachments/${fx.draftAttachment}` },
   'DELETE /api/items/:id/attachments/:attachmentId': { path: (fx) => `/items/${fx.releasedItem}/attachments/${fx.releasedAttachment}`, allowed: [409] },
+  'GET /api/items/:id/personal-information': { path: (fx) => `/items/${fx.draftItem}/personal-information` },
+  // No such finding: whoever passes the checks gets 404, and nothing changes.
+  'POST /api/items/:id/personal-information/:findingId/mask': { path: (fx) => `/items/${fx.draftItem}/personal-information/${MISSING_ID}/mask`, allowed: [404] },
+  'POST /api/items/:id/personal-information/:findingId/justify': { path: (fx) => `/items/${fx.draftItem}/personal-information/${MISSING_ID}/justify`, body: { reason: '《社会救助暂行办法》规定公示须列明姓名' }, allowed: [404] },
+  // A real sweep over what is released: harmless to the other rows (it only records findings).
+  'POST /api/personal-information/sweeps': { path: () => '/personal-information/sweeps', allowed: [201] },
+  'GET /api/personal-information/sweeps/:id': { path: () => `/personal-information/sweeps/${MISSING_ID}`, allowed: [404] },
+  'GET /api/personal-information/released-findings': { path: () => '/personal-information/released-findings' },
 
   'GET /api/tasks': { path: () => '/tasks?limit=200', listed: (fx, body) => hasId(body, fx.openTask) },
   'GET /api/tasks/counts': { path: () => '/tasks/counts' },

@@ -141,6 +141,12 @@ export const PERMISSION_MATRIX: readonly MatrixRow[] = [
   row('POST /api/items/:id/attachments',                     'holder',    'D  A   D   D   D   D   D   D   D   D   D', 'the item\'s drafter'),
   row('GET /api/items/:id/attachments/:attachmentId',        'own-dept',  'D  A   A   A   A   A   D   D   A   A   A', 'the department, oversight'),
   row('DELETE /api/items/:id/attachments/:attachmentId',     'holder',    'D  A   D   D   D   D   D   D   D   D   D', 'the item\'s drafter'),
+  row('GET /api/items/:id/personal-information',             'own-dept',  'D  A   A   A   A   A   D   D   A   A   A', 'the department, oversight'),
+  row('POST /api/items/:id/personal-information/:findingId/mask', 'holder', 'D  A   D   D   D   D   D   D   D   D   D', 'the item\'s drafter'),
+  row('POST /api/items/:id/personal-information/:findingId/justify', 'roles', 'D  D   D   A   D   D   D   D   D   D   D', 'the department\'s 保密审查 reviewers'),
+  row('POST /api/personal-information/sweeps',               'roles',     'D  D   D   D   D   D   D   D   D   A   D', 'supervisors'),
+  row('GET /api/personal-information/sweeps/:id',            'roles',     'D  D   D   D   D   D   D   D   D   A   D', 'supervisors'),
+  row('GET /api/personal-information/released-findings',     'roles',     'D  D   D   D   D   D   D   D   A   A   D', 'supervisors, the disclosure office'),
 
   // The review inbox: a task is its holder's (the stage's role in the item's department); nobody else decides it.
   row('GET /api/tasks',                                      'signed-in', 'D  S   A   S   S   S   S   S   S   S   S', 'staff: their own inbox (the 初审 task: its holder)'),

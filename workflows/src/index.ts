@@ -6,3 +6,4 @@ export { calendarRecalculationWorkflow } from './calendar-recalculation.workflow
 export { catalogCompilationWorkflow } from './catalog-compilation.workflow';
 export { publicConsultationWorkflow } from './public-consultation.workflow';
 export { disclosureApplicationWorkflow } from './disclosure-application.workflow';
+export { personalInformationSweepWorkflow } from './personal-information-sweep.workflow';

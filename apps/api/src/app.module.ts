@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module';
 import { ItemsModule } from './items/items.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { PersonalInformationModule } from './personal-information/personal-information.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { ReviewChainsModule } from './review-chains/review-chains.module';
 import { PublicModule } from './public/public.module';
@@ -27,6 +28,6 @@ import { TemporalModule } from './temporal/temporal.module';
 import { WebModule } from './web/web.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalModule, AuthModule, InputPolicyModule, HealthModule, CalendarModule, CatalogModule, ItemsModule, AttachmentsModule, TasksModule, PublicModule, NotificationsModule, OrganisationModule, ReviewChainsModule, ConcernsModule, ObligationsModule, AuditModule, SupervisionModule, ReportsModule, RatingsModule, CatalogCompilationModule, PublicCatalogModule, ConsultationsModule, ApplicationsModule, WebModule],
+  imports: [ConfigModule, DatabaseModule, TemporalModule, AuthModule, InputPolicyModule, HealthModule, CalendarModule, CatalogModule, ItemsModule, AttachmentsModule, TasksModule, PublicModule, NotificationsModule, OrganisationModule, ReviewChainsModule, ConcernsModule, ObligationsModule, AuditModule, SupervisionModule, ReportsModule, RatingsModule, CatalogCompilationModule, PublicCatalogModule, ConsultationsModule, ApplicationsModule, PersonalInformationModule, WebModule],
 })
 export class AppModule {}

@@ -12,3 +12,4 @@ export * from './calendar-recalculation.contracts';
 export * from './catalog-compilation.contracts';
 export * from './public-consultation.contracts';
 export * from './disclosure-application.contracts';
+export * from './personal-information-sweep.contracts';

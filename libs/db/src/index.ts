@@ -8,3 +8,4 @@ export { MIGRATIONS } from './migrations';
 export * from './calendar/holiday-calendar';
 export * from './audit/audit-chain';
 export * from './audit/audit-writer';
+export * from './personal-information';

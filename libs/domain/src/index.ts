@@ -10,3 +10,4 @@ export * from './reports';
 export * from './consultation';
 export * from './interpretation';
 export * from './application';
+export * from './personal-information';

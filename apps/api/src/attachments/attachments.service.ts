@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { writeAuditEvent, type DisclosureItemEntity } from '@zwgk/db';
+import { readAttachmentsAndRescan, rescanItemFindings, writeAuditEvent, type DisclosureItemEntity } from '@zwgk/db';
 import type { Actor } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
@@ -125,13 +125,14 @@ export class AttachmentsService {
       }
       return results;
     });
+    await readAttachmentsAndRescan(this.dataSource, itemId, stored, prepared);
     return { items: stored };
   }
 
   /** Takes a file off the drafter's draft or returned item. The record stays (soft removal); removing twice is removing once. */
   async remove(actor: Actor, itemId: string, attachmentId: string, requestId: string | undefined): Promise<AttachmentView> {
     const item = await this.loadEditable(actor, itemId, 'remove files from');
-    return this.dataSource.transaction(async (manager) => {
+    const removedView = await this.dataSource.transaction(async (manager) => {
       await this.stillEditable(manager, itemId, 'remove files from');
       const [row]: AttachmentRow[] = await manager.query(`SELECT ${ATTACHMENT_COLUMNS} FROM item_attachments WHERE id = $1 AND item_id = $2 FOR UPDATE`, [attachmentId, itemId]);
       if (!row) throw ApiError.notFound(`item ${itemId} has no attachment ${attachmentId}`);
@@ -144,6 +145,8 @@ export class AttachmentsService {
       await this.audit(manager, actor, item, 'attachment.removed', removed!, requestId);
       return toAttachmentView(removed!);
     });
+    await rescanItemFindings(this.dataSource, itemId); // its findings go with it
+    return removedView;
   }
 
   /** The bytes for the item's department and for oversight roles. */

@@ -27,6 +27,8 @@ export const ERROR_CODES = {
 
   // Applications for disclosure (依申请公开): a wrong 查询号 or code reads as one case, never telling which.
   'application.lookup-failed': { status: 404, message: '查询号或验证码不正确' },
+  // Personal-information guard
+  'personal-information.unresolved': { status: 409, message: '尚有个人信息未脱敏，也未记录公开依据，不能通过' },
 
   // Catalog
   'catalog.admins-only': { status: 403, message: '仅系统管理员可导入、编辑和启用公开事项目录' },

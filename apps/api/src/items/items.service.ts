@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ActorRef, DisclosureItemView } from '@zwgk/contracts';
-import { AuditEventEntity, CatalogVersionEntity, DisclosureItemEntity, PublicationEntity, ReviewTaskEntity, UserEntity } from '@zwgk/db';
+import { AuditEventEntity, CatalogVersionEntity, DisclosureItemEntity, PublicationEntity, ReviewTaskEntity, UserEntity, rescanItemFindings } from '@zwgk/db';
 import { catalogRowDraftingRefusal, chinaDateOf, GOVERNMENT_WEBSITE_CHANNEL, maySeeDepartmentWork, releaseDeadlineChoiceProblems, taskStageLabel, unknownChannels, type Actor } from '@zwgk/domain';
 import { listItemAttachments } from '../attachments/attachment.views';
 import { ApiError } from '../common/api-error';
@@ -252,13 +252,13 @@ export class ItemsService {
   async submit(actor: Actor, id: string, idempotencyKey: string | undefined, requestId: string | undefined): Promise<DisclosureItemView> {
     const item = await this.loadVisible(actor, id);
     rejectIfClosed(item);
-    return this.workflows.submit(id, { actor: toActorRef(actor, requestId) }, idempotencyKey);
+    return this.workflows.submit(id, { actor: toActorRef(actor, requestId) }, idempotencyKey).then(async (view) => (await rescanItemFindings(this.dataSource, id), view));
   }
 
   async revise(actor: Actor, id: string, dto: ReviseItemDto, idempotencyKey: string | undefined, requestId: string | undefined): Promise<DisclosureItemView> {
     const item = await this.loadVisible(actor, id);
     rejectIfClosed(item);
-    return this.workflows.revise(id, { actor: toActorRef(actor, requestId), ...dto }, idempotencyKey);
+    return this.workflows.revise(id, { actor: toActorRef(actor, requestId), ...dto }, idempotencyKey).then(async (view) => (await rescanItemFindings(this.dataSource, id), view));
   }
 
   /** A change to a released item: a new edition goes through the chain again; the released one stays public meanwhile. */

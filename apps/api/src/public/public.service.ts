@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { catalogItemName, CONCERN_KIND_LABELS, disclosureModeLabel, type CatalogItem, type ConcernKind } from '@zwgk/domain';
+import { catalogItemName, CONCERN_KIND_LABELS, disclosureModeLabel, maskPersonalInformationInText, type CatalogItem, type ConcernKind } from '@zwgk/domain';
 import { listPublicAttachmentRows, toPublicAttachmentView } from '../attachments/attachment.views';
 import { ApiError } from '../common/api-error';
 import { publicityPeriodView } from '../items/publicity-period.view';
@@ -354,8 +354,9 @@ export class PublicService {
       id: row.concern_id,
       kind: row.kind,
       kindLabel: CONCERN_KIND_LABELS[row.kind],
-      question: row.question,
-      response: row.response,
+      // Masked again as shown: responses published before the guard, or a citizen's details in the answer.
+      question: row.question === null ? null : maskPersonalInformationInText(row.question),
+      response: maskPersonalInformationInText(row.response),
       respondent: row.department_name,
       publishedAt: row.published_at.toISOString(),
     }));

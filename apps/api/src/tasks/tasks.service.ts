@@ -6,6 +6,7 @@ import { isRole, mayActOnTask, taskHolderDescription, taskStageLabel, type Actor
 import { ApiError, httpStatusOf } from '../common/api-error';
 import { apiErrorFromTemporal } from '../common/temporal-failure';
 import { toActorRef } from '../items/items.service';
+import { refuseUnresolvedPersonalInformation } from '../personal-information/personal-information.service';
 import { DisclosureWorkflowClient } from '../temporal/disclosure-workflow.client';
 import type { ClaimOutcome } from './claim-tasks.dto';
 import type { CompleteTaskDto, DelegateTaskDto } from './complete-task.dto';
@@ -169,6 +170,7 @@ export class TasksService {
   /** Decides a task through the item's workflow, whose validator has the last word on who may decide. */
   async complete(actor: Actor, taskId: string, dto: CompleteTaskDto, idempotencyKey: string | undefined, requestId: string | undefined) {
     const task = await this.loadReviewTask(actor, taskId);
+    await refuseUnresolvedPersonalInformation(this.dataSource, task, dto.decision);
     const view = await this.workflows.completeTask(
       task.itemId,
       { taskId, actor: toActorRef(actor, requestId), decision: dto.decision, comment: dto.comment, ...(dto.releaseAt ? { releaseAt: dto.releaseAt } : {}) },

@@ -4,6 +4,7 @@ import { api, ApiFailure, claimTask, clearField, delegateTask, idempotencyKey, l
 import { DECISION_LABELS, formatDate, formatDateTime, STATE_LABELS } from '../format';
 import { elementsOf, type ItemDetail } from '../item-types';
 import { describedBy, Elements, ErrorBanner, Field, Loading, StateBadge } from '../ui';
+import { FindingsPanel, HighlightedText, usePersonalInformation } from './PersonalInformationFindings';
 
 type Decision = 'approve' | 'return' | 'reject';
 
@@ -16,6 +17,7 @@ export function ReviewScreen({ itemId, taskId }: { itemId: string; taskId: strin
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const { findings, reload: reloadFindings } = usePersonalInformation(itemId);
 
   useEffect(() => {
     api<ItemDetail>('GET', `/items/${itemId}`).then(setItem, setError);
@@ -59,11 +61,11 @@ export function ReviewScreen({ itemId, taskId }: { itemId: string; taskId: strin
         <div>
           <article className="card">
             <h2>公开内容</h2>
-            <div className="body-text">{item.body}</div>
+            <HighlightedText text={item.body} field="body" findings={findings} />
             {item.interpretation ? (
               <>
                 <h3>政策解读</h3>
-                <div className="body-text">{item.interpretation}</div>
+                <HighlightedText text={item.interpretation} field="interpretation" findings={findings} />
               </>
             ) : null}
           </article>
@@ -88,6 +90,7 @@ export function ReviewScreen({ itemId, taskId }: { itemId: string; taskId: strin
               </ol>
             )}
           </section>
+          <FindingsPanel itemId={itemId} findings={findings} canJustify={task?.stage === 'confidentiality-review' && task.state === 'open'} onChanged={reloadFindings} />
           {task && task.state === 'open' && !done ? <TaskHolding taskId={taskId} /> : null}
           <section className="card" aria-labelledby="decide-title">
             <h2 id="decide-title">审核决定{task ? `：${task.stageLabel}` : ''}</h2>

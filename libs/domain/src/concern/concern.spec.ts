@@ -14,6 +14,10 @@ describe('publicQuestionText', () => {
     expect(publicQuestionText(asked)).toBe('我的电话***，座机***，邮箱 ***，身份证***，请问何时公布？');
   });
 
+  it('masks what the detector knows beyond contact details: a bank card, a 15-digit ID number, a name beside them', () => {
+    expect(publicQuestionText('补贴没到账，户主：张建国，卡号6222021203001234565，旧身份证330106850312041')).toBe('补贴没到账，户主：张**，卡号6222***********4565，旧身份证3301*******2041');
+  });
+
   it('leaves ordinary numbers such as years and amounts alone', () => {
     expect(publicQuestionText('2026年秋季招生计划是1200人吗？')).toBe('2026年秋季招生计划是1200人吗？');
   });

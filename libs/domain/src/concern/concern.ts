@@ -3,6 +3,8 @@
  * the states their response goes through, and the limits on what the public may send.
  */
 
+import { maskPersonalInformationInText } from '../personal-information/detector';
+
 /**
  * What arrived. A message (网站留言) comes from the public; the two incident severities are registered by
  * staff under 国办发〔2016〕61号: a major emergency (重大突发事件) or another public-opinion issue.
@@ -79,5 +81,6 @@ export function publicQuestionText(content: string, contact?: string): string {
   const given = contact?.trim();
   if (given && given.length >= 3) text = text.split(given).join('***');
   for (const pattern of PERSONAL_DETAILS) text = text.replace(pattern, '***');
-  return text;
+  // What the simple patterns miss (bank cards, old ID numbers, passports, a name beside a number): masked.
+  return maskPersonalInformationInText(text);
 }

@@ -304,3 +304,14 @@ export function maySeeApplicantData(actor: PolicyActor, facts: ApplicationAccess
 export function maySeeApplication(actor: PolicyActor, facts: ApplicationAccessFacts): boolean {
   return hasOversight(actor) || actor.departmentCode === facts.officeDepartmentCode || maySeeApplicantData(actor, facts);
 }
+
+// Personal information
+
+/**
+ * Who may record the legal reason for releasing a piece of personal information as it is: the 保密审查
+ * reviewers of the item's department, whose stage the release gate guards. Nobody else, oversight included:
+ * the decision is part of the 保密审查 and is audited as such.
+ */
+export function mayJustifyPersonalInformation(actor: PolicyActor, itemDepartmentCode: string): boolean {
+  return actor.roles.includes(STAGE_ROLE['confidentiality-review']) && actor.departmentCode === itemDepartmentCode;
+}

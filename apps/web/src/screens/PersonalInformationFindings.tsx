@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useState, type FormEvent, type ReactElement } from 'react';
+import { api, ApiFailure } from '../api';
+import { ErrorBanner } from '../ui';
+
+/** One finding of the personal-information guard, as GET /items/:id/personal-information answers it. */
+export interface FindingView {
+  id: string;
+  kind: string;
+  kindLabel: string;
+  field: 'title' | 'body' | 'interpretation' | 'attachment';
+  place: string;
+  fileName: string | null;
+  page: number | null;
+  start: number;
+  end: number;
+  maskedPreview: string;
+  status: 'open' | 'masked' | 'justified';
+  statusLabel: string;
+  justification: string | null;
+  justifiedBy: string | null;
+}
+
+export interface FindingsView {
+  items: FindingView[];
+  open: number;
+  releaseBlocked: boolean;
+  imagesToCheck: { attachmentId: string; fileName: string; note: string }[];
+}
+
+/** The item's findings, and a reload for after a change. */
+export function usePersonalInformation(itemId: string): { findings: FindingsView | null; reload: () => void } {
+  const [findings, setFindings] = useState<FindingsView | null>(null);
+  const reload = useCallback(() => {
+    api<FindingsView>('GET', `/items/${itemId}/personal-information`).then(setFindings, () => setFindings(null));
+  }, [itemId]);
+  useEffect(reload, [reload]);
+  return { findings, reload };
+}
+
+/** A text with its findings marked where they are: red while open, plain once justified. */
+export function HighlightedText({ text, field, findings }: { text: string; field: FindingView['field']; findings: FindingsView | null }) {
+  const marks = (findings?.items ?? []).filter((finding) => finding.field === field && finding.end > finding.start).sort((a, b) => a.start - b.start);
+  if (marks.length === 0) return <div className="body-text">{text}</div>;
+  const parts: ReactElement[] = [];
+  let at = 0;
+  for (const finding of marks) {
+    if (finding.start < at) continue;
+    parts.push(<span key={`t${at}`}>{text.slice(at, finding.start)}</span>);
+    parts.push(
+      <mark key={finding.id} className={`pii-finding pii-${finding.status}`} title={`${finding.kindLabel}：${finding.statusLabel}`} data-finding={finding.id}
+        style={finding.status === 'open' ? { background: '#fde2e1', outline: '2px solid #c62828' } : { background: '#eef3e8' }}>
+        {text.slice(finding.start, finding.end)}
+      </mark>,
+    );
+    at = finding.end;
+  }
+  parts.push(<span key="rest">{text.slice(at)}</span>);
+  return <div className="body-text">{parts}</div>;
+}
+
+/**
+ * The 保密审查 panel: what the guard found and where (attachment pages too), and for the reviewer a form
+ * to record the legal reason a finding may be released as it is.
+ */
+export function FindingsPanel({ itemId, findings, canJustify, onChanged }: { itemId: string; findings: FindingsView | null; canJustify: boolean; onChanged: () => void }) {
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  if (!findings) return null;
+  const justify = async (event: FormEvent, findingId: string) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await api('POST', `/items/${itemId}/personal-information/${findingId}/justify`, { reason: reasons[findingId] ?? '' });
+      onChanged();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="pii-title">
+      <h2 id="pii-title">个人信息检查</h2>
+      {findings.items.length === 0 ? (
+        <p className="muted">未发现个人信息。</p>
+      ) : (
+        <>
+          <p role="status" className={findings.releaseBlocked ? 'field-error' : 'muted'}>
+            {findings.releaseBlocked ? `尚有${findings.open}处个人信息未脱敏或未说明公开依据，保密审查不能通过。` : '所有个人信息均已脱敏或已说明公开依据。'}
+          </p>
+          <ErrorBanner error={error instanceof ApiFailure ? error : null} />
+          <ul className="pii-findings">
+            {findings.items.map((finding) => (
+              <li key={finding.id} data-finding={finding.id}>
+                <strong>{finding.place}</strong> · {finding.kindLabel} <code>{finding.maskedPreview}</code> · {finding.statusLabel}
+                {finding.justification ? <p className="muted">公开依据：{finding.justification}（{finding.justifiedBy}）</p> : null}
+                {canJustify && finding.status === 'open' ? (
+                  <form onSubmit={(event) => void justify(event, finding.id)} className="inline-form">
+                    <label>
+                      公开依据
+                      <input value={reasons[finding.id] ?? ''} onChange={(event) => setReasons({ ...reasons, [finding.id]: event.target.value })} />
+                    </label>
+                    <button type="submit" className="button">记录公开依据</button>
+                  </form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {findings.imagesToCheck.length ? <p className="muted">需人工查看的图片附件：{findings.imagesToCheck.map((image) => image.fileName).join('、')}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+export * from './findings-store';
+export * from './attachment-text';

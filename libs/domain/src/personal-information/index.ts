@@ -1,0 +1,4 @@
+export * from './check-digits';
+export * from './masking';
+export * from './detector';
+export * from './release-gate';

@@ -394,7 +394,7 @@ async function main(): Promise<void> {
           { name: 'inbox', path: '/api/tasks', headers: { authorization: `Bearer ${token}` } as Record<string, string> },
           { name: 'portal list', path: '/api/public/items', headers: {} as Record<string, string> },
         ];
-        const results: Record<string, { nest: number[]; raw: number[]; nestP99: number[]; rawP99: number[] }> = {};
+        const results: Record<string, { nest: number[]; raw: number[]; nestP99: number[]; rawP99: number[]; nestCpuUs: number[]; rawCpuUs: number[] }> = {};
         // Sanity: the two servers answer the same page.
         for (const target of targets) {
           const [a, b] = await Promise.all([apiPort, rawPort].map(async (port) => (await fetch(`http://127.0.0.1:${port}${target.path}`, { headers: target.headers })).json()));
@@ -404,12 +404,14 @@ async function main(): Promise<void> {
         log(`read path: ${options.readRounds} round(s) of ${options.readSeconds} s per target and server, ${options.connections} connections (${openTasks} open edu tasks, ${released} released)`);
         for (let round = 0; round < options.readRounds; round++) {
           for (const target of targets) {
-            const entry = (results[target.name] ??= { nest: [], raw: [], nestP99: [], rawP99: [] });
+            const entry = (results[target.name] ??= { nest: [], raw: [], nestP99: [], rawP99: [], nestCpuUs: [], rawCpuUs: [] });
             const order = round % 2 === 0 ? (['nest', 'raw'] as const) : (['raw', 'nest'] as const);
             for (const side of order) {
               const port = side === 'nest' ? apiPort : rawPort;
               const profileThisRun = options.profileApi !== undefined && round === 0 && side === 'nest' && target.name === 'inbox';
               if (profileThisRun) api.child.kill('SIGUSR2');
+              const server = side === 'nest' ? api : raw;
+              const cpu0 = treeCpuSeconds(server.child.pid);
               const result = await autocannon({ url: `http://127.0.0.1:${port}${target.path}`, connections: options.connections, duration: options.readSeconds, headers: target.headers });
               if (profileThisRun) {
                 api.child.kill('SIGUSR2');
@@ -417,9 +419,12 @@ async function main(): Promise<void> {
                 log(`  CPU profile of the API's inbox run written to ${options.profileApi}`);
               }
               if (result.non2xx || result.errors) throw new Error(`${target.name} on ${side}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+              // CPU per request of the server process: steadier than requests/s on a machine others load too.
+              const cpuUs = ((treeCpuSeconds(server.child.pid) - cpu0) * 1e6) / Math.max(1, result.requests.total);
               entry[side].push(result.requests.average);
               entry[side === 'nest' ? 'nestP99' : 'rawP99'].push(result.latency.p99);
-              log(`  round ${round + 1} ${target.name} ${side}: ${f(result.requests.average, 0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+              entry[side === 'nest' ? 'nestCpuUs' : 'rawCpuUs'].push(cpuUs);
+              log(`  round ${round + 1} ${target.name} ${side}: ${f(result.requests.average, 0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${f(cpuUs, 0)} µs CPU per request`);
             }
           }
         }
@@ -435,6 +440,17 @@ async function main(): Promise<void> {
             ratio: ratio(n, r),
             ...(target.name === 'inbox' ? { target: '≥ 0.8' } : {}),
             note: `p99 ${f(median(entry.nestP99), 0)} ms vs ${f(median(entry.rawP99), 0)} ms; rounds ${entry.nest.map((v, i) => f(ratio(v, entry.raw[i]!), 2)).join(', ')}`,
+          });
+          const nestCpu = median(entry.nestCpuUs);
+          const rawCpu = median(entry.rawCpuUs);
+          rows.push({
+            section: 'read path',
+            measure: `${target.name} server CPU per request, raw ÷ Nest (the same ratio as requests/s on an idle machine)`,
+            project: `${f(nestCpu, 0)} µs`,
+            bare: `${f(rawCpu, 0)} µs`,
+            ratio: ratio(rawCpu, nestCpu),
+            ...(target.name === 'inbox' ? { target: '≥ 0.8' } : {}),
+            note: `rounds ${entry.nestCpuUs.map((v, i) => f(ratio(entry.rawCpuUs[i]!, v), 2)).join(', ')}`,
           });
         }
         facts.push(`- read path: inbox of ${reviewer} (first page of 50 of ${openTasks} open edu tasks), portal first page of ${released} released; ${options.connections} connections, ${options.readSeconds} s per run, medians of ${options.readRounds}`);

@@ -70,3 +70,70 @@ if (pattern) {
   }
   print(`inclusive time of functions matching ${pattern}`, byName);
 }
+
+// Samples by phase of a request: each sample goes to the innermost frame on its stack that names a phase.
+const phases: [string, RegExp][] = [
+  ['response: JSON.stringify', /^stringify express|^stringify \(native/],
+  ['response: ETag', /^(etag|entitytag) etag/],
+  ['response: res.json/send', /^(json|send) express/],
+  ['auth: JWT verify (jose)', /jose/],
+  ['auth: account status', /assertActive|AccountStatusCache/],
+  ['pipe: validation (class-validator/transformer)', /class-validator|class-transformer|transform @nestjs\/common|PolicyValidationPipe/],
+  ['guard: input policy', /apps\/api\/src\/common:.*|InputPolicyGuard|queryProblem|bodyProblem|pathProblem/],
+  ['guard: auth', /apps\/api\/src\/auth/],
+  ['interceptor: Temporal deadline', /@temporalio|intercept apps\/api\/src\/temporal/],
+  ['SQL: pg / typeorm', /(^| )(pg|pg-protocol|pg-pool|typeorm|postgres-date|pg-types)(:|$)/],
+  ['handler: inbox page', /apps\/api\/src\/tasks|libs\/domain/],
+  ['Nest pipeline (core, rxjs)', /@nestjs|rxjs|reflect-metadata/],
+  ['express / router / middleware', /express|router|body-parser|requestIdMiddleware|securityHeaders|content-type|type-is|finalhandler|on-finished|fresh/],
+  ['node http', /node:_http|node:net|node:internal\/streams|node:internal\/stream_base/],
+];
+if (process.argv[5] === 'phases') {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const nameOf = (id: number) => {
+    const frame = byId.get(id)!.callFrame;
+    return `${frame.functionName || '(anonymous)'} ${area(frame.url)}:${frame.lineNumber + 1}`;
+  };
+  const byPhase = new Map<string, number>();
+  for (const [id, us] of selfUs) {
+    let phase = byId.get(id)!.callFrame.functionName.startsWith('(') ? byId.get(id)!.callFrame.functionName : 'other';
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const name = nameOf(at);
+      const found = phases.find(([, pattern]) => pattern.test(name));
+      if (found) {
+        phase = found[0];
+        break;
+      }
+    }
+    byPhase.set(phase, (byPhase.get(phase) ?? 0) + us);
+  }
+  print('samples by phase (innermost phase on the stack)', byPhase);
+}
+
+// The functions whose samples fell to one phase (sixth argument), to see inside it.
+if (process.argv[5] === 'phases' && process.argv[6]) {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const nameOf = (id: number) => {
+    const frame = byId.get(id)!.callFrame;
+    return `${frame.functionName || '(anonymous)'} ${area(frame.url)}:${frame.lineNumber + 1}`;
+  };
+  const wanted = process.argv[6];
+  const inside = new Map<string, number>();
+  for (const [id, us] of selfUs) {
+    let phase = 'other';
+    let stack = '';
+    for (let at: number | undefined = id, depth = 0; at !== undefined; at = parent.get(at), depth++) {
+      const name = nameOf(at);
+      if (depth < 4) stack += ` < ${name}`;
+      const found = phases.find(([, pattern]) => pattern.test(name));
+      if (found) {
+        phase = found[0];
+        break;
+      }
+    }
+    if (phase === wanted) inside.set(stack, (inside.get(stack) ?? 0) + us);
+  }
+  print(`inside phase ${wanted}`, inside);
+}

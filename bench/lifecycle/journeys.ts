@@ -38,14 +38,30 @@ export class ApiCaller {
     return token;
   }
 
-  async call(method: string, path: string, as: string | null, body: unknown, expected: readonly number[]): Promise<any> {
+  /** Requests answered 503 "still processing" (the Update outlived the API's timeout) and sent again with the same key. */
+  retried = 0;
+
+  /**
+   * One request. With an Idempotency-Key, a 503 (on a loaded machine an Update can outlive the API's timeout)
+   * is sent again with the same key, as the web UI would, and answered with the first result: the time
+   * measured is the whole wait, retries included.
+   */
+  async call(method: string, path: string, as: string | null, body: unknown, expected: readonly number[], idempotencyKey?: string): Promise<any> {
     const headers: Record<string, string> = {};
     if (as) headers.authorization = `Bearer ${await this.token(as)}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    const text = await response.text();
-    if (!expected.includes(response.status)) throw new Error(`${method} ${path} as ${as ?? 'anonymous'} answered ${response.status}: ${text.slice(0, 500)}`);
-    return text ? JSON.parse(text) : undefined;
+    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+    for (let attempt = 1; ; attempt++) {
+      const response = await fetch(`${this.baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+      const text = await response.text();
+      if (response.status === 503 && idempotencyKey && attempt < 10) {
+        this.retried++;
+        await sleep(500);
+        continue;
+      }
+      if (!expected.includes(response.status)) throw new Error(`${method} ${path} as ${as ?? 'anonymous'} answered ${response.status}: ${text.slice(0, 500)}`);
+      return text ? JSON.parse(text) : undefined;
+    }
   }
 }
 
@@ -78,9 +94,10 @@ export async function projectJourney(index: number, options: ProjectJourneyOptio
     options.drafter,
     { catalogItemCode: options.catalogItemCode, title: `基准测试事项 ${index}`, body: `基准测试正文 ${index}：现将有关事项通知如下。`, formedAt: options.formedAt, interpretation: '基准测试解读材料。' },
     [201, 200],
+    `bench-${index}-create`,
   );
   const itemId = created.id as string;
-  let view = (await api.call('POST', `/items/${itemId}/submit`, options.drafter, undefined, [200])) as ProjectView;
+  let view = (await api.call('POST', `/items/${itemId}/submit`, options.drafter, undefined, [200], `bench-${index}-submit`)) as ProjectView;
   const reviewChain = view.reviewChain;
   const decisions: DecisionSample[] = [];
   if (options.stopAfterSubmit) return { itemId, ms: now() - started, decisions, ...(reviewChain ? { reviewChain } : {}) };
@@ -93,7 +110,7 @@ export async function projectJourney(index: number, options: ProjectJourneyOptio
       continue;
     }
     const t0 = now();
-    const answer = await api.call('POST', `/tasks/${task.taskId}/complete`, options.deciderOf(task.role), { decision: 'approve', comment: '同意' }, [200]);
+    const answer = await api.call('POST', `/tasks/${task.taskId}/complete`, options.deciderOf(task.role), { decision: 'approve', comment: '同意' }, [200], `bench-${index}-${task.taskId}`);
     const ms = now() - t0;
     view = answer.item as ProjectView;
     const next = view.openTask;

@@ -515,7 +515,7 @@ async function main(): Promise<void> {
         json.timers = { n, project: { p50: pct(project, 0.5), p99: pct(project, 0.99) }, bare: { p50: pct(bareLags, 0.5), p99: pct(bareLags, 0.99) }, alongWindow };
       }
 
-      facts.push(`- project requests answered 503 (an Update outlived the API's timeout) and sent again with their Idempotency-Key: ${apiCaller.retried}`);
+      facts.push(`- project requests answered 503 (an Update outlived the API's timeout) and sent again with their Idempotency-Key: ${apiCaller.retried} (of which refused 409 while the first attempt still ran: ${apiCaller.conflictsAfterTimeout})`);
       facts.push(`- warning or error lines, worker / API / bare worker / Temporal: ${worker.noisyLines()} / ${api.noisyLines()} / ${bareWorker.noisyLines()} / ${temporalLog.count()}`);
       facts.push(`- machine: ${os.cpus().length} cores; load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
       facts.push(`- run ${startedAt.toISOString()}, ${f((Date.now() - startedAt.getTime()) / 60_000)} min, git ${gitHead()}`);

@@ -40,6 +40,8 @@ export class ApiCaller {
 
   /** Requests answered 503 "still processing" (the Update outlived the API's timeout) and sent again with the same key. */
   retried = 0;
+  /** Of those, the retries refused 409 while the first attempt was still running. */
+  conflictsAfterTimeout = 0;
 
   /**
    * One request. With an Idempotency-Key, a 503 (on a loaded machine an Update can outlive the API's timeout)
@@ -51,12 +53,17 @@ export class ApiCaller {
     if (as) headers.authorization = `Bearer ${await this.token(as)}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+    let timedOut = false;
     for (let attempt = 1; ; attempt++) {
       const response = await fetch(`${this.baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
       const text = await response.text();
-      if (response.status === 503 && idempotencyKey && attempt < 10) {
+      // After a 503 the first attempt may still be running: its retry can be refused as a conflict ("already
+      // being submitted") until it finishes, and then answered with its result.
+      if ((response.status === 503 || (timedOut && response.status === 409)) && idempotencyKey && attempt < 30) {
+        if (response.status === 503) timedOut = true;
+        if (response.status === 409) this.conflictsAfterTimeout++;
         this.retried++;
-        await sleep(500);
+        await sleep(1000);
         continue;
       }
       if (!expected.includes(response.status)) throw new Error(`${method} ${path} as ${as ?? 'anonymous'} answered ${response.status}: ${text.slice(0, 500)}`);

@@ -209,4 +209,14 @@ describe('the task inbox', () => {
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body)).toContain(field);
   });
+
+  it('refuses every unknown parameter by name, and takes the known ones', async () => {
+    const response = await inbox(users.secrecy, '?state=open&sort=dueAt&page=2');
+    expect(response.status).toBe(400);
+    expect(response.body.fields).toEqual([
+      { field: 'sort', problems: ['property sort should not exist'] },
+      { field: 'page', problems: ['property page should not exist'] },
+    ]);
+    expect((await inbox(users.secrecy, '?state=open&kind=sign-off&limit=5')).status).toBe(200);
+  });
 });

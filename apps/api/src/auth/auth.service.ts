@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { DataSource } from 'typeorm';
@@ -25,7 +26,11 @@ export type AuthUiConfig =
  */
 @Injectable()
 export class AuthService {
-  private readonly devKey: Uint8Array;
+  /**
+   * The dev secret as a CryptoKey, imported once: given raw bytes, jose imports a key on every sign and
+   * verify, which was the largest single cost of an authenticated read (GET /api/tasks).
+   */
+  private devKeyImport?: Promise<webcrypto.CryptoKey>;
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
 
   constructor(
@@ -34,7 +39,6 @@ export class AuthService {
     @Inject(OidcProvisioningService) private readonly provisioning: OidcProvisioningService,
     @Inject(AccountStatusCache) private readonly accounts: AccountStatusCache,
   ) {
-    this.devKey = new TextEncoder().encode(config.auth.devSecret);
     for (const [name, roles] of Object.entries(config.auth.oidcRoleMap)) {
       const unknown = roles.filter((role) => !isRole(role));
       if (unknown.length) throw new ConfigurationError('OIDC_ROLE_MAP', `"${name}" maps to ${unknown.join(', ')}, which is not a role (roles: ${ROLES.join(', ')})`);
@@ -43,6 +47,10 @@ export class AuthService {
       const jwksUrl = config.auth.oidcJwksUrl ?? `${config.auth.oidcIssuer!.replace(/\/$/, '')}/.well-known/jwks.json`;
       this.jwks = createRemoteJWKSet(new URL(jwksUrl));
     }
+  }
+
+  private get devKey(): Promise<webcrypto.CryptoKey> {
+    return (this.devKeyImport ??= webcrypto.subtle.importKey('raw', new TextEncoder().encode(this.config.auth.devSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']));
   }
 
   /** How the web UI signs people in: the dev-user buttons, or the issuer's Authorization Code flow with PKCE. */
@@ -74,7 +82,7 @@ export class AuthService {
       .setIssuer(DEV_ISSUER)
       .setIssuedAt()
       .setExpirationTime(DEV_TOKEN_LIFETIME)
-      .sign(this.devKey);
+      .sign(await this.devKey);
     return { accessToken, tokenType: 'Bearer', expiresIn: 8 * 3600, actor };
   }
 
@@ -87,7 +95,7 @@ export class AuthService {
     try {
       payload =
         this.config.auth.mode === 'dev'
-          ? (await jwtVerify(token, this.devKey, { issuer: DEV_ISSUER, algorithms: ['HS256'] })).payload
+          ? (await jwtVerify(token, await this.devKey, { issuer: DEV_ISSUER, algorithms: ['HS256'] })).payload
           : (await jwtVerify(token, this.jwks!, { issuer: this.config.auth.oidcIssuer, audience: this.audience() })).payload;
     } catch (error) {
       throw new ApiError('unauthenticated', `invalid bearer token: ${error instanceof Error ? error.message : 'unreadable'}`);

@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { ApiError } from './api-error';
 import { bodyProblem } from './input-policy';
 
@@ -8,6 +9,21 @@ function flatten(errors: readonly ValidationError[], prefix = ''): { field: stri
     const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
+}
+
+type Constructor = new () => object;
+
+/** Per query class: its property names when every one is only declared with @Allow(), else null. */
+const allowOnlyQueries = new WeakMap<object, ReadonlySet<string> | null>();
+
+function allowOnlyFields(metatype: Constructor): ReadonlySet<string> | null {
+  let fields = allowOnlyQueries.get(metatype);
+  if (fields === undefined) {
+    const rules = getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false);
+    fields = rules.length > 0 && rules.every((rule) => rule.type === ValidationTypes.WHITELIST) ? new Set(rules.map((rule) => rule.propertyName)) : null;
+    allowOnlyQueries.set(metatype, fields);
+  }
+  return fields;
 }
 
 /**
@@ -20,7 +36,26 @@ class PolicyValidationPipe extends ValidationPipe {
       const problem = bodyProblem(value, metadata.data ?? '');
       if (problem) throw new ApiError('invalid-input', `${problem.field}: ${problem.problem}`, [{ field: problem.field, problems: [problem.problem] }]);
     }
+    const fields = metadata.type === 'query' && typeof metadata.metatype === 'function' ? allowOnlyFields(metadata.metatype as Constructor) : null;
+    if (fields && value !== null && typeof value === 'object' && !Array.isArray(value)) return this.transformAllowOnlyQuery(value as Record<string, unknown>, metadata.metatype as Constructor, fields);
     return super.transform(value, metadata);
+  }
+
+  /**
+   * A query whose fields are only declared (@Allow(); the service parses and checks them, as the inbox's
+   * does) leaves class-transformer and class-validator nothing to do but refuse unknown parameters: the same
+   * refusal (the same errors, through the same factory) and the same instance, without them (about 2 µs a
+   * request instead of 17 on GET /api/tasks). `__proto__` is dropped, as the full path strips it.
+   */
+  private async transformAllowOnlyQuery(value: Record<string, unknown>, metatype: Constructor, fields: ReadonlySet<string>): Promise<unknown> {
+    const keys = Object.keys(value).filter((key) => key !== '__proto__');
+    const unknown = keys.filter((key) => !fields.has(key));
+    if (unknown.length) {
+      throw await this.exceptionFactory(unknown.map((property) => ({ property, children: [], constraints: { [ValidationTypes.WHITELIST]: `property ${property} should not exist` } })));
+    }
+    const query = new metatype() as Record<string, unknown>;
+    for (const key of keys) query[key] = value[key];
+    return query;
   }
 }
 

@@ -1,0 +1,128 @@
+/**
+ * The lifecycle benchmark's child processes and what /proc says about them: resident memory of one process,
+ * and CPU seconds of the whole process tree under the benchmark (PostgreSQL's backends, the Temporal server,
+ * the workers, the API, the raw server and the benchmark itself).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { projectRoot } from '@zwgk/config';
+import { startManagedProcess, type ManagedProcess } from '@zwgk/embedded';
+import { log } from '../bench-support';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Prints the first few warnings and errors of a child and counts the rest (a busy server warns of every slow call). */
+export function quietLog(name: string): { log: (line: string) => void; count: () => number } {
+  let noisy = 0;
+  return {
+    log: (line) => {
+      if (/\b(WARN|ERROR|error|panic)\b/.test(line) && ++noisy <= 5) log(`  ${name}: ${line.slice(0, 300)}`);
+    },
+    count: () => noisy,
+  };
+}
+
+export type NodeChild = ManagedProcess & { waitFor(pattern: RegExp, timeoutMs: number): Promise<void>; noisyLines(): number };
+
+/** A child node process running a TypeScript entry through @swc-node/register; its output is kept, not printed. */
+export function startNode(name: string, entry: string, env: NodeJS.ProcessEnv): NodeChild {
+  const recent: string[] = [];
+  let ready: RegExp | undefined;
+  let seen = false;
+  const quiet = quietLog(name);
+  const child = startManagedProcess(name, process.execPath, ['-r', '@swc-node/register', entry], {
+    cwd: projectRoot,
+    env,
+    log: (line) => {
+      recent.push(line);
+      if (recent.length > 40) recent.shift();
+      if (ready?.test(line)) seen = true;
+      quiet.log(line);
+    },
+  });
+  const waitFor = async (pattern: RegExp, timeoutMs: number) => {
+    ready = pattern;
+    seen = recent.some((line) => pattern.test(line));
+    const deadline = Date.now() + timeoutMs;
+    while (!seen) {
+      if (child.child.exitCode !== null) throw new Error(`${name} exited:\n${recent.join('\n')}`);
+      if (Date.now() > deadline) throw new Error(`${name} did not print ${pattern} within ${timeoutMs / 1000} s:\n${recent.join('\n')}`);
+      await sleep(200);
+    }
+  };
+  return Object.assign(child, { waitFor, noisyLines: quiet.count });
+}
+
+/** Resident memory of a process in MiB, from /proc (Linux); undefined once it is gone. */
+export function rssMiB(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const kib = Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+    return kib / 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+const CLOCK_TICKS = 100; // sysconf(_SC_CLK_TCK) on Linux
+
+interface ProcStat {
+  readonly ppid: number;
+  /** utime + stime + cutime + cstime: the process and its children already reaped (PostgreSQL's finished backends). */
+  readonly ticks: number;
+}
+
+function readStat(pid: number): ProcStat | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name is in parentheses and may hold spaces: the fields start after the last ')'.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is the state (field 3): ppid is field 4, utime..cstime are fields 14..17.
+    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds used so far by this process and every descendant, alive or reaped. */
+export function treeCpuSeconds(root = process.pid): number {
+  const stats = new Map<number, ProcStat>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readStat(Number(entry));
+    if (stat) stats.set(Number(entry), stat);
+  }
+  const children = new Map<number, number[]>();
+  for (const [pid, stat] of stats) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), pid]);
+  let ticks = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    ticks += stats.get(pid)?.ticks ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return ticks / CLOCK_TICKS;
+}
+
+/** The pids of a process's descendants whose command name matches (PostgreSQL's postmaster, say). */
+export function descendantsNamed(root: number, name: RegExp): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const comm = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
+      if (!name.test(comm)) continue;
+      // Walk up to the root.
+      for (let pid = Number(entry), hops = 0; pid > 1 && hops < 20; hops++) {
+        if (pid === root) {
+          found.push(Number(entry));
+          break;
+        }
+        pid = readStat(pid)?.ppid ?? 0;
+      }
+    } catch {
+      continue;
+    }
+  }
+  return found;
+}

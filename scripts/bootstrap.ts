@@ -14,6 +14,8 @@
  *       for a deployment without open items (on a running system the calendar page also recomputes deadlines)
  *   check
  *       the configuration, the database, Temporal (namespace and search attributes) and the identity provider
+ *   migrate
+ *       only the migrations: the compose deployment's one-shot job, run as the schema's owner
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -284,7 +286,8 @@ const USAGE = `usage: npm run bootstrap -- <command>
   load-organisation FILE.xlsx|FILE.csv ...
   import-catalog FILE.xlsx|FILE.csv ... [--label NAME] [--as ADMIN] [--no-activate]
   load-holidays FILE.json ...
-  check`;
+  check
+  migrate`;
 
 async function main(): Promise<number> {
   const [command, ...argv] = process.argv.slice(2);
@@ -302,6 +305,9 @@ async function main(): Promise<number> {
       return 0;
     case 'load-holidays':
       await loadHolidays(config, argv);
+      return 0;
+    case 'migrate':
+      await withDatabase(config, async () => say('The schema is up to date'));
       return 0;
     default:
       throw new UsageError(command ? `unknown command ${command}` : 'no command given');

@@ -340,7 +340,7 @@ async function main(): Promise<void> {
           `   faults        ${outages.map((outage) => `${outage.service} down ${seconds((outage.until ?? Date.now()) - outage.from)}`).join(', ')}\n` +
           `   restarts      ${['temporal-server', ...workerNames, ...apis.map((api) => api.name)].map((name) => `${name}×${supervisor.restarts(name)}`).join(' ')}\n` +
           `   5xx excused   ${Object.entries(excused).map(([why, n]) => `${n} × ${why}`).join('; ') || 'none'}\n` +
-          `   5xx other     ${unexcused.length}; network errors ${driver.networkErrors.length}; decisions found done on retry ${driver.conflictsAfterRetry}\n` +
+          `   5xx other     ${unexcused.length}; network errors ${driver.networkErrors.length}; 409 on a write already under way ${driver.inFlightConflicts}\n` +
           `   durations     setup ${seconds(setupDone - startedAt)}, lifecycle ${seconds(driveMs)}, total ${seconds(Date.now() - startedAt)}\n` +
           (problems.length ? ` problems:\n${problems.slice(0, 30).map((problem) => `   - ${problem}`).join('\n')}\n` : '') +
           `${line}\n`,

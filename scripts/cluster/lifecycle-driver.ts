@@ -33,8 +33,8 @@ export class LifecycleDriver {
   readonly serverErrors: ServerErrorAnswer[] = [];
   readonly networkErrors: { path: string; at: number; message: string }[] = [];
   requests = 0;
-  /** Decisions answered 409 because an earlier, unanswered attempt had already completed the task. */
-  conflictsAfterRetry = 0;
+  /** Writes answered 409 because an earlier attempt of the same write, unanswered or answered 503, was under way or done. */
+  inFlightConflicts = 0;
   private readonly tokens = new Map<string, string>();
 
   constructor(
@@ -97,12 +97,19 @@ export class LifecycleDriver {
     );
     if (created.status !== 201 && created.status !== 200) throw new Error(`creating item ${index} answered ${created.status}: ${JSON.stringify(created.body)}`);
     const itemId = created.body.id as string;
-    const submitted = await this.call('POST', `/items/${itemId}/submit`, 'edu.drafter', undefined, `${key}-submit`);
-    if (submitted.status !== 200 && !(submitted.status === 409 && (await this.state(itemId)) !== 'DRAFT')) {
-      throw new Error(`submitting item ${index} answered ${submitted.status}: ${JSON.stringify(submitted.body)}`);
+    // A submission the API answered 503 still-processing goes on in the workflow; sent again meanwhile, it is
+    // answered 409 "already being submitted". Either way the item leaves DRAFT: that is what counts.
+    for (let attempt = 0; ; attempt++) {
+      const submitted = await this.call('POST', `/items/${itemId}/submit`, 'edu.drafter', undefined, `${key}-submit`);
+      if (submitted.status === 200) break;
+      if (submitted.status !== 409 || attempt > 120) throw new Error(`submitting item ${index} answered ${submitted.status}: ${JSON.stringify(submitted.body)}`);
+      this.inFlightConflicts++;
+      if ((await this.state(itemId)) !== 'DRAFT') break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
     const giveUpAt = Date.now() + 300_000;
     for (;;) {
+      if (Date.now() > giveUpAt) throw new Error(`item ${index} (${itemId}) was not released within 300 s`);
       const item = await this.call('GET', `/items/${itemId}`, 'edu.drafter');
       if (item.status !== 200) throw new Error(`reading item ${index} answered ${item.status}`);
       if (item.body.state === 'RELEASED') return itemId;
@@ -111,11 +118,13 @@ export class LifecycleDriver {
         const decider = DECIDER_OF_STAGE[open.stage];
         if (!decider) throw new Error(`item ${index} waits at a stage nobody here decides: ${open.stage}`);
         const decided = await this.call('POST', `/tasks/${open.id}/complete`, decider, { decision: 'approve', comment: '同意。' }, `${key}-${open.id}`);
-        if (decided.status === 409) this.conflictsAfterRetry++;
+        // 409: an earlier attempt (answered 503, or lost with its API process) decided it or is deciding it;
+        // the next read of the item shows which.
+        if (decided.status === 409) this.inFlightConflicts++;
         else if (decided.status !== 200) throw new Error(`approving ${open.stage} of item ${index} answered ${decided.status}: ${JSON.stringify(decided.body)}`);
+        if (decided.status === 409) await new Promise((resolve) => setTimeout(resolve, 500));
         continue;
       }
-      if (Date.now() > giveUpAt) throw new Error(`item ${index} (${itemId}) is ${item.body.state} with no open task after 300 s`);
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
   }

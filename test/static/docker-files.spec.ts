@@ -37,6 +37,7 @@ function knownVariables(): Set<string> {
   const sources = [
     path.join(projectRoot, 'libs', 'config', 'src', 'app-config.ts'),
     path.join(projectRoot, 'apps', 'worker', 'src', 'temporal-worker.service.ts'),
+    path.join(projectRoot, 'apps', 'worker', 'src', 'worker-health.service.ts'),
   ].map((file) => readFileSync(file, 'utf8'));
   return new Set(sources.flatMap((source) => [...source.matchAll(/\(env, '([A-Z_]+)'|process\.env\.([A-Z_]+)/g)].map((match) => match[1] ?? match[2]!)));
 }
@@ -103,7 +104,7 @@ describe('docker/ deployment files', () => {
     for (const [name, service] of Object.entries(services)) {
       if (ONE_SHOT.includes(name) || service.profiles?.includes('tools')) continue;
       expect([name, service.restart]).toEqual([name, 'unless-stopped']);
-      if (name !== 'worker' && name !== 'temporal-ui') expect([name, service.healthcheck !== undefined]).toEqual([name, true]);
+      if (name !== 'temporal-ui') expect([name, service.healthcheck !== undefined]).toEqual([name, true]);
     }
   });
 

@@ -53,7 +53,7 @@ export class LifecycleDriver {
       const sentAt = Date.now();
       this.requests++;
       try {
-        const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(60_000) });
+        const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(120_000) });
         const text = await response.text();
         let parsed: any = text;
         try {

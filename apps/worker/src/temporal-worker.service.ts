@@ -41,6 +41,11 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
     this.logger.log(`Polling task queue "${this.config.temporal.taskQueue}" on ${address} (namespace ${this.config.temporal.namespace})`);
   }
 
+  /** The Temporal worker's state (RUNNING while it polls), or NOT-STARTED before bootstrap: for readiness. */
+  state(): string {
+    return this.worker?.getState() ?? 'NOT-STARTED';
+  }
+
   async onModuleDestroy(): Promise<void> {
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@zwgk/config';
 import { createDataSource } from '@zwgk/db';
 import { TemporalWorkerService } from './temporal-worker.service';
+import { WorkerHealthService } from './worker-health.service';
 import { WORKER_CONFIG } from './worker.tokens';
 
 async function openDatabase(config: AppConfig): Promise<DataSource> {
@@ -17,6 +18,7 @@ async function openDatabase(config: AppConfig): Promise<DataSource> {
     { provide: WORKER_CONFIG, useFactory: (): AppConfig => loadConfig() },
     { provide: DataSource, inject: [WORKER_CONFIG], useFactory: openDatabase },
     TemporalWorkerService,
+    WorkerHealthService,
   ],
 })
 export class WorkerModule implements OnApplicationShutdown {

@@ -74,9 +74,25 @@ describe('loadConfig', () => {
     [{ RATING_RATE_LIMIT_MAX: '0' }, 'RATING_RATE_LIMIT_MAX'],
     [{ TRUST_PROXY: 'the proxy' }, 'TRUST_PROXY'],
     [{ CONCERN_RATE_LIMIT_WINDOW_SECONDS: 'ten' }, 'CONCERN_RATE_LIMIT_WINDOW_SECONDS'],
+    [{ DATABASE_URL: 'postgres://u:p@db:5432/zwgk' }, 'AUTH_MODE'],
+    [{ DATABASE_URL: 'postgres://u:p@10.0.0.5/zwgk', AUTH_MODE: 'dev' }, 'AUTH_MODE'],
   ])('names the variable at fault: %p', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigurationError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
+  });
+});
+
+describe('loadConfig: dev login only on the embedded database', () => {
+  it('allows dev auth with no DATABASE_URL or one on loopback, the embedded server\'s address', () => {
+    expect(loadConfig({}).auth.mode).toBe('dev');
+    expect(loadConfig({ DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:5433/zwgk' }).auth.mode).toBe('dev');
+    expect(loadConfig({ DATABASE_URL: 'postgres://postgres:postgres@localhost:5433/zwgk', AUTH_MODE: 'dev' }).auth.mode).toBe('dev');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://p:p@[::1]:5433/zwgk' }).auth.mode).toBe('dev');
+  });
+
+  it('refuses to start with dev auth on any other database, saying what to set', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://zwgk:secret@postgres:5432/zwgk' })).toThrow(/^AUTH_MODE: unset, which means dev .* DATABASE_URL points at postgres: set AUTH_MODE=oidc/);
+    expect(loadConfig({ DATABASE_URL: 'postgres://zwgk:secret@postgres:5432/zwgk', AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://sso', OIDC_AUDIENCE: 'a', RATING_CLIENT_SALT: 's' }).auth.mode).toBe('oidc');
   });
 });
 

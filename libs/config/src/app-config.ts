@@ -195,6 +195,26 @@ function readBearerToken(env: Env): OidcBearerToken {
   return raw;
 }
 
+/**
+ * Dev login hands out any seeded account without a password: it exists for the embedded database on this
+ * machine (DATABASE_URL unset, or the loopback address `npm start` and the tests give the embedded server).
+ * A deployment whose database is elsewhere and that forgot AUTH_MODE must not start with it.
+ */
+function refuseDevAuthOffEmbedded(mode: AuthMode, databaseUrl: string | undefined, defaulted: boolean): void {
+  if (mode !== 'dev' || databaseUrl === undefined) return;
+  let host: string;
+  try {
+    host = new URL(databaseUrl).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    throw new ConfigurationError('DATABASE_URL', 'expected a postgres:// or postgresql:// URL');
+  }
+  if (host === 'localhost' || host === '::1' || /^127\./.test(host)) return;
+  throw new ConfigurationError(
+    'AUTH_MODE',
+    `${defaulted ? 'unset, which means dev' : '"dev"'} (password-less dev login) is only allowed on the embedded database, but DATABASE_URL points at ${host}: set AUTH_MODE=oidc with OIDC_ISSUER`,
+  );
+}
+
 /** The project root: two levels above this file (libs/config/src). */
 export const projectRoot = path.resolve(__dirname, '..', '..', '..');
 
@@ -231,6 +251,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     oidcRoleMap: readRoleMap(env, 'OIDC_ROLE_MAP'),
   } as const;
+  refuseDevAuthOffEmbedded(auth.mode, databaseUrl, nonEmpty(env, 'AUTH_MODE') === undefined);
   if (auth.mode === 'oidc' && !auth.oidcIssuer) {
     throw new ConfigurationError('OIDC_ISSUER', 'required when AUTH_MODE=oidc');
   }

@@ -4,3 +4,4 @@ export * from './embedded-postgres';
 export * from './child-process';
 export * from './process-supervisor';
 export { isRoot } from './postgres-access';
+export * from './temporal-server';

@@ -1,6 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { DataSource } from 'typeorm';
 import { ConfigurationError } from '@zwgk/config';
 import { DepartmentEntity, UserEntity } from '@zwgk/db';
@@ -9,6 +9,7 @@ import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { AccountStatusCache } from './account-status';
 import { identityFromClaims, MissingClaimError } from './oidc-claims';
+import { IssuerKeys, OidcDiscoveryError } from './oidc-discovery';
 import { OidcProvisioningService } from './oidc-provisioning.service';
 
 const DEV_ISSUER = 'zwgk-dev';
@@ -31,7 +32,7 @@ export class AuthService {
    * verify, which was the largest single cost of an authenticated read (GET /api/tasks).
    */
   private devKeyImport?: Promise<webcrypto.CryptoKey>;
-  private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+  private readonly issuerKeys?: IssuerKeys;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -44,8 +45,8 @@ export class AuthService {
       if (unknown.length) throw new ConfigurationError('OIDC_ROLE_MAP', `"${name}" maps to ${unknown.join(', ')}, which is not a role (roles: ${ROLES.join(', ')})`);
     }
     if (config.auth.mode === 'oidc') {
-      const jwksUrl = config.auth.oidcJwksUrl ?? `${config.auth.oidcIssuer!.replace(/\/$/, '')}/.well-known/jwks.json`;
-      this.jwks = createRemoteJWKSet(new URL(jwksUrl));
+      // The key set's address comes from the issuer's discovery document, unless OIDC_JWKS_URL overrides it.
+      this.issuerKeys = new IssuerKeys(config.auth.oidcIssuer!, config.auth.oidcJwksUrl);
     }
   }
 
@@ -92,11 +93,21 @@ export class AuthService {
    */
   async authenticate(token: string, requestId?: string): Promise<Actor> {
     let payload: JWTPayload;
+    let keys: Awaited<ReturnType<IssuerKeys['get']>> | undefined;
+    if (this.issuerKeys) {
+      try {
+        keys = await this.issuerKeys.get();
+      } catch (error) {
+        // The identity provider is down or misconfigured: not the caller's fault, and worth retrying.
+        if (error instanceof OidcDiscoveryError) throw new ApiError('unavailable', `the identity provider cannot be read: ${error.message}`, undefined, 5);
+        throw error;
+      }
+    }
     try {
       payload =
         this.config.auth.mode === 'dev'
           ? (await jwtVerify(token, await this.devKey, { issuer: DEV_ISSUER, algorithms: ['HS256'] })).payload
-          : (await jwtVerify(token, this.jwks!, { issuer: this.config.auth.oidcIssuer, audience: this.audience() })).payload;
+          : (await jwtVerify(token, keys!, { issuer: this.config.auth.oidcIssuer, audience: this.audience() })).payload;
     } catch (error) {
       throw new ApiError('unauthenticated', `invalid bearer token: ${error instanceof Error ? error.message : 'unreadable'}`);
     }

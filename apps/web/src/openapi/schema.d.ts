@@ -9,6 +9,54 @@
  */
 
 export interface paths {
+    "/api/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApplicationsController_list"];
+        put?: never;
+        post: operations["ApplicationsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApplicationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApplicationsController_step"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attachments/limits": {
         parameters: {
             query?: never;
@@ -131,6 +179,118 @@ export interface paths {
         get: operations["CalendarController_years"];
         put?: never;
         post: operations["CalendarController_loadYear"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog-compilation/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogCompilationController_list"];
+        put?: never;
+        post: operations["CatalogCompilationController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog-compilation/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogCompilationController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog-compilation/rounds/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CatalogCompilationController_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog-compilation/rounds/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CatalogCompilationController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog-compilation/rounds/{id}/proposals/{departmentCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CatalogCompilationController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog-compilation/rounds/{id}/proposals/{departmentCode}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CatalogCompilationController_importRows"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog-compilation/rounds/{id}/proposals/{departmentCode}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CatalogCompilationController_review"];
         delete?: never;
         options?: never;
         head?: never;
@@ -361,6 +521,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsultationsController_list"];
+        put?: never;
+        post: operations["ConsultationsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsultationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/comments/{commentId}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConsultationsController_moderate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConsultationsController_linkDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConsultationsController_recordFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -499,6 +739,86 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["IncidentsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items/{id}/interpretation-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["InterpretationsController_setPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items/{id}/interpretations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InterpretationsController_list"];
+        put?: never;
+        post: operations["InterpretationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items/{id}/personal-information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PersonalInformationController_findings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items/{id}/personal-information/{findingId}/justify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PersonalInformationController_justify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items/{id}/personal-information/{findingId}/mask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PersonalInformationController_mask"];
         delete?: never;
         options?: never;
         head?: never;
@@ -761,6 +1081,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/personal-information/released-findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PersonalInformationSweepController_releasedFindings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/personal-information/sweeps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PersonalInformationSweepController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/personal-information/sweeps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PersonalInformationSweepController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PublicApplicationsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/applications/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PublicApplicationsController_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicCatalogController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/catalog.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicCatalogController_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/concerns/{concernId}/ratings": {
         parameters: {
             query?: never;
@@ -771,6 +1203,54 @@ export interface paths {
         get: operations["RatingsController_responseSummary"];
         put?: never;
         post: operations["RatingsController_rateResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicConsultationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicConsultationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/consultations/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PublicConsultationsController_comment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -883,6 +1363,38 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["PublicConcernsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/items/{id}/consultation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicConsultationsController_consultationOfItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/items/{id}/interpretations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicInterpretationsController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1010,6 +1522,22 @@ export interface paths {
         };
         get: operations["ReviewChainsController_list"];
         put: operations["ReviewChainsController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/catalog-gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogGapsController_gaps"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1350,6 +1878,40 @@ export interface components {
              */
             problems: string[];
         };
+        ApplicationStepDto: {
+            /** @description decide-extension, review-reply, sign-off-reply */
+            approve?: boolean;
+            basis?: components["schemas"]["FeeBasisDto"];
+            citedItemIds?: string[];
+            comment?: string;
+            /** @description sign: 与申请人确认之日 / 签收之日 */
+            confirmedOn?: string;
+            /** @description accept, transfer: 承办部门 */
+            departmentCode?: string;
+            /** @enum {string} */
+            kind?: "third-party" | "agency";
+            /** @description draft-reply: 告知书（不填则按处理结果生成） */
+            letter?: string;
+            /** @description deliver-reply: 送达方式 */
+            method?: string;
+            /** @description request-correction: 需要补正的事项 */
+            missing?: string;
+            /** @enum {string} */
+            opinion?: "agree" | "disagree";
+            /** @enum {string} */
+            outcome?: "granted" | "partiallyGranted" | "refusedStateSecret" | "refusedProhibitedByLaw" | "refusedThreeSecurities" | "refusedThirdParty" | "refusedInternalAffairs" | "refusedProcessInformation" | "refusedEnforcementFile" | "refusedQueryMatter" | "unableNotHeld" | "unableNeedsCreation" | "unableStillUnclear" | "notProcessedPetition" | "notProcessedRepeated" | "notProcessedPublication" | "notProcessedMassRepeated" | "notProcessedConfirmation" | "otherNoCorrection" | "otherUnpaidFee" | "otherOther";
+            /** @description start-consultation: 征求意见对象 */
+            party?: string;
+            /** @description request-correction: 补正期限（工作日） */
+            periodWorkingDays?: number;
+            /** @description transfer, return, request-extension: 理由 */
+            reason?: string;
+            /** @enum {string} */
+            step: "sign" | "accept" | "transfer" | "return" | "request-correction" | "correction-received" | "request-extension" | "decide-extension" | "start-consultation" | "consultation-answered" | "fee-notice" | "fee-paid" | "draft-reply" | "review-reply" | "sign-off-reply" | "deliver-reply";
+            summary?: string;
+            /** @description request-extension: 延长的工作日数（最多20） */
+            workingDays?: number;
+        };
         ClaimTasksDto: {
             /** @description the tasks to claim, 1 to 50, each once */
             taskIds: string[];
@@ -1374,6 +1936,30 @@ export interface components {
             name: string;
             /** @description the parent unit; required except for the county government */
             parentCode?: string;
+        };
+        CreateInterpretationDto: {
+            /** @description files already uploaded to the item (POST /api/items/:id/attachments) that belong to this interpretation */
+            attachmentIds?: string[];
+            /** @description the text; a graphic’s text alternative; a press conference’s record */
+            body?: string;
+            /** @enum {string} */
+            form: "text" | "graphic" | "video" | "audio" | "qa" | "press-conference";
+            /**
+             * @description press conference: when it was held
+             * @example 2026-03-02T10:00:00+08:00
+             */
+            heldAt?: string;
+            /** @enum {string} */
+            interpreterKind: "drafting-department" | "expert" | "leader";
+            /** @example 县教育局 */
+            interpreterName: string;
+            /** @description video or audio: where it plays (http/https) */
+            mediaUrl?: string;
+            questions?: components["schemas"]["QuestionAnswerDto"][];
+            /** @example 一图读懂招生入学办法 */
+            title: string;
+            /** @description video or audio: the transcript */
+            transcript?: string;
         };
         CreateItemDto: {
             /** @example 为做好2026年秋季招生入学工作…… */
@@ -1444,6 +2030,14 @@ export interface components {
             /** @example health.drafter */
             username: string;
         };
+        DecideRoundDto: {
+            /** @description required when returning */
+            comment?: string;
+            /** @enum {string} */
+            decision: "approve" | "return";
+            /** @enum {string} */
+            stage: "legal-review" | "leader-approval";
+        };
         DelegateTaskDto: {
             comment?: string;
             /**
@@ -1474,6 +2068,14 @@ export interface components {
             target: string;
             workingDays: number;
         };
+        FeeBasisDto: {
+            /** @description 按件：本申请拆分后的件数 */
+            items?: number;
+            /** @enum {string} */
+            kind: "per-item" | "per-page";
+            /** @description 按量：页数 */
+            pages?: number;
+        };
         FulfilObligationTaskDto: {
             /** @description a disclosure item of the same department and catalog item, created during the period */
             itemId: string;
@@ -1488,6 +2090,23 @@ export interface components {
             days: string[];
             /** @example 春节 */
             name: string;
+        };
+        InterpretationPlanDto: {
+            entries: components["schemas"]["InterpretationPlanEntryDto"][];
+        };
+        InterpretationPlanEntryDto: {
+            /** @enum {string} */
+            form: "text" | "graphic" | "video" | "audio" | "qa" | "press-conference";
+            /** @enum {string} */
+            interpreterKind: "drafting-department" | "expert" | "leader";
+        };
+        JustifyFindingDto: {
+            /** @description 公开该个人信息的法律依据（如“《XX办法》第X条规定公示须列明姓名”），至少5个字 */
+            reason: string;
+        };
+        LinkDecisionDto: {
+            /** Format: uuid */
+            itemId: string;
         };
         LoadHolidayYearDto: {
             holidays: components["schemas"]["HolidayDto"][];
@@ -1508,6 +2127,18 @@ export interface components {
             /** @example 2027 */
             year: number;
         };
+        LookupApplicationDto: {
+            /** @example YSQ20260302AB12CD */
+            queryNumber: string;
+            /** @example 123456 */
+            verificationCode: string;
+        };
+        ModerateCommentDto: {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            /** @description required to reject */
+            reason?: string;
+        };
         NewEditionDto: {
             body?: string;
             interpretation?: string;
@@ -1515,9 +2146,174 @@ export interface components {
             reason: string;
             title?: string;
         };
+        OpenCompilationRoundDto: {
+            /**
+             * @description the areas (领域) of the round
+             * @example [
+             *       "义务教育"
+             *     ]
+             */
+            areas: string[];
+            /**
+             * @description the departments that propose rows
+             * @example [
+             *       "edu",
+             *       "civil"
+             *     ]
+             */
+            departmentCodes: string[];
+            /**
+             * @description the day proposals are due (China time, to the end of the day)
+             * @example 2027-03-31
+             */
+            dueDate: string;
+            /**
+             * @description annual: 年度编制; adjustment: 动态调整 between rounds
+             * @default annual
+             * @enum {string}
+             */
+            kind: "annual" | "adjustment";
+            /**
+             * @description ask for a legal review (合法性审查) before the leader approves
+             * @default false
+             */
+            legalReview: boolean;
+            /**
+             * @description the year the catalog is compiled for
+             * @example 2027
+             */
+            year: number;
+        };
+        OpenConsultationDto: {
+            /** @description a normative document closely bound up with market entities’ business: 30 days at least */
+            affectsMarketEntities?: boolean;
+            /**
+             * Format: date
+             * @description the last day for comment (China time); at least the minimum period after today, counted from tomorrow
+             * @example 2026-04-01
+             */
+            closesOn: string;
+            /** @description the draft as published (征求意见稿), clauses numbered so comments can refer to them */
+            draftText: string;
+            /** @description the drafting explanation (起草说明) published with the draft */
+            explanation: string;
+            /**
+             * @description normative-document 行政规范性文件, plan 规划, major-decision 重大行政决策, other; decides the minimum period
+             * @enum {string}
+             */
+            kind: "normative-document" | "plan" | "major-decision" | "other";
+            /** @description why the period is shorter than the minimum (情况紧急等); published with the draft */
+            shortenedReason?: string;
+            /** @example 县城义务教育学校布局规划（征求意见稿） */
+            title: string;
+        };
+        OpinionFeedbackDto: {
+            /** @enum {string} */
+            adoption: "adopted" | "partly-adopted" | "not-adopted";
+            /** Format: uuid */
+            commentId: string;
+            /** @description required unless adopted: why not (or only partly) */
+            reason?: string;
+        };
+        ProposedRowDto: {
+            area: string;
+            /** @enum {string} */
+            audience: "public" | "specific-group" | "both";
+            /** @description 公开依据 */
+            basis: string;
+            /**
+             * @description 五公开 category
+             * @enum {string}
+             */
+            category: "decision" | "execution" | "management" | "service" | "result";
+            /**
+             * @description 公开渠道和载体
+             * @example [
+             *       "政府网站"
+             *     ]
+             */
+            channels: string[];
+            /** @description 公开内容（要素） */
+            content: string;
+            /** @description 责任部门: the units that draft items under the row */
+            departmentCodes: string[];
+            /** @description 一级事项 */
+            level1: string;
+            /** @description 二级事项 */
+            level2: string;
+            /** @description 三级事项 */
+            level3?: string;
+            levels: ("county" | "township")[];
+            /** @enum {string} */
+            mode: "proactive" | "on-application" | "both";
+            needsInterpretation?: boolean;
+            /** @description 公开主体 */
+            subject: string;
+            /** @description 公开时限, as the catalog words it */
+            timeLimitText: string;
+        };
+        QuestionAnswerDto: {
+            answer: string;
+            question: string;
+        };
+        RecordFeedbackDto: {
+            /**
+             * @description the catalog row the feedback is published under
+             * @example EDU-001
+             */
+            catalogItemCode: string;
+            opinions: components["schemas"]["OpinionFeedbackDto"][];
+            /** @description the overall account of how the opinions were handled */
+            summary: string;
+        };
         RecordPressConferenceDto: {
             /** @example 县政府新闻办召开新闻发布会通报事件处置情况 */
             summary: string;
+        };
+        RegisterApplicationDto: {
+            /** @example 某县某路1号 */
+            address?: string;
+            /**
+             * @description 姓名或者名称
+             * @example 张三
+             */
+            applicantName: string;
+            /**
+             * @description 申请人类型，与年度报告表三的栏目一致
+             * @enum {string}
+             */
+            applicantType: "naturalPerson" | "commercialEnterprise" | "researchInstitution" | "socialWelfareOrganisation" | "legalServiceAgency" | "otherOrganisation";
+            /** @enum {string} */
+            channel: "in-person" | "registered-post" | "ordinary-mail" | "online" | "fax";
+            /**
+             * @description 获取信息的方式、途径
+             * @example 电子邮件
+             */
+            deliveryForm: string;
+            /**
+             * @description 所需政府信息的名称、文号或者便于查询的特征性描述
+             * @example 2026年某校招生计划的批复文件
+             */
+            description: string;
+            /** @example zhangsan@example.cn */
+            email?: string;
+            /**
+             * @description 身份证明（证件号码）
+             * @example 110101199001011234
+             */
+            idDocument: string;
+            /** @example 13800138000 */
+            phone?: string;
+            /**
+             * @description 邮寄：签收日期（条例第三十一条第二项）
+             * @example 2026-03-02
+             */
+            signedForOn?: string;
+            /**
+             * @description 提交（或登记）日期
+             * @example 2026-03-02
+             */
+            submittedOn: string;
         };
         RegisterIncidentDto: {
             /**
@@ -1553,10 +2349,43 @@ export interface components {
              */
             decision: "approve" | "return";
         };
+        ReviewProposalDto: {
+            reviews: components["schemas"]["RowReviewDto"][];
+        };
         ReviseItemDto: {
             body?: string;
             interpretation?: string;
             title?: string;
+        };
+        RowProposalDto: {
+            /** @enum {string} */
+            action: "add" | "change" | "remove";
+            /**
+             * @description a new code for add; an existing code for change and remove
+             * @example EDU-003
+             */
+            code: string;
+            /** @description why a row changes or goes */
+            reason?: string;
+            /** @description the row as it should read (add, change) */
+            row?: components["schemas"]["ProposedRowDto"];
+            source: components["schemas"]["RowSourceDto"];
+        };
+        RowReviewDto: {
+            code: string;
+            /** @description required when returning */
+            comment?: string;
+            /** @enum {string} */
+            decision: "accept" | "return";
+        };
+        RowSourceDto: {
+            /**
+             * @description power-list: 权责清单 item; service-item: 公共服务事项; law: a law or regulation
+             * @enum {string}
+             */
+            kind: "power-list" | "service-item" | "law";
+            /** @example 权责清单 教育-017 */
+            reference: string;
         };
         SetReviewChainDto: {
             /** @description the catalog item it applies to; omit for every item */
@@ -1572,6 +2401,52 @@ export interface components {
              */
             stages: ("preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off")[];
         };
+        SubmitApplicationDto: {
+            /** @example 某县某路1号 */
+            address?: string;
+            /**
+             * @description 姓名或者名称
+             * @example 张三
+             */
+            applicantName: string;
+            /**
+             * @description 申请人类型，与年度报告表三的栏目一致
+             * @enum {string}
+             */
+            applicantType: "naturalPerson" | "commercialEnterprise" | "researchInstitution" | "socialWelfareOrganisation" | "legalServiceAgency" | "otherOrganisation";
+            /**
+             * @description 获取信息的方式、途径
+             * @example 电子邮件
+             */
+            deliveryForm: string;
+            /**
+             * @description 所需政府信息的名称、文号或者便于查询的特征性描述
+             * @example 2026年某校招生计划的批复文件
+             */
+            description: string;
+            /** @example zhangsan@example.cn */
+            email?: string;
+            /**
+             * @description 身份证明（证件号码）
+             * @example 110101199001011234
+             */
+            idDocument: string;
+            /** @example 13800138000 */
+            phone?: string;
+        };
+        SubmitCommentDto: {
+            /**
+             * @description the clause the opinion refers to
+             * @example 第五条
+             */
+            clause?: string;
+            /** @description how to reach you; shown to staff only, never published */
+            contact?: string;
+            /** @example 建议第五条增加夜间免费停车时段。 */
+            content: string;
+            /** @description shown with the opinion if given */
+            name?: string;
+        };
         SubmitConcernDto: {
             /**
              * @description how to reach you; shown to staff only, never published
@@ -1580,6 +2455,9 @@ export interface components {
             contact?: string;
             /** @example 随迁子女入学需要提交哪些材料？ */
             content: string;
+        };
+        SubmitProposalDto: {
+            rows: components["schemas"]["RowProposalDto"][];
         };
         SubmitRatingDto: {
             /** @example 内容清楚，办事指引很实用。 */
@@ -1606,6 +2484,13 @@ export interface components {
              * @enum {string|null}
              */
             category?: "decision" | "execution" | "management" | "service" | "result" | null;
+            /**
+             * @description 责任部门: the codes of the units that draft items under this row
+             * @example [
+             *       "edu"
+             *     ]
+             */
+            departmentCodes?: string[];
             /** @description a policy document that needs an interpretation */
             needsInterpretation?: boolean;
             /** @description a hand-set rule, e.g. {"kind":"working-days","count":20,"anchor":"formed-or-changed"} */
@@ -1638,6 +2523,286 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ApplicationsController_list: {
+        parameters: {
+            query?: {
+                state?: "submitted" | "received" | "accepted" | "correction" | "consultation" | "fee" | "reply-review" | "reply-sign-off" | "reply-ready" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    ApplicationsController_register: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried registration with the same key is recorded once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterApplicationDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 暂不可用: Temporal did not answer in time or is down; retry (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    ApplicationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    ApplicationsController_step: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried step with the same key is applied once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationStepDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 冲突: the resource is not in a state that allows this (already decided, already exists, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 暂不可用: Temporal did not answer in time or is down; retry (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     AttachmentsController_limits: {
         parameters: {
             query?: never;
@@ -2083,6 +3248,610 @@ export interface operations {
             };
             /** @description 暂不可用: Temporal did not answer in time or is down; retry (with the same Idempotency-Key) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogCompilationController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogCompilationController_open: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried request with the same key takes effect once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenCompilationRoundDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 冲突: the resource is not in a state that allows this (already decided, already exists, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogCompilationController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogCompilationController_activate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried request with the same key takes effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 冲突: the resource is not in a state that allows this (already decided, already exists, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogCompilationController_decide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried request with the same key takes effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideRoundDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 冲突: the resource is not in a state that allows this (already decided, already exists, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogCompilationController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried request with the same key takes effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                departmentCode: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitProposalDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 冲突: the resource is not in a state that allows this (already decided, already exists, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogCompilationController_importRows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                departmentCode: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .xlsx or .csv in the published layout
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogCompilationController_review: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried request with the same key takes effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                departmentCode: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewProposalDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 冲突: the resource is not in a state that allows this (already decided, already exists, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3145,6 +4914,477 @@ export interface operations {
             };
         };
     };
+    ConsultationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    ConsultationsController_open: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried request with the same key opens one consultation */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenConsultationDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 冲突: the resource is not in a state that allows this (already decided, already exists, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 暂不可用: Temporal did not answer in time or is down; retry (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    ConsultationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    ConsultationsController_moderate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerateCommentDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 冲突: the resource is not in a state that allows this (already decided, already exists, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    ConsultationsController_linkDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkDecisionDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 冲突: the resource is not in a state that allows this (already decided, already exists, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    ConsultationsController_recordFeedback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried request with the same key drafts one feedback item */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordFeedbackDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 冲突: the resource is not in a state that allows this (already decided, already exists, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无法处理: an Idempotency-Key reused with a different request, or input that is well-formed but cannot apply */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 暂不可用: Temporal did not answer in time or is down; retry (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     HealthController_health: {
         parameters: {
             query?: never;
@@ -4113,6 +6353,446 @@ export interface operations {
             };
             /** @description 不支持的请求体类型: this route only takes the media type it documents */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 暂不可用: Temporal did not answer in time or is down; retry (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    InterpretationsController_setPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterpretationPlanDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 冲突: the resource is not in a state that allows this (already decided, already exists, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    InterpretationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    InterpretationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInterpretationDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PersonalInformationController_findings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PersonalInformationController_justify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                findingId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JustifyFindingDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 冲突: the resource is not in a state that allows this (already decided, already exists, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PersonalInformationController_mask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                findingId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 冲突: the resource is not in a state that allows this (already decided, already exists, still in use) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5408,6 +8088,395 @@ export interface operations {
             };
         };
     };
+    PersonalInformationSweepController_releasedFindings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PersonalInformationSweepController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 暂不可用: Temporal did not answer in time or is down; retry (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PersonalInformationSweepController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 暂不可用: Temporal did not answer in time or is down; retry (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PublicApplicationsController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried submission with the same key is refused, not recorded twice */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitApplicationDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 冲突: the resource is not in a state that allows this (already decided, already exists, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description too many submissions from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 暂不可用: Temporal did not answer in time or is down; retry (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PublicApplicationsController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LookupApplicationDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description too many look-ups from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PublicCatalogController_view: {
+        parameters: {
+            query?: {
+                area?: string;
+                /** @description a department code: the rows it is responsible for */
+                department?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PublicCatalogController_xlsx: {
+        parameters: {
+            query?: {
+                area?: string;
+                /** @description a department code: the rows it is responsible for */
+                department?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     RatingsController_responseSummary: {
         parameters: {
             query?: never;
@@ -5514,6 +8583,155 @@ export interface operations {
                 };
             };
             /** @description too many ratings from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PublicConsultationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "open" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PublicConsultationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PublicConsultationsController_comment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried submission with the same key is recorded once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitCommentDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 冲突: the resource is not in a state that allows this (already decided, already exists, still in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description too many submissions from this address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5824,6 +9042,82 @@ export interface operations {
             };
             /** @description 暂不可用: Temporal did not answer in time or is down; retry (with the same Idempotency-Key) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PublicConsultationsController_consultationOfItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PublicInterpretationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6367,6 +9661,60 @@ export interface operations {
             };
             /** @description 不支持的请求体类型: this route only takes the media type it documents */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogGapsController_gaps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

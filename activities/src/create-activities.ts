@@ -4,6 +4,7 @@ import type { WorkingDayCalendar } from '@zwgk/domain';
 import { withFailureClassification } from './activity-failures';
 import { createAuditActivities } from './audit.activities';
 import { createCalendarActivities } from './calendar.activities';
+import { createItemStepActivities } from './item-step.activities';
 import { createCalendarRecalculationActivities } from './calendar-recalculation.activities';
 import { createChannelReleaseActivities } from './channels/channel-release.activities';
 import { configuredNotificationChannels, createNotificationActivities } from './notification.activities';
@@ -39,6 +40,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createSupervisionDemandActivities(dependencies.dataSource),
     ...createCalendarRecalculationActivities(dependencies.dataSource),
     ...createReleaseDeadlineActivities(dependencies.dataSource, { reminderWorkingDays: (dependencies.config ?? loadConfig()).policies.releaseReminderWorkingDays }, dependencies.calendar),
+    ...createItemStepActivities(dependencies.dataSource, { reminderWorkingDays: (dependencies.config ?? loadConfig()).policies.releaseReminderWorkingDays }, dependencies.calendar),
   });
 }
 

@@ -735,8 +735,9 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       continue;
     } else if (untilPublicityEnds !== undefined) {
       if (!(await condition(woken, untilPublicityEnds))) continue;
-    } else if (lean) {
-      // Released, with nothing left to time: the workflow completes once no request is under way. A later
+    } else if (lean && !(interpretationDueAt !== undefined && !lastRelease?.content.interpretation)) {
+      // Released, with nothing left to time nor owed (an overdue interpretation keeps the item in progress
+      // until an edition carries it): the workflow completes once no request is under way. A later
       // withdrawal, new edition or concern starts it again from the read model (update-with-start).
       await condition(() => woken() || allHandlersFinished());
       if (!woken()) break;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { Client, WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   CatalogItemCodeAttribute,
@@ -31,6 +31,7 @@ import {
   type SubmitRequest,
   type WithdrawRequest,
 } from '@zwgk/contracts';
+import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { ReleasedItemReopening } from './released-item-reopening';
 
@@ -121,8 +122,15 @@ export class DisclosureWorkflowClient {
   }
 
   /** Runs one Update under its own deadline, which replaces any deadline of the surrounding request. */
-  private bounded<T>(update: () => Promise<T>): Promise<T> {
-    return this.client.withDeadline(Date.now() + this.config.temporal.updateTimeoutSeconds * 1000, update);
+  private async bounded<T>(update: () => Promise<T>): Promise<T> {
+    try {
+      return await this.client.withDeadline(Date.now() + this.config.temporal.updateTimeoutSeconds * 1000, update);
+    } catch (error) {
+      // The item exists (the service found its row), so a workflow that is gone has finished: a released
+      // item's closes once nothing is left to time, and only a change that re-opens it applies to it.
+      if (error instanceof WorkflowNotFoundError) throw ApiError.conflict('该事项的流程已结束（已发布、不予公开或已撤回），此操作不再适用');
+      throw error;
+    }
   }
 
   private handle(itemId: string) {

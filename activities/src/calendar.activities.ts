@@ -14,6 +14,23 @@ import {
 } from '@zwgk/domain';
 import { calendarSource } from './calendar-source';
 
+/** A review task's reminder: the end of the working day before its due day. */
+export function taskReminderAt(calendar: WorkingDayCalendar, dueAt: string): string {
+  let day = addDays(chinaDateOf(new Date(dueAt)), -1);
+  for (let guard = 0; guard < 60 && calendar.offReason(day); guard++) day = addDays(day, -1);
+  return endOfChinaDay(day).toISOString();
+}
+
+/** N more working days after the current due day. */
+export function extendedDeadline(calendar: WorkingDayCalendar, dueAt: string, workingDays: number): Deadline {
+  return computeReleaseDeadline(calendar, { kind: 'working-days', count: workingDays, anchor: 'formed-or-changed' }, chinaDateOf(new Date(dueAt)));
+}
+
+/** A review stage's own limit, counted from the day its task opened. */
+export function stageDeadline(calendar: WorkingDayCalendar, stage: ReviewStage, openedAt: string): Deadline {
+  return computeReleaseDeadline(calendar, STAGE_TIME_LIMIT[stage], chinaDateOf(new Date(openedAt)));
+}
+
 /**
  * The calendar lives here, not in workflow code: loading a new holiday table must never change how an
  * old history replays, so the workflow only ever sees the instants these activities return.
@@ -41,21 +58,16 @@ export function createCalendarActivities(dataSource: DataSource, fixedCalendar?:
     },
     /** When to remind: the end of the working day before the due day (1 working day before the due instant). */
     async computeReminderAt(request: { dueAt: string }): Promise<string> {
-      const current = await calendar();
-      const dueDate = chinaDateOf(new Date(request.dueAt));
-      let day = addDays(dueDate, -1);
-      for (let guard = 0; guard < 60 && current.offReason(day); guard++) day = addDays(day, -1);
-      return endOfChinaDay(day).toISOString();
+      return taskReminderAt(await calendar(), request.dueAt);
     },
 
     /** A supervisor's extension: N more working days after the current due day. */
     async computeExtendedDeadline(request: { dueAt: string; workingDays: number }): Promise<Deadline> {
-      const current = await calendar();
-      return computeReleaseDeadline(current, { kind: 'working-days', count: request.workingDays, anchor: 'formed-or-changed' }, chinaDateOf(new Date(request.dueAt)));
+      return extendedDeadline(await calendar(), request.dueAt, request.workingDays);
     },
 
     async computeStageDeadline(request: { stage: ReviewStage; openedAt: string }): Promise<Deadline> {
-      return computeReleaseDeadline(await calendar(), STAGE_TIME_LIMIT[request.stage], chinaDateOf(new Date(request.openedAt)));
+      return stageDeadline(await calendar(), request.stage, request.openedAt);
     },
   };
 }

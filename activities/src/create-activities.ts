@@ -6,6 +6,7 @@ import { createApplicationActivities } from './application.activities';
 import { createAuditActivities } from './audit.activities';
 import { createCalendarActivities } from './calendar.activities';
 import { createCatalogCompilationActivities } from './catalog-compilation.activities';
+import { createItemStepActivities } from './item-step.activities';
 import { createCalendarRecalculationActivities } from './calendar-recalculation.activities';
 import { createChannelReleaseActivities } from './channels/channel-release.activities';
 import { configuredNotificationChannels, createNotificationActivities } from './notification.activities';
@@ -47,6 +48,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createApplicationActivities(dependencies.dataSource, dependencies.calendar),
     ...createPersonalInformationSweepActivities(dependencies.dataSource, (dependencies.config ?? loadConfig()).attachments.dir),
     ...createReleaseDeadlineActivities(dependencies.dataSource, { reminderWorkingDays: (dependencies.config ?? loadConfig()).policies.releaseReminderWorkingDays }, dependencies.calendar),
+    ...createItemStepActivities(dependencies.dataSource, { reminderWorkingDays: (dependencies.config ?? loadConfig()).policies.releaseReminderWorkingDays }, dependencies.calendar),
   });
 }
 

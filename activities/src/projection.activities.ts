@@ -50,38 +50,155 @@ async function recordRevisionContent(
   );
 }
 
+/** Whatever runs SQL: the DataSource for a write that stands alone, an EntityManager inside a transaction. */
+export interface SqlRunner {
+  query(sql: string, parameters?: unknown[]): Promise<any>;
+}
+
+export interface ContentChange {
+  readonly itemId: string;
+  readonly revision: number;
+  readonly title: string;
+  readonly body: string;
+  readonly interpretation?: string;
+}
+
+export interface EditionRecord {
+  readonly itemId: string;
+  readonly edition: number;
+  readonly revision: number;
+  readonly title: string;
+  readonly body: string;
+  readonly interpretation?: string;
+  readonly contentHash: string;
+  readonly releasedAt: string;
+}
+
+export interface SignOffRecord {
+  readonly itemId: string;
+  readonly contentHash: string | null;
+  readonly scheduledReleaseAt?: string;
+}
+
+/*
+ * The read-model writes, each usable alone (an activity of its own) or inside one transaction with the
+ * others of the same step (item-step.activities.ts): the SQL lives once, here.
+ */
+
+export async function writeDraft(manager: EntityManager, request: { input: DisclosureItemInput; deadline: Deadline; createdAt: string }): Promise<void> {
+  const { input, deadline } = request;
+  await manager.query(
+    `INSERT INTO disclosure_items (id, catalog_version_id, catalog_item_code, department_code, drafter_username, title,
+       body, formed_at, channels, state, revision, release_due_at, release_due_explanation, release_due_provisional,
+       created_at, updated_at, normative_document, interpretation)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'DRAFT',1,$10,$11,$12,$13,$13,$14,$15)
+     ON CONFLICT (id) DO NOTHING`,
+    [
+      input.itemId, input.catalogVersionId, input.catalogItem.code, input.drafter.departmentCode, input.drafter.username,
+      input.title, input.body, input.formedAt, input.channels, deadline.dueAt, deadline.explanation, deadline.provisional,
+      request.createdAt, input.normativeDocument ?? false, input.interpretation ?? null,
+    ],
+  );
+  await recordRevisionContent(manager, { itemId: input.itemId, revision: 1, title: input.title, body: input.body, interpretation: input.interpretation, at: request.createdAt }, true);
+}
+
+export async function writeItemState(sql: SqlRunner, change: ItemStateChange): Promise<void> {
+  await sql.query(
+    `UPDATE disclosure_items
+        SET state = $2::varchar, revision = $3::int, updated_at = $4::timestamptz,
+            released_at = COALESCE($5::timestamptz, released_at),
+            withdrawn_at = CASE WHEN $2::varchar = 'WITHDRAWN' THEN $4::timestamptz ELSE withdrawn_at END,
+            withdrawal_reason = COALESCE($6::text, withdrawal_reason)
+      WHERE id = $1`,
+    [change.itemId, change.state, change.revision, change.at, change.releasedAt ?? null, change.withdrawalReason ?? null],
+  );
+}
+
+/** The 公示期 of a released item (from computePublicityPeriod), shown on its public page. */
+export async function writePublicityPeriod(sql: SqlRunner, request: { itemId: string; startsAt: string; endsAt: string }): Promise<void> {
+  await sql.query(`UPDATE disclosure_items SET publicity_starts_at = $2, publicity_ends_at = $3, updated_at = now() WHERE id = $1`, [
+    request.itemId,
+    request.startsAt,
+    request.endsAt,
+  ]);
+}
+
+export async function writeContent(manager: EntityManager, request: ContentChange): Promise<void> {
+  await manager.query(
+    `UPDATE disclosure_items SET title = $2, body = $3, interpretation = $4, revision = $5, updated_at = now() WHERE id = $1`,
+    [request.itemId, request.title, request.body, request.interpretation ?? null, request.revision],
+  );
+  // An edit after 签发 arrives under the signed revision's number, and the workflow numbers it one
+  // higher once it voids the sign-off: the signed content stays as it was signed, the edit is the next revision.
+  const [signed]: unknown[] = await manager.query(
+    `SELECT 1 FROM review_tasks WHERE item_id = $1 AND revision = $2 AND stage = 'sign-off' AND decision = 'approve' LIMIT 1`,
+    [request.itemId, request.revision],
+  );
+  const revision = signed ? request.revision + 1 : request.revision;
+  await recordRevisionContent(manager, { itemId: request.itemId, revision, title: request.title, body: request.body, interpretation: request.interpretation, at: new Date().toISOString() });
+}
+
+/** A released edition; the public portal switches to it. Retries store it once. */
+export async function writeEdition(manager: EntityManager, request: EditionRecord): Promise<void> {
+  await manager.query(
+    `INSERT INTO item_editions (item_id, edition, revision, title, body, interpretation, content_hash, released_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (item_id, edition) DO NOTHING`,
+    [request.itemId, request.edition, request.revision, request.title, request.body, request.interpretation ?? null, request.contentHash, request.releasedAt],
+  );
+  await manager.query(`UPDATE disclosure_items SET current_edition = GREATEST(coalesce(current_edition, 0), $2) WHERE id = $1`, [request.itemId, request.edition]);
+}
+
+export async function writeSignOff(sql: SqlRunner, request: SignOffRecord): Promise<void> {
+  await sql.query(`UPDATE disclosure_items SET signed_content_hash = $2, scheduled_release_at = $3, updated_at = now() WHERE id = $1`, [
+    request.itemId,
+    request.contentHash,
+    request.scheduledReleaseAt ?? null,
+  ]);
+}
+
+export async function writeOpenTask(sql: SqlRunner, request: OpenReviewTaskRequest): Promise<void> {
+  await sql.query(
+    `INSERT INTO review_tasks (id, item_id, stage, role, department_code, state, revision, due_at, due_explanation)
+     VALUES ($1,$2,$3,$4,$5,'open',$6,$7,$8)
+     ON CONFLICT (id) DO NOTHING`,
+    [request.taskId, request.itemId, request.stage, request.role, request.departmentCode, request.revision, request.dueAt, request.dueExplanation ?? null],
+  );
+}
+
+export async function writeCloseTask(sql: SqlRunner, request: CloseReviewTaskRequest): Promise<void> {
+  await sql.query(
+    `UPDATE review_tasks
+        SET state = 'completed', decision = $2, comment = $3, decided_by = $4, completed_at = $5
+      WHERE id = $1 AND state = 'open'`,
+    [request.taskId, request.decision, request.comment ?? null, request.decidedBy, request.decidedAt],
+  );
+}
+
+/** The item is overdue while one of its open tasks is (by the item, or by one of its tasks). */
+export async function refreshItemOverdue(sql: SqlRunner, of: { itemId: string } | { taskId: string }): Promise<void> {
+  if ('itemId' in of) {
+    await sql.query(
+      `UPDATE disclosure_items SET overdue = EXISTS (SELECT 1 FROM review_tasks WHERE item_id = $1 AND state = 'open' AND overdue) WHERE id = $1`,
+      [of.itemId],
+    );
+    return;
+  }
+  await sql.query(
+    `UPDATE disclosure_items SET overdue = EXISTS (SELECT 1 FROM review_tasks WHERE item_id = disclosure_items.id AND state = 'open' AND overdue)
+      WHERE id = (SELECT item_id FROM review_tasks WHERE id = $1)`,
+    [of.taskId],
+  );
+}
+
 /** Read models the API serves. Every write is an upsert or a guarded update, so a retry changes nothing. */
 export function createProjectionActivities(dataSource: DataSource) {
   return {
     async recordDraft(request: { input: DisclosureItemInput; deadline: Deadline; createdAt: string }): Promise<void> {
-      const { input, deadline } = request;
-      await dataSource.transaction(async (manager) => {
-        await manager.query(
-          `INSERT INTO disclosure_items (id, catalog_version_id, catalog_item_code, department_code, drafter_username, title,
-             body, formed_at, channels, state, revision, release_due_at, release_due_explanation, release_due_provisional,
-             created_at, updated_at, normative_document, interpretation)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'DRAFT',1,$10,$11,$12,$13,$13,$14,$15)
-           ON CONFLICT (id) DO NOTHING`,
-          [
-            input.itemId, input.catalogVersionId, input.catalogItem.code, input.drafter.departmentCode, input.drafter.username,
-            input.title, input.body, input.formedAt, input.channels, deadline.dueAt, deadline.explanation, deadline.provisional,
-            request.createdAt, input.normativeDocument ?? false, input.interpretation ?? null,
-          ],
-        );
-        await recordRevisionContent(manager, { itemId: input.itemId, revision: 1, title: input.title, body: input.body, interpretation: input.interpretation, at: request.createdAt }, true);
-      });
+      await dataSource.transaction((manager) => writeDraft(manager, request));
     },
 
     async recordItemState(change: ItemStateChange): Promise<void> {
-      await dataSource.query(
-        `UPDATE disclosure_items
-            SET state = $2::varchar, revision = $3::int, updated_at = $4::timestamptz,
-                released_at = COALESCE($5::timestamptz, released_at),
-                withdrawn_at = CASE WHEN $2::varchar = 'WITHDRAWN' THEN $4::timestamptz ELSE withdrawn_at END,
-                withdrawal_reason = COALESCE($6::text, withdrawal_reason)
-          WHERE id = $1`,
-        [change.itemId, change.state, change.revision, change.at, change.releasedAt ?? null, change.withdrawalReason ?? null],
-      );
+      await writeItemState(dataSource, change);
     },
 
     async recordReleaseDeadline(request: { itemId: string; deadline: Deadline }): Promise<void> {
@@ -93,11 +210,7 @@ export function createProjectionActivities(dataSource: DataSource) {
 
     /** The 公示期 of a released item (from computePublicityPeriod), shown on its public page. */
     async recordPublicityPeriod(request: { itemId: string; startsAt: string; endsAt: string }): Promise<void> {
-      await dataSource.query(`UPDATE disclosure_items SET publicity_starts_at = $2, publicity_ends_at = $3, updated_at = now() WHERE id = $1`, [
-        request.itemId,
-        request.startsAt,
-        request.endsAt,
-      ]);
+      await writePublicityPeriod(dataSource, request);
     },
 
     async rescheduleReviewTask(request: { taskId: string; dueAt: string; dueExplanation?: string }): Promise<void> {
@@ -108,41 +221,17 @@ export function createProjectionActivities(dataSource: DataSource) {
       ]);
     },
 
-    async recordContent(request: { itemId: string; revision: number; title: string; body: string; interpretation?: string }): Promise<void> {
-      await dataSource.transaction(async (manager) => {
-        await manager.query(
-          `UPDATE disclosure_items SET title = $2, body = $3, interpretation = $4, revision = $5, updated_at = now() WHERE id = $1`,
-          [request.itemId, request.title, request.body, request.interpretation ?? null, request.revision],
-        );
-        // An edit after 签发 arrives under the signed revision's number, and the workflow numbers it one
-        // higher once it voids the sign-off: the signed content stays as it was signed, the edit is the next revision.
-        const [signed]: unknown[] = await manager.query(
-          `SELECT 1 FROM review_tasks WHERE item_id = $1 AND revision = $2 AND stage = 'sign-off' AND decision = 'approve' LIMIT 1`,
-          [request.itemId, request.revision],
-        );
-        const revision = signed ? request.revision + 1 : request.revision;
-        await recordRevisionContent(manager, { itemId: request.itemId, revision, title: request.title, body: request.body, interpretation: request.interpretation, at: new Date().toISOString() });
-      });
+    async recordContent(request: ContentChange): Promise<void> {
+      await dataSource.transaction((manager) => writeContent(manager, request));
     },
 
     /** A released edition; the public portal switches to it. Retries store it once. */
-    async recordEdition(request: { itemId: string; edition: number; revision: number; title: string; body: string; interpretation?: string; contentHash: string; releasedAt: string }): Promise<void> {
-      await dataSource.transaction(async (manager) => {
-        await manager.query(
-          `INSERT INTO item_editions (item_id, edition, revision, title, body, interpretation, content_hash, released_at)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (item_id, edition) DO NOTHING`,
-          [request.itemId, request.edition, request.revision, request.title, request.body, request.interpretation ?? null, request.contentHash, request.releasedAt],
-        );
-        await manager.query(`UPDATE disclosure_items SET current_edition = GREATEST(coalesce(current_edition, 0), $2) WHERE id = $1`, [request.itemId, request.edition]);
-      });
+    async recordEdition(request: EditionRecord): Promise<void> {
+      await dataSource.transaction((manager) => writeEdition(manager, request));
     },
 
-    async recordSignOff(request: { itemId: string; contentHash: string | null; scheduledReleaseAt?: string }): Promise<void> {
-      await dataSource.query(`UPDATE disclosure_items SET signed_content_hash = $2, scheduled_release_at = $3, updated_at = now() WHERE id = $1`, [
-        request.itemId,
-        request.contentHash,
-        request.scheduledReleaseAt ?? null,
-      ]);
+    async recordSignOff(request: SignOffRecord): Promise<void> {
+      await writeSignOff(dataSource, request);
     },
 
     async recordTaskAssignment(request: { taskId: string; claimedBy: string | null; assignee?: string | null; delegatedBy?: string }): Promise<void> {
@@ -171,12 +260,7 @@ export function createProjectionActivities(dataSource: DataSource) {
     },
 
     async openReviewTask(request: OpenReviewTaskRequest): Promise<void> {
-      await dataSource.query(
-        `INSERT INTO review_tasks (id, item_id, stage, role, department_code, state, revision, due_at, due_explanation)
-         VALUES ($1,$2,$3,$4,$5,'open',$6,$7,$8)
-         ON CONFLICT (id) DO NOTHING`,
-        [request.taskId, request.itemId, request.stage, request.role, request.departmentCode, request.revision, request.dueAt, request.dueExplanation ?? null],
-      );
+      await writeOpenTask(dataSource, request);
     },
 
     /** Undoes a close whose decision the workflow then refused: the task is open again, as it is in the workflow. */
@@ -194,17 +278,8 @@ export function createProjectionActivities(dataSource: DataSource) {
     },
 
     async closeReviewTask(request: CloseReviewTaskRequest): Promise<void> {
-      await dataSource.query(
-        `UPDATE review_tasks
-            SET state = 'completed', decision = $2, comment = $3, decided_by = $4, completed_at = $5
-          WHERE id = $1 AND state = 'open'`,
-        [request.taskId, request.decision, request.comment ?? null, request.decidedBy, request.decidedAt],
-      );
-      await dataSource.query(
-        `UPDATE disclosure_items SET overdue = EXISTS (SELECT 1 FROM review_tasks WHERE item_id = disclosure_items.id AND state = 'open' AND overdue)
-          WHERE id = (SELECT item_id FROM review_tasks WHERE id = $1)`,
-        [request.taskId],
-      );
+      await writeCloseTask(dataSource, request);
+      await refreshItemOverdue(dataSource, { taskId: request.taskId });
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { addDays, chinaDateOf, endOfChinaDay, workingDaysLate, type WorkingDayCalendar } from '@zwgk/domain';
 import { calendarSource } from './calendar-source';
+import type { SqlRunner } from './projection.activities';
 
 export interface ReleaseDeadlineSettings {
   /** How many working days before the due day the reminder goes out (at the end of that working day). */
@@ -9,6 +10,34 @@ export interface ReleaseDeadlineSettings {
 
 /** The longest stretch of days off looked through (春节 with its weekends is well under this). */
 const MAX_DAYS_OFF_IN_A_ROW = 60;
+
+/** The end of the working day N working days before the due day. */
+export function releaseReminderAt(calendar: WorkingDayCalendar, dueAt: string, reminderWorkingDays: number): string {
+  let day = chinaDateOf(new Date(dueAt));
+  for (let step = 0; step < reminderWorkingDays; step++) {
+    day = addDays(day, -1);
+    for (let guard = 0; guard < MAX_DAYS_OFF_IN_A_ROW && calendar.offReason(day); guard++) day = addDays(day, -1);
+  }
+  return endOfChinaDay(day).toISOString();
+}
+
+/**
+ * The first release against the deadline: on time, or late by how many working days (counted after the
+ * due day up to the release day). The item is no longer outstanding either way.
+ */
+export async function writeReleaseTiming(
+  sql: SqlRunner,
+  calendar: WorkingDayCalendar,
+  request: { itemId: string; dueAt: string; releasedAt: string },
+): Promise<{ late: boolean; workingDaysLate: number }> {
+  const late = Date.parse(request.releasedAt) > Date.parse(request.dueAt);
+  const days = late ? workingDaysLate(calendar, new Date(request.dueAt), new Date(request.releasedAt)) : 0;
+  await sql.query(
+    `UPDATE disclosure_items SET release_overdue = false, released_late = $2, release_late_working_days = $3, updated_at = now() WHERE id = $1`,
+    [request.itemId, late, late ? days : null],
+  );
+  return { late, workingDaysLate: days };
+}
 
 /**
  * IO of the item's statutory release deadline timer: when to remind, the overdue flag of the read model,
@@ -20,13 +49,7 @@ export function createReleaseDeadlineActivities(dataSource: DataSource, settings
   return {
     /** The end of the working day N working days before the due day (N: RELEASE_REMINDER_WORKING_DAYS). */
     async computeReleaseReminderAt(request: { dueAt: string }): Promise<string> {
-      const current = await calendar();
-      let day = chinaDateOf(new Date(request.dueAt));
-      for (let step = 0; step < settings.reminderWorkingDays; step++) {
-        day = addDays(day, -1);
-        for (let guard = 0; guard < MAX_DAYS_OFF_IN_A_ROW && current.offReason(day); guard++) day = addDays(day, -1);
-      }
-      return endOfChinaDay(day).toISOString();
+      return releaseReminderAt(await calendar(), request.dueAt, settings.reminderWorkingDays);
     },
 
     /** The item is statutory-overdue (its due instant passed unreleased), or no longer (an extension or a new calendar moved it). */
@@ -42,13 +65,7 @@ export function createReleaseDeadlineActivities(dataSource: DataSource, settings
      * due day up to the release day). The item is no longer outstanding either way; when it became overdue stays recorded.
      */
     async recordReleaseTiming(request: { itemId: string; dueAt: string; releasedAt: string }): Promise<{ late: boolean; workingDaysLate: number }> {
-      const late = Date.parse(request.releasedAt) > Date.parse(request.dueAt);
-      const days = late ? workingDaysLate(await calendar(), new Date(request.dueAt), new Date(request.releasedAt)) : 0;
-      await dataSource.query(
-        `UPDATE disclosure_items SET release_overdue = false, released_late = $2, release_late_working_days = $3, updated_at = now() WHERE id = $1`,
-        [request.itemId, late, late ? days : null],
-      );
-      return { late, workingDaysLate: days };
+      return writeReleaseTiming(dataSource, await calendar(), request);
     },
   };
 }

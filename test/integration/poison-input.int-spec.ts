@@ -24,6 +24,7 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import { ApiClient } from '../support/api-client';
 import { EDU_DECIDERS, releaseThroughReview } from '../support/review-path';
 import { startApi, startSystem, type RunningSystem } from '../support/running-system';
+import { updateReleasedItem } from '../support/released-item';
 import { testServers } from '../support/test-environment';
 
 /**
@@ -114,11 +115,13 @@ describe('poison input sent past the API', () => {
     const refusal = await refusalOf(handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor: reviewer, decision: 'return', comment: '请修改\u0000第二段' }] }));
     const elapsedMs = Date.now() - started;
     expect(refusal.type).toBe(FailureType.InvalidData);
-    expect(refusal.details?.[0]).toMatchObject({ fields: ['comment'], activity: 'closeReviewTask' });
+    // The decision is one step: the task's close, its audit row and what follows, in one transaction.
+    expect(refusal.details?.[0]).toMatchObject({ fields: ['comment'], activity: 'applyItemStep' });
     expect(refusal.message).toMatch(/SQLSTATE 22021/);
     // Refused on the first attempt, not after a retry schedule.
     expect(elapsedMs).toBeLessThan(15_000);
-    expect(await attemptsOf(handle, 'closeReviewTask')).toEqual([1]);
+    // Each step once: the submission's, then the refused decision's (never retried).
+    expect(await attemptsOf(handle, 'applyItemStep')).toEqual([1, 1]);
 
     // The task is still open, in the workflow and in the inbox, and the item still in review.
     const view = await handle.query(disclosureItemViewQuery);
@@ -190,7 +193,9 @@ describe('poison input sent past the API', () => {
 
     const poisoned = concern('请问\u0000资助标准');
     const before = Date.now();
-    await item.executeUpdate(registerConcernUpdate, { args: [poisoned], updateId: `register-concern:${poisoned.concernId}` });
+    const registerConcern = (input: PublicConcernInput) =>
+      updateReleasedItem(temporalClient, db, system.taskQueue, itemId, registerConcernUpdate, { args: [input], updateId: `register-concern:${input.concernId}` });
+    await registerConcern(poisoned);
     const concernHandle = temporalClient.workflow.getHandle(publicConcernWorkflowId(poisoned.concernId));
     const refusal = await refusalOf(concernHandle.executeUpdate(concernRecordedUpdate));
     expect(Date.now() - before).toBeLessThan(15_000);
@@ -203,7 +208,7 @@ describe('poison input sent past the API', () => {
     // The item still takes concerns, and a good one is recorded.
     expect((await item.query(disclosureItemViewQuery)).state).toBe('RELEASED');
     const good = concern('请问资助标准是多少？');
-    await item.executeUpdate(registerConcernUpdate, { args: [good], updateId: `register-concern:${good.concernId}` });
+    await registerConcern(good);
     const recorded = await temporalClient.workflow.getHandle(publicConcernWorkflowId(good.concernId)).executeUpdate(concernRecordedUpdate);
     expect(recorded).toMatchObject({ concernId: good.concernId, state: 'AWAITING_TRIAGE' });
   });
@@ -218,13 +223,13 @@ describe('poison input sent past the API', () => {
     expect((await db.query(`SELECT body FROM disclosure_items WHERE id = $1`, [itemId])).rows).toEqual([{ body: '正文。' }]);
 
     await releaseThroughReview(client, itemId, EDU_DECIDERS, { submitAs: 'edu.drafter' });
-    const edition = await refusalOf(handle.executeUpdate(newEditionUpdate, { args: [{ actor: drafter, reason: '更正电话', title: '招生咨询\u0000电话' }] }));
+    const edition = await refusalOf(updateReleasedItem(temporalClient, db, system.taskQueue, itemId, newEditionUpdate, { args: [{ actor: drafter, reason: '更正电话', title: '招生咨询\u0000电话' }] }));
     expect(edition).toMatchObject({ type: FailureType.InvalidData, details: [expect.objectContaining({ fields: ['title', 'body', 'interpretation'] })] });
     const afterEdition = await handle.query(disclosureItemViewQuery);
     expect(afterEdition).toMatchObject({ state: 'RELEASED', edition: 1 });
     expect((await client.request('GET', `/items/${itemId}`, { as: 'edu.drafter' })).body).toMatchObject({ state: 'RELEASED', title: '招生咨询电话（毒性输入测试）' });
 
-    const withdrawal = await refusalOf(handle.executeUpdate(withdrawUpdate, { args: [{ actor: drafter, reason: '信息\u0000有误' }] }));
+    const withdrawal = await refusalOf(updateReleasedItem(temporalClient, db, system.taskQueue, itemId, withdrawUpdate, { args: [{ actor: drafter, reason: '信息\u0000有误' }] }));
     expect(withdrawal).toMatchObject({ type: FailureType.InvalidData, details: [expect.objectContaining({ fields: ['reason'] })] });
     expect((await handle.query(disclosureItemViewQuery)).state).toBe('RELEASED');
 

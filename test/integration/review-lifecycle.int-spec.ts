@@ -268,7 +268,8 @@ describe('the review lifecycle', () => {
         releaseDeadline: { dueAt: detail.releaseDueAt, dueDate: detail.releaseDueAt.slice(0, 10), provisional: false, explanation: detail.deadlines[0].why, calendarVersion: 'test' },
         lastRelease: { edition: 1, revision: 1, content: { title: '续跑测试', body: '正文' }, contentHash: detail.signedContentHash, releasedAt: released.item.releasedAt },
       };
-      await handle.terminate('test: stand-in for continue-as-new');
+      // A released item's workflow completes once nothing is left to time; an older one still runs.
+      if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test: stand-in for continue-as-new');
       await temporal.workflow.start(DISCLOSURE_ITEM_WORKFLOW_TYPE, { workflowId: disclosureItemWorkflowId(id), taskQueue: system.taskQueue, args: [{ ...input, resume }] });
     } finally {
       await connection.close();

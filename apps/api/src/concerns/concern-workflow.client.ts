@@ -4,7 +4,6 @@ import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   concernRecordedUpdate,
-  disclosureItemWorkflowId,
   registerConcernUpdate,
   draftConcernResponseUpdate,
   extendConcernDeadlineUpdate,
@@ -21,6 +20,7 @@ import {
   type TriageConcernRequest,
 } from '@zwgk/contracts';
 import { ApiError } from '../common/api-error';
+import { DisclosureWorkflowClient } from '../temporal/disclosure-workflow.client';
 
 /**
  * Everything the API asks of a concern's workflow. Each step is an Update whose updateId is the client's
@@ -28,16 +28,18 @@ import { ApiError } from '../common/api-error';
  */
 @Injectable()
 export class ConcernWorkflowClient {
-  constructor(@Inject(Client) private readonly client: Client) {}
+  constructor(
+    @Inject(Client) private readonly client: Client,
+    @Inject(DisclosureWorkflowClient) private readonly items: DisclosureWorkflowClient,
+  ) {}
 
   /**
    * Asks the item's workflow to start the concern as its child, then waits until the child has recorded
    * its deadlines and read model. The registration's updateId makes a retry find the same child.
    */
   async register(input: PublicConcernInput): Promise<PublicConcernView> {
-    await this.client.workflow
-      .getHandle(disclosureItemWorkflowId(input.itemId))
-      .executeUpdate(registerConcernUpdate, { args: [input], updateId: `register-concern:${input.concernId}` });
+    // A released item's workflow may have completed: the registration re-opens it (update-with-start).
+    await this.items.updateReopening(input.itemId, registerConcernUpdate, { args: [input], updateId: `register-concern:${input.concernId}` });
     return this.client.workflow.getHandle(publicConcernWorkflowId(input.concernId)).executeUpdate(concernRecordedUpdate);
   }
 

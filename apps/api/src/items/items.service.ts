@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ActorRef, DisclosureItemView } from '@zwgk/contracts';
 import { AuditEventEntity, CatalogVersionEntity, DisclosureItemEntity, PublicationEntity, ReviewTaskEntity, UserEntity, rescanItemFindings } from '@zwgk/db';
-import { catalogRowDraftingRefusal, chinaDateOf, GOVERNMENT_WEBSITE_CHANNEL, maySeeDepartmentWork, releaseDeadlineChoiceProblems, taskStageLabel, unknownChannels, type Actor } from '@zwgk/domain';
+import { catalogRowDraftingRefusal, chinaDateOf, GOVERNMENT_WEBSITE_CHANNEL, maySeeDepartmentWork, releaseChannelsOf, releaseDeadlineChoiceProblems, taskStageLabel, unknownChannels, type Actor } from '@zwgk/domain';
 import { listItemAttachments } from '../attachments/attachment.views';
 import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
@@ -22,6 +22,22 @@ export function toActorRef(actor: Actor, requestId?: string): ActorRef {
 /** The government website is the first and mandatory channel. */
 function releaseChannelsOfDraft(chosen: readonly string[]): string[] {
   return [GOVERNMENT_WEBSITE_CHANNEL, ...chosen.filter((c) => c !== GOVERNMENT_WEBSITE_CHANNEL)];
+}
+
+/**
+ * The ledger rows of an item as it releases them: each release (or withdrawal) in the order it happened, and
+ * within it the item's channels in their release order, the website first. The channels after the website
+ * are released together, so the order their rows were written in says nothing.
+ */
+function inChannelOrder<T extends { revision: number; action: string; channel: string }>(rows: readonly T[], channels: readonly string[]): T[] {
+  const order = releaseChannelsOf(channels);
+  const rank = (channel: string) => (order.includes(channel) ? order.indexOf(channel) : order.length);
+  const firstOfGroup = new Map<string, number>();
+  rows.forEach((row, index) => {
+    if (!firstOfGroup.has(`${row.revision}:${row.action}`)) firstOfGroup.set(`${row.revision}:${row.action}`, index);
+  });
+  const group = (row: T) => firstOfGroup.get(`${row.revision}:${row.action}`)!;
+  return [...rows].sort((a, b) => group(a) - group(b) || rank(a.channel) - rank(b.channel));
 }
 
 /** A rejected or withdrawn item's workflow has ended: no decision can change it any more. */
@@ -245,7 +261,7 @@ export class ItemsService {
         detail: event.detail,
       })),
       attachments,
-      publications: publications.map((p) => ({ channel: p.channel, kind: p.channelKind, status: p.status, action: p.action, revision: p.revision, at: p.occurredAt, reference: p.reference, contentHash: p.contentHash })),
+      publications: inChannelOrder(publications, item.channels).map((p) => ({ channel: p.channel, kind: p.channelKind, status: p.status, action: p.action, revision: p.revision, at: p.occurredAt, reference: p.reference, contentHash: p.contentHash })),
     };
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { Client, WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import {
   CatalogItemCodeAttribute,
   completeTaskUpdate,
@@ -30,7 +31,9 @@ import {
   type SubmitRequest,
   type WithdrawRequest,
 } from '@zwgk/contracts';
+import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
+import { ReleasedItemReopening } from './released-item-reopening';
 
 /**
  * Everything the API asks of a disclosure item's workflow. Each human decision is an Update whose
@@ -43,6 +46,7 @@ export class DisclosureWorkflowClient {
   constructor(
     @Inject(Client) private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ReleasedItemReopening) private readonly reopening: ReleasedItemReopening,
   ) {}
 
   /** Starts the item's workflow (or finds the running one) and waits until the draft is recorded. */
@@ -76,7 +80,7 @@ export class DisclosureWorkflowClient {
   }
 
   withdraw(itemId: string, request: WithdrawRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
-    return this.bounded(() => this.handle(itemId).executeUpdate(withdrawUpdate, { args: [request], updateId: this.updateId('withdraw', idempotencyKey) }));
+    return this.bounded(() => this.updateReopening(itemId, withdrawUpdate, { args: [request], updateId: this.updateId('withdraw', idempotencyKey) }));
   }
 
   revise(itemId: string, request: ReviseRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
@@ -84,7 +88,7 @@ export class DisclosureWorkflowClient {
   }
 
   newEdition(itemId: string, request: NewEditionRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
-    return this.bounded(() => this.handle(itemId).executeUpdate(newEditionUpdate, { args: [request], updateId: this.updateId('edition', idempotencyKey) }));
+    return this.bounded(() => this.updateReopening(itemId, newEditionUpdate, { args: [request], updateId: this.updateId('edition', idempotencyKey) }));
   }
 
   claimTask(itemId: string, request: ClaimTaskRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
@@ -100,16 +104,33 @@ export class DisclosureWorkflowClient {
   }
 
   extendDeadline(itemId: string, request: ExtendDeadlineRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
-    return this.bounded(() => this.handle(itemId).executeUpdate(extendDeadlineUpdate, { args: [request], updateId: this.updateId('extend', idempotencyKey) }));
+    return this.bounded(() => this.updateReopening(itemId, extendDeadlineUpdate, { args: [request], updateId: this.updateId('extend', idempotencyKey) }));
   }
 
   recalculateDeadlines(itemId: string, request: RecalculateDeadlinesRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
     return this.bounded(() => this.handle(itemId).executeUpdate(recalculateDeadlinesUpdate, { args: [request], updateId: this.updateId('recalculate', idempotencyKey) }));
   }
 
+  /**
+   * An Update to an item that may be released, whose workflow has then completed: update-with-start
+   * re-opens it from the read model (or reaches the run still open). Any other item gets a plain Update.
+   */
+  async updateReopening<Ret, Args extends [any, ...any[]]>(itemId: string, update: UpdateDefinition<Ret, Args>, options: { args: Args; updateId: string }): Promise<Ret> {
+    const startWorkflowOperation = await this.reopening.startOperation(itemId);
+    if (!startWorkflowOperation) return this.handle(itemId).executeUpdate(update, options);
+    return this.client.workflow.executeUpdateWithStart(update, { ...options, startWorkflowOperation });
+  }
+
   /** Runs one Update under its own deadline, which replaces any deadline of the surrounding request. */
-  private bounded<T>(update: () => Promise<T>): Promise<T> {
-    return this.client.withDeadline(Date.now() + this.config.temporal.updateTimeoutSeconds * 1000, update);
+  private async bounded<T>(update: () => Promise<T>): Promise<T> {
+    try {
+      return await this.client.withDeadline(Date.now() + this.config.temporal.updateTimeoutSeconds * 1000, update);
+    } catch (error) {
+      // The item exists (the service found its row), so a workflow that is gone has finished: a released
+      // item's closes once nothing is left to time, and only a change that re-opens it applies to it.
+      if (error instanceof WorkflowNotFoundError) throw ApiError.conflict('该事项的流程已结束（已发布、不予公开或已撤回），此操作不再适用');
+      throw error;
+    }
   }
 
   private handle(itemId: string) {

@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { DisclosureWorkflowClient } from './disclosure-workflow.client';
+import { ReleasedItemReopening } from './released-item-reopening';
 import { TemporalDeadlineInterceptor } from './temporal-deadline.interceptor';
 
 /** Temporal wired by hand (docs/architecture.md): plain providers for the Connection and the Client. */
@@ -10,6 +11,7 @@ import { TemporalDeadlineInterceptor } from './temporal-deadline.interceptor';
 @Module({
   providers: [
     DisclosureWorkflowClient,
+    ReleasedItemReopening,
     {
       provide: Connection,
       inject: [APP_CONFIG],

@@ -1,0 +1,158 @@
+import type { DataSource } from 'typeorm';
+import type { DisclosureItemInput } from '@zwgk/contracts';
+import { computePublicityPeriod, STAGE_ROLE, type Deadline, type ReviewStage, type Role, type TimeLimitRule, type WorkingDayCalendar } from '@zwgk/domain';
+import { writeAuditEvent } from '@zwgk/db';
+import type { AuditEventRecord } from './audit.activities';
+import { extendedDeadline, stageDeadline, taskReminderAt } from './calendar.activities';
+import { calendarSource } from './calendar-source';
+import {
+  refreshItemOverdue,
+  writeCloseTask,
+  writeContent,
+  writeDraft,
+  writeEdition,
+  writeItemState,
+  writeOpenTask,
+  writePublicityPeriod,
+  writeSignOff,
+  type CloseReviewTaskRequest,
+  type ContentChange,
+  type EditionRecord,
+  type ItemStateChange,
+  type SignOffRecord,
+} from './projection.activities';
+import { releaseReminderAt, writeReleaseTiming } from './release-deadline.activities';
+import { resolveReviewChainWith, type ResolvedReviewChain, type ReviewChainRequest } from './review.activities';
+
+/**
+ * What one human step of an item changes, written in ONE transaction: the decided task closed, the item's
+ * content and state, the sign-off, the next task opened with its due time, and the audit rows that record
+ * it all. Either the whole step is stored or none of it, so a refused step needs no undoing, and the audit
+ * row commits with the change it records (its hash chain is kept by the table's insert trigger).
+ * Every write is an upsert or guarded, so a retried step changes nothing more.
+ */
+export interface ItemStep {
+  readonly itemId: string;
+  readonly closeTask?: CloseReviewTaskRequest;
+  readonly content?: Omit<ContentChange, 'itemId'>;
+  readonly state?: Omit<ItemStateChange, 'itemId'>;
+  readonly signOff?: Omit<SignOffRecord, 'itemId'>;
+  /** A submission: the review chain is read, and its first stage opens (`openTask` without a stage). */
+  readonly resolveChain?: ReviewChainRequest;
+  /** The audit row (by event key) whose detail records the chain read. */
+  readonly chainInto?: string;
+  /** The task to open; its due time (and reminder) come from the stage's limit counted from `openedAt`. */
+  readonly openTask?: { readonly taskId: string; readonly stage?: ReviewStage; readonly departmentCode: string; readonly revision: number; readonly openedAt: string };
+  /** Written last, in this order. */
+  readonly audit: readonly AuditEventRecord[];
+}
+
+export interface OpenedTask {
+  readonly taskId: string;
+  readonly stage: ReviewStage;
+  readonly role: Role;
+  readonly dueAt: string;
+  readonly dueExplanation: string;
+  /** When to remind its holders: computed here so that the workflow's timer needs no calendar call of its own. */
+  readonly reminderAt: string;
+}
+
+export interface ItemStepOutcome {
+  readonly reviewChain?: ResolvedReviewChain;
+  readonly openedTask?: OpenedTask;
+}
+
+/** The first release of an edition, after its channels: everything the portal and the timeline need, in one transaction. */
+export interface ReleaseStep {
+  readonly edition: EditionRecord;
+  readonly state: Omit<ItemStateChange, 'itemId'>;
+  /** The statutory deadline it was released against (the first edition only): on time or late by how many working days. */
+  readonly timedAgainst?: string;
+  /** Channel refusals, recorded before the release. */
+  readonly before: readonly AuditEventRecord[];
+  /** The release's own audit row; the timing is added to its detail. */
+  readonly released: AuditEventRecord;
+  /** A rule with a 公示期: the period is computed from the release and recorded, and this row (its detail completed) says so. */
+  readonly publicity?: { readonly rule: TimeLimitRule; readonly audit: AuditEventRecord };
+  /** An interpretation that follows the policy (三同步 lag): its due time is computed and this row (completed) records it. */
+  readonly interpretationPending?: { readonly workingDays: number; readonly audit: AuditEventRecord };
+  /** Rows written after everything else (the interpretation released together, or late). */
+  readonly after: readonly AuditEventRecord[];
+}
+
+export interface ReleaseStepOutcome {
+  readonly timing?: { readonly late: boolean; readonly workingDaysLate: number };
+  readonly publicity?: { readonly startsAt: string; readonly endsAt: string; readonly explanation: string };
+  readonly interpretationDue?: { readonly dueAt: string; readonly explanation: string };
+}
+
+export function createItemStepActivities(dataSource: DataSource, settings: { reminderWorkingDays: number }, fixedCalendar?: WorkingDayCalendar) {
+  const calendar = calendarSource(dataSource, fixedCalendar);
+  return {
+    /** The draft, its creation's audit row, and when to remind before its statutory deadline. */
+    async recordDraftStep(request: { input: DisclosureItemInput; deadline: Deadline; createdAt: string; audit: AuditEventRecord }): Promise<{ releaseReminderAt: string }> {
+      const current = await calendar();
+      await dataSource.transaction(async (manager) => {
+        await writeDraft(manager, request);
+        await writeAuditEvent(manager, request.audit);
+      });
+      return { releaseReminderAt: releaseReminderAt(current, request.deadline.dueAt, settings.reminderWorkingDays) };
+    },
+
+    async applyItemStep(step: ItemStep): Promise<ItemStepOutcome> {
+      const current = step.openTask ? await calendar() : undefined;
+      return dataSource.transaction(async (manager) => {
+        if (step.closeTask) await writeCloseTask(manager, step.closeTask);
+        if (step.content) await writeContent(manager, { itemId: step.itemId, ...step.content });
+        if (step.state) await writeItemState(manager, { itemId: step.itemId, ...step.state });
+        if (step.signOff) await writeSignOff(manager, { itemId: step.itemId, ...step.signOff });
+        const reviewChain = step.resolveChain ? await resolveReviewChainWith(manager, step.resolveChain) : undefined;
+        let openedTask: OpenedTask | undefined;
+        if (step.openTask && current) {
+          const stage = step.openTask.stage ?? reviewChain?.stages[0];
+          if (!stage) throw new RangeError('a task to open needs its stage, or the chain it is the first stage of');
+          const due = stageDeadline(current, stage, step.openTask.openedAt);
+          openedTask = { taskId: step.openTask.taskId, stage, role: STAGE_ROLE[stage], dueAt: due.dueAt, dueExplanation: due.explanation, reminderAt: taskReminderAt(current, due.dueAt) };
+          await writeOpenTask(manager, { ...openedTask, itemId: step.itemId, departmentCode: step.openTask.departmentCode, revision: step.openTask.revision });
+        }
+        if (step.closeTask || step.openTask) await refreshItemOverdue(manager, { itemId: step.itemId });
+        for (const event of step.audit) {
+          const withChain = reviewChain && event.eventKey === step.chainInto;
+          await writeAuditEvent(manager, withChain ? { ...event, detail: { ...event.detail, reviewChain: reviewChain.stages, policyId: reviewChain.policyId } } : event);
+        }
+        return { ...(reviewChain ? { reviewChain } : {}), ...(openedTask ? { openedTask } : {}) };
+      });
+    },
+
+    async recordReleaseStep(step: ReleaseStep): Promise<ReleaseStepOutcome> {
+      const current = await calendar();
+      const itemId = step.edition.itemId;
+      return dataSource.transaction(async (manager) => {
+        for (const event of step.before) await writeAuditEvent(manager, event);
+        await writeEdition(manager, step.edition);
+        await writeItemState(manager, { itemId, ...step.state });
+        const timing = step.timedAgainst ? await writeReleaseTiming(manager, current, { itemId, dueAt: step.timedAgainst, releasedAt: step.edition.releasedAt }) : undefined;
+        await writeAuditEvent(manager, { ...step.released, detail: { ...step.released.detail, ...(timing && step.timedAgainst ? { dueAt: step.timedAgainst, ...timing } : {}) } });
+        let publicity: ReleaseStepOutcome['publicity'];
+        if (step.publicity) {
+          const period = computePublicityPeriod(current, step.publicity.rule, step.edition.releasedAt);
+          if (period) {
+            publicity = { startsAt: period.startsAt, endsAt: period.endsAt, explanation: period.explanation };
+            await writePublicityPeriod(manager, { itemId, startsAt: period.startsAt, endsAt: period.endsAt });
+            const audit = step.publicity.audit;
+            await writeAuditEvent(manager, { ...audit, detail: { ...audit.detail, startsAt: period.startsAt, endsAt: period.endsAt, why: period.explanation } });
+          }
+        }
+        let interpretationDue: ReleaseStepOutcome['interpretationDue'];
+        if (step.interpretationPending) {
+          const due = extendedDeadline(current, step.edition.releasedAt, step.interpretationPending.workingDays);
+          interpretationDue = { dueAt: due.dueAt, explanation: due.explanation };
+          const audit = step.interpretationPending.audit;
+          await writeAuditEvent(manager, { ...audit, detail: { ...audit.detail, dueAt: due.dueAt, why: due.explanation } });
+        }
+        for (const event of step.after) await writeAuditEvent(manager, event);
+        return { ...(timing ? { timing } : {}), ...(publicity ? { publicity } : {}), ...(interpretationDue ? { interpretationDue } : {}) };
+      });
+    },
+  };
+}

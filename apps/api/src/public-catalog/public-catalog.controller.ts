@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/api-responses';
 import { PublicCatalogQuery } from './public-catalog.query';
@@ -22,7 +22,8 @@ export class PublicCatalogController {
 
   @ApiErrors(404)
   @Get('catalog.xlsx')
-  @ApiProduces(XLSX_TYPE)
+  // The workbook is the success body only: an error still answers in JSON (ApiErrorBody), so no @ApiProduces.
+  @ApiResponse({ status: 200, description: '公开目录（.xlsx）', content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
   async xlsx(@Query() query: PublicCatalogQuery) {
     return new StreamableFile(await this.catalog.publicCatalogXlsx(query), { type: XLSX_TYPE, disposition: `attachment; filename="catalog.xlsx"` });
   }

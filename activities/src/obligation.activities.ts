@@ -72,6 +72,18 @@ export function createObligationActivities(dataSource: DataSource) {
       return { taskId: rows[0].id, workflowId: rows[0].workflow_id };
     },
 
+    /** A new due instant from a recalculated calendar; a task flagged overdue whose new instant is ahead is not overdue any more. */
+    async rescheduleObligationTask(request: { taskId: string; dueAt: string; dueExplanation: string; at: string }): Promise<void> {
+      await dataSource.query(
+        `UPDATE obligation_tasks
+            SET due_at = $2, due_explanation = $3,
+                overdue = overdue AND $2::timestamptz <= $4::timestamptz,
+                overdue_at = CASE WHEN $2::timestamptz > $4::timestamptz THEN NULL ELSE overdue_at END
+          WHERE id = $1 AND state = 'open'`,
+        [request.taskId, request.dueAt, request.dueExplanation, request.at],
+      );
+    },
+
     async recordObligationTaskOverdue(request: { taskId: string; at: string }): Promise<void> {
       await dataSource.query(`UPDATE obligation_tasks SET overdue = true, overdue_at = COALESCE(overdue_at, $2) WHERE id = $1`, [request.taskId, request.at]);
     },

@@ -62,6 +62,24 @@ export function createSupervisionDemandActivities(dataSource: DataSource) {
       ]);
     },
 
+    /**
+     * A new due instant from a recalculated calendar, on the demand and its inbox task. A demand marked
+     * overdue whose new instant is still ahead is open again; an answered one is left as it was.
+     */
+    async rescheduleSupervisionDemand(request: { demandId: string; dueAt: string; dueExplanation: string; at: string }): Promise<void> {
+      await dataSource.transaction(async (manager) => {
+        await manager.query(
+          `UPDATE supervision_demands
+              SET due_at = $2, due_explanation = $3,
+                  state = CASE WHEN state = 'overdue' AND $2::timestamptz > $4::timestamptz THEN 'open' ELSE state END,
+                  overdue_at = CASE WHEN state = 'overdue' AND $2::timestamptz > $4::timestamptz THEN NULL ELSE overdue_at END
+            WHERE id = $1 AND state <> 'answered'`,
+          [request.demandId, request.dueAt, request.dueExplanation, request.at],
+        );
+        await manager.query(`UPDATE review_tasks SET due_at = $2, due_explanation = $3 WHERE id = $1 AND state = 'open'`, [request.demandId, request.dueAt, request.dueExplanation]);
+      });
+    },
+
     /** The head's answer closes the demand and its task; a late answer leaves the task flagged "decided late". */
     async recordSupervisionDemandResponse(request: RecordSupervisionDemandResponseRequest): Promise<void> {
       await dataSource.transaction(async (manager) => {

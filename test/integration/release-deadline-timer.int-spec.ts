@@ -156,6 +156,30 @@ describe('the statutory release deadline timer', () => {
     expect(await events(itemId, 'item.release-overdue')).toHaveLength(1);
   });
 
+  it('keeps a supervisor\'s extension when a recalculation moves the deadline', async () => {
+    const { itemId, handle } = await startItem('法定时限：延期后重算');
+    // Extended by 3 working days by statute: 2/9, 2/10, 2/11.
+    const extended = await handle.executeUpdate(extendDeadlineUpdate, { args: [{ actor: supervisor, target: 'release', workingDays: 3, reason: '需补充会签' }] });
+    expect(extended.releaseDueAt).toBe('2095-02-11T15:59:59.999Z');
+    const arrangement: HolidayTable = { year: 2095, source: '测试用：2095年节假日安排', published: true, holidays: [{ name: '春节', days: ['2095-02-04', '2095-02-05', '2095-02-06', '2095-02-07', '2095-02-08', '2095-02-09', '2095-02-10'] }], makeUpWorkingDays: ['2095-01-29'] };
+    calendarInForce = new WorkingDayCalendar([...PUBLISHED_HOLIDAY_TABLES.filter((table) => table.year !== 2095), arrangement]);
+    await harness.sleepUntil('2095-01-20T01:00:00Z');
+    await handle.signal(recalculateDeadlinesSignal, { actor: admin, reason: '2095年节假日安排已公布' });
+    // The rule's 20 working days now end Thursday 2/3; the 3 granted working days follow on the new calendar: 2/11, 2/14, 2/15.
+    const newDueAt = '2095-02-15T15:59:59.999Z';
+    for (let attempt = 0; attempt < 100 && (await handle.query(disclosureItemViewQuery)).releaseDueAt !== newDueAt; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    const view = await handle.query(disclosureItemViewQuery);
+    expect(view).toMatchObject({ releaseDueAt: newDueAt, releaseDueProvisional: false });
+    expect(view.releaseDueExplanation).toContain('督查延期3个工作日：需补充会签');
+    const [row] = await harness.dataSource.query(`SELECT release_due_at FROM disclosure_items WHERE id = $1`, [itemId]);
+    expect(new Date(row.release_due_at).toISOString()).toBe(newDueAt);
+    // Not overdue at the rule's own new instant (2/3): the extension still holds.
+    await harness.sleepUntil('2095-02-04T01:00:00Z');
+    expect(await events(itemId, 'item.release-overdue')).toEqual([]);
+    await harness.sleepUntil('2095-02-15T16:30:00Z');
+    expect(await events(itemId, 'item.release-overdue')).toEqual([{ detail: expect.objectContaining({ dueAt: newDueAt }) }]);
+  });
+
   it('records a release after the due instant as late, by its working days', async () => {
     const { itemId, handle } = await startItem('法定时限：逾期发布');
     const inReview = await handle.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] });

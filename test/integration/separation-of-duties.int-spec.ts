@@ -14,6 +14,7 @@ import {
 } from '@zwgk/contracts';
 import { DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
 import { STAGE_ROLE, type ReviewStage } from '@zwgk/domain';
+import { queryInbox, queryInboxCounts, type InboxCountsRow, type InboxRow } from '../../apps/api/src/tasks/inbox-query';
 import { eduCatalogRow } from '../support/catalog-row';
 import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/time-skipping-harness';
 
@@ -104,6 +105,45 @@ describe('separation of duties and the normative-document gate', () => {
     view = await decide(handle, view, headOfEverything);
     expect(view.state).toBe('IN_REVIEW');
     expect((await refusalOf(decide(handle, view, headOfEverything))).message).toMatch(/四眼原则/);
+  });
+
+  it('does not list in the inbox a task the four-eyes rule would refuse its viewer', async () => {
+    // The inbox runs exactly the API's SQL on the database the workflow's activities write.
+    const inboxOf = async (viewer: ActorRef) => {
+      const run = <T>(text: string, values: unknown[]) => harness.dataSource.query(text, values) as Promise<T[]>;
+      const now = new Date(await harness.env.currentTimeMs());
+      // Only tasks due in 2090 (this suite's): the shared database holds other suites' tasks in the same pools.
+      const page = await queryInbox((text, values) => run<InboxRow>(text, values), viewer, {
+        filters: { state: 'open', dueBefore: '2091-01-01T00:00:00.000Z' },
+        after: { dueAt: '2090-01-01T00:00:00.000Z', priority: 0, id: '00000000-0000-0000-0000-000000000000' },
+        limit: 200,
+        now,
+      });
+      // The badge's query carries the same filter; its number depends on other suites' tasks, so only that it runs.
+      const counts = await queryInboxCounts((text, values) => run<InboxCountsRow>(text, values), viewer, now);
+      expect(counts.open).toEqual(expect.any(Number));
+      return { taskIds: page.items.map((task) => task.id) };
+    };
+    const handle = await startItem('四眼原则：待办不列出');
+    let view = await handle.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] });
+    const firstTask = view.openTask!.taskId;
+    const before = await inboxOf(headOfEverything);
+    expect(before.taskIds).toContain(firstTask);
+
+    view = await decide(handle, view, headOfEverything);
+    const secondTask = view.openTask!.taskId;
+    // The next stage is in a pool of one of this person's roles, and a colleague with only that role sees it...
+    expect((await inboxOf(single(view.openTask!.stage))).taskIds).toContain(secondTask);
+    // ...but the one who approved the previous stage of this revision does not.
+    const after = await inboxOf(headOfEverything);
+    expect(after.taskIds).not.toContain(secondTask);
+    expect(after.taskIds).not.toContain(firstTask);
+
+    // The drafter never sees a stage of their own item, whatever roles they hold.
+    const own = await startItem('四眼原则：起草人待办', {}, drafterWithEveryRole);
+    const submitted = await own.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafterWithEveryRole }] });
+    expect((await inboxOf(drafterWithEveryRole)).taskIds).not.toContain(submitted.openTask!.taskId);
+    expect((await inboxOf(single(submitted.openTask!.stage))).taskIds).toContain(submitted.openTask!.taskId);
   });
 
   it('refuses the drafter every stage of their own item, even holding every role', async () => {

@@ -99,6 +99,8 @@ const NORMATIVE_DOCUMENTS_NEED_INTERPRETATION = 'normative-documents-need-interp
 const PUBLICITY_PERIOD = 'publicity-period';
 /** patched(): the statutory release deadline runs on its own timer (reminder, overdue), and a release records whether it was late. */
 const RELEASE_DEADLINE_TIMER = 'release-deadline-timer';
+/** patched(): a recalculated release deadline keeps the supervisors' extensions granted before it. */
+const RECALCULATION_KEEPS_EXTENSIONS = 'recalculation-keeps-extensions';
 /**
  * patched(): the lean item. One activity per human step, writing the read model, the audit rows and the
  * next task in one transaction; calendar look-ups as local activities or folded into the step; channels
@@ -171,6 +173,8 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   let releaseDue: DueTime | undefined;
   let releaseTimer: Promise<void> | undefined;
   let releaseLateWorkingDays: number | undefined;
+  // The supervisors' extensions of the release deadline, in working days: a recalculation applies them again.
+  const releaseExtensions: { readonly workingDays: number; readonly reason: string }[] = [];
   let handlerSequence = 0;
 
   if (input.resume) {
@@ -442,6 +446,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       await activities.recordReleaseDeadline({ itemId: input.itemId, deadline: { ...next, explanation: `${previous.explanation}；督查延期${request.workingDays}个工作日：${request.reason}，截止${next.dueDate}` } });
       upsert([{ key: ReleaseDueAtAttribute, value: new Date(next.dueAt) }]);
       await auditExtension(step, request.actor, request.reason, { target: 'release', from: previous.dueAt, to: next.dueAt, workingDays: request.workingDays });
+      releaseExtensions.push({ workingDays: request.workingDays, reason: request.reason });
       releaseDue?.rearm(); // a new reminder before the new instant; no longer overdue if it is ahead
     } else {
       const task = openTask!;
@@ -610,7 +615,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     const recalculation = deadlineRevision + 1;
     rearmTaskTimer();
     const previous = releaseDeadline!;
-    const next = await calendar.computeReleaseDeadline(releaseDeadlineRequestOf(input));
+    const next = await recalculatedReleaseDeadline();
     releaseDeadline = next;
     await activities.recordReleaseDeadline({ itemId: input.itemId, deadline: next });
     upsert([{ key: ReleaseDueAtAttribute, value: new Date(next.dueAt) }]);
@@ -632,6 +637,24 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
       detail: { from: previous.dueAt, to: next.dueAt, provisional: next.provisional, calendarVersion: next.calendarVersion, why: next.explanation },
     });
   };
+  /**
+   * The release deadline under the calendar now in force: the catalog rule's, then the working days every
+   * extension granted, counted again on the new calendar (an extension is days, not a date).
+   */
+  async function recalculatedReleaseDeadline(): Promise<Deadline> {
+    const base = await calendar.computeReleaseDeadline(releaseDeadlineRequestOf(input));
+    if (releaseExtensions.length === 0 || !patched(RECALCULATION_KEEPS_EXTENSIONS)) return base;
+    const workingDays = releaseExtensions.reduce((sum, extension) => sum + extension.workingDays, 0);
+    const extended = await calendar.computeExtendedDeadline({ dueAt: base.dueAt, workingDays });
+    const granted = releaseExtensions.map((extension) => `督查延期${extension.workingDays}个工作日：${extension.reason}`).join('；');
+    return {
+      ...base,
+      dueAt: extended.dueAt,
+      dueDate: extended.dueDate,
+      provisional: base.provisional || extended.provisional,
+      explanation: `${base.explanation}；${granted}，截止${extended.dueDate}`,
+    };
+  }
   const mayRecalculate = () => releaseDeadline !== undefined && state !== 'REJECTED' && state !== 'WITHDRAWN';
 
   // From the calendar recalculation batch: a signal, so that it reaches the item even while no worker runs it.

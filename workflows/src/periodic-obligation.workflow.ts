@@ -1,11 +1,12 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { ActivityFailure, type ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, type ApplicationFailure, allHandlersFinished, condition, log, patched, proxyActivities, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { DisclosureActivities } from '@zwgk/activities';
 import {
   FailureType,
   fulfilObligationUpdate,
   obligationPeriodWorkflowId,
   periodicObligationViewQuery,
+  recalculateDeadlinesSignal,
   ScheduledStartTimeAttribute,
   type FulfilObligationRequest,
   type ObligationFulfilmentView,
@@ -22,6 +23,9 @@ import { ACTIVITY_OPTIONS, failure, printable, refusalOf, REQUEST_ACTIVITY_OPTIO
 const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
 // Recording a fulfilment while its sender waits: a few attempts, then the fulfilment is refused (see there).
 const requestActivities = proxyActivities<DisclosureActivities>(REQUEST_ACTIVITY_OPTIONS);
+
+/** patched(): the calendar recalculation batch makes the period recompute its due instant. */
+const CALENDAR_RECALCULATION = 'obligation-calendar-recalculation';
 
 /** Items that never reach the public do not meet a disclosure obligation. */
 const CLOSED_ITEM_STATES = ['REJECTED', 'WITHDRAWN'];
@@ -184,6 +188,33 @@ export async function periodicObligationWorkflow(input: PeriodicObligationInput)
       });
     },
   });
+  // From the calendar recalculation batch: the due instant computed again by the calendar activity. Today
+  // a period falls due at the end of its due day whatever the calendar says, so this rarely moves it; the
+  // activity owns that rule, so the workflow asks rather than assumes.
+  let recalculations = 0;
+  setHandler(recalculateDeadlinesSignal, async (request) => {
+    if (state !== 'OPEN' || accepted || !patched(CALENDAR_RECALCULATION)) return;
+    const recalculation = ++recalculations;
+    try {
+      const next = await activities.computeObligationDeadline({ periodLabel: input.periodLabel, dueDate: input.dueDate });
+      if (state !== 'OPEN' || next.dueAt === dueAt) return;
+      const from = dueAt;
+      const at = now();
+      dueAt = next.dueAt;
+      if (overdue && Date.parse(next.dueAt) > Date.parse(at)) overdue = false;
+      due.rearm();
+      await activities.rescheduleObligationTask({ taskId, dueAt: next.dueAt, dueExplanation: next.explanation, at });
+      await audit(`deadline-recalculated:${recalculation}`, 'obligation.deadline-recalculated', {
+        actor: request.actor.username,
+        departmentCode: request.actor.departmentCode,
+        requestId: request.actor.requestId,
+        detail: { from, to: next.dueAt, why: next.explanation, reason: request.reason },
+      });
+    } catch (error) {
+      log.warn('obligation deadline recalculation refused', { error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+
   for (let attempt = 1; ; attempt++) {
     await due.waitUntil(() => accepted !== undefined);
 

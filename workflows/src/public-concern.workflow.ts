@@ -1,4 +1,4 @@
-import { ActivityFailure, type ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, type ApplicationFailure, allHandlersFinished, condition, log, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { DisclosureActivities } from '@zwgk/activities';
 import {
   concernRecordedUpdate,
@@ -6,6 +6,7 @@ import {
   extendConcernDeadlineUpdate,
   FailureType,
   publicConcernViewQuery,
+  recalculateDeadlinesSignal,
   recordPressConferenceUpdate,
   reviewConcernResponseUpdate,
   triageConcernUpdate,
@@ -30,6 +31,9 @@ import { DueTime } from './due-time';
 import { ACTIVITY_OPTIONS, failure, printable, refusalOf } from './workflow-support';
 
 const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
+
+/** patched(): the calendar recalculation batch makes the concern recompute its unmet deadlines. */
+const CALENDAR_RECALCULATION = 'concern-calendar-recalculation';
 
 function invalid(field: string, message: string): ApplicationFailure {
   return failure(FailureType.InvalidInput, message, { fields: [field] });
@@ -342,6 +346,38 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
       if (!request.reason?.trim()) throw invalid('reason', 'a reason is required');
       if (request.reason.length > CONCERN_COMMENT_MAX_LENGTH) throw invalid('reason', `the reason must be at most ${CONCERN_COMMENT_MAX_LENGTH} characters`);
     },
+  });
+
+  // From the calendar recalculation batch (an official year loaded or corrected): every deadline not yet
+  // met is computed again from the receipt, extended if it was; a met one is history and stays as it was.
+  let recalculations = 0;
+  setHandler(recalculateDeadlinesSignal, async (request) => {
+    if (!recorded || !patched(CALENDAR_RECALCULATION)) return;
+    const recalculation = ++recalculations;
+    try {
+      await inOrder(async () => {
+        const computed = await activities.computeConcernDeadlines({ kind: input.kind, receivedAt: input.receivedAt, extended: deadlineExtended || undefined });
+        const at = now();
+        const moved: { milestone: ConcernMilestone; from: string; to: string }[] = [];
+        deadlines = deadlines.map((deadline) => {
+          const next = computed.find((candidate) => candidate.milestone === deadline.milestone);
+          if (!next || deadline.metAt || next.dueAt === deadline.dueAt) return next && !deadline.metAt ? { ...deadline, ...next } : deadline;
+          moved.push({ milestone: deadline.milestone, from: deadline.dueAt, to: next.dueAt });
+          // A deadline moved past now is running again: its overdue mark belonged to the old instant.
+          const stillOverdue = deadline.overdueAt !== undefined && Date.parse(next.dueAt) <= Date.parse(at);
+          return { ...deadline, ...next, overdueAt: stillOverdue ? deadline.overdueAt : undefined };
+        });
+        due.rearm();
+        await record(view(), at);
+        await audit(`deadlines-recalculated:${recalculation}`, { actor: request.actor.username, departmentCode: request.actor.departmentCode, requestId: request.actor.requestId }, 'concern.deadline-recalculated', at, {
+          reason: request.reason,
+          detail: { moved },
+        });
+      });
+    } catch (error) {
+      // A signal has no caller to answer: the old deadlines stay in force, and a later load can try again.
+      log.warn('concern deadline recalculation refused', { error: error instanceof Error ? error.message : String(error) });
+    }
   });
 
   setHandler(recordPressConferenceUpdate, async (request) => {

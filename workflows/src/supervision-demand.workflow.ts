@@ -1,7 +1,8 @@
-import { ActivityFailure, type ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, type ApplicationFailure, allHandlersFinished, condition, log, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { DisclosureActivities } from '@zwgk/activities';
 import {
   FailureType,
+  recalculateDeadlinesSignal,
   respondToDemandUpdate,
   SUPERVISION_DEMAND_ROLE,
   supervisionDemandOpenedUpdate,
@@ -17,6 +18,9 @@ import { ACTIVITY_OPTIONS, failure, printable, refusalOf, REQUEST_ACTIVITY_OPTIO
 const activities = proxyActivities<DisclosureActivities>(ACTIVITY_OPTIONS);
 // Recording an answer while its sender waits: a few attempts, then the answer is refused (see there).
 const requestActivities = proxyActivities<DisclosureActivities>(REQUEST_ACTIVITY_OPTIONS);
+
+/** patched(): the calendar recalculation batch makes the demand recompute its due instant. */
+const CALENDAR_RECALCULATION = 'demand-calendar-recalculation';
 
 /**
  * A supervisor's demand for action (督办) on an item: a task in the department head's inbox with a due time
@@ -154,6 +158,40 @@ export async function supervisionDemandWorkflow(input: SupervisionDemandInput): 
       });
     },
   });
+  // From the calendar recalculation batch (an official year loaded or corrected): the same N working days
+  // from the opening, counted on the calendar now in force. An answered demand owes nothing any more.
+  let recalculations = 0;
+  const answered = () => state === 'ANSWERED' || accepted !== undefined;
+  setHandler(recalculateDeadlinesSignal, async (request) => {
+    if (answered() || !patched(CALENDAR_RECALCULATION)) return;
+    const recalculation = ++recalculations;
+    try {
+      const next = await activities.computeExtendedDeadline({ dueAt: openedAt, workingDays: input.dueWorkingDays });
+      if (answered() || next.dueAt === dueAt) return;
+      const from = dueAt;
+      const at = now();
+      dueAt = next.dueAt;
+      dueExplanation = `督办：${input.dueWorkingDays}个工作日内答复（${next.explanation}）`;
+      if (overdue && Date.parse(next.dueAt) > Date.parse(at)) {
+        // Moved past now: running again, and it may fall overdue again at the new instant.
+        overdue = false;
+        state = 'OPEN';
+      }
+      due.rearm();
+      await activities.rescheduleSupervisionDemand({ demandId: input.demandId, dueAt: next.dueAt, dueExplanation, at });
+      await audit(`deadline-recalculated:${recalculation}`, 'supervision.demand-deadline-recalculated', {
+        actor: request.actor.username,
+        departmentCode: request.actor.departmentCode,
+        requestId: request.actor.requestId,
+        reason: request.reason,
+        detail: { from, to: next.dueAt, why: next.explanation },
+      });
+    } catch (error) {
+      // A signal has no caller to answer: the old due instant stays in force, and a later load can try again.
+      log.warn('demand deadline recalculation refused', { error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+
   for (let attempt = 1; ; attempt++) {
     await due.waitUntil(() => accepted !== undefined);
 

@@ -25,7 +25,21 @@ export interface CalendarRecalculationInput {
 /** One workflow the batch could not reach, and why. */
 export interface CalendarRecalculationFailure {
   readonly workflowId: string;
+  readonly kind?: DeadlineHolderKind;
   readonly error: string;
+}
+
+/** The kinds of workflow whose due instants a calendar can move, in the order the batch visits them. */
+export const DEADLINE_HOLDER_KINDS = ['item', 'concern', 'demand', 'obligation'] as const;
+export type DeadlineHolderKind = (typeof DEADLINE_HOLDER_KINDS)[number];
+
+/** What the batch did for one kind of workflow. */
+export interface DeadlineHolderKindProgress {
+  readonly found: number;
+  readonly signalled: number;
+  /** Listed as open but closed by the time the signal went out: nothing left to recompute. */
+  readonly skipped: number;
+  readonly failedCount: number;
 }
 
 export interface CalendarRecalculationProgress {
@@ -37,6 +51,12 @@ export interface CalendarRecalculationProgress {
   /** Workflows the batch could not reach; `failed` lists the first of them. */
   readonly failedCount: number;
   readonly failed: readonly CalendarRecalculationFailure[];
+  /** Workflows already closed when signalled (completed since the listing): not failures. */
+  readonly skipped?: number;
+  /** The same counts per kind of workflow (items, concerns, 督办 demands, obligation periods). */
+  readonly byKind?: Partial<Record<DeadlineHolderKind, DeadlineHolderKindProgress>>;
+  /** The kind being listed when the batch continued as new; absent means items. */
+  readonly kind?: DeadlineHolderKind;
   /** Keyset cursor of the listing: the last workflow id handed out. */
   readonly cursor?: string;
 }

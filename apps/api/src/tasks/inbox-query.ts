@@ -151,6 +151,20 @@ function branches(viewer: InboxViewer, p: Params, filters: InboxFilters): string
   });
 }
 
+/**
+ * Separation of duties (separationOfDutiesRefusal in @zwgk/domain), as a filter every branch shares: an open
+ * review task the viewer would be refused is not listed, nor counted. The drafter decides no stage of their
+ * own item; nobody decides a second stage of a revision whose other stage they approved. The workflow still
+ * refuses such a decision; the inbox only stops offering it.
+ */
+function separationOfDuties(viewer: InboxViewer, p: Params): string {
+  const me = p.add(viewer.username, 'varchar');
+  return `NOT (t.stage = ANY(${p.add([...REVIEW_STAGES], 'varchar[]')}) AND (
+    EXISTS (SELECT 1 FROM disclosure_items si WHERE si.id = t.item_id AND si.drafter_username = ${me})
+    OR EXISTS (SELECT 1 FROM review_tasks sd WHERE sd.item_id = t.item_id AND sd.revision = t.revision AND sd.state = 'completed'
+                 AND sd.decision = 'approve' AND sd.decided_by = ${me} AND sd.stage <> t.stage)))`;
+}
+
 /** One inbox page (limit + 1 rows, so the caller knows whether there is a next page). */
 export function buildInboxQuery(viewer: InboxViewer, request: InboxPageRequest): SqlQuery {
   const p = new Params();
@@ -171,6 +185,7 @@ export function buildInboxQuery(viewer: InboxViewer, request: InboxPageRequest):
     }
   }
   if (filters.dueBefore !== undefined) common.push(`t.due_at < ${p.add(filters.dueBefore, 'timestamptz')}`);
+  if (filters.state === 'open') common.push(separationOfDuties(viewer, p));
   if (request.after) {
     const a = request.after;
     common.push(`(t.due_at, -t.priority, t.id) > (${p.add(a.dueAt, 'timestamptz')}, -${p.add(a.priority, 'int')}, ${p.add(a.id, 'uuid')})`);
@@ -265,8 +280,9 @@ export function buildInboxCountsQuery(viewer: InboxViewer, now: Date): SqlQuery 
   const soon = p.add(new Date(now.getTime() + INBOX_DUE_SOON_HOURS * 3_600_000).toISOString(), 'timestamptz');
   const filters: InboxFilters = { state: 'open' };
   const visible = branches(viewer, p, filters);
+  const allowed = separationOfDuties(viewer, p);
   const capped = (extra: string) =>
-    `(SELECT count(*)::int FROM (${visible.map((branch) => `(SELECT 1 FROM review_tasks t WHERE ${branch} AND t.state = ${open}${extra} LIMIT ${cap})`).join(' UNION ALL ')} LIMIT ${cap}) c)`;
+    `(SELECT count(*)::int FROM (${visible.map((branch) => `(SELECT 1 FROM review_tasks t WHERE ${branch} AND t.state = ${open}${extra} AND ${allowed} LIMIT ${cap})`).join(' UNION ALL ')} LIMIT ${cap}) c)`;
   const me = p.add(viewer.username, 'varchar');
   const today = p.add(startOfDayInBeijing(now).toISOString(), 'timestamptz');
   const text = `SELECT ${capped('')} AS open,

@@ -1,3 +1,4 @@
+import { Workbook } from 'exceljs';
 import type { ApiClient } from '../support/api-client';
 import { buildScannedPdf, buildTextPdf } from '../support/personal-information-files';
 import { releaseThroughReview, uploadAttachments } from '../support/review-path';
@@ -126,6 +127,45 @@ describe('personal-information guard', () => {
     const attachmentId = uploaded.body.items[0].id as string;
     expect((await client.request('DELETE', `/items/${itemId}/attachments/${attachmentId}`, { as: 'edu.drafter' })).status).toBe(200);
     expect(await findings(itemId)).toMatchObject({ items: [], releaseBlocked: false, imagesToCheck: [expect.objectContaining({ fileName: '现场照片.png' })] });
+  });
+
+  it('reads a 公示 list attached as .xlsx or .csv sheet by sheet and names the sheet of each finding', async () => {
+    const itemId = await createDraft(`资助名单（表格，${RUN}）`, '2026年资助名单见附件。');
+    const workbook = new Workbook();
+    workbook.addWorksheet('说明').addRow(['2026年特殊困难学生资助名单']);
+    const list = workbook.addWorksheet('公示名单');
+    list.addRow(['序号', '姓名', '身份证号']);
+    list.addRow([1, '张建国', ID_NUMBER]);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const csv = Buffer.from('姓名,联系电话\r\n李四,13857112345\r\n', 'utf8');
+    const uploaded = await uploadAttachments(client, 'edu.drafter', itemId, [
+      { name: '资助名单.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: xlsx },
+      { name: '联系表.csv', type: 'application/vnd.ms-excel', content: csv },
+    ]);
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.body.items.map((item: { mediaType: string }) => item.mediaType).sort()).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv']);
+
+    const found = await findings(itemId);
+    expect(found.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'id-card', field: 'attachment', place: '附件《资助名单.xlsx》工作表「公示名单」', page: 2, maskedPreview: '3301**********0415', maskable: false }),
+        expect.objectContaining({ kind: 'name', place: '附件《资助名单.xlsx》工作表「公示名单」', maskedPreview: '张**' }),
+        // A .csv is one sheet without a name of its own.
+        expect.objectContaining({ kind: 'mobile', field: 'attachment', place: '附件《联系表.csv》第1页', page: 1, maskedPreview: '138****2345', maskable: false }),
+      ]),
+    );
+    expect(found.releaseBlocked).toBe(true);
+    // Masking an attachment's finding online is refused with the sheet to fix.
+    const idFinding = found.items.find((item) => item.kind === 'id-card')!;
+    const refused = await client.request('POST', `/items/${itemId}/personal-information/${idFinding.id}/mask`, { as: 'edu.drafter' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain('资助名单.xlsx');
+
+    // A Word file renamed .xlsx is still refused, naming the file.
+    const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('[Content_Types].xml word/document.xml', 'latin1')]);
+    const wrong = await uploadAttachments(client, 'edu.drafter', itemId, [{ name: '名单.xlsx', type: 'application/octet-stream', content: docx }]);
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(wrong.body)).toContain('not a XLSX file');
   });
 
   it('sweeps what is already released and lists the items to act on, one step from a withdrawal', async () => {

@@ -128,6 +128,27 @@ describe('public consultations over HTTP', () => {
     expect(rows[0].detail).not.toContain('13800001111');
   });
 
+  it('masks the personal data a commenter wrote into an approved opinion before the portal shows it', async () => {
+    const { body: consultation } = await open(draft());
+    const written = '我家户主张建国，身份证330106198503120415，卡号6222021203001234565，补贴一直没到账，请回电13857112345或联系zjg_1985。';
+    const posted = await comment(consultation.id, { clause: '第五条 13857112345', content: written, name: '张建国', contact: 'zjg_1985' });
+    expect(posted.status).toBe(201);
+    expect((await client.request('POST', `/consultations/${consultation.id}/comments/${posted.body.id}/moderation`, { as: 'edu.reviewer', body: { decision: 'approve' } })).status).toBe(200);
+
+    const page = await client.request('GET', `/public/consultations/${consultation.id}`);
+    expect(page.status).toBe(200);
+    const shown = page.body.comments[0] as { clause: string; content: string; authorName: string };
+    const publicText = JSON.stringify(page.body);
+    for (const value of ['330106198503120415', '6222021203001234565', '13857112345', 'zjg_1985']) expect(publicText).not.toContain(value);
+    expect(shown.content).toContain('身份证***');
+    expect(shown.content).toContain('6222***********4565');
+    expect(shown.content).toContain('补贴一直没到账');
+    expect(shown.clause).toBe('第五条 138****2345');
+    // Staff still read the opinion as written, to answer it.
+    const staff = await client.request('GET', `/consultations/${consultation.id}`, { as: 'edu.drafter' });
+    expect(staff.body.comments[0]).toMatchObject({ content: written, contact: 'zjg_1985' });
+  });
+
   it('refuses comments once the period has ended, and limits each address to 5 comments in 10 minutes', async () => {
     const { body: consultation } = await open(draft());
     const keyed = { 'Idempotency-Key': `c-${consultation.id}` };

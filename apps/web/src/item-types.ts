@@ -92,7 +92,8 @@ export interface AttachmentView {
 export interface AttachmentLimits {
   maxFileBytes: number;
   maxFilesPerItem: number;
-  types: { mediaType: string; label: string; extensions: string[] }[];
+  /** `spreadsheet`: named apart ("PDF、PNG、JPEG 文件或 XLSX、CSV 表格"). */
+  types: { mediaType: string; label: string; extensions: string[]; spreadsheet?: boolean }[];
 }
 
 /** One row of GET /api/items (my items, or the department's). */

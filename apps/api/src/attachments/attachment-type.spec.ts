@@ -33,4 +33,19 @@ describe('attachment types', () => {
     expect(formatBytes(20 * 1024 * 1024)).toBe('20 MB');
     expect(formatBytes(1536)).toBe('1.5 KB');
   });
+
+  it('accepts an .xlsx and a .csv for a 公示 list, and tells a Word file or a binary renamed .csv from one', () => {
+    const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....[Content_Types].xml....xl/workbook.xml....', 'latin1')]);
+    const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....[Content_Types].xml....word/document.xml....', 'latin1')]);
+    const csv = Buffer.from('\uFEFF姓名,身份证号\r\n张三,3301**********0415\r\n', 'utf8');
+    expect(checkAttachment('资助名单.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', xlsx)).toMatchObject({ ok: true, kind: { label: 'XLSX' } });
+    expect(checkAttachment('资助名单.xlsx', 'application/octet-stream', xlsx)).toMatchObject({ ok: true });
+    expect(checkAttachment('资助名单.csv', 'text/csv', csv)).toMatchObject({ ok: true, kind: { mediaType: 'text/csv' } });
+    // Windows with Excel installed says a .csv is an Excel file.
+    expect(checkAttachment('资助名单.csv', 'application/vnd.ms-excel', csv)).toMatchObject({ ok: true });
+    expect(checkAttachment('资助名单.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', docx)).toEqual({ ok: false, problem: 'the content is not a XLSX file, whatever its name says' });
+    expect(checkAttachment('资助名单.csv', 'text/csv', PNG)).toEqual({ ok: false, problem: 'the name says CSV but the content is a PNG file' });
+    expect(checkAttachment('资助名单.csv', 'text/csv', Buffer.from([0x4d, 0x5a, 0x90, 0x00]))).toEqual({ ok: false, problem: 'the content is not a CSV file, whatever its name says' });
+    expect(checkAttachment('名单.xls', 'application/vnd.ms-excel', PDF)).toEqual({ ok: false, problem: expect.stringContaining('only PDF、PNG、JPEG files or XLSX、CSV spreadsheets can be attached (.pdf, .png, .jpg, .jpeg, .xlsx, .csv)') });
+  });
 });

@@ -60,7 +60,7 @@ export class AttachmentsService {
     return {
       maxFileBytes: this.config.attachments.maxFileBytes,
       maxFilesPerItem: this.config.attachments.maxFilesPerItem,
-      types: ATTACHMENT_KINDS.map((kind) => ({ mediaType: kind.mediaType, label: kind.label, extensions: kind.extensions })),
+      types: ATTACHMENT_KINDS.map((kind) => ({ mediaType: kind.mediaType, label: kind.label, extensions: kind.extensions, spreadsheet: kind.spreadsheet === true })),
     };
   }
 

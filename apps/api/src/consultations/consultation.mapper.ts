@@ -3,6 +3,8 @@ import {
   CONSULTATION_KIND_LABELS,
   CONSULTATION_STATE_LABELS,
   consultationDaysLeft,
+  publicCommentField,
+  publicCommentText,
   type CommentAdoption,
   type CommentModerationState,
   type ConsultationKind,
@@ -95,9 +97,9 @@ export function toPublicDetail(row: ConsultationRow, comments: readonly CommentR
     minimumBasis: row.minimum_basis,
     comments: comments.map((comment) => ({
       id: comment.id,
-      clause: comment.clause,
-      content: comment.content,
-      authorName: comment.author_name,
+      clause: publicCommentField(comment.clause),
+      content: publicCommentText(comment),
+      authorName: publicCommentField(comment.author_name),
       receivedAt: comment.received_at.toISOString(),
       ...(published && comment.adoption
         ? { adoption: comment.adoption, adoptionLabel: COMMENT_ADOPTION_LABELS[comment.adoption], adoptionReason: comment.adoption_reason }

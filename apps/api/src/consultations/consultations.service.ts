@@ -17,6 +17,8 @@ import {
   maySeeCommenterContact,
   maySeeDepartmentWork,
   minimumPeriodFor,
+  publicCommentField,
+  publicCommentText,
   type Actor,
   type ConsultationPolicy,
 } from '@zwgk/domain';
@@ -168,7 +170,7 @@ export class ConsultationsService {
     const answer = new Map(dto.opinions.map((opinion) => [opinion.commentId, opinion]));
     const opinions = comments
       .filter((comment) => comment.state === 'approved')
-      .map((comment) => ({ clause: comment.clause, content: comment.content, adoption: answer.get(comment.id)!.adoption, reason: answer.get(comment.id)!.reason ?? null }));
+      .map((comment) => ({ clause: publicCommentField(comment.clause), content: publicCommentText(comment), adoption: answer.get(comment.id)!.adoption, reason: answer.get(comment.id)!.reason ?? null }));
     const created = await this.items.create(
       actor,
       {

@@ -14,6 +14,7 @@ export function toFindingView(finding: StoredFinding) {
     attachmentId: finding.attachmentId,
     fileName: finding.fileName,
     page: finding.page,
+    pageName: finding.pageName,
     start: finding.start,
     end: finding.end,
     maskedPreview: finding.maskedPreview,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { justifyFinding, listCurrentFindings, rescanItemFindings, writeAuditEvent } from '@zwgk/db';
-import { maskSpan, mayJustifyPersonalInformation, releaseBlockedMessage, releaseBlockers, type Actor, type PersonalInformationKind } from '@zwgk/domain';
+import { findingPlace, maskSpan, mayJustifyPersonalInformation, releaseBlockedMessage, releaseBlockers, type Actor, type PersonalInformationKind } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { ItemsService, toActorRef } from '../items/items.service';
 import { DisclosureWorkflowClient } from '../temporal/disclosure-workflow.client';
@@ -48,7 +48,7 @@ export class PersonalInformationService {
     const finding = (await rescanItemFindings(this.dataSource, itemId)).find((candidate) => candidate.id === findingId);
     if (!finding) throw ApiError.notFound(`事项 ${itemId} 当前没有编号为 ${findingId} 的个人信息提示（可能已经脱敏）`);
     if (finding.field === 'attachment') {
-      throw ApiError.conflict(`附件中的个人信息无法在线脱敏：请修改《${finding.fileName}》${finding.page ? `第${finding.page}页` : ''}后删除原附件并重新上传`);
+      throw ApiError.conflict(`附件中的个人信息无法在线脱敏：请修改${findingPlace(finding)}后删除原附件并重新上传`);
     }
     if (finding.status !== 'open') throw ApiError.conflict(`该个人信息已${finding.status === 'justified' ? '记录公开依据' : '脱敏'}，无需再处理`);
     const text = finding.field === 'title' ? item.title : finding.field === 'body' ? item.body : item.interpretation ?? '';

@@ -6,6 +6,14 @@
  */
 import type { PortalCategory } from '../public/public-categories';
 
+/** What kind of file a download is, as the portal lists it. */
+function attachmentTypeLabel(mediaType: string): string {
+  if (mediaType === 'application/pdf') return 'PDF';
+  if (mediaType === 'text/csv') return 'CSV 表格';
+  if (mediaType.startsWith('image/')) return '图片';
+  return 'Excel 表格';
+}
+
 /** Text for element content and attribute values, with the five markup characters escaped. */
 export function html(value: string | number | null | undefined): string {
   return String(value ?? '')
@@ -228,7 +236,7 @@ ${
     ? `  <section class="card" aria-labelledby="attachments-title">
     <h2 id="attachments-title">附件</h2>
     <ul class="public-attachments">${item.attachments
-      .map((file) => `<li><a href="${html(file.downloadPath)}" download="${html(file.fileName)}">${html(file.fileName)}</a> <span class="muted">（${file.mediaType === 'application/pdf' ? 'PDF' : '图片'}，${sizeText(file.size)}）</span></li>`)
+      .map((file) => `<li><a href="${html(file.downloadPath)}" download="${html(file.fileName)}">${html(file.fileName)}</a> <span class="muted">（${attachmentTypeLabel(file.mediaType)}，${sizeText(file.size)}）</span></li>`)
       .join('')}</ul>
   </section>\n`
     : ''

@@ -4,6 +4,7 @@ import { api, ApiFailure, clearField, downloadAttachment, idempotencyKey, upload
 import { formatDateTime, formatSize, STATE_LABELS, todayInChina } from '../format';
 import { clockStartLabel, timeLimitLine, type AttachmentLimits, type AttachmentView, type CatalogItemView, type ItemDetail } from '../item-types';
 import { describedBy, ErrorBanner, Field, Loading, StateBadge } from '../ui';
+import { DrafterFindingsPanel, type FindingsView } from './PersonalInformationFindings';
 
 /** The API's defaults, used until GET /api/attachments/limits answers. */
 const DEFAULT_LIMITS: AttachmentLimits = {
@@ -13,8 +14,17 @@ const DEFAULT_LIMITS: AttachmentLimits = {
     { mediaType: 'application/pdf', label: 'PDF', extensions: ['pdf'] },
     { mediaType: 'image/png', label: 'PNG', extensions: ['png'] },
     { mediaType: 'image/jpeg', label: 'JPEG', extensions: ['jpg', 'jpeg'] },
+    { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'XLSX', extensions: ['xlsx'], spreadsheet: true },
+    { mediaType: 'text/csv', label: 'CSV', extensions: ['csv'], spreadsheet: true },
   ],
 };
+
+/** "PDF、PNG、JPEG 文件或 XLSX、CSV 表格": what may be attached. */
+function allowedTypesText(limits: AttachmentLimits): string {
+  const documents = limits.types.filter((type) => !type.spreadsheet).map((type) => type.label).join('、');
+  const spreadsheets = limits.types.filter((type) => type.spreadsheet).map((type) => type.label).join('、');
+  return spreadsheets ? `${documents} 文件或 ${spreadsheets} 表格` : `${documents} 文件`;
+}
 
 /** Only a draft or a returned item is the drafter's to change. */
 const EDITABLE_STATES = ['DRAFT', 'RETURNED'];
@@ -28,7 +38,7 @@ function typeLabel(limits: AttachmentLimits, fileName: string, mediaType?: strin
 function checkChosenFile(limits: AttachmentLimits, file: File): string | undefined {
   const extension = file.name.includes('.') ? file.name.slice(file.name.lastIndexOf('.') + 1).toLowerCase() : '';
   const allowed = limits.types.flatMap((type) => type.extensions);
-  if (!allowed.includes(extension)) return `${file.name}：只能上传 ${limits.types.map((type) => type.label).join('、')} 文件`;
+  if (!allowed.includes(extension)) return `${file.name}：只能上传 ${allowedTypesText(limits)}`;
   if (file.size === 0) return `${file.name}：文件是空的`;
   if (file.size > limits.maxFileBytes) return `${file.name}：${formatSize(file.size)}，超过每个附件 ${formatSize(limits.maxFileBytes)} 的上限`;
   return undefined;
@@ -72,6 +82,8 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
   const [pending, setPending] = useState<File[]>([]);
   const [limits, setLimits] = useState<AttachmentLimits>(DEFAULT_LIMITS);
   const fileInput = useRef<HTMLInputElement>(null);
+  // What the personal-information guard found in the saved draft and its attachments.
+  const [findings, setFindings] = useState<FindingsView | null>(null);
 
   const search = async (nextArea = area, nextQ = q) => {
     const params = new URLSearchParams();
@@ -99,6 +111,7 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
         setAttachments(item.attachments ?? []);
         setSaved({ title: item.title, body: item.body, interpretation: item.interpretation ?? '' });
       }, setLoadError);
+      void api<FindingsView>('GET', `/items/${itemId}/personal-information`).then(setFindings, () => setFindings(null));
       return;
     }
     void search('', '').then((items) => setAreas([...new Set(items.map((item) => item.area ?? '').filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN'))));
@@ -111,6 +124,23 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
   const cases = selected?.timeLimit?.cases ?? [];
   const manualDue = !editing && (selected?.timeLimit?.manualDue ?? false);
   const chosenCase = cases.find((c) => c.name === timeLimitCase);
+
+  const unsaved = saved !== null && (saved.title !== title.trim() || saved.body !== body || saved.interpretation !== interpretation);
+  // A masking is a new revision of the saved text: show it in the form as the new saved content.
+  const masked = async (next: FindingsView) => {
+    setFindings(next);
+    if (!savedId) return;
+    const item = await api<ItemDetail>('GET', `/items/${savedId}`).catch((caught: unknown) => {
+      setError(caught);
+      return null;
+    });
+    if (!item) return;
+    setExisting(item);
+    setTitle(item.title);
+    setBody(item.body);
+    setInterpretation(item.interpretation ?? '');
+    setSaved({ title: item.title, body: item.body, interpretation: item.interpretation ?? '' });
+  };
 
   const chooseFiles = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = [...(event.target.files ?? [])];
@@ -335,7 +365,7 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
               添加附件
             </p>
             <p className="hint" id="files-hint">
-              可上传 {limits.types.map((type) => type.label).join('、')} 文件，每个不超过 {formatSize(limits.maxFileBytes)}，每个事项最多 {limits.maxFilesPerItem} 个。附件随正文一并送审；提交后不能再增删。
+              可上传 {allowedTypesText(limits)}，每个不超过 {formatSize(limits.maxFileBytes)}，每个事项最多 {limits.maxFilesPerItem} 个。附件随正文一并送审；提交后不能再增删。
             </p>
             {/* The native control, kept focusable and labelled, under a button-like label in Chinese (Chromium's own says "Choose Files"). */}
             <div className="file-picker">
@@ -414,6 +444,7 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
             <p className="muted">尚未添加附件。</p>
           )}
         </fieldset>
+        {editing && savedId ? <DrafterFindingsPanel itemId={savedId} findings={findings} unsaved={unsaved} onMasked={(next) => void masked(next)} /> : null}
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {existing?.state === 'RETURNED' ? '保存并重新提交审核' : '保存并提交审核'}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactElement } from 'react';
-import { api, ApiFailure } from '../api';
+import { api, ApiFailure, idempotencyKey } from '../api';
 import { ErrorBanner } from '../ui';
 
 /** One finding of the personal-information guard, as GET /items/:id/personal-information answers it. */
@@ -16,6 +16,10 @@ export interface FindingView {
   maskedPreview: string;
   status: 'open' | 'masked' | 'justified';
   statusLabel: string;
+  /** A text finding still open: the drafter can apply the standard masking in one step. */
+  maskable: boolean;
+  /** A spreadsheet's sheet name, where a PDF has a page number. */
+  pageName: string | null;
   justification: string | null;
   justifiedBy: string | null;
 }
@@ -100,6 +104,70 @@ export function FindingsPanel({ itemId, findings, canJustify, onChanged }: { ite
                     </label>
                     <button type="submit" className="button">记录公开依据</button>
                   </form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {findings.imagesToCheck.length ? <p className="muted">需人工查看的图片附件：{findings.imagesToCheck.map((image) => image.fileName).join('、')}</p> : null}
+    </section>
+  );
+}
+
+/**
+ * The drafter's view of the guard: each finding in the saved text with 「一键脱敏」 (the standard masking,
+ * written into the draft as a revision), and each attachment finding with its file and page, to be fixed
+ * in the file and uploaded again. Masking works on the saved text, so it waits while the form has unsaved
+ * changes (they would be overwritten by the masked revision).
+ */
+export function DrafterFindingsPanel({ itemId, findings, unsaved, onMasked }: { itemId: string; findings: FindingsView | null; unsaved: boolean; onMasked: (next: FindingsView) => void }) {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  // A masked finding leaves the list (the text no longer carries it): say what was masked.
+  const [done, setDone] = useState<string | null>(null);
+  if (!findings) return null;
+  const mask = async (finding: FindingView) => {
+    setError(null);
+    setDone(null);
+    setBusy(finding.id);
+    try {
+      onMasked(await api<FindingsView>('POST', `/items/${itemId}/personal-information/${finding.id}/mask`, undefined, idempotencyKey()));
+      setDone(`已脱敏：${finding.place}的${finding.kindLabel}，已保存为新的一稿。`);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="pii-draft-title">
+      <h2 id="pii-draft-title">个人信息检查</h2>
+      {done ? (
+        <p className="banner banner-success" role="status">
+          {done}
+        </p>
+      ) : null}
+      {findings.items.length === 0 ? (
+        <p className="muted">未发现个人信息。</p>
+      ) : (
+        <>
+          <p role="status" className={findings.releaseBlocked ? 'field-error' : 'muted'}>
+            {findings.releaseBlocked ? `尚有${findings.open}处个人信息未脱敏，保密审查时须脱敏或由审查人员说明公开依据。` : '所有个人信息均已脱敏或已说明公开依据。'}
+          </p>
+          {unsaved ? <p className="hint">表单有未保存的修改，请先保存再一键脱敏。</p> : null}
+          <ErrorBanner error={error instanceof ApiFailure ? error : null} />
+          <ul className="pii-findings">
+            {findings.items.map((finding) => (
+              <li key={finding.id} data-finding={finding.id}>
+                <strong>{finding.place}</strong> · {finding.kindLabel} <code>{finding.maskedPreview}</code> · {finding.statusLabel}
+                {finding.field === 'attachment' && finding.status === 'open' ? (
+                  <p className="hint">附件无法在线脱敏：请在文件中修改这一页，删除原附件后重新上传。</p>
+                ) : null}
+                {finding.maskable ? (
+                  <button type="button" className="button button-small" disabled={unsaved || busy !== null} onClick={() => void mask(finding)} aria-label={`一键脱敏：${finding.place}的${finding.kindLabel} ${finding.maskedPreview}`}>
+                    一键脱敏
+                  </button>
                 ) : null}
               </li>
             ))}

@@ -27,7 +27,7 @@ export interface CatalogFileResult {
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /** The text a spreadsheet cell shows: rich text joined, formulas by their result, dates as YYYY-MM-DD. */
-function cellText(value: CellValue): string {
+export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

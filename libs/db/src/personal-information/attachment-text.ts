@@ -1,3 +1,6 @@
+import { parse } from 'csv-parse/sync';
+import { Workbook } from 'exceljs';
+import { cellText } from '../catalog/catalog-file';
 import { rescanItemFindings, storeAttachmentText, type AttachmentTextStatus, type FindingsSqlRunner } from './findings-store';
 
 /** One piece of text on a PDF page as pdf.js places it (PDF space: y grows upwards). */
@@ -13,6 +16,49 @@ export interface AttachmentText {
   readonly status: AttachmentTextStatus;
   /** The text of each page (a spreadsheet's sheet is a page), first first; empty unless status is 'text'. */
   readonly pages: string[];
+  /** A spreadsheet's sheet names, one per page: the place a finding is shown at ("工作表「名单」"). */
+  readonly pageNames?: string[];
+}
+
+const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Rows of cells as the detector reads a table: one line per row, cells apart by tabs, empty rows left out. */
+function tableText(rows: readonly (readonly string[])[]): string {
+  return rows
+    .map((cells) => cells.map((cell) => cell.replace(/[\t\r\n]+/g, ' ').trim()).join('\t').replace(/\t+$/, ''))
+    .filter((line) => line.trim() !== '')
+    .join('\n');
+}
+
+/** Each worksheet of an .xlsx as a page of text (cells as shown: formulas by their result), named by the sheet. */
+export async function readWorkbookText(content: Uint8Array): Promise<AttachmentText> {
+  const workbook = new Workbook();
+  await workbook.xlsx.load(Buffer.from(content) as unknown as ArrayBuffer);
+  const sheets = workbook.worksheets.map((sheet) => {
+    const rows: string[][] = [];
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value));
+      rows.push(cells);
+    });
+    return { name: sheet.name, text: tableText(rows) };
+  });
+  return { status: 'text', pages: sheets.map((sheet) => sheet.text), pageNames: sheets.map((sheet) => sheet.name) };
+}
+
+/**
+ * A .csv as one page of text. Excel on Chinese Windows saves CSV in GB18030 (GBK) unless told otherwise:
+ * bytes that are not UTF-8 are read as GB18030, so the numbers and names in it are still found.
+ */
+export function readCsvText(content: Uint8Array): AttachmentText {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(content);
+  } catch {
+    text = new TextDecoder('gb18030').decode(content);
+  }
+  const rows = parse(text.replace(/^\uFEFF/, ''), { relaxColumnCount: true, relaxQuotes: true, skipEmptyLines: true }) as string[][];
+  return { status: 'text', pages: [tableText(rows)] };
 }
 
 /**
@@ -58,11 +104,18 @@ export function pdfTextStatus(pages: readonly string[]): AttachmentTextStatus {
 
 /**
  * Reads the text of an attachment for the personal-information scan: a PDF page by page through pdf.js
- * (unpdf's Node build), an image not at all (no OCR here: the reviewer looks at it). A file pdf.js cannot
+ * (unpdf's Node build), a spreadsheet sheet by sheet (exceljs, csv-parse: what the catalog import reads), an image not at all (no OCR here: the reviewer looks at it). A file pdf.js cannot
  * open (encrypted, broken) is 'unreadable', never an error: the upload itself stands.
  */
 export async function extractAttachmentText(mediaType: string, content: Uint8Array): Promise<AttachmentText> {
   if (mediaType.startsWith('image/')) return { status: 'image', pages: [] };
+  if (mediaType === XLSX_MEDIA_TYPE || mediaType === 'text/csv') {
+    try {
+      return mediaType === 'text/csv' ? readCsvText(content) : await readWorkbookText(content);
+    } catch {
+      return { status: 'unreadable', pages: [] };
+    }
+  }
   if (mediaType !== 'application/pdf') return { status: 'unreadable', pages: [] };
   try {
     const { extractTextItems } = await import('unpdf');
@@ -93,7 +146,7 @@ export async function readAttachmentsAndRescan(
     const content = contents.find((candidate) => candidate.sha256 === attachment.sha256)?.content;
     if (!content) continue;
     const text = await extractAttachmentText(attachment.mediaType, content);
-    await storeAttachmentText(dataSource, attachment.id, text.status, text.pages);
+    await storeAttachmentText(dataSource, attachment.id, text.status, text.pages, text.pageNames);
   }
   await rescanItemFindings(dataSource, itemId);
 }

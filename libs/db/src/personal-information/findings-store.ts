@@ -18,6 +18,8 @@ export interface StoredFinding {
   readonly attachmentId: string | null;
   readonly fileName: string | null;
   readonly page: number | null;
+  /** A spreadsheet's sheet name for `page` (null for a PDF, whose pages are numbered). */
+  readonly pageName: string | null;
   readonly start: number;
   readonly end: number;
   readonly maskedPreview: string;
@@ -37,6 +39,7 @@ interface FindingRow {
   attachment_id: string | null;
   file_name: string | null;
   page: number | null;
+  page_name: string | null;
   start_offset: number;
   end_offset: number;
   masked_preview: string;
@@ -47,7 +50,7 @@ interface FindingRow {
   first_found_at: Date;
 }
 
-const COLUMNS = 'id, item_id, finding_key, kind, field, attachment_id, file_name, page, start_offset, end_offset, masked_preview, status, justification, justified_by, justified_at, first_found_at';
+const COLUMNS = 'id, item_id, finding_key, kind, field, attachment_id, file_name, page, page_name, start_offset, end_offset, masked_preview, status, justification, justified_by, justified_at, first_found_at';
 
 function toFinding(row: FindingRow): StoredFinding {
   return {
@@ -59,6 +62,7 @@ function toFinding(row: FindingRow): StoredFinding {
     attachmentId: row.attachment_id,
     fileName: row.file_name,
     page: row.page,
+    pageName: row.page_name,
     start: row.start_offset,
     end: row.end_offset,
     maskedPreview: row.masked_preview,
@@ -71,11 +75,11 @@ function toFinding(row: FindingRow): StoredFinding {
 }
 
 /** Stores what was read from an attachment; reading the same attachment again replaces it. */
-export async function storeAttachmentText(sql: FindingsSqlRunner, attachmentId: string, status: AttachmentTextStatus, pages: readonly string[]): Promise<void> {
+export async function storeAttachmentText(sql: FindingsSqlRunner, attachmentId: string, status: AttachmentTextStatus, pages: readonly string[], pageNames?: readonly string[]): Promise<void> {
   await sql.query(
-    `INSERT INTO attachment_texts (attachment_id, status, pages) VALUES ($1, $2, $3)
-     ON CONFLICT (attachment_id) DO UPDATE SET status = EXCLUDED.status, pages = EXCLUDED.pages, extracted_at = now()`,
-    [attachmentId, status, pages.map((page) => page.replace(/\u0000/g, ''))],
+    `INSERT INTO attachment_texts (attachment_id, status, pages, page_names) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (attachment_id) DO UPDATE SET status = EXCLUDED.status, pages = EXCLUDED.pages, page_names = EXCLUDED.page_names, extracted_at = now()`,
+    [attachmentId, status, pages.map((page) => page.replace(/\u0000/g, '')), pageNames ?? null],
   );
 }
 
@@ -106,10 +110,11 @@ export async function rescanItemFindings(sql: FindingsSqlRunner, itemId: string,
     subject ?? ((await sql.query(`SELECT title, body, interpretation FROM disclosure_items WHERE id = $1`, [itemId])) as ScanSubject[])[0];
   if (!content) return [];
   const attachments = (await sql.query(
-    `SELECT a.id, a.file_name, t.status, t.pages FROM item_attachments a LEFT JOIN attachment_texts t ON t.attachment_id = a.id
+    `SELECT a.id, a.file_name, t.status, t.pages, t.page_names FROM item_attachments a LEFT JOIN attachment_texts t ON t.attachment_id = a.id
       WHERE a.item_id = $1 AND a.removed_at IS NULL ORDER BY a.uploaded_at, a.id`,
     [itemId],
-  )) as { id: string; file_name: string; status: AttachmentTextStatus | null; pages: string[] | null }[];
+  )) as { id: string; file_name: string; status: AttachmentTextStatus | null; pages: string[] | null; page_names: string[] | null }[];
+  const sheetName = (attachmentId: string, page: number) => attachments.find((row) => row.id === attachmentId)?.page_names?.[page - 1] ?? null;
   const readable: ScannableAttachment[] = attachments.filter((row) => row.status === 'text').map((row) => ({ attachmentId: row.id, fileName: row.file_name, pages: row.pages ?? [] }));
   const found = scanDisclosureContent(content, readable).map((finding) => ({
     key: finding.key,
@@ -118,6 +123,7 @@ export async function rescanItemFindings(sql: FindingsSqlRunner, itemId: string,
     attachmentId: finding.location.field === 'attachment' ? finding.location.attachmentId : null,
     fileName: finding.location.field === 'attachment' ? finding.location.fileName : null,
     page: finding.location.field === 'attachment' ? finding.location.page : null,
+    pageName: finding.location.field === 'attachment' ? sheetName(finding.location.attachmentId, finding.location.page) : null,
     start: finding.start,
     end: finding.end,
     maskedPreview: finding.maskedPreview,
@@ -130,6 +136,7 @@ export async function rescanItemFindings(sql: FindingsSqlRunner, itemId: string,
       attachmentId: row.id,
       fileName: row.file_name,
       page: null,
+      pageName: null,
       start: 0,
       end: 0,
       maskedPreview: row.status === 'no-text-layer' ? '无法自动检查：扫描件，没有文字层' : '无法自动检查：文件无法读取',
@@ -138,14 +145,14 @@ export async function rescanItemFindings(sql: FindingsSqlRunner, itemId: string,
 
   for (const finding of found) {
     await sql.query(
-      `INSERT INTO personal_information_findings (id, item_id, finding_key, kind, field, attachment_id, file_name, page, start_offset, end_offset, masked_preview)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      `INSERT INTO personal_information_findings (id, item_id, finding_key, kind, field, attachment_id, file_name, page, start_offset, end_offset, masked_preview, page_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (item_id, finding_key) DO UPDATE SET
          start_offset = EXCLUDED.start_offset, end_offset = EXCLUDED.end_offset, masked_preview = EXCLUDED.masked_preview,
          file_name = EXCLUDED.file_name, last_found_at = now(), resolved_at = NULL,
          -- Back in the text after it was masked: open again. A reviewer's legal reason stays with the value.
          status = CASE WHEN personal_information_findings.status = 'justified' THEN 'justified' ELSE 'open' END`,
-      [randomUUID(), itemId, finding.key, finding.kind, finding.field, finding.attachmentId, finding.fileName, finding.page, finding.start, finding.end, finding.maskedPreview],
+      [randomUUID(), itemId, finding.key, finding.kind, finding.field, finding.attachmentId, finding.fileName, finding.page, finding.start, finding.end, finding.maskedPreview, finding.pageName],
     );
   }
   await sql.query(

@@ -1,3 +1,5 @@
+import { publicQuestionText } from '../concern/concern';
+import { maskPersonalInformationInText } from '../personal-information/detector';
 import { CONSULTATION_KIND_LABELS, type ConsultationKind } from './consultation';
 
 /** What a comment from the public may hold. Name and contact are optional; the contact is never published. */
@@ -82,4 +84,19 @@ export function feedbackDocumentText(
     ]),
   ];
   return lines.join('\n');
+}
+
+/**
+ * A comment as the portal and the published feedback show it: the opinion as written, but without the
+ * commenter's contact (given in the contact field or written into the opinion) and with any personal
+ * data the guard finds masked the standard way (身份证号, 银行卡, a name beside them...). Moderators
+ * approve opinions, not a check of every digit, so this runs on every public view, whatever was approved.
+ */
+export function publicCommentText(comment: { readonly content: string; readonly contact?: string | null }): string {
+  return publicQuestionText(comment.content, comment.contact ?? undefined);
+}
+
+/** The clause, the author's display name: short fields a commenter may still fill with a number. */
+export function publicCommentField(text: string | null): string | null {
+  return text === null ? null : maskPersonalInformationInText(text);
 }

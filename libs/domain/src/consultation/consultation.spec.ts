@@ -9,7 +9,7 @@ import {
   InvalidConsultationPolicyError,
   minimumPeriodFor,
 } from './consultation';
-import { feedbackDocumentText, feedbackProblems } from './consultation-comment';
+import { feedbackDocumentText, feedbackProblems, publicCommentField, publicCommentText } from './consultation-comment';
 
 const calendar = new WorkingDayCalendar(PUBLISHED_HOLIDAY_TABLES);
 
@@ -109,5 +109,22 @@ describe('the feedback (采纳情况)', () => {
     expect(text).toContain('共收到有效意见 2 条，其中采纳 1 条、部分采纳 0 条、未采纳 1 条');
     expect(text).toContain('1. 【第五条】建议夜间免费');
     expect(text).toContain('采纳情况：未采纳。理由：与上位法规定不符');
+  });
+});
+
+describe('publicCommentText', () => {
+  it('drops the contact written into the opinion and masks the personal data the guard finds', () => {
+    expect(publicCommentText({ content: '请联系微信 li_si_2026 或 13857112345，户主：张建国，卡号6222021203001234565', contact: 'li_si_2026' })).toBe(
+      '请联系微信 *** 或 ***，户主：张**，卡号6222***********4565',
+    );
+  });
+
+  it('leaves an opinion without personal data as written', () => {
+    expect(publicCommentText({ content: '建议第五条夜间22点后免费停车，收费标准每小时2元。', contact: null })).toBe('建议第五条夜间22点后免费停车，收费标准每小时2元。');
+  });
+
+  it('masks a number in a short public field', () => {
+    expect(publicCommentField('第五条 13857112345')).toBe('第五条 138****2345');
+    expect(publicCommentField(null)).toBeNull();
   });
 });

@@ -15,6 +15,8 @@ export interface GateFinding {
   readonly field: string;
   readonly fileName?: string | null;
   readonly page?: number | null;
+  /** A spreadsheet's sheet, where a PDF has a page number. */
+  readonly pageName?: string | null;
   readonly maskedPreview: string;
 }
 
@@ -29,9 +31,10 @@ export function findingKindLabel(kind: StoredFindingKind): string {
   return kind === 'unreadable-attachment' ? '无法自动检查的附件' : PERSONAL_INFORMATION_KIND_LABELS[kind];
 }
 
-/** Where a finding is, as the reviewer reads it: 正文, 附件《名单.pdf》第2页. */
-export function findingPlace(finding: Pick<GateFinding, 'field' | 'fileName' | 'page'>): string {
+/** Where a finding is, as the reviewer reads it: 正文, 附件《名单.pdf》第2页, 附件《名单.xlsx》工作表「公示」. */
+export function findingPlace(finding: Pick<GateFinding, 'field' | 'fileName' | 'page' | 'pageName'>): string {
   if (finding.field !== 'attachment') return FIELD_LABELS[finding.field] ?? finding.field;
+  if (finding.pageName) return `附件《${finding.fileName ?? ''}》工作表「${finding.pageName}」`;
   return `附件《${finding.fileName ?? ''}》${finding.page ? `第${finding.page}页` : ''}`;
 }
 

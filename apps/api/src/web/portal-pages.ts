@@ -55,9 +55,19 @@ export interface PageFrame {
   readonly assetTags: string;
   /** The page's main content, already escaped. */
   readonly main: string;
+  /** The navigation entry this page belongs to (PORTAL_NAV), marked as the current one. */
+  readonly navPath?: string;
 }
 
 export const SITE_NAME = '政务公开专栏';
+
+/** The portal's navigation, the same links as the web app's. */
+export const PORTAL_NAV: readonly (readonly [string, string])[] = [
+  ['/public', '公开目录'],
+  ['/public/catalog', '标准目录'],
+  ['/public/applications', '依申请公开'],
+  ['/public/consultations', '意见征集'],
+];
 
 /**
  * The whole document. The content sits inside #root: with JavaScript the web app replaces it with the same
@@ -89,7 +99,7 @@ export function renderPage(frame: PageFrame): string {
           </div>
           <a class="header-link" href="/login">工作人员登录</a>
         </div>
-        <nav aria-label="主导航" class="main-nav"><ul><li><a href="/public">公开目录</a></li></ul></nav>
+        <nav aria-label="主导航" class="main-nav"><ul>${PORTAL_NAV.map(([path, label]) => `<li><a href="${path}"${path === frame.navPath ? ' aria-current="page"' : ''}>${label}</a></li>`).join('')}</ul></nav>
       </header>
       <main id="main" tabindex="-1">
 ${frame.main}

@@ -29,7 +29,7 @@ export interface CatalogPageRow {
   readonly mode: string;
   readonly category: string | null;
   readonly releases: { readonly count: number; readonly lastReleasedAt: string | null; readonly latest: readonly { readonly id: string; readonly title: string; readonly releasedAt: string }[] };
-  readonly standing: { readonly status: string; readonly label: string };
+  readonly standing: { readonly basis: string; readonly status: string; readonly label: string };
 }
 
 /** The page's address for a filter, leaving out the empty ones; the JSON and .xlsx take the same query. */
@@ -47,6 +47,15 @@ export function localDateText(text: string): string {
 export function catalogHeading(view: Pick<CatalogPageView, 'filters'>): string {
   const scope = [view.filters.area ? `${view.filters.area}领域` : '', view.filters.department?.name ?? ''].filter(Boolean).join(' · ');
   return scope ? `${scope}公开事项标准目录` : '政务公开事项标准目录';
+}
+
+/**
+ * The standing as a resident reads it: a row counted from an event with nothing released and nothing overdue
+ * has had nothing to publish yet, which 按时公开 beside 尚无公开 would not say.
+ */
+export function standingText(row: Pick<CatalogPageRow, 'standing' | 'releases'>): string {
+  if (row.standing.basis === 'event' && row.standing.status === 'up-to-date' && row.releases.count === 0) return '暂无逾期未公开';
+  return localDateText(row.standing.label);
 }
 
 const STANDING_CLASS: Readonly<Record<string, string>> = { 'up-to-date': 'badge-released', behind: 'badge-overdue', pending: 'badge-normal', 'not-assessed': '' };
@@ -80,7 +89,7 @@ function renderRow(row: CatalogPageRow, index: number): string {
     <dl class="elements">${[...elements, ...extra].map(([label, value]) => `<div class="element-row"><dt>${label}</dt><dd>${html(value)}</dd></div>`).join('')}</dl>
     <section class="catalog-releases" aria-label="${html(row.name)}的公开情况">
       <h3>公开情况</h3>
-      <p><span class="badge ${STANDING_CLASS[row.standing.status] ?? ''}">${html(localDateText(row.standing.label))}</span></p>
+      <p><span class="badge ${STANDING_CLASS[row.standing.status] ?? ''}">${html(standingText(row))}</span></p>
       <p>最近公开：${row.releases.lastReleasedAt ? html(chinaDate(row.releases.lastReleasedAt)) : '尚无公开'}</p>
       ${
         row.releases.latest.length

@@ -26,7 +26,7 @@ interface CatalogRow {
   mode: string;
   category: string | null;
   releases: { count: number; lastReleasedAt: string | null; latest: CatalogRelease[] };
-  standing: { status: string; label: string };
+  standing: { basis: string; status: string; label: string };
 }
 
 interface CatalogView {
@@ -43,6 +43,12 @@ const STANDING_CLASS: Record<string, string> = { 'up-to-date': 'badge-released',
 /** A calendar day (2027-01-31) as a reader writes it: 2027年1月31日. */
 function localDateText(text: string): string {
   return text.replace(/(\d{4})-(\d{2})-(\d{2})/g, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`);
+}
+
+/** As the server's page words it: an event-counted row with nothing released and nothing overdue had nothing to publish yet. */
+function standingText(row: CatalogRow): string {
+  if (row.standing.basis === 'event' && row.standing.status === 'up-to-date' && row.releases.count === 0) return '暂无逾期未公开';
+  return localDateText(row.standing.label);
 }
 
 function FilterNav({ id, title, options }: { id: string; title: string; options: { label: string; path: string; current: boolean }[] }) {
@@ -93,7 +99,7 @@ function CatalogRowCard({ row, index }: { row: CatalogRow; index: number }) {
         <section className="catalog-releases" aria-label={`${row.name}的公开情况`}>
           <h3>公开情况</h3>
           <p>
-            <span className={`badge ${STANDING_CLASS[row.standing.status] ?? ''}`}>{localDateText(row.standing.label)}</span>
+            <span className={`badge ${STANDING_CLASS[row.standing.status] ?? ''}`}>{standingText(row)}</span>
           </p>
           <p>最近公开：{row.releases.lastReleasedAt ? formatDate(row.releases.lastReleasedAt) : '尚无公开'}</p>
           {row.releases.latest.length ? (

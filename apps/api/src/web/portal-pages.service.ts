@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ApiError, httpStatusOf } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { PORTAL_CATEGORIES, PORTAL_CATEGORY_LABELS, type PortalCategory } from '../public/public-categories';
+import { InterpretationsService } from '../consultations/interpretations.service';
 import { PublicService } from '../public/public.service';
 import { PublicCatalogService } from '../public-catalog/public-catalog.service';
 import { catalogHeading, catalogPath, renderCatalogMain } from './catalog-page';
@@ -52,6 +53,7 @@ export class PortalPagesService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PublicCatalogService) private readonly catalog: PublicCatalogService,
+    @Inject(InterpretationsService) private readonly interpretations: InterpretationsService,
   ) {}
 
   /** Express handlers for the pages; `webDist` is the built web app, whose script takes over each page. */
@@ -130,12 +132,13 @@ export class PortalPagesService {
       throw new PageProblem(404, renderNotFoundMain({ title: item.title, withdrawnAt: item.withdrawnAt ?? null, reason: item.withdrawalReason ?? null }), `${item.title}（已撤回）`);
     }
     const released = item as PortalItem & { category: PortalCategory };
+    const { items: interpretations } = await this.interpretations.listPublic(released.id);
     return {
       title: released.title,
       description: excerpt(released.body),
       canonicalPath: `/public/items/${released.id}`,
       navPath: '/public',
-      main: renderItemMain(released, { area: portalPath({ area: released.area }), category: portalPath({ area: released.area, category: released.category }) }),
+      main: renderItemMain(released, { area: portalPath({ area: released.area }), category: portalPath({ area: released.area, category: released.category }) }, interpretations),
     };
   }
 

@@ -5,16 +5,10 @@
  * builds markup from data.
  */
 import type { PortalCategory } from '../public/public-categories';
+import { renderInterpretationsSection, type PortalInterpretation } from './interpretations-section';
+import { chinaDate, html } from './markup';
 
-/** Text for element content and attribute values, with the five markup characters escaped. */
-export function html(value: string | number | null | undefined): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { chinaDate, html } from './markup';
 
 /** The portal's filters, as the API and the web app name them. */
 export interface PortalFilters {
@@ -27,13 +21,6 @@ export interface PortalFilters {
 export function portalPath(filters: PortalFilters & { cursor?: string | undefined }): string {
   const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => !!entry[1])).toString();
   return query ? `/public?${query}` : '/public';
-}
-
-const dateOnly = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
-
-/** A date as the portal shows it, in China time: 2026年3月2日. */
-export function chinaDate(value: Date | string | null | undefined): string {
-  return value ? dateOnly.format(new Date(value)) : '—';
 }
 
 /** The web app's own tags (its module script and stylesheet), taken from the built index.html. */
@@ -214,7 +201,7 @@ function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-export function renderItemMain(item: PortalItem, paths: { area: string; category: string }): string {
+export function renderItemMain(item: PortalItem, paths: { area: string; category: string }, interpretations: readonly PortalInterpretation[] = []): string {
   const elements: [string, string][] = [
     ['事项名称', item.elements.name],
     ['公开依据', item.elements.basis],
@@ -242,14 +229,7 @@ ${
       .join('')}</ul>
   </section>\n`
     : ''
-}${
-  item.interpretation
-    ? `  <section class="card" aria-labelledby="interpretation-title">
-    <h2 id="interpretation-title">政策解读</h2>
-    <div class="body-text">${html(item.interpretation)}</div>
-  </section>\n`
-    : ''
-}  <section class="card" aria-labelledby="responses-title">
+}${renderInterpretationsSection(item.interpretation, interpretations)}  <section class="card" aria-labelledby="responses-title">
     <h2 id="responses-title">回应关切</h2>
     ${
       item.responses.length

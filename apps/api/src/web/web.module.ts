@@ -4,6 +4,7 @@ import { Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { RequestHandler } from 'express';
 import { projectRoot } from '@zwgk/config';
+import { ConsultationsModule } from '../consultations/consultations.module';
 import { PublicModule } from '../public/public.module';
 import { PublicCatalogModule } from '../public-catalog/public-catalog.module';
 import { PortalPagesService } from './portal-pages.service';
@@ -24,7 +25,7 @@ interface ExpressApp {
  * API's own port. Registered in onModuleInit, which Nest runs after the controllers' routes and before its
  * 404 handler: /api routes match first, then the portal's pages, and any other GET falls through to the app.
  */
-@Module({ imports: [PublicModule, PublicCatalogModule], providers: [PortalPagesService] })
+@Module({ imports: [PublicModule, PublicCatalogModule, ConsultationsModule], providers: [PortalPagesService] })
 export class WebModule implements OnModuleInit {
   private readonly logger = new Logger('Web');
 

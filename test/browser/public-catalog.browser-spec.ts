@@ -7,7 +7,7 @@ import { startSystem, type RunningSystem } from '../support/running-system';
 /**
  * The public catalog (能监督) in a real browser: a resident opens 标准目录 from the portal's navigation, narrows
  * it to 县教育局, and finds the 招生政策 row with its six elements and, beside it, the notice released under it,
- * which opens. Then an open consultation as the same resident sees it. Screenshots (with axe):
+ * which opens with its interpretation (a Q&A). Then an open consultation as the same resident sees it. Screenshots (with axe):
  * test-output/screenshots/public-catalog.png and consultation-page.png.
  */
 const TITLE = `2026年秋季义务教育阶段招生政策（${Date.now().toString(36)}）`;
@@ -29,6 +29,8 @@ describe('the public catalog in a browser', () => {
     const created = await system.client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode: 'EDU-001', title: TITLE, body: '一、招生范围……\n二、报名时间……', formedAt: '2026-11-20' } });
     expect(created.status).toBe(201);
     itemId = created.body.id;
+    const qa = { form: 'qa', interpreterKind: 'drafting-department', interpreterName: '县教育局', title: '招生政策问答', questions: [{ question: '随迁子女需要哪些材料？', answer: '户口簿、居住证和租房合同。' }] };
+    expect((await system.client.request('POST', `/items/${itemId}/interpretations`, { as: 'edu.drafter', body: qa })).status).toBe(201);
     await releaseThroughReview(system.client, itemId, EDU_DECIDERS, { submitAs: 'edu.drafter', timeoutMs: 60_000 });
     const opened = await system.client.request('POST', '/consultations', {
       as: 'edu.drafter',
@@ -68,6 +70,10 @@ describe('the public catalog in a browser', () => {
     await row.getByRole('link', { name: TITLE }).click();
     await resident.getByRole('heading', { name: TITLE }).waitFor();
     expect(new URL(resident.url()).pathname).toBe(`/public/items/${itemId}`);
+    // The item page in the app shows its interpretation in its form (多元化解读).
+    await resident.getByRole('heading', { name: '政策解读' }).waitFor();
+    await resident.getByText('问：随迁子女需要哪些材料？').waitFor();
+    await resident.getByText('答：户口簿、居住证和租房合同。').waitFor();
 
     // The same page without the app's script: the server's HTML alone has the row and its release.
     const plain = await (await fetch(`${origin}/public/catalog?department=edu`)).text();

@@ -49,6 +49,13 @@ describe('drafting in the browser', () => {
     const drafter = await signIn('edu.drafter');
     await drafter.goto(`${origin}/draft`);
     await drafter.getByRole('heading', { name: '起草公开事项' }).waitFor();
+    // The form offers only the rows 县教育局 is responsible for (any other row the API would refuse).
+    const owned = (await system.client.request('GET', '/public/catalog?department=edu')).body.rows.map((row: { code: string }) => row.code) as string[];
+    const all = (await system.client.request('GET', '/public/catalog')).body.rows as { code: string }[];
+    expect(all.length).toBeGreaterThan(owned.length);
+    await drafter.locator('.catalog-option', { hasText: 'EDU-001' }).waitFor();
+    const offered = await drafter.locator('.catalog-option code').allTextContents();
+    expect([...offered].sort()).toEqual([...owned].sort());
     await drafter.getByLabel('关键词').fill('招生');
     await drafter.getByRole('button', { name: '搜索', exact: true }).click();
     await drafter.locator('.catalog-option', { hasText: 'EDU-001' }).click();

@@ -29,6 +29,20 @@ describe('catalog row ownership', () => {
     expect(byCode.get('PROJECT-002')).toMatchObject({ subject: '相关审批部门', departmentCodes: [] });
   });
 
+  it('offers a drafter only the rows their department owns, and refuses a bad flag naming it', async () => {
+    const offered = async (as: string) => ((await client.request('GET', '/catalog/items?forDrafting=true', { as })).body.items as { code: string; departmentCodes: string[] }[]);
+    const civil = await offered('civil.drafter');
+    expect(civil.map((row) => row.code)).toContain('ASSIST-001');
+    expect(civil.every((row) => row.departmentCodes.includes('civil'))).toBe(true);
+    expect((await offered('edu.drafter')).map((row) => row.code)).toEqual(expect.arrayContaining(['EDU-001']));
+    // A row with no responsible department is offered to no one; without the flag every row is listed.
+    expect((await offered('edu.drafter')).some((row) => row.code === 'PROJECT-002')).toBe(false);
+    expect((await client.request('GET', '/catalog/items', { as: 'civil.drafter' })).body.items.some((row: { code: string }) => row.code === 'EDU-001')).toBe(true);
+    const bad = await client.request('GET', '/catalog/items?forDrafting=yes', { as: 'civil.drafter' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((field: { field: string }) => field.field)).toEqual(['forDrafting']);
+  });
+
   it('refuses an item for a department that does not own the row, naming the field, and drafts it for the owner', async () => {
     const refused = await draft('civil.drafter', 'EDU-001');
     expect(refused.status).toBe(403);

@@ -70,4 +70,38 @@ describe('interpretations in more forms over HTTP', () => {
     // The plan is settled once released.
     expect((await client.request('PUT', `/items/${itemId}/interpretation-plan`, { as: 'edu.drafter', body: { entries: [] } })).status).toBe(409);
   }, 120_000);
+
+  it('shows each form on the portal\'s item page, server-rendered: the graphic with its text, the recording with its transcript, the Q&A, the press conference', async () => {
+    const created = await client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode: 'EDU-001', title: '2026年学区划分方案（解读）', body: '一、……', formedAt: '2026-02-10' } });
+    expect(created.status).toBe(201);
+    const itemId: string = created.body.id;
+    const path = `/items/${itemId}/interpretations`;
+    const uploaded = await uploadAttachments(client, 'edu.drafter', itemId, [{ name: '一图读懂学区.png', content: buildPng(4, 3, [30, 90, 200]), type: 'image/png' }]);
+    const imageId: string = uploaded.body.items[0].id;
+    const add = async (body: Record<string, unknown>) => expect((await client.request('POST', path, { as: 'edu.drafter', body: { interpreterKind: 'drafting-department', interpreterName: '县教育局', ...body } })).status).toBe(201);
+    await add({ form: 'text', title: '文字解读：学区怎么划', body: '学区按街道划分<b>就近</b>入学。' });
+    await add({ form: 'graphic', title: '一图读懂学区划分', body: '城东街道对应第一小学，城西街道对应第二小学。', attachmentIds: [imageId] });
+    await add({ form: 'video', interpreterKind: 'leader', interpreterName: '孙局长', title: '局长谈学区', mediaUrl: 'https://media.example.gov.cn/v/1.mp4', transcript: '大家好，今年学区调整的原因是……' });
+    await add({ form: 'qa', title: '学区问答', questions: [{ question: '租房能否入学？', answer: '持居住证可以。' }] });
+    await add({ form: 'press-conference', title: '学区划分新闻发布会', heldAt: '2026-02-12T02:00:00Z', body: '发布会实录：主持人：……' });
+    await releaseThroughReview(client, itemId, EDU_DECIDERS, { submitAs: 'edu.drafter' });
+
+    const response = await fetch(`${client.baseUrl.replace(/\/api$/, '')}/public/items/${itemId}`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const section = html.slice(html.indexOf('<h2 id="interpretation-title">政策解读</h2>'));
+    expect(section.length).toBeLessThan(html.length);
+    for (const label of ['文字解读', '图解', '视频解读', '问答解读', '新闻发布会']) expect(section).toContain(`<span class="badge">${label}</span>`);
+    expect(section).toContain('学区按街道划分&lt;b&gt;就近&lt;/b&gt;入学。');
+    // The graphic, described by its text for whoever cannot see it.
+    expect(section).toMatch(new RegExp(`<img src="/api/public/items/${itemId}/attachments/${imageId}" alt="一图读懂学区划分" aria-describedby="(interpretation-\\d+)-text"`));
+    const describedBy = /aria-describedby="(interpretation-\d+-text)"/.exec(section)![1];
+    expect(section).toContain(`id="${describedBy}"><p class="interpretation-label">图解文字说明</p>城东街道对应第一小学，城西街道对应第二小学。`);
+    expect(section).toContain('<a href="https://media.example.gov.cn/v/1.mp4" rel="noopener noreferrer">观看视频：局长谈学区</a>');
+    expect(section).toContain('<summary>文字实录</summary><div class="body-text">大家好，今年学区调整的原因是……</div>');
+    expect(section).toContain('解读人：孙局长（领导）');
+    expect(section).toContain('<dt>问：租房能否入学？</dt><dd>答：持居住证可以。</dd>');
+    expect(section).toContain('发布会时间：2026年2月12日');
+    expect(section).toContain('发布会实录：主持人：……');
+  }, 120_000);
 });

@@ -58,6 +58,33 @@ describe('the public catalog', () => {
     expect(Date.parse(row.releases.lastReleasedAt)).toBeGreaterThanOrEqual(Date.parse(mine.releasedAt));
   });
 
+  it('serves the catalog as a page readable without JavaScript: the row, its release, the downloads', async () => {
+    const origin = client.baseUrl.replace(/\/api$/, '');
+    const response = await fetch(`${origin}/public/catalog?department=edu`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const page = await response.text();
+    expect(page).toContain('<title>县教育局公开事项标准目录 - 政务公开专栏</title>');
+    expect(page).toContain(`<link rel="canonical" href="${origin}/public/catalog?department=edu" />`);
+    expect(page).toContain('<a href="/public/catalog" aria-current="page">标准目录</a>');
+    // The EDU-001 row: its six elements, and beside it this file's release with its date.
+    const row = page.slice(page.indexOf('data-code="EDU-001"'));
+    expect(row.length).toBeLessThan(page.length);
+    const rowHtml = row.slice(0, row.indexOf('</li>\n'));
+    for (const label of ['事项名称', '公开依据', '公开内容', '公开主体', '公开时限', '公开方式']) expect(rowHtml).toContain(`<dt>${label}</dt>`);
+    expect(rowHtml).toContain('翔安区教育局');
+    expect(rowHtml).toMatch(/最近公开：\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(rowHtml).toContain('按时公开');
+    expect(page).toContain(`<a href="/public/items/${itemId}">${title}</a>`);
+    expect(page).toContain('href="/api/public/catalog.xlsx?department=edu"');
+    expect(page).toContain('href="/api/public/catalog?department=edu"');
+    // A filter that names nothing is a page saying so, not an error.
+    const missing = await fetch(`${origin}/public/catalog?area=${encodeURIComponent('不存在的领域')}`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('现行目录没有“不存在的领域”领域');
+    expect(await (await fetch(`${origin}/sitemap.xml`)).text()).toContain(`<loc>${origin}/public/catalog</loc>`);
+  });
+
   it('narrows to an area, and answers 404 for an area or department that is not there', async () => {
     const area = await client.request('GET', `/public/catalog?area=${encodeURIComponent('义务教育')}`);
     expect(area.status).toBe(200);

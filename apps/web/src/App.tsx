@@ -98,7 +98,7 @@ export function App() {
 
   const roles = session?.actor.roles ?? [];
   const links: [string, string][] = isPublic
-    ? [['/public', '公开目录'], ['/public/applications', '依申请公开'], ['/public/consultations', '意见征集']]
+    ? [['/public', '公开目录'], ['/public/catalog', '标准目录'], ['/public/applications', '依申请公开'], ['/public/consultations', '意见征集']]
     : [
         ...ROUTES.flatMap((route): [string, string][] => {
           if ('public' in route || !route.nav) return [];
@@ -107,6 +107,12 @@ export function App() {
         }),
         ['/public', '政务公开专栏'],
       ];
+
+  // The longest link the address starts with: /public/catalog is 标准目录, /public/items/<id> is 公开目录.
+  const currentNav = links
+    .map(([path]) => path)
+    .filter((path) => location.pathname === path || location.pathname.startsWith(`${path}/`))
+    .sort((a, b) => b.length - a.length)[0];
 
   return (
     <>
@@ -146,7 +152,7 @@ export function App() {
             <ul>
               {links.map(([path, label]) => (
                 <li key={path}>
-                  <Link to={path} aria-current={`/${section}` === path ? 'page' : undefined}>
+                  <Link to={path} aria-current={path === currentNav ? 'page' : undefined}>
                     {label}
                   </Link>
                 </li>

@@ -14,6 +14,7 @@ import { PortalApplicationScreen } from './screens/applications/PortalApplicatio
 import { CompilationScreen } from './screens/catalog-compilation/CompilationScreen';
 import { ConsultationPortal } from './screens/consultations/ConsultationPortal';
 import { ConsultationStaffScreen } from './screens/consultations/ConsultationStaffScreen';
+import { PublicCatalogScreen } from './screens/public-catalog/PublicCatalogScreen';
 
 /** The path parameters of a route (`:id` in '/items/:id'), as React Router parses them. */
 export type RouteParams = Readonly<Record<string, string | undefined>>;
@@ -68,6 +69,7 @@ export const ROUTES: readonly ScreenRoute[] = [
   portal('/public', () => <PortalScreen area={undefined} />),
   portal('/public/area/:area', ({ params }) => <PortalScreen area={params.area} />),
   portal('/public/items/:id', ({ params }) => <PortalItemScreen key={params.id} id={params.id!} />),
+  portal('/public/catalog', () => <PublicCatalogScreen />),
   portal('/public/applications', () => <PortalApplicationScreen />),
   portal('/public/consultations/:id?', ({ params }) => <ConsultationPortal key={params.id ?? 'list'} id={params.id} />),
   staff('/inbox', () => <InboxScreen />, { nav: { label: '待办审核', roles: REVIEW_ROLES } }),

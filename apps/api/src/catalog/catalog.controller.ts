@@ -17,8 +17,8 @@ export class CatalogController {
 
   @ApiErrors(409)
   @Get('items')
-  searchItems(@Query() query: SearchCatalogQuery) {
-    return this.catalog.searchActiveItems(query.area, query.q);
+  searchItems(@CurrentActor() actor: Actor, @Query() query: SearchCatalogQuery) {
+    return this.catalog.searchActiveItems(query.area, query.q, query.forDrafting === 'true' ? actor : undefined);
   }
 
   /** Imports .xlsx/.csv catalogs as one new draft version, all or nothing. */

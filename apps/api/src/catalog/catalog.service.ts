@@ -10,7 +10,7 @@ import {
   type CatalogFile,
   type CatalogItemPatch,
 } from '@zwgk/db';
-import { diffCatalogVersions, type Actor } from '@zwgk/domain';
+import { catalogRowDraftingRefusal, diffCatalogVersions, type Actor } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { requireCatalogAdmin } from './catalog-access';
 import { toCatalogItem, toCatalogItemResponse } from './catalog-item.mapper';
@@ -38,7 +38,8 @@ export class CatalogService {
     return this.dataSource.getRepository(CatalogItemEntity).findOneBy({ versionId, code });
   }
 
-  async searchActiveItems(area?: string, q?: string) {
+  /** The active catalog's rows, by area and keyword; with `drafter`, only those their department may draft under. */
+  async searchActiveItems(area?: string, q?: string, drafter?: Actor) {
     const version = await this.activeVersion();
     const query = this.dataSource
       .getRepository(CatalogItemEntity)
@@ -51,7 +52,7 @@ export class CatalogService {
       const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query.andWhere('(item.level1 ILIKE :pattern OR item.level2 ILIKE :pattern OR item.content ILIKE :pattern OR item.code ILIKE :pattern)', { pattern });
     }
-    const items = await query.getMany();
+    const items = (await query.getMany()).filter((item) => !drafter || catalogRowDraftingRefusal(drafter, item.departmentCodes ?? []) === undefined);
     return { versionId: version.id, items: items.map(toCatalogItemResponse) };
   }
 

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class SearchCatalogQuery {
   @ApiPropertyOptional({ example: '义务教育' })
@@ -13,4 +13,9 @@ export class SearchCatalogQuery {
   @IsString()
   @MaxLength(100)
   q?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: "only the rows the caller's department may draft items under (the drafting form's list)" })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  forDrafting?: 'true' | 'false';
 }

@@ -22,5 +22,6 @@ import { InterpretationsService } from './interpretations.service';
     ConsultationsService,
     InterpretationsService,
   ],
+  exports: [InterpretationsService],
 })
 export class ConsultationsModule {}

@@ -6,8 +6,11 @@ import { DataSource } from 'typeorm';
 import { ApiError, httpStatusOf } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { PORTAL_CATEGORIES, PORTAL_CATEGORY_LABELS, type PortalCategory } from '../public/public-categories';
+import { InterpretationsService } from '../consultations/interpretations.service';
 import { PublicService } from '../public/public.service';
-import { appAssetTags, excerpt, portalPath, type PortalFilters, renderItemMain, renderListMain, renderNotFoundMain, renderPage, renderSitemap, type PageFrame, type PortalItem } from './portal-pages';
+import { PublicCatalogService } from '../public-catalog/public-catalog.service';
+import { catalogHeading, catalogPath, renderCatalogMain } from './catalog-page';
+import { appAssetTags, excerpt, html, portalPath, type PortalFilters, renderItemMain, renderListMain, renderNotFoundMain, renderPage, renderSitemap, type PageFrame, type PortalItem } from './portal-pages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A sitemap file holds at most 50,000 addresses (sitemaps.org). */
@@ -49,6 +52,8 @@ export class PortalPagesService {
     @Inject(PublicService) private readonly portal: PublicService,
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PublicCatalogService) private readonly catalog: PublicCatalogService,
+    @Inject(InterpretationsService) private readonly interpretations: InterpretationsService,
   ) {}
 
   /** Express handlers for the pages; `webDist` is the built web app, whose script takes over each page. */
@@ -69,6 +74,7 @@ export class PortalPagesService {
       list: page((request) => this.listPage(request, undefined)),
       area: page((request) => this.listPage(request, request.params.area as string)),
       item: page((request) => this.itemPage(request.params.id as string)),
+      catalog: page((request) => this.catalogPage(request)),
       sitemap: (request: Request, response: Response, next: NextFunction): void => {
         this.sitemap(this.originOf(request, response)).then((xml) => {
           response.setHeader('Content-Type', 'application/xml; charset=utf-8');
@@ -98,6 +104,7 @@ export class PortalPagesService {
       description: `${scope || '县人民政府'}主动公开的政府信息，共${facets.total}条：${list.items.slice(0, 3).map((item) => item.title).join('；')}`,
       // A search result is not a page of its own for a search engine; the list it searched is.
       canonicalPath: portalPath({ area, category: filters.category }),
+      navPath: '/public',
       feedUrl: feedPath,
       main: renderListMain({
         heading,
@@ -125,11 +132,35 @@ export class PortalPagesService {
       throw new PageProblem(404, renderNotFoundMain({ title: item.title, withdrawnAt: item.withdrawnAt ?? null, reason: item.withdrawalReason ?? null }), `${item.title}（已撤回）`);
     }
     const released = item as PortalItem & { category: PortalCategory };
+    const { items: interpretations } = await this.interpretations.listPublic(released.id);
     return {
       title: released.title,
       description: excerpt(released.body),
       canonicalPath: `/public/items/${released.id}`,
-      main: renderItemMain(released, { area: portalPath({ area: released.area }), category: portalPath({ area: released.area, category: released.category }) }),
+      navPath: '/public',
+      main: renderItemMain(released, { area: portalPath({ area: released.area }), category: portalPath({ area: released.area, category: released.category }) }, interpretations),
+    };
+  }
+
+  /** The public catalog (能监督), for one area and/or one department with the same query as its JSON. */
+  private async catalogPage(request: Request) {
+    const area = single(request, 'area')?.trim() || undefined;
+    const department = single(request, 'department')?.trim() || undefined;
+    if (area && area.length > 100) throw badRequest('领域名称不能超过100个字。');
+    if (department && department.length > 64) throw badRequest('部门编码不能超过64个字符。');
+    const view = await this.catalog.publicCatalogView({ ...(area ? { area } : {}), ...(department ? { department } : {}) }).catch((error: unknown) => {
+      if (error instanceof ApiError && httpStatusOf(error.code) === 404) {
+        throw new PageProblem(404, `<section class="page narrow" aria-labelledby="not-found-title"><h1 id="not-found-title">未找到该目录</h1><p>${html(error.message)}</p><p><a href="/public/catalog">查看全部公开事项标准目录</a></p></section>`, '未找到该目录');
+      }
+      throw error;
+    });
+    const heading = catalogHeading(view);
+    return {
+      title: heading,
+      description: `${heading}：共${view.rows.length}个公开事项，每个事项的公开依据、内容、主体、时限、方式和已公开的信息。`,
+      canonicalPath: catalogPath({ area: view.filters.area, department: view.filters.department?.code }),
+      navPath: '/public/catalog',
+      main: renderCatalogMain(view),
     };
   }
 
@@ -146,6 +177,7 @@ export class PortalPagesService {
     );
     return renderSitemap([
       { url: `${origin}/public`, ...(rows[0] ? { lastModified: rows[0].updated_at } : {}) },
+      { url: `${origin}/public/catalog` },
       ...rows.map((row) => ({ url: `${origin}/public/items/${row.id}`, lastModified: row.updated_at })),
     ]);
   }

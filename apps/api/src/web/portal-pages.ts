@@ -5,6 +5,8 @@
  * builds markup from data.
  */
 import type { PortalCategory } from '../public/public-categories';
+import { renderInterpretationsSection, type PortalInterpretation } from './interpretations-section';
+import { chinaDate, html } from './markup';
 
 /** What kind of file a download is, as the portal lists it. */
 function attachmentTypeLabel(mediaType: string): string {
@@ -14,15 +16,7 @@ function attachmentTypeLabel(mediaType: string): string {
   return 'Excel 表格';
 }
 
-/** Text for element content and attribute values, with the five markup characters escaped. */
-export function html(value: string | number | null | undefined): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { chinaDate, html } from './markup';
 
 /** The portal's filters, as the API and the web app name them. */
 export interface PortalFilters {
@@ -35,13 +29,6 @@ export interface PortalFilters {
 export function portalPath(filters: PortalFilters & { cursor?: string | undefined }): string {
   const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => !!entry[1])).toString();
   return query ? `/public?${query}` : '/public';
-}
-
-const dateOnly = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
-
-/** A date as the portal shows it, in China time: 2026年3月2日. */
-export function chinaDate(value: Date | string | null | undefined): string {
-  return value ? dateOnly.format(new Date(value)) : '—';
 }
 
 /** The web app's own tags (its module script and stylesheet), taken from the built index.html. */
@@ -63,9 +50,19 @@ export interface PageFrame {
   readonly assetTags: string;
   /** The page's main content, already escaped. */
   readonly main: string;
+  /** The navigation entry this page belongs to (PORTAL_NAV), marked as the current one. */
+  readonly navPath?: string;
 }
 
 export const SITE_NAME = '政务公开专栏';
+
+/** The portal's navigation, the same links as the web app's. */
+export const PORTAL_NAV: readonly (readonly [string, string])[] = [
+  ['/public', '公开目录'],
+  ['/public/catalog', '标准目录'],
+  ['/public/applications', '依申请公开'],
+  ['/public/consultations', '意见征集'],
+];
 
 /**
  * The whole document. The content sits inside #root: with JavaScript the web app replaces it with the same
@@ -97,7 +94,7 @@ export function renderPage(frame: PageFrame): string {
           </div>
           <a class="header-link" href="/login">工作人员登录</a>
         </div>
-        <nav aria-label="主导航" class="main-nav"><ul><li><a href="/public">公开目录</a></li></ul></nav>
+        <nav aria-label="主导航" class="main-nav"><ul>${PORTAL_NAV.map(([path, label]) => `<li><a href="${path}"${path === frame.navPath ? ' aria-current="page"' : ''}>${label}</a></li>`).join('')}</ul></nav>
       </header>
       <main id="main" tabindex="-1">
 ${frame.main}
@@ -212,7 +209,7 @@ function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-export function renderItemMain(item: PortalItem, paths: { area: string; category: string }): string {
+export function renderItemMain(item: PortalItem, paths: { area: string; category: string }, interpretations: readonly PortalInterpretation[] = []): string {
   const elements: [string, string][] = [
     ['事项名称', item.elements.name],
     ['公开依据', item.elements.basis],
@@ -240,14 +237,7 @@ ${
       .join('')}</ul>
   </section>\n`
     : ''
-}${
-  item.interpretation
-    ? `  <section class="card" aria-labelledby="interpretation-title">
-    <h2 id="interpretation-title">政策解读</h2>
-    <div class="body-text">${html(item.interpretation)}</div>
-  </section>\n`
-    : ''
-}  <section class="card" aria-labelledby="responses-title">
+}${renderInterpretationsSection(item.interpretation, interpretations)}  <section class="card" aria-labelledby="responses-title">
     <h2 id="responses-title">回应关切</h2>
     ${
       item.responses.length

@@ -4,7 +4,9 @@ import { Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { RequestHandler } from 'express';
 import { projectRoot } from '@zwgk/config';
+import { ConsultationsModule } from '../consultations/consultations.module';
 import { PublicModule } from '../public/public.module';
+import { PublicCatalogModule } from '../public-catalog/public-catalog.module';
 import { PortalPagesService } from './portal-pages.service';
 import { staticFilesMiddleware } from './static-files';
 
@@ -23,7 +25,7 @@ interface ExpressApp {
  * API's own port. Registered in onModuleInit, which Nest runs after the controllers' routes and before its
  * 404 handler: /api routes match first, then the portal's pages, and any other GET falls through to the app.
  */
-@Module({ imports: [PublicModule], providers: [PortalPagesService] })
+@Module({ imports: [PublicModule, PublicCatalogModule, ConsultationsModule], providers: [PortalPagesService] })
 export class WebModule implements OnModuleInit {
   private readonly logger = new Logger('Web');
 
@@ -41,6 +43,7 @@ export class WebModule implements OnModuleInit {
     app.get('/public', pages.list);
     app.get('/public/area/:area', pages.area);
     app.get('/public/items/:id', pages.item);
+    app.get('/public/catalog', pages.catalog);
     app.get('/sitemap.xml', pages.sitemap);
     if (!fs.existsSync(path.join(dist, 'index.html'))) {
       this.logger.log(`No web UI at ${dist} (build it with: npm run build -w @zwgk/web); serving the API and the portal's pages only`);

@@ -3946,6 +3946,8 @@ export interface operations {
         parameters: {
             query?: {
                 area?: string;
+                /** @description only the rows the caller's department may draft items under (the drafting form's list) */
+                forDrafting?: "true" | "false";
                 /** @description a keyword in the item name or content */
                 q?: string;
             };

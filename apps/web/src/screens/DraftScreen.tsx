@@ -86,7 +86,8 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
   const [findings, setFindings] = useState<FindingsView | null>(null);
 
   const search = async (nextArea = area, nextQ = q) => {
-    const params = new URLSearchParams();
+    // Only the rows the drafter's department is responsible for: the API refuses an item under any other.
+    const params = new URLSearchParams({ forDrafting: 'true' });
     if (nextArea) params.set('area', nextArea);
     if (nextQ.trim()) params.set('q', nextQ.trim());
     try {
@@ -313,6 +314,7 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
                   </li>
                 ))}
               </ul>
+              {results && results.length === 0 ? <p className="muted">{area || q.trim() ? '没有符合条件的目录事项。' : '本单位在现行目录中没有负责的事项，请联系政务公开办公室。'}</p> : null}
               {fieldError('catalogItemCode') ? <p className="field-error" id="catalogItemCode-error">{fieldError('catalogItemCode')}</p> : null}
             </div>
           </fieldset>

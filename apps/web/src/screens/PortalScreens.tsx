@@ -8,6 +8,7 @@ import { queryKeys } from '../query';
 import { pathWithQuery } from '../router';
 import { describedBy, Elements, ErrorBanner, Field, Loading } from '../ui';
 import type { PublicityPeriodView } from '../item-types';
+import { InterpretationsSection } from './InterpretationsSection';
 import { PublicityPeriodLine } from './ItemScreens';
 import { RatingWidget } from './RatingWidget';
 
@@ -398,12 +399,7 @@ export function PortalItemScreen({ id }: { id: string }) {
           </ul>
         </section>
       ) : null}
-      {item.interpretation ? (
-        <section className="card" aria-labelledby="interpretation-title">
-          <h2 id="interpretation-title">政策解读</h2>
-          <div className="body-text">{item.interpretation}</div>
-        </section>
-      ) : null}
+      <InterpretationsSection itemId={item.id} text={item.interpretation} />
       <section className="card" aria-labelledby="responses-title">
         <h2 id="responses-title">回应关切</h2>
         {item.responses?.length ? (

@@ -103,8 +103,6 @@ export interface AppConfig {
     readonly metricsToken?: string;
     /** Worker: where the Temporal SDK's own Prometheus metrics are served (`host:port`); off when absent. */
     readonly workerMetricsAddress?: string;
-    /** OTLP/HTTP traces endpoint; tracing is off when absent. */
-    readonly tracingEndpoint?: string;
   };
   readonly attachments: {
     /** The local directory of the content-addressed store (embedded mode). */
@@ -350,6 +348,5 @@ function readObservability(env: Env): AppConfig['observability'] {
     accessLog: accessLog === 'on',
     metricsToken,
     workerMetricsAddress,
-    tracingEndpoint: httpUrl(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'),
   };
 }

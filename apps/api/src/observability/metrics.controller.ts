@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
-import { ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
@@ -27,8 +27,7 @@ export class MetricsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @ApiProduces('text/plain')
-  @ApiResponse({ status: 200, description: 'Prometheus text exposition format' })
+  @ApiResponse({ status: 200, description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } })
   @ApiResponse({ status: 401, description: 'METRICS_TOKEN is set and the request does not carry it', type: ApiErrorBody })
   @ApiResponse({ status: 404, description: 'OIDC mode without METRICS_TOKEN: the endpoint is off', type: ApiErrorBody })
   @Get()

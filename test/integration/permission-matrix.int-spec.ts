@@ -59,6 +59,9 @@ interface Probe {
 
 const probes: Record<string, Probe> = {
   'GET /api/health': { path: () => '/health' },
+  'GET /api/health/live': { path: () => '/health/live' },
+  'GET /api/health/ready': { path: () => '/health/ready' },
+  'GET /api/metrics': { path: () => '/metrics' },
   'GET /api/auth/config': { path: () => '/auth/config' },
   'POST /api/auth/dev-login': { path: () => '/auth/dev-login', body: INVALID, allowed: [400] },
   'GET /api/auth/me': { path: () => '/auth/me' },

@@ -225,6 +225,9 @@ export const PERMISSION_MATRIX: readonly MatrixRow[] = [
   row('GET /api/applications',                               'signed-in', 'D  A   A   A   A   A   A   A   A   A   A', 'staff: the office and oversight all, a department the ones it handles'),
   row('GET /api/applications/:id',                           'own-dept',  'D  A   A   A   A   A   D   D   A   A   A', 'the handling department, the office, oversight'),
   row('POST /api/applications/:id/steps',                    'holder',    'D  D   D   D   D   D   D   D   D   A   D', 'the step\'s holder (here: deciding an extension, the office head)'),
+  row('GET /api/health/live',                                'public',    'A  A   A   A   A   A   A   A   A   A   A', 'anyone (liveness)'),
+  row('GET /api/health/ready',                               'public',    'A  A   A   A   A   A   A   A   A   A   A', 'anyone (readiness)'),
+  row('GET /api/metrics',                                    'public',    'A  A   A   A   A   A   A   A   A   A   A', 'the scraper: METRICS_TOKEN when set; open in dev mode, off in OIDC mode without it'),
 ];
 
 /** The row's key: its route and variant. */

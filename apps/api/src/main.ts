@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
 import { exitWhenParentDies, loadConfig } from '@zwgk/config';
 import { AppModule } from './app.module';
 import { ApiErrorBody, documentEdgeResponses } from './common/api-responses';
@@ -16,7 +16,9 @@ import { createValidationPipe } from './common/validation.pipe';
 export async function createApiApplication(): Promise<NestExpressApplication> {
   // No default parsers: JSON is the only body this API parses (multipart is parsed by the upload routes),
   // so an urlencoded or text/plain cross-site form never becomes a body (and is refused with 415).
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: false, bodyParser: false });
+  // Nest's own start-up lines wait for the pino logger, so that every line has the configured format.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
   const config = loadConfig();
   // Behind a reverse proxy, the citizen's address (rate limits, rating clients) comes from X-Forwarded-For.
   app.set('trust proxy', config.trustProxy);
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApiApplication();
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
-  new Logger('Api').log(`API listening on http://localhost:${config.port}/api (docs at /api/docs)`);
+  app.get(Logger).log(`API listening on http://localhost:${config.port}/api (docs at /api/docs)`, 'Api');
   exitWhenParentDies(() => app.close());
 }
 

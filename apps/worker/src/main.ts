@@ -1,17 +1,29 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Runtime } from '@temporalio/worker';
-import { exitWhenParentDies } from '@zwgk/config';
+import { exitWhenParentDies, loadConfig } from '@zwgk/config';
+import { createWorkerLogger, nestLogger, temporalLogger } from './logging';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createWorkerLogger(config);
+  const metricsAddress = config.observability.workerMetricsAddress;
   // Nest owns shutdown: the Temporal runtime must not install its own signal handlers.
-  Runtime.install({ shutdownSignals: [] });
-  const app = await NestFactory.createApplicationContext(WorkerModule);
+  Runtime.install({
+    shutdownSignals: [],
+    logger: temporalLogger(logger),
+    // The SDK core's own lines (polling, connection) reach the same logger; WARN keeps its chatter out.
+    telemetryOptions: {
+      logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} },
+      // The SDK's worker metrics (task slots, poll latencies, sticky cache, activity and workflow task counts).
+      ...(metricsAddress ? { metrics: { prometheus: { bindAddress: metricsAddress } } } : {}),
+    },
+  });
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: nestLogger(logger) });
   app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
   await app.init();
-  new Logger('Worker').log('Worker started');
+  logger.info({ context: 'Worker', ...(metricsAddress ? { metrics: `http://${metricsAddress}/metrics` } : {}) }, 'Worker started');
   exitWhenParentDies(() => app.close());
 }
 

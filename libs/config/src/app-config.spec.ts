@@ -137,3 +137,19 @@ describe('loadConfig: public portal', () => {
     expect(() => loadConfig({ PUBLIC_SEARCH_RANK_LIMIT: 'many' })).toThrow(ConfigurationError);
   });
 });
+
+describe('loadConfig: observability', () => {
+  it('logs pretty by default and JSON in production, with no metrics token and no worker metrics', () => {
+    expect(loadConfig({}).observability).toEqual({ logFormat: 'pretty', logLevel: 'info', accessLog: true, metricsToken: undefined, workerMetricsAddress: undefined });
+    expect(loadConfig({ NODE_ENV: 'production' }).observability.logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json', ACCESS_LOG: 'off', METRICS_TOKEN: 'a-long-enough-token', WORKER_METRICS_ADDRESS: '0.0.0.0:9465' }).observability)
+      .toEqual({ logFormat: 'json', logLevel: 'info', accessLog: false, metricsToken: 'a-long-enough-token', workerMetricsAddress: '0.0.0.0:9465' });
+  });
+
+  it('refuses a setting it cannot honour, naming it', () => {
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(() => loadConfig({ WORKER_METRICS_ADDRESS: '9465' })).toThrow(/WORKER_METRICS_ADDRESS/);
+  });
+});

@@ -89,6 +89,21 @@ export interface AppConfig {
     readonly searchRankLimit: number;
   };
   /** Attachments of disclosure items (PDFs and images): where their bytes live and how big they may be. */
+  /** Logs, metrics and tracing (docs/operations.md, "Observability"). */
+  readonly observability: {
+    /** `json` (one object a line, for a log collector) or `pretty` (one short line, for a terminal and tests). */
+    readonly logFormat: 'json' | 'pretty';
+    readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+    /** Whether every HTTP request gets an access-log line. */
+    readonly accessLog: boolean;
+    /**
+     * Bearer token that /api/metrics asks for. Without it, /api/metrics is open in dev mode (embedded database)
+     * and answers 404 in OIDC mode, so that production never exposes it by accident.
+     */
+    readonly metricsToken?: string;
+    /** Worker: where the Temporal SDK's own Prometheus metrics are served (`host:port`); off when absent. */
+    readonly workerMetricsAddress?: string;
+  };
   readonly attachments: {
     /** The local directory of the content-addressed store (embedded mode). */
     readonly dir: string;
@@ -303,10 +318,35 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicPortal: {
       searchRankLimit: readPositive(env, 'PUBLIC_SEARCH_RANK_LIMIT', 1000, 100_000),
     },
+    observability: readObservability(env),
     attachments: {
       dir: path.resolve(nonEmpty(env, 'ATTACHMENT_DIR') ?? path.join(dataDir, 'attachments')),
       maxFileBytes: readPositive(env, 'ATTACHMENT_MAX_FILE_BYTES', 20 * 1024 * 1024, 200 * 1024 * 1024),
       maxFilesPerItem: readPositive(env, 'ATTACHMENT_MAX_FILES', 10, 100),
     },
+  };
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+
+function readObservability(env: Env): AppConfig['observability'] {
+  const logFormat = nonEmpty(env, 'LOG_FORMAT') ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty');
+  if (logFormat !== 'json' && logFormat !== 'pretty') throw new ConfigurationError('LOG_FORMAT', `expected "json" or "pretty", got "${logFormat}"`);
+  const logLevel = nonEmpty(env, 'LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigurationError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  const accessLog = nonEmpty(env, 'ACCESS_LOG') ?? 'on';
+  if (accessLog !== 'on' && accessLog !== 'off') throw new ConfigurationError('ACCESS_LOG', `expected "on" or "off", got "${accessLog}"`);
+  const metricsToken = nonEmpty(env, 'METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 16) throw new ConfigurationError('METRICS_TOKEN', 'expected at least 16 characters');
+  const workerMetricsAddress = nonEmpty(env, 'WORKER_METRICS_ADDRESS');
+  if (workerMetricsAddress !== undefined && !/^[\w.:[\]-]+:\d{1,5}$/.test(workerMetricsAddress)) {
+    throw new ConfigurationError('WORKER_METRICS_ADDRESS', `expected host:port such as 0.0.0.0:9464, got "${workerMetricsAddress}"`);
+  }
+  return {
+    logFormat,
+    logLevel: logLevel as AppConfig['observability']['logLevel'],
+    accessLog: accessLog === 'on',
+    metricsToken,
+    workerMetricsAddress,
   };
 }

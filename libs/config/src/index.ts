@@ -1,2 +1,3 @@
 export * from './app-config';
 export * from './parent-watchdog';
+export * from './log-lines';

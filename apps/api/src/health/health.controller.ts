@@ -25,11 +25,39 @@ export class HealthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Liveness: the process answers HTTP. Restart it when this fails; dependencies are readiness's business. */
+  @ApiResponse({ status: 200, description: 'The process answers', schema: { type: 'object' } })
+  @Get('live')
+  live() {
+    return { ok: true };
+  }
+
+  /**
+   * Readiness: send traffic here only while PostgreSQL and Temporal both answer (a proxy or orchestrator takes
+   * the replica out of rotation on 503 and back when it recovers, without restarting it).
+   */
+  @ApiResponse({ status: 200, description: 'PostgreSQL and Temporal answer', schema: { type: 'object' } })
+  @ApiResponse({ status: 503, description: 'PostgreSQL or Temporal does not answer; the body says which', schema: { type: 'object' } })
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) response: Response) {
+    const { db, temporal } = await this.probeDependencies();
+    const ok = db.ok && temporal.ok;
+    response.status(ok ? 200 : 503);
+    return { ok, db, temporal };
+  }
+
   /** 200 when Postgres and Temporal both answer, 503 otherwise; the body says which is down. */
   @ApiResponse({ status: 200, description: 'PostgreSQL and Temporal answer' })
   @ApiResponse({ status: 503, description: 'PostgreSQL or Temporal does not answer; the body says which', schema: { type: 'object' } })
   @Get()
   async health(@Res({ passthrough: true }) response: Response) {
+    const { db, temporal } = await this.probeDependencies();
+    const ok = db.ok && temporal.ok;
+    response.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'degraded', db, temporal: { ...temporal, namespace: this.config.temporal.namespace }, authMode: this.config.auth.mode };
+  }
+
+  private async probeDependencies() {
     const [db, temporal] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(async () => {
@@ -37,8 +65,6 @@ export class HealthController {
         await this.connection.workflowService.getSystemInfo({});
       }),
     ]);
-    const ok = db.ok && temporal.ok;
-    response.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'degraded', db, temporal: { ...temporal, namespace: this.config.temporal.namespace }, authMode: this.config.auth.mode };
+    return { db, temporal };
   }
 }

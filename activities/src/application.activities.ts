@@ -1,5 +1,7 @@
+import { log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
+import type { AppConfig } from '@zwgk/config';
 import type { ApplicationView } from '@zwgk/contracts';
 import {
   computeReplyDeadline,
@@ -16,6 +18,16 @@ import {
   type WorkingDayCalendar,
 } from '@zwgk/domain';
 import { calendarSource } from './calendar-source';
+import { postToGateway } from './notification.activities';
+
+/** The steps at which the applicant is told by SMS/e-mail: receipt, 补正, extension, fee notice and reply. */
+export type ApplicantNotice = 'receipt' | 'correction' | 'extension' | 'fee' | 'reply';
+
+/** What reached the applicant: channel names only, so the workflow's history never holds an address. */
+export interface ApplicantNoticeResult {
+  readonly delivered: readonly ('email' | 'sms')[];
+  readonly failed: readonly ('email' | 'sms')[];
+}
 
 /** The due days of an application's own steps, each under its article. */
 export type ApplicationStepDueRequest =
@@ -29,9 +41,46 @@ export type ApplicationStepDueRequest =
  * code), the read model the API and the portal read, and the reply letter, which needs the applicant's
  * name from the row (personal data stays out of workflow history).
  */
-export function createApplicationActivities(dataSource: DataSource, fixedCalendar?: WorkingDayCalendar) {
+export function createApplicationActivities(dataSource: DataSource, fixedCalendar?: WorkingDayCalendar, gateways: AppConfig['notifications'] = {}) {
   const calendar = calendarSource(dataSource, fixedCalendar);
   return {
+    /**
+     * Tells the applicant of a step by each configured gateway for which the application's row has an address
+     * (e-mail → contact_email, SMS → contact_phone). The key is the workflow's and the step's, sent as the
+     * gateway's Idempotency-Key, so a retried activity is one message. A gateway that fails is reported, not
+     * retried for ever: the statutory clock never waits on a 短信平台, and the timeline shows staff that the
+     * applicant must be told another way.
+     */
+    async notifyApplicant(request: { applicationId: string; notice: ApplicantNotice; key: string; subject: string; text: string }): Promise<ApplicantNoticeResult> {
+      const rows: { email: string | null; phone: string | null }[] = await dataSource.query(
+        `SELECT nullif(trim(contact_email), '') AS email, nullif(trim(contact_phone), '') AS phone FROM disclosure_applications WHERE id = $1`,
+        [request.applicationId],
+      );
+      if (!rows[0]) throw ApplicationFailure.nonRetryable(`application ${request.applicationId} has no row`, 'InvalidData');
+      const routes = [
+        { name: 'email' as const, url: gateways.emailGatewayUrl, address: rows[0].email },
+        { name: 'sms' as const, url: gateways.smsGatewayUrl, address: rows[0].phone },
+      ];
+      const delivered: ('email' | 'sms')[] = [];
+      const failed: ('email' | 'sms')[] = [];
+      for (const route of routes) {
+        if (!route.url || !route.address) continue;
+        try {
+          await postToGateway({ name: route.name, url: route.url, token: gateways.gatewayToken }, [route.address], {
+            key: request.key,
+            subject: request.subject,
+            text: request.text,
+            kind: `application-${request.notice}`,
+          });
+          delivered.push(route.name);
+        } catch (error) {
+          log.warn(`applicant notice ${request.key} was not delivered by ${route.name}: ${error instanceof Error ? error.message : String(error)}`);
+          failed.push(route.name);
+        }
+      }
+      return { delivered, failed };
+    },
+
     /** The reply deadline (条例 Art. 33) with every stop of the clock, or "stopped" while a pause is open. */
     async computeApplicationReplyDeadline(request: { clock: ReplyClock }): Promise<ReplyDeadline> {
       return computeReplyDeadline(await calendar(), request.clock);

@@ -45,7 +45,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createPublicConsultationActivities(dependencies.dataSource),
     ...createCalendarRecalculationActivities(dependencies.dataSource),
     ...createCatalogCompilationActivities(dependencies.dataSource),
-    ...createApplicationActivities(dependencies.dataSource, dependencies.calendar),
+    ...createApplicationActivities(dependencies.dataSource, dependencies.calendar, (dependencies.config ?? loadConfig()).notifications),
     ...createPersonalInformationSweepActivities(dependencies.dataSource, (dependencies.config ?? loadConfig()).attachments.dir),
     ...createReleaseDeadlineActivities(dependencies.dataSource, { reminderWorkingDays: (dependencies.config ?? loadConfig()).policies.releaseReminderWorkingDays }, dependencies.calendar),
     ...createItemStepActivities(dependencies.dataSource, { reminderWorkingDays: (dependencies.config ?? loadConfig()).policies.releaseReminderWorkingDays }, dependencies.calendar),

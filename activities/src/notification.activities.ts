@@ -62,23 +62,42 @@ export function gatewayChannel(dataSource: DataSource, options: { name: 'email' 
         [recipients],
       );
       if (rows.length === 0) return;
-      const response = await fetch(options.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'idempotency-key': `${options.name}:${request.key}`,
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        },
-        body: JSON.stringify({ to: rows.map((row) => row.address), subject: request.title, text: request.body, kind: request.kind, itemId: request.itemId, taskId: request.taskId }),
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (response.ok) return;
-      const refused = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
-      const message = `the ${options.name} gateway answered ${response.status}`;
-      if (refused) throw ApplicationFailure.nonRetryable(message, 'NotificationRefused');
-      throw new Error(message);
+      await postToGateway(options, rows.map((row) => row.address), { key: request.key, subject: request.title, text: request.body, kind: request.kind, itemId: request.itemId, taskId: request.taskId });
     },
   };
+}
+
+/** One message to a gateway, with the fields every gateway receives. */
+export interface GatewayMessage {
+  readonly key: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly kind: string;
+  readonly itemId?: string;
+  readonly taskId?: string;
+}
+
+/**
+ * One JSON POST to an email or SMS gateway. The Idempotency-Key (channel and step key) lets the gateway drop
+ * a retried delivery; a 4xx other than 408/429 is a refusal that retrying cannot fix.
+ */
+export async function postToGateway(options: { name: 'email' | 'sms'; url: string; token?: string }, addresses: readonly string[], message: GatewayMessage): Promise<void> {
+  const { key, ...fields } = message;
+  const response = await fetch(options.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'idempotency-key': `${options.name}:${key}`,
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
+    body: JSON.stringify({ to: addresses, ...fields }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (response.ok) return;
+  const refused = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+  const text = `the ${options.name} gateway answered ${response.status}`;
+  if (refused) throw ApplicationFailure.nonRetryable(text, 'NotificationRefused');
+  throw new Error(text);
 }
 
 /** The channels a deployment has: in-app always, plus the gateways it configured. */

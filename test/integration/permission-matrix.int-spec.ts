@@ -219,6 +219,8 @@ const probes: Record<string, Probe> = {
   'POST /api/applications': { path: () => '/applications', body: INVALID, allowed: [400] },
   'GET /api/applications': { path: () => '/applications' },
   'GET /api/applications/:id': { path: (fx) => `/applications/${fx.application}` },
+  'GET /api/applications/export.xlsx': { path: () => '/applications/export.xlsx' },
+  'GET /api/applications/:id/reply.html': { path: (fx) => `/applications/${fx.application}/reply.html` },
   // No extension is pending: the office head passes the validator's actor check and meets the state (409); everyone else is refused first.
   'POST /api/applications/:id/steps': { path: (fx) => `/applications/${fx.application}/steps`, body: { step: 'decide-extension', approve: true }, allowed: [409] },
   'POST /api/supervision/demands/:id/respond': { path: (fx) => `/supervision/demands/${fx.demand}/respond`, body: { response: '已责成专人办理。' }, allowed: [200], mutates: true },

@@ -224,6 +224,8 @@ export const PERMISSION_MATRIX: readonly MatrixRow[] = [
   row('POST /api/applications',                              'roles',     'D  D   D   D   D   D   D   D   A   D   D', 'disclosure office'),
   row('GET /api/applications',                               'signed-in', 'D  A   A   A   A   A   A   A   A   A   A', 'staff: the office and oversight all, a department the ones it handles'),
   row('GET /api/applications/:id',                           'own-dept',  'D  A   A   A   A   A   D   D   A   A   A', 'the handling department, the office, oversight'),
+  row('GET /api/applications/export.xlsx',                    'signed-in', 'D  A   A   A   A   A   A   A   A   A   A', 'as the list: applicant data masked for whoever may not see it'),
+  row('GET /api/applications/:id/reply.html',                'own-dept',  'D  A   A   A   A   A   D   D   A   A   A', 'as the application; the name masked for whoever may not see it'),
   row('POST /api/applications/:id/steps',                    'holder',    'D  D   D   D   D   D   D   D   D   A   D', 'the step\'s holder (here: deciding an extension, the office head)'),
   row('GET /api/health/live',                                'public',    'A  A   A   A   A   A   A   A   A   A   A', 'anyone (liveness)'),
   row('GET /api/health/ready',                               'public',    'A  A   A   A   A   A   A   A   A   A   A', 'anyone (readiness)'),

@@ -6,7 +6,11 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { projectRoot } from '@zwgk/config';
 import {
+  applicationRecordedUpdate,
+  applicationStepUpdate,
   completeTaskUpdate,
+  DISCLOSURE_APPLICATION_WORKFLOW_TYPE,
+  disclosureApplicationWorkflowId,
   DISCLOSURE_ITEM_WORKFLOW_TYPE,
   disclosureItemWorkflowId,
   draftRecordedUpdate,
@@ -19,6 +23,7 @@ import {
   supervisionDemandWorkflowId,
   withdrawUpdate,
   type ActorRef,
+  type ApplicationStepRequest,
   type DisclosureItemInput,
 } from '@zwgk/contracts';
 import { DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
@@ -40,6 +45,7 @@ const reviewer: ActorRef = { username: 'edu.reviewer', displayName: '李初审',
 const secrecy: ActorRef = { username: 'edu.secrecy', displayName: '赵保密', departmentCode: 'edu', roles: ['secrecy-reviewer'] };
 const leader: ActorRef = { username: 'edu.leader', displayName: '孙局长', departmentCode: 'edu', roles: ['leader'] };
 const supervisor: ActorRef = { username: 'office.supervisor', displayName: '陈督查', departmentCode: 'office', roles: ['supervisor'] };
+const office: ActorRef = { username: 'office.publisher', displayName: '冯公开', departmentCode: 'office', roles: ['disclosure-office'] };
 
 /** The recorder's server clock starts here (Monday 09:00 China time), decades ahead, so a recording never depends on today's date. */
 const RECORDING_STARTS_AT = '2096-03-05T01:00:00Z';
@@ -162,6 +168,38 @@ describe('recorded workflow histories', () => {
       await approveAll(statutory, reviewing);
       await withdrawReleased(statutory, '回放测试撤回');
 
+      // 6. An application for disclosure through every step that tells the applicant: receipt, 补正,
+      // extension, fee notice and reply (received on the server's day, as scenario 5).
+      const applicationId = randomUUID();
+      const applicationDay = new Date((await env.currentTimeMs()) + 8 * 3_600_000).toISOString().slice(0, 10);
+      await harness.dataSource.query(
+        `INSERT INTO disclosure_applications (id, query_number, verification_hash, workflow_id, office_department_code, channel, applicant_type,
+           applicant_name, id_document, contact_phone, description, delivery_form, submitted_on)
+         VALUES ($1, $2, 'x', $3, 'office', 'in-person', 'naturalPerson', '回放申请人', $4, '13900000000', '回放测试申请内容', '电子邮件', $5)`,
+        [applicationId, `YSQ-R${applicationId.slice(0, 8)}`, disclosureApplicationWorkflowId(applicationId), `ID-R-${applicationId.slice(0, 6)}`, applicationDay],
+      );
+      const application = await env.client.workflow.start(DISCLOSURE_APPLICATION_WORKFLOW_TYPE, {
+        workflowId: disclosureApplicationWorkflowId(applicationId),
+        taskQueue,
+        args: [{ applicationId, queryNumber: `YSQ-R${applicationId.slice(0, 8)}`, channel: 'in-person', applicantType: 'naturalPerson', submittedOn: applicationDay, officeDepartmentCode: 'office' }],
+      });
+      await application.executeUpdate(applicationRecordedUpdate);
+      const applicationSteps: ApplicationStepRequest[] = [
+        { step: 'sign', actor: office },
+        { step: 'accept', actor: office, departmentCode: 'edu' },
+        { step: 'request-correction', actor: office, missing: '回放测试补正事项', periodWorkingDays: 5 },
+        { step: 'correction-received', actor: office },
+        { step: 'request-extension', actor: drafter, reason: '回放测试延期', workingDays: 10 },
+        { step: 'decide-extension', actor: supervisor, approve: true, comment: '同意' },
+        { step: 'fee-notice', actor: office, basis: { kind: 'per-page', pages: 50 } },
+        { step: 'fee-paid', actor: office },
+        { step: 'draft-reply', actor: drafter, outcome: 'granted' },
+        { step: 'review-reply', actor: secrecy, approve: true },
+        { step: 'sign-off-reply', actor: leader, approve: true },
+        { step: 'deliver-reply', actor: office, method: '电子邮件' },
+      ] as ApplicationStepRequest[];
+      for (const request of applicationSteps) await application.executeUpdate(applicationStepUpdate, { args: [request] });
+
       const recorded: string[] = [];
       // Since the lean item (patched 'lean-item'), a released item's run completes at the release and a
       // withdrawal runs in a run of its own: both are recorded. The histories older code wrote stay, under their names.
@@ -173,6 +211,7 @@ describe('recorded workflow histories', () => {
         ['lean-overdue-extended-released', releasedRun(late)],
         ['demand-overdue-answered', demand],
         ['lean-release-overdue-extended-released-late', releasedRun(statutory)],
+        ['application-notified-corrected-extended-fee-replied', application],
       ] as const;
       for (const [name, handle] of scenarios) {
         await handle.result();

@@ -3,6 +3,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '@zwgk/activities';
+import type { AppConfig } from '@zwgk/config';
 import { createDataSource } from '@zwgk/db';
 import type { WorkingDayCalendar } from '@zwgk/domain';
 import { testServers } from './test-environment';
@@ -32,6 +33,8 @@ export interface TimeSkippingHarnessOptions {
   readonly startAt?: string;
   /** A database of the test's own (migrated and seeded by it) instead of the shared one: for a test that changes what every other suite reads, such as the active catalog. */
   readonly databaseUrl?: string;
+  /** Settings the activities use instead of the environment's (a test with its own notification gateways). */
+  readonly config?: AppConfig;
 }
 
 export async function startTimeSkippingHarness(name: string, prepare?: (dataSource: DataSource) => Promise<void>, options: TimeSkippingHarnessOptions = {}): Promise<TimeSkippingHarness> {
@@ -55,7 +58,7 @@ export async function startTimeSkippingHarness(name: string, prepare?: (dataSour
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: testServers().workflowBundlePath },
-    activities: createActivities({ dataSource, calendar: options.calendar }),
+    activities: createActivities({ dataSource, calendar: options.calendar, config: options.config }),
   });
   const running = worker.run();
   return {

@@ -101,6 +101,30 @@ export async function disclosureApplicationWorkflow(input: DisclosureApplication
       body,
     });
 
+  /**
+   * Tells the applicant by the configured SMS/e-mail gateways (the activity reads the address from the row, so
+   * it never enters this history) and records on the timeline which channels reached them. The key is per
+   * step: each notice is sent at most once per application.
+   */
+  const notifyApplicant = async (notice: 'receipt' | 'correction' | 'extension' | 'fee' | 'reply', text: string) => {
+    const result = await activities.notifyApplicant({
+      applicationId: input.applicationId,
+      notice,
+      key: `${workflowId}:applicant:${notice}`,
+      subject: `政府信息公开申请 ${input.queryNumber}`,
+      text: `您的政府信息公开申请（查询号 ${input.queryNumber}）：${text}`,
+    });
+    await audit(result.delivered.length > 0 ? 'applicant-notified' : 'applicant-not-notified', {
+      reason:
+        result.delivered.length > 0
+          ? undefined
+          : result.failed.length > 0
+            ? '短信或电子邮件发送失败，请以其他方式告知申请人'
+            : '未配置短信或电子邮件网关，或申请人未留手机号、电子邮箱，请以其他方式告知申请人',
+      detail: { notice, delivered: result.delivered, failed: result.failed },
+    });
+  };
+
   // The reply limit's due time: reminded a working day before, overdue at the instant, re-armed when it moves.
   const replyDueAt = () => (deadline?.state === 'running' && CLOCK_RUNNING.includes(v.state) ? deadline.dueAt : undefined);
   const replyDue = new DueTime({
@@ -343,7 +367,8 @@ export async function disclosureApplicationWorkflow(input: DisclosureApplication
         v.clockStopped = true;
         v.dueExplanation = `已要求补正（条例第三十条），答复期限自收到补正后的申请之日起重新计算；${due.explanation}`;
         await project();
-        return void (await audit('correction-requested', { actor, reason: request.missing.trim(), detail: { dueDate: due.dueDate, applicantNotice: `请于${due.dueDate}前补正：${request.missing.trim()}` } }));
+        await audit('correction-requested', { actor, reason: request.missing.trim(), detail: { dueDate: due.dueDate, applicantNotice: `请于${due.dueDate}前补正：${request.missing.trim()}` } });
+        return notifyApplicant('correction', `请于${due.dueDate}前补正：${request.missing.trim()}。逾期无正当理由未补正的，视为放弃申请（条例第三十条）。`);
       }
       case 'correction-received':
         // 条例 Art. 30: the reply limit counts again from the day the corrected application is received.
@@ -374,11 +399,13 @@ export async function disclosureApplicationWorkflow(input: DisclosureApplication
           await recompute();
         }
         await project();
-        return void (await audit(request.approve ? 'extension-approved' : 'extension-rejected', {
+        await audit(request.approve ? 'extension-approved' : 'extension-rejected', {
           actor,
           reason: request.comment,
           detail: request.approve ? { workingDays: v.extension.workingDays, dueDate: v.dueDate, applicantNotice: `经政府信息公开工作机构负责人同意，答复期限延长${v.extension.workingDays}个工作日（条例第三十三条）` } : {},
-        }));
+        });
+        if (!request.approve) return;
+        return notifyApplicant('extension', `经政府信息公开工作机构负责人同意，答复期限延长${v.extension.workingDays}个工作日${v.dueDate ? `，至${v.dueDate}` : ''}（条例第三十三条）。`);
       case 'start-consultation': {
         const due = await activities.computeApplicationStepDue({ kind: 'consultation', party: request.kind, sentOn: today() });
         v.consultation = { kind: request.kind, party: request.party.trim(), sentOn: today(), dueDate: due.dueDate };
@@ -410,7 +437,8 @@ export async function disclosureApplicationWorkflow(input: DisclosureApplication
         v.state = 'fee';
         await recompute();
         await project();
-        return void (await audit('fee-notice', { actor, reason: fee.explanation, detail: { amountYuan: fee.amountYuan, payBy: due.dueDate, applicantNotice: `请于${due.dueDate}前缴纳信息处理费${fee.amountYuan}元，逾期未缴纳视为放弃申请` } }));
+        await audit('fee-notice', { actor, reason: fee.explanation, detail: { amountYuan: fee.amountYuan, payBy: due.dueDate, applicantNotice: `请于${due.dueDate}前缴纳信息处理费${fee.amountYuan}元，逾期未缴纳视为放弃申请` } });
+        return notifyApplicant('fee', `请于${due.dueDate}前缴纳信息处理费${fee.amountYuan}元（${fee.explanation}），逾期未缴纳视为放弃申请。`);
       }
       case 'fee-paid':
         closePause(today());
@@ -435,7 +463,8 @@ export async function disclosureApplicationWorkflow(input: DisclosureApplication
         await project();
         return void (await audit(`${request.step === 'review-reply' ? 'reply-reviewed' : 'reply-signed-off'}${request.approve ? '' : '-returned'}`, { actor, reason: request.comment }));
       case 'deliver-reply':
-        return close(v.reply!.outcome, { actor, detail: { method: request.method.trim() } });
+        await close(v.reply!.outcome, { actor, detail: { method: request.method.trim() } });
+        return notifyApplicant('reply', `已作出答复（${describeOutcome(v.reply!.outcome).label}），送达方式：${request.method.trim()}。可凭查询号和验证码在门户网站查看。`);
     }
   }
 
@@ -449,5 +478,6 @@ export async function disclosureApplicationWorkflow(input: DisclosureApplication
     await recompute();
     await project();
     await audit('signed', { actor: request.actor, reason: receipt.explanation, detail: { receivedOn: receipt.date, dueDate: v.dueDate, applicantNotice: `已收到您的申请（${receipt.date}），答复期限${v.dueDate}` } });
+    await notifyApplicant('receipt', `已于${receipt.date}收到，答复期限${v.dueDate}（条例第三十一条、第三十三条）。`);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
@@ -25,6 +25,24 @@ export class ApplicationsController {
   @Get()
   list(@CurrentActor() actor: Actor, @Query() query: ListApplicationsQuery) {
     return this.applications.list(actor, query.state);
+  }
+
+  /** The list as an Excel workbook (打印/导出), applicant data masked where the list masks it. Declared before `:id`. */
+  @Get('export.xlsx')
+  async exportXlsx(@CurrentActor() actor: Actor, @Query() query: ListApplicationsQuery) {
+    return new StreamableFile(await this.applications.exportXlsx(actor, query.state), {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: 'attachment; filename="applications.xlsx"',
+    });
+  }
+
+  /** The reply letter (告知书) as a page to print; the applicant's name masked for those who may not see it. */
+  @ApiErrors(404)
+  @ApiUuidParams('id')
+  @Get(':id/reply.html')
+  @Header('content-type', 'text/html; charset=utf-8')
+  replyLetterPage(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.applications.replyLetterPage(actor, id);
   }
 
   @ApiErrors(404)

@@ -1,5 +1,6 @@
 import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { disclosureApplicationWorkflowId, type ApplicationStepRequest } from '@zwgk/contracts';
 import { chinaDateOf, hasOversight, isCalendarDate, maySeeApplicantData, maySeeApplication, type Actor, type ApplicationChannel, type ApplicationColumn } from '@zwgk/domain';
@@ -124,6 +125,52 @@ export class ApplicationsService {
     await this.workflows.step(id, { ...fields, step, actor: toActorRef(actor, requestId) } as unknown as ApplicationStepRequest, idempotencyKey);
     const after = (await this.row(id))!;
     return toStaffApplication(after, maySeeApplicantData(actor, this.facts(after)));
+  }
+
+  /** The list as one sheet, one row per application; personal data only where maySeeApplicantData allows. */
+  async exportXlsx(actor: Actor, state: string | undefined): Promise<Buffer> {
+    const { items } = await this.list(actor, state);
+    const workbook = new Workbook();
+    const sheet = workbook.addWorksheet('依申请公开');
+    const columns: { header: string; width: number; value: (a: (typeof items)[number]) => string | null }[] = [
+      { header: '查询号', width: 20, value: (a) => a.queryNumber },
+      { header: '申请方式', width: 10, value: (a) => a.channelLabel },
+      { header: '申请人类型', width: 12, value: (a) => a.applicantTypeLabel },
+      { header: '申请人', width: 14, value: (a) => a.applicant.name },
+      { header: '证件号码', width: 22, value: (a) => a.applicant.idDocument ?? (a.applicant.masked ? '（已遮蔽）' : null) },
+      { header: '联系电话', width: 16, value: (a) => a.applicant.phone ?? (a.applicant.masked ? '（已遮蔽）' : null) },
+      { header: '电子邮箱', width: 24, value: (a) => a.applicant.email ?? (a.applicant.masked ? '（已遮蔽）' : null) },
+      { header: '申请内容', width: 40, value: (a) => a.description },
+      { header: '提交日期', width: 12, value: (a) => a.submittedOn },
+      { header: '收到日期', width: 12, value: (a) => a.receivedOn },
+      { header: '状态', width: 10, value: (a) => a.stateLabel },
+      { header: '承办部门', width: 10, value: (a) => a.handlingDepartmentCode },
+      { header: '答复期限', width: 12, value: (a) => a.dueDate },
+      { header: '是否逾期', width: 8, value: (a) => (a.overdue ? '是' : '否') },
+      { header: '处理结果', width: 20, value: (a) => a.result?.label ?? null },
+      { header: '办结日期', width: 12, value: (a) => a.closedOn },
+    ];
+    sheet.columns = columns.map((column) => ({ header: column.header, width: column.width }));
+    sheet.getRow(1).font = { bold: true };
+    for (const item of items) sheet.addRow(columns.map((column) => column.value(item)));
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  /** A print-ready page with the reply letter, or a note that none is drafted yet. */
+  async replyLetterPage(actor: Actor, id: string): Promise<string> {
+    const row = await this.visibleRow(actor, id);
+    const staff = toStaffApplication(row, maySeeApplicantData(actor, this.facts(row)));
+    let letter = staff.reply?.letter ?? null;
+    // The letter is addressed to the applicant: whoever may not see who applied gets the masked name.
+    if (letter && staff.applicant.masked && row.applicant_name) letter = letter.split(row.applicant_name).join(staff.applicant.name ?? '');
+    const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    const body = letter
+      ? `<pre class="letter">${escape(letter)}</pre>`
+      : `<p class="none">申请 ${escape(staff.queryNumber)} 尚未起草告知书。</p>`;
+    return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>告知书 ${escape(staff.queryNumber)}</title>
+<style>body{font-family:"FangSong","STFangsong",serif;max-width:42em;margin:2em auto;font-size:16pt;line-height:1.8}
+.letter{white-space:pre-wrap;font-family:inherit}.meta{font-size:10pt;color:#555}@media print{.meta{display:none}@page{size:A4;margin:2.5cm}}</style>
+</head><body><p class="meta">查询号 ${escape(staff.queryNumber)} · ${escape(staff.stateLabel)}${staff.closedOn ? ` · 办结 ${escape(staff.closedOn)}` : ''}</p>${body}</body></html>`;
   }
 
   private facts(row: ApplicationRow) {

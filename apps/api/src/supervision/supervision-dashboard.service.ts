@@ -79,6 +79,7 @@ export class SupervisionDashboardService {
         (a, b) => stageOrder(a.key) - stageOrder(b.key),
       ),
       demands: demandCounts,
+      applications: overdue.applications.counts,
       annualReport: await this.annualReportDeadline(now),
     };
   }

@@ -10,6 +10,7 @@ import { uuidFromKey } from '../common/idempotency-key';
 import { parsePeriod } from '../audit/period';
 import { ItemsService } from '../items/items.service';
 import { toCsv } from './csv-writer';
+import { overdueApplications } from './overdue-applications';
 import type { OverdueQuery } from './overdue.query';
 import { SupervisionDemandsService, type SupervisionDemand } from './supervision-demands.service';
 
@@ -184,6 +185,8 @@ export class SupervisionService {
       calendarVersion: calendar.version,
       counts: { statutory: shown.filter((row) => row.kind === 'statutory').length, sla: shown.filter((row) => row.kind === 'sla').length },
       items: shown,
+      // Applications past their reply limit (条例 Art. 33), a section of their own beside the items.
+      applications: await overdueApplications(this.dataSource, calendar, query, period, now),
     };
   }
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useCallback, useEffect, useState } from 'react';
-import { api, idempotencyKey, type Session } from '../../api';
+import { api, download, idempotencyKey, openAuthenticated, type Session } from '../../api';
 import { ErrorBanner, Loading } from '../../ui';
 
 interface Application {
@@ -52,6 +52,7 @@ export function ApplicationsScreen({ id }: { id?: string; session: Session }) {
 function ApplicationListScreen() {
   const [items, setItems] = useState<Application[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [exportError, setExportError] = useState<unknown>(null);
   useEffect(() => {
     api<{ items: Application[] }>('GET', '/applications').then((answer) => setItems(answer.items), setError);
   }, []);
@@ -61,6 +62,10 @@ function ApplicationListScreen() {
   return (
     <section>
       <h1>依申请公开</h1>
+      <ErrorBanner error={exportError} />
+      <p>
+        <button type="button" className="button" onClick={() => void download('/applications/export.xlsx', '依申请公开.xlsx').catch(setExportError)}>导出 Excel</button>
+      </p>
       <table className="table" aria-label="政府信息公开申请">
         <thead>
           <tr><th>查询号</th><th>申请人</th><th>状态</th><th>答复期限</th><th>承办部门</th></tr>
@@ -119,6 +124,11 @@ function ApplicationScreen({ id }: { id: string }) {
         {application.result ? (<><dt>办理结果</dt><dd>{application.result.category}：{application.result.label}</dd></>) : null}
       </dl>
       {application.reply ? <pre className="reply-letter">{application.reply.letter}</pre> : null}
+      {application.reply ? (
+        <p>
+          <button type="button" className="button" onClick={() => void openAuthenticated(`/applications/${application.id}/reply.html`).catch(setError)}>打印告知书</button>
+        </p>
+      ) : null}
       <h2>办理</h2>
       {(STEPS[application.state] ?? []).map(({ step, label, fields }) => (
         <form key={step} className="inline-form" onSubmit={(event) => { event.preventDefault(); void take(step, fields); }}>

@@ -81,4 +81,16 @@ describe('exporting applications and printing the reply letter', () => {
     expect(supervised.text).not.toContain(name);
     expect((await page('civil.drafter')).status).toBe(403);
   });
+
+  it('masks the name in the reply letter of the JSON detail too, for whoever may not see who applied', async () => {
+    const asOffice = await client.request('GET', `/applications/${id}`, { as: 'office.publisher' });
+    expect(asOffice.status).toBe(200);
+    expect(asOffice.body.reply.letter).toContain(name);
+    const asSupervisor = await client.request('GET', `/applications/${id}`, { as: 'office.supervisor' });
+    expect(asSupervisor.status).toBe(200);
+    expect(asSupervisor.body.applicant.masked).toBe(true);
+    expect(asSupervisor.body.reply.letter).toEqual(expect.any(String));
+    expect(asSupervisor.body.reply.letter).not.toContain(name);
+    expect(asSupervisor.body.reply.letter).toContain(asSupervisor.body.applicant.name);
+  });
 });

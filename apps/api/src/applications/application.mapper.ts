@@ -62,6 +62,12 @@ export function toPublicStatus(row: ApplicationRow, timeline: { action: string; 
 }
 
 /** The staff view; personal data only when `withApplicant` (the office and the handling department). */
+/** The reply letter is addressed to the applicant: whoever may not see who applied reads it with the name masked. */
+function replyWithMaskedName<Reply extends { letter?: string | null }>(reply: Reply | null, name: string | null, masked: string | null): Reply | null {
+  if (!reply?.letter || !name) return reply;
+  return { ...reply, letter: reply.letter.split(name).join(masked ?? '') };
+}
+
 export function toStaffApplication(row: ApplicationRow, withApplicant: boolean) {
   const mask = (text: string | null) => (text ? `${text.slice(0, 1)}${'*'.repeat(Math.max(1, Math.min(6, text.length - 1)))}` : null);
   const view = row.view ?? {};
@@ -92,7 +98,7 @@ export function toStaffApplication(row: ApplicationRow, withApplicant: boolean) 
     extension: view.extension ?? null,
     consultation: view.consultation ?? null,
     fee: view.fee ?? null,
-    reply: view.reply ?? null,
+    reply: withApplicant ? view.reply ?? null : replyWithMaskedName(view.reply ?? null, row.applicant_name, mask(row.applicant_name)),
     result: outcomeOf(row),
     closedOn: row.closed_on,
     late: row.late,

@@ -160,9 +160,8 @@ export class ApplicationsService {
   async replyLetterPage(actor: Actor, id: string): Promise<string> {
     const row = await this.visibleRow(actor, id);
     const staff = toStaffApplication(row, maySeeApplicantData(actor, this.facts(row)));
-    let letter = staff.reply?.letter ?? null;
-    // The letter is addressed to the applicant: whoever may not see who applied gets the masked name.
-    if (letter && staff.applicant.masked && row.applicant_name) letter = letter.split(row.applicant_name).join(staff.applicant.name ?? '');
+    // toStaffApplication has already masked the applicant's name in the letter for whoever may not see it.
+    const letter = staff.reply?.letter ?? null;
     const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
     const body = letter
       ? `<pre class="letter">${escape(letter)}</pre>`

@@ -61,10 +61,32 @@ describe('interpretations in more forms over HTTP', () => {
 
     // Not public until released; then the portal shows the forms with their files.
     expect((await client.request('GET', `/public/items/${itemId}/interpretations`)).status).toBe(404);
-    await releaseThroughReview(client, itemId, EDU_DECIDERS, { submitAs: 'edu.drafter' });
+    // 三同步 at release: 签发 is refused while the planned video is missing, and the task stays open.
+    expect((await client.request('POST', `/items/${itemId}/submit`, { as: 'edu.drafter' })).status).toBe(200);
+    let signOff: { username: string; taskId: string } | undefined;
+    while (!signOff) {
+      const next = await client.eventually(async () => {
+        for (const username of EDU_DECIDERS) {
+          const tasks = await client.request('GET', '/tasks?state=open', { as: username });
+          const task = (tasks.body.items as { id: string; itemId: string }[]).find((candidate) => candidate.itemId === itemId);
+          if (task) return { username, taskId: task.id };
+        }
+        return undefined;
+      }, `the next review task of ${itemId}`);
+      // 签发 is the leader's (the last of EDU_DECIDERS); the stages before it pass.
+      if (next.username === 'edu.leader') signOff = next;
+      else expect((await client.request('POST', `/tasks/${next.taskId}/complete`, { as: next.username, body: { decision: 'approve', comment: '同意' } })).status).toBe(200);
+    }
+    const refused = await client.request('POST', `/tasks/${signOff.taskId}/complete`, { as: signOff.username, body: { decision: 'approve', comment: '同意' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('interpretation.plan-incomplete');
+    expect(refused.body.message).toContain('领导的视频解读');
+    const video = await client.request('POST', path, { as: 'edu.drafter', body: { form: 'video', interpreterKind: 'leader', interpreterName: '孙局长', title: '局长谈入学', mediaUrl: 'https://media.example.gov.cn/v/2.mp4', transcript: '今年随迁子女入学……' } });
+    expect(video.status).toBe(201);
+    await releaseThroughReview(client, itemId, EDU_DECIDERS);
     const page = await client.request('GET', `/public/items/${itemId}/interpretations`);
     expect(page.status).toBe(200);
-    expect(page.body.items.map((entry: { formLabel: string }) => entry.formLabel)).toEqual(['图解', '问答解读']);
+    expect(page.body.items.map((entry: { formLabel: string }) => entry.formLabel)).toEqual(['图解', '问答解读', '视频解读']);
     expect(page.body.items[0].attachments[0]).toMatchObject({ id: imageId, downloadPath: `/api/public/items/${itemId}/attachments/${imageId}` });
     expect((await client.request('GET', page.body.items[0].attachments[0].downloadPath.replace(/^\/api/, ''))).status).toBe(200);
     // The plan is settled once released.

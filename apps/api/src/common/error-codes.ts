@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   'application.lookup-failed': { status: 404, message: '查询号或验证码不正确' },
   // Personal-information guard
   'personal-information.unresolved': { status: 409, message: '尚有个人信息未脱敏，也未记录公开依据，不能通过' },
+  // 三同步: the interpretation plan is complete before 签发
+  'interpretation.plan-incomplete': { status: 409, message: '解读方案尚未完成，不能签发' },
 
   // Catalog
   'catalog.admins-only': { status: 403, message: '仅系统管理员可导入、编辑和启用公开事项目录' },

@@ -7,6 +7,7 @@ import {
   INTERPRETER_KIND_LABELS,
   interpretationProblems,
   mayDraftConsultation,
+  interpretationPlanReleaseRefusal,
   planCoverage,
   type Actor,
   type InterpretationForm,
@@ -161,4 +162,26 @@ export class InterpretationsService {
       interpretations,
     };
   }
+}
+
+/**
+ * 三同步 at release: approving the 签发 of an item whose interpretation plan still lacks an entry is refused,
+ * naming what is missing; the task stays open. Items without a plan are not affected.
+ */
+export async function refuseIncompleteInterpretationPlan(dataSource: DataSource, task: { readonly itemId: string; readonly stage: string }, decision: string): Promise<void> {
+  if (decision !== 'approve' || task.stage !== 'sign-off') return;
+  const plan: { form: InterpretationForm; interpreter_kind: InterpreterKind }[] = await dataSource.query(
+    `SELECT form, interpreter_kind FROM interpretation_plan_entries WHERE item_id = $1`,
+    [task.itemId],
+  );
+  if (!plan.length) return;
+  const made: { form: InterpretationForm; interpreter_kind: InterpreterKind }[] = await dataSource.query(
+    `SELECT form, interpreter_kind FROM item_interpretations WHERE item_id = $1`,
+    [task.itemId],
+  );
+  const refusal = interpretationPlanReleaseRefusal(planCoverage(
+    plan.map((entry) => ({ form: entry.form, interpreterKind: entry.interpreter_kind })),
+    made.map((entry) => ({ form: entry.form, interpreterKind: entry.interpreter_kind })),
+  ));
+  if (refusal) throw new ApiError('interpretation.plan-incomplete', refusal, [{ field: 'decision', problems: [refusal], code: 'interpretation.plan-incomplete' }]);
 }

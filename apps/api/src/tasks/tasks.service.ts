@@ -6,6 +6,7 @@ import { isRole, mayActOnTask, taskHolderDescription, taskStageLabel, type Actor
 import { ApiError, httpStatusOf } from '../common/api-error';
 import { apiErrorFromTemporal } from '../common/temporal-failure';
 import { toActorRef } from '../items/items.service';
+import { refuseIncompleteInterpretationPlan } from '../consultations/interpretations.service';
 import { refuseUnresolvedPersonalInformation } from '../personal-information/personal-information.service';
 import { DisclosureWorkflowClient } from '../temporal/disclosure-workflow.client';
 import type { ClaimOutcome } from './claim-tasks.dto';
@@ -171,6 +172,7 @@ export class TasksService {
   async complete(actor: Actor, taskId: string, dto: CompleteTaskDto, idempotencyKey: string | undefined, requestId: string | undefined) {
     const task = await this.loadReviewTask(actor, taskId);
     await refuseUnresolvedPersonalInformation(this.dataSource, task, dto.decision);
+    await refuseIncompleteInterpretationPlan(this.dataSource, task, dto.decision);
     const view = await this.workflows.completeTask(
       task.itemId,
       { taskId, actor: toActorRef(actor, requestId), decision: dto.decision, comment: dto.comment, ...(dto.releaseAt ? { releaseAt: dto.releaseAt } : {}) },

@@ -1,4 +1,4 @@
-import { interpretationProblems, planCoverage } from './interpretation';
+import { interpretationPlanReleaseRefusal, interpretationProblems, planCoverage } from './interpretation';
 
 describe('interpretations in more forms (多元化解读)', () => {
   const base = { interpreterKind: 'expert' as const, interpreterName: '张教授', title: '解读' };
@@ -19,5 +19,16 @@ describe('interpretations in more forms (多元化解读)', () => {
       [{ form: 'text', interpreterKind: 'drafting-department' }, { form: 'video', interpreterKind: 'expert' }],
     );
     expect(coverage.map((entry) => entry.done)).toEqual([true, false]);
+  });
+});
+
+describe('the interpretation plan at release (三同步)', () => {
+  it('refuses 签发 naming each planned interpretation still missing, and lets a complete plan through', () => {
+    const plan = [{ form: 'graphic', interpreterKind: 'drafting-department' }, { form: 'video', interpreterKind: 'leader' }] as const;
+    const graphicOnly = planCoverage(plan, [{ form: 'graphic', interpreterKind: 'drafting-department' }]);
+    expect(interpretationPlanReleaseRefusal(graphicOnly)).toBe('解读方案中尚缺：领导的视频解读；请先补齐解读再签发');
+    expect(interpretationPlanReleaseRefusal(planCoverage(plan, []))).toContain('起草部门的图解、领导的视频解读');
+    expect(interpretationPlanReleaseRefusal(planCoverage(plan, [...plan]))).toBeUndefined();
+    expect(interpretationPlanReleaseRefusal(planCoverage([], []))).toBeUndefined();
   });
 });

@@ -96,3 +96,14 @@ export function planCoverage(
 ): { readonly entry: InterpretationPlanEntry; readonly done: boolean }[] {
   return plan.map((entry) => ({ entry, done: interpretations.some((made) => made.form === entry.form && made.interpreterKind === entry.interpreterKind) }));
 }
+
+/**
+ * 三同步 (同步部署): an item with an interpretation plan is signed off for release only once every planned
+ * interpretation exists. The refusal names what is missing; undefined when nothing is.
+ */
+export function interpretationPlanReleaseRefusal(
+  coverage: readonly { readonly entry: InterpretationPlanEntry; readonly done: boolean }[],
+): string | undefined {
+  const missing = coverage.filter((entry) => !entry.done).map(({ entry }) => `${INTERPRETER_KIND_LABELS[entry.interpreterKind]}的${INTERPRETATION_FORM_LABELS[entry.form]}`);
+  return missing.length ? `解读方案中尚缺：${missing.join('、')}；请先补齐解读再签发` : undefined;
+}

@@ -108,7 +108,8 @@ describe('the working-day calendar', () => {
         return progress.body.state === 'DONE' ? progress.body : undefined;
       }, 'the recalculation batch to finish');
       expect(batch.found).toBeGreaterThanOrEqual(1);
-      expect(batch.signalled + batch.failedCount).toBe(batch.found);
+      // Every deadline holder found is signalled, or skipped because its workflow has closed (a released item), or failed.
+      expect(batch.signalled + batch.skipped + batch.failedCount).toBe(batch.found);
       expect(batch.failed.map((failure: { workflowId: string }) => failure.workflowId)).not.toContain(disclosureItemWorkflowId(itemId));
 
       const after = await client.request('GET', '/calendar/working-days?from=2092-01-10&count=40');

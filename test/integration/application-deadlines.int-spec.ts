@@ -44,6 +44,8 @@ const civilDrafter: ActorRef = { username: 'civil.drafter', displayName: '周起
 const at10 = (day: string) => `${day}T02:00:00Z`;
 /** The end of a day, China time: every due instant of this file. */
 const endOf = (day: string) => `${day}T15:59:59.999Z`;
+/** 23:00 China time: late on a day but before its due instant (sleeping until the instant itself races the timer). */
+const lateOn = (day: string) => `${day}T15:00:00Z`;
 
 type Step = ApplicationStepRequest extends infer R ? (R extends { actor: ActorRef } ? Omit<R, 'actor'> : never) : never;
 
@@ -167,7 +169,7 @@ describe('the statutory clock of an application for disclosure', () => {
     expect(corrected.dueExplanation).toBe('自收到补正后的申请（2094-10-11）次日起算20个工作日（跳过周末8天），截止2094-11-08');
 
     // No correction by the end of 10/12: deemed withdrawn, table 三 （六）1.
-    await harness.sleepUntil(endOf('2094-10-12'));
+    await harness.sleepUntil(lateOn('2094-10-12'));
     expect((await view('noCorrection')).state).toBe('correction');
     await harness.sleepUntil(at10('2094-10-13'));
     expect(await view('noCorrection')).toEqual(expect.objectContaining({ state: 'closed', outcome: 'otherNoCorrection', closedOn: '2094-10-13' }));
@@ -221,7 +223,7 @@ describe('the statutory clock of an application for disclosure', () => {
   });
 
   it('国办函〔2020〕109号第七条: a fee unpaid 20 working days after the notice withdraws the application', async () => {
-    await harness.sleepUntil(endOf('2094-10-29'));
+    await harness.sleepUntil(lateOn('2094-10-29'));
     expect((await view('feeUnpaid')).state).toBe('fee');
     await harness.sleepUntil(at10('2094-10-30'));
     expect(await view('feeUnpaid')).toEqual(expect.objectContaining({ state: 'closed', outcome: 'otherUnpaidFee', closedOn: '2094-10-30' }));

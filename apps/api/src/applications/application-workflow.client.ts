@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import {
   applicationRecordedUpdate,
   applicationStepUpdate,
@@ -11,6 +11,7 @@ import {
   type DisclosureApplicationInput,
 } from '@zwgk/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
+import { startOrFind } from '../temporal/start-or-find';
 
 /** What the API asks of an application's workflow: start it (or find it), and each staff step. */
 @Injectable()
@@ -21,13 +22,7 @@ export class ApplicationWorkflowClient {
   ) {}
 
   start(input: DisclosureApplicationInput): Promise<ApplicationView> {
-    const startWorkflowOperation = new WithStartWorkflowOperation(DISCLOSURE_APPLICATION_WORKFLOW_TYPE, {
-      workflowId: disclosureApplicationWorkflowId(input.applicationId),
-      taskQueue: this.config.temporal.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
+    const startWorkflowOperation = startOrFind(DISCLOSURE_APPLICATION_WORKFLOW_TYPE, { workflowId: disclosureApplicationWorkflowId(input.applicationId), taskQueue: this.config.temporal.taskQueue, input });
     return this.client.workflow.executeUpdateWithStart(applicationRecordedUpdate, { startWorkflowOperation });
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import {
   activateRoundUpdate,
   CATALOG_COMPILATION_WORKFLOW_TYPE,
@@ -17,6 +17,7 @@ import {
   type SubmitProposalRequest,
 } from '@zwgk/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
+import { startOrFind } from '../temporal/start-or-find';
 
 /** What the API asks of a round's workflow: open it (or find it), and each person's step as an Update. */
 @Injectable()
@@ -27,13 +28,7 @@ export class CatalogCompilationClient {
   ) {}
 
   open(input: CatalogCompilationInput): Promise<CatalogCompilationView> {
-    const startWorkflowOperation = new WithStartWorkflowOperation(CATALOG_COMPILATION_WORKFLOW_TYPE, {
-      workflowId: catalogCompilationWorkflowId(input.roundId),
-      taskQueue: this.config.temporal.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
+    const startWorkflowOperation = startOrFind(CATALOG_COMPILATION_WORKFLOW_TYPE, { workflowId: catalogCompilationWorkflowId(input.roundId), taskQueue: this.config.temporal.taskQueue, input });
     return this.client.workflow.executeUpdateWithStart(compilationRoundOpenedUpdate, { startWorkflowOperation });
   }
 

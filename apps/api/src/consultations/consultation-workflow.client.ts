@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import {
   consultationOpenedUpdate,
   feedbackDraftedUpdate,
@@ -11,6 +11,7 @@ import {
   type PublicConsultationView,
 } from '@zwgk/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
+import { startOrFind } from '../temporal/start-or-find';
 
 /** What the API asks of a consultation's workflow: open it (or find it) once its read model is written, and link its feedback item. */
 @Injectable()
@@ -21,13 +22,7 @@ export class ConsultationWorkflowClient {
   ) {}
 
   open(input: PublicConsultationInput): Promise<PublicConsultationView> {
-    const startWorkflowOperation = new WithStartWorkflowOperation(PUBLIC_CONSULTATION_WORKFLOW_TYPE, {
-      workflowId: publicConsultationWorkflowId(input.consultationId),
-      taskQueue: this.config.temporal.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
+    const startWorkflowOperation = startOrFind(PUBLIC_CONSULTATION_WORKFLOW_TYPE, { workflowId: publicConsultationWorkflowId(input.consultationId), taskQueue: this.config.temporal.taskQueue, input });
     return this.client.workflow.executeUpdateWithStart(consultationOpenedUpdate, { startWorkflowOperation });
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import {
   respondToDemandUpdate,
   SUPERVISION_DEMAND_WORKFLOW_TYPE,
@@ -11,6 +11,7 @@ import {
   type SupervisionDemandView,
 } from '@zwgk/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
+import { startOrFind } from '../temporal/start-or-find';
 
 /** What the API asks of a demand's workflow: start it (or find it) and wait for its task, and the head's answer. */
 @Injectable()
@@ -22,13 +23,7 @@ export class SupervisionDemandClient {
 
   /** Starts the demand's workflow, or finds the running one (a retried request), and waits until its task is open. */
   open(input: SupervisionDemandInput): Promise<SupervisionDemandView> {
-    const startWorkflowOperation = new WithStartWorkflowOperation(SUPERVISION_DEMAND_WORKFLOW_TYPE, {
-      workflowId: supervisionDemandWorkflowId(input.demandId),
-      taskQueue: this.config.temporal.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
+    const startWorkflowOperation = startOrFind(SUPERVISION_DEMAND_WORKFLOW_TYPE, { workflowId: supervisionDemandWorkflowId(input.demandId), taskQueue: this.config.temporal.taskQueue, input });
     return this.client.workflow.executeUpdateWithStart(supervisionDemandOpenedUpdate, { startWorkflowOperation });
   }
 

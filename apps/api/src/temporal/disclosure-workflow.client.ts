@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   CatalogItemCodeAttribute,
@@ -33,6 +33,7 @@ import {
 } from '@zwgk/contracts';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
+import { startOrFind } from './start-or-find';
 import { ReleasedItemReopening } from './released-item-reopening';
 
 /**
@@ -51,12 +52,10 @@ export class DisclosureWorkflowClient {
 
   /** Starts the item's workflow (or finds the running one) and waits until the draft is recorded. */
   async startDraft(input: DisclosureItemInput): Promise<DisclosureItemView> {
-    const startWorkflowOperation = new WithStartWorkflowOperation(DISCLOSURE_ITEM_WORKFLOW_TYPE, {
+    const startWorkflowOperation = startOrFind(DISCLOSURE_ITEM_WORKFLOW_TYPE, {
       workflowId: disclosureItemWorkflowId(input.itemId),
       taskQueue: this.config.temporal.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      input,
       typedSearchAttributes: [
         { key: DisclosureStateAttribute, value: 'DRAFT' },
         { key: DepartmentIdAttribute, value: input.drafter.departmentCode },

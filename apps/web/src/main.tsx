@@ -2,9 +2,13 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { ConfigProvider } from 'tdesign-react';
+import zhCN from 'tdesign-react/es/locale/zh_CN';
+import 'tdesign-react/es/style/index.css';
 import { App } from './App';
 import { applyStoredDisplayModes } from './display-settings';
 import { queryClient } from './query';
+// Our stylesheet comes after TDesign's, so the theme variables and the 大字版/高对比度 modes win.
 import './styles.css';
 
 applyStoredDisplayModes();
@@ -14,11 +18,13 @@ if (root) {
   // then replaces), so the app routes on history URLs: /inbox, /public/items/<id>.
   createRoot(root).render(
     <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </QueryClientProvider>
+      <ConfigProvider globalConfig={zhCN}>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </ConfigProvider>
     </StrictMode>,
   );
 }

@@ -1,0 +1,26 @@
+/**
+ * The item workflow's patch ids. A history recorded before a change replays down the old branch of its
+ * `patched(id)`; a new run takes the new one. An id is never reused nor renamed.
+ */
+
+/** patched(): a normative document's interpretation is tracked after release like a policy document's. */
+export const NORMATIVE_DOCUMENTS_NEED_INTERPRETATION = 'normative-documents-need-interpretation';
+/** patched(): a release under a rule with a 公示期 records the period, and a timer closes it. */
+export const PUBLICITY_PERIOD = 'publicity-period';
+/** patched(): the statutory release deadline runs on its own timer (reminder, overdue), and a release records whether it was late. */
+export const RELEASE_DEADLINE_TIMER = 'release-deadline-timer';
+/** patched(): a recalculated release deadline keeps the supervisors' extensions granted before it. */
+export const RECALCULATION_KEEPS_EXTENSIONS = 'recalculation-keeps-extensions';
+/**
+ * patched(): the lean item. One activity per human step, writing the read model, the audit rows and the
+ * next task in one transaction; calendar look-ups as local activities or folded into the step; channels
+ * released website first, then the rest together; search attributes upserted once per workflow task. And a
+ * released item with nothing left to time completes: a later change re-opens it with update-with-start.
+ * Implies the three patches above (a lean history never asks for them).
+ */
+export const LEAN_ITEM = 'lean-item';
+/**
+ * patched(): an extended release deadline is, in the workflow, the one the read model records: it keeps the
+ * rule's 公示期 (publicityPeriod) and the explanation of how it came about, instead of the bare extension's.
+ */
+export const EXTENSION_KEEPS_RELEASE_RULE = 'extension-keeps-release-rule';

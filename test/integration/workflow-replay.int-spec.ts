@@ -27,6 +27,7 @@ import {
   type DisclosureItemInput,
 } from '@zwgk/contracts';
 import { DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
+import { parseTimeLimit } from '@zwgk/domain';
 import { eduCatalogRow } from '../support/catalog-row';
 import { testServers } from '../support/test-environment';
 import { startTimeSkippingHarness } from '../support/time-skipping-harness';
@@ -50,12 +51,12 @@ const office: ActorRef = { username: 'office.publisher', displayName: '冯公开
 /** The recorder's server clock starts here (Monday 09:00 China time), decades ahead, so a recording never depends on today's date. */
 const RECORDING_STARTS_AT = '2096-03-05T01:00:00Z';
 
-function itemInput(itemId: string, title: string, formedAt = '2096-02-20'): DisclosureItemInput {
+function itemInput(itemId: string, title: string, formedAt = '2096-02-20', catalogItem = eduCatalogRow()): DisclosureItemInput {
   return {
     itemId,
     drafter,
     catalogVersionId: DEMO_CATALOG_VERSION_ID,
-    catalogItem: eduCatalogRow(),
+    catalogItem,
     title,
     body: '正文',
     formedAt,
@@ -70,9 +71,9 @@ describe('recorded workflow histories', () => {
     const { env, taskQueue } = harness;
     try {
       const inputs = new Map<string, DisclosureItemInput>();
-      const start = async (title: string, formedAt?: string) => {
+      const start = async (title: string, formedAt?: string, catalogItem?: DisclosureItemInput['catalogItem']) => {
         const itemId = randomUUID();
-        const input = itemInput(itemId, title, formedAt);
+        const input = itemInput(itemId, title, formedAt, catalogItem);
         inputs.set(disclosureItemWorkflowId(itemId), input);
         const handle = await env.client.workflow.start(DISCLOSURE_ITEM_WORKFLOW_TYPE, { workflowId: disclosureItemWorkflowId(itemId), taskQueue, args: [input] });
         await handle.executeUpdate(draftRecordedUpdate);
@@ -200,6 +201,15 @@ describe('recorded workflow histories', () => {
       ] as ApplicationStepRequest[];
       for (const request of applicationSteps) await application.executeUpdate(applicationStepUpdate, { args: [request] });
 
+      // 7. Under a rule with a 公示期: the release deadline extended in review (patched 'extension-keeps-release-rule'),
+      // then released; the publicity period's timer closes it and the run completes (formed on the server's day).
+      const publicityText = '信息形成之日起20个工作日内，公示7个工作日';
+      const publicityDay = new Date((await env.currentTimeMs()) + 8 * 3_600_000).toISOString().slice(0, 10);
+      const publicized = await start('回放：延期后公示', publicityDay, eduCatalogRow({ timeLimit: { text: publicityText, rule: parseTimeLimit(publicityText).rule } }));
+      const publicizedReview = await publicized.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] });
+      await publicized.executeUpdate(extendDeadlineUpdate, { args: [{ actor: supervisor, target: 'release', workingDays: 5, reason: '回放测试公示前延期' }] });
+      await approveAll(publicized, publicizedReview);
+
       const recorded: string[] = [];
       // Since the lean item (patched 'lean-item'), a released item's run completes at the release and a
       // withdrawal runs in a run of its own: both are recorded. The histories older code wrote stay, under their names.
@@ -212,6 +222,7 @@ describe('recorded workflow histories', () => {
         ['demand-overdue-answered', demand],
         ['lean-release-overdue-extended-released-late', releasedRun(statutory)],
         ['application-notified-corrected-extended-fee-replied', application],
+        ['lean-release-extended-publicity-ended', publicized],
       ] as const;
       for (const [name, handle] of scenarios) {
         await handle.result();

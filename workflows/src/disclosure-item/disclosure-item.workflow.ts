@@ -13,8 +13,6 @@ import {
   recalculateDeadlinesSignal,
   recalculateDeadlinesUpdate,
   registerConcernUpdate,
-  releaseDeadlineRequestOf,
-  ReleaseDueAtAttribute,
   reviseUpdate,
   submitForReviewUpdate,
   unclaimTaskUpdate,
@@ -22,10 +20,10 @@ import {
   type DisclosureItemInput,
   type DisclosureItemView,
 } from '@zwgk/contracts';
-import { REVIEW_STAGE_LABELS, type Deadline } from '@zwgk/domain/workflow';
-import { failure, refusalOf } from '../workflow-support';
-import { activities, createItemContext, requestActivities, type AuditFields } from './context';
+import { failure } from '../workflow-support';
+import { createItemContext } from './context';
 import { extendDeadline, recalculateDeadlines } from './deadlines';
+import { recordDraft, revise } from './draft';
 import {
   claimTaskRefusal,
   completeTaskRefusal,
@@ -45,6 +43,7 @@ import { LEAN_ITEM, RELEASE_DEADLINE_TIMER } from './patches';
 import { interpretationPending, recordInterpretationOverdue, withdraw } from './release';
 import { reviewSignAndRelease, startNewEdition } from './review-chain';
 import { initialItemState } from './state';
+import { claimTask, delegateTask, unclaimTask } from './task-assignment';
 import { endPublicityPeriod, startReleaseTimer } from './timers';
 
 /** A validator's answer: the guard's refusal, thrown as the non-retryable failure the API maps to 4xx. */
@@ -65,7 +64,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   // buffered Updates are validated as soon as their handler is set.
   const s = initialItemState(input);
   const ctx = createItemContext(input, s, lean);
-  const { workflowId, view, audit, now } = ctx;
+  const { view } = ctx;
 
   setHandler(disclosureItemViewQuery, view);
 
@@ -80,104 +79,16 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     return ctx.awaitStep();
   }, { validator: (request) => reject(submitRefusal(s, request, input)) });
 
-  setHandler(reviseUpdate, async (request) => {
-    const afterSignOff = s.state === 'APPROVED';
-    const previous = s.content;
-    const revised = {
-      title: request.title ?? s.content.title,
-      body: request.body ?? s.content.body,
-      ...((request.interpretation ?? s.content.interpretation) ? { interpretation: request.interpretation ?? s.content.interpretation } : {}),
-    };
-    s.content = revised;
-    const step = ++s.handlerSequence;
-    try {
-      await requestActivities.recordContent({ itemId: input.itemId, revision: s.revision, ...s.content });
-    } catch (error) {
-      const refusal = refusalOf(error, '修改', (['title', 'body', 'interpretation'] as const).filter((field) => request[field] !== undefined));
-      if (!refusal) throw error;
-      // Nothing was stored: the item keeps the content it had, unless a later revision replaced it meanwhile.
-      if (s.content === revised) s.content = previous;
-      await ctx.reportRefusal(`revise:${step}`, request.actor, 'item.revise', refusal);
-      throw refusal;
-    }
-    await audit(`revised:${step}`, {
-      actor: request.actor.username,
-      actorRole: 'drafter',
-      departmentCode: request.actor.departmentCode,
-      action: 'item.revised',
-      requestId: request.actor.requestId,
-      detail: { revision: s.revision, fields: ['title', 'body', 'interpretation'].filter((field) => request[field as keyof typeof request] !== undefined), voidsSignOff: afterSignOff },
-    });
-    if (afterSignOff) {
-      // Any edit after 签发 voids it: the main loop sends the new content through the chain again.
-      s.signOffVoided = true;
-      return ctx.awaitStep();
-    }
-    return view();
-  }, { validator: (request) => reject(reviseRefusal(s, request, input)) });
+  setHandler(reviseUpdate, (request) => revise(ctx, request), { validator: (request) => reject(reviseRefusal(s, request, input)) });
 
   setHandler(completeTaskUpdate, async (request) => {
     s.pendingDecision = request;
     return ctx.awaitStep();
   }, { validator: (request) => reject(completeTaskRefusal(s, request, input)) });
 
-  setHandler(claimTaskUpdate, async (request) => {
-    const task = s.openTask!;
-    if (task.claimedBy !== request.actor.username) {
-      s.openTask = { ...task, claimedBy: request.actor.username };
-      await activities.recordTaskAssignment({ taskId: task.taskId, claimedBy: request.actor.username });
-      await audit(`claimed:${task.taskId}:${++s.handlerSequence}`, { actor: request.actor.username, actorRole: task.role, departmentCode: request.actor.departmentCode, action: 'task.claimed', taskId: task.taskId, requestId: request.actor.requestId });
-    }
-    return view();
-  }, { validator: (request) => reject(claimTaskRefusal(s, request, input)) });
-
-  setHandler(unclaimTaskUpdate, async (request) => {
-    const task = s.openTask!;
-    if (task.claimedBy) {
-      s.openTask = { ...task, claimedBy: undefined };
-      await activities.recordTaskAssignment({ taskId: task.taskId, claimedBy: null });
-      await audit(`unclaimed:${task.taskId}:${++s.handlerSequence}`, { actor: request.actor.username, actorRole: task.role, departmentCode: request.actor.departmentCode, action: 'task.unclaimed', taskId: task.taskId, requestId: request.actor.requestId });
-    }
-    return view();
-  }, { validator: (request) => reject(unclaimTaskRefusal(s, request, input)) });
-
-  setHandler(delegateTaskUpdate, async (request) => {
-    const task = s.openTask!;
-    s.openTask = { ...task, assignee: request.delegate.username, claimedBy: request.delegate.username };
-    await activities.recordTaskAssignment({ taskId: task.taskId, claimedBy: request.delegate.username, assignee: request.delegate.username, delegatedBy: request.actor.username });
-    const step = ++s.handlerSequence;
-    const delegated = s.openTask;
-    try {
-      await audit(`delegated:${task.taskId}:${step}`, {
-        actor: request.actor.username,
-        actorRole: task.role,
-        departmentCode: request.actor.departmentCode,
-        action: 'task.delegated',
-        taskId: task.taskId,
-        reason: request.comment,
-        requestId: request.actor.requestId,
-        detail: { to: request.delegate.username },
-      });
-    } catch (error) {
-      const refusal = refusalOf(error, '转交', ['comment']);
-      if (!refusal) throw error;
-      // Undone: the task is held as it was before (unless another request has changed it since).
-      if (s.openTask === delegated) s.openTask = task;
-      await activities.recordTaskAssignment({ taskId: task.taskId, claimedBy: task.claimedBy ?? null, assignee: task.assignee ?? null });
-      await ctx.reportRefusal(`delegate:${task.taskId}:${step}`, request.actor, '转交', refusal, task.taskId);
-      throw refusal;
-    }
-    await activities.notify({
-      key: `${workflowId}:delegated:${task.taskId}:${step}`,
-      to: { usernames: [request.delegate.username] },
-      kind: 'task-delegated',
-      title: `${REVIEW_STAGE_LABELS[task.stage]}任务已转交给您：${s.content.title}`,
-      body: `${request.actor.displayName}将任务转交给您${request.comment ? `：${request.comment}` : ''}。截止 ${task.dueAt}`,
-      itemId: input.itemId,
-      taskId: task.taskId,
-    });
-    return view();
-  }, { validator: (request) => reject(delegateTaskRefusal(s, request, input)) });
+  setHandler(claimTaskUpdate, (request) => claimTask(ctx, request), { validator: (request) => reject(claimTaskRefusal(s, request, input)) });
+  setHandler(unclaimTaskUpdate, (request) => unclaimTask(ctx, request), { validator: (request) => reject(unclaimTaskRefusal(s, request, input)) });
+  setHandler(delegateTaskUpdate, (request) => delegateTask(ctx, request), { validator: (request) => reject(delegateTaskRefusal(s, request, input)) });
 
   setHandler(extendDeadlineUpdate, (request) => extendDeadline(ctx, request), { validator: (request) => reject(extensionRefusal(s, request)) });
 
@@ -223,52 +134,9 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     return view();
   }, { validator: (request) => reject(recalculationRefusal(s, request)) });
 
-  /** The draft cannot be recorded: its request is refused, and the workflow ends failed with the same refusal. */
-  const refuseDraft = async (error: unknown, fields: string[]): Promise<unknown> => {
-    const refusal = refusalOf(error, '草稿', fields);
-    if (!refusal) return error;
-    s.draftRefusal = refusal;
-    await condition(allHandlersFinished);
-    return refusal;
-  };
-
   if (!input.resume) {
-    // 1. The draft: its statutory deadline comes from the catalog rule it started under. A draft whose
-    // deadline cannot be computed or whose data cannot be stored is refused, and the workflow ends with it.
-    let deadline: Deadline;
-    try {
-      // A full activity even in a lean history: a local one would refuse a bad formedAt inside the first
-      // workflow task, before the server has recorded the draft's Update as accepted, and its answer would be lost.
-      deadline = await activities.computeReleaseDeadline(releaseDeadlineRequestOf(input));
-    } catch (error) {
-      throw await refuseDraft(error, ['formedAt']);
-    }
-    const created: AuditFields = {
-      actor: input.drafter.username,
-      actorRole: 'drafter',
-      departmentCode: input.drafter.departmentCode,
-      action: 'item.created',
-      requestId: input.drafter.requestId,
-      detail: { catalogItemCode: input.catalogItem.code, catalogVersionId: input.catalogVersionId, releaseDueAt: deadline.dueAt, why: deadline.explanation, calendarVersion: deadline.calendarVersion },
-    };
-    if (lean) {
-      // The draft, its audit row and its release reminder in one step.
-      try {
-        const { releaseReminderAt } = await activities.recordDraftStep({ input, deadline, createdAt: now(), audit: ctx.auditRecord('created', created) });
-        s.knownReminders.set(deadline.dueAt, releaseReminderAt);
-      } catch (error) {
-        throw await refuseDraft(error, ['title', 'body', 'interpretation']);
-      }
-    } else {
-      try {
-        await activities.recordDraft({ input, deadline, createdAt: now() });
-      } catch (error) {
-        throw await refuseDraft(error, ['title', 'body', 'interpretation']);
-      }
-      await audit('created', created);
-    }
-    ctx.upsert([{ key: ReleaseDueAtAttribute, value: new Date(deadline.dueAt) }]);
-    s.releaseDeadline = deadline;
+    // 1. The draft, with its statutory deadline (a draft that cannot be recorded ends the workflow, refused).
+    await recordDraft(ctx);
     if (lean || patched(RELEASE_DEADLINE_TIMER)) startReleaseTimer(ctx);
 
     // 2–4. Review, sign-off and release of the first edition.

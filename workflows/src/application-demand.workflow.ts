@@ -119,7 +119,7 @@ export async function applicationDemandWorkflow(input: ApplicationDemandInput): 
     });
   const toDepartment = { role: applicationDemandAnswerRole(answerer), departmentCode: input.departmentCode };
 
-  // 1. Recorded, audited, and the department told.
+  // 1. Recorded, audited, and the department told; the request that issued it answers after that.
   await activities.openApplicationDemand({
     demandId: input.demandId,
     workflowId,
@@ -137,7 +137,6 @@ export async function applicationDemandWorkflow(input: ApplicationDemandInput): 
     reason: input.reason,
     detail: { to: input.departmentCode, dueDate: input.dueDate, dueAt: input.dueAt },
   });
-  state = 'OPEN';
   await activities.notify({
     key: `${workflowId}:issued`,
     to: toDepartment,
@@ -145,6 +144,8 @@ export async function applicationDemandWorkflow(input: ApplicationDemandInput): 
     title: `督办：依申请公开 ${input.queryNumber}`,
     body: `${input.reason}（请于 ${input.dueDate} 前说明情况并提出整改措施）`,
   });
+  // Open once the department has been told: the supervisor's request answers then.
+  state = 'OPEN';
 
   // 2. The answer, or the reminder and the due instant on durable timers; overdue, it waits for a late answer.
   const due = new DueTime({

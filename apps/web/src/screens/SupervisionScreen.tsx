@@ -23,8 +23,7 @@ import {
 import { DEMAND_STATE_LABELS, formatDate, formatDateTime } from '../format';
 import { ErrorBanner, Loading } from '../ui';
 import { formatRate, OverdueBarChart, TrendChart } from './charts';
-import { Button, Tag } from 'tdesign-react';
-import { DEMAND_TAG_THEMES, type OverdueApplicationRow, type OverdueApplicationsSection } from './applications/application-demands';
+import { DEMAND_BADGE_CLASSES, type OverdueApplicationRow, type OverdueApplicationsSection } from './applications/application-demands';
 import { ApplicationDemandForm, RowActions } from './SupervisionActions';
 
 /** The stage bar of items not waiting in a review stage (the API's `outside-review`); the list filters it here. */
@@ -525,9 +524,7 @@ function OverdueApplicationRowView({ row, open, onToggle, onDone }: { row: Overd
         <td>
           {row.demand ? (
             <Link to={`/applications/${row.applicationId}`}>
-              <Tag theme={DEMAND_TAG_THEMES[row.demand.state]} variant="light">
-                {row.demand.stateLabel}
-              </Tag>
+              <span className={DEMAND_BADGE_CLASSES[row.demand.state]}>{row.demand.stateLabel}</span>
             </Link>
           ) : (
             <span className="muted">—</span>
@@ -535,9 +532,9 @@ function OverdueApplicationRowView({ row, open, onToggle, onDone }: { row: Overd
         </td>
         <td>
           {row.demand ? null : (
-            <Button type="button" size="small" variant="outline" aria-expanded={open} onClick={onToggle}>
+            <button type="button" className="button button-small" aria-expanded={open} onClick={onToggle}>
               督办
-            </Button>
+            </button>
           )}
         </td>
       </tr>

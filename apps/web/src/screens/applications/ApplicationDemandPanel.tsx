@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { Button, Tag } from 'tdesign-react';
+import { Button } from 'tdesign-react';
 import { ApiFailure, clearField, type Actor } from '../../api';
 import { formatDateTime } from '../../format';
 import { queryKeys } from '../../query';
@@ -9,7 +9,7 @@ import { ApplicationDemandForm } from '../SupervisionActions';
 import {
   answerApplicationDemand,
   closeApplicationDemand,
-  DEMAND_TAG_THEMES,
+  DEMAND_BADGE_CLASSES,
   isSupervisor,
   loadApplicationDemands,
   mayAnswer,
@@ -69,14 +69,8 @@ function DemandCard({ demand, actor, onChanged }: { demand: ApplicationDemand; a
     <article className={`card demand-card${demand.state === 'overdue' ? ' demand-overdue' : ''}`} data-demand-id={demand.id} aria-label={`督办：${demand.reason}`}>
       <dl className="elements">
         <Row label="状态">
-          <Tag theme={DEMAND_TAG_THEMES[demand.state]} variant="light">
-            {demand.stateLabel}
-          </Tag>
-          {demand.late ? (
-            <Tag theme="danger" variant="outline">
-              逾期答复
-            </Tag>
-          ) : null}
+          <span className={DEMAND_BADGE_CLASSES[demand.state]}>{demand.stateLabel}</span>
+          {demand.late ? <span className="badge badge-overdue">逾期答复</span> : null}
         </Row>
         <Row label="督办事由">{demand.reason}</Row>
         <Row label="督办人">

@@ -1,10 +1,9 @@
 import { Link } from 'react-router';
 import { useCallback, useEffect, useState } from 'react';
 import { api, download, idempotencyKey, openAuthenticated, type Session } from '../../api';
-import { Tag } from 'tdesign-react';
 import { ErrorBanner, Loading } from '../../ui';
 import { ApplicationDemandPanel } from './ApplicationDemandPanel';
-import { DEMAND_TAG_THEMES, type ApplicationDemandSummary } from './application-demands';
+import { DEMAND_BADGE_CLASSES, type ApplicationDemandSummary } from './application-demands';
 
 interface Application {
   id: string;
@@ -85,9 +84,9 @@ function ApplicationListScreen() {
               <td>{item.handlingDepartmentCode ?? '—'}</td>
               <td>
                 {item.demand ? (
-                  <Tag theme={DEMAND_TAG_THEMES[item.demand.state]} variant="light">
+                  <span className={DEMAND_BADGE_CLASSES[item.demand.state]}>
                     {item.demand.stateLabel}（{item.demand.dueDate}前）
-                  </Tag>
+                  </span>
                 ) : '—'}
               </td>
             </tr>

@@ -61,8 +61,11 @@ export interface OverdueApplicationsSection {
   items: OverdueApplicationRow[];
 }
 
-/** TDesign Tag themes per state: open waits, overdue is late, answered waits for the supervisor, closed is done. */
-export const DEMAND_TAG_THEMES: Record<ApplicationDemandState, 'warning' | 'danger' | 'primary' | 'success'> = { open: 'warning', overdue: 'danger', answered: 'primary', closed: 'success' };
+/**
+ * The badge per state (the house badges, whose colours meet WCAG AA contrast; TDesign's light warning tag does
+ * not): open waits, overdue is late, answered waits for the supervisor, closed is done.
+ */
+export const DEMAND_BADGE_CLASSES: Record<ApplicationDemandState, string> = { open: 'badge badge-due-soon', overdue: 'badge badge-overdue', answered: 'badge badge-in_review', closed: 'badge badge-released' };
 
 const key = () => idempotencyKey()['Idempotency-Key'];
 

@@ -138,6 +138,9 @@ describe('督办 on an application through the API', () => {
     const blank = await issue(handled, { reason: '  ', dueDate });
     expect(blank.status).toBe(400);
     expect(blank.body.fields).toEqual([expect.objectContaining({ field: 'reason' })]);
+    const nul = await issue(handled, { reason: '请说明\u0000', dueDate });
+    expect(nul.status).toBe(400);
+    expect(nul.body.fields).toEqual([expect.objectContaining({ field: 'reason' })]);
     for (const bad of ['2099-02-30', '30/06/2099', '2020-01-06']) {
       const response = await issue(handled, { reason: '请说明', dueDate: bad });
       expect(response.status).toBe(400);

@@ -42,6 +42,8 @@ export async function applicationDemandWorkflow(input: ApplicationDemandInput): 
   let pendingClose: CloseApplicationDemandRequest | undefined;
   // A request the database refused (data it cannot take): its Update answers with the refusal, the demand waits on.
   let refused: { request: object; refusal: ApplicationFailure } | undefined;
+  // Set when the demand itself cannot be recorded (data the database refuses): the request that issues it is refused.
+  let openingRefusal: ApplicationFailure | undefined;
 
   const view = (): ApplicationDemandView => ({
     demandId: input.demandId,
@@ -62,7 +64,8 @@ export async function applicationDemandWorkflow(input: ApplicationDemandInput): 
 
   setHandler(applicationDemandViewQuery, view);
   setHandler(applicationDemandOpenedUpdate, async () => {
-    await condition(() => state !== 'OPENING');
+    await condition(() => state !== 'OPENING' || openingRefusal !== undefined);
+    if (state === 'OPENING' && openingRefusal) throw openingRefusal;
     return view();
   });
   setHandler(
@@ -130,6 +133,12 @@ export async function applicationDemandWorkflow(input: ApplicationDemandInput): 
     dueDate: input.dueDate,
     dueAt: input.dueAt,
     openedAt: now(),
+  }).catch(async (error: unknown) => {
+    const refusal = refusalOf(error, '督办', ['reason']);
+    if (!refusal) throw error;
+    openingRefusal = refusal;
+    await condition(allHandlersFinished);
+    throw refusal;
   });
   await audit('issued', 'application-demand.issued', {
     actor: input.demandedBy,

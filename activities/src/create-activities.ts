@@ -18,6 +18,7 @@ import { createPublicConsultationActivities } from './public-consultation.activi
 import { createReleaseDeadlineActivities } from './release-deadline.activities';
 import { createReviewActivities } from './review.activities';
 import { createSupervisionDemandActivities } from './supervision-demand.activities';
+import { createApplicationDemandActivities } from './application-demand.activities';
 
 export interface ActivityDependencies {
   readonly dataSource: DataSource;
@@ -42,6 +43,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createPublicConcernActivities(dependencies.dataSource, dependencies.calendar),
     ...createObligationActivities(dependencies.dataSource),
     ...createSupervisionDemandActivities(dependencies.dataSource),
+    ...createApplicationDemandActivities(dependencies.dataSource),
     ...createPublicConsultationActivities(dependencies.dataSource),
     ...createCalendarRecalculationActivities(dependencies.dataSource),
     ...createCatalogCompilationActivities(dependencies.dataSource),

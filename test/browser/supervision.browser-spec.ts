@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { BrowserContext } from 'playwright-core';
 import { failureScreenshots, launchChromium, checkScreen, signIn as signInAt, type LaunchedChromium } from '../support/browser';
 import { startSystem, type RunningSystem } from '../support/running-system';
@@ -51,6 +52,15 @@ describe('the supervisor dashboard in the browser', () => {
     } catch (error) {
       // What each tab showed when it failed, for the person reading the failure.
       await failureScreenshots(context, 'failure-supervision-');
+      throw error;
+    }
+  }, 300_000);
+
+  it('issues a 督办 on an overdue application, the department answers it on the application, the supervisor closes it', async () => {
+    try {
+      await applicationDemandJourney();
+    } catch (error) {
+      await failureScreenshots(context, 'failure-supervision-application-');
       throw error;
     }
   }, 300_000);
@@ -124,5 +134,60 @@ describe('the supervisor dashboard in the browser', () => {
     phase('answered');
     await supervisor.reload();
     await supervisor.locator('section[aria-labelledby="demands-title"] tr', { hasText: '2026年秋季学期教育收费项目及标准' }).filter({ hasText: '已答复' }).waitFor();
+  }
+
+  async function applicationDemandJourney(): Promise<void> {
+    // An application handled by 县教育局 and past its reply limit, as its workflow's read model would hold it
+    // (the reply timer is application-deadlines' subject; the demand's timers application-demands').
+    const applicationId = randomUUID();
+    const queryNumber = `YSQ-B${applicationId.slice(0, 8)}`;
+    await system.db.query(
+      `INSERT INTO disclosure_applications (id, query_number, verification_hash, workflow_id, office_department_code, channel, applicant_type,
+         applicant_name, description, delivery_form, submitted_on, state, handling_department_code, due_at, due_date, overdue)
+       VALUES ($1, $2, 'x', $3, 'office', 'in-person', 'naturalPerson', '浏览器督办申请人', '某学校建设项目批复', '纸质', '2026-09-01', 'accepted', 'edu',
+               '2026-11-02T15:59:59.999Z', '2026-11-02', true)`,
+      [applicationId, queryNumber, `disclosure-application-${applicationId}`],
+    );
+
+    const supervisor = await signIn('office.supervisor');
+    const row = supervisor.locator(`.overdue-applications tr[data-application-id="${applicationId}"]`);
+    await row.waitFor();
+    await row.getByRole('button', { name: '督办' }).click();
+    const form = supervisor.locator(`form[aria-label="对申请 ${queryNumber} 督办"]`);
+    await form.getByLabel('督办事由').fill('该申请已超过法定答复期限，请说明原因并提出整改措施。');
+    await form.getByLabel('答复期限').fill('2099-06-30');
+    await checkScreen(supervisor, 'supervision-application-demand');
+    await form.getByRole('button', { name: '发出督办' }).click();
+    await supervisor.locator('.banner-success', { hasText: `已督办县教育局（申请 ${queryNumber}）` }).waitFor();
+    await row.filter({ hasText: '待答复' }).waitFor();
+    const { rows: issued } = await system.db.query(`SELECT id, state, department_code, due_date::text AS due_date FROM application_demands WHERE application_id = $1`, [applicationId]);
+    expect(issued).toEqual([expect.objectContaining({ state: 'open', department_code: 'edu', due_date: '2099-06-30' })]);
+    phase('application demand issued');
+
+    // The department head sees it on the application list and answers on the application's page.
+    const head = await signIn('edu.reviewer');
+    await head.goto(`${origin}/applications`);
+    const listRow = head.locator('tr', { hasText: queryNumber });
+    await listRow.filter({ hasText: '待答复' }).waitFor();
+    await listRow.getByRole('link', { name: queryNumber }).click();
+    await head.getByRole('heading', { name: '答复督办' }).waitFor();
+    await head.getByRole('textbox', { name: '说明情况' }).fill('承办科室人员调整，交接时遗漏了该申请。');
+    await head.getByRole('textbox', { name: '整改措施' }).fill('已指定专人，三个工作日内答复申请人，并建立申请台账逐日核对。');
+    await checkScreen(head, 'application-demand-answer');
+    await head.getByRole('button', { name: '提交答复' }).click();
+    await head.locator('.banner-success', { hasText: '督办已答复' }).waitFor();
+    const { rows: answered } = await system.db.query(`SELECT state, responder FROM application_demands WHERE application_id = $1`, [applicationId]);
+    expect(answered).toEqual([{ state: 'answered', responder: 'edu.reviewer' }]);
+    phase('application demand answered');
+
+    // The supervisor closes it on the application's page.
+    await supervisor.goto(`${origin}/applications/${applicationId}`);
+    await supervisor.getByText('承办科室人员调整，交接时遗漏了该申请。').waitFor();
+    await supervisor.getByRole('textbox', { name: '办结意见' }).fill('整改措施可行，予以办结。');
+    await supervisor.getByRole('button', { name: '办结督办' }).click();
+    await supervisor.locator('.banner-success', { hasText: '督办已办结' }).waitFor();
+    await checkScreen(supervisor, 'application-demand-closed');
+    const { rows: closed } = await system.db.query(`SELECT state, closed_by, closing_remark FROM application_demands WHERE application_id = $1`, [applicationId]);
+    expect(closed).toEqual([{ state: 'closed', closed_by: 'office.supervisor', closing_remark: '整改措施可行，予以办结。' }]);
   }
 });

@@ -42,6 +42,7 @@ interface Fixtures {
   catalogVersion: string;
   consultation: string;
   application: string;
+  applicationDemand: string;
 }
 
 interface Probe {
@@ -223,6 +224,10 @@ const probes: Record<string, Probe> = {
   'GET /api/applications/:id/reply.html': { path: (fx) => `/applications/${fx.application}/reply.html` },
   // No extension is pending: the office head passes the validator's actor check and meets the state (409); everyone else is refused first.
   'POST /api/applications/:id/steps': { path: (fx) => `/applications/${fx.application}/steps`, body: { step: 'decide-extension', approve: true }, allowed: [409] },
+  'POST /api/applications/:id/demands': { path: (fx) => `/applications/${fx.application}/demands`, body: INVALID, allowed: [400] },
+  'GET /api/applications/:id/demands': { path: (fx) => `/applications/${fx.application}/demands` },
+  'POST /api/applications/:id/demands/:demandId/answer': { path: (fx) => `/applications/${fx.application}/demands/${fx.applicationDemand}/answer`, body: { situation: '权限矩阵：情况', measures: '权限矩阵：措施' }, allowed: [200], mutates: true },
+  'POST /api/applications/:id/demands/:demandId/close': { path: (fx) => `/applications/${fx.application}/demands/${fx.applicationDemand}/close`, body: INVALID, allowed: [400] },
   'POST /api/supervision/demands/:id/respond': { path: (fx) => `/supervision/demands/${fx.demand}/respond`, body: { response: '已责成专人办理。' }, allowed: [200], mutates: true },
   'GET /api/audit': { path: () => '/audit' },
 
@@ -382,6 +387,8 @@ describe('the permission matrix: every route, every principal', () => {
     fx.application = registered.body.id as string;
     await ok(client.request('POST', `/applications/${fx.application}/steps`, { as: 'office.publisher', body: { step: 'sign' } }), 200, 'sign the application');
     await ok(client.request('POST', `/applications/${fx.application}/steps`, { as: 'office.publisher', body: { step: 'accept', departmentCode: 'edu' } }), 200, 'accept the application');
+    const applicationDemand = await ok(client.request('POST', `/applications/${fx.application}/demands`, { as: 'office.supervisor', body: { reason: '权限矩阵：请说明办理情况', dueDate: '2099-06-30' } }), 201, 'a demand on the application');
+    fx.applicationDemand = applicationDemand.body.id as string;
     const [toTriage, toAnswer, toReview, published] = await Promise.all([
       incident('权限矩阵：待分办的突发事件', 'major-emergency'),
       incident('权限矩阵：待答复的舆情', 'public-opinion'),

@@ -227,6 +227,11 @@ export const PERMISSION_MATRIX: readonly MatrixRow[] = [
   row('GET /api/applications/export.xlsx',                    'signed-in', 'D  A   A   A   A   A   A   A   A   A   A', 'as the list: applicant data masked for whoever may not see it'),
   row('GET /api/applications/:id/reply.html',                'own-dept',  'D  A   A   A   A   A   D   D   A   A   A', 'as the application; the name masked for whoever may not see it'),
   row('POST /api/applications/:id/steps',                    'holder',    'D  D   D   D   D   D   D   D   D   A   D', 'the step\'s holder (here: deciding an extension, the office head)'),
+  // 督办 on an application: issued and closed by supervisors, answered by the head of the department it was issued to.
+  row('POST /api/applications/:id/demands',                  'roles',     'D  D   D   D   D   D   D   D   D   A   D', 'supervisor'),
+  row('GET /api/applications/:id/demands',                   'own-dept',  'D  A   A   A   A   A   D   D   A   A   A', 'as the application: the handling department, the office, oversight'),
+  row('POST /api/applications/:id/demands/:demandId/answer', 'holder',    'D  D   A   D   D   D   D   D   D   D   D', 'the head of the department the demand was issued to (the office\'s disclosure staff when it is the office)'),
+  row('POST /api/applications/:id/demands/:demandId/close',  'roles',     'D  D   D   D   D   D   D   D   D   A   D', 'supervisor'),
   row('GET /api/health/live',                                'public',    'A  A   A   A   A   A   A   A   A   A   A', 'anyone (liveness)'),
   row('GET /api/health/ready',                               'public',    'A  A   A   A   A   A   A   A   A   A   A', 'anyone (readiness)'),
   row('GET /api/metrics',                                    'public',    'A  A   A   A   A   A   A   A   A   A   A', 'the scraper: METRICS_TOKEN when set; open in dev mode, off in OIDC mode without it'),

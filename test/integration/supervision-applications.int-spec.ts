@@ -55,12 +55,12 @@ describe('overdue applications on the supervisors overdue list', () => {
       {
         applicationId: ids.open, queryNumber: `YSQ-S${ids.open.slice(0, 8)}`, departmentCode: 'edu', departmentName: expect.any(String), state: 'accepted', stateLabel: expect.any(String),
         dueAt: lateDue, dueDate: '2026-11-02', finishedAt: null, stillOverdue: true,
-        workingDaysLate: workingDaysLate(calendar, new Date(lateDue), new Date(response.body.generatedAt)),
+        workingDaysLate: workingDaysLate(calendar, new Date(lateDue), new Date(response.body.generatedAt)), demand: null,
       },
       {
         applicationId: ids.answeredLate, queryNumber: `YSQ-S${ids.answeredLate.slice(0, 8)}`, departmentCode: 'edu', departmentName: expect.any(String), state: 'closed', stateLabel: expect.any(String),
         dueAt: answeredDue, dueDate: '2026-10-15', finishedAt: answeredAt, stillOverdue: false,
-        workingDaysLate: workingDaysLate(calendar, new Date(answeredDue), new Date(answeredAt)),
+        workingDaysLate: workingDaysLate(calendar, new Date(answeredDue), new Date(answeredAt)), demand: null,
       },
     ].sort((a, b) => b.workingDaysLate - a.workingDaysLate));
     expect(workingDaysLate(calendar, new Date(answeredDue), new Date(answeredAt))).toBe(3); // Fri 10/16, Mon 10/19, Tue 10/20

@@ -6,6 +6,11 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { projectRoot } from '@zwgk/config';
 import {
+  answerApplicationDemandUpdate,
+  APPLICATION_DEMAND_WORKFLOW_TYPE,
+  applicationDemandOpenedUpdate,
+  applicationDemandWorkflowId,
+  closeApplicationDemandUpdate,
   applicationRecordedUpdate,
   applicationStepUpdate,
   completeTaskUpdate,
@@ -210,6 +215,22 @@ describe('recorded workflow histories', () => {
       await publicized.executeUpdate(extendDeadlineUpdate, { args: [{ actor: supervisor, target: 'release', workingDays: 5, reason: '回放测试公示前延期' }] });
       await approveAll(publicized, publicizedReview);
 
+      // 8. A 督办 on that application: reminded, overdue, answered late, closed by the supervisor.
+      const applicationDemandId = randomUUID();
+      const demandDueDate = new Date((await env.currentTimeMs()) + 8 * 3_600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
+      const applicationDemand = await env.client.workflow.start(APPLICATION_DEMAND_WORKFLOW_TYPE, {
+        workflowId: applicationDemandWorkflowId(applicationDemandId),
+        taskQueue,
+        args: [{
+          demandId: applicationDemandId, applicationId, queryNumber: `YSQ-R${applicationId.slice(0, 8)}`, departmentCode: 'edu', officeDepartmentCode: 'office',
+          reason: '回放测试督办', dueDate: demandDueDate, dueAt: `${demandDueDate}T15:59:59.999Z`, demandedBy: supervisor,
+        }],
+      });
+      await applicationDemand.executeUpdate(applicationDemandOpenedUpdate);
+      await env.sleep('10 days');
+      await applicationDemand.executeUpdate(answerApplicationDemandUpdate, { args: [{ demandId: applicationDemandId, actor: reviewer, situation: '回放测试说明情况', measures: '回放测试整改措施' }] });
+      await applicationDemand.executeUpdate(closeApplicationDemandUpdate, { args: [{ demandId: applicationDemandId, actor: supervisor, remark: '回放测试办结' }] });
+
       const recorded: string[] = [];
       // Since the lean item (patched 'lean-item'), a released item's run completes at the release and a
       // withdrawal runs in a run of its own: both are recorded. The histories older code wrote stay, under their names.
@@ -223,6 +244,7 @@ describe('recorded workflow histories', () => {
         ['lean-release-overdue-extended-released-late', releasedRun(statutory)],
         ['application-notified-corrected-extended-fee-replied', application],
         ['lean-release-extended-publicity-ended', publicized],
+        ['application-demand-reminded-overdue-answered-closed', applicationDemand],
       ] as const;
       for (const [name, handle] of scenarios) {
         await handle.result();

@@ -7,3 +7,4 @@ export { catalogCompilationWorkflow } from './catalog-compilation.workflow';
 export { publicConsultationWorkflow } from './public-consultation.workflow';
 export { disclosureApplicationWorkflow } from './disclosure-application.workflow';
 export { personalInformationSweepWorkflow } from './personal-information-sweep.workflow';
+export { applicationDemandWorkflow } from './application-demand.workflow';

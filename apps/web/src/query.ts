@@ -19,5 +19,6 @@ export const queryClient = new QueryClient({
 /** The query keys, one place, so that a decision invalidates exactly what it changed. */
 export const queryKeys = {
   demand: (id: string) => ['supervision-demand', id] as const,
+  applicationDemands: (applicationId: string) => ['application-demands', applicationId] as const,
   publicItem: (id: string) => ['public-item', id] as const,
 };

@@ -13,3 +13,4 @@ export * from './catalog-compilation.contracts';
 export * from './public-consultation.contracts';
 export * from './disclosure-application.contracts';
 export * from './personal-information-sweep.contracts';
+export * from './application-demand.contracts';

@@ -8,6 +8,7 @@ import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
 import { ConcernRateLimiter } from '../concerns/concern-rate-limiter';
 import { toActorRef } from '../items/items.service';
+import { ApplicationDemandsService } from './application-demands.service';
 import { ApplicationWorkflowClient } from './application-workflow.client';
 import type { ApplicationStepDto, LookupApplicationDto, RegisterApplicationDto, SubmitApplicationDto } from './application.dto';
 import { toPublicStatus, toStaffApplication, type ApplicationRow } from './application.mapper';
@@ -39,6 +40,7 @@ export class ApplicationsService {
     @Inject(ApplicationWorkflowClient) private readonly workflows: ApplicationWorkflowClient,
     @Inject(APPLICATION_INTAKE_LIMITER) private readonly intakeLimiter: ConcernRateLimiter,
     @Inject(APPLICATION_LOOKUP_LIMITER) private readonly lookupLimiter: ConcernRateLimiter,
+    @Inject(ApplicationDemandsService) private readonly demands: ApplicationDemandsService,
   ) {}
 
   /** Online intake (no login): the clock starts only once the office confirms it (条例 Art. 31 (三)). */
@@ -110,7 +112,14 @@ export class ApplicationsService {
       `${this.select()} WHERE ($1::text IS NULL OR state = $1) AND ($2 OR handling_department_code = $3) ORDER BY submitted_on DESC, id LIMIT 500`,
       [state ?? null, everything, actor.departmentCode],
     )) as ApplicationRow[];
-    return { items: rows.map((row) => toStaffApplication(row, maySeeApplicantData(actor, this.facts(row)))) };
+    // The 督办 still to be closed on each: the department sees on its list what it must answer.
+    const demands = await this.demands.openOn(rows.map((row) => row.id));
+    return {
+      items: rows.map((row) => {
+        const demand = demands.get(row.id);
+        return { ...toStaffApplication(row, maySeeApplicantData(actor, this.facts(row))), demand: demand ? { id: demand.id, state: demand.state, stateLabel: demand.stateLabel, dueDate: demand.dueDate } : null };
+      }),
+    };
   }
 
   async get(actor: Actor, id: string) {

@@ -27,6 +27,9 @@ export const ERROR_CODES = {
 
   // Applications for disclosure (依申请公开): a wrong 查询号 or code reads as one case, never telling which.
   'application.lookup-failed': { status: 404, message: '查询号或验证码不正确' },
+  // 督办 on an application: one open demand at a time; closed only once answered.
+  'application-demand.already-open': { status: 409, message: '该申请已有未办结的督办' },
+  'application-demand.not-answered': { status: 409, message: '督办尚未答复，不能办结' },
   // Personal-information guard
   'personal-information.unresolved': { status: 409, message: '尚有个人信息未脱敏，也未记录公开依据，不能通过' },
   // 三同步: the interpretation plan is complete before 签发

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { workingDaysLate, type WorkingDayCalendar } from '@zwgk/domain';
+import { APPLICATION_DEMAND_STATE_LABELS, type ApplicationDemandState } from '../applications/application-demands.service';
 import { APPLICATION_STATE_LABELS } from '../applications/application.mapper';
 import type { OverdueQuery } from './overdue.query';
 
@@ -20,6 +21,8 @@ export interface OverdueApplicationRow {
   readonly finishedAt: string | null;
   readonly stillOverdue: boolean;
   readonly workingDaysLate: number;
+  /** The 督办 on it still to be closed, if any: the supervisor issues one from this list, and follows it here. */
+  readonly demand: { readonly id: string; readonly state: ApplicationDemandState; readonly stateLabel: string; readonly dueDate: string } | null;
 }
 
 interface Row {
@@ -31,6 +34,9 @@ interface Row {
   due_at: Date;
   due_date: string | null;
   closed_at: Date | null;
+  demand_id: string | null;
+  demand_state: ApplicationDemandState | null;
+  demand_due_date: string | null;
 }
 
 /**
@@ -50,10 +56,12 @@ export async function overdueApplications(
   }
   const params: unknown[] = [now, query.departmentCode ?? null, period.from ?? null, period.to ?? null];
   const rows: Row[] = await dataSource.query(
-    `SELECT a.id, a.query_number, dept.code AS department_code, dept.name AS department_name, a.state, a.due_at, a.due_date::text AS due_date, closed.occurred_at AS closed_at
+    `SELECT a.id, a.query_number, dept.code AS department_code, dept.name AS department_name, a.state, a.due_at, a.due_date::text AS due_date, closed.occurred_at AS closed_at,
+            demand.id AS demand_id, demand.state AS demand_state, demand.due_date::text AS demand_due_date
        FROM disclosure_applications a
        JOIN departments dept ON dept.code = coalesce(a.handling_department_code, a.office_department_code)
        LEFT JOIN LATERAL (SELECT occurred_at FROM audit_events e WHERE e.detail->>'applicationId' = a.id::text AND e.action = 'application.closed' ORDER BY e.id DESC LIMIT 1) closed ON a.state = 'closed'
+       LEFT JOIN LATERAL (SELECT s.id, s.state, s.due_date FROM application_demands s WHERE s.application_id = a.id AND s.state <> 'closed' ORDER BY s.created_at DESC LIMIT 1) demand ON true
       WHERE a.due_at IS NOT NULL
         -- The workflow's timer flags overdue at the due instant; the clock covers a timer not yet fired.
         AND ((a.state <> 'closed' AND (a.overdue OR (a.due_at < $1 AND NOT a.clock_stopped))) OR (a.state = 'closed' AND a.late))
@@ -78,6 +86,10 @@ export async function overdueApplications(
         finishedAt: open ? null : until.toISOString(),
         stillOverdue: open,
         workingDaysLate: workingDaysLate(calendar, row.due_at, until),
+        demand:
+          row.demand_id !== null && row.demand_state !== null && row.demand_due_date !== null
+            ? { id: row.demand_id, state: row.demand_state, stateLabel: APPLICATION_DEMAND_STATE_LABELS[row.demand_state], dueDate: row.demand_due_date }
+            : null,
       };
     })
     .sort((a, b) => b.workingDaysLate - a.workingDaysLate || a.dueAt.localeCompare(b.dueAt) || a.applicationId.localeCompare(b.applicationId));

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { ApiFailure, clearField, commentOnItem, demandAction, extendDeadline, type OverdueRowView } from '../api';
+import { Button } from 'tdesign-react';
 import { describedBy, ErrorBanner, Field } from '../ui';
+import { issueApplicationDemand } from './applications/application-demands';
 
 type Action = 'demand' | 'comment' | 'extend';
 
@@ -106,6 +108,75 @@ export function RowActions({ row, onDone, onCancel }: { row: OverdueRowView; onD
         <button type="button" className="button" onClick={onCancel}>
           取消
         </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * 督办 on an application (依申请公开): the reason and the response date; the department holding the
+ * application answers on its page with 说明情况 and 整改措施. The submit carries a fresh Idempotency-Key.
+ */
+export function ApplicationDemandForm({ applicationId, queryNumber, onDone, onCancel }: { applicationId: string; queryNumber: string; onDone: (message: string) => void; onCancel?: () => void }) {
+  const [reason, setReason] = useState('');
+  const [dueDate, setDueDate] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const prefix = `application-demand-${applicationId}`;
+  const fieldError = (field: string) => (error instanceof ApiFailure ? error.fieldMessage(field) : undefined);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problems = [
+      ...(reason.trim() ? [] : [{ field: 'reason', problems: ['请填写督办事由'] }]),
+      ...(dueDate ? [] : [{ field: 'dueDate', problems: ['请选择答复期限'] }]),
+    ];
+    if (problems.length) {
+      setError(new ApiFailure(400, '请填写督办内容', problems));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const demand = await issueApplicationDemand(applicationId, { reason: reason.trim(), dueDate });
+      onDone(`已督办${demand.departmentName}（申请 ${queryNumber}），请于 ${demand.dueDate} 前答复。`);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="row-actions" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={`对申请 ${queryNumber} 督办`}>
+      <ErrorBanner error={error instanceof ApiFailure && error.fields.length ? null : error} />
+      <Field id={`${prefix}-reason`} label="督办事由" error={fieldError('reason')} required hint="写明要求承办部门说明的情况和整改的事项。">
+        <textarea
+          id={`${prefix}-reason`}
+          rows={3}
+          value={reason}
+          onChange={(e) => { setReason(e.target.value); setError((current: unknown) => clearField(current, 'reason')); }}
+          {...describedBy(`${prefix}-reason`, fieldError('reason'), true)}
+        />
+      </Field>
+      <Field id={`${prefix}-due`} label="答复期限" error={fieldError('dueDate')} required>
+        <input
+          id={`${prefix}-due`}
+          type="date"
+          value={dueDate}
+          onChange={(e) => { setDueDate(e.target.value); setError((current: unknown) => clearField(current, 'dueDate')); }}
+          {...describedBy(`${prefix}-due`, fieldError('dueDate'))}
+        />
+      </Field>
+      <div className="actions">
+        <Button type="submit" theme="primary" loading={busy}>
+          发出督办
+        </Button>
+        {onCancel ? (
+          <Button type="button" variant="outline" onClick={onCancel}>
+            取消
+          </Button>
+        ) : null}
       </div>
     </form>
   );

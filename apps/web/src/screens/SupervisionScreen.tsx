@@ -23,7 +23,8 @@ import {
 import { DEMAND_STATE_LABELS, formatDate, formatDateTime } from '../format';
 import { ErrorBanner, Loading } from '../ui';
 import { formatRate, OverdueBarChart, TrendChart } from './charts';
-import { RowActions } from './SupervisionActions';
+import { DEMAND_BADGE_CLASSES, type OverdueApplicationRow, type OverdueApplicationsSection } from './applications/application-demands';
+import { ApplicationDemandForm, RowActions } from './SupervisionActions';
 
 /** The stage bar of items not waiting in a review stage (the API's `outside-review`); the list filters it here. */
 const OUTSIDE_REVIEW = 'outside-review';
@@ -245,6 +246,17 @@ export function SupervisionScreen() {
         />
       )}
 
+      <OverdueApplications
+        section={list ? ((list as OverdueListAnswer & { applications?: OverdueApplicationsSection }).applications ?? null) : null}
+        openRow={openRow}
+        onToggle={(key) => setOpenRow((current) => (current === key ? null : key))}
+        onDone={(message) => {
+          setNotice(message);
+          setOpenRow(null);
+          setRefresh((n) => n + 1);
+        }}
+      />
+
       <DemandList demands={demands} />
     </section>
   );
@@ -455,6 +467,85 @@ function OverdueTable({ rows, openRow, onToggle, onDone }: { rows: OverdueRowVie
         })}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * Applications for disclosure past their reply limit, beside the items: a supervisor issues a 督办 from a
+ * row (one open at a time), and follows it here and on the application's page.
+ */
+function OverdueApplications({ section, openRow, onToggle, onDone }: { section: OverdueApplicationsSection | null; openRow: string | null; onToggle: (key: string) => void; onDone: (message: string) => void }) {
+  return (
+    <section aria-labelledby="overdue-applications-title">
+      <h2 id="overdue-applications-title">逾期依申请公开{section ? `（${section.items.length} 件）` : ''}</h2>
+      {!section ? (
+        <Loading />
+      ) : section.items.length === 0 ? (
+        <p className="empty">没有符合条件的逾期申请。</p>
+      ) : (
+        <table className="table compact overdue-applications">
+          <caption className="sr-only">逾期的政府信息公开申请，逾期最久的在前</caption>
+          <thead>
+            <tr>
+              <th scope="col">查询号</th>
+              <th scope="col">承办部门</th>
+              <th scope="col">状态</th>
+              <th scope="col">答复期限</th>
+              <th scope="col">逾期</th>
+              <th scope="col">督办</th>
+              <th scope="col">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {section.items.map((row) => (
+              <OverdueApplicationRowView key={row.applicationId} row={row} open={openRow === `application:${row.applicationId}`} onToggle={() => onToggle(`application:${row.applicationId}`)} onDone={onDone} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function OverdueApplicationRowView({ row, open, onToggle, onDone }: { row: OverdueApplicationRow; open: boolean; onToggle: () => void; onDone: (message: string) => void }) {
+  return (
+    <Fragment>
+      <tr className={row.stillOverdue ? 'row-overdue' : ''} data-application-id={row.applicationId}>
+        <td>
+          <Link to={`/applications/${row.applicationId}`}>{row.queryNumber}</Link>
+        </td>
+        <td>{row.departmentName}</td>
+        <td>{row.stateLabel}</td>
+        <td>{row.dueDate ?? formatDateTime(row.dueAt)}</td>
+        <td>
+          <strong>{row.workingDaysLate}</strong> 个工作日
+          <div className="muted">{row.stillOverdue ? '未办结' : `已于${formatDateTime(row.finishedAt)}办结`}</div>
+        </td>
+        <td>
+          {row.demand ? (
+            <Link to={`/applications/${row.applicationId}`}>
+              <span className={DEMAND_BADGE_CLASSES[row.demand.state]}>{row.demand.stateLabel}</span>
+            </Link>
+          ) : (
+            <span className="muted">—</span>
+          )}
+        </td>
+        <td>
+          {row.demand ? null : (
+            <button type="button" className="button button-small" aria-expanded={open} onClick={onToggle}>
+              督办
+            </button>
+          )}
+        </td>
+      </tr>
+      {open ? (
+        <tr className="row-actions-row">
+          <td colSpan={7}>
+            <ApplicationDemandForm applicationId={row.applicationId} queryNumber={row.queryNumber} onDone={onDone} onCancel={onToggle} />
+          </td>
+        </tr>
+      ) : null}
+    </Fragment>
   );
 }
 

@@ -13,6 +13,7 @@ import { UserContacts1764260000000 } from './1764260000000-user-contacts';
 import { AnnualReports1764270000000 } from './1764270000000-annual-reports';
 import { PublicSearch1764280000000 } from './1764280000000-public-search';
 import { AttachmentsAndRevisions1764290000000 } from './1764290000000-attachments-and-revisions';
+import { ApplicationDemands1767000000000 } from './1767000000000-application-demands';
 import { SupervisionDemands1764300000000 } from './1764300000000-supervision-demands';
 import { SatisfactionRatings1764310000000 } from './1764310000000-satisfaction-ratings';
 import { DepartmentActive1764330000000 } from './1764330000000-department-active';
@@ -27,4 +28,4 @@ import { PersonalInformationFindings1765200000000 } from './1765200000000-person
 import { AttachmentSheetNames1765700000000 } from './1765700000000-attachment-sheet-names';
 
 /** Every migration, oldest first. Schema changes only ever happen here, with reviewed SQL. */
-export const MIGRATIONS = [Foundation1764150000000, CatalogImports1764160000000, HolidayTables1764170000000, TaskDueExplanation1764180000000, ReviewLifecycle1764190000000, ChannelLedger1764200000000, PublicConcerns1764210000000, PeriodicObligations1764220000000, ItemEditions1764230000000, AuditHashChain1764240000000, InboxIndexes1764250000000, UserContacts1764260000000, AnnualReports1764270000000, PublicSearch1764280000000, AttachmentsAndRevisions1764290000000, SupervisionDemands1764300000000, SatisfactionRatings1764310000000, DepartmentActive1764330000000, PublicityPeriods1764340000000, ReleaseDeadlineTimer1764342000000, DisclosureApplications1765100000000, PersonalInformationFindings1765200000000, CatalogRowDepartments1765300000000, CatalogCompilation1765310000000, PublicConsultations1765400000000, ItemInterpretations1765400100000, AttachmentSheetNames1765700000000];
+export const MIGRATIONS = [Foundation1764150000000, CatalogImports1764160000000, HolidayTables1764170000000, TaskDueExplanation1764180000000, ReviewLifecycle1764190000000, ChannelLedger1764200000000, PublicConcerns1764210000000, PeriodicObligations1764220000000, ItemEditions1764230000000, AuditHashChain1764240000000, InboxIndexes1764250000000, UserContacts1764260000000, AnnualReports1764270000000, PublicSearch1764280000000, AttachmentsAndRevisions1764290000000, SupervisionDemands1764300000000, SatisfactionRatings1764310000000, DepartmentActive1764330000000, PublicityPeriods1764340000000, ReleaseDeadlineTimer1764342000000, DisclosureApplications1765100000000, PersonalInformationFindings1765200000000, CatalogRowDepartments1765300000000, CatalogCompilation1765310000000, PublicConsultations1765400000000, ItemInterpretations1765400100000, AttachmentSheetNames1765700000000, ApplicationDemands1767000000000];

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { REVIEW_STAGES, STAGE_ROLE, type ReviewStage } from '../review/review-chain';
 import {
+  applicationDemandAnswerRole,
   catalogRowDraftingRefusal,
+  mayAnswerApplicationDemand,
+  maySuperviseApplicationDemand,
   mayTakeApplicationStep,
   maySeeApplicantData,
   maySeeApplication,
@@ -152,5 +155,28 @@ describe('applications for disclosure (依申请公开)', () => {
     expect(maySeeApplicantData(actor('county', 'admin'), facts)).toBe(false);
     expect(maySeeApplication(actor('office', 'supervisor'), facts)).toBe(true);
     expect(maySeeApplication(actor('civil', 'drafter'), facts)).toBe(false);
+  });
+});
+
+describe('督办 on an application', () => {
+  const actor = (departmentCode: string, ...roles: string[]) => ({ username: `${departmentCode}.${roles.join('.')}`, departmentCode, roles });
+  const toEdu = { departmentCode: 'edu', officeDepartmentCode: 'office' };
+  const toOffice = { departmentCode: 'office', officeDepartmentCode: 'office' };
+
+  it('is issued and closed by supervisors only, not by admins or the disclosure office', () => {
+    expect(maySuperviseApplicationDemand(actor('office', 'supervisor'))).toBe(true);
+    expect(maySuperviseApplicationDemand(actor('county', 'admin'))).toBe(false);
+    expect(maySuperviseApplicationDemand(actor('office', 'disclosure-office'))).toBe(false);
+  });
+
+  it('is answered by the head of the department it was issued to, or by the office disclosure staff when that is the office', () => {
+    expect(applicationDemandAnswerRole(toEdu)).toBe(DEPARTMENT_HEAD_ROLE);
+    expect(mayAnswerApplicationDemand(actor('edu', 'reviewer'), toEdu)).toBe(true);
+    expect(mayAnswerApplicationDemand(actor('edu', 'drafter'), toEdu)).toBe(false);
+    expect(mayAnswerApplicationDemand(actor('civil', 'reviewer'), toEdu)).toBe(false);
+    expect(mayAnswerApplicationDemand(actor('office', 'disclosure-office'), toEdu)).toBe(false);
+    expect(applicationDemandAnswerRole(toOffice)).toBe('disclosure-office');
+    expect(mayAnswerApplicationDemand(actor('office', 'disclosure-office'), toOffice)).toBe(true);
+    expect(mayAnswerApplicationDemand(actor('office', 'supervisor'), toOffice)).toBe(false);
   });
 });

@@ -305,6 +305,29 @@ export function maySeeApplication(actor: PolicyActor, facts: ApplicationAccessFa
   return hasOversight(actor) || actor.departmentCode === facts.officeDepartmentCode || maySeeApplicantData(actor, facts);
 }
 
+// 督办 on an application
+
+/** Who issues and closes a 督办 on an application: the supervisors, as for items (admins keep the system, they do not supervise). */
+export const APPLICATION_DEMAND_SUPERVISING_ROLES: readonly Role[] = ['supervisor'];
+
+export function maySuperviseApplicationDemand(actor: PolicyActor): boolean {
+  return holdsAny(actor, APPLICATION_DEMAND_SUPERVISING_ROLES);
+}
+
+/**
+ * The role that answers a 督办 for the department it was issued to: the department head (负责人), as for an
+ * item; while the office itself holds the application (not yet assigned, or handled there), its disclosure
+ * staff, since the office has no head role of its own in the application's steps.
+ */
+export function applicationDemandAnswerRole(demand: { readonly departmentCode: string; readonly officeDepartmentCode: string }): Role {
+  return demand.departmentCode === demand.officeDepartmentCode ? APPLICATION_OFFICE_ROLE : DEPARTMENT_HEAD_ROLE;
+}
+
+/** May the actor answer (说明情况, 整改措施) this 督办? Only the answering role in the department it was issued to. */
+export function mayAnswerApplicationDemand(actor: PolicyActor, demand: { readonly departmentCode: string; readonly officeDepartmentCode: string }): boolean {
+  return actor.departmentCode === demand.departmentCode && actor.roles.includes(applicationDemandAnswerRole(demand));
+}
+
 // Personal information
 
 /**

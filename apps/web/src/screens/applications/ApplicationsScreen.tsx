@@ -2,6 +2,8 @@ import { Link } from 'react-router';
 import { useCallback, useEffect, useState } from 'react';
 import { api, download, idempotencyKey, openAuthenticated, type Session } from '../../api';
 import { ErrorBanner, Loading } from '../../ui';
+import { ApplicationDemandPanel } from './ApplicationDemandPanel';
+import { DEMAND_BADGE_CLASSES, type ApplicationDemandSummary } from './application-demands';
 
 interface Application {
   id: string;
@@ -21,6 +23,8 @@ interface Application {
   reply: { outcome: string; letter: string } | null;
   result: { category: string; label: string } | null;
   timeline?: { action: string; actor: string; reason: string | null; at: string }[];
+  /** On the list: the 督办 still to be closed, which the department answers on the application's page. */
+  demand?: ApplicationDemandSummary | null;
 }
 
 /** The steps a screen offers in each state, with the fields each needs (the workflow decides who may). */
@@ -45,8 +49,8 @@ const STEPS: Record<string, { step: string; label: string; fields?: Record<strin
 const NUMBER_FIELDS = ['periodWorkingDays', 'workingDays'];
 
 /** 依申请公开 for staff: the list (overdue first), and one application with its clock, timeline and the next steps. */
-export function ApplicationsScreen({ id }: { id?: string; session: Session }) {
-  return id ? <ApplicationScreen id={id} /> : <ApplicationListScreen />;
+export function ApplicationsScreen({ id, session }: { id?: string; session: Session }) {
+  return id ? <ApplicationScreen id={id} session={session} /> : <ApplicationListScreen />;
 }
 
 function ApplicationListScreen() {
@@ -68,7 +72,7 @@ function ApplicationListScreen() {
       </p>
       <table className="table" aria-label="政府信息公开申请">
         <thead>
-          <tr><th>查询号</th><th>申请人</th><th>状态</th><th>答复期限</th><th>承办部门</th></tr>
+          <tr><th>查询号</th><th>申请人</th><th>状态</th><th>答复期限</th><th>承办部门</th><th>督办</th></tr>
         </thead>
         <tbody>
           {sorted.map((item) => (
@@ -78,6 +82,13 @@ function ApplicationListScreen() {
               <td>{item.stateLabel}{item.overdue ? '（逾期）' : ''}</td>
               <td>{item.clockStopped ? '计时暂停' : item.dueDate ?? '—'}</td>
               <td>{item.handlingDepartmentCode ?? '—'}</td>
+              <td>
+                {item.demand ? (
+                  <span className={DEMAND_BADGE_CLASSES[item.demand.state]}>
+                    {item.demand.stateLabel}（{item.demand.dueDate}前）
+                  </span>
+                ) : '—'}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -86,7 +97,7 @@ function ApplicationListScreen() {
   );
 }
 
-function ApplicationScreen({ id }: { id: string }) {
+function ApplicationScreen({ id, session }: { id: string; session: Session }) {
   const [application, setApplication] = useState<Application | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [values, setValues] = useState<Record<string, string>>({});
@@ -129,6 +140,7 @@ function ApplicationScreen({ id }: { id: string }) {
           <button type="button" className="button" onClick={() => void openAuthenticated(`/applications/${application.id}/reply.html`).catch(setError)}>打印告知书</button>
         </p>
       ) : null}
+      <ApplicationDemandPanel applicationId={application.id} queryNumber={application.queryNumber} actor={session.actor} onChanged={() => void load()} />
       <h2>办理</h2>
       {(STEPS[application.state] ?? []).map(({ step, label, fields }) => (
         <form key={step} className="inline-form" onSubmit={(event) => { event.preventDefault(); void take(step, fields); }}>

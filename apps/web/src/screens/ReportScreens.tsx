@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, ApiFailure, download, loadSession, type Department, type FieldProblem, type Session } from '../api';
+import { api, ApiFailure, download, loadSession, type Department, type Session } from '../api';
+import { fieldProblemText } from '../errors/error-text';
 import { formatDate, formatDateTime } from '../format';
 import { ErrorBanner, Field, Loading } from '../ui';
 
@@ -92,30 +93,6 @@ function inputsOf(draft: Draft): Record<string, unknown> {
   return body;
 }
 
-/**
- * The domain's checks, in the words of the form: by the problem's code and params (a copy of the domain's
- * ANNUAL_REPORT_PROBLEM_MESSAGES; the web imports nothing outside apps/web). An unknown code shows the API's text.
- */
-const PROBLEM_MESSAGES: Record<string, string> = {
-  'annual-report.not-an-object': '填报内容格式有误',
-  'annual-report.unknown-input': '不是年度报告的填报项',
-  'annual-report.not-text': '须为文字',
-  'annual-report.text-too-long': '内容过长（最多 {max} 字）',
-  'annual-report.not-a-count': '须为 0 或正整数',
-  'annual-report.not-an-amount': '须为非负金额，最多 4 位小数',
-  'annual-report.not-a-table': '表格格式有误',
-  'annual-report.unknown-cell': '不是本表的栏目',
-  'annual-report.results-total': '（七）总计应等于各项办理结果之和 {expected}',
-  'annual-report.balance': '本年新收 + 上年结转（{incoming}）应等于 办理结果总计 + 结转下年度（{outgoing}）',
-  'annual-report.outcomes-total': '总计应为四项结果之和 {expected}',
-};
-
-function problemInChinese(problem: FieldProblem): string {
-  const template = problem.code ? PROBLEM_MESSAGES[problem.code] : undefined;
-  if (!template) return problem.problems.join('；');
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => String(problem.params?.[name] ?? placeholder));
-}
-
 /** How the system counts the 行政规范性文件 row (the API's NORMATIVE_DOCUMENT_MAPPING), for the reader. */
 const NORMATIVE_NOTE =
   '行政规范性文件一行由系统统计：本年制发件数为本年首次发布的规范性文件；本年废止件数为已发布、本年撤回的；现行有效件数为截至年底已发布且未撤回的。';
@@ -160,7 +137,7 @@ export function AnnualReportScreen({ year, session }: { year: string | undefined
   const problems = error instanceof ApiFailure ? error.fields : [];
   const problemOf = (field: string) => {
     const found = problems.filter((p) => p.field === field);
-    return found.length ? found.map(problemInChinese).join('；') : undefined;
+    return found.length ? found.map(fieldProblemText).join('；') : undefined;
   };
   useEffect(() => {
     if (problems.length) problemsRef.current?.focus();
@@ -262,7 +239,7 @@ export function AnnualReportScreen({ year, session }: { year: string | undefined
                     <button type="button" className="link-button" onClick={() => document.getElementById(cellId(problem.field))?.focus()}>
                       {describeField(problem.field, report)}
                     </button>
-                    ：{problemInChinese(problem)}
+                    ：{fieldProblemText(problem)}
                   </li>
                 ))}
               </ul>

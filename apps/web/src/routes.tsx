@@ -4,7 +4,7 @@ import { DemandScreen } from './screens/DemandScreen';
 import { DraftScreen } from './screens/DraftScreen';
 import { InboxScreen } from './screens/InboxScreen';
 import { ItemScreen, MyItemsScreen } from './screens/ItemScreens';
-import { OrganisationScreen } from './screens/OrganisationScreen';
+import { OrganisationScreen } from './screens/organisation/OrganisationScreen';
 import { PortalItemScreen, PortalScreen } from './screens/PortalScreens';
 import { AnnualReportScreen, AssessmentScreen } from './screens/ReportScreens';
 import { ReviewScreen } from './screens/ReviewScreen';

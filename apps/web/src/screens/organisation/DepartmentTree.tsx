@@ -40,6 +40,9 @@ export function DepartmentTree(props: { departments: Department[]; users: OrgUse
       data={nodesUnder(null)}
       expandAll
       transition={false}
+      activable
+      actived={props.selected ? [props.selected] : []}
+      onActive={(value) => value[0] !== undefined && props.onSelect(String(value[0]))}
       label={(node) => nodeLabel((node.data as unknown as TreeNode).department)}
     />
   );

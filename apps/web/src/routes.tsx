@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Session } from './api';
 import { DemandScreen } from './screens/DemandScreen';
-import { DraftScreen } from './screens/DraftScreen';
+import { DraftScreen } from './screens/drafting/DraftScreen';
 import { InboxScreen } from './screens/InboxScreen';
 import { ItemScreen, MyItemsScreen } from './screens/ItemScreens';
 import { OrganisationScreen } from './screens/organisation/OrganisationScreen';

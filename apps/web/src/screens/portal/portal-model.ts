@@ -1,42 +1,14 @@
+import type { components } from '../../openapi/schema';
 import type { PublicityPeriodView } from '../../item-types';
 import { pathWithQuery } from '../../router';
 
-/** The portal's answers as the API sends them. */
-export interface Elements6 {
-  name: string;
-  basis: string;
-  content: string;
-  subject: string;
-  timeLimit: string;
-  mode: string;
-}
+/** The portal's listing and counts, as the API documents them (generated from its OpenAPI document). */
+export type Elements6 = components['schemas']['PublicElementsView'];
+export type PublicListItem = components['schemas']['PublicListItemView'];
+export type PublicPage = components['schemas']['PublicItemPageView'];
+export type PublicFacets = components['schemas']['PublicFacetsView'];
 
-export interface PublicListItem {
-  id: string;
-  title: string;
-  area: string;
-  category: string;
-  categoryLabel: string;
-  department: string;
-  releasedAt: string;
-  edition: number | null;
-  elements: Elements6;
-  snippet: string;
-}
-
-export interface PublicPage {
-  items: PublicListItem[];
-  nextCursor: string | null;
-  /** 'recent' when a search matched too many items to rank them all: newest first instead. */
-  ranking?: 'recent';
-}
-
-export interface PublicFacets {
-  total: number;
-  areas: { area: string; count: number }[];
-  categories: { category: string; label: string; count: number }[];
-}
-
+/** GET /api/public/items/:id (not documented by the API yet: typed here). */
 export interface PublicItem {
   id: string;
   title: string;

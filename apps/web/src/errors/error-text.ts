@@ -20,12 +20,17 @@ function fill(template: string, params?: Readonly<Record<string, string | number
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => String(params?.[name] ?? placeholder));
 }
 
-/** What is wrong with one field, in Chinese: its code's wording, else the API's own Chinese, else a general line. */
+/**
+ * What is wrong with one field, in Chinese: a field-problem code's wording (validation, the annual report's
+ * checks); else the API's own Chinese, which names the specifics (正文的身份证号…) where a request-level code
+ * (personal-information.unresolved) rides on the field; else that code's title; else a general line.
+ */
 export function fieldProblemText(problem: FieldProblemLike): string {
-  const template = problem.code ? (FIELD_PROBLEM_TEXTS[problem.code] ?? ERROR_TITLES[problem.code]) : undefined;
-  if (template && problem.code !== 'validation.invalid') return fill(template, problem.params);
+  const template = problem.code && problem.code !== 'validation.invalid' ? FIELD_PROBLEM_TEXTS[problem.code] : undefined;
+  if (template) return fill(template, problem.params);
   const own = problem.problems.filter((text) => CHINESE.test(text));
-  return own.length ? own.join('；') : FIELD_PROBLEM_TEXTS['validation.invalid'] ?? '内容不符合要求';
+  if (own.length) return own.join('；');
+  return (problem.code && ERROR_TITLES[problem.code]) || (FIELD_PROBLEM_TEXTS['validation.invalid'] ?? '内容不符合要求');
 }
 
 /** The Chinese title of a failure: its code's, else the general code of its status, else a line with the status. */

@@ -62,27 +62,28 @@ describe('organisation and report screens', () => {
     // The API's 400 names the fields; each error shows under its own field.
     await admin.locator('#new-dept-code').fill('Bad Code');
     await admin.getByRole('button', { name: '创建单位' }).click();
-    await expectText(admin.locator('#new-dept-code-error'), 'code must be');
-    await expectText(admin.locator('#new-dept-name-error'), 'name');
+    await expectText(admin.locator('#new-dept-code-error'), '须为 2–64 位小写字母、数字或连字符');
+    await expectText(admin.locator('#new-dept-name-error'), '不能为空');
 
     await admin.locator('#new-dept-name').fill('桥头镇');
     await admin.locator('#new-dept-code').fill(township);
     await admin.getByRole('button', { name: '创建单位' }).click();
     await expectText(admin.locator('.banner-success'), '已在“县教育局”下创建乡镇/街道“桥头镇”');
     await admin.getByRole('heading', { name: '桥头镇', exact: true }).waitFor();
-    await expectVisible(admin.locator('.org-tree .org-tree .org-node', { hasText: '桥头镇' }));
+    // Under 县政府 → 县教育局: the tree's third level.
+    await expectVisible(admin.locator('.org-tree .t-tree__item[data-level="2"] .org-node', { hasText: '桥头镇' }));
 
     await admin.locator('#new-user-username').fill(username);
     await admin.locator('#new-user-name').fill('李起草（桥头镇）');
     await admin.locator('#new-user-email').fill('not-an-address');
     await admin.locator('form[aria-labelledby="new-user-title"]').getByLabel('起草人').check();
     await admin.getByRole('button', { name: '创建用户' }).click();
-    await expectText(admin.locator('#new-user-email-error'), 'email');
+    await expectText(admin.locator('#new-user-email-error'), '须为有效的电子邮箱地址');
     await admin.locator('#new-user-email').fill('li.qicao@qiaotou.example.gov.cn');
     await admin.getByRole('button', { name: '创建用户' }).click();
     await expectText(admin.locator('.banner-success'), `已在“桥头镇”创建用户 ${username}`);
     await admin.getByRole('heading', { name: /用户：李起草/ }).waitFor();
-    await expectText(admin.locator('#members-title + table'), '起草人');
+    await expectText(admin.locator('section[aria-labelledby="members-title"] table'), '起草人');
 
     // The audit history of the new user and of the township.
     await admin.locator('.user-panel .org-history summary').click();

@@ -214,8 +214,8 @@ describe('the task inbox', () => {
     const response = await inbox(users.secrecy, '?state=open&sort=dueAt&page=2');
     expect(response.status).toBe(400);
     expect(response.body.fields).toEqual([
-      { field: 'sort', problems: ['property sort should not exist'] },
-      { field: 'page', problems: ['property page should not exist'] },
+      { field: 'sort', code: 'validation.unknown-field', problems: ['不是可接受的字段'] },
+      { field: 'page', code: 'validation.unknown-field', problems: ['不是可接受的字段'] },
     ]);
     expect((await inbox(users.secrecy, '?state=open&kind=sign-off&limit=5')).status).toBe(200);
   });

@@ -1,4 +1,5 @@
 /** The HTTP client of the web app: the bearer token from sessionStorage, and errors with their fields. */
+import { failureTitle, fieldProblemText } from './errors/error-text';
 
 export interface Actor {
   username: string;
@@ -41,9 +42,14 @@ export class ApiFailure extends Error {
     return rest.length ? new ApiFailure(this.status, this.message, rest, this.code) : null;
   }
 
-  /** The problems of one field, joined for display under it. */
+  /** The Chinese of the failure's code (or of its status when it has none), for a banner. */
+  get title(): string {
+    return failureTitle(this.status, this.code);
+  }
+
+  /** The problems of one field in Chinese (worded from their codes), joined for display under it. */
   fieldMessage(field: string): string | undefined {
-    const found = this.fields.filter((f) => f.field === field).flatMap((f) => f.problems);
+    const found = this.fields.filter((f) => f.field === field).map(fieldProblemText);
     return found.length ? found.join('；') : undefined;
   }
 }
@@ -141,8 +147,8 @@ export interface RatingSummary {
 
 /** A refused rating: 409 (already rated), 429 with how many seconds to wait, or 400 naming `score`/`comment`. */
 export class RatingFailure extends ApiFailure {
-  constructor(status: number, message: string, fields: FieldProblem[], readonly retryAfterSeconds: number | null) {
-    super(status, message, fields);
+  constructor(status: number, message: string, fields: FieldProblem[], readonly retryAfterSeconds: number | null, code?: string) {
+    super(status, message, fields, code);
   }
 }
 
@@ -161,10 +167,10 @@ export async function submitRating(target: RatingTarget, body: { score: number; 
     headers: { accept: 'application/json', 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  const parsed = (await response.json().catch(() => ({}))) as { message?: string; fields?: FieldProblem[]; summary?: RatingSummary };
+  const parsed = (await response.json().catch(() => ({}))) as { code?: string; message?: string; fields?: FieldProblem[]; summary?: RatingSummary };
   if (!response.ok) {
     const retryAfter = Number(response.headers.get('retry-after'));
-    throw new RatingFailure(response.status, parsed.message ?? `请求失败（${response.status}）`, parsed.fields ?? [], Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+    throw new RatingFailure(response.status, parsed.message ?? `请求失败（${response.status}）`, parsed.fields ?? [], Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null, parsed.code);
   }
   return parsed as { summary: RatingSummary };
 }

@@ -1,12 +1,14 @@
 import type { ComponentType } from 'react';
 import type { Session } from './api';
 import { DemandScreen } from './screens/DemandScreen';
-import { DraftScreen } from './screens/DraftScreen';
+import { DraftScreen } from './screens/drafting/DraftScreen';
 import { InboxScreen } from './screens/InboxScreen';
 import { ItemScreen, MyItemsScreen } from './screens/ItemScreens';
-import { OrganisationScreen } from './screens/OrganisationScreen';
-import { PortalItemScreen, PortalScreen } from './screens/PortalScreens';
-import { AnnualReportScreen, AssessmentScreen } from './screens/ReportScreens';
+import { OrganisationScreen } from './screens/organisation/OrganisationScreen';
+import { PortalItemScreen } from './screens/portal/PortalItemScreen';
+import { PortalScreen } from './screens/portal/PortalScreen';
+import { AnnualReportScreen } from './screens/reports/AnnualReportScreen';
+import { AssessmentScreen } from './screens/reports/AssessmentScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
 import { SupervisionScreen } from './screens/SupervisionScreen';
 import { ApplicationsScreen } from './screens/applications/ApplicationsScreen';

@@ -1,37 +1,45 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { ApiFailure } from './api';
+import { failureTitle, fieldProblemLines } from './errors/error-text';
 
-/** An error message for a whole form, announced to screen readers and focused so keyboard users land on it. */
-export function ErrorBanner({ error }: { error: unknown }) {
+/**
+ * An error message for a whole form, announced to screen readers and focused so keyboard users land on it:
+ * the Chinese of the failure's code, the API's own Chinese explanation when it gives one, and each field at
+ * fault named (by `labels`, the screen's names of its fields, else the common ones).
+ */
+export function ErrorBanner({ error, labels }: { error: unknown; labels?: Readonly<Record<string, string>> }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error) ref.current?.focus();
   }, [error]);
   if (!error) return null;
-  const text = error instanceof ApiFailure ? describeFailure(error) : error instanceof Error ? error.message : String(error);
+  const { text, details } = describeFailure(error, labels);
   return (
     <div className="banner banner-error" role="alert" tabIndex={-1} ref={ref}>
       {text}
+      {details.length ? (
+        <ul className="banner-details">
+          {details.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }
 
-function describeFailure(error: ApiFailure): string {
-  if (error.fields.length) return '请按提示修改标红的字段后再提交。';
-  switch (error.status) {
-    case 401:
-      return '登录已失效，请重新登录。';
-    case 403:
-      return `无权执行此操作：${error.message}`;
-    case 404:
-      return '未找到该记录。';
-    case 409:
-      return `当前状态不允许此操作：${error.message}`;
-    case 429:
-      return '提交过于频繁，请稍后再试。';
-    default:
-      return error.message;
+const CHINESE = /[\u4e00-\u9fff]/;
+
+/** Any error in Chinese: an API failure by its code; a thrown Error only when its message is Chinese (ours). */
+export function describeFailure(error: unknown, labels?: Readonly<Record<string, string>>): { text: string; details: string[] } {
+  if (error instanceof ApiFailure) {
+    const explanation = CHINESE.test(error.message) && error.message !== error.title && !error.fields.length ? [error.message] : [];
+    return { text: error.title, details: [...explanation, ...fieldProblemLines(error.fields, labels)] };
   }
+  const message = error instanceof Error ? error.message : String(error);
+  if (CHINESE.test(message)) return { text: message, details: [] };
+  // A network failure (fetch's TypeError) or a bug: never the English of the browser or the code.
+  return { text: error instanceof TypeError ? failureTitle(0) : failureTitle(500), details: [] };
 }
 
 /** A labelled form field with its error below it, tied together with aria-describedby. */

@@ -27,6 +27,12 @@ export class ApiFieldProblem {
 
   @ApiProperty({ type: [String], example: ['含有不允许的控制字符 U+0000（NUL，只允许换行和制表符），请删除后重试'] })
   problems!: string[];
+
+  @ApiPropertyOptional({ example: 'validation.too-long', description: 'why, as a stable code a client words itself (validation-problems.ts, error-codes.ts)' })
+  code?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] }, example: { max: 300 }, description: "the values the code's wording names" })
+  params?: Record<string, string | number>;
 }
 
 /** The one body every error answers with (HttpErrorFilter, the rate-limit filter). */
@@ -37,7 +43,13 @@ export class ApiErrorBody {
   @ApiProperty({ enum: API_ERROR_NAMES, example: 'invalid-input' })
   error!: string;
 
-  @ApiProperty({ example: 'title: 不能为空' })
+  @ApiProperty({ example: 'invalid-input', description: 'the stable code a client branches on and words (error-codes.ts)' })
+  code!: string;
+
+  @ApiPropertyOptional({ example: '请求内容有误，请按提示修改', description: "the code's Chinese title" })
+  title?: string;
+
+  @ApiProperty({ example: 'title：不能为空', description: 'for people and logs; clients must not parse it' })
   message!: string;
 
   @ApiPropertyOptional({ type: [ApiFieldProblem], description: 'the request fields at fault' })

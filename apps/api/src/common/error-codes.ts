@@ -11,12 +11,16 @@ export const ERROR_CODES = {
   forbidden: { status: 403, message: '无权进行此操作' },
   'not-found': { status: 404, message: '所请求的内容不存在' },
   conflict: { status: 409, message: '与当前状态冲突，请刷新后重试' },
+  'method-not-allowed': { status: 405, message: '不支持该请求方式' },
   'payload-too-large': { status: 413, message: '提交的内容过大' },
   'unsupported-media-type': { status: 415, message: '不支持的文件类型' },
   unprocessable: { status: 422, message: '无法处理该内容' },
+  'too-many-requests': { status: 429, message: '请求过于频繁，请稍后再试' },
+  /** Not a refusal: something failed inside the system (logged with the request id). */
+  internal: { status: 500, message: '系统内部错误，请稍后重试；如仍失败，请联系管理员并提供请求编号' },
   unavailable: { status: 503, message: '服务暂时不可用，请稍后重试' },
   /** A workflow did not answer in time; the request may still take effect. */
-  'still-processing': { status: 503, message: '请求仍在处理中，请稍后使用相同的 Idempotency-Key 重试' },
+  'still-processing': { status: 503, message: '请求仍在处理中，请稍后重试（重复提交不会重复办理）' },
 
   // Public submissions (questions, ratings): per client address and window, with Retry-After.
   'public.rate-limited': { status: 429, message: '提交过于频繁，请稍后再试' },

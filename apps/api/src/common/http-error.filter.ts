@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { ApiError } from './api-error';
 import { apiErrorFromCatalog } from './catalog-failure';
 import { errorAnswerOf, statusErrorBody, type ErrorBody } from './error-body';
+import { ERROR_CODES } from './error-codes';
 import { apiErrorFromTemporal } from './temporal-failure';
 
 /**
@@ -43,6 +44,6 @@ export class HttpErrorFilter implements ExceptionFilter {
       return statusErrorBody(exception.getStatus(), message, fields);
     }
     this.logger.error(`${request.method} ${request.url} failed`, exception instanceof Error ? exception.stack : String(exception));
-    return { statusCode: 500, error: 'internal', code: 'internal', message: 'Internal server error' };
+    return { statusCode: 500, error: 'internal', code: 'internal', title: ERROR_CODES.internal.message, message: 'Internal server error' };
   }
 }

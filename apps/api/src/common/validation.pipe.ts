@@ -1,15 +1,8 @@
-import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { ApiError } from './api-error';
 import { bodyProblem } from './input-policy';
-
-function flatten(errors: readonly ValidationError[], prefix = ''): { field: string; problems: string[] }[] {
-  return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
-}
+import { fieldProblemsOf } from './validation-problems';
 
 type Constructor = new () => object;
 
@@ -65,10 +58,13 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
+    // Each error keeps the object it was found in, so that a rule's declared limits (`@MaxLength(300)`) word
+    // its problem; the factory sends only the field problems, never the object.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => {
-      const fields = flatten(errors);
+      const fields = fieldProblemsOf(errors);
       return new BadRequestException({
-        message: fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; '),
+        message: fields.map((f) => `${f.field}：${f.problems.join('；')}`).join('；'),
         fields,
       });
     },

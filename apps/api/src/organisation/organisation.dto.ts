@@ -8,7 +8,7 @@ const KINDS = ['county', 'department', 'township'] as const;
 
 export class CreateDepartmentDto {
   @ApiProperty({ example: 'health' })
-  @Matches(DEPARTMENT_CODE, { message: 'code must be 2–64 lowercase letters, digits or hyphens, starting with a letter' })
+  @Matches(DEPARTMENT_CODE, { message: '须为 2–64 位小写字母、数字或连字符，以字母开头' })
   code!: string;
 
   @ApiProperty({ example: '县卫生健康局' })
@@ -51,7 +51,7 @@ export class UpdateDepartmentDto {
 
 export class CreateUserDto {
   @ApiProperty({ example: 'health.drafter' })
-  @Matches(USERNAME, { message: 'username must be 2–100 lowercase letters, digits, dots, underscores or hyphens, starting with a letter' })
+  @Matches(USERNAME, { message: '须为 2–100 位小写字母、数字、点、下划线或连字符，以字母开头' })
   username!: string;
 
   @ApiProperty({ example: '张起草（卫健局）' })
@@ -78,7 +78,7 @@ export class CreateUserDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^\+?[0-9]{6,20}$/, { message: 'mobile must be 6–20 digits, optionally with a leading +' })
+  @Matches(/^\+?[0-9]{6,20}$/, { message: '须为 6–20 位数字，可以 + 开头' })
   mobile?: string;
 }
 
@@ -116,6 +116,6 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Matches(/^\+?[0-9]{6,20}$/, { message: 'mobile must be 6–20 digits, optionally with a leading +' })
+  @Matches(/^\+?[0-9]{6,20}$/, { message: '须为 6–20 位数字，可以 + 开头' })
   mobile?: string;
 }

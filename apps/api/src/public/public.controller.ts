@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
@@ -8,6 +8,7 @@ import { ListPublicItemsQuery } from './list-public-items.query';
 import { PublicFacetsQuery, PublicFeedQuery } from './public-filters.query';
 import { PublicService } from './public.service';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
+import { PublicFacetsView, PublicItemPageView } from './public.views';
 
 @ApiTags('public')
 @Public()
@@ -18,11 +19,13 @@ export class PublicController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @ApiOkResponse({ type: PublicItemPageView })
   @Get('items')
   list(@Query() query: ListPublicItemsQuery) {
     return this.portal.list(query);
   }
 
+  @ApiOkResponse({ type: PublicFacetsView })
   @Get('facets')
   facets(@Query() query: PublicFacetsQuery) {
     return this.portal.facets(query);

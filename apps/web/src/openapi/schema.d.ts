@@ -1989,22 +1989,49 @@ export interface components {
         };
         ApiErrorBody: {
             /**
+             * @description the stable code a client branches on and words (error-codes.ts)
+             * @example invalid-input
+             */
+            code: string;
+            /**
              * @example invalid-input
              * @enum {string}
              */
             error: "invalid-input" | "unauthenticated" | "forbidden" | "not-found" | "method-not-allowed" | "conflict" | "payload-too-large" | "unsupported-media-type" | "unprocessable" | "too-many-requests" | "unavailable" | "still-processing" | "http-error" | "internal";
             /** @description the request fields at fault */
             fields?: components["schemas"]["ApiFieldProblem"][];
-            /** @example title: 不能为空 */
+            /**
+             * @description for people and logs; clients must not parse it
+             * @example title：不能为空
+             */
             message: string;
             /** @description the X-Request-Id the request came with */
             requestId?: string;
             /** @example 400 */
             statusCode: number;
+            /**
+             * @description the code's Chinese title
+             * @example 请求内容有误，请按提示修改
+             */
+            title?: string;
         };
         ApiFieldProblem: {
+            /**
+             * @description why, as a stable code a client words itself (validation-problems.ts, error-codes.ts)
+             * @example validation.too-long
+             */
+            code?: string;
             /** @example title */
             field: string;
+            /**
+             * @description the values the code's wording names
+             * @example {
+             *       "max": 300
+             *     }
+             */
+            params?: {
+                [key: string]: string | number;
+            };
             /**
              * @example [
              *       "含有不允许的控制字符 U+0000（NUL，只允许换行和制表符），请删除后重试"
@@ -2399,6 +2426,78 @@ export interface components {
             subject: string;
             /** @description 公开时限, as the catalog words it */
             timeLimitText: string;
+        };
+        PublicAreaCountView: {
+            area: string;
+            count: number;
+        };
+        PublicCategoryCountView: {
+            /** @enum {string} */
+            category: "decision" | "execution" | "management" | "service" | "result" | "uncategorized";
+            count: number;
+            label: string;
+        };
+        PublicElementsView: {
+            basis: string;
+            content: string;
+            /** @example 主动公开 */
+            mode: string;
+            /** @example 招生管理 / 招生政策 */
+            name: string;
+            subject: string;
+            /** @example 信息形成或者变更之日起20个工作日内 */
+            timeLimit: string;
+        };
+        PublicFacetsView: {
+            areas: components["schemas"]["PublicAreaCountView"][];
+            categories: components["schemas"]["PublicCategoryCountView"][];
+            /** @description released items under the filters */
+            total: number;
+        };
+        PublicItemPageView: {
+            items: components["schemas"]["PublicListItemView"][];
+            /** @description null on the last page */
+            nextCursor: string | null;
+            /**
+             * @description said only when a search has too many matches to rank, and is ordered newest first
+             * @enum {string}
+             */
+            ranking?: "recent";
+        };
+        PublicListItemView: {
+            /** @example 义务教育 */
+            area: string;
+            /** @example EDU-001 */
+            catalogItemCode: string;
+            /**
+             * @description 五公开 category
+             * @enum {string}
+             */
+            category: "decision" | "execution" | "management" | "service" | "result" | "uncategorized";
+            /** @example 决策公开 */
+            categoryLabel: string;
+            /** @example 县教育局 */
+            department: string;
+            /** @description the released edition */
+            edition: number;
+            elements: components["schemas"]["PublicElementsView"];
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description the first release
+             */
+            releasedAt: string | null;
+            /** @description with a search only */
+            relevance?: number;
+            /** @description the start of the body, around the first search term */
+            snippet: string;
+            title: string;
+            /**
+             * Format: date-time
+             * @description the released edition's release
+             */
+            updatedAt: string;
         };
         QuestionAnswerDto: {
             answer: string;
@@ -9481,7 +9580,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicFacetsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9545,7 +9646,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicItemPageView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {

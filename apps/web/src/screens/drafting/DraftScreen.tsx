@@ -1,55 +1,14 @@
-import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import { Button } from 'tdesign-react';
 import { Link, useNavigate } from 'react-router';
-import { api, ApiFailure, clearField, downloadAttachment, idempotencyKey, uploadAttachments, type Session } from '../api';
-import { formatDateTime, formatSize, STATE_LABELS, todayInChina } from '../format';
-import { clockStartLabel, timeLimitLine, type AttachmentLimits, type AttachmentView, type CatalogItemView, type ItemDetail } from '../item-types';
-import { describedBy, ErrorBanner, Field, Loading, StateBadge } from '../ui';
-import { DrafterFindingsPanel, type FindingsView } from './PersonalInformationFindings';
-
-/** The API's defaults, used until GET /api/attachments/limits answers. */
-const DEFAULT_LIMITS: AttachmentLimits = {
-  maxFileBytes: 20 * 1024 * 1024,
-  maxFilesPerItem: 10,
-  types: [
-    { mediaType: 'application/pdf', label: 'PDF', extensions: ['pdf'] },
-    { mediaType: 'image/png', label: 'PNG', extensions: ['png'] },
-    { mediaType: 'image/jpeg', label: 'JPEG', extensions: ['jpg', 'jpeg'] },
-    { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'XLSX', extensions: ['xlsx'], spreadsheet: true },
-    { mediaType: 'text/csv', label: 'CSV', extensions: ['csv'], spreadsheet: true },
-  ],
-};
-
-/** "PDF、PNG、JPEG 文件或 XLSX、CSV 表格": what may be attached. */
-function allowedTypesText(limits: AttachmentLimits): string {
-  const documents = limits.types.filter((type) => !type.spreadsheet).map((type) => type.label).join('、');
-  const spreadsheets = limits.types.filter((type) => type.spreadsheet).map((type) => type.label).join('、');
-  return spreadsheets ? `${documents} 文件或 ${spreadsheets} 表格` : `${documents} 文件`;
-}
-
-/** Only a draft or a returned item is the drafter's to change. */
-const EDITABLE_STATES = ['DRAFT', 'RETURNED'];
-
-function typeLabel(limits: AttachmentLimits, fileName: string, mediaType?: string): string {
-  const extension = fileName.includes('.') ? fileName.slice(fileName.lastIndexOf('.') + 1).toLowerCase() : '';
-  return limits.types.find((type) => type.mediaType === mediaType || type.extensions.includes(extension))?.label ?? (extension.toUpperCase() || '未知类型');
-}
-
-/** The browser's own check before sending (the API checks the bytes again): type by name, size, count. */
-function checkChosenFile(limits: AttachmentLimits, file: File): string | undefined {
-  const extension = file.name.includes('.') ? file.name.slice(file.name.lastIndexOf('.') + 1).toLowerCase() : '';
-  const allowed = limits.types.flatMap((type) => type.extensions);
-  if (!allowed.includes(extension)) return `${file.name}：只能上传 ${allowedTypesText(limits)}`;
-  if (file.size === 0) return `${file.name}：文件是空的`;
-  if (file.size > limits.maxFileBytes) return `${file.name}：${formatSize(file.size)}，超过每个附件 ${formatSize(limits.maxFileBytes)} 的上限`;
-  return undefined;
-}
-
-/** What the clock start day is for under the row's rule: the chosen case's count, or the manual date's lower bound. */
-function formedAtHint(timeLimit: CatalogItemView['timeLimit'], caseDescription: string | undefined, manualDue: boolean): string {
-  if (manualDue) return '公开截止日期由下方人工填写，不得早于这一天';
-  const description = caseDescription ?? timeLimit?.description;
-  return `${description ? `公开时限：${description}，` : '法定公开时限'}从这一天的次日起算`;
-}
+import { api, ApiFailure, clearField, idempotencyKey, uploadAttachments, type Session } from '../../api';
+import { formatDateTime, STATE_LABELS, todayInChina } from '../../format';
+import { clockStartLabel, timeLimitLine, type AttachmentLimits, type AttachmentView, type CatalogItemView, type ItemDetail } from '../../item-types';
+import { describedBy, ErrorBanner, Field, Loading, StateBadge } from '../../ui';
+import { DrafterFindingsPanel, type FindingsView } from '../PersonalInformationFindings';
+import { AttachmentsSection } from './AttachmentsSection';
+import { CatalogPicker } from './CatalogPicker';
+import { checkChosenFile, DEFAULT_LIMITS, EDITABLE_STATES, formedAtHint } from './draft-rules';
 
 /**
  * Drafting: choose a catalog item, write the content, attach files, save or submit. With an item id it edits
@@ -81,7 +40,6 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
   const [attachments, setAttachments] = useState<AttachmentView[]>([]);
   const [pending, setPending] = useState<File[]>([]);
   const [limits, setLimits] = useState<AttachmentLimits>(DEFAULT_LIMITS);
-  const fileInput = useRef<HTMLInputElement>(null);
   // What the personal-information guard found in the saved draft and its attachments.
   const [findings, setFindings] = useState<FindingsView | null>(null);
 
@@ -248,7 +206,6 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
     );
   }
 
-  const filesError = fieldError('files');
   const heading = existing?.state === 'RETURNED' ? '修改退回的事项' : editing ? '修改草稿' : '起草公开事项';
   return (
     <section className="page" aria-labelledby="draft-title">
@@ -276,48 +233,19 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
             </p>
           </fieldset>
         ) : (
-          <fieldset className="card">
-            <legend>第一步：选择目录事项</legend>
-            <div className="inline-fields">
-              <Field id="catalog-area" label="领域">
-                <select id="catalog-area" value={area} onChange={(e) => { setArea(e.target.value); void search(e.target.value, q); }}>
-                  <option value="">全部领域</option>
-                  {areas.map((a) => (
-                    <option key={a} value={a}>
-                      {a}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <Field id="catalog-q" label="关键词">
-                <input id="catalog-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void search(); } }} />
-              </Field>
-              <button type="button" className="button" onClick={() => void search()}>
-                搜索
-              </button>
-            </div>
-            <div className={`field${fieldError('catalogItemCode') ? ' field-invalid' : ''}`} role="radiogroup" aria-labelledby="catalog-results-label" {...describedBy('catalogItemCode', fieldError('catalogItemCode'))}>
-              <p id="catalog-results-label" className="label">
-                目录事项 <span className="required" aria-hidden="true">*</span>
-                <span className="muted">（共 {results?.length ?? 0} 项）</span>
-              </p>
-              <ul className="catalog-list">
-                {(results ?? []).slice(0, 50).map((item) => (
-                  <li key={item.code}>
-                    <label className={`catalog-option${code === item.code ? ' selected' : ''}`}>
-                      <input type="radio" name="catalogItemCode" value={item.code} checked={code === item.code} disabled={Boolean(savedId)} onChange={() => { setCode(item.code); setTimeLimitCase(''); setError((current: unknown) => clearField(current, 'catalogItemCode')); }} />
-                      <span>
-                        <strong>{item.name}</strong> <code>{item.code}</code>
-                        <span className="muted"> · {item.area} · {timeLimitLine(item.timeLimit)}</span>
-                      </span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-              {results && results.length === 0 ? <p className="muted">{area || q.trim() ? '没有符合条件的目录事项。' : '本单位在现行目录中没有负责的事项，请联系政务公开办公室。'}</p> : null}
-              {fieldError('catalogItemCode') ? <p className="field-error" id="catalogItemCode-error">{fieldError('catalogItemCode')}</p> : null}
-            </div>
-          </fieldset>
+          <CatalogPicker
+            areas={areas}
+            area={area}
+            q={q}
+            results={results}
+            code={code}
+            locked={Boolean(savedId)}
+            error={fieldError('catalogItemCode')}
+            onArea={(next) => { setArea(next); void search(next, q); }}
+            onQ={setQ}
+            onSearch={() => void search()}
+            onChoose={(next) => { setCode(next); setTimeLimitCase(''); setError((current: unknown) => clearField(current, 'catalogItemCode')); }}
+          />
         )}
         <fieldset className="card">
           <legend>{editing ? '内容' : '第二步：填写内容'}</legend>
@@ -360,100 +288,26 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
           ) : null}
           {selected ? <p className="muted">发布渠道：{(existing?.channels ?? selected.channels ?? []).join('、')}</p> : null}
         </fieldset>
-        <fieldset className="card">
-          <legend>{editing ? '附件' : '第三步：附件（可选）'}</legend>
-          <div className={`field${filesError ? ' field-invalid' : ''}`}>
-            <p className="label" id="files-label">
-              添加附件
-            </p>
-            <p className="hint" id="files-hint">
-              可上传 {allowedTypesText(limits)}，每个不超过 {formatSize(limits.maxFileBytes)}，每个事项最多 {limits.maxFilesPerItem} 个。附件随正文一并送审；提交后不能再增删。
-            </p>
-            {/* The native control, kept focusable and labelled, under a button-like label in Chinese (Chromium's own says "Choose Files"). */}
-            <div className="file-picker">
-              <input
-                id="files"
-                ref={fileInput}
-                type="file"
-                className="file-input"
-                aria-labelledby="files-label files-button"
-                multiple
-                accept={[...limits.types.flatMap((type) => type.extensions.map((extension) => `.${extension}`)), ...limits.types.map((type) => type.mediaType)].join(',')}
-                onChange={chooseFiles}
-                {...describedBy('files', filesError, true)}
-              />
-              <label htmlFor="files" className="button" id="files-button" aria-hidden="true">
-                选择文件…
-              </label>
-              <span className="muted"> 可一次选择多个文件</span>
-            </div>
-            {filesError ? (
-              <div className="field-error" id="files-error" role="alert">
-                {error instanceof ApiFailure
-                  ? error.fields.filter((f) => f.field === 'files').flatMap((f) => f.problems).map((problem) => <p key={problem}>{problem}</p>)
-                  : filesError}
-              </div>
-            ) : null}
-          </div>
-          {attachments.length + pending.length > 0 ? (
-            <table className="table compact attachment-table">
-              <caption className="sr-only">附件</caption>
-              <thead>
-                <tr>
-                  <th scope="col">文件名</th>
-                  <th scope="col">类型</th>
-                  <th scope="col">大小</th>
-                  <th scope="col">状态</th>
-                  <th scope="col">
-                    <span className="sr-only">操作</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {attachments.map((attachment) => (
-                  <tr key={attachment.id}>
-                    <td>
-                      <button type="button" className="link-button" onClick={() => void downloadAttachment(attachment.downloadPath, attachment.fileName).catch(setError)}>
-                        {attachment.fileName}
-                      </button>
-                    </td>
-                    <td>{typeLabel(limits, attachment.fileName, attachment.mediaType)}</td>
-                    <td>{formatSize(attachment.size)}</td>
-                    <td>已上传 {formatDateTime(attachment.uploadedAt)}</td>
-                    <td>
-                      <button type="button" className="button button-small" disabled={busy} onClick={() => void removeAttachment(attachment)} aria-label={`删除附件 ${attachment.fileName}`}>
-                        删除
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-                {pending.map((file) => (
-                  <tr key={`${file.name}-${file.size}`}>
-                    <td>{file.name}</td>
-                    <td>{typeLabel(limits, file.name, file.type)}</td>
-                    <td>{formatSize(file.size)}</td>
-                    <td>保存时上传</td>
-                    <td>
-                      <button type="button" className="button button-small" disabled={busy} onClick={() => setPending((current) => current.filter((p) => p !== file))} aria-label={`移除 ${file.name}`}>
-                        移除
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p className="muted">尚未添加附件。</p>
-          )}
-        </fieldset>
+        <AttachmentsSection
+          editing={editing}
+          limits={limits}
+          attachments={attachments}
+          pending={pending}
+          busy={busy}
+          error={error}
+          onChoose={chooseFiles}
+          onRemoveAttachment={(attachment) => void removeAttachment(attachment)}
+          onRemovePending={(file) => setPending((current) => current.filter((p) => p !== file))}
+          onDownloadFailed={setError}
+        />
         {editing && savedId ? <DrafterFindingsPanel itemId={savedId} findings={findings} unsaved={unsaved} onMasked={(next) => void masked(next)} /> : null}
         <div className="actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
+          <Button type="submit" theme="primary" disabled={busy}>
             {existing?.state === 'RETURNED' ? '保存并重新提交审核' : '保存并提交审核'}
-          </button>
-          <button type="button" className="button" disabled={busy} onClick={() => void save(false)}>
+          </Button>
+          <Button variant="outline" disabled={busy} onClick={() => void save(false)}>
             {editing ? '保存修改' : '保存草稿'}
-          </button>
+          </Button>
           {busy ? (
             <span className="muted" role="status">
               正在保存…

@@ -1,0 +1,86 @@
+/**
+ * The API's error codes and field-problem codes in Chinese, generated from apps/api/src/common/error-codes.ts,
+ * validation-problems.ts and the annual report's ANNUAL_REPORT_PROBLEM_MESSAGES. Do not edit: regenerate with
+ *   ZWGK_WRITE_ERROR_TEXTS=1 npx jest --selectProjects unit -- test/static/web-error-texts.spec.ts
+ */
+
+/** What an error code means, for the whole request. */
+export const ERROR_TITLES: Readonly<Record<string, string>> = {
+  "invalid-input": "请求内容有误，请按提示修改",
+  "unauthenticated": "请先登录",
+  "forbidden": "无权进行此操作",
+  "not-found": "所请求的内容不存在",
+  "conflict": "与当前状态冲突，请刷新后重试",
+  "method-not-allowed": "不支持该请求方式",
+  "payload-too-large": "提交的内容过大",
+  "unsupported-media-type": "不支持的文件类型",
+  "unprocessable": "无法处理该内容",
+  "too-many-requests": "请求过于频繁，请稍后再试",
+  "internal": "系统内部错误，请稍后重试；如仍失败，请联系管理员并提供请求编号",
+  "unavailable": "服务暂时不可用，请稍后重试",
+  "still-processing": "请求仍在处理中，请稍后重试（重复提交不会重复办理）",
+  "public.rate-limited": "提交过于频繁，请稍后再试",
+  "task.not-yours": "该任务不属于您的岗位或部门",
+  "task.claimed-by-other": "该任务已由他人认领",
+  "application.lookup-failed": "查询号或验证码不正确",
+  "personal-information.unresolved": "尚有个人信息未脱敏，也未记录公开依据，不能通过",
+  "interpretation.plan-incomplete": "解读方案尚未完成，不能签发",
+  "catalog.admins-only": "仅系统管理员可导入、编辑和启用公开事项目录",
+  "catalog.row-not-owned": "该目录事项由其他部门负责，本部门不能在其下起草",
+  "catalog.row-unassigned": "该目录事项尚未指定责任部门，请联系管理员",
+  "consultation.period-too-short": "征求意见期限短于规定的最短期限，确需缩短的请说明理由",
+  "consultation.closed": "该意见征集已截止，不再接收意见",
+  "consultation.feedback-incomplete": "采纳情况须答复每一条已公开的意见，未采纳的须说明理由",
+  "annual-report.invalid-inputs": "年度报告填报内容未通过校验",
+};
+
+/** The general code of each status, for an answer that carries no code. */
+export const GENERAL_CODE_OF_STATUS: Readonly<Record<string, string>> = {
+  "400": "invalid-input",
+  "401": "unauthenticated",
+  "403": "forbidden",
+  "404": "not-found",
+  "405": "method-not-allowed",
+  "409": "conflict",
+  "413": "payload-too-large",
+  "415": "unsupported-media-type",
+  "422": "unprocessable",
+  "429": "too-many-requests",
+};
+
+/** What is wrong with one field, by its problem code; `{name}` is filled from the problem's params. */
+export const FIELD_PROBLEM_TEXTS: Readonly<Record<string, string>> = {
+  "validation.required": "不能为空",
+  "validation.not-text": "须为文字",
+  "validation.too-long": "不能超过 {max} 个字",
+  "validation.too-short": "至少 {min} 个字",
+  "validation.length": "须为 {min} 至 {max} 个字",
+  "validation.not-integer": "须为整数",
+  "validation.not-number": "须为数字",
+  "validation.too-small": "不能小于 {min}",
+  "validation.too-large": "不能大于 {max}",
+  "validation.not-one-of": "须为以下之一：{values}",
+  "validation.not-list": "须为列表",
+  "validation.too-many": "最多 {max} 项",
+  "validation.too-few": "至少 {min} 项",
+  "validation.not-object": "格式有误",
+  "validation.not-boolean": "须为“是”或“否”",
+  "validation.not-id": "不是有效的编号",
+  "validation.not-email": "须为有效的电子邮箱地址",
+  "validation.not-date": "须为 YYYY-MM-DD 格式的真实日期",
+  "validation.not-instant": "须为有效的日期时间",
+  "validation.format": "格式不正确",
+  "validation.unknown-field": "不是可接受的字段",
+  "validation.invalid": "内容不符合要求",
+  "annual-report.not-an-object": "填报内容格式有误",
+  "annual-report.unknown-input": "不是年度报告的填报项",
+  "annual-report.not-text": "须为文字",
+  "annual-report.text-too-long": "内容过长（最多 {max} 字）",
+  "annual-report.not-a-count": "须为 0 或正整数",
+  "annual-report.not-an-amount": "须为非负金额，最多 4 位小数",
+  "annual-report.not-a-table": "表格格式有误",
+  "annual-report.unknown-cell": "不是本表的栏目",
+  "annual-report.results-total": "（七）总计应等于各项办理结果之和 {expected}",
+  "annual-report.balance": "本年新收 + 上年结转（{incoming}）应等于 办理结果总计 + 结转下年度（{outgoing}）",
+  "annual-report.outcomes-total": "总计应为四项结果之和 {expected}",
+};

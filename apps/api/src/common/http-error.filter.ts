@@ -4,6 +4,7 @@ import { ApiError } from './api-error';
 import { apiErrorFromCatalog } from './catalog-failure';
 import { errorAnswerOf, statusErrorBody, type ErrorBody } from './error-body';
 import { apiErrorFromTemporal } from './temporal-failure';
+import { loggedUrl } from '../observability/logging';
 
 /**
  * The one place where errors become HTTP responses: an ApiError (a workflow's refusal and a catalog error
@@ -42,7 +43,7 @@ export class HttpErrorFilter implements ExceptionFilter {
           : exception.message;
       return statusErrorBody(exception.getStatus(), message, fields);
     }
-    this.logger.error(`${request.method} ${request.url} failed`, exception instanceof Error ? exception.stack : String(exception));
+    this.logger.error(`${request.method} ${loggedUrl(request.originalUrl)} failed`, exception instanceof Error ? exception.stack : String(exception));
     return { statusCode: 500, error: 'internal', code: 'internal', message: 'Internal server error' };
   }
 }

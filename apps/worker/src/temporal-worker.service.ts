@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from '@zwgk/activities';
-import type { AppConfig } from '@zwgk/config';
+import { temporalConnectionSettings, type AppConfig } from '@zwgk/config';
 import { addTsconfigAliases, workflowsPath } from './workflow-bundle';
 import { WORKER_CONFIG } from './worker.tokens';
 
@@ -33,8 +33,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const address = this.config.temporal.address ?? `127.0.0.1:${this.config.temporal.devServerPort}`;
-    this.connection = await NativeConnection.connect({ address });
+    const settings = temporalConnectionSettings(this.config);
+    const address = settings.address;
+    this.connection = await NativeConnection.connect(settings);
     const bundlePath = process.env.ZWGK_WORKFLOW_BUNDLE;
     this.worker = await Worker.create({
       connection: this.connection,
@@ -49,7 +50,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       process.exitCode = 1;
       process.kill(process.pid, 'SIGTERM');
     });
-    this.logger.log(`Polling task queue "${this.config.temporal.taskQueue}" on ${address} (namespace ${this.config.temporal.namespace})`);
+    this.logger.log(`Polling task queue "${this.config.temporal.taskQueue}" on ${address} (namespace ${this.config.temporal.namespace}${settings.tls ? ', TLS' : ''})`);
   }
 
   /** The Temporal worker's state (RUNNING while it polls), or NOT-STARTED before bootstrap: for readiness. */

@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
+import { temporalConnectionSettings } from '@zwgk/config';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { DisclosureWorkflowClient } from './disclosure-workflow.client';
 import { ReleasedItemReopening } from './released-item-reopening';
@@ -16,7 +17,7 @@ import { TemporalDeadlineInterceptor } from './temporal-deadline.interceptor';
       provide: Connection,
       inject: [APP_CONFIG],
       // Lazy: the API starts even while Temporal is down, and /api/health says so.
-      useFactory: (config: AppConfig) => Connection.lazy({ address: config.temporal.address ?? `127.0.0.1:${config.temporal.devServerPort}` }),
+      useFactory: (config: AppConfig) => Connection.lazy(temporalConnectionSettings(config)),
     },
     {
       provide: Client,

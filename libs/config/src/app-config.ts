@@ -108,6 +108,8 @@ export interface AppConfig {
     readonly metricsToken?: string;
     /** Worker: where the Temporal SDK's own Prometheus metrics are served (`host:port`); off when absent. */
     readonly workerMetricsAddress?: string;
+    /** OpenTelemetry tracing (TRACING=on): where spans are sent, as OTLP over HTTP; off when absent. */
+    readonly tracing?: { readonly endpoint: string };
   };
   readonly attachments: {
     /** The local directory of the content-addressed store (embedded mode). */
@@ -359,7 +361,14 @@ function readObservability(env: Env): AppConfig['observability'] {
   if (workerMetricsAddress !== undefined && !/^[\w.:[\]-]+:\d{1,5}$/.test(workerMetricsAddress)) {
     throw new ConfigurationError('WORKER_METRICS_ADDRESS', `expected host:port such as 0.0.0.0:9464, got "${workerMetricsAddress}"`);
   }
+  const tracing = nonEmpty(env, 'TRACING') ?? 'off';
+  if (tracing !== 'on' && tracing !== 'off') throw new ConfigurationError('TRACING', `expected "on" or "off", got "${tracing}"`);
+  // The OpenTelemetry variable names, so that a collector's usual settings apply; the traces endpoint wins.
+  const tracesEndpoint =
+    httpUrl(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ??
+    (httpUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT')?.replace(/\/+$/, '') ?? 'http://localhost:4318') + '/v1/traces';
   return {
+    ...(tracing === 'on' ? { tracing: { endpoint: tracesEndpoint } } : {}),
     logFormat,
     logLevel: logLevel as AppConfig['observability']['logLevel'],
     accessLog: accessLog === 'on',

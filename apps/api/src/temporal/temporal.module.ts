@@ -1,7 +1,8 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
-import { temporalConnectionSettings } from '@zwgk/config';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
+import { activeTracing, temporalConnectionSettings } from '@zwgk/config';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { DisclosureWorkflowClient } from './disclosure-workflow.client';
 import { ReleasedItemReopening } from './released-item-reopening';
@@ -22,7 +23,13 @@ import { TemporalDeadlineInterceptor } from './temporal-deadline.interceptor';
     {
       provide: Client,
       inject: [Connection, APP_CONFIG],
-      useFactory: (connection: Connection, config: AppConfig) => new Client({ connection, namespace: config.temporal.namespace }),
+      // With tracing on, every workflow start, update and query carries the request's trace context to the worker.
+      useFactory: (connection: Connection, config: AppConfig) =>
+        new Client({
+          connection,
+          namespace: config.temporal.namespace,
+          ...(activeTracing().enabled ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } } : {}),
+        }),
     },
     // No HTTP request waits on Temporal longer than the Update timeout.
     { provide: APP_INTERCEPTOR, useClass: TemporalDeadlineInterceptor },

@@ -21,7 +21,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Connection } from '@temporalio/client';
 import type { DataSource, EntityManager } from 'typeorm';
-import { loadConfig, type AppConfig } from '@zwgk/config';
+import { loadConfig, temporalConnectionSettings, type AppConfig } from '@zwgk/config';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '@zwgk/contracts';
 import { activateCatalogVersion, connectAndMigrate, createDataSource, importCatalogFiles, loadHolidayTables, loadOfficialHolidayTable, MIGRATIONS, writeAuditEvent } from '@zwgk/db';
 import { chinaDateOf, STATUTORY_YEARS, type HolidayTable } from '@zwgk/domain';
@@ -259,7 +259,7 @@ async function check(): Promise<boolean> {
   else {
     let connection: Connection | undefined;
     try {
-      connection = await Connection.connect({ address: config.temporal.address, connectTimeout: 5_000 });
+      connection = await Connection.connect({ ...temporalConnectionSettings(config), connectTimeout: 5_000 });
       const listed = await connection.operatorService.listSearchAttributes({ namespace: config.temporal.namespace });
       const missing = CUSTOM_SEARCH_ATTRIBUTES.filter((attribute) => !(attribute.name in (listed.customAttributes ?? {})));
       line(missing.length === 0, 'temporal', missing.length ? `namespace ${config.temporal.namespace} lacks the search attributes ${missing.map((a) => a.name).join(', ')}` : `namespace ${config.temporal.namespace} with its ${CUSTOM_SEARCH_ATTRIBUTES.length} search attributes`);

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { transformFileSync } from '@swc/core';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { projectRoot } from '@zwgk/config';
-import { addTsconfigAliases, workflowsPath } from '../apps/worker/src/workflow-bundle';
+import { addTsconfigAliases, workflowInterceptorModules, workflowsPath } from '../apps/worker/src/workflow-bundle';
 
 const SOURCES = ['apps/api/src', 'apps/worker/src', 'libs', 'activities/src', 'workflows/src', 'scripts'];
 const SKIP = /(\.spec\.ts|\.d\.ts)$|\/node_modules\/|^libs\/[^/]+\/(?!src\/)/;
@@ -49,7 +49,10 @@ async function main(): Promise<void> {
   // projectRoot (libs/config) resolves to dist/ in the build: the workflow sources are bundled from here.
   const bundle = await bundleWorkflowCode({ workflowsPath, webpackConfigHook: addTsconfigAliases });
   writeFileSync(path.join(outDir, 'workflow-bundle.js'), bundle.code);
-  process.stdout.write(`[build-dist] ${files.length} files compiled and the workflow bundle written to dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  // The one a worker with TRACING=on runs (ZWGK_WORKFLOW_BUNDLE_TRACED): the same code with OpenTelemetry's interceptors.
+  const traced = await bundleWorkflowCode({ workflowsPath, workflowInterceptorModules, webpackConfigHook: addTsconfigAliases });
+  writeFileSync(path.join(outDir, 'workflow-bundle-traced.js'), traced.code);
+  process.stdout.write(`[build-dist] ${files.length} files compiled and the workflow bundles written to dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
 main().catch((error: unknown) => {

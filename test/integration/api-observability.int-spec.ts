@@ -81,6 +81,16 @@ describe('API observability: access log, /metrics, readiness', () => {
     expect(JSON.stringify(lines[0])).not.toMatch(/headers|authorization/i);
   });
 
+  it('keeps the path and the query parameter names in the access log, never what a citizen searched for', async () => {
+    const requestId = 'obs-access-log-query';
+    const response = await fetch(`${api.baseUrl}/health/live?q=${encodeURIComponent('张三的低保名单')}&page=2`, { headers: { 'x-request-id': requestId } });
+    expect(response.status).toBe(200);
+    await api.waitForOutput(new RegExp(`"reqId":"${requestId}"`), 10_000);
+    const line = api.output.find((entry) => entry.includes(`"reqId":"${requestId}"`))!;
+    expect(JSON.parse(line.slice(line.indexOf('{')))).toMatchObject({ req: { url: '/api/health/live?q&page' }, msg: expect.stringMatching(/^GET \/api\/health\/live\?q&page 200 \d+ms$/) });
+    expect(line).not.toMatch(/张三|%E5%BC%A0|低保|page=2/);
+  });
+
   it('serves /metrics only with the token, counting requests by route pattern and status', async () => {
     expect((await fetch(`${api.baseUrl}/metrics`)).status).toBe(401);
     expect((await fetch(`${api.baseUrl}/metrics`, { headers: { authorization: 'Bearer not-the-metrics-token-at-all' } })).status).toBe(401);

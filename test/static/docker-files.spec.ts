@@ -108,6 +108,12 @@ describe('docker/ deployment files', () => {
     }
   });
 
+  it('checks the api replicas by readiness, passes them the metrics token, and keeps /api/metrics off the proxy', () => {
+    expect(JSON.stringify(services.api!.healthcheck!.test)).toContain('/api/health/ready');
+    expect(services.api!.environment!.METRICS_TOKEN).toBe('${METRICS_TOKEN:-}');
+    expect(readFileSync(path.join(dockerDir, 'nginx.conf'), 'utf8')).toMatch(/location = \/api\/metrics \{\s*return 404;/);
+  });
+
   it('only depends on services that exist, and mounts files and volumes that exist', () => {
     for (const [name, service] of Object.entries(services)) {
       for (const dependency of Object.keys(dependencies(service))) expect([name, dependency, dependency in services]).toEqual([name, dependency, true]);

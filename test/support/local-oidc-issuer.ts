@@ -29,6 +29,13 @@ export class LocalOidcIssuer {
   url = '';
   /** How long the tokens it issues are good for. */
   tokenLifetimeSeconds = 600;
+  /** Whether the token endpoint hands out refresh tokens (what a web client's silent renew uses). */
+  refreshTokens = false;
+  /** Refresh-token exchanges it answered, oldest first. */
+  readonly refreshes: { username: string; at: number }[] = [];
+  /** Requests to its end_session_endpoint, oldest first. */
+  readonly logouts: { idTokenHint: string | null; postLogoutRedirectUri: string | null }[] = [];
+  private readonly refreshTokensIssued = new Map<string, string>();
 
   constructor(
     readonly clientId: string,
@@ -103,6 +110,7 @@ export class LocalOidcIssuer {
           issuer: this.url,
           authorization_endpoint: `${this.url}/authorize`,
           token_endpoint: `${this.url}/token`,
+          end_session_endpoint: `${this.url}/logout`,
           jwks_uri: `${this.url}/.well-known/jwks.json`,
           response_types_supported: ['code'],
           subject_types_supported: ['public'],
@@ -117,6 +125,15 @@ export class LocalOidcIssuer {
       case '/token':
         if (request.method !== 'POST') return json(405, { error: 'invalid_request' });
         return this.exchange(new URLSearchParams(await readBody(request)), json);
+      case '/logout': {
+        // RP-initiated logout: ends the (pretend) session and sends the browser back where the client asked.
+        const back = url.searchParams.get('post_logout_redirect_uri');
+        this.logouts.push({ idTokenHint: url.searchParams.get('id_token_hint'), postLogoutRedirectUri: back });
+        if (!back) return void response.end('signed out');
+        response.statusCode = 302;
+        response.setHeader('location', back);
+        return void response.end();
+      }
       default:
         response.statusCode = 404;
         response.end();
@@ -159,6 +176,7 @@ export class LocalOidcIssuer {
   }
 
   private exchange(params: URLSearchParams, json: (status: number, body: unknown) => void): void {
+    if (params.get('grant_type') === 'refresh_token') return this.refresh(params, json);
     const code = this.codes.get(params.get('code') ?? '');
     this.codes.delete(params.get('code') ?? ''); // a code is good once
     if (!code) return json(400, { error: 'invalid_grant', error_description: 'unknown or used code' });
@@ -169,12 +187,32 @@ export class LocalOidcIssuer {
       return json(400, { error: 'invalid_grant', error_description: 'PKCE verification failed' });
     }
     const claims = this.users.get(code.username)!;
-    json(200, {
+    json(200, this.tokensFor(code.username, claims, code.nonce));
+  }
+
+  private tokensFor(username: string, claims: IdpClaims, nonce?: string): Record<string, unknown> {
+    let refreshToken: string | undefined;
+    if (this.refreshTokens) {
+      refreshToken = randomBytes(24).toString('base64url');
+      this.refreshTokensIssued.set(refreshToken, username);
+    }
+    return {
       token_type: 'Bearer',
       expires_in: this.tokenLifetimeSeconds,
-      id_token: this.token({ ...claims, ...(code.nonce ? { nonce: code.nonce } : {}) }),
+      id_token: this.token({ ...claims, ...(nonce ? { nonce } : {}) }),
       access_token: this.token({ ...claims, scope: 'openid profile' }, { aud: this.accessTokenAudience }),
-    });
+      ...(refreshToken ? { refresh_token: refreshToken } : {}),
+    };
+  }
+
+  /** A refresh token is good once (rotation); the answer carries a new one. */
+  private refresh(params: URLSearchParams, json: (status: number, body: unknown) => void): void {
+    const presented = params.get('refresh_token') ?? '';
+    const username = this.refreshTokensIssued.get(presented);
+    this.refreshTokensIssued.delete(presented);
+    if (!username || params.get('client_id') !== this.clientId) return json(400, { error: 'invalid_grant', error_description: 'unknown or used refresh token' });
+    this.refreshes.push({ username, at: Date.now() });
+    json(200, this.tokensFor(username, this.users.get(username)!));
   }
 }
 

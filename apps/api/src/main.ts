@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+// First: OpenTelemetry (TRACING=on) wraps the HTTP server before anything loads it.
+import './tracing';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';

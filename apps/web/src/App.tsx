@@ -1,9 +1,9 @@
 import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { DisplaySettings } from './display-settings';
-import { loadSession, onSessionExpired, saveSession, type Session } from './api';
+import { loadAuthConfig, loadSession, onSessionExpired, saveSession, type Session } from './api';
 import { ROLE_LABELS } from './format';
-import { oidcReturnParams, tokenExpiresAt } from './oidc';
+import { endOidcSession, oidcReturnParams, tokenExpiresAt, watchOidcRenewal } from './oidc';
 import { legacyHashTarget } from './router';
 import { homeOf, mayOpen, ROUTES, type PublicRoute, type StaffRoute } from './routes';
 import { LoginScreen } from './screens/LoginScreen';
@@ -51,7 +51,32 @@ export function App() {
     saveSession(null);
     setSession(null);
     navigate('/login');
+    // Signed in through the issuer: sign out there too (the browser goes to its end_session_endpoint and back).
+    void loadAuthConfig().then((config) => (config.mode === 'oidc' ? endOidcSession(config) : undefined)).catch(() => undefined);
   };
+
+  // OIDC silent renew: a renewed token replaces the session's (and so re-arms the expiry timer below).
+  const signedIn = session !== null;
+  useEffect(() => {
+    if (!signedIn) return undefined;
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void loadAuthConfig().then((config) => {
+      if (cancelled || config.mode !== 'oidc') return;
+      stop = watchOidcRenewal(config, (token) =>
+        setSession((current) => {
+          if (!current || current.token === token) return current;
+          const next = { ...current, token };
+          saveSession(next);
+          return next;
+        }),
+      );
+    }, () => undefined);
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [signedIn]);
 
   // An expired token sends the user back to the login screen, saying why: when its exp passes, or at the
   // first 401 of a signed-in request (a token revoked or cut short by the issuer).

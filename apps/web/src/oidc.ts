@@ -1,7 +1,10 @@
+import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+
 /**
- * OIDC sign-in for production mode: the Authorization Code flow with PKCE (S256) as a public client, against
- * the issuer's discovery document. The browser checks state (against a forged redirect) and the ID token's
- * nonce, issuer and audience (against a replayed token); the API verifies the token's signature on every call.
+ * OIDC sign-in for production mode, through oidc-client-ts: the Authorization Code flow with PKCE (S256) as a
+ * public client, against the issuer's discovery document, with silent renew by refresh token and sign-out at the
+ * issuer. The browser checks state (against a forged redirect) and the ID token's nonce, issuer and audience
+ * (against a replayed token); the API verifies the token's signature on every call.
  */
 
 export interface OidcLoginConfig {
@@ -13,40 +16,70 @@ export interface OidcLoginConfig {
   bearerToken: 'id_token' | 'access_token';
 }
 
-interface Discovery {
-  issuer: string;
-  authorization_endpoint: string;
-  token_endpoint: string;
-}
-
-/** What the browser keeps between leaving for the issuer and coming back (sessionStorage: this tab only). */
-interface PendingLogin {
-  state: string;
-  nonce: string;
-  verifier: string;
-  redirectUri: string;
-  returnTo: string;
-}
-
-const PENDING_KEY = 'zwgk.oidc.pending';
-
 /** A failure of the sign-in flow, in words for the person signing in. */
 export class OidcLoginError extends Error {
   override name = 'OidcLoginError';
 }
 
-function base64url(bytes: Uint8Array): string {
-  let text = '';
-  for (const byte of bytes) text += String.fromCharCode(byte);
-  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+let manager: { key: string; value: UserManager } | undefined;
+
+function redirectUriOf(config: OidcLoginConfig): string {
+  return config.redirectUri ?? `${window.location.origin}/`;
 }
 
-function randomToken(bytes = 32): string {
-  return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
+/**
+ * The oidc-client-ts UserManager of this issuer and client: Authorization Code with PKCE, the user (its tokens,
+ * its refresh token) in sessionStorage like the session itself, and automatic silent renew, which asks the token
+ * endpoint for new tokens with the refresh token a minute before they expire. One per page.
+ */
+function userManager(config: OidcLoginConfig): UserManager {
+  if (!config.clientId) throw new OidcLoginError('系统未配置统一身份认证的客户端标识（OIDC_CLIENT_ID），请联系管理员。');
+  const key = `${config.issuer} ${config.clientId} ${config.scopes}`;
+  if (manager?.key !== key) {
+    manager = {
+      key,
+      value: new UserManager({
+        authority: config.issuer,
+        client_id: config.clientId,
+        redirect_uri: redirectUriOf(config),
+        post_logout_redirect_uri: `${window.location.origin}/login`,
+        scope: config.scopes,
+        response_type: 'code',
+        loadUserInfo: false,
+        automaticSilentRenew: true,
+        userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+        stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
+      }),
+    };
+  }
+  return manager.value;
 }
 
-async function s256(verifier: string): Promise<string> {
-  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+/** What the library's errors mean to the person signing in. */
+function loginErrorOf(error: unknown): OidcLoginError {
+  if (error instanceof OidcLoginError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/no matching state/i.test(message)) return new OidcLoginError('登录请求已失效（可能已完成或在其他窗口发起），请重新登录。');
+  if (/state/i.test(message)) return new OidcLoginError('登录校验失败（state 不一致），为安全起见请重新登录。');
+  if (/nonce/i.test(message)) return new OidcLoginError('登录校验失败（nonce 不一致），为安全起见请重新登录。');
+  if (/failed to fetch|network/i.test(message)) return new OidcLoginError('无法连接统一身份认证服务，请稍后重试或联系管理员。');
+  return new OidcLoginError(`统一身份认证未完成：${message}`);
+}
+
+function bearerOf(config: OidcLoginConfig, user: User): string {
+  const token = config.bearerToken === 'id_token' ? user.id_token : user.access_token;
+  if (!token) throw new OidcLoginError(`统一身份认证服务未返回${config.bearerToken === 'id_token' ? '身份令牌' : '访问令牌'}。`);
+  return token;
+}
+
+/** Leaves for the issuer's login page. */
+export async function beginOidcLogin(config: OidcLoginConfig): Promise<void> {
+  const returnTo = window.location.pathname === '/login' ? '' : `${window.location.pathname}${window.location.search}`;
+  try {
+    await userManager(config).signinRedirect({ state: { returnTo } });
+  } catch (error) {
+    throw loginErrorOf(error);
+  }
 }
 
 /** The payload of a JWT, unverified (the API verifies it; the browser only reads nonce, aud and exp). */
@@ -67,42 +100,6 @@ export function tokenExpiresAt(token: string): number | null {
   return typeof exp === 'number' ? exp * 1000 : null;
 }
 
-async function discover(issuer: string): Promise<Discovery> {
-  let response: Response;
-  try {
-    response = await fetch(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, { headers: { accept: 'application/json' } });
-  } catch {
-    throw new OidcLoginError('无法连接统一身份认证服务，请稍后重试或联系管理员。');
-  }
-  if (!response.ok) throw new OidcLoginError(`统一身份认证服务的配置无法读取（${response.status}）。`);
-  const discovery = (await response.json()) as Partial<Discovery>;
-  if (!discovery.authorization_endpoint || !discovery.token_endpoint) throw new OidcLoginError('统一身份认证服务的配置不完整（缺少授权或令牌地址）。');
-  if (discovery.issuer?.replace(/\/+$/, '') !== issuer.replace(/\/+$/, '')) throw new OidcLoginError('统一身份认证服务的发行方与系统配置不一致。');
-  return discovery as Discovery;
-}
-
-function redirectUriOf(config: OidcLoginConfig): string {
-  return config.redirectUri ?? `${window.location.origin}/`;
-}
-
-/** Leaves for the issuer's login page. */
-export async function beginOidcLogin(config: OidcLoginConfig): Promise<void> {
-  if (!config.clientId) throw new OidcLoginError('系统未配置统一身份认证的客户端标识（OIDC_CLIENT_ID），请联系管理员。');
-  const discovery = await discover(config.issuer);
-  const pending: PendingLogin = { state: randomToken(), nonce: randomToken(), verifier: randomToken(48), redirectUri: redirectUriOf(config), returnTo: window.location.pathname === '/login' ? '' : `${window.location.pathname}${window.location.search}` };
-  sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
-  const url = new URL(discovery.authorization_endpoint);
-  url.searchParams.set('response_type', 'code');
-  url.searchParams.set('client_id', config.clientId);
-  url.searchParams.set('redirect_uri', pending.redirectUri);
-  url.searchParams.set('scope', config.scopes);
-  url.searchParams.set('state', pending.state);
-  url.searchParams.set('nonce', pending.nonce);
-  url.searchParams.set('code_challenge', await s256(pending.verifier));
-  url.searchParams.set('code_challenge_method', 'S256');
-  window.location.assign(url.toString());
-}
-
 /** The issuer's answer in the address (`?code=&state=` or `?error=`), or null when this is not a return from it. */
 export function oidcReturnParams(): URLSearchParams | null {
   const params = new URLSearchParams(window.location.search);
@@ -115,40 +112,65 @@ function clearReturnParams(returnTo: string): void {
 }
 
 /**
- * Finishes the sign-in after the issuer sent the browser back: checks state, exchanges the code with the
- * PKCE verifier, checks the ID token's nonce, issuer and audience, and returns the bearer token for the API.
+ * Finishes the sign-in after the issuer sent the browser back: oidc-client-ts checks state, exchanges the code
+ * with the PKCE verifier and checks the ID token's nonce; the issuer and audience are checked here too. Returns
+ * the bearer token for the API.
  */
 export async function completeOidcLogin(config: OidcLoginConfig, params: URLSearchParams): Promise<{ token: string; returnTo: string }> {
-  const raw = sessionStorage.getItem(PENDING_KEY);
-  sessionStorage.removeItem(PENDING_KEY);
-  const pending = raw ? (JSON.parse(raw) as PendingLogin) : null;
-  clearReturnParams(pending?.returnTo ?? '');
+  const url = window.location.href;
   if (params.has('error')) {
+    clearReturnParams('');
     const description = params.get('error_description');
     throw new OidcLoginError(params.get('error') === 'access_denied' ? '统一身份认证登录已取消。' : `统一身份认证未完成：${description ?? params.get('error')}`);
   }
-  if (!pending) throw new OidcLoginError('登录请求已失效（可能已完成或在其他窗口发起），请重新登录。');
-  if (params.get('state') !== pending.state) throw new OidcLoginError('登录校验失败（state 不一致），为安全起见请重新登录。');
-  if (!config.clientId) throw new OidcLoginError('系统未配置统一身份认证的客户端标识（OIDC_CLIENT_ID），请联系管理员。');
-  const discovery = await discover(config.issuer);
-  let response: Response;
+  let user: User;
   try {
-    response = await fetch(discovery.token_endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code: params.get('code') ?? '', redirect_uri: pending.redirectUri, client_id: config.clientId, code_verifier: pending.verifier }),
-    });
-  } catch {
-    throw new OidcLoginError('无法连接统一身份认证服务换取令牌，请稍后重试。');
+    user = await userManager(config).signinRedirectCallback(url);
+  } catch (error) {
+    clearReturnParams('');
+    throw loginErrorOf(error);
   }
-  const answer = (await response.json().catch(() => ({}))) as { id_token?: string; access_token?: string; error?: string; error_description?: string };
-  if (!response.ok) throw new OidcLoginError(`统一身份认证服务拒绝了登录：${answer.error_description ?? answer.error ?? response.status}`);
-  const claims = answer.id_token ? jwtPayload(answer.id_token) : null;
+  const returnTo = (user.state as { returnTo?: string } | undefined)?.returnTo ?? '';
+  clearReturnParams(returnTo);
+  const claims = user.id_token ? jwtPayload(user.id_token) : null;
   if (!claims) throw new OidcLoginError('统一身份认证服务未返回有效的身份令牌。');
   const audience = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-  if (claims.nonce !== pending.nonce) throw new OidcLoginError('登录校验失败（nonce 不一致），为安全起见请重新登录。');
-  if (claims.iss !== discovery.issuer || !audience.includes(config.clientId)) throw new OidcLoginError('身份令牌的发行方或受众与系统配置不一致。');
-  const token = config.bearerToken === 'id_token' ? answer.id_token : answer.access_token;
-  if (!token) throw new OidcLoginError(`统一身份认证服务未返回${config.bearerToken === 'id_token' ? '身份令牌' : '访问令牌'}。`);
-  return { token, returnTo: pending.returnTo };
+  if (String(claims.iss).replace(/\/+$/, '') !== config.issuer.replace(/\/+$/, '') || !audience.includes(config.clientId)) {
+    throw new OidcLoginError('身份令牌的发行方或受众与系统配置不一致。');
+  }
+  return { token: bearerOf(config, user), returnTo };
+}
+
+/**
+ * While signed in through the issuer: calls `onToken` with each token the silent renew brings (the refresh
+ * token exchanged a minute before expiry, in the background, without leaving the page). Returns the unsubscribe.
+ * A renew that fails (no refresh token, the issuer's session ended) changes nothing: the token expires as before.
+ */
+export function watchOidcRenewal(config: OidcLoginConfig, onToken: (token: string) => void): () => void {
+  const manager = userManager(config);
+  const loaded = (user: User) => {
+    const token = config.bearerToken === 'id_token' ? user.id_token : user.access_token;
+    if (token) onToken(token);
+  };
+  manager.events.addUserLoaded(loaded);
+  // Arms the renew timers for a user kept across a reload.
+  void manager.getUser();
+  return () => manager.events.removeUserLoaded(loaded);
+}
+
+/**
+ * Signs out at the issuer too (its end_session_endpoint, with the ID token as the hint), so that the next
+ * sign-in asks for the password again on a shared office computer; the issuer sends the browser back to /login.
+ * Resolves without leaving when the issuer has no such endpoint or nobody is signed in through it.
+ */
+export async function endOidcSession(config: OidcLoginConfig): Promise<void> {
+  const manager = userManager(config);
+  const user = await manager.getUser().catch(() => null);
+  if (!user) return;
+  await manager.removeUser();
+  try {
+    await manager.signoutRedirect({ id_token_hint: user.id_token });
+  } catch {
+    // No end_session_endpoint: the local sign-out is all there is.
+  }
 }

@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Runtime } from '@temporalio/worker';
-import { exitWhenParentDies, loadConfig } from '@zwgk/config';
+import { exitWhenParentDies, loadConfig, startTracing } from '@zwgk/config';
 import { createWorkerLogger, nestLogger, temporalLogger } from './logging';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createWorkerLogger(config);
+  // Before the worker exists: its activity interceptors and workflow span sink use this process's tracer.
+  startTracing('zwgk-worker', config);
   const metricsAddress = config.observability.workerMetricsAddress;
   // Nest owns shutdown: the Temporal runtime must not install its own signal handlers.
   Runtime.install({

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { makeWorkflowExporter, OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from '@zwgk/activities';
-import type { AppConfig } from '@zwgk/config';
-import { addTsconfigAliases, workflowsPath } from './workflow-bundle';
+import { activeTracing, temporalConnectionSettings, type AppConfig } from '@zwgk/config';
+import { addTsconfigAliases, workflowInterceptorModules, workflowsPath } from './workflow-bundle';
 import { WORKER_CONFIG } from './worker.tokens';
 
 /**
@@ -33,9 +34,16 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const address = this.config.temporal.address ?? `127.0.0.1:${this.config.temporal.devServerPort}`;
-    this.connection = await NativeConnection.connect({ address });
-    const bundlePath = process.env.ZWGK_WORKFLOW_BUNDLE;
+    const settings = temporalConnectionSettings(this.config);
+    const address = settings.address;
+    this.connection = await NativeConnection.connect(settings);
+    const tracing = activeTracing();
+    // With tracing on, the prebuilt bundle must be the traced one (the plain one has no workflow interceptors,
+    // so a trace would stop at the workflow); a worker that bundles itself adds them.
+    const bundlePath = tracing.enabled ? process.env.ZWGK_WORKFLOW_BUNDLE_TRACED : process.env.ZWGK_WORKFLOW_BUNDLE;
+    if (tracing.enabled && !bundlePath && process.env.ZWGK_WORKFLOW_BUNDLE) {
+      this.logger.warn('TRACING=on without ZWGK_WORKFLOW_BUNDLE_TRACED: bundling the workflow code with its tracing interceptors here');
+    }
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.temporal.namespace,
@@ -43,13 +51,23 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath, bundlerOptions: { webpackConfigHook: addTsconfigAliases } }),
       activities: createActivities({ dataSource: this.dataSource, config: this.config }),
       maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
+      ...(tracing.enabled
+        ? {
+            interceptors: {
+              ...(bundlePath ? {} : { workflowModules: workflowInterceptorModules }),
+              activity: [(ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })],
+            },
+            // The workflow interceptors' spans leave the workflow sandbox through this sink.
+            sinks: { exporter: makeWorkflowExporter(tracing.spanProcessor, tracing.resource) },
+          }
+        : {}),
     });
     this.running = this.worker.run().catch((error: unknown) => {
       this.logger.error(`The worker stopped with an error: ${error instanceof Error ? error.message : String(error)}`);
       process.exitCode = 1;
       process.kill(process.pid, 'SIGTERM');
     });
-    this.logger.log(`Polling task queue "${this.config.temporal.taskQueue}" on ${address} (namespace ${this.config.temporal.namespace})`);
+    this.logger.log(`Polling task queue "${this.config.temporal.taskQueue}" on ${address} (namespace ${this.config.temporal.namespace}${settings.tls ? ', TLS' : ''})`);
   }
 
   /** The Temporal worker's state (RUNNING while it polls), or NOT-STARTED before bootstrap: for readiness. */
@@ -61,5 +79,6 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
     await this.connection?.close();
+    await activeTracing().shutdown();
   }
 }

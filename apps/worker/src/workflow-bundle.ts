@@ -28,3 +28,12 @@ export const addTsconfigAliases: WebpackConfigHook = (config) => {
 
 /** Where the workflow code starts. */
 export const workflowsPath = path.join(projectRoot, 'workflows', 'src', 'index.ts');
+
+/**
+ * OpenTelemetry's workflow interceptors, which carry a request's trace into the workflow and on to its
+ * activities. Only a traced bundle has them (a worker with TRACING=on bundles them itself, and build-dist
+ * writes dist/workflow-bundle-traced.js beside the plain one): they emit their spans through a sink that every
+ * worker running the bundle must register. They add no commands to a history, so histories recorded without
+ * them replay with them (test/integration/tracing.int-spec.ts replays the recorded histories through one).
+ */
+export const workflowInterceptorModules: string[] = [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')];

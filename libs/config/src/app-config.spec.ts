@@ -1,5 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ConfigurationError, loadConfig, projectRoot } from './app-config';
+import { ConfigurationError, loadConfig, projectRoot, temporalConnectionSettings } from './app-config';
 
 describe('loadConfig', () => {
   it('runs on embedded defaults with no environment at all', () => {
@@ -151,5 +153,73 @@ describe('loadConfig: observability', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
     expect(() => loadConfig({ WORKER_METRICS_ADDRESS: '9465' })).toThrow(/WORKER_METRICS_ADDRESS/);
+  });
+});
+
+describe('loadConfig: Temporal TLS and API key', () => {
+  let dir: string;
+  let pem: { ca: string; cert: string; key: string };
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'zwgk-tls-config-'));
+    pem = { ca: path.join(dir, 'ca.pem'), cert: path.join(dir, 'client.pem'), key: path.join(dir, 'client.key') };
+    writeFileSync(pem.ca, 'CA PEM');
+    writeFileSync(pem.cert, 'CERT PEM');
+    writeFileSync(pem.key, 'KEY PEM');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const refusal = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      return error as ConfigurationError;
+    }
+    throw new Error('expected a ConfigurationError');
+  };
+
+  it('connects in plaintext when nothing is set, and says so to every connection', () => {
+    const config = loadConfig({ TEMPORAL_ADDRESS: 'temporal:7233' });
+    expect(config.temporal.tls).toBeUndefined();
+    expect(config.temporal.apiKey).toBeUndefined();
+    expect(temporalConnectionSettings(config)).toEqual({ address: 'temporal:7233' });
+    expect(temporalConnectionSettings(loadConfig({}))).toEqual({ address: '127.0.0.1:7233' });
+  });
+
+  it('turns TLS on with mutual TLS files and a server name, and hands the PEM bytes to the connection', () => {
+    const config = loadConfig({ TEMPORAL_ADDRESS: '10.0.0.5:7233', TEMPORAL_TLS_SERVER_NAME: 'temporal.county.internal', TEMPORAL_TLS_CA_FILE: pem.ca, TEMPORAL_TLS_CERT_FILE: pem.cert, TEMPORAL_TLS_KEY_FILE: pem.key });
+    expect(config.temporal.tls).toEqual({ serverName: 'temporal.county.internal', caFile: pem.ca, certFile: pem.cert, keyFile: pem.key });
+    const settings = temporalConnectionSettings(config);
+    expect(settings.address).toBe('10.0.0.5:7233');
+    expect(settings.tls?.serverNameOverride).toBe('temporal.county.internal');
+    expect(settings.tls?.serverRootCACertificate?.toString()).toBe('CA PEM');
+    expect(settings.tls?.clientCertPair?.crt.toString()).toBe('CERT PEM');
+    expect(settings.tls?.clientCertPair?.key.toString()).toBe('KEY PEM');
+    expect(settings.apiKey).toBeUndefined();
+  });
+
+  it('turns TLS on (system CAs) for an API key alone, and with TEMPORAL_TLS=on alone', () => {
+    const cloud = temporalConnectionSettings(loadConfig({ TEMPORAL_ADDRESS: 'county.a1b2c.tmprl.cloud:7233', TEMPORAL_API_KEY: 'key-123' }));
+    expect(cloud).toEqual({ address: 'county.a1b2c.tmprl.cloud:7233', tls: {}, apiKey: 'key-123' });
+    expect(temporalConnectionSettings(loadConfig({ TEMPORAL_TLS: 'on' })).tls).toEqual({});
+  });
+
+  it('refuses a client certificate without its key, and a key without its certificate, in Chinese and English', () => {
+    const certOnly = refusal({ TEMPORAL_TLS_CERT_FILE: pem.cert });
+    expect(certOnly).toBeInstanceOf(ConfigurationError);
+    expect(certOnly.variable).toBe('TEMPORAL_TLS_KEY_FILE');
+    expect(certOnly.message).toMatch(/缺少其私钥/);
+    expect(certOnly.message).toMatch(/needs its private key: set TEMPORAL_TLS_KEY_FILE/);
+    const keyOnly = refusal({ TEMPORAL_TLS_KEY_FILE: pem.key });
+    expect(keyOnly.variable).toBe('TEMPORAL_TLS_CERT_FILE');
+    expect(keyOnly.message).toMatch(/缺少客户端证书.*set TEMPORAL_TLS_CERT_FILE too/);
+  });
+
+  it('refuses a missing PEM file, an API key or TLS files with TLS off, and an unknown switch value', () => {
+    const missing = refusal({ TEMPORAL_TLS_CA_FILE: path.join(dir, 'nope.pem') });
+    expect(missing.variable).toBe('TEMPORAL_TLS_CA_FILE');
+    expect(missing.message).toMatch(/文件不存在 \/ no such file: .*nope\.pem/);
+    expect(refusal({ TEMPORAL_TLS: 'off', TEMPORAL_API_KEY: 'key-123' }).message).toMatch(/^TEMPORAL_TLS: .*plaintext/);
+    expect(refusal({ TEMPORAL_TLS: 'off', TEMPORAL_TLS_CA_FILE: pem.ca }).variable).toBe('TEMPORAL_TLS');
+    expect(refusal({ TEMPORAL_TLS: 'yes' }).message).toBe('TEMPORAL_TLS: expected "on" or "off", got "yes"');
   });
 });

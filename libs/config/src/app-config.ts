@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** How bearer tokens are issued and checked. */
@@ -30,6 +31,10 @@ export interface AppConfig {
     readonly devUiPort: number;
     /** API: how long an HTTP request waits for a workflow to answer an Update before it answers 503. */
     readonly updateTimeoutSeconds: number;
+    /** TLS to the cluster's frontend; absent means plaintext (the dev server, a cluster on a private network). */
+    readonly tls?: TemporalTls;
+    /** Sent as `Authorization: Bearer …` on every call (Temporal Cloud, a cluster with an authorizer); implies TLS. */
+    readonly apiKey?: string;
   };
   readonly auth: {
     readonly mode: AuthMode;
@@ -103,6 +108,8 @@ export interface AppConfig {
     readonly metricsToken?: string;
     /** Worker: where the Temporal SDK's own Prometheus metrics are served (`host:port`); off when absent. */
     readonly workerMetricsAddress?: string;
+    /** OpenTelemetry tracing (TRACING=on): where spans are sent, as OTLP over HTTP; off when absent. */
+    readonly tracing?: { readonly endpoint: string };
   };
   readonly attachments: {
     /** The local directory of the content-addressed store (embedded mode). */
@@ -112,6 +119,17 @@ export interface AppConfig {
     /** How many attachments one item may carry at once. */
     readonly maxFilesPerItem: number;
   };
+}
+
+/** How every Temporal connection (API client, worker, scripts) verifies the cluster and, for mTLS, proves itself. */
+export interface TemporalTls {
+  /** The name the server's certificate must carry, when it is not the host of TEMPORAL_ADDRESS. */
+  readonly serverName?: string;
+  /** PEM file of the CA that signed the server's certificate; without it, the system's trusted CAs. */
+  readonly caFile?: string;
+  /** PEM files of this client's certificate and its private key (mutual TLS); both or neither. */
+  readonly certFile?: string;
+  readonly keyFile?: string;
 }
 
 /** Thrown when an environment variable has a value the app cannot use; names the variable. */
@@ -288,6 +306,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       devServerPort: readPort(env, 'TEMPORAL_DEV_PORT', 7233),
       devUiPort: readPort(env, 'TEMPORAL_UI_PORT', 8233),
       updateTimeoutSeconds: readPositive(env, 'TEMPORAL_UPDATE_TIMEOUT_SECONDS', 20, 600),
+      ...readTemporalSecurity(env),
     },
     auth,
     notifications: {
@@ -342,11 +361,92 @@ function readObservability(env: Env): AppConfig['observability'] {
   if (workerMetricsAddress !== undefined && !/^[\w.:[\]-]+:\d{1,5}$/.test(workerMetricsAddress)) {
     throw new ConfigurationError('WORKER_METRICS_ADDRESS', `expected host:port such as 0.0.0.0:9464, got "${workerMetricsAddress}"`);
   }
+  const tracing = nonEmpty(env, 'TRACING') ?? 'off';
+  if (tracing !== 'on' && tracing !== 'off') throw new ConfigurationError('TRACING', `expected "on" or "off", got "${tracing}"`);
+  // The OpenTelemetry variable names, so that a collector's usual settings apply; the traces endpoint wins.
+  const tracesEndpoint =
+    httpUrl(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ??
+    (httpUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT')?.replace(/\/+$/, '') ?? 'http://localhost:4318') + '/v1/traces';
   return {
+    ...(tracing === 'on' ? { tracing: { endpoint: tracesEndpoint } } : {}),
     logFormat,
     logLevel: logLevel as AppConfig['observability']['logLevel'],
     accessLog: accessLog === 'on',
     metricsToken,
     workerMetricsAddress,
+  };
+}
+
+/** A PEM file named by a setting: it must exist when the process starts, not at the first connection attempt. */
+function readableFile(env: Env, name: string): string | undefined {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return undefined;
+  const file = path.resolve(raw);
+  if (!existsSync(file)) throw new ConfigurationError(name, `文件不存在 / no such file: ${file}`);
+  return file;
+}
+
+/**
+ * TEMPORAL_TLS (`on`/`off`; on by default as soon as any TLS setting or the API key is given), the PEM files and
+ * the API key. Half a client certificate, or an API key over plaintext, is refused at start-up rather than left
+ * to fail as an opaque handshake or permission error on the first workflow call.
+ */
+function readTemporalSecurity(env: Env): { tls?: TemporalTls; apiKey?: string } {
+  const tls: TemporalTls = {
+    serverName: nonEmpty(env, 'TEMPORAL_TLS_SERVER_NAME'),
+    caFile: readableFile(env, 'TEMPORAL_TLS_CA_FILE'),
+    certFile: readableFile(env, 'TEMPORAL_TLS_CERT_FILE'),
+    keyFile: readableFile(env, 'TEMPORAL_TLS_KEY_FILE'),
+  };
+  const apiKey = nonEmpty(env, 'TEMPORAL_API_KEY');
+  if (tls.certFile && !tls.keyFile) {
+    throw new ConfigurationError('TEMPORAL_TLS_KEY_FILE', '设置了客户端证书 TEMPORAL_TLS_CERT_FILE 但缺少其私钥 / a client certificate (TEMPORAL_TLS_CERT_FILE) needs its private key: set TEMPORAL_TLS_KEY_FILE too');
+  }
+  if (tls.keyFile && !tls.certFile) {
+    throw new ConfigurationError('TEMPORAL_TLS_CERT_FILE', '设置了私钥 TEMPORAL_TLS_KEY_FILE 但缺少客户端证书 / a private key (TEMPORAL_TLS_KEY_FILE) needs its client certificate: set TEMPORAL_TLS_CERT_FILE too');
+  }
+  const anyTlsSetting = Object.values(tls).some((value) => value !== undefined);
+  const switchRaw = nonEmpty(env, 'TEMPORAL_TLS');
+  if (switchRaw !== undefined && switchRaw !== 'on' && switchRaw !== 'off') throw new ConfigurationError('TEMPORAL_TLS', `expected "on" or "off", got "${switchRaw}"`);
+  if (switchRaw === 'off' && (anyTlsSetting || apiKey)) {
+    throw new ConfigurationError('TEMPORAL_TLS', `已关闭 TLS，却设置了 ${anyTlsSetting ? 'TLS 文件或服务器名' : 'API 密钥'} / is "off" but ${anyTlsSetting ? 'TLS files or a server name are set' : 'TEMPORAL_API_KEY is set, which must not travel in plaintext'}`);
+  }
+  const on = switchRaw === 'on' || (switchRaw === undefined && (anyTlsSetting || apiKey !== undefined));
+  if (!on) return {};
+  return { tls: Object.fromEntries(Object.entries(tls).filter(([, value]) => value !== undefined)) as TemporalTls, ...(apiKey ? { apiKey } : {}) };
+}
+
+/** What `Connection.connect` (client) and `NativeConnection.connect` (worker) take from the configuration. */
+export interface TemporalConnectionSettings {
+  readonly address: string;
+  readonly tls?: {
+    serverNameOverride?: string;
+    serverRootCACertificate?: Buffer;
+    clientCertPair?: { crt: Buffer; key: Buffer };
+  };
+  readonly apiKey?: string;
+}
+
+/**
+ * The connection options of every Temporal connection this system opens, so that the API, the worker and the
+ * scripts cannot disagree about TLS. The PEM files are read here, at each connection, so that a renewed
+ * certificate is picked up by a restart without changing a setting.
+ */
+export function temporalConnectionSettings(config: Pick<AppConfig, 'temporal'>): TemporalConnectionSettings {
+  const { temporal } = config;
+  const address = temporal.address ?? `127.0.0.1:${temporal.devServerPort}`;
+  const tls = temporal.tls;
+  return {
+    address,
+    ...(tls
+      ? {
+          tls: {
+            ...(tls.serverName ? { serverNameOverride: tls.serverName } : {}),
+            ...(tls.caFile ? { serverRootCACertificate: readFileSync(tls.caFile) } : {}),
+            ...(tls.certFile && tls.keyFile ? { clientCertPair: { crt: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) } } : {}),
+          },
+        }
+      : {}),
+    ...(temporal.apiKey ? { apiKey: temporal.apiKey } : {}),
   };
 }

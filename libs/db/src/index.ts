@@ -9,3 +9,4 @@ export * from './calendar/holiday-calendar';
 export * from './audit/audit-chain';
 export * from './audit/audit-writer';
 export * from './personal-information';
+export * from './backup/backup';

@@ -5,6 +5,7 @@ import { apiErrorFromCatalog } from './catalog-failure';
 import { errorAnswerOf, statusErrorBody, type ErrorBody } from './error-body';
 import { ERROR_CODES } from './error-codes';
 import { apiErrorFromTemporal } from './temporal-failure';
+import { loggedUrl } from '../observability/logging';
 
 /**
  * The one place where errors become HTTP responses: an ApiError (a workflow's refusal and a catalog error
@@ -43,7 +44,7 @@ export class HttpErrorFilter implements ExceptionFilter {
           : exception.message;
       return statusErrorBody(exception.getStatus(), message, fields);
     }
-    this.logger.error(`${request.method} ${request.url} failed`, exception instanceof Error ? exception.stack : String(exception));
+    this.logger.error(`${request.method} ${loggedUrl(request.originalUrl)} failed`, exception instanceof Error ? exception.stack : String(exception));
     return { statusCode: 500, error: 'internal', code: 'internal', title: ERROR_CODES.internal.message, message: 'Internal server error' };
   }
 }

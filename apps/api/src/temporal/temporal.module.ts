@@ -1,6 +1,8 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
+import { activeTracing, temporalConnectionSettings } from '@zwgk/config';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { DisclosureWorkflowClient } from './disclosure-workflow.client';
 import { ReleasedItemReopening } from './released-item-reopening';
@@ -16,12 +18,18 @@ import { TemporalDeadlineInterceptor } from './temporal-deadline.interceptor';
       provide: Connection,
       inject: [APP_CONFIG],
       // Lazy: the API starts even while Temporal is down, and /api/health says so.
-      useFactory: (config: AppConfig) => Connection.lazy({ address: config.temporal.address ?? `127.0.0.1:${config.temporal.devServerPort}` }),
+      useFactory: (config: AppConfig) => Connection.lazy(temporalConnectionSettings(config)),
     },
     {
       provide: Client,
       inject: [Connection, APP_CONFIG],
-      useFactory: (connection: Connection, config: AppConfig) => new Client({ connection, namespace: config.temporal.namespace }),
+      // With tracing on, every workflow start, update and query carries the request's trace context to the worker.
+      useFactory: (connection: Connection, config: AppConfig) =>
+        new Client({
+          connection,
+          namespace: config.temporal.namespace,
+          ...(activeTracing().enabled ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } } : {}),
+        }),
     },
     // No HTTP request waits on Temporal longer than the Update timeout.
     { provide: APP_INTERCEPTOR, useClass: TemporalDeadlineInterceptor },

@@ -31,7 +31,7 @@ export default function ConcernScreen({ params, session }: { params: RouteParams
   const waiting = steps.triage || steps.draft || steps.review ? null : waitingFor(concern, departmentName);
 
   return (
-    <section className="page" aria-labelledby="concern-title" key={concern.id}>
+    <section className="page staff-screen" aria-labelledby="concern-title" key={concern.id}>
       <p className="breadcrumb">
         <Link to="/concerns">公众关切与政务舆情</Link> › {concern.kindLabel}
       </p>

@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Radio, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Input, Radio, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { formatDateTime } from '../../format';
 import { ActionFailure } from '../action-failure';
 import { useConcernQueue, useDepartments } from './concern-api';
@@ -17,6 +18,9 @@ export default function ConcernsScreen() {
   const queue = useConcernQueue(state);
   const departments = useDepartments();
   const now = useNow();
+  const [text, setText] = useState('');
+  const wanted = text.trim();
+  const rows = (queue.data?.items ?? []).filter((row) => !wanted || row.content.includes(wanted) || row.itemTitle.includes(wanted));
   const departmentName = (code: string | null) => (code ? (departments.data?.items.find((d) => d.code === code)?.name ?? code) : '—');
 
   const columns: PrimaryTableCol<ConcernRow>[] = [
@@ -51,10 +55,10 @@ export default function ConcernsScreen() {
   ];
 
   return (
-    <section className="page concern-queue" aria-labelledby="concerns-title">
+    <section className="page staff-screen concern-queue" aria-labelledby="concerns-title">
       <h1 id="concerns-title">公众关切与政务舆情</h1>
       <p className="lead">网站留言按工作日计算答复期限；重大突发事件舆情须在5小时内发布权威信息、24小时内召开新闻发布会，其他政务舆情须在48小时内回应。</p>
-      <div role="group" aria-label="按办理状态筛选" className="filter-bar">
+      <div role="group" aria-label="筛选" className="filter-bar">
         <Radio.Group variant="default-filled" value={state} onChange={(value) => setSearch(value === 'open' ? {} : { state: String(value) })}>
           {STATE_FILTERS.map((filter) => (
             <Radio.Button key={filter.value} value={filter.value}>
@@ -62,17 +66,22 @@ export default function ConcernsScreen() {
             </Radio.Button>
           ))}
         </Radio.Group>
+        <label className="queue-search">
+          <span className="control-label">查找</span>
+          <Input value={text} onChange={(value) => setText(String(value))} placeholder="事项标题或关切内容" clearable style={{ width: 280 }} />
+        </label>
       </div>
       <ActionFailure error={queue.error} />
       <Table<ConcernRow>
         rowKey="id"
-        data={queue.data?.items ?? []}
+        data={rows}
         columns={columns}
         loading={queue.isLoading}
         empty="没有符合条件的关切。"
         rowAttributes={({ row }) => ({ 'data-concern-id': row.id })}
-        pagination={{ defaultPageSize: 20, defaultCurrent: 1 }}
+        pagination={{ defaultPageSize: 20, defaultCurrent: 1, total: rows.length }}
         bordered
+        className="staff-table"
       />
     </section>
   );

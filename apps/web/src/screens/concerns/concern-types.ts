@@ -98,6 +98,7 @@ export const STATE_FILTERS: readonly { value: string; label: string }[] = [
 /** The timeline's steps, in the words of the office. */
 export const CONCERN_ACTION_LABELS: Readonly<Record<string, string>> = {
   'concern.received': '收到',
+  'incident.registered': '登记舆情',
   'concern.triaged': '分办',
   'concern.response-drafted': '起草答复',
   'concern.response-returned': '答复被退回',

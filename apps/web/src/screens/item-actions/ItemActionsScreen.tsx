@@ -26,7 +26,7 @@ export default function ItemActionsScreen({ params, session }: { params: RoutePa
   const actions = actionsFor(item, session);
   const none = !actions.withdraw && !actions.newEdition && !actions.extend && !actions.incident;
   return (
-    <section className="page item-actions" aria-labelledby="item-actions-title">
+    <section className="page staff-screen item-actions" aria-labelledby="item-actions-title">
       <p className="breadcrumb">
         <Link to="/items">我的事项</Link> › <Link to={`/items/${item.id}`}>事项详情</Link> › 事项操作
       </p>

@@ -47,7 +47,7 @@ export function ReleaseLedger({ item }: { item: ActionItem }) {
   return (
     <section className="card" aria-labelledby="ledger-actions-title">
       <h2 id="ledger-actions-title">发布台账</h2>
-      <Table<Row> rowKey="key" data={rows} columns={columns} empty="尚未发布。" rowAttributes={({ row }) => ({ 'data-channel': row.channel, 'data-status': row.status })} bordered />
+      <Table<Row> rowKey="key" data={rows} columns={columns} empty="尚未发布。" rowAttributes={({ row }) => ({ 'data-channel': row.channel, 'data-status': row.status })} bordered className="staff-table" />
     </section>
   );
 }

@@ -29,6 +29,7 @@ export function WithdrawForm({ item }: { item: ActionItem }) {
         </Button>
       </Form>
       <Dialog
+        className="staff-screen"
         header="确认撤回"
         visible={confirming}
         confirmBtn="确认撤回"

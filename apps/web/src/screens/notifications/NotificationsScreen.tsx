@@ -66,7 +66,7 @@ export default function NotificationsScreen() {
   ];
 
   return (
-    <section className="page" aria-labelledby="notifications-title">
+    <section className="page staff-screen" aria-labelledby="notifications-title">
       <div className="page-head">
         <h1 id="notifications-title">通知</h1>
         <Button theme="default" variant="outline" disabled={unreadIds.length === 0 || markRead.isPending} onClick={() => markRead.mutate(unreadIds)}>
@@ -91,8 +91,9 @@ export default function NotificationsScreen() {
         empty={unreadOnly ? '没有未读通知。' : '还没有通知。'}
         rowClassName={({ row }) => (row.readAt ? '' : 'notice-unread')}
         rowAttributes={({ row }) => ({ 'data-notice-id': row.id })}
-        pagination={{ defaultPageSize: 20, defaultCurrent: 1 }}
+        pagination={{ defaultPageSize: 20, defaultCurrent: 1, total: notices.data?.items.length ?? 0 }}
         bordered
+        className="staff-table"
       />
     </section>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Form, InputNumber, Radio } from 'tdesign-react';
+import { Button, Form, InputNumber, Radio } from 'tdesign-react';
 import { formatDateTime } from '../../format';
 import { ActionFailure, fieldProblem } from '../action-failure';
 import { LabelledTextarea } from '../labelled-textarea';
@@ -8,7 +8,7 @@ import { useItemActions, type ActionItem } from './item-actions-api';
 const MAX_WORKING_DAYS = 60;
 
 /** 延期: a supervisor gives the release or an open review task more working days, with a reason the audit keeps. */
-export function ExtensionForm({ item, targets }: { item: ActionItem; targets: readonly { value: string; label: string }[] }) {
+export function ExtensionForm({ item, targets, onDone }: { item: ActionItem; targets: readonly { value: string; label: string }[]; onDone: (message: string) => void }) {
   const { extend } = useItemActions(item.id);
   const [target, setTarget] = useState(targets[0]?.value ?? 'release');
   const [workingDays, setWorkingDays] = useState<number | undefined>(5);
@@ -23,14 +23,13 @@ export function ExtensionForm({ item, targets }: { item: ActionItem; targets: re
     if (!reason.trim()) found.reason = '请填写延期理由';
     setProblems(found);
     if (Object.keys(found).length) return;
-    extend.mutate({ target, workingDays: workingDays!, reason: reason.trim() });
+    extend.mutate({ target, workingDays: workingDays!, reason: reason.trim() }, { onSuccess: () => onDone(`已延期${workingDays}个工作日，新的截止时间见事项详情的“时限”。`) });
   };
   const current = target === 'release' ? item.releaseDueAt : item.tasks.find((task) => task.id === target)?.dueAt;
 
   return (
     <section className="card concern-step" aria-labelledby="extension-title">
       <h2 id="extension-title">延长时限</h2>
-      {extend.isSuccess ? <Alert theme="success" message="已延期，新的截止时间见事项详情的“时限”。" className="action-failure" /> : null}
       <ActionFailure error={extend.error} />
       <Form labelAlign="top" colon={false} onSubmit={submit}>
         <fieldset className="plain-fieldset">
@@ -44,10 +43,10 @@ export function ExtensionForm({ item, targets }: { item: ActionItem; targets: re
           </Radio.Group>
           {current ? <p className="hint">当前截止：{formatDateTime(current)}</p> : null}
         </fieldset>
-        <div className="labelled-control">
+        <div className="labelled-control extension-days">
           <label>
             <span className="control-label">延长工作日数</span>
-            <InputNumber value={workingDays} onChange={(value) => setWorkingDays(value === undefined || value === null ? undefined : Number(value))} min={1} max={MAX_WORKING_DAYS} decimalPlaces={0} theme="column" status={daysProblem ? 'error' : 'default'} />
+            <InputNumber value={workingDays} onChange={(value) => setWorkingDays(value === undefined || value === null ? undefined : Number(value))} min={1} max={MAX_WORKING_DAYS} decimalPlaces={0} theme="normal" status={daysProblem ? 'error' : 'default'} />
           </label>
           {daysProblem ? <p className="field-error" role="alert">{daysProblem}</p> : null}
         </div>

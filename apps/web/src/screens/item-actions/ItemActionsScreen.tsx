@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Tag } from 'tdesign-react';
 import type { Session } from '../../api';
@@ -22,6 +23,8 @@ export default function ItemActionsScreen({ params, session }: { params: RoutePa
   const id = params.id!;
   const loaded = useActionItem(id);
   const item = loaded.data;
+  // What the last action did: the item reloads after it, and the form it came from may no longer apply.
+  const [done, setDone] = useState<string | null>(null);
   if (!item) return loaded.error ? <ActionFailure error={loaded.error} /> : <Loading />;
   const actions = actionsFor(item, session);
   const none = !actions.withdraw && !actions.newEdition && !actions.extend && !actions.incident;
@@ -39,12 +42,13 @@ export default function ItemActionsScreen({ params, session }: { params: RoutePa
       {item.state === 'WITHDRAWN' ? (
         <Alert theme="warning" className="action-failure" message={`已于${formatDateTime(item.withdrawnAt)}撤回。公开的撤回说明：${item.withdrawalReason ?? ''}`} />
       ) : null}
+      <div role="status">{done ? <Alert theme="success" className="action-failure action-done" message={done} /> : null}</div>
       {none ? <p className="muted">该事项当前没有您可办理的操作。</p> : null}
       <div className="action-columns">
-        {actions.newEdition ? <NewEditionForm item={item} /> : null}
-        {actions.extend ? <ExtensionForm item={item} targets={actions.extensionTargets} /> : null}
+        {actions.newEdition ? <NewEditionForm item={item} onDone={setDone} /> : null}
+        {actions.extend ? <ExtensionForm key={item.releaseDueAt ?? ''} item={item} targets={actions.extensionTargets} onDone={setDone} /> : null}
         {actions.incident ? <IncidentForm item={item} /> : null}
-        {actions.withdraw ? <WithdrawForm item={item} /> : null}
+        {actions.withdraw ? <WithdrawForm item={item} onDone={setDone} /> : null}
       </div>
       <ReleaseLedger item={item} />
     </section>

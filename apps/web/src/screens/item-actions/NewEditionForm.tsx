@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Form } from 'tdesign-react';
+import { Button, Form } from 'tdesign-react';
 import { ActionFailure, fieldProblem } from '../action-failure';
 import { LabelledTextarea } from '../labelled-textarea';
 import { useItemActions, type ActionItem } from './item-actions-api';
 
 /** 变更: a new edition of a released item goes through review again; the released one stays public meanwhile. */
-export function NewEditionForm({ item }: { item: ActionItem }) {
+export function NewEditionForm({ item, onDone }: { item: ActionItem; onDone: (message: string) => void }) {
   const { newEdition } = useItemActions(item.id);
   const [title, setTitle] = useState(item.title);
   const [body, setBody] = useState(item.body);
@@ -27,10 +27,9 @@ export function NewEditionForm({ item }: { item: ActionItem }) {
     if (Object.keys(changes).length === 0) found.body = '新版本与已发布的内容相同，请先修改标题、正文或解读';
     setProblems(found);
     if (Object.keys(found).length) return;
-    newEdition.mutate({ reason: reason.trim(), ...changes });
+    newEdition.mutate({ reason: reason.trim(), ...changes }, { onSuccess: () => onDone('新版本已提交审核。审核通过并发布前，公众仍看到当前版本。') });
   };
 
-  if (newEdition.isSuccess) return <Alert theme="success" message="新版本已提交审核。审核通过并发布前，公众仍看到当前版本。" />;
   return (
     <section className="card concern-step" aria-labelledby="edition-title">
       <h2 id="edition-title">发布新版本</h2>

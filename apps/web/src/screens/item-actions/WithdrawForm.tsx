@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Dialog, Form } from 'tdesign-react';
+import { Button, Form } from 'tdesign-react';
 import { ActionFailure, fieldProblem } from '../action-failure';
 import { LabelledTextarea } from '../labelled-textarea';
 import { useItemActions, type ActionItem } from './item-actions-api';
 
 /** 撤回: a released item leaves the portal; the public reason stays in its place there. */
-export function WithdrawForm({ item }: { item: ActionItem }) {
+export function WithdrawForm({ item, onDone }: { item: ActionItem; onDone: (message: string) => void }) {
   const { withdraw } = useItemActions(item.id);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState<string | undefined>();
@@ -16,7 +16,6 @@ export function WithdrawForm({ item }: { item: ActionItem }) {
     setMissing(undefined);
     setConfirming(true);
   };
-  if (withdraw.isSuccess) return <Alert theme="success" message="已撤回。政务公开专栏上该事项已替换为撤回说明，各渠道正在撤下。" />;
   return (
     <section className="card concern-step" aria-labelledby="withdraw-title">
       <h2 id="withdraw-title">撤回</h2>
@@ -24,22 +23,25 @@ export function WithdrawForm({ item }: { item: ActionItem }) {
       <ActionFailure error={withdraw.error} />
       <Form labelAlign="top" colon={false} onSubmit={ask}>
         <LabelledTextarea id="withdraw-reason" label="撤回说明（公开）" value={reason} onChange={(value) => { setReason(value); setMissing(undefined); }} problem={problem} rows={3} maxLength={2000} required />
-        <Button type="submit" theme="danger" variant="outline" loading={withdraw.isPending}>
+        <Button type="submit" theme="danger" variant="outline" loading={withdraw.isPending} disabled={confirming}>
           撤回该事项
         </Button>
       </Form>
-      <Dialog
-        className="staff-screen"
-        header="确认撤回"
-        visible={confirming}
-        confirmBtn="确认撤回"
-        cancelBtn="取消"
-        onConfirm={() => { setConfirming(false); withdraw.mutate(reason.trim()); }}
-        onClose={() => setConfirming(false)}
-      >
-        <p>确定撤回“{item.title}”吗？公众将看到撤回说明：</p>
-        <p className="body-text">{reason.trim()}</p>
-      </Dialog>
+      {confirming ? (
+        <div className="withdraw-confirm" role="group" aria-labelledby="withdraw-confirm-title">
+          <p id="withdraw-confirm-title">
+            <strong>确定撤回“{item.title}”吗？</strong>公众将看到以上撤回说明，撤回后不可恢复。
+          </p>
+          <div className="step-actions">
+            <Button theme="danger" onClick={() => { setConfirming(false); withdraw.mutate(reason.trim(), { onSuccess: () => onDone('已撤回。政务公开专栏上该事项已替换为撤回说明，各渠道正在撤下。') }); }}>
+              确认撤回
+            </Button>
+            <Button theme="default" variant="outline" onClick={() => setConfirming(false)}>
+              取消
+            </Button>
+          </div>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -16,7 +16,9 @@ const STATUS: Record<string, { label: string; theme: 'success' | 'warning' | 'da
 function followUp(row: Row): string {
   if (row.status === 'failed') return '渠道拒收。需重新发布：页面重试尚未开通，请联系系统管理员处理。';
   if (row.status === 'manual-required') return row.action === 'withdraw' ? '需专人撤下（如公示栏、办事大厅）。' : '需专人张贴或发布（如办事大厅、公开查阅点）。';
-  if (row.kind === 'notice-board' && row.status === 'published') return row.action === 'withdraw' ? '请到公示栏撤下已张贴的公告。' : '公告已生成，请打印后到公示栏张贴。';
+  // The engine writes the notice board's printable notice (and records its withdrawal); a person posts and removes it.
+  if (row.kind === 'notice-board' && row.action === 'withdraw') return '请到公示栏撤下已张贴的公告。';
+  if (row.kind === 'notice-board' && row.status === 'published') return '公告已生成，请打印后到公示栏张贴。';
   return '—';
 }
 

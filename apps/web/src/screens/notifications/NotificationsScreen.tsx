@@ -2,7 +2,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button, Radio, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { formatDateTime } from '../../format';
 import { ActionFailure } from '../action-failure';
-import { noticeKindLabel, noticeTarget, type Notice } from './notice-target';
+import { noticeKindLabel, noticeTarget, noticeText, type Notice } from './notice-target';
 import { useMarkRead, useNotices } from './notifications-api';
 import './notifications.css';
 
@@ -32,12 +32,12 @@ export default function NotificationsScreen() {
           <>
             {target ? (
               <Link to={target} onClick={(event) => { event.preventDefault(); open(row, target); }}>
-                {row.title}
+                {noticeText(row.title, formatDateTime)}
               </Link>
             ) : (
-              <strong>{row.title}</strong>
+              <strong>{noticeText(row.title, formatDateTime)}</strong>
             )}
-            <p className="notice-body">{row.body}</p>
+            <p className="notice-body">{noticeText(row.body, formatDateTime)}</p>
           </>
         );
       },

@@ -54,3 +54,10 @@ export const NOTICE_KIND_LABELS: Readonly<Record<string, string>> = {
 export function noticeKindLabel(kind: string): string {
   return NOTICE_KIND_LABELS[kind] ?? (kind.startsWith('application-') ? '依申请公开' : '通知');
 }
+
+const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z/g;
+
+/** A notice's text with the instants the workflows write (2026-12-18T15:59:59.999Z) in 北京时间, as people read them. */
+export function noticeText(text: string, formatInstant: (iso: string) => string): string {
+  return text.replace(ISO_INSTANT, (instant) => formatInstant(instant));
+}

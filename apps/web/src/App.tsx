@@ -7,6 +7,7 @@ import { endOidcSession, oidcReturnParams, tokenExpiresAt, watchOidcRenewal } fr
 import { legacyHashTarget } from './router';
 import { homeOf, mayOpen, ROUTES, type PublicRoute, type StaffRoute } from './routes';
 import { LoginScreen } from './screens/LoginScreen';
+import { NotificationBell } from './screens/notifications/NotificationBell';
 
 /** A portal screen with its path parameters. */
 function PublicPage({ route }: { route: PublicRoute }) {
@@ -157,6 +158,7 @@ export function App() {
             <DisplaySettings />
             {session && !isPublic ? (
               <div className="user-box">
+                <NotificationBell />
                 <span>
                   {session.actor.displayName}
                   <span className="muted"> · {session.actor.roles.map((role) => ROLE_LABELS[role] ?? role).join('、')}</span>

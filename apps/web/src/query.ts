@@ -21,4 +21,9 @@ export const queryKeys = {
   demand: (id: string) => ['supervision-demand', id] as const,
   applicationDemands: (applicationId: string) => ['application-demands', applicationId] as const,
   publicItem: (id: string) => ['public-item', id] as const,
+  concerns: (state: string) => ['concerns', state] as const,
+  concern: (id: string) => ['concern', id] as const,
+  departments: () => ['departments'] as const,
+  item: (id: string) => ['item', id] as const,
+  notifications: () => ['notifications'] as const,
 };

@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { Session } from './api';
 import { DemandScreen } from './screens/DemandScreen';
 import { DraftScreen } from './screens/drafting/DraftScreen';
@@ -79,6 +79,10 @@ export const ROUTES: readonly ScreenRoute[] = [
   staff('/draft/:id?', ({ params, session }) => <DraftScreen key={params.id ?? 'new'} session={session} itemId={params.id} />, { nav: { label: '起草公开事项', roles: ['drafter'] } }),
   staff('/items', ({ session }) => <MyItemsScreen session={session} />, { nav: { label: '我的事项', roles: ['drafter'] } }),
   staff('/items/:id', ({ params }) => <ItemScreen key={params.id} id={params.id!} />),
+  staff('/items/:id/actions', lazy(() => import('./screens/item-actions/ItemActionsScreen'))),
+  staff('/concerns', lazy(() => import('./screens/concerns/ConcernsScreen')), { nav: { label: '公众关切' } }),
+  staff('/concerns/:id', lazy(() => import('./screens/concerns/ConcernScreen'))),
+  staff('/notifications', lazy(() => import('./screens/notifications/NotificationsScreen'))),
   staff('/supervision', () => <SupervisionScreen />, { nav: { label: '督查督办', roles: ['supervisor', 'admin'] } }),
   staff('/demands/:id', ({ params }) => <DemandScreen key={params.id} id={params.id!} />),
   staff('/reports', ({ session }) => <AnnualReportScreen year={undefined} session={session} />, { nav: { label: '报表与考核', roles: REPORT_ROLES } }),

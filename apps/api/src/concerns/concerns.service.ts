@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PublicConcernView } from '@zwgk/contracts';
-import { AuditEventEntity, ConcernDeadlineEntity, ConcernEntity, DepartmentEntity, DisclosureItemEntity } from '@zwgk/db';
+import { AuditEventEntity, ConcernDeadlineEntity, ConcernEntity, DepartmentEntity, DisclosureItemEntity, UserEntity } from '@zwgk/db';
 import {
   CONCERN_CLASSIFICATION_LABELS,
   CONCERN_KIND_LABELS,
@@ -165,6 +165,7 @@ export class ConcernsService {
         .orderBy('e.id', 'ASC')
         .getMany(),
     ]);
+    const names = await this.displayNames(events.map((event) => event.actor));
     return {
       ...toConcernResponse(viewFromReadModel(concern, deadlines)),
       itemTitle: item?.title ?? null,
@@ -176,6 +177,8 @@ export class ConcernsService {
         at: event.occurredAt,
         action: event.action,
         actor: event.actor,
+        // Staff by name; the public and the system in words, so the timeline reads as Chinese.
+        actorName: event.actor === 'public' ? '公众' : event.actor === 'system' ? '系统' : (names.get(event.actor) ?? event.actor),
         role: event.actorRole,
         departmentCode: event.departmentCode,
         reason: event.reason,
@@ -213,6 +216,13 @@ export class ConcernsService {
   async recordPressConference(actor: Actor, id: string, summary: string, idempotencyKey: string | undefined, requestId: string | undefined) {
     await this.loadVisible(actor, id);
     return toConcernResponse(await this.workflows.recordPressConference(id, { actor: toActorRef(actor, requestId), summary }, idempotencyKey));
+  }
+
+  private async displayNames(usernames: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(usernames)];
+    if (unique.length === 0) return new Map();
+    const users = await this.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('u.username IN (:...unique)', { unique }).getMany();
+    return new Map(users.map((user) => [user.username, user.displayName]));
   }
 
   /** The concern's row, after checking the actor may see it: 404 when unknown, 403 when it is another department's. */

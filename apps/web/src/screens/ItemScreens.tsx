@@ -361,6 +361,9 @@ export function ItemScreen({ id }: { id: string }) {
           <Link to={`/public/items/${item.id}`}>在政务公开专栏查看</Link>
         </p>
       ) : null}
+      <p>
+        <Link className="button" to={`/items/${item.id}/actions`}>事项操作（撤回、新版本、延期、发布台账）</Link>
+      </p>
       {item.publicityPeriod ? <PublicityPeriodLine period={item.publicityPeriod} /> : null}
 
       <section className="card" aria-labelledby="deadlines-title">

@@ -4,8 +4,9 @@ import { Button, DateRangePicker, Form, Input, Select, Table, type SubmitContext
 import { formatDateTime } from '../../format';
 import { ErrorBanner } from '../../ui';
 import { Labelled } from '../labelled-control';
-import { useAuditSearch, useDepartmentNames } from './audit-queries';
-import { ACTION_AREAS, actionLabel, actorLabel, roleLabel } from './audit-words';
+import { useStaffDirectory } from '../staff-directory';
+import { useAuditSearch } from './audit-queries';
+import { ACTION_AREAS, actionLabel, roleLabel } from './audit-words';
 import type { AuditEvent, AuditFilters } from './audit-types';
 
 const { FormItem } = Form;
@@ -33,7 +34,7 @@ export function AuditSearch() {
   const [form] = Form.useForm();
   const [filters, setFilters] = useState<AuditFilters>({});
   const search = useAuditSearch(filters);
-  const departments = useDepartmentNames();
+  const directory = useStaffDirectory();
   const rows = search.data?.pages.flatMap((page) => page.items) ?? [];
   const onSubmit = ({ validateResult }: SubmitContext) => {
     if (validateResult === true) setFilters(filtersOf(form.getFieldsValue(true) as SearchValues));
@@ -86,9 +87,9 @@ export function AuditSearch() {
           rowAttributes={({ row }) => ({ 'data-audit-id': row.id })}
           columns={[
             { colKey: 'occurredAt', title: '时间', width: 170, cell: ({ row }) => formatDateTime(row.occurredAt) },
-            { colKey: 'actor', title: '操作人', cell: ({ row }) => <Link to={`/audit/actors/${encodeURIComponent(row.actor)}`}>{actorLabel(row.actor)}</Link> },
+            { colKey: 'actor', title: '操作人', cell: ({ row }) => <Link to={`/audit/actors/${encodeURIComponent(row.actor)}`}>{directory.person(row.actor)}</Link> },
             { colKey: 'actorRole', title: '角色', cell: ({ row }) => roleLabel(row.actorRole) },
-            { colKey: 'department', title: '部门', cell: ({ row }) => (row.departmentCode ? departments.get(row.departmentCode) ?? row.departmentCode : '—') },
+            { colKey: 'department', title: '部门', cell: ({ row }) => directory.unit(row.departmentCode) },
             { colKey: 'action', title: '操作', cell: ({ row }) => actionLabel(row.action) },
             { colKey: 'reason', title: '说明', cell: ({ row }) => row.reason ?? '' },
             {

@@ -3,8 +3,9 @@ import { Link } from 'react-router';
 import { Timeline } from 'tdesign-react';
 import { formatDateTime } from '../../format';
 import { ErrorBanner, Loading } from '../../ui';
-import { fetchAuditPage, useDepartmentNames } from './audit-queries';
-import { actionLabel, actorLabel, roleLabel } from './audit-words';
+import { useStaffDirectory } from '../staff-directory';
+import { fetchAuditPage } from './audit-queries';
+import { actionLabel, roleLabel } from './audit-words';
 import { auditKeys, type AuditEvent, type AuditFilters } from './audit-types';
 import { ChainVerificationResult } from './ChainVerificationResult';
 
@@ -15,9 +16,9 @@ const TRAIL_LIMIT = 200;
 export function ObjectTrail({ scope, objectKey }: { scope: 'items' | 'actors'; objectKey: string }) {
   const filters: AuditFilters = scope === 'items' ? { itemId: objectKey } : { actor: objectKey };
   const trail = useQuery({ queryKey: auditKeys.trail(scope, objectKey), queryFn: () => fetchAuditPage(filters, undefined, TRAIL_LIMIT) });
-  const departments = useDepartmentNames();
+  const directory = useStaffDirectory();
   const events: AuditEvent[] = [...(trail.data?.items ?? [])].reverse();
-  const title = scope === 'items' ? '事项的审计时间线' : `${actorLabel(objectKey)}的操作时间线`;
+  const title = scope === 'items' ? '事项的审计时间线' : `${directory.person(objectKey)}的操作时间线`;
   return (
     <>
       <p className="breadcrumb">
@@ -40,8 +41,8 @@ export function ObjectTrail({ scope, objectKey }: { scope: 'items' | 'actors'; o
             {events.map((event) => (
               <Timeline.Item key={event.id} label={formatDateTime(event.occurredAt)} dotColor={event.action.endsWith('overdue') || event.action === 'request.refused' ? 'error' : 'primary'}>
                 <div className="trail-entry" data-audit-id={event.id}>
-                  <strong>{actionLabel(event.action)}</strong> · {actorLabel(event.actor)}（{roleLabel(event.actorRole)}
-                  {event.departmentCode ? `，${departments.get(event.departmentCode) ?? event.departmentCode}` : ''}）
+                  <strong>{actionLabel(event.action)}</strong> · {directory.person(event.actor)}（{roleLabel(event.actorRole)}
+                  {event.departmentCode ? `，${directory.unit(event.departmentCode)}` : ''}）
                   {event.reason ? <div className="muted">{event.reason}</div> : null}
                 </div>
               </Timeline.Item>

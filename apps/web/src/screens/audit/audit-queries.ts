@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { apiClient, dataOf } from '../../openapi/client';
 import { auditKeys, type AuditFilters, type AuditPage } from './audit-types';
 
@@ -14,13 +14,4 @@ export function useAuditSearch(filters: AuditFilters) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
-}
-
-/** The county's units by code, for the department column (admins and supervisors may list them). */
-export function useDepartmentNames() {
-  const departments = useQuery({
-    queryKey: ['org', 'departments'],
-    queryFn: () => dataOf<{ items: { code: string; name: string }[] }>(apiClient.GET('/api/org/departments')).then((answer) => answer.items),
-  });
-  return new Map((departments.data ?? []).map((unit) => [unit.code, unit.name]));
 }

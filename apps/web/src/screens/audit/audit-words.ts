@@ -120,6 +120,3 @@ export function roleLabel(role: string | null): string {
   if (role === 'public') return '公众';
   return ROLE_LABELS[role] ?? '其他角色';
 }
-
-/** The actor as people read it: the system's own transitions are 系统. */
-export const actorLabel = (actor: string) => (actor === 'system' ? '系统' : actor);

@@ -5,6 +5,7 @@ import type { RouteParams } from '../../routes';
 import type { Session } from '../../api';
 import { apiClient, dataOf } from '../../openapi/client';
 import { ErrorBanner } from '../../ui';
+import { useStaffDirectory } from '../staff-directory';
 import { calendarKeys, type CalendarYears } from './calendar-types';
 import { LoadYearForm } from './LoadYearForm';
 import { RecalculationProgress } from './RecalculationProgress';
@@ -19,6 +20,7 @@ const PROVISIONAL_YEARS_SHOWN = 2;
  */
 export default function CalendarScreen({ params, session }: { params: RouteParams; session: Session }) {
   const navigate = useNavigate();
+  const directory = useStaffDirectory();
   const years = useQuery({ queryKey: calendarKeys.years, queryFn: () => dataOf<CalendarYears>(apiClient.GET('/api/calendar/years')) });
   const official = years.data?.years ?? [];
   const lastOfficial = official.reduce((max, year) => Math.max(max, year.year), 0);
@@ -35,7 +37,7 @@ export default function CalendarScreen({ params, session }: { params: RouteParam
         <h2 id="years-title">已载入的年度安排</h2>
         <p className="muted">工作日期限按正式安排计算；尚未载入通知的年份暂按法定节假日推算，相关期限标注为“暂按”，通知载入后自动重算。</p>
         <ErrorBanner error={years.error} />
-        <YearsTable rows={rows} loading={years.isLoading} />
+        <YearsTable rows={rows} loading={years.isLoading} person={directory.person} />
       </section>
       {session.actor.roles.includes('admin') && lastOfficial ? (
         <LoadYearForm suggestedYear={lastOfficial + 1} onLoaded={(loaded) => navigate(`/calendar/${loaded.recalculationBatchId}`)} />

@@ -26,6 +26,7 @@ export function LoadYearForm({ suggestedYear, onLoaded }: { suggestedYear: numbe
   const [holidays, setHolidays] = useState<HolidayRow[]>([{ key: 0, name: '', range: [] }]);
   const [makeUpDays, setMakeUpDays] = useState<{ key: number; day: string }[]>([]);
   const [localProblem, setLocalProblem] = useState<string | null>(null);
+  const [replace, setReplace] = useState(false);
   const load = useMutation({
     mutationFn: (body: { year: number; source: string; holidays: { name: string; days: string[] }[]; makeUpWorkingDays: string[]; replace: boolean }) =>
       dataOf<YearLoaded>(apiClient.POST('/api/calendar/years', { body })),
@@ -36,21 +37,23 @@ export function LoadYearForm({ suggestedYear, onLoaded }: { suggestedYear: numbe
   });
   const problems = [...(localProblem ? [localProblem] : []), ...yearLoadProblems(load.error)];
 
-  const onSubmit = ({ validateResult }: SubmitContext) => {
-    if (validateResult !== true) return;
+  // The holiday rows sit outside the <form>, so that Enter in a date field commits the date rather than
+  // sending a half-filled arrangement; the button validates the form's own fields, then sends everything.
+  const submit = async () => {
+    if ((await form.validate()) !== true) return;
     const filled = holidays.filter((row) => row.name.trim() || row.range.length);
     if (!filled.length || filled.some((row) => !row.name.trim() || row.range.length !== 2)) {
       setLocalProblem('每项节日都须填写名称和放假起止日期');
       return;
     }
     setLocalProblem(null);
-    const values = form.getFieldsValue(true) as { year: number; source: string; replace?: boolean };
+    const values = form.getFieldsValue(true) as { year: number; source: string };
     load.mutate({
       year: values.year,
       source: values.source.trim(),
       holidays: filled.map((row) => ({ name: row.name.trim(), days: daysBetween(row.range[0], row.range[1]) })),
       makeUpWorkingDays: makeUpDays.map((row) => row.day).filter(Boolean),
-      replace: !!values.replace,
+      replace,
     });
   };
 
@@ -68,7 +71,8 @@ export function LoadYearForm({ suggestedYear, onLoaded }: { suggestedYear: numbe
       ) : (
         <ErrorBanner error={load.error instanceof ApiFailure && load.error.fields.length ? null : load.error} />
       )}
-      <Form form={form} onSubmit={onSubmit} labelWidth={130} colon={false} initialData={{ year: suggestedYear, source: `国务院办公厅关于${suggestedYear}年部分节假日安排的通知`, replace: false }} className="load-year">
+      <div className="load-year">
+      <Form form={form} onSubmit={({ validateResult }: SubmitContext) => validateResult === true && void submit()} labelWidth={130} colon={false} initialData={{ year: suggestedYear, source: `国务院办公厅关于${suggestedYear}年部分节假日安排的通知` }}>
         <FormItem label="年份" name="year" for="load-year-year" rules={[{ required: true, message: '请填写年份' }, { min: 2008, message: '年份须在2008年至2099年之间' }, { max: 2099, message: '年份须在2008年至2099年之间' }]}>
           <Labelled id="load-year-year">
             <InputNumber theme="normal" decimalPlaces={0} />
@@ -79,11 +83,12 @@ export function LoadYearForm({ suggestedYear, onLoaded }: { suggestedYear: numbe
             <Input maxlength={300} />
           </Labelled>
         </FormItem>
+      </Form>
         <fieldset className="holiday-rows">
           <legend>节日与放假日期</legend>
           {holidays.map((row, index) => (
             <div className="holiday-row" key={row.key}>
-              <label htmlFor={`holiday-name-${row.key}`}>第{index + 1}项节日</label>
+              <label htmlFor={`holiday-name-${row.key}`}>第{index + 1}项节日名称</label>
               <Labelled id={`holiday-name-${row.key}`}>
                 <Input value={row.name} placeholder="如：春节" onChange={(value) => setHoliday(row.key, { name: value })} />
               </Labelled>
@@ -134,15 +139,15 @@ export function LoadYearForm({ suggestedYear, onLoaded }: { suggestedYear: numbe
             添加调休上班日
           </Button>
         </fieldset>
-        <FormItem name="replace" label="" className="replace-item">
-          <Checkbox>更正已载入的安排（该年已载入时勾选）</Checkbox>
-        </FormItem>
-        <FormItem>
-          <Button type="submit" theme="primary" loading={load.isPending}>
-            载入并重算期限
-          </Button>
-        </FormItem>
-      </Form>
+        <p>
+          <Checkbox checked={replace} onChange={setReplace}>
+            更正已载入的安排（该年已载入时勾选）
+          </Checkbox>
+        </p>
+        <Button theme="primary" loading={load.isPending} onClick={() => void submit()}>
+          载入并重算期限
+        </Button>
+      </div>
     </section>
   );
 }

@@ -9,7 +9,7 @@ export interface YearRow extends HolidayYear {
 
 const shortDate = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
-const COLUMNS: PrimaryTableCol<YearRow>[] = [
+const columns = (person: (username: string | null) => string): PrimaryTableCol<YearRow>[] => [
   { colKey: 'year', title: '年份', width: 90, cell: ({ row }) => `${row.year}年` },
   {
     colKey: 'status',
@@ -28,11 +28,11 @@ const COLUMNS: PrimaryTableCol<YearRow>[] = [
   {
     colKey: 'loaded',
     title: '载入',
-    cell: ({ row }) => (row.provisional ? '—' : row.loadedBy ? `${row.loadedBy} · ${formatDateTime(row.loadedAt)}` : '随系统提供'),
+    cell: ({ row }) => (row.provisional ? '—' : row.loadedBy ? `${person(row.loadedBy)} · ${formatDateTime(row.loadedAt)}` : '随系统提供'),
   },
 ];
 
 /** The years loaded (official) and the next ones still counted provisionally. */
-export function YearsTable({ rows, loading }: { rows: YearRow[]; loading: boolean }) {
-  return <Table rowKey="year" data={rows} columns={COLUMNS} loading={loading} className="holiday-years" rowAttributes={({ row }) => ({ 'data-year': String(row.year) })} />;
+export function YearsTable({ rows, loading, person }: { rows: YearRow[]; loading: boolean; person: (username: string | null) => string }) {
+  return <Table rowKey="year" data={rows} columns={columns(person)} loading={loading} className="holiday-years" rowAttributes={({ row }) => ({ 'data-year': String(row.year) })} />;
 }

@@ -6,6 +6,7 @@ import type { RouteParams } from '../../routes';
 import { formatDateTime } from '../../format';
 import { apiClient, dataOf } from '../../openapi/client';
 import { ErrorBanner } from '../../ui';
+import { useStaffDirectory } from '../staff-directory';
 import { catalogKeys, VERSION_STATE_LABELS, VERSION_STATE_THEMES, type CatalogVersionSummary } from './catalog-types';
 import { ImportCatalog } from './ImportCatalog';
 import { VersionDetail } from './VersionDetail';
@@ -17,11 +18,7 @@ import { VersionDetail } from './VersionDetail';
 export default function CatalogAdminScreen({ params }: { params: RouteParams }) {
   const navigate = useNavigate();
   const versions = useQuery({ queryKey: catalogKeys.versions, queryFn: () => dataOf<{ items: CatalogVersionSummary[] }>(apiClient.GET('/api/catalog/versions')).then((answer) => answer.items) });
-  const departments = useQuery({
-    queryKey: ['org', 'departments'],
-    queryFn: () => dataOf<{ items: { code: string; name: string }[] }>(apiClient.GET('/api/org/departments')).then((answer) => answer.items),
-  });
-  const departmentNames = new Map((departments.data ?? []).map((unit) => [unit.code, unit.name]));
+  const directory = useStaffDirectory();
   const open = params.versionId;
   return (
     <section className="page" aria-labelledby="catalog-admin-title">
@@ -39,12 +36,12 @@ export default function CatalogAdminScreen({ params }: { params: RouteParams }) 
           columns={[
             { colKey: 'label', title: '版本名称', cell: ({ row }) => <Link to={`/catalog-admin/${row.id}`}>{row.label ?? '未命名版本'}</Link> },
             { colKey: 'state', title: '状态', cell: ({ row }) => <Tag theme={VERSION_STATE_THEMES[row.state]}>{VERSION_STATE_LABELS[row.state]}</Tag> },
-            { colKey: 'created', title: '导入', cell: ({ row }) => `${row.createdBy} · ${formatDateTime(row.createdAt)}` },
-            { colKey: 'activated', title: '启用', cell: ({ row }) => (row.activatedAt ? `${row.activatedBy ?? ''} · ${formatDateTime(row.activatedAt)}` : '—') },
+            { colKey: 'created', title: '导入', cell: ({ row }) => `${directory.person(row.createdBy)} · ${formatDateTime(row.createdAt)}` },
+            { colKey: 'activated', title: '启用', cell: ({ row }) => (row.activatedAt ? `${directory.person(row.activatedBy)} · ${formatDateTime(row.activatedAt)}` : '—') },
           ]}
         />
       </section>
-      {open && versions.data ? <VersionDetail key={open} id={open} versions={versions.data} departmentNames={departmentNames} /> : null}
+      {open && versions.data ? <VersionDetail key={open} id={open} versions={versions.data} departmentNames={directory.unitNames} person={directory.person} /> : null}
       <ImportCatalog onImported={(versionId) => navigate(`/catalog-admin/${versionId}`)} />
     </section>
   );

@@ -15,7 +15,7 @@ import { VersionDiff } from './VersionDiff';
 const rowValue = (row: CatalogRowDetail, key: string) => (key === 'area' ? row.area : key === 'manual' ? (row.timeLimit.rule.kind === 'manual' ? 'manual' : 'set') : row.code);
 
 /** One version: its import report, its rows and their rules (set by hand while a draft), the diff, activation. */
-export function VersionDetail({ id, versions, departmentNames }: { id: string; versions: CatalogVersionSummary[]; departmentNames: Map<string, string> }) {
+export function VersionDetail({ id, versions, departmentNames, person }: { id: string; versions: CatalogVersionSummary[]; departmentNames: Map<string, string>; person: (username: string | null) => string }) {
   const loaded = useQuery({ queryKey: catalogKeys.version(id), queryFn: () => dataOf<CatalogVersionDetail>(apiClient.GET('/api/catalog/versions/{id}', { params: { path: { id } } })) });
   const others = versions.filter((other) => other.id !== id);
   const active = versions.find((other) => other.state === 'active' && other.id !== id);
@@ -35,8 +35,8 @@ export function VersionDetail({ id, versions, departmentNames }: { id: string; v
         {draft ? <ActivateVersion version={version} manualLeft={version.manualRules.length} /> : null}
       </div>
       <p className="muted">
-        {version.createdBy} 导入于 {formatDateTime(version.createdAt)}
-        {version.activatedAt ? `；${version.activatedBy ?? ''} 启用于 ${formatDateTime(version.activatedAt)}` : ''}；共 {version.items.length} 项。
+        {person(version.createdBy)} 导入于 {formatDateTime(version.createdAt)}
+        {version.activatedAt ? `；${person(version.activatedBy)} 启用于 ${formatDateTime(version.activatedAt)}` : ''}；共 {version.items.length} 项。
       </p>
       {version.importReport ? <ImportReport report={{ ...version.importReport, manualRules: version.manualRules }} /> : null}
 

@@ -5,7 +5,8 @@ import { ApiFailure, idempotencyKey } from '../../api';
 import { apiClient, dataOf } from '../../openapi/client';
 import { ErrorBanner } from '../../ui';
 import { Labelled } from '../labelled-control';
-import { useCatalogRows, useDepartments } from './obligation-queries';
+import { useStaffDirectory } from '../staff-directory';
+import { useCatalogRows } from './obligation-queries';
 import { obligationKeys, PERIODIC_KINDS, type Obligation } from './obligation-types';
 
 const { FormItem } = Form;
@@ -20,7 +21,8 @@ export function RegisterObligation({ canListDepartments }: { canListDepartments:
   const [form] = Form.useForm();
   const queries = useQueryClient();
   const catalog = useCatalogRows();
-  const departments = useDepartments(canListDepartments);
+  // Only admins and supervisors may list the units; the disclosure office gives the unit's code.
+  const directory = useStaffDirectory(canListDepartments);
   const periodicRows = (catalog.data?.items ?? []).filter((row) => PERIODIC_KINDS.includes(row.timeLimit.rule.kind));
   const [registered, setRegistered] = useState<string | null>(null);
   const register = useMutation({
@@ -77,8 +79,8 @@ export function RegisterObligation({ canListDepartments }: { canListDepartments:
             {canListDepartments ? (
               <Select
                 placeholder="请选择"
-                loading={departments.isLoading}
-                options={(departments.data ?? []).filter((unit) => unit.active).map((unit) => ({ value: unit.code, label: unit.name }))}
+                loading={directory.departmentsLoading}
+                options={directory.departments.filter((unit) => unit.active).map((unit) => ({ value: unit.code, label: unit.name }))}
               />
             ) : (
               <Input placeholder="部门代码，如 edu" />

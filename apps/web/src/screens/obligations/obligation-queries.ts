@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiClient, dataOf } from '../../openapi/client';
-import { obligationKeys, type CatalogRow, type Department, type Obligation, type ObligationTask } from './obligation-types';
+import { obligationKeys, type CatalogRow, type Obligation, type ObligationTask } from './obligation-types';
 
 export function useObligations() {
   return useQuery({
@@ -23,14 +23,5 @@ export function useCatalogRows(enabled = true) {
     queryKey: ['catalog', 'active-items'],
     enabled,
     queryFn: () => dataOf<{ versionId: string; items: CatalogRow[] }>(apiClient.GET('/api/catalog/items', { params: { query: {} } })),
-  });
-}
-
-/** The county's units; only admins and supervisors may list them, so the form falls back to a code. */
-export function useDepartments(enabled = true) {
-  return useQuery({
-    queryKey: ['org', 'departments'],
-    enabled,
-    queryFn: () => dataOf<{ items: Department[] }>(apiClient.GET('/api/org/departments')).then((answer) => answer.items),
   });
 }

@@ -45,12 +45,6 @@ export interface CatalogRow {
   timeLimit: { text: string; rule: { kind: string } };
 }
 
-export interface Department {
-  code: string;
-  name: string;
-  active: boolean;
-}
-
 /** The time-limit kinds that make a catalog row a standing obligation (定期公开). */
 export const PERIODIC_KINDS = ['periodic', 'yearly-date', 'monthly-date', 'after-period'];
 

@@ -5,6 +5,7 @@ import { Button, Dialog, Table, Tag } from 'tdesign-react';
 import { formatDateTime } from '../../format';
 import { apiClient, dataOf } from '../../openapi/client';
 import { ErrorBanner, Loading } from '../../ui';
+import { useStaffDirectory } from '../staff-directory';
 import { ChainTree } from './ChainTree';
 import { chainText, reviewChainKeys, STAGE_LABELS, type ReviewChainPolicy, type ReviewChains } from './review-chain-types';
 import { SetChainForm } from './SetChainForm';
@@ -12,19 +13,15 @@ import { SetChainForm } from './SetChainForm';
 /** 审核流程 (admins): the review chain of each department and catalog row, as a tree and a list, and setting one. */
 export default function ReviewChainsScreen() {
   const chains = useQuery({ queryKey: reviewChainKeys.all, queryFn: () => dataOf<ReviewChains>(apiClient.GET('/api/review-chains')) });
-  const departments = useQuery({
-    queryKey: ['org', 'departments'],
-    queryFn: () => dataOf<{ items: { code: string; name: string; active: boolean }[] }>(apiClient.GET('/api/org/departments')).then((answer) => answer.items),
-  });
+  const directory = useStaffDirectory();
   const catalog = useQuery({
     queryKey: ['catalog', 'active-items'],
     queryFn: () => dataOf<{ items: { code: string; name: string }[] }>(apiClient.GET('/api/catalog/items', { params: { query: {} } })),
   });
   const [editing, setEditing] = useState<ReviewChainPolicy | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const departmentNames = new Map((departments.data ?? []).map((unit) => [unit.code, unit.name]));
   const rowNames = new Map((catalog.data?.items ?? []).map((row) => [row.code, row.name]));
-  const departmentName = (code: string) => departmentNames.get(code) ?? code;
+  const departmentName = (code: string) => directory.unit(code);
   const rowName = (code: string) => (rowNames.has(code) ? `${rowNames.get(code)}（${code}）` : code);
   return (
     <section className="page" aria-labelledby="chains-title">
@@ -77,7 +74,7 @@ export default function ReviewChainsScreen() {
                     </span>
                   ),
                 },
-                { colKey: 'updated', title: '设置', cell: ({ row }) => `${row.updatedBy} · ${formatDateTime(row.updatedAt)}` },
+                { colKey: 'updated', title: '设置', cell: ({ row }) => `${directory.person(row.updatedBy)} · ${formatDateTime(row.updatedAt)}` },
                 {
                   colKey: 'operation',
                   title: '操作',
@@ -95,7 +92,7 @@ export default function ReviewChainsScreen() {
       <Dialog visible={editing !== null} header={editing === 'new' ? '设置审核流程' : '修改审核流程'} footer={false} width={640} destroyOnClose onClose={() => setEditing(null)}>
         {editing !== null ? (
           <SetChainForm
-            departments={(departments.data ?? []).filter((unit) => unit.active).map((unit) => ({ value: unit.code, label: unit.name }))}
+            departments={directory.departments.filter((unit) => unit.active).map((unit) => ({ value: unit.code, label: unit.name }))}
             rows={(catalog.data?.items ?? []).map((row) => ({ value: row.code, label: `${row.name}（${row.code}）` }))}
             editing={editing === 'new' ? undefined : editing}
             onDone={(policy) => {

@@ -92,7 +92,16 @@ export function ImportCatalog({ onImported }: { onImported: (versionId: string) 
         </Button>
       </div>
       <ErrorBanner error={importFailure(upload.error)} />
-      {upload.data ? <ImportReport report={upload.data} onOpen={() => onImported(upload.data.versionId)} /> : null}
+      {upload.data ? (
+        <ImportReport
+          report={upload.data}
+          onOpen={() => {
+            onImported(upload.data.versionId);
+            // The version's own page shows the same report; the form is ready for the next import.
+            upload.reset();
+          }}
+        />
+      ) : null}
     </section>
   );
 }

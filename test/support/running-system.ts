@@ -80,7 +80,7 @@ export interface RunningSystem {
 /** `databaseUrl`: a database of the suite's own (test/support/own-database.ts) instead of the shared one. */
 export async function startSystem(prefix: string, options: { databaseUrl?: string } = {}): Promise<RunningSystem> {
   const queue = uniqueTaskQueue(prefix);
-  const env = options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {};
+  const env: Record<string, string> = options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {};
   const [worker, api] = await Promise.all([startWorker(queue, env), startApi(queue, env)]);
   const db = new PgClient({ connectionString: options.databaseUrl ?? testServers().databaseUrl });
   await db.connect();

@@ -46,7 +46,7 @@ export function AuditSearch() {
         <Form form={form} layout="inline" onSubmit={onSubmit} onReset={() => setFilters({})} colon={false} className="audit-search" labelWidth={70}>
           <FormItem label="操作人" name="actor" for="audit-actor">
             <Labelled id="audit-actor">
-              <Input placeholder="用户名，如 admin" />
+              <Input placeholder="登录用户名" />
             </Labelled>
           </FormItem>
           <FormItem label="操作类型" name="action" for="audit-action">

@@ -9,6 +9,15 @@ import { actionLabel, roleLabel } from './audit-words';
 import { auditKeys, type AuditEvent, type AuditFilters } from './audit-types';
 import { ChainVerificationResult } from './ChainVerificationResult';
 
+/** The role and unit the actor acted in, where the trail records them: （起草人，县教育局）. */
+function useWhoElse() {
+  const directory = useStaffDirectory();
+  return (event: AuditEvent) => {
+    const parts = [event.actorRole ? roleLabel(event.actorRole) : '', event.departmentCode ? directory.unit(event.departmentCode) : ''].filter(Boolean);
+    return parts.length ? `（${parts.join('，')}）` : '';
+  };
+}
+
 /** The most records a timeline shows; an item's whole life is far fewer. */
 const TRAIL_LIMIT = 200;
 
@@ -17,6 +26,7 @@ export function ObjectTrail({ scope, objectKey }: { scope: 'items' | 'actors'; o
   const filters: AuditFilters = scope === 'items' ? { itemId: objectKey } : { actor: objectKey };
   const trail = useQuery({ queryKey: auditKeys.trail(scope, objectKey), queryFn: () => fetchAuditPage(filters, undefined, TRAIL_LIMIT) });
   const directory = useStaffDirectory();
+  const whoElse = useWhoElse();
   const events: AuditEvent[] = [...(trail.data?.items ?? [])].reverse();
   const title = scope === 'items' ? '事项的审计时间线' : `${directory.person(objectKey)}的操作时间线`;
   return (
@@ -41,8 +51,8 @@ export function ObjectTrail({ scope, objectKey }: { scope: 'items' | 'actors'; o
             {events.map((event) => (
               <Timeline.Item key={event.id} label={formatDateTime(event.occurredAt)} dotColor={event.action.endsWith('overdue') || event.action === 'request.refused' ? 'error' : 'primary'}>
                 <div className="trail-entry" data-audit-id={event.id}>
-                  <strong>{actionLabel(event.action)}</strong> · {directory.person(event.actor)}（{roleLabel(event.actorRole)}
-                  {event.departmentCode ? `，${directory.unit(event.departmentCode)}` : ''}）
+                  <strong>{actionLabel(event.action)}</strong> · {directory.person(event.actor)}
+                  {whoElse(event)}
                   {event.reason ? <div className="muted">{event.reason}</div> : null}
                 </div>
               </Timeline.Item>

@@ -39,6 +39,7 @@ export function ImportCatalog({ onImported }: { onImported: (versionId: string) 
       ),
     onSuccess: () => {
       setFiles([]);
+      setLabel('');
       void queries.invalidateQueries({ queryKey: catalogKeys.versions });
     },
   });

@@ -54,7 +54,7 @@ export function VersionDiff({ from, to, departmentNames }: { from: string; to: s
         {...table}
         columns={[
           { colKey: 'code', title: '事项编码', width: 130 },
-          { colKey: 'change', title: '变化', width: 80, cell: ({ row }) => CHANGE_TAGS[row.change], filter: { type: 'single', list: [{ value: 'added', label: '新增' }, { value: 'removed', label: '删除' }, { value: 'changed', label: '修改' }] } },
+          { colKey: 'change', title: '变化', width: 110, cell: ({ row }) => CHANGE_TAGS[row.change], filter: { type: 'single', list: [{ value: 'added', label: '新增' }, { value: 'removed', label: '删除' }, { value: 'changed', label: '修改' }] } },
           { colKey: 'field', title: '事项或字段' },
           { colKey: 'from', title: '原内容' },
           { colKey: 'to', title: '新内容' },

@@ -77,10 +77,12 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-export async function startSystem(prefix: string): Promise<RunningSystem> {
+/** `databaseUrl`: a database of the suite's own (test/support/own-database.ts) instead of the shared one. */
+export async function startSystem(prefix: string, options: { databaseUrl?: string } = {}): Promise<RunningSystem> {
   const queue = uniqueTaskQueue(prefix);
-  const [worker, api] = await Promise.all([startWorker(queue), startApi(queue)]);
-  const db = new PgClient({ connectionString: testServers().databaseUrl });
+  const env: Record<string, string> = options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {};
+  const [worker, api] = await Promise.all([startWorker(queue, env), startApi(queue, env)]);
+  const db = new PgClient({ connectionString: options.databaseUrl ?? testServers().databaseUrl });
   await db.connect();
   const system: RunningSystem = {
     taskQueue: queue,
@@ -88,7 +90,7 @@ export async function startSystem(prefix: string): Promise<RunningSystem> {
     worker,
     client: new ApiClient(api.baseUrl),
     db,
-    restartWorker: async () => (system.worker = await startWorker(queue)),
+    restartWorker: async () => (system.worker = await startWorker(queue, env)),
     stop: async () => {
       await db.end();
       await Promise.all([system.api.stop(), system.worker.stop()]);

@@ -91,6 +91,12 @@ export const ROUTES: readonly ScreenRoute[] = [
   staff('/compilation/:roundId?', ({ params, session }) => <CompilationScreen key={params.roundId ?? 'list'} session={session} roundId={params.roundId} />, { nav: { label: '目录编制', roles: ['disclosure-office', 'drafter', 'reviewer', 'legal-reviewer', 'leader'] } }),
   staff('/applications/:id?', ({ params, session }) => <ApplicationsScreen key={params.id ?? 'list'} id={params.id} session={session} />, { nav: { label: '依申请公开' } }),
   staff('/consultations/:id?', ({ params, session }) => <ConsultationStaffScreen key={params.id ?? 'list'} id={params.id} session={session} />, { nav: { label: '意见征集' } }),
+  staff('/obligations', lazy(() => import('./screens/obligations/ObligationsScreen')), { nav: { label: '定期公开', roles: ['drafter', 'disclosure-office', 'admin', 'supervisor'] } }),
+  staff('/catalog-admin/:versionId?', lazy(() => import('./screens/catalog-admin/CatalogAdminScreen')), { roles: ['admin'], nav: { label: '目录管理' } }),
+  staff('/calendar/:batchId?', lazy(() => import('./screens/calendar/CalendarScreen')), { roles: ['admin', 'supervisor'], nav: { label: '节假日安排' } }),
+  staff('/review-chains', lazy(() => import('./screens/review-chains/ReviewChainsScreen')), { roles: ['admin'], nav: { label: '审核流程' } }),
+  staff('/audit', lazy(() => import('./screens/audit/AuditScreen')), { roles: ['supervisor', 'admin'], nav: { label: '审计日志' } }),
+  staff('/audit/:scope/:key', lazy(() => import('./screens/audit/AuditScreen')), { roles: ['supervisor', 'admin'] }),
   staff('/organisation', ({ session }) => <OrganisationScreen session={session} />, { roles: ['admin'], nav: { label: '组织机构' } }),
 ];
 

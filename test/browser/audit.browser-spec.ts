@@ -1,0 +1,93 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { checkScreen, expectText, failureScreenshots, launchChromium, signIn as signInAt, type LaunchedChromium } from '../support/browser';
+import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
+import { startSystem, type RunningSystem } from '../support/running-system';
+
+/**
+ * 审计日志 in a real browser: the supervisor searches the trail, opens an item's timeline with its hash-chain
+ * check (intact), then, after a row is changed behind the append-only trigger, checks again and is told
+ * the chain is broken at that row. Tampering with the trail is only done on a database of the test's own.
+ * Screenshots: test-output/screenshots/audit*.png.
+ */
+describe('the audit trail in the browser', () => {
+  let database: OwnDatabase;
+  let system: RunningSystem;
+  let origin: string;
+  let chromium: LaunchedChromium | undefined;
+  let context: BrowserContext;
+  let itemId: string;
+
+  beforeAll(async () => {
+    chromium = await launchChromium('audit-browser');
+    ({ context } = chromium);
+    database = await createOwnDatabase('audit');
+    system = await startSystem('audit-browser', { databaseUrl: database.url });
+    origin = system.api.baseUrl.replace(/\/api$/, '');
+    const { client } = system;
+    const created = await client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode: 'EDU-001', title: '2026年秋季学期义务教育招生范围', body: '……', formedAt: '2026-11-02' } });
+    expect(created.status).toBe(201);
+    itemId = created.body.id;
+    expect((await client.request('POST', `/items/${itemId}/submit`, { as: 'edu.drafter' })).status).toBe(200);
+    await client.eventually(async () => {
+      const { rows } = await system.db.query(`SELECT 1 FROM audit_events WHERE item_id = $1 AND action = 'item.submitted'`, [itemId]);
+      return rows[0];
+    }, 'the submission in the trail');
+  }, 240_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    await system?.stop();
+    await database?.drop();
+  });
+
+  async function choose(page: Page, label: string, option: string): Promise<void> {
+    await page.getByLabel(label, { exact: true }).click();
+    await page.locator('.t-popup .t-select-option', { hasText: option }).first().click();
+  }
+
+  it('searches the trail, shows an item timeline with its chain check, and names the row changed behind the trigger', async () => {
+    try {
+      const supervisor = await signInAt(context, origin, 'office.supervisor');
+      await supervisor.getByRole('link', { name: '审计日志' }).click();
+      await supervisor.getByRole('heading', { name: '审计日志', level: 1 }).waitFor();
+      await choose(supervisor, '操作类型', '公开事项');
+      await supervisor.getByLabel('操作人').fill('edu.drafter');
+      await supervisor.getByRole('button', { name: '查询' }).click();
+      const created = supervisor.locator('.audit-results tr', { hasText: '创建草稿' });
+      await expectText(created, '王起草（教育局）');
+      await expectText(created, '县教育局');
+      await expectText(supervisor.locator('.audit-results tbody'), '提交审核');
+      // Only the item area, only that user: no 审核任务 rows, nobody else.
+      expect(await supervisor.locator('.audit-results tbody tr', { hasText: '认领' }).count()).toBe(0);
+      await checkScreen(supervisor, 'audit');
+
+      await created.getByRole('link', { name: '事项时间线与核验' }).click();
+      await supervisor.waitForURL(`${origin}/audit/items/${itemId}`);
+      await expectText(supervisor.locator('.chain-verification .verify-result'), '核验通过');
+      const { rows } = await system.db.query(`SELECT id, action FROM audit_events WHERE item_id = $1 ORDER BY id`, [itemId]);
+      await expectText(supervisor.locator('.chain-verification .verify-result'), `共 ${rows.length} 条记录`);
+      const entries = supervisor.locator('.audit-timeline .trail-entry');
+      await expectText(entries.first(), '创建草稿');
+      expect(await entries.count()).toBe(rows.length);
+      await checkScreen(supervisor, 'audit-item');
+
+      // A superuser switches user triggers off for one session and changes the second row.
+      const target = rows[1].id as string;
+      await system.db.query('BEGIN');
+      await system.db.query('SET LOCAL session_replication_role = replica');
+      await system.db.query(`UPDATE audit_events SET actor = 'someone-else' WHERE id = $1`, [target]);
+      await system.db.query('COMMIT');
+      await supervisor.getByRole('button', { name: '重新核验' }).click();
+      await expectText(supervisor.locator('.chain-verification .verify-result'), '核验未通过');
+      await expectText(supervisor.locator('.chain-verification .verify-result'), `自第 ${target} 号记录起链条断开`);
+      await checkScreen(supervisor, 'audit-broken');
+
+      // The drafter has no audit screen.
+      const drafter = await signInAt(context, origin, 'edu.drafter');
+      expect(await drafter.getByRole('link', { name: '审计日志' }).count()).toBe(0);
+    } catch (error) {
+      await failureScreenshots(context, 'failure-audit-');
+      throw error;
+    }
+  }, 300_000);
+});

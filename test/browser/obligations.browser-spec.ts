@@ -1,0 +1,98 @@
+import { Client as TemporalClient, Connection, ScheduleNotFoundError } from '@temporalio/client';
+import type { BrowserContext, Page } from 'playwright-core';
+import { checkScreen, expectText, failureScreenshots, launchChromium, signIn as signInAt, type LaunchedChromium } from '../support/browser';
+import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
+import { startSystem, type RunningSystem } from '../support/running-system';
+import { testServers } from '../support/test-environment';
+
+/**
+ * 定期公开 in a real browser: the admin registers 安全生产 SAFETY-001 (半年至少更新1次) for 县民政局 and sees
+ * its schedule, current period and due date; the period opens (the test fires the Schedule now rather than
+ * wait for 1 January or 1 July) and 县民政局's drafter sees what is due; the admin stops the obligation.
+ * One active obligation per row and unit is allowed county-wide, so this runs on a database of its own.
+ * Screenshots: test-output/screenshots/obligations*.png.
+ */
+describe('periodic obligations in the browser', () => {
+  let database: OwnDatabase;
+  let system: RunningSystem;
+  let origin: string;
+  let chromium: LaunchedChromium | undefined;
+  let context: BrowserContext;
+  let connection: Connection;
+
+  beforeAll(async () => {
+    chromium = await launchChromium('obligations-browser');
+    ({ context } = chromium);
+    database = await createOwnDatabase('obligations');
+    system = await startSystem('obligations-browser', { databaseUrl: database.url });
+    origin = system.api.baseUrl.replace(/\/api$/, '');
+    connection = await Connection.connect({ address: testServers().temporalAddress });
+  }, 240_000);
+
+  afterAll(async () => {
+    await connection?.close();
+    await chromium?.close();
+    await system?.stop();
+    await database?.drop();
+  });
+
+  async function choose(page: Page, label: string, option: string): Promise<void> {
+    await page.getByLabel(label, { exact: true }).click();
+    await page.locator('.t-popup .t-select-option', { hasText: option }).first().click();
+  }
+
+  it('registers an obligation, shows its schedule and period, the drafter sees what is due, and the admin stops it', async () => {
+    try {
+      const admin = await signInAt(context, origin, 'admin');
+      await admin.getByRole('link', { name: '定期公开' }).click();
+      await admin.getByRole('heading', { name: '定期公开', level: 1 }).waitFor();
+      await expectText(admin.locator('.obligation-table'), '尚未登记定期公开事项');
+
+      // Refused without a unit, in Chinese, under the field.
+      await choose(admin, '目录事项', 'SAFETY-001');
+      await admin.getByRole('button', { name: '登记' }).click();
+      await expectText(admin.locator('.register-obligation'), '请选择责任部门');
+      await choose(admin, '责任部门', '县民政局');
+      await admin.getByRole('button', { name: '登记' }).click();
+      await expectText(admin.locator('[role="status"]'), '已登记');
+
+      const [obligation] = (await system.client.request('GET', '/obligations', { as: 'admin' })).body.items;
+      expect(obligation).toMatchObject({ catalogItemCode: 'SAFETY-001', departmentCode: 'civil', schedule: { months: [1, 7], dayOfMonth: 1 }, currentState: 'awaiting-opening' });
+      const row = admin.locator(`.obligation-table tr[data-obligation-id="${obligation.id}"]`);
+      await expectText(row, '县民政局');
+      await expectText(row, '每年1、7月1日0时开启新一期');
+      await expectText(row, obligation.currentPeriod.label);
+      await expectText(row, '待开启首期');
+      await checkScreen(admin, 'obligations');
+
+      // The period opens: the Schedule's action, run now.
+      const temporal = new TemporalClient({ connection });
+      await temporal.schedule.getHandle(obligation.scheduleId).trigger();
+      const task = await system.client.eventually(async () => {
+        const { rows } = await system.db.query(`SELECT id, period_label FROM obligation_tasks WHERE obligation_id = $1`, [obligation.id]);
+        return rows[0] as { id: string; period_label: string } | undefined;
+      }, 'the period to open its drafting task', 60_000);
+      expect(task.period_label).toBe(obligation.currentPeriod.label);
+
+      const drafter = await signInAt(context, origin, 'civil.drafter');
+      await drafter.getByRole('link', { name: '定期公开' }).click();
+      const due = drafter.locator(`.due-tasks tr[data-task-id="${task.id}"]`);
+      await expectText(due, task.period_label);
+      await expectText(due, '待公开');
+      await expectText(due, '法律法规');
+      await expectText(drafter.locator(`.obligation-table tr[data-obligation-id="${obligation.id}"]`), '本期待公开');
+      await checkScreen(drafter, 'obligations-due');
+
+      await admin.reload();
+      await row.getByRole('button', { name: /停止/ }).click();
+      await admin.locator('.t-dialog').getByRole('button', { name: '确认停止' }).click();
+      await row.waitFor({ state: 'detached' });
+      const { rows } = await system.db.query(`SELECT state, deleted_by FROM obligations WHERE id = $1`, [obligation.id]);
+      expect(rows).toEqual([{ state: 'deleted', deleted_by: 'admin' }]);
+      await expect(temporal.schedule.getHandle(obligation.scheduleId).describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
+    } catch (error) {
+      await failureScreenshots(context, 'failure-obligations-');
+      throw error;
+    }
+  }, 300_000);
+});

@@ -3,6 +3,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { ConfigProvider } from 'tdesign-react';
+// TDesign's toasts and plugins render through ReactDOM.render, which React 19 removed; the adapter supplies createRoot.
+import 'tdesign-react/es/_util/react-19-adapter';
 import zhCN from 'tdesign-react/es/locale/zh_CN';
 import 'tdesign-react/es/style/index.css';
 import { App } from './App';

@@ -583,7 +583,7 @@ async function main(): Promise<void> {
         json.timers = { n, project: { p50: pct(project, 0.5), p99: pct(project, 0.99) }, bare: { p50: pct(bareLags, 0.5), p99: pct(bareLags, 0.99) }, alongWindow };
       }
 
-      facts.push(`- project requests answered 503 (an Update outlived the API's timeout) and sent again with their Idempotency-Key: ${apiCaller.retried} (of which refused 409 while the first attempt still ran: ${apiCaller.conflictsAfterTimeout})`);
+      facts.push(`- project requests answered 503 (an Update outlived the API's timeout) and sent again with their Idempotency-Key: ${apiCaller.retried} (of which refused 409 while the first attempt still ran: ${apiCaller.conflictsAfterTimeout}); sent again after a connection failed: ${apiCaller.networkRetries}`);
       facts.push(`- warning or error lines, worker / API / bare worker / Temporal: ${worker.noisyLines()} / ${api.noisyLines()} / ${bareWorker.noisyLines()} / ${temporalLog.count()}`);
       facts.push(`- Temporal dev server: ${options.eagerActivities ? 'eager activity dispatch ON (--eager-activities)' : 'its defaults'}; the API and worker log JSON lines, as deployed`);
       facts.push(`- machine: ${os.cpus().length} cores; load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);

@@ -26,13 +26,14 @@ import * as path from 'node:path';
 import autocannon from 'autocannon';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { loadConfig, projectRoot } from '@zwgk/config';
-import { CUSTOM_SEARCH_ATTRIBUTES } from '@zwgk/contracts';
+import { CUSTOM_SEARCH_ATTRIBUTES, disclosureItemWorkflowId } from '@zwgk/contracts';
+import { temporal } from '@temporalio/proto';
 import { DEMO_CATALOG_CATEGORIES } from '@zwgk/db';
 import { findFreePort, resolveToolBinary, startTemporalDevServer, TEMPORAL_CLI, type ManagedProcess } from '@zwgk/embedded';
 import { log, runBenchmark, withBenchDatabase } from './bench-support';
 import { BARE_TABLES_SQL } from './lifecycle/bare-activities';
 import { ApiCaller, bareJourney, inFlight, projectJourney, type DecisionSample, type Journey } from './lifecycle/journeys';
-import { quietLog, rssMiB, startNode, treeCpuSeconds } from './lifecycle/processes';
+import { cpuDelta, descendantsNamed, quietLog, rssMiB, startNode, threadCpuSeconds, treeCpuSeconds } from './lifecycle/processes';
 
 interface Options {
   readonly quick: boolean;
@@ -50,6 +51,10 @@ interface Options {
   readonly sections: ReadonlySet<string>;
   /** Write a CPU profile of the API during the first inbox run here. */
   readonly profileApi?: string;
+  /** Write CPU profiles of the project's API and worker during its first throughput batch into this folder. */
+  readonly profileJourney?: string;
+  /** Run the dev server with eager activity dispatch (system.enableActivityEagerExecution), for both sides. */
+  readonly eagerActivities: boolean;
 }
 
 const SECTIONS = ['latency', 'throughput', 'scale', 'read', 'timers'] as const;
@@ -60,10 +65,10 @@ function parseOptions(argv: readonly string[]): Options {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"`);
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    if (name === 'quick') flags.set(name, 'true');
+    if (name === 'quick' || name === 'eager-activities') flags.set(name, 'true');
     else flags.set(name, inline ?? argv[++i] ?? '');
   }
-  const known = new Set(['quick', 'label', 'rounds', 'items', 'latency-items', 'in-progress', 'released', 'timers', 'timer-window', 'read-seconds', 'read-rounds', 'connections', 'only', 'profile-api']);
+  const known = new Set(['quick', 'label', 'rounds', 'items', 'latency-items', 'in-progress', 'released', 'timers', 'timer-window', 'read-seconds', 'read-rounds', 'connections', 'only', 'profile-api', 'profile-journey', 'eager-activities']);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`unknown flag --${name} (known: ${[...known].map((k) => `--${k}`).join(' ')})`);
   const quick = flags.has('quick');
   const int = (name: string, fallback: number) => {
@@ -73,6 +78,7 @@ function parseOptions(argv: readonly string[]): Options {
     if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number, got "${raw}"`);
     return value;
   };
+  if (flags.has('profile-api') && flags.has('profile-journey')) throw new Error('--profile-api and --profile-journey both profile the API: give one of them');
   const only = flags.get('only')?.split(',').map((s) => s.trim()) ?? [...SECTIONS];
   for (const section of only) if (!(SECTIONS as readonly string[]).includes(section)) throw new Error(`--only takes ${SECTIONS.join(',')}, got "${section}"`);
   return {
@@ -89,14 +95,21 @@ function parseOptions(argv: readonly string[]): Options {
     readRounds: int('read-rounds', quick ? 2 : 3),
     connections: int('connections', 10),
     sections: new Set(only),
+    eagerActivities: flags.has('eager-activities'),
     ...(flags.get('profile-api') ? { profileApi: path.resolve(flags.get('profile-api')!) } : {}),
+    ...(flags.get('profile-journey') ? { profileJourney: path.resolve(flags.get('profile-journey')!) } : {}),
   };
 }
 
 const CATALOG_ITEM = 'EDU-001';
 const DRAFTER = 'edu.drafter';
-/** A fixed day in the past: the deadline arithmetic must not depend on when the benchmark runs. */
-const FORMED_AT = '2026-11-02';
+/**
+ * The day the items are formed: today in China. A fixed day in the past made every item's statutory release
+ * deadline already due at its creation, so each journey also ran the overdue path (the release-overdue
+ * write, its audit row and two notices: four activities the bare journey has no counterpart for). Formed
+ * today, the deadline is some twenty working days ahead and the journey is the ordinary one.
+ */
+const FORMED_AT = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const PROJECT_TASK_QUEUE = 'bench-lifecycle';
 const BARE_TASK_QUEUE = 'bench-lifecycle-bare';
 
@@ -149,9 +162,18 @@ async function main(): Promise<void> {
       mkdirSync(serversDir, { recursive: true });
       const cli = await resolveToolBinary(TEMPORAL_CLI, config.toolsDir, { log });
       const [temporalPort, uiPort, apiPort, rawPort] = [await findFreePort(), await findFreePort(), await findFreePort(), await findFreePort()];
-      log(`starting the Temporal dev server on port ${temporalPort}`);
+      log(`starting the Temporal dev server on port ${temporalPort}${options.eagerActivities ? ', eager activity dispatch on' : ''}`);
       const temporalLog = quietLog('temporal');
-      const temporal = await startTemporalDevServer({ cliPath: cli, dataDir: serversDir, port: temporalPort, uiPort, namespace: 'default', searchAttributes: CUSTOM_SEARCH_ATTRIBUTES, log: temporalLog.log });
+      const temporal = await startTemporalDevServer({
+        cliPath: cli,
+        dataDir: serversDir,
+        port: temporalPort,
+        uiPort,
+        namespace: 'default',
+        searchAttributes: CUSTOM_SEARCH_ATTRIBUTES,
+        log: temporalLog.log,
+        ...(options.eagerActivities ? { dynamicConfig: { 'system.enableActivityEagerExecution': true } } : {}),
+      });
       children.push(temporal);
       const temporalAddress = `127.0.0.1:${temporalPort}`;
       const env: NodeJS.ProcessEnv = {
@@ -165,16 +187,18 @@ async function main(): Promise<void> {
         ZWGK_PARENT_PID: String(process.pid),
         AUTH_MODE: 'dev',
         HOST: '127.0.0.1',
+        // As deployed (NODE_ENV=production's default): JSON lines, not the pretty lines of a developer's terminal.
+        LOG_FORMAT: 'json',
       };
       delete env.ZWGK_WORKFLOW_BUNDLE; // both workers bundle the workflows of this checkout
       log('starting the project worker and API, the bare worker and the raw server (the workers bundle their workflows)');
-      const worker = startNode('worker', 'apps/worker/src/main.ts', env);
+      const hook = (file: string) => ({ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(projectRoot, 'bench', 'lifecycle', 'cpu-profile-hook.js')}`, BENCH_CPU_PROFILE: file });
+      if (options.profileJourney) mkdirSync(options.profileJourney, { recursive: true });
+      const worker = startNode('worker', 'apps/worker/src/main.ts', { ...env, ...(options.profileJourney ? hook(path.join(options.profileJourney, 'worker-journey.cpuprofile')) : {}) });
       children.push(worker);
       const bareWorker = startNode('bare-worker', 'bench/lifecycle/bare-worker.ts', { ...env, BENCH_BARE_TASK_QUEUE: BARE_TASK_QUEUE });
       children.push(bareWorker);
-      const profiling = options.profileApi
-        ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(projectRoot, 'bench', 'lifecycle', 'cpu-profile-hook.js')}`, BENCH_CPU_PROFILE: options.profileApi }
-        : {};
+      const profiling = options.profileApi ? hook(options.profileApi) : options.profileJourney ? hook(path.join(options.profileJourney, 'api-journey.cpuprofile')) : {};
       const api = startNode('api', 'apps/api/src/main.ts', { ...env, PORT: String(apiPort), ...profiling });
       children.push(api);
       const raw = startNode('raw-server', 'bench/lifecycle/raw-server.ts', { ...env, PORT: String(rawPort) });
@@ -191,6 +215,20 @@ async function main(): Promise<void> {
         if (gone) throw new Error(`${gone.name} exited during the run`);
       };
       const memory = () => ({ worker: rssMiB(worker.child.pid), api: rssMiB(api.child.pid), temporal: rssMiB(temporal.child.pid), bareWorker: rssMiB(bareWorker.child.pid), raw: rssMiB(raw.child.pid) });
+      // CPU seconds so far by process (each with its children: PostgreSQL's backends under the postmaster).
+      const postmaster = () => descendantsNamed(process.pid, /^postgres$/).sort((a, b) => treeCpuSeconds(b) - treeCpuSeconds(a))[0];
+      const cpuByProcess = () => {
+        const parts: Record<string, number> = {
+          worker: treeCpuSeconds(worker.child.pid),
+          api: treeCpuSeconds(api.child.pid),
+          temporal: treeCpuSeconds(temporal.child.pid),
+          postgres: treeCpuSeconds(postmaster()),
+          bareWorker: treeCpuSeconds(bareWorker.child.pid),
+          raw: treeCpuSeconds(raw.child.pid),
+        };
+        const all = treeCpuSeconds();
+        return { ...parts, benchmark: all - Object.values(parts).reduce((a, b) => a + b, 0) };
+      };
       const memoryAtStart = memory();
       log(`system up; RSS MiB ${JSON.stringify(roundAll(memoryAtStart))}`);
 
@@ -229,10 +267,22 @@ async function main(): Promise<void> {
         log(`decision latency: ${options.latencyItems} items each, one at a time, alternating`);
         const projectDecisions: DecisionSample[] = [];
         const bareDecisions: DecisionSample[] = [];
+        let lastProjectItem = '';
+        let lastBareIndex = 0;
         for (let i = 0; i < options.latencyItems; i++) {
-          projectDecisions.push(...(await project({ timeVisibility: true })(projectIndex++)).decisions);
+          const journey = await project({ timeVisibility: true })(projectIndex++);
+          projectDecisions.push(...journey.decisions);
+          lastProjectItem = journey.itemId;
+          lastBareIndex = bareIndex;
           bareDecisions.push(...(await bare()(bareIndex++)).decisions);
         }
+        // Where a decision's time goes: the event history of the last item of each side, with the gaps between events.
+        const projectTimeline = await historyTimeline(client, disclosureItemWorkflowId(lastProjectItem));
+        const bareTimeline = await historyTimeline(client, `bench-bare-item-bare-${runId}-${lastBareIndex}`);
+        json.timelines = { project: projectTimeline, bare: bareTimeline };
+        facts.push(`- history of one released item: project ${projectTimeline.length} events, ${projectTimeline.filter((e) => e.type === 'ActivityTaskScheduled').length} activities (${projectTimeline.flatMap((e) => (e.activity && e.type === 'ActivityTaskScheduled' ? [e.activity] : [])).join(', ')}); bare ${bareTimeline.length} events, ${bareTimeline.filter((e) => e.type === 'ActivityTaskScheduled').length} activities`);
+        facts.push(`- the last decision (签发) in the project's history, ms after the previous event: ${lastDecision(projectTimeline)}`);
+        facts.push(`- the last decision in the bare history: ${lastDecision(bareTimeline)}`);
         releasedProject += options.latencyItems;
         releasedBare += options.latencyItems;
         const nonFinal = (samples: DecisionSample[]) => samples.filter((s) => !s.final);
@@ -262,18 +312,32 @@ async function main(): Promise<void> {
       // 2. Throughput and CPU per item, at 8 and 16 in flight.
       if (options.sections.has('throughput')) {
         const perConcurrency: Record<number, { project: { rate: number; cpu: number }[]; bare: { rate: number; cpu: number }[] }> = {};
+        const cpuSplits: Record<string, { split: Record<string, number>; workerThreads: Record<string, number> }[]> = {};
         for (let round = 0; round < options.rounds; round++) {
           for (const lanes of [8, 16]) {
             const entry = (perConcurrency[lanes] ??= { project: [], bare: [] });
             // Alternate who goes first, round by round.
             const order = (round + lanes / 8) % 2 === 0 ? (['project', 'bare'] as const) : (['bare', 'project'] as const);
             for (const side of order) {
+              const profileThisBatch = options.profileJourney !== undefined && side === 'project' && round === 0 && lanes === 16;
+              if (profileThisBatch) for (const child of [api, worker]) child.child.kill('SIGUSR2');
               const cpu0 = treeCpuSeconds();
+              const split0 = cpuByProcess();
+              const threads0 = threadCpuSeconds((side === 'project' ? worker : bareWorker).child.pid);
               const t0 = Date.now();
               const first = side === 'project' ? projectIndex : bareIndex;
               const journeys: Journey[] = await inFlight(options.batchItems, lanes, side === 'project' ? project() : bare(), first);
               const seconds = (Date.now() - t0) / 1000;
               const cpu = treeCpuSeconds() - cpu0;
+              if (profileThisBatch) {
+                for (const child of [api, worker]) child.child.kill('SIGUSR2');
+                await sleep(2000);
+                log(`  CPU profiles of the API and the worker during this batch written to ${options.profileJourney}`);
+              }
+              const perItem = (seconds: number) => Math.round((seconds * 1000) / journeys.length);
+              const split = Object.fromEntries(Object.entries(cpuDelta(cpuByProcess(), split0)).map(([name, seconds]) => [name, perItem(seconds)]));
+              const threads = Object.fromEntries(Object.entries(cpuDelta(threadCpuSeconds((side === 'project' ? worker : bareWorker).child.pid), threads0)).filter(([, s]) => s > 0).map(([name, seconds]) => [name, perItem(seconds)]));
+              (cpuSplits[`${side} ${lanes}`] ??= []).push({ split, workerThreads: threads });
               if (side === 'project') {
                 projectIndex += options.batchItems;
                 releasedProject += journeys.length;
@@ -284,6 +348,7 @@ async function main(): Promise<void> {
               const sample = { rate: journeys.length / seconds, cpu: cpu / journeys.length };
               entry[side].push(sample);
               log(`  round ${round + 1}, ${lanes} in flight, ${side}: ${journeys.length} items in ${f(seconds)} s = ${f(sample.rate, 2)} items/s, ${f(sample.cpu, 3)} CPU s/item (load ${os.loadavg()[0]!.toFixed(1)})`);
+              log(`    CPU ms per item by process ${JSON.stringify(split)}; ${side} worker by thread ${JSON.stringify(threads)}`);
             }
           }
         }
@@ -301,7 +366,10 @@ async function main(): Promise<void> {
           rows.push({ section: 'throughput', measure: `CPU seconds per item, all processes, ${lanes} in flight`, project: f(p, 3), bare: f(b, 3), ratio: ratio(p, b), target: '≤ 1.5' });
         }
         facts.push(`- throughput: ${options.rounds} round(s) of ${options.batchItems} items per side and concurrency; medians; the ratio column is median ÷ median`);
-        json.throughput = perConcurrency;
+        for (const [key, samples] of Object.entries(cpuSplits)) {
+          facts.push(`- CPU ms per item by process, ${key} in flight (first round): ${Object.entries(samples[0]!.split).map(([name, ms]) => `${name} ${ms}`).join(', ')}; its worker by thread: ${Object.entries(samples[0]!.workerThreads).map(([name, ms]) => `${name} ${ms}`).join(', ')}`);
+        }
+        json.throughput = { ...perConcurrency, cpuSplits };
       }
 
       // 3. Scale: the released ones (topped up to --released), then N in progress.
@@ -515,8 +583,9 @@ async function main(): Promise<void> {
         json.timers = { n, project: { p50: pct(project, 0.5), p99: pct(project, 0.99) }, bare: { p50: pct(bareLags, 0.5), p99: pct(bareLags, 0.99) }, alongWindow };
       }
 
-      facts.push(`- project requests answered 503 (an Update outlived the API's timeout) and sent again with their Idempotency-Key: ${apiCaller.retried} (of which refused 409 while the first attempt still ran: ${apiCaller.conflictsAfterTimeout})`);
+      facts.push(`- project requests answered 503 (an Update outlived the API's timeout) and sent again with their Idempotency-Key: ${apiCaller.retried} (of which refused 409 while the first attempt still ran: ${apiCaller.conflictsAfterTimeout}); sent again after a connection failed: ${apiCaller.networkRetries}`);
       facts.push(`- warning or error lines, worker / API / bare worker / Temporal: ${worker.noisyLines()} / ${api.noisyLines()} / ${bareWorker.noisyLines()} / ${temporalLog.count()}`);
+      facts.push(`- Temporal dev server: ${options.eagerActivities ? 'eager activity dispatch ON (--eager-activities)' : 'its defaults'}; the API and worker log JSON lines, as deployed`);
       facts.push(`- machine: ${os.cpus().length} cores; load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
       facts.push(`- run ${startedAt.toISOString()}, ${f((Date.now() - startedAt.getTime()) / 60_000)} min, git ${gitHead()}`);
     } finally {
@@ -538,6 +607,37 @@ async function main(): Promise<void> {
   writeFileSync(path.join(resultsDir, `lifecycle-${options.label}.md`), `# Item lifecycle against bare Temporal\n\n\`npm run bench:lifecycle${args ? ` -- ${args}` : ''}\`\n\n${table}\n\n${facts.join('\n')}\n`);
   writeFileSync(path.join(resultsDir, `lifecycle-${options.label}.json`), `${JSON.stringify({ ...json, rows, facts }, null, 1)}\n`);
   log(`wrote bench/results/lifecycle-${options.label}.md and .json`);
+}
+
+interface TimelineEvent {
+  readonly type: string;
+  /** ms since the previous event. */
+  readonly gapMs: number;
+  readonly activity?: string;
+  readonly update?: string;
+}
+
+/** A workflow's history as event types with the time since the previous event. */
+async function historyTimeline(client: TemporalClient, workflowId: string): Promise<TimelineEvent[]> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  const names = temporal.api.enums.v1.EventType as unknown as Record<number, string>;
+  let previous: number | undefined;
+  return (history.events ?? []).map((event) => {
+    const at = Number(event.eventTime?.seconds ?? 0) * 1000 + (event.eventTime?.nanos ?? 0) / 1e6;
+    const gapMs = previous === undefined ? 0 : Math.round((at - previous) * 10) / 10;
+    previous = at;
+    const activity = event.activityTaskScheduledEventAttributes?.activityType?.name ?? undefined;
+    const update = event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name ?? undefined;
+    return { type: (names[event.eventType ?? 0] ?? String(event.eventType)).replace(/^EVENT_TYPE_/, '').toLowerCase().replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase()), gapMs, ...(activity ? { activity } : {}), ...(update ? { update } : {}) };
+  });
+}
+
+/** The events from the last accepted Update to the end, as "type(+gap)". */
+function lastDecision(timeline: readonly TimelineEvent[]): string {
+  const from = timeline.map((e) => e.type).lastIndexOf('WorkflowExecutionUpdateAccepted');
+  const events = timeline.slice(Math.max(0, from));
+  const total = events.slice(1).reduce((sum, e) => sum + e.gapMs, 0);
+  return `${f(total, 0)} ms from accepted to the end: ${events.map((e) => `${e.type}${e.activity ? `[${e.activity}]` : ''}(+${f(e.gapMs, 0)})`).join(' ')}`;
 }
 
 function roundAll(values: Record<string, number | undefined>): Record<string, number> {

@@ -42,6 +42,8 @@ export class ApiCaller {
   retried = 0;
   /** Of those, the retries refused 409 while the first attempt was still running. */
   conflictsAfterTimeout = 0;
+  /** Requests sent again after the connection failed before an answer. */
+  networkRetries = 0;
 
   /**
    * One request. With an Idempotency-Key, a 503 (on a loaded machine an Update can outlive the API's timeout)
@@ -55,7 +57,19 @@ export class ApiCaller {
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     let timedOut = false;
     for (let attempt = 1; ; attempt++) {
-      const response = await fetch(`${this.baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+      let response: Response;
+      try {
+        response = await fetch(`${this.baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+      } catch (error) {
+        // A kept-alive connection the server closed as the request went out (undici's "fetch failed"), which a
+        // machine at load 30 makes likely: a read or a request with its Idempotency-Key is safe to send again.
+        if ((method === 'GET' || idempotencyKey) && attempt < 5) {
+          this.networkRetries++;
+          await sleep(200);
+          continue;
+        }
+        throw error;
+      }
       const text = await response.text();
       // After a 503 the first attempt may still be running: its retry can be refused as a conflict ("already
       // being submitted") until it finishes, and then answered with its result.

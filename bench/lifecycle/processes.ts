@@ -126,3 +126,35 @@ export function descendantsNamed(root: number, name: RegExp): number[] {
   }
   return found;
 }
+
+/**
+ * CPU seconds so far of each thread of one process, summed by thread name (`/proc/<pid>/task/*`): a Node
+ * process's main thread is `node`, its worker threads and libuv's pool have their own names, and the
+ * Temporal worker's Rust core runs on `tokio-runtime-w` threads.
+ */
+export function threadCpuSeconds(pid: number | undefined): Record<string, number> {
+  const byName: Record<string, number> = {};
+  if (!pid) return byName;
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return byName;
+  }
+  for (const tid of tids) {
+    try {
+      const text = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      byName[name] = (byName[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    } catch {
+      continue;
+    }
+  }
+  return byName;
+}
+
+/** The difference of two readings of `threadCpuSeconds` (or of any name → seconds map). */
+export function cpuDelta(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(after).map(([name, seconds]) => [name, seconds - (before[name] ?? 0)]));
+}

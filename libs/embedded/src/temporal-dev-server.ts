@@ -16,6 +16,8 @@ export interface TemporalDevServerOptions {
   readonly namespace: string;
   readonly searchAttributes: readonly SearchAttributeRegistration[];
   readonly log?: (line: string) => void;
+  /** Server settings (`--dynamic-config-value key=JSON`), e.g. `{ 'system.enableActivityEagerExecution': true }`. */
+  readonly dynamicConfig?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     '--log-level',
     'warn',
     ...options.searchAttributes.flatMap((attribute) => ['--search-attribute', `${attribute.name}=${attribute.type}`]),
+    ...Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]),
   ];
   const server = startManagedProcess('temporal', options.cliPath, args, { log: options.log });
   await Promise.race([

@@ -170,15 +170,16 @@ export class InterpretationsService {
  */
 export async function refuseIncompleteInterpretationPlan(dataSource: DataSource, task: { readonly itemId: string; readonly stage: string }, decision: string): Promise<void> {
   if (decision !== 'approve' || task.stage !== 'sign-off') return;
-  const plan: { form: InterpretationForm; interpreter_kind: InterpreterKind }[] = await dataSource.query(
-    `SELECT form, interpreter_kind FROM interpretation_plan_entries WHERE item_id = $1`,
+  // The plan and what was made, in one round trip: this runs on every 签发 approval, while the person waits.
+  const rows: { planned: boolean; form: InterpretationForm; interpreter_kind: InterpreterKind }[] = await dataSource.query(
+    `SELECT true AS planned, form::text AS form, interpreter_kind::text AS interpreter_kind FROM interpretation_plan_entries WHERE item_id = $1
+     UNION ALL
+     SELECT false, form::text, interpreter_kind::text FROM item_interpretations WHERE item_id = $1`,
     [task.itemId],
   );
+  const plan = rows.filter((row) => row.planned);
   if (!plan.length) return;
-  const made: { form: InterpretationForm; interpreter_kind: InterpreterKind }[] = await dataSource.query(
-    `SELECT form, interpreter_kind FROM item_interpretations WHERE item_id = $1`,
-    [task.itemId],
-  );
+  const made = rows.filter((row) => !row.planned);
   const refusal = interpretationPlanReleaseRefusal(planCoverage(
     plan.map((entry) => ({ form: entry.form, interpreterKind: entry.interpreter_kind })),
     made.map((entry) => ({ form: entry.form, interpreterKind: entry.interpreter_kind })),

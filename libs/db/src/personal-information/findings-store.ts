@@ -106,14 +106,16 @@ export interface ScanSubject {
  * without a text layer) is a finding of its own that only a reviewer can clear. Safe to run twice.
  */
 export async function rescanItemFindings(sql: FindingsSqlRunner, itemId: string, subject?: ScanSubject): Promise<StoredFinding[]> {
-  const content =
-    subject ?? ((await sql.query(`SELECT title, body, interpretation FROM disclosure_items WHERE id = $1`, [itemId])) as ScanSubject[])[0];
+  // The item's text and its attachments' text side by side (a 保密审查 or 签发 approval waits on this scan).
+  const [content, attachments] = await Promise.all([
+    subject ?? (sql.query(`SELECT title, body, interpretation FROM disclosure_items WHERE id = $1`, [itemId]) as Promise<ScanSubject[]>).then((rows) => rows[0]),
+    sql.query(
+      `SELECT a.id, a.file_name, t.status, t.pages, t.page_names FROM item_attachments a LEFT JOIN attachment_texts t ON t.attachment_id = a.id
+        WHERE a.item_id = $1 AND a.removed_at IS NULL ORDER BY a.uploaded_at, a.id`,
+      [itemId],
+    ) as Promise<{ id: string; file_name: string; status: AttachmentTextStatus | null; pages: string[] | null; page_names: string[] | null }[]>,
+  ]);
   if (!content) return [];
-  const attachments = (await sql.query(
-    `SELECT a.id, a.file_name, t.status, t.pages, t.page_names FROM item_attachments a LEFT JOIN attachment_texts t ON t.attachment_id = a.id
-      WHERE a.item_id = $1 AND a.removed_at IS NULL ORDER BY a.uploaded_at, a.id`,
-    [itemId],
-  )) as { id: string; file_name: string; status: AttachmentTextStatus | null; pages: string[] | null; page_names: string[] | null }[];
   const sheetName = (attachmentId: string, page: number) => attachments.find((row) => row.id === attachmentId)?.page_names?.[page - 1] ?? null;
   const readable: ScannableAttachment[] = attachments.filter((row) => row.status === 'text').map((row) => ({ attachmentId: row.id, fileName: row.file_name, pages: row.pages ?? [] }));
   const found = scanDisclosureContent(content, readable).map((finding) => ({

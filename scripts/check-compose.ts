@@ -38,7 +38,7 @@ function main(): void {
   try {
     const envFile = path.join(workDir, '.env');
     writeFileSync(envFile, filled);
-    const normalised = execFileSync(checker, [path.join(dockerDir, 'compose.yaml'), envFile], { encoding: 'utf8' });
+    const normalised = execFileSync(checker, [path.join(dockerDir, 'compose.yaml'), envFile], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const servicesSection = /^services:\n([\s\S]*?)(?=^\S)/m.exec(normalised)?.[1] ?? '';
     const services = [...servicesSection.matchAll(/^ {2}([a-z][a-z0-9-]*):$/gm)].map((match) => match[1]);
     console.log(`[compose] docker/compose.yaml is valid with .env.example: ${services.join(', ')}`);

@@ -5,12 +5,14 @@ import type { UpdateDefinition } from '@temporalio/common';
 import {
   CatalogItemCodeAttribute,
   completeTaskUpdate,
+  confirmManualChannelUpdate,
   DepartmentIdAttribute,
   DisclosureStateAttribute,
   DISCLOSURE_ITEM_WORKFLOW_TYPE,
   disclosureItemWorkflowId,
   draftRecordedUpdate,
   recalculateDeadlinesUpdate,
+  retryChannelReleaseUpdate,
   reviseUpdate,
   newEditionUpdate,
   claimTaskUpdate,
@@ -19,7 +21,10 @@ import {
   extendDeadlineUpdate,
   submitForReviewUpdate,
   withdrawUpdate,
+  type ChannelLedgerResult,
   type CompleteTaskRequest,
+  type ConfirmManualChannelRequest,
+  type RetryChannelReleaseRequest,
   type DisclosureItemInput,
   type DisclosureItemView,
   type RecalculateDeadlinesRequest,
@@ -104,6 +109,16 @@ export class DisclosureWorkflowClient {
 
   extendDeadline(itemId: string, request: ExtendDeadlineRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
     return this.bounded(() => this.updateReopening(itemId, extendDeadlineUpdate, { args: [request], updateId: this.updateId('extend', idempotencyKey) }));
+  }
+
+  /** Retries a failed channel; a released item's completed workflow is re-opened for it. */
+  retryChannelRelease(itemId: string, request: RetryChannelReleaseRequest, idempotencyKey?: string): Promise<ChannelLedgerResult> {
+    return this.bounded(() => this.updateReopening(itemId, retryChannelReleaseUpdate, { args: [request], updateId: this.updateId(`retry-channel-${request.attempt}`, idempotencyKey) }));
+  }
+
+  /** Confirms a manual channel posted or taken down; a released item's completed workflow is re-opened for it. */
+  confirmManualChannel(itemId: string, request: ConfirmManualChannelRequest, idempotencyKey?: string): Promise<ChannelLedgerResult> {
+    return this.bounded(() => this.updateReopening(itemId, confirmManualChannelUpdate, { args: [request], updateId: this.updateId(`confirm-channel-${request.action}`, idempotencyKey) }));
   }
 
   recalculateDeadlines(itemId: string, request: RecalculateDeadlinesRequest, idempotencyKey?: string): Promise<DisclosureItemView> {

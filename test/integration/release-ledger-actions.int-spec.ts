@@ -164,4 +164,29 @@ describe('release ledger: retry a failed channel, confirm a manual one', () => {
       ['edu.reviewer', '已在社区公示栏张贴', NOTICE_BOARD],
     ]);
   }, 120_000);
+
+  it('confirms a manual channel taken down after the withdrawal, re-opening the withdrawn item\'s completed workflow', async () => {
+    const withdrawn = await client.request('POST', `/items/${itemId}/withdraw`, { as: 'edu.drafter', body: { reason: '招生安排已调整，以新通知为准' } });
+    expect(withdrawn.status).toBe(200);
+    await client.eventually(async () => ((await workflowStatus()) === 'COMPLETED' ? true : undefined), 'the withdrawn item\'s workflow completing', 60_000);
+    const withdrawal = async (channel: string) => (await ledger()).find((row) => row.channel === channel && row.action === 'withdraw')!;
+    expect(await withdrawal(BROADCAST)).toMatchObject({ status: 'manual-required', confirmation: null });
+
+    // Posting can no longer be confirmed on a withdrawn item; taking down can, once.
+    const posted = await client.request('POST', path(NOTICE_BOARD, 'confirmations'), { as: 'edu.drafter', body: { action: 'posted', note: '补记张贴' } });
+    expect([posted.status, posted.body.code]).toEqual([409, 'ledger.already-confirmed']);
+    const takenDown = await client.request('POST', path(BROADCAST, 'confirmations'), { as: 'edu.reviewer', headers: { 'Idempotency-Key': 'taken-down-broadcast' }, body: { action: 'taken-down', note: '已通知县电视台停播' } });
+    expect(takenDown.status).toBe(200);
+    expect(takenDown.body).toMatchObject({ channel: BROADCAST, action: 'withdraw', confirmation: { action: 'taken-down', by: 'edu.reviewer', note: '已通知县电视台停播' } });
+    expect((await withdrawal(BROADCAST)).confirmation).toMatchObject({ action: 'taken-down', by: 'edu.reviewer' });
+    expect((await client.request('POST', path(BROADCAST, 'confirmations'), { as: 'edu.drafter', body: { action: 'taken-down', note: '再次撤下' } })).body.code).toBe('ledger.already-confirmed');
+    // The re-opened run took the confirmation and completed again; the item stays withdrawn.
+    await client.eventually(async () => ((await workflowStatus()) === 'COMPLETED' ? true : undefined), 'the re-opened run completing', 60_000);
+    expect((await client.request('GET', `/items/${itemId}`, { as: 'edu.drafter' })).body.state).toBe('WITHDRAWN');
+    // A retry belongs to a released item only.
+    const { rowCount } = await db.query(`UPDATE publications SET status = 'failed' WHERE item_id = $1 AND channel = $2 AND action = 'publish'`, [itemId, NEW_MEDIA]);
+    expect(rowCount).toBe(1);
+    const retry = await client.request('POST', path(NEW_MEDIA, 'retry'), { as: 'edu.drafter' });
+    expect(retry.status).toBe(409);
+  }, 120_000);
 });

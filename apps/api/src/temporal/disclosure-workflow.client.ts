@@ -39,7 +39,7 @@ import {
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { startOrFind } from './start-or-find';
-import { ReleasedItemReopening } from './released-item-reopening';
+import { ReleasedItemReopening, type ReopenableState } from './released-item-reopening';
 
 /**
  * Everything the API asks of a disclosure item's workflow. Each human decision is an Update whose
@@ -118,7 +118,9 @@ export class DisclosureWorkflowClient {
 
   /** Confirms a manual channel posted or taken down; a released item's completed workflow is re-opened for it. */
   confirmManualChannel(itemId: string, request: ConfirmManualChannelRequest, idempotencyKey?: string): Promise<ChannelLedgerResult> {
-    return this.bounded(() => this.updateReopening(itemId, confirmManualChannelUpdate, { args: [request], updateId: this.updateId(`confirm-channel-${request.action}`, idempotencyKey) }));
+    // Taking down is confirmed after a withdrawal, whose workflow has completed: it is re-opened for that too.
+    const reopenable: ReopenableState[] = request.action === 'taken-down' ? ['RELEASED', 'WITHDRAWN'] : ['RELEASED'];
+    return this.bounded(() => this.updateReopening(itemId, confirmManualChannelUpdate, { args: [request], updateId: this.updateId(`confirm-channel-${request.action}`, idempotencyKey) }, reopenable));
   }
 
   recalculateDeadlines(itemId: string, request: RecalculateDeadlinesRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
@@ -129,8 +131,13 @@ export class DisclosureWorkflowClient {
    * An Update to an item that may be released, whose workflow has then completed: update-with-start
    * re-opens it from the read model (or reaches the run still open). Any other item gets a plain Update.
    */
-  async updateReopening<Ret, Args extends [any, ...any[]]>(itemId: string, update: UpdateDefinition<Ret, Args>, options: { args: Args; updateId: string }): Promise<Ret> {
-    const startWorkflowOperation = await this.reopening.startOperation(itemId);
+  async updateReopening<Ret, Args extends [any, ...any[]]>(
+    itemId: string,
+    update: UpdateDefinition<Ret, Args>,
+    options: { args: Args; updateId: string },
+    states: readonly ReopenableState[] = ['RELEASED'],
+  ): Promise<Ret> {
+    const startWorkflowOperation = await this.reopening.startOperation(itemId, states);
     if (!startWorkflowOperation) return this.handle(itemId).executeUpdate(update, options);
     return this.client.workflow.executeUpdateWithStart(update, { ...options, startWorkflowOperation });
   }

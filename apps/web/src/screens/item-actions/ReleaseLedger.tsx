@@ -77,7 +77,12 @@ export function ReleaseLedger({ item, canWork = false, onDone = () => undefined 
   const latest = new Set(rows.map((row) => `${row.action}:${row.channel}`).map((key) => rows.filter((row) => `${row.action}:${row.channel}` === key).reduce((a, b) => (b.revision > a.revision ? b : a)).key));
   const retry = (row: Row) =>
     retryChannel.mutate(row.channel, {
-      onSuccess: (result) => onDone((result as { status?: string }).status === 'failed' ? `“${row.channel}”仍然拒收，请查明原因后再试。` : `已在“${row.channel}”重新发布。`),
+      onSuccess: (result) => {
+        const status = (result as { status?: string }).status;
+        if (status === 'failed') onDone(`“${row.channel}”仍然拒收，请查明原因后再试。`);
+        else if (status === 'manual-required') onDone(`“${row.channel}”未配置自动发布，已记为需专人发布。`);
+        else onDone(`已在“${row.channel}”重新发布。`);
+      },
     });
   const actionOf = (row: Row) => {
     if (!canWork || !latest.has(row.key)) return null;

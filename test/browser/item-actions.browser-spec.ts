@@ -5,7 +5,7 @@ import { startSystem, type RunningSystem } from '../support/running-system';
 
 /**
  * The item actions in the browser: the release ledger with what each channel still needs (a person for
- * 公示栏 and the manual channels, a retry for a failed one), a new edition of a released item, a supervisor's
+ * 公示栏 and the manual channels, a retry for a failed one), a failed channel retried, a manual one confirmed posted, a new edition of a released item, a supervisor's
  * extension of an item in review, and a withdrawal with its public reason. Screenshots go to
  * test-output/screenshots/item-actions-*.png.
  */
@@ -41,12 +41,11 @@ describe('item actions in the browser', () => {
       releaseThroughReview(system.client, editedItem, undefined, { submitAs: 'edu.drafter' }),
     ]);
     expect((await system.client.request('POST', `/items/${reviewedItem}/submit`, { as: 'edu.drafter' })).status).toBe(200);
-    // A channel that refused the release, as the ledger records one (the refusal itself is tested in the
-    // release-channels suite): here only how the screen shows it.
+    // A channel that refused the release, as the ledger records one (the refusal itself, and a retry the
+    // platform accepts, are tested in the release-channels and release-ledger-actions suites): here how the
+    // screen shows it and retries it.
     await system.db.query(
-      `INSERT INTO publications (item_id, channel, channel_kind, revision, action, occurred_at, status, reference, content_hash, detail)
-       SELECT item_id, '县政府微信公众号', 'new-media', revision, 'publish', occurred_at, 'failed', NULL, content_hash, '{"reason":"webhook 502"}'::jsonb
-         FROM publications WHERE item_id = $1 AND channel = '政府网站' AND action = 'publish'`,
+      `UPDATE publications SET status = 'failed', detail = '{"reason":"webhook 502"}'::jsonb WHERE item_id = $1 AND channel = '两微一端' AND action = 'publish'`,
       [withdrawnItem],
     );
   }, 300_000);
@@ -78,9 +77,26 @@ describe('item actions in the browser', () => {
     await expectText(ledgerRow('广播电视'), '需人工办理');
     await expectText(ledgerRow('广播电视'), '需专人张贴或发布');
     await expectText(ledgerRow('社区/企事业单位/村公示栏（电子屏）'), '请打印后到公示栏张贴');
-    await expectText(ledgerRow('县政府微信公众号'), '发布失败');
-    await expectText(ledgerRow('县政府微信公众号'), '需重新发布');
+    await expectText(ledgerRow('两微一端'), '发布失败');
+    await expectText(ledgerRow('两微一端'), '需重新发布');
     await checkScreen(drafter, 'item-actions-ledger');
+
+    // 1b. The failed channel is released again (no new-media platform is configured here, so the retry
+    // records that a person must publish it).
+    await ledgerRow('两微一端').getByRole('button', { name: '重新发布' }).click();
+    await expectText(drafter.locator('.action-done'), '两微一端');
+    await expectText(ledgerRow('两微一端'), '需人工办理');
+
+    // 1c. A person confirms the broadcast channel posted, with a note (required).
+    await ledgerRow('广播电视').getByRole('button', { name: '确认张贴' }).click();
+    await drafter.getByRole('button', { name: '确认已张贴' }).click();
+    await expectText(drafter.locator('#ledger-confirm-note-problem'), '请填写办理说明');
+    await drafter.getByLabel('办理说明').fill('县电视台12月7日晚间新闻已播出');
+    await checkScreen(drafter, 'item-actions-confirm-channel');
+    await drafter.getByRole('button', { name: '确认已张贴' }).click();
+    await expectText(drafter.locator('.action-done'), '已确认“广播电视”张贴');
+    await expectText(ledgerRow('广播电视'), '确认张贴：县电视台12月7日晚间新闻已播出');
+    await checkScreen(drafter, 'item-actions-ledger-confirmed');
 
     // 2. A new edition of the other released item: the body changes, with a reason.
     await drafter.goto(`${origin}/items/${editedItem}/actions`);

@@ -133,6 +133,13 @@ const probes: Record<string, Probe> = {
   'POST /api/items/:id/editions': { path: (fx) => `/items/${fx.draftItem}/editions`, body: { title: '权限矩阵：新版本', reason: '核对权限' }, allowed: [409] },
   'POST /api/items/:id/extensions': { path: (fx) => `/items/${fx.draftItem}/extensions`, body: INVALID, allowed: [400] },
   // Who may withdraw is the workflow's first check; a draft cannot be withdrawn (409).
+  // The draft has no ledger row yet: whoever may work the ledger is answered 409 (nothing to retry or confirm).
+  'POST /api/items/:id/ledger/:channel/retry': { path: (fx) => `/items/${fx.draftItem}/ledger/${encodeURIComponent('政府网站')}/retry`, allowed: [409] },
+  'POST /api/items/:id/ledger/:channel/confirmations': {
+    path: (fx) => `/items/${fx.draftItem}/ledger/${encodeURIComponent('政府网站')}/confirmations`,
+    body: { action: 'posted', note: '核对权限' },
+    allowed: [409],
+  },
   'POST /api/items/:id/withdraw': { path: (fx) => `/items/${fx.draftItem}/withdraw`, body: { reason: '核对权限' }, allowed: [409] },
   // Incidents are registered on released items only: after the check, a draft is 409.
   'POST /api/items/:id/incidents': { path: (fx) => `/items/${fx.draftItem}/incidents`, body: { severity: 'public-opinion', summary: '权限矩阵：不会登记的舆情' }, allowed: [409] },

@@ -134,6 +134,8 @@ export const PERMISSION_MATRIX: readonly MatrixRow[] = [
   row('POST /api/items/:id/editions',                        'holder',    'D  A   D   D   D   D   D   D   D   D   D', 'the item\'s drafter'),
   row('POST /api/items/:id/extensions',                      'roles',     'D  D   D   D   D   D   D   D   D   A   D', 'supervisor'),
   row('POST /api/items/:id/withdraw',                        'holder',    'D  A   D   D   D   A   D   D   A   D   D', 'the drafter, the department\'s leader, the disclosure office'),
+  row('POST /api/items/:id/ledger/:channel/retry',           'holder',    'D  A   A   D   D   D   D   D   A   D   D', 'the department\'s drafters and reviewers, the disclosure office'),
+  row('POST /api/items/:id/ledger/:channel/confirmations',   'holder',    'D  A   A   D   D   D   D   D   A   D   D', 'the department\'s drafters and reviewers, the disclosure office'),
   row('POST /api/items/:id/incidents',                       'holder',    'D  D   D   D   D   A   D   D   A   A   D', 'disclosure office, supervisor, the department\'s leader'),
   row('GET /api/items/:id/audit/verify',                     'own-dept',  'D  A   A   A   A   A   D   D   A   A   A', 'the department, oversight'),
   row('GET /api/attachments/limits',                         'signed-in', 'D  A   A   A   A   A   A   A   A   A   A', 'staff'),

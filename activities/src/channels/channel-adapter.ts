@@ -18,6 +18,8 @@ export interface ChannelEditionContent {
   readonly releasedAt: string;
   /** The catalog item (事项) this disclosure fulfils, e.g. 招生政策 / 招生计划. */
   readonly catalogItemName: string;
+  /** A retry after a refusal: 2, 3…; each attempt is a new push with its own idempotency key. */
+  readonly attempt?: number;
 }
 
 /** What every channel receives to release one edition of an item: the signed content and how to find it. */
@@ -64,9 +66,10 @@ export type ReleaseAction = 'publish' | 'withdraw';
  * The key a receiver deduplicates on: one per item, edition, channel and action, so a retried push is
  * recognisably the same push. The channel name is hashed because HTTP header values must be ASCII.
  */
-export function channelIdempotencyKey(itemId: string, revision: number, channel: string, action: ReleaseAction): string {
+export function channelIdempotencyKey(itemId: string, revision: number, channel: string, action: ReleaseAction, attempt?: number): string {
   const channelDigest = createHash('sha256').update(channel, 'utf8').digest('hex').slice(0, 16);
-  return `zwgk:${itemId}:r${revision}:${channelDigest}:${action}`;
+  // A person's retry of a refused push is a new push: a receiver that remembered the refusal must not replay it.
+  return `zwgk:${itemId}:r${revision}:${channelDigest}:${action}${attempt !== undefined && attempt > 1 ? `:a${attempt}` : ''}`;
 }
 
 /** The public portal's path of an item: the government website's own publication. */

@@ -46,6 +46,7 @@ function checkRequest(request: ReleaseOnChannelRequest, withdrawal?: { reason: s
   if (!isInstant(request.releasedAt)) wrong.push('releasedAt');
   if (typeof request.departmentCode !== 'string' || !request.departmentCode) wrong.push('departmentCode');
   if (typeof request.catalogItemName !== 'string') wrong.push('catalogItemName');
+  if (request.attempt !== undefined && (!Number.isInteger(request.attempt) || request.attempt < 1)) wrong.push('attempt');
   if (withdrawal) {
     if (typeof withdrawal.reason !== 'string' || !withdrawal.reason.trim()) wrong.push('reason');
     if (!isInstant(withdrawal.withdrawnAt)) wrong.push('withdrawnAt');
@@ -95,6 +96,7 @@ export function createChannelReleaseActivities({ dataSource, config }: ChannelRe
       releasedAt: request.releasedAt,
       departmentName: rows[0].name,
       catalogItemName: request.catalogItemName,
+      ...(request.attempt !== undefined ? { attempt: request.attempt } : {}),
       portalUrl: `${config.channels.publicBaseUrl ?? ''}${portalPathOf(request.itemId)}`,
     };
   }
@@ -170,7 +172,33 @@ export function createChannelReleaseActivities({ dataSource, config }: ChannelRe
       const withdrawal: ChannelWithdrawalRequest = { ...(await channelRequestOf(request)), reason: request.reason, withdrawnAt: request.withdrawnAt };
       return deliver(row, 'withdrawn', () => adapter.withdraw(withdrawal));
     },
+
+    /**
+     * Records that a person posted (or took down) a manual channel's notice, on the ledger row of that
+     * publication (or withdrawal), once: a row already confirmed keeps its first confirmation, which is returned.
+     * @throws ApplicationFailure (NotFound) when the ledger has no such row.
+     */
+    async confirmManualChannel(request: ConfirmManualChannelActivityRequest): Promise<ChannelReleaseOutcome> {
+      const key = { itemId: request.itemId, channel: request.channel, revision: request.revision, action: request.action } as const;
+      await dataSource.query(
+        `UPDATE publications SET detail = detail || jsonb_build_object('confirmation', $5::jsonb)
+          WHERE item_id = $1 AND channel = $2 AND revision = $3 AND action = $4 AND NOT (detail ? 'confirmation')`,
+        [key.itemId, key.channel, key.revision, key.action, JSON.stringify(request.confirmation)],
+      );
+      const row = await ledger.find(key);
+      if (!row) throw ApplicationFailure.nonRetryable(`the ledger has no ${key.action} row of ${key.channel} r${key.revision}`, FailureType.NotFound, { fields: ['channel'] });
+      return row;
+    },
   };
+}
+
+/** What the workflow sends to record a manual channel's confirmation on its ledger row. */
+export interface ConfirmManualChannelActivityRequest {
+  readonly itemId: string;
+  readonly channel: string;
+  readonly revision: number;
+  readonly action: 'publish' | 'withdraw';
+  readonly confirmation: Record<string, unknown>;
 }
 
 export type ChannelReleaseActivities = ReturnType<typeof createChannelReleaseActivities>;

@@ -53,7 +53,7 @@ export function createNewMediaChannelAdapter(options: NewMediaChannelOptions): C
   })();
 
   async function post(action: ReleaseAction, request: ChannelReleaseRequest, extra: Record<string, unknown>): Promise<ChannelReceipt> {
-    const idempotencyKey = channelIdempotencyKey(request.itemId, request.revision, request.channel, action);
+    const idempotencyKey = channelIdempotencyKey(request.itemId, request.revision, request.channel, action, action === 'publish' ? request.attempt : undefined);
     const payload = {
       action,
       idempotencyKey,

@@ -70,7 +70,17 @@ export interface ItemDetail {
   deadlines: { kind: string; label: string; dueAt: string; why: string | null; met: boolean | null; overdue: boolean; provisional: boolean }[];
   tasks: { id: string; stage: string; stageLabel: string; state: string; decision: string | null; comment: string | null; decidedBy: string | null; dueAt: string; completedAt: string | null; overdue: boolean }[];
   timeline: { at: string; action: string; actor: string; actorName: string; reason: string | null; decision?: string; detail?: Record<string, unknown> }[];
-  publications: { channel: string; kind: string; status: string; action: string; revision: number; at: string; reference: string | null }[];
+  publications: {
+    channel: string;
+    kind: string;
+    status: string;
+    action: string;
+    revision: number;
+    at: string;
+    reference: string | null;
+    /** A person's confirmation of a manual channel's posting or taking down. */
+    confirmation?: { action: 'posted' | 'taken-down'; by: string; byName: string; at: string; note: string; photoAttachmentId?: string } | null;
+  }[];
   attachments: AttachmentView[];
 }
 

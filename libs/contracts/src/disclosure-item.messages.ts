@@ -1,12 +1,15 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
+  ChannelLedgerResult,
   ClaimTaskRequest,
+  ConfirmManualChannelRequest,
   CompleteTaskRequest,
   DelegateTaskRequest,
   DisclosureItemView,
   ExtendDeadlineRequest,
   NewEditionRequest,
   RecalculateDeadlinesRequest,
+  RetryChannelReleaseRequest,
   ReviseRequest,
   SubmitRequest,
   WithdrawRequest,
@@ -34,4 +37,8 @@ export const extendDeadlineUpdate = defineUpdate<DisclosureItemView, [ExtendDead
 export const newEditionUpdate = defineUpdate<DisclosureItemView, [NewEditionRequest]>('newEdition');
 /** Starts a public concern (回应关切) or 舆情 incident on a released item as a child workflow. */
 export const registerConcernUpdate = defineUpdate<{ concernId: string; workflowId: string }, [PublicConcernInput]>('registerConcern');
+/** Releases again on one channel whose last ledger entry failed, with the channel's release activity. */
+export const retryChannelReleaseUpdate = defineUpdate<ChannelLedgerResult, [RetryChannelReleaseRequest]>('retryChannelRelease');
+/** A person confirms a manual channel's posting or taking down (公示栏, 办事大厅…), with a note. */
+export const confirmManualChannelUpdate = defineUpdate<ChannelLedgerResult, [ConfirmManualChannelRequest]>('confirmManualChannel');
 export const disclosureItemViewQuery = defineQuery<DisclosureItemView>('disclosureItemView');

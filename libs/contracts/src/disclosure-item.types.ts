@@ -179,6 +179,71 @@ export interface WithdrawRequest {
   readonly reason: string;
 }
 
+/**
+ * A release ledger row as the API read it when the request came in: the workflow's validator decides on
+ * these facts (a re-opened workflow does not carry the ledger), and the activity re-reads the row itself.
+ */
+export interface LedgerEntryFacts {
+  /** The edition's revision the row is about. */
+  readonly revision: number;
+  readonly action: 'publish' | 'withdraw';
+  readonly status: 'published' | 'withdrawn' | 'manual-required' | 'failed';
+  /** The channel's kind: website, new-media, gazette, notice-board or manual. */
+  readonly channelKind: string;
+  /** Whether a person has already confirmed the row (posted or taken down). */
+  readonly confirmed?: boolean;
+}
+
+/** Releases one channel again whose last ledger entry failed (渠道重新发布). */
+export interface RetryChannelReleaseRequest {
+  readonly actor: ActorRef;
+  /** The catalog channel name, as in the ledger. */
+  readonly channel: string;
+  /** The channel's last ledger entry. */
+  readonly lastEntry: LedgerEntryFacts;
+  /** 2 for the first retry, then 3…: each attempt has its own idempotency key at the receiver. */
+  readonly attempt: number;
+  /** The client's Idempotency-Key, kept with the attempt so that a repeat answers the same result. */
+  readonly requestKey?: string;
+}
+
+export type ManualChannelAction = 'posted' | 'taken-down';
+
+/** A person confirms that a manual channel's notice was posted (张贴) or taken down (撤下), with a note. */
+export interface ConfirmManualChannelRequest {
+  readonly actor: ActorRef;
+  readonly channel: string;
+  readonly action: ManualChannelAction;
+  readonly note: string;
+  /** An uploaded photo of the notice (attachment id), optional. */
+  readonly photoAttachmentId?: string;
+  /** The ledger row the confirmation is about: the edition's publication, or its withdrawal. */
+  readonly entry: LedgerEntryFacts;
+  readonly requestKey?: string;
+}
+
+/** What a retry or a confirmation answers: the ledger row as it now stands. */
+export interface ChannelLedgerResult {
+  readonly itemId: string;
+  readonly channel: string;
+  readonly revision: number;
+  readonly action: 'publish' | 'withdraw';
+  readonly status: string;
+  readonly reference?: string;
+  readonly confirmation?: ChannelConfirmation;
+}
+
+/** Who confirmed a manual channel's posting or taking down, when, and what they noted. */
+export interface ChannelConfirmation {
+  readonly action: ManualChannelAction;
+  readonly by: string;
+  readonly byName: string;
+  readonly at: string;
+  readonly note: string;
+  readonly photoAttachmentId?: string;
+  readonly requestKey?: string;
+}
+
 export interface RecalculateDeadlinesRequest {
   readonly actor: ActorRef;
   /** Why, for the audit trail, e.g. 2027年节假日安排已公布. */

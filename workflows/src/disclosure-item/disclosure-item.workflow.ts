@@ -3,6 +3,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   claimTaskUpdate,
   completeTaskUpdate,
+  confirmManualChannelUpdate,
   delegateTaskUpdate,
   disclosureItemViewQuery,
   draftRecordedUpdate,
@@ -13,6 +14,7 @@ import {
   recalculateDeadlinesSignal,
   recalculateDeadlinesUpdate,
   registerConcernUpdate,
+  retryChannelReleaseUpdate,
   reviseUpdate,
   submitForReviewUpdate,
   unclaimTaskUpdate,
@@ -28,11 +30,13 @@ import {
   claimTaskRefusal,
   completeTaskRefusal,
   concernRefusal,
+  confirmManualChannelRefusal,
   delegateTaskRefusal,
   extensionRefusal,
   mayRecalculate,
   newEditionRefusal,
   recalculationRefusal,
+  retryChannelRefusal,
   reviseRefusal,
   submitRefusal,
   unclaimTaskRefusal,
@@ -40,7 +44,7 @@ import {
   type Refusal,
 } from './guards';
 import { LEAN_ITEM, RELEASE_DEADLINE_TIMER } from './patches';
-import { interpretationPending, recordInterpretationOverdue, withdraw } from './release';
+import { confirmManualChannel, interpretationPending, recordInterpretationOverdue, retryChannelRelease, withdraw } from './release';
 import { reviewSignAndRelease, startNewEdition } from './review-chain';
 import { initialItemState } from './state';
 import { claimTask, delegateTask, unclaimTask } from './task-assignment';
@@ -113,6 +117,10 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
     s.pendingWithdrawal = request;
     return ctx.awaitStep();
   }, { validator: (request) => reject(withdrawalRefusal(s, request, input)) });
+
+  // The release ledger's follow-ups: new handlers only, so an older history's commands are unchanged.
+  setHandler(retryChannelReleaseUpdate, (request) => retryChannelRelease(ctx, request), { validator: (request) => reject(retryChannelRefusal(s, request, input)) });
+  setHandler(confirmManualChannelUpdate, (request) => confirmManualChannel(ctx, request), { validator: (request) => reject(confirmManualChannelRefusal(s, request, input)) });
 
   ctx.startAttributeFlush();
 

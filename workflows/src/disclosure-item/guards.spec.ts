@@ -321,3 +321,80 @@ describe('the item workflow guards (Update validators as pure functions)', () =>
     });
   });
 });
+
+// The release ledger's follow-ups: retrying a failed channel, confirming a manual one.
+import { confirmManualChannelRefusal, retryChannelRefusal } from './guards';
+
+describe('the release ledger guards', () => {
+  const channels = ['政府网站', '两微一端', '社区/企事业单位/村公示栏（电子屏）', '办事大厅'];
+  const ledgerInput = itemInput({ channels });
+  const edition = { edition: 1, revision: 1, content: { title: '招生办法', body: '正文' }, contentHash: 'h', releasedAt: '2096-03-06T01:00:00.000Z' };
+  const onSale = () => released({ lastRelease: edition });
+  const failedEntry = { revision: 1, action: 'publish', status: 'failed', channelKind: 'new-media' } as const;
+  const retry = (changes: Partial<Parameters<typeof retryChannelRefusal>[1]> = {}) => ({ actor: drafter, channel: '两微一端', lastEntry: failedEntry, attempt: 2, ...changes });
+  const manualEntry = { revision: 1, action: 'publish', status: 'manual-required', channelKind: 'manual' } as const;
+  const confirm = (changes: Partial<Parameters<typeof confirmManualChannelRefusal>[1]> = {}) =>
+    ({ actor: head, channel: '办事大厅', action: 'posted', note: '已在一楼大厅张贴', entry: manualEntry, ...changes }) as Parameters<typeof confirmManualChannelRefusal>[1];
+
+  describe('retry', () => {
+    it('lets the department drafter or reviewer, or the disclosure office, retry a channel whose last entry failed', () => {
+      for (const actor of [drafter, head, office]) expect(retryChannelRefusal(onSale(), retry({ actor }), ledgerInput)).toBeUndefined();
+    });
+
+    it('refuses anyone else, even a leader of the department or a supervisor', () => {
+      for (const actor of [leader, healthLeader, supervisor, { ...head, departmentCode: 'health' }]) {
+        expect(retryChannelRefusal(onSale(), retry({ actor }), ledgerInput)?.type).toBe(FailureType.Forbidden);
+      }
+    });
+
+    it('refuses a channel the item does not release on', () => {
+      expect(refusedAs(retryChannelRefusal(onSale(), retry({ channel: '广播电视' }), ledgerInput))).toEqual({ type: FailureType.NotFound, fields: ['channel'] });
+    });
+
+    it('retries only a failed entry of the released edition, one retry at a time', () => {
+      expect(retryChannelRefusal(onSale(), retry({ lastEntry: { ...failedEntry, status: 'published' } }), ledgerInput)?.type).toBe(FailureType.Conflict);
+      expect(retryChannelRefusal(onSale(), retry({ lastEntry: { ...failedEntry, revision: 2 } }), ledgerInput)?.type).toBe(FailureType.Conflict);
+      expect(retryChannelRefusal(onSale(), retry({ lastEntry: { ...failedEntry, action: 'withdraw' } }), ledgerInput)?.type).toBe(FailureType.Conflict);
+      expect(retryChannelRefusal(recorded({ state: 'WITHDRAWN', lastRelease: edition }), retry(), ledgerInput)?.type).toBe(FailureType.Conflict);
+      const busy = onSale();
+      busy.channelRetriesUnderWay.add('两微一端');
+      expect(retryChannelRefusal(busy, retry(), ledgerInput)).toMatchObject({ type: FailureType.Conflict, message: '该渠道正在重新发布' });
+    });
+
+    it('needs an attempt number from 2', () => {
+      expect(refusedAs(retryChannelRefusal(onSale(), retry({ attempt: 1 }), ledgerInput))).toEqual({ type: FailureType.InvalidInput, fields: ['attempt'] });
+      expect(refusedAs(retryChannelRefusal(onSale(), retry({ attempt: 2.5 }), ledgerInput))).toEqual({ type: FailureType.InvalidInput, fields: ['attempt'] });
+    });
+  });
+
+  describe('manual channel confirmation', () => {
+    it('lets the department or the office confirm a manual channel posted, with a note', () => {
+      for (const actor of [drafter, head, office]) expect(confirmManualChannelRefusal(onSale(), confirm({ actor }), ledgerInput)).toBeUndefined();
+      // 公示栏: the engine writes the printable notice (published), a person posts it.
+      const noticeBoard = { revision: 1, action: 'publish', status: 'published', channelKind: 'notice-board' } as const;
+      expect(confirmManualChannelRefusal(onSale(), confirm({ channel: '社区/企事业单位/村公示栏（电子屏）', entry: noticeBoard }), ledgerInput)).toBeUndefined();
+    });
+
+    it('refuses another department, a missing note, an unknown action', () => {
+      expect(confirmManualChannelRefusal(onSale(), confirm({ actor: healthLeader }), ledgerInput)?.type).toBe(FailureType.Forbidden);
+      expect(refusedAs(confirmManualChannelRefusal(onSale(), confirm({ note: '  ' }), ledgerInput))).toEqual({ type: FailureType.InvalidInput, fields: ['note'] });
+      expect(refusedAs(confirmManualChannelRefusal(onSale(), confirm({ action: 'burnt' as never }), ledgerInput))).toEqual({ type: FailureType.InvalidInput, fields: ['action'] });
+    });
+
+    it('refuses a channel the engine releases by itself, a failed one, and one already confirmed', () => {
+      const website = { revision: 1, action: 'publish', status: 'published', channelKind: 'website' } as const;
+      expect(confirmManualChannelRefusal(onSale(), confirm({ channel: '政府网站', entry: website }), ledgerInput)?.type).toBe(FailureType.Conflict);
+      expect(confirmManualChannelRefusal(onSale(), confirm({ channel: '两微一端', entry: failedEntry }), ledgerInput)?.type).toBe(FailureType.Conflict);
+      expect(confirmManualChannelRefusal(onSale(), confirm({ entry: { ...manualEntry, confirmed: true } }), ledgerInput)).toMatchObject({ type: FailureType.Conflict, message: '该渠道已确认过' });
+      const confirmedHere = onSale();
+      confirmedHere.confirmedChannels.add('publish:1:办事大厅');
+      expect(confirmManualChannelRefusal(confirmedHere, confirm(), ledgerInput)?.type).toBe(FailureType.Conflict);
+    });
+
+    it('confirms taking down only against the withdrawal row', () => {
+      expect(confirmManualChannelRefusal(onSale(), confirm({ action: 'taken-down' }), ledgerInput)?.type).toBe(FailureType.Conflict);
+      const withdrawal = { revision: 1, action: 'withdraw', status: 'manual-required', channelKind: 'manual' } as const;
+      expect(confirmManualChannelRefusal(recorded({ state: 'WITHDRAWN', lastRelease: edition }), confirm({ action: 'taken-down', entry: withdrawal }), ledgerInput)).toBeUndefined();
+    });
+  });
+});

@@ -13,8 +13,12 @@ import {
   type SubmitRequest,
   type ClaimTaskRequest,
   type WithdrawRequest,
+  type ConfirmManualChannelRequest,
+  type LedgerEntryFacts,
+  type RetryChannelReleaseRequest,
 } from '@zwgk/contracts';
 import { holdsStageRole, mayActOnTask, REVIEW_DECISIONS, REVIEW_STAGE_LABELS, separationOfDutiesRefusal, taskHolderDescription } from '@zwgk/domain/workflow';
+import { mayWorkReleaseLedger, releaseChannelsOf } from '@zwgk/domain/workflow';
 import { needsInterpretation, type ItemState } from './state';
 
 /**
@@ -190,3 +194,52 @@ export function recalculationRefusal(s: ItemState, request: RecalculateDeadlines
 
 /** Whether the calendar batch's signal may recompute the deadlines (it has no caller to refuse). */
 export const mayRecalculate = (s: ItemState): boolean => s.releaseDeadline !== undefined && s.state !== 'REJECTED' && s.state !== 'WITHDRAWN';
+
+/** A channel a person posts on and takes down: 公示栏, and every channel the engine cannot release on (办事大厅…). */
+export const isManualChannelEntry = (entry: LedgerEntryFacts): boolean =>
+  entry.channelKind === 'notice-board' || entry.channelKind === 'manual' || entry.status === 'manual-required';
+
+/** The item's department's drafters and reviewers, or the disclosure office (the access policy's rule). */
+function ledgerActorRefusal(request: { readonly actor: ActorRef }, input: DisclosureItemInput): Refusal | undefined {
+  if (mayWorkReleaseLedger(request.actor, input.drafter.departmentCode)) return undefined;
+  return refuse(FailureType.Forbidden, '只有本部门的起草人、审核人或政务公开办可以处理发布台账');
+}
+
+function ledgerChannelRefusal(channel: string, input: DisclosureItemInput): Refusal | undefined {
+  if (typeof channel !== 'string' || !releaseChannelsOf(input.channels).includes(channel)) return refuse(FailureType.NotFound, `该事项没有发布渠道“${String(channel)}”`, ['channel']);
+  return undefined;
+}
+
+/** A retry releases again only a channel whose last ledger entry failed, of an item still released. */
+export function retryChannelRefusal(s: ItemState, request: RetryChannelReleaseRequest, input: DisclosureItemInput): Refusal | undefined {
+  const refusal = ledgerActorRefusal(request, input) ?? ledgerChannelRefusal(request.channel, input);
+  if (refusal) return refusal;
+  if (s.state !== 'RELEASED' || !s.lastRelease) return refuse(FailureType.Conflict, `事项当前状态为${s.state}，只有已发布的事项可以重新发布渠道`);
+  const entry = request.lastEntry;
+  if (!entry || entry.action !== 'publish' || entry.revision !== s.lastRelease.revision) return refuse(FailureType.Conflict, '该渠道没有本版次的发布记录可重试');
+  if (entry.status !== 'failed') return refuse(FailureType.Conflict, '该渠道最近一次发布未失败，无需重试');
+  if (s.channelRetriesUnderWay.has(request.channel)) return refuse(FailureType.Conflict, '该渠道正在重新发布');
+  if (!Number.isInteger(request.attempt) || request.attempt < 2) return refuse(FailureType.InvalidInput, 'attempt 须为不小于2的整数', ['attempt']);
+  return undefined;
+}
+
+/**
+ * A confirmation is for a manual channel's row not yet confirmed: posted for the current edition's
+ * publication, taken down for its withdrawal. A note is required; the photo is optional.
+ */
+export function confirmManualChannelRefusal(s: ItemState, request: ConfirmManualChannelRequest, input: DisclosureItemInput): Refusal | undefined {
+  const refusal = ledgerActorRefusal(request, input) ?? ledgerChannelRefusal(request.channel, input);
+  if (refusal) return refusal;
+  if (request.action !== 'posted' && request.action !== 'taken-down') return refuse(FailureType.InvalidInput, 'action 须为 posted（已张贴）或 taken-down（已撤下）', ['action']);
+  if (typeof request.note !== 'string' || !request.note.trim()) return refuse(FailureType.InvalidInput, '请填写办理说明（note）', ['note']);
+  const entry = request.entry;
+  const wanted = request.action === 'posted' ? 'publish' : 'withdraw';
+  if (!entry || entry.action !== wanted || (s.lastRelease && entry.revision !== s.lastRelease.revision)) {
+    return refuse(FailureType.Conflict, request.action === 'posted' ? '该渠道没有本版次的发布记录' : '该渠道尚未撤回，不能确认撤下');
+  }
+  if (!isManualChannelEntry(entry)) return refuse(FailureType.Conflict, '该渠道由系统自动发布，无需人工确认');
+  if (entry.status === 'failed') return refuse(FailureType.Conflict, '该渠道发布失败，请先重新发布');
+  if (entry.confirmed || s.confirmedChannels.has(`${wanted}:${entry.revision}:${request.channel}`)) return refuse(FailureType.Conflict, '该渠道已确认过');
+  if (request.action === 'posted' && s.state !== 'RELEASED') return refuse(FailureType.Conflict, `事项当前状态为${s.state}，不能确认张贴`);
+  return undefined;
+}

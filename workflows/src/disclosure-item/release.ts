@@ -1,5 +1,5 @@
 import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
-import { DisclosureStateAttribute, OverdueAttribute } from '@zwgk/contracts';
+import { DisclosureStateAttribute, OverdueAttribute, type ChannelConfirmation, type ChannelLedgerResult, type ConfirmManualChannelRequest, type RetryChannelReleaseRequest } from '@zwgk/contracts';
 import { contentFingerprint, releaseChannelsOf } from '@zwgk/domain/workflow';
 import { refusalOf } from '../workflow-support';
 import { activities, primaryRole, requestActivities, type AuditFields, type AuditRecord, type ItemContext } from './context';
@@ -223,4 +223,84 @@ export async function withdraw(ctx: ItemContext): Promise<boolean> {
   await audit(`withdrawn:r${released.revision}`, withdrawn);
   s.completedSteps++;
   return true;
+}
+
+const isChannelRejection = (error: unknown): error is ActivityFailure & { cause: ApplicationFailure } =>
+  error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === 'ChannelRejected';
+
+/**
+ * A person's retry of a channel whose release failed: the channel's release activity runs again for the
+ * released edition, as a new attempt (its own idempotency key at the receiver), and the ledger row that
+ * said `failed` takes the new outcome. A second refusal is answered, not thrown: the ledger says failed again.
+ */
+export async function retryChannelRelease(ctx: ItemContext, request: RetryChannelReleaseRequest): Promise<ChannelLedgerResult> {
+  const { s, input, audit } = ctx;
+  const { actor, channel, attempt } = request;
+  const release = s.lastRelease!;
+  s.channelRetriesUnderWay.add(channel);
+  try {
+    let outcome: { status: string; reference?: string };
+    try {
+      outcome = await requestActivities.releaseOnChannel({ ...ctx.channelRequest(channel, release), attempt });
+    } catch (error) {
+      if (!isChannelRejection(error)) throw error;
+      outcome = { status: 'failed' };
+      await audit(`channel-failed:r${release.revision}:${channel}:a${attempt}`, { actor: 'system', action: 'channel.failed', departmentCode: input.drafter.departmentCode, reason: error.cause.message, detail: { channel, revision: release.revision, attempt } }, requestActivities);
+    }
+    await audit(
+      `channel-retried:r${release.revision}:${channel}:a${attempt}`,
+      {
+        actor: actor.username,
+        actorRole: primaryRole(actor),
+        departmentCode: actor.departmentCode,
+        action: 'channel.retried',
+        requestId: actor.requestId,
+        detail: { channel, revision: release.revision, attempt, status: outcome.status, ...(request.requestKey ? { requestKey: request.requestKey } : {}) },
+      },
+      requestActivities,
+    );
+    return { itemId: input.itemId, channel, revision: release.revision, action: 'publish', status: outcome.status, ...(outcome.reference ? { reference: outcome.reference } : {}) };
+  } finally {
+    s.channelRetriesUnderWay.delete(channel);
+  }
+}
+
+/** Records a person's confirmation that a manual channel's notice was posted or taken down: on the ledger row, and in the audit trail. */
+export async function confirmManualChannel(ctx: ItemContext, request: ConfirmManualChannelRequest): Promise<ChannelLedgerResult> {
+  const { s, input, audit, now } = ctx;
+  const { actor, channel, entry } = request;
+  const action = request.action === 'posted' ? 'publish' : 'withdraw';
+  const confirmationKey = `${action}:${entry.revision}:${channel}`;
+  s.confirmedChannels.add(confirmationKey); // a second confirmation while this one is written is refused
+  const confirmation: ChannelConfirmation = {
+    action: request.action,
+    by: actor.username,
+    byName: actor.displayName,
+    at: now(),
+    note: request.note.trim(),
+    ...(request.photoAttachmentId ? { photoAttachmentId: request.photoAttachmentId } : {}),
+    ...(request.requestKey ? { requestKey: request.requestKey } : {}),
+  };
+  let row;
+  try {
+    row = await requestActivities.confirmManualChannel({ itemId: input.itemId, channel, revision: entry.revision, action, confirmation: { ...confirmation } });
+  } catch (error) {
+    s.confirmedChannels.delete(confirmationKey);
+    throw error;
+  }
+  const stored = (row.detail.confirmation ?? confirmation) as ChannelConfirmation;
+  await audit(
+    `channel-confirmed:${confirmationKey}`,
+    {
+      actor: actor.username,
+      actorRole: primaryRole(actor),
+      departmentCode: actor.departmentCode,
+      action: request.action === 'posted' ? 'channel.posted' : 'channel.taken-down',
+      reason: confirmation.note,
+      requestId: actor.requestId,
+      detail: { channel, revision: entry.revision, ...(confirmation.photoAttachmentId ? { photoAttachmentId: confirmation.photoAttachmentId } : {}) },
+    },
+    requestActivities,
+  );
+  return { itemId: input.itemId, channel, revision: entry.revision, action, status: row.status, ...(row.reference ? { reference: row.reference } : {}), confirmation: stored };
 }

@@ -57,6 +57,10 @@ export interface ItemState {
   completedSteps: number;
   /** The steps the main loop could not apply, by number: their Update answers with this refusal. */
   readonly refusedSteps: Map<number, ApplicationFailure>;
+  /** Channels being released again now (one retry at a time per channel). */
+  readonly channelRetriesUnderWay: Set<string>;
+  /** Manual channels confirmed in this run, as `action:revision:channel` (the ledger keeps them for later runs). */
+  readonly confirmedChannels: Set<string>;
   /** Set when the draft itself cannot be recorded (a formedAt the calendar cannot compute, data refused). */
   draftRefusal: ApplicationFailure | undefined;
   /** Counts the due-time moves (recalculation, extension); each also re-arms the open task's timer. */
@@ -106,6 +110,8 @@ export function initialItemState(input: DisclosureItemInput): ItemState {
     pendingEdition: undefined,
     completedSteps: 0,
     refusedSteps: new Map(),
+    channelRetriesUnderWay: new Set(),
+    confirmedChannels: new Set(),
     draftRefusal: undefined,
     deadlineRevision: 0,
     openTaskDue: undefined,

@@ -39,6 +39,14 @@ export const ERROR_CODES = {
   // 三同步: the interpretation plan is complete before 签发
   'interpretation.plan-incomplete': { status: 409, message: '解读方案尚未完成，不能签发' },
 
+  // Release ledger (发布台账): retrying a failed channel, confirming a manual one
+  'ledger.channel-unknown': { status: 404, message: '该事项没有这个发布渠道' },
+  'ledger.nothing-to-retry': { status: 409, message: '该渠道尚无发布记录，无需重试' },
+  'ledger.not-failed': { status: 409, message: '该渠道最近一次发布未失败，无需重试' },
+  'ledger.nothing-to-confirm': { status: 409, message: '该渠道尚无需要确认的张贴或撤下记录' },
+  'ledger.not-manual': { status: 409, message: '该渠道由系统自动发布，无需人工确认' },
+  'ledger.already-confirmed': { status: 409, message: '该渠道已确认过，无需重复确认' },
+
   // Catalog
   'catalog.admins-only': { status: 403, message: '仅系统管理员可导入、编辑和启用公开事项目录' },
   /** Only a department the catalog row names as responsible (责任部门) drafts items under it. */

@@ -10,6 +10,8 @@ import { ItemRevisionsService } from './item-revisions.service';
 import { ItemsService } from './items.service';
 import { ListItemsQuery } from './list-items.query';
 import { WithdrawItemDto } from './withdraw-item.dto';
+import { ConfirmManualChannelDto } from './release-ledger.dto';
+import { ReleaseLedgerService } from './release-ledger.service';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 
 @ApiTags('items')
@@ -21,6 +23,7 @@ export class ItemsController {
     @Inject(ItemsService) private readonly items: ItemsService,
     @Inject(ItemListService) private readonly lists: ItemListService,
     @Inject(ItemRevisionsService) private readonly revisions: ItemRevisionsService,
+    @Inject(ReleaseLedgerService) private readonly ledger: ReleaseLedgerService,
   ) {}
 
   /** My items (我的事项), or with scope=department the department head's view; newest change first. */
@@ -128,5 +131,38 @@ export class ItemsController {
     @RequestId() requestId?: string,
   ) {
     return this.items.withdraw(actor, id, body.reason, readIdempotencyKey(key), requestId);
+  }
+
+  /** 发布台账: releases again on a channel whose last release failed (the department's drafter or reviewer, or the disclosure office). */
+  @ApiErrors(400, 404, 409, 503)
+  @ApiUuidParams('id')
+  @ApiParam({ name: 'channel', description: 'the catalog channel name, as in the ledger (URL-encoded)' })
+  @Post(':id/ledger/:channel/retry')
+  @HttpCode(200)
+  retryChannel(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('channel') channel: string,
+    @Headers('idempotency-key') key: string | undefined,
+    @RequestId() requestId?: string,
+  ) {
+    return this.ledger.retry(actor, id, channel, readIdempotencyKey(key), requestId);
+  }
+
+  /** 发布台账: a person confirms a manual channel's notice posted or taken down, with a note (a photo optional). */
+  @ApiErrors(400, 404, 409, 503)
+  @ApiUuidParams('id')
+  @ApiParam({ name: 'channel', description: 'the catalog channel name, as in the ledger (URL-encoded)' })
+  @Post(':id/ledger/:channel/confirmations')
+  @HttpCode(200)
+  confirmChannel(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('channel') channel: string,
+    @Body() body: ConfirmManualChannelDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @RequestId() requestId?: string,
+  ) {
+    return this.ledger.confirm(actor, id, channel, body, readIdempotencyKey(key), requestId);
   }
 }

@@ -4,6 +4,7 @@ import { ItemsController } from './items.controller';
 import { ItemListService } from './item-list.service';
 import { ItemRevisionsService } from './item-revisions.service';
 import { ItemsService } from './items.service';
+import { ReleaseLedgerService } from './release-ledger.service';
 
-@Module({ imports: [CatalogModule], controllers: [ItemsController], providers: [ItemsService, ItemListService, ItemRevisionsService], exports: [ItemsService] })
+@Module({ imports: [CatalogModule], controllers: [ItemsController], providers: [ItemsService, ItemListService, ItemRevisionsService, ReleaseLedgerService], exports: [ItemsService] })
 export class ItemsModule {}

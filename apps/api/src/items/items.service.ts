@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ActorRef, DisclosureItemView } from '@zwgk/contracts';
+import type { ActorRef, ChannelConfirmation, DisclosureItemView } from '@zwgk/contracts';
 import { AuditEventEntity, CatalogVersionEntity, DisclosureItemEntity, PublicationEntity, ReviewTaskEntity, UserEntity, rescanItemFindings } from '@zwgk/db';
 import { catalogRowDraftingRefusal, chinaDateOf, GOVERNMENT_WEBSITE_CHANNEL, maySeeDepartmentWork, releaseChannelsOf, releaseDeadlineChoiceProblems, taskStageLabel, unknownChannels, type Actor } from '@zwgk/domain';
 import { listItemAttachments } from '../attachments/attachment.views';
@@ -261,7 +261,7 @@ export class ItemsService {
         detail: event.detail,
       })),
       attachments,
-      publications: inChannelOrder(publications, item.channels).map((p) => ({ channel: p.channel, kind: p.channelKind, status: p.status, action: p.action, revision: p.revision, at: p.occurredAt, reference: p.reference, contentHash: p.contentHash })),
+      publications: inChannelOrder(publications, item.channels).map((p) => ({ channel: p.channel, kind: p.channelKind, status: p.status, action: p.action, revision: p.revision, at: p.occurredAt, reference: p.reference, contentHash: p.contentHash, confirmation: (p.detail?.confirmation as ChannelConfirmation | undefined) ?? null })),
     };
   }
 

@@ -5,12 +5,14 @@ import type { UpdateDefinition } from '@temporalio/common';
 import {
   CatalogItemCodeAttribute,
   completeTaskUpdate,
+  confirmManualChannelUpdate,
   DepartmentIdAttribute,
   DisclosureStateAttribute,
   DISCLOSURE_ITEM_WORKFLOW_TYPE,
   disclosureItemWorkflowId,
   draftRecordedUpdate,
   recalculateDeadlinesUpdate,
+  retryChannelReleaseUpdate,
   reviseUpdate,
   newEditionUpdate,
   claimTaskUpdate,
@@ -19,7 +21,10 @@ import {
   extendDeadlineUpdate,
   submitForReviewUpdate,
   withdrawUpdate,
+  type ChannelLedgerResult,
   type CompleteTaskRequest,
+  type ConfirmManualChannelRequest,
+  type RetryChannelReleaseRequest,
   type DisclosureItemInput,
   type DisclosureItemView,
   type RecalculateDeadlinesRequest,
@@ -34,7 +39,7 @@ import {
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { startOrFind } from './start-or-find';
-import { ReleasedItemReopening } from './released-item-reopening';
+import { ReleasedItemReopening, type ReopenableState } from './released-item-reopening';
 
 /**
  * Everything the API asks of a disclosure item's workflow. Each human decision is an Update whose
@@ -106,6 +111,18 @@ export class DisclosureWorkflowClient {
     return this.bounded(() => this.updateReopening(itemId, extendDeadlineUpdate, { args: [request], updateId: this.updateId('extend', idempotencyKey) }));
   }
 
+  /** Retries a failed channel; a released item's completed workflow is re-opened for it. */
+  retryChannelRelease(itemId: string, request: RetryChannelReleaseRequest, idempotencyKey?: string): Promise<ChannelLedgerResult> {
+    return this.bounded(() => this.updateReopening(itemId, retryChannelReleaseUpdate, { args: [request], updateId: this.updateId(`retry-channel-${request.attempt}`, idempotencyKey) }));
+  }
+
+  /** Confirms a manual channel posted or taken down; a released item's completed workflow is re-opened for it. */
+  confirmManualChannel(itemId: string, request: ConfirmManualChannelRequest, idempotencyKey?: string): Promise<ChannelLedgerResult> {
+    // Taking down is confirmed after a withdrawal, whose workflow has completed: it is re-opened for that too.
+    const reopenable: ReopenableState[] = request.action === 'taken-down' ? ['RELEASED', 'WITHDRAWN'] : ['RELEASED'];
+    return this.bounded(() => this.updateReopening(itemId, confirmManualChannelUpdate, { args: [request], updateId: this.updateId(`confirm-channel-${request.action}`, idempotencyKey) }, reopenable));
+  }
+
   recalculateDeadlines(itemId: string, request: RecalculateDeadlinesRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
     return this.bounded(() => this.handle(itemId).executeUpdate(recalculateDeadlinesUpdate, { args: [request], updateId: this.updateId('recalculate', idempotencyKey) }));
   }
@@ -114,8 +131,13 @@ export class DisclosureWorkflowClient {
    * An Update to an item that may be released, whose workflow has then completed: update-with-start
    * re-opens it from the read model (or reaches the run still open). Any other item gets a plain Update.
    */
-  async updateReopening<Ret, Args extends [any, ...any[]]>(itemId: string, update: UpdateDefinition<Ret, Args>, options: { args: Args; updateId: string }): Promise<Ret> {
-    const startWorkflowOperation = await this.reopening.startOperation(itemId);
+  async updateReopening<Ret, Args extends [any, ...any[]]>(
+    itemId: string,
+    update: UpdateDefinition<Ret, Args>,
+    options: { args: Args; updateId: string },
+    states: readonly ReopenableState[] = ['RELEASED'],
+  ): Promise<Ret> {
+    const startWorkflowOperation = await this.reopening.startOperation(itemId, states);
     if (!startWorkflowOperation) return this.handle(itemId).executeUpdate(update, options);
     return this.client.workflow.executeUpdateWithStart(update, { ...options, startWorkflowOperation });
   }

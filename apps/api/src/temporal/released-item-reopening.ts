@@ -34,8 +34,12 @@ export function workflowCatalogItem(entity: CatalogItemEntity): DisclosureItemIn
   };
 }
 
+/** The read model's states a completed item workflow is re-opened from. */
+export type ReopenableState = 'RELEASED' | 'WITHDRAWN';
+
 interface ReleasedRow {
   id: string;
+  state: ReopenableState;
   catalog_version_id: string;
   catalog_item_code: string;
   department_code: string;
@@ -77,9 +81,12 @@ export class ReleasedItemReopening {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The start operation that re-opens the item's workflow, or undefined when the read model does not say RELEASED. */
-  async startOperation(itemId: string): Promise<WithStartWorkflowOperation<(input: DisclosureItemInput) => Promise<DisclosureItemView>> | undefined> {
-    const input = await this.resumeInput(itemId);
+  /**
+   * The start operation that re-opens the item's workflow, or undefined when the read model does not say RELEASED
+   * (or WITHDRAWN, where `states` allows it: taking a withdrawn item's manual notices down is confirmed on it).
+   */
+  async startOperation(itemId: string, states: readonly ReopenableState[] = ['RELEASED']): Promise<WithStartWorkflowOperation<(input: DisclosureItemInput) => Promise<DisclosureItemView>> | undefined> {
+    const input = await this.resumeInput(itemId, states);
     if (!input) return undefined;
     return new WithStartWorkflowOperation<(input: DisclosureItemInput) => Promise<DisclosureItemView>>(DISCLOSURE_ITEM_WORKFLOW_TYPE, {
       workflowId: disclosureItemWorkflowId(itemId),
@@ -88,7 +95,7 @@ export class ReleasedItemReopening {
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'ALLOW_DUPLICATE',
       typedSearchAttributes: [
-        { key: DisclosureStateAttribute, value: 'RELEASED' },
+        { key: DisclosureStateAttribute, value: input.resume!.state },
         { key: DepartmentIdAttribute, value: input.drafter.departmentCode },
         { key: CatalogItemCodeAttribute, value: input.catalogItem.code },
       ],
@@ -96,11 +103,11 @@ export class ReleasedItemReopening {
   }
 
   /** The input a released item's workflow resumes from: the item as first drafted, and where it stands now. */
-  async resumeInput(itemId: string): Promise<DisclosureItemInput | undefined> {
+  async resumeInput(itemId: string, states: readonly ReopenableState[] = ['RELEASED']): Promise<DisclosureItemInput | undefined> {
     const [row]: ReleasedRow[] = await this.dataSource.query(
       `SELECT i.id::text, i.catalog_version_id::text, i.catalog_item_code, i.department_code, i.drafter_username,
               u.display_name AS drafter_display_name, u.roles AS drafter_roles, to_char(i.formed_at, 'YYYY-MM-DD') AS formed_at,
-              i.channels, i.revision, i.title, i.body, i.interpretation, i.normative_document, i.release_due_at,
+              i.state, i.channels, i.revision, i.title, i.body, i.interpretation, i.normative_document, i.release_due_at,
               i.release_due_explanation, i.release_due_provisional, i.released_at, i.publicity_ends_at,
               e.edition, e.revision AS edition_revision, e.title AS edition_title, e.body AS edition_body,
               e.interpretation AS edition_interpretation, e.content_hash, e.released_at AS edition_released_at,
@@ -108,14 +115,16 @@ export class ReleasedItemReopening {
          FROM disclosure_items i
          JOIN item_editions e ON e.item_id = i.id AND e.edition = i.current_edition
          LEFT JOIN users u ON u.username = i.drafter_username
-        WHERE i.id = $1 AND i.state = 'RELEASED' AND i.release_due_at IS NOT NULL AND i.released_at IS NOT NULL`,
-      [itemId, `${disclosureItemWorkflowId(itemId)}:interpretation-pending`],
+        WHERE i.id = $1 AND i.state = ANY($3::text[]) AND i.release_due_at IS NOT NULL AND i.released_at IS NOT NULL`,
+      [itemId, `${disclosureItemWorkflowId(itemId)}:interpretation-pending`, states],
     );
     if (!row) return undefined;
     const catalogRow = await this.dataSource.getRepository(CatalogItemEntity).findOneBy({ versionId: row.catalog_version_id, code: row.catalog_item_code });
     if (!catalogRow) return undefined;
     const editionContent = { title: row.edition_title, body: row.edition_body, ...(row.edition_interpretation ? { interpretation: row.edition_interpretation } : {}) };
-    const publicityRuns = row.publicity_ends_at !== null && row.publicity_ends_at.getTime() > Date.now();
+    // A withdrawn item has nothing left to time: no 公示期, no interpretation owed.
+    const withdrawn = row.state === 'WITHDRAWN';
+    const publicityRuns = !withdrawn && row.publicity_ends_at !== null && row.publicity_ends_at.getTime() > Date.now();
     return {
       itemId: row.id,
       drafter: {
@@ -134,7 +143,7 @@ export class ReleasedItemReopening {
       ...(row.interpretation ? { interpretation: row.interpretation } : {}),
       interpretationLagWorkingDays: this.config.policies.interpretationLagWorkingDays,
       resume: {
-        state: 'RELEASED',
+        state: withdrawn ? 'WITHDRAWN' : 'RELEASED',
         revision: row.revision,
         edition: row.edition,
         content: { title: row.title, body: row.body, ...(row.interpretation ? { interpretation: row.interpretation } : {}) },
@@ -146,7 +155,7 @@ export class ReleasedItemReopening {
           explanation: row.release_due_explanation ?? '',
           calendarVersion: 'read-model',
         },
-        ...(row.interpretation_due_at ? { interpretationDueAt: row.interpretation_due_at } : {}),
+        ...(row.interpretation_due_at && !withdrawn ? { interpretationDueAt: row.interpretation_due_at } : {}),
         ...(publicityRuns ? { publicityEndsAt: row.publicity_ends_at!.toISOString() } : {}),
         lastRelease: { edition: row.edition, revision: row.edition_revision, content: editionContent, contentHash: row.content_hash, releasedAt: row.edition_released_at.toISOString() },
       },

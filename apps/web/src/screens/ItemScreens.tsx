@@ -435,6 +435,11 @@ export function ItemScreen({ id }: { id: string }) {
                     <td>{p.channel}</td>
                     <td>
                       <span className={`badge badge-pub-${p.status}`}>{PUBLICATION_STATUS_LABELS[p.status] ?? p.status}</span>
+                      {p.confirmation ? (
+                        <div className="muted">
+                          {p.confirmation.byName}于{formatDateTime(p.confirmation.at)}确认{p.confirmation.action === 'posted' ? '张贴' : '撤下'}：{p.confirmation.note}
+                        </div>
+                      ) : null}
                     </td>
                     <td>{formatDateTime(p.at)}</td>
                   </tr>

@@ -180,3 +180,20 @@ describe('督办 on an application', () => {
     expect(mayAnswerApplicationDemand(actor('office', 'supervisor'), toOffice)).toBe(false);
   });
 });
+
+// The release ledger's follow-ups (retry a failed channel, confirm a manual one).
+import { mayWorkReleaseLedger } from './access-policy';
+
+describe('who works the release ledger', () => {
+  const actor = (roles: string[], departmentCode = 'edu') => ({ username: 'u', departmentCode, roles: roles as never });
+  it('is the department\'s drafters and reviewers, or the disclosure office', () => {
+    expect(mayWorkReleaseLedger(actor(['drafter']), 'edu')).toBe(true);
+    expect(mayWorkReleaseLedger(actor(['reviewer']), 'edu')).toBe(true);
+    expect(mayWorkReleaseLedger(actor(['disclosure-office'], 'office'), 'edu')).toBe(true);
+  });
+  it('is nobody else: another department, a leader, a supervisor, an admin', () => {
+    expect(mayWorkReleaseLedger(actor(['drafter'], 'civil'), 'edu')).toBe(false);
+    expect(mayWorkReleaseLedger(actor(['leader', 'secrecy-reviewer', 'legal-reviewer']), 'edu')).toBe(false);
+    expect(mayWorkReleaseLedger(actor(['supervisor', 'admin'], 'office'), 'edu')).toBe(false);
+  });
+});

@@ -100,6 +100,13 @@ export function mayRegisterIncident(actor: PolicyActor, itemDepartmentCode: stri
   return holdsAny(actor, INCIDENT_ROLES) || (actor.roles.includes('leader') && actor.departmentCode === itemDepartmentCode);
 }
 
+/** Who works the release ledger (retrying a failed channel, confirming a manual one): the item's department's drafters and reviewers, or the disclosure office. */
+export const RELEASE_LEDGER_DEPARTMENT_ROLES: readonly Role[] = ['drafter', 'reviewer'];
+
+export function mayWorkReleaseLedger(actor: PolicyActor, itemDepartmentCode: string): boolean {
+  return actor.roles.includes('disclosure-office') || (actor.departmentCode === itemDepartmentCode && holdsAny(actor, RELEASE_LEDGER_DEPARTMENT_ROLES));
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Personal data
 

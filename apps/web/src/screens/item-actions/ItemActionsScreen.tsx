@@ -50,7 +50,7 @@ export default function ItemActionsScreen({ params, session }: { params: RoutePa
         {actions.incident ? <IncidentForm item={item} /> : null}
         {actions.withdraw ? <WithdrawForm item={item} onDone={setDone} /> : null}
       </div>
-      <ReleaseLedger item={item} />
+      <ReleaseLedger item={item} canWork={actions.ledger} onDone={setDone} />
     </section>
   );
 }

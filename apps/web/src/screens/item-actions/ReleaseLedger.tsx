@@ -1,6 +1,9 @@
-import { Table, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { useState } from 'react';
+import { Button, Form, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { formatDateTime } from '../../format';
-import type { ActionItem } from './item-actions-api';
+import { ActionFailure, fieldProblem } from '../action-failure';
+import { LabelledTextarea } from '../labelled-textarea';
+import { useItemActions, type ActionItem } from './item-actions-api';
 
 type Row = ActionItem['publications'][number] & { key: string };
 
@@ -12,9 +15,16 @@ const STATUS: Record<string, { label: string; theme: 'success' | 'warning' | 'da
   failed: { label: '发布失败', theme: 'danger' },
 };
 
+/** A channel a person posts on and takes down (公示栏, 办事大厅…): the workflow's rule, mirrored. */
+const isManual = (row: Row) => row.kind === 'notice-board' || row.kind === 'manual' || row.status === 'manual-required';
+
 /** What a person still has to do about one ledger row, if anything. */
 function followUp(row: Row): string {
-  if (row.status === 'failed') return '渠道拒收。需重新发布：页面重试尚未开通，请联系系统管理员处理。';
+  if (row.confirmation) {
+    const what = row.confirmation.action === 'posted' ? '确认张贴' : '确认撤下';
+    return `${row.confirmation.byName}于${formatDateTime(row.confirmation.at)}${what}：${row.confirmation.note}`;
+  }
+  if (row.status === 'failed') return '渠道拒收，需重新发布。';
   if (row.status === 'manual-required') return row.action === 'withdraw' ? '需专人撤下（如公示栏、办事大厅）。' : '需专人张贴或发布（如办事大厅、公开查阅点）。';
   // The engine writes the notice board's printable notice (and records its withdrawal); a person posts and removes it.
   if (row.kind === 'notice-board' && row.action === 'withdraw') return '请到公示栏撤下已张贴的公告。';
@@ -22,9 +32,76 @@ function followUp(row: Row): string {
   return '—';
 }
 
-/** 发布台账: every channel's release and withdrawal of every edition, with what is left for a person to do. */
-export function ReleaseLedger({ item }: { item: ActionItem }) {
+/** The confirmation a person gives for one manual channel: what they did, with a note (required). */
+function ConfirmChannelForm({ item, row, onClose, onDone }: { item: ActionItem; row: Row; onClose: () => void; onDone: (message: string) => void }) {
+  const { confirmChannel } = useItemActions(item.id);
+  const [note, setNote] = useState('');
+  const [missing, setMissing] = useState<string | undefined>();
+  const action = row.action === 'withdraw' ? 'taken-down' : 'posted';
+  const verb = action === 'posted' ? '张贴' : '撤下';
+  const problem = missing ?? fieldProblem(confirmChannel.error, 'note', '请填写办理说明（不超过2000字）');
+  const submit = () => {
+    if (!note.trim()) return setMissing(`请填写办理说明：在哪里${verb}、由谁${verb}`);
+    confirmChannel.mutate({ channel: row.channel, action, note: note.trim() }, { onSuccess: () => (onClose(), onDone(`已确认“${row.channel}”${verb}。`)) });
+  };
+  return (
+    <div className="ledger-confirm" role="group" aria-labelledby="ledger-confirm-title">
+      <h3 id="ledger-confirm-title">
+        确认{verb}：{row.channel}
+      </h3>
+      <ActionFailure error={confirmChannel.error} />
+      <Form labelAlign="top" colon={false} onSubmit={submit}>
+        <LabelledTextarea id="ledger-confirm-note" label="办理说明" value={note} onChange={(value) => { setNote(value); setMissing(undefined); }} problem={problem} rows={3} maxLength={2000} required />
+        <div className="step-actions">
+          <Button type="submit" theme="primary" loading={confirmChannel.isPending}>
+            确认已{verb}
+          </Button>
+          <Button theme="default" variant="outline" onClick={onClose}>
+            取消
+          </Button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+/**
+ * 发布台账: every channel's release and withdrawal of every edition, with what is left for a person to do; who
+ * may work the ledger retries a failed channel and confirms a manual one posted or taken down.
+ */
+export function ReleaseLedger({ item, canWork = false, onDone = () => undefined }: { item: ActionItem; canWork?: boolean; onDone?: (message: string) => void }) {
+  const { retryChannel } = useItemActions(item.id);
+  const [confirming, setConfirming] = useState<Row | null>(null);
   const rows: Row[] = item.publications.map((publication, index) => ({ ...publication, key: `${publication.revision}-${publication.action}-${publication.channel}-${index}` }));
+  // Only the latest row of each channel and action can still be retried or confirmed.
+  const latest = new Set(rows.map((row) => `${row.action}:${row.channel}`).map((key) => rows.filter((row) => `${row.action}:${row.channel}` === key).reduce((a, b) => (b.revision > a.revision ? b : a)).key));
+  const retry = (row: Row) =>
+    retryChannel.mutate(row.channel, {
+      onSuccess: (result) => {
+        const status = (result as { status?: string }).status;
+        if (status === 'failed') onDone(`“${row.channel}”仍然拒收，请查明原因后再试。`);
+        else if (status === 'manual-required') onDone(`“${row.channel}”未配置自动发布，已记为需专人发布。`);
+        else onDone(`已在“${row.channel}”重新发布。`);
+      },
+    });
+  const actionOf = (row: Row) => {
+    if (!canWork || !latest.has(row.key)) return null;
+    if (row.status === 'failed' && row.action === 'publish' && item.state === 'RELEASED') {
+      return (
+        <Button size="small" theme="primary" variant="outline" loading={retryChannel.isPending && retryChannel.variables === row.channel} onClick={() => retry(row)}>
+          重新发布
+        </Button>
+      );
+    }
+    if (isManual(row) && row.status !== 'failed' && !row.confirmation && (row.action === 'withdraw' || item.state === 'RELEASED')) {
+      return (
+        <Button size="small" theme="primary" variant="outline" onClick={() => setConfirming(row)}>
+          {row.action === 'withdraw' ? '确认撤下' : '确认张贴'}
+        </Button>
+      );
+    }
+    return null;
+  };
   const columns: PrimaryTableCol<Row>[] = [
     { colKey: 'channel', title: '渠道', cell: ({ row }) => row.channel },
     { colKey: 'kind', title: '渠道类型', width: 110, cell: ({ row }) => KIND_LABELS[row.kind] ?? '其他' },
@@ -44,12 +121,23 @@ export function ReleaseLedger({ item }: { item: ActionItem }) {
       },
     },
     { colKey: 'at', title: '时间', width: 150, cell: ({ row }) => formatDateTime(row.at) },
-    { colKey: 'followUp', title: '后续事项', cell: ({ row }) => followUp(row) },
+    {
+      colKey: 'followUp',
+      title: '后续事项',
+      cell: ({ row }) => (
+        <div className="ledger-follow-up">
+          <span>{followUp(row)}</span>
+          {actionOf(row)}
+        </div>
+      ),
+    },
   ];
   return (
     <section className="card" aria-labelledby="ledger-actions-title">
       <h2 id="ledger-actions-title">发布台账</h2>
+      <ActionFailure error={retryChannel.error} />
       <Table<Row> rowKey="key" data={rows} columns={columns} empty="尚未发布。" rowAttributes={({ row }) => ({ 'data-channel': row.channel, 'data-status': row.status })} bordered className="staff-table" />
+      {confirming ? <ConfirmChannelForm key={confirming.key} item={item} row={confirming} onClose={() => setConfirming(null)} onDone={onDone} /> : null}
     </section>
   );
 }

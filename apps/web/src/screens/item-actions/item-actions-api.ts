@@ -23,7 +23,7 @@ interface RegisteredIncident {
   readonly id: string;
 }
 
-/** The actions on an item (撤回, 新版本, 延期, 登记舆情): each reloads the item once the workflow has taken it. */
+/** The actions on an item (撤回, 新版本, 延期, 登记舆情, 台账的重新发布和人工确认): each reloads the item once the workflow has taken it. */
 export function useItemActions(id: string) {
   const queries = useQueryClient();
   const header = () => ({ 'Idempotency-Key': idempotencyKey()['Idempotency-Key'] });
@@ -41,6 +41,15 @@ export function useItemActions(id: string) {
     }),
     extend: useMutation({
       mutationFn: (body: { target: string; workingDays: number; reason: string }) => dataOf(apiClient.POST('/api/items/{id}/extensions', { params: { path, header: header() }, body })),
+      onSuccess,
+    }),
+    retryChannel: useMutation({
+      mutationFn: (channel: string) => dataOf(apiClient.POST('/api/items/{id}/ledger/{channel}/retry', { params: { path: { id, channel }, header: header() } })),
+      onSuccess,
+    }),
+    confirmChannel: useMutation({
+      mutationFn: ({ channel, ...body }: { channel: string; action: 'posted' | 'taken-down'; note: string }) =>
+        dataOf(apiClient.POST('/api/items/{id}/ledger/{channel}/confirmations', { params: { path: { id, channel }, header: header() }, body })),
       onSuccess,
     }),
     registerIncident: useMutation({

@@ -22,5 +22,7 @@ export function actionsFor(item: ActionItem, session: Session) {
       ...openTasks.map((task) => ({ value: task.id, label: `${task.stageLabel}（内部时限）` })),
     ],
     incident: released && (roles.includes('disclosure-office') || roles.includes('supervisor') || departmentLeader),
+    // The release ledger's retry and confirmations: the department's drafters and reviewers, or the disclosure office.
+    ledger: roles.includes('disclosure-office') || (departmentCode === item.departmentCode && (roles.includes('drafter') || roles.includes('reviewer'))),
   };
 }

@@ -21,7 +21,7 @@ describe('the holiday calendar in the browser', () => {
     chromium = await launchChromium('calendar-browser');
     ({ context } = chromium);
     database = await createOwnDatabase('calendar');
-    system = await startSystem('calendar-browser', { databaseUrl: database.url });
+    system = await startSystem('calendar-browser', { own: database });
     origin = system.api.baseUrl.replace(/\/api$/, '');
     // Formed on Friday 2026-12-04 with 20 working days: due in the first days of 2027, counted provisionally.
     const draft = await system.client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode: 'EDU-001', title: '2027年春季学期招生政策', body: '……', formedAt: '2026-12-04' } });

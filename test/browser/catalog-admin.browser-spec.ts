@@ -36,7 +36,7 @@ describe('catalog administration in the browser', () => {
     chromium = await launchChromium('catalog-admin-browser');
     ({ context } = chromium);
     database = await createOwnDatabase('catalog_admin');
-    system = await startSystem('catalog-admin-browser', { databaseUrl: database.url });
+    system = await startSystem('catalog-admin-browser', { own: database });
     origin = system.api.baseUrl.replace(/\/api$/, '');
   }, 240_000);
 

@@ -24,7 +24,7 @@ describe('periodic obligations in the browser', () => {
     chromium = await launchChromium('obligations-browser');
     ({ context } = chromium);
     database = await createOwnDatabase('obligations');
-    system = await startSystem('obligations-browser', { databaseUrl: database.url });
+    system = await startSystem('obligations-browser', { own: database });
     origin = system.api.baseUrl.replace(/\/api$/, '');
     connection = await Connection.connect({ address: testServers().temporalAddress });
   }, 240_000);
@@ -66,7 +66,7 @@ describe('periodic obligations in the browser', () => {
       await checkScreen(admin, 'obligations');
 
       // The period opens: the Schedule's action, run now.
-      const temporal = new TemporalClient({ connection });
+      const temporal = new TemporalClient({ connection, namespace: database.namespace });
       await temporal.schedule.getHandle(obligation.scheduleId).trigger();
       const task = await system.client.eventually(async () => {
         const { rows } = await system.db.query(`SELECT id, period_label FROM obligation_tasks WHERE obligation_id = $1`, [obligation.id]);

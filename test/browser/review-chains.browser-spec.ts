@@ -20,7 +20,7 @@ describe('review chains in the browser', () => {
     chromium = await launchChromium('review-chains-browser');
     ({ context } = chromium);
     database = await createOwnDatabase('review_chains');
-    system = await startSystem('review-chains-browser', { databaseUrl: database.url });
+    system = await startSystem('review-chains-browser', { own: database });
     origin = system.api.baseUrl.replace(/\/api$/, '');
   }, 240_000);
 

@@ -77,12 +77,12 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-/** `databaseUrl`: a database of the suite's own (test/support/own-database.ts) instead of the shared one. */
-export async function startSystem(prefix: string, options: { databaseUrl?: string } = {}): Promise<RunningSystem> {
+/** `own`: a database and namespace of the suite's own (test/support/own-database.ts) instead of the shared ones. */
+export async function startSystem(prefix: string, options: { own?: { url: string; namespace: string } } = {}): Promise<RunningSystem> {
   const queue = uniqueTaskQueue(prefix);
-  const env: Record<string, string> = options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {};
+  const env: Record<string, string> = options.own ? { DATABASE_URL: options.own.url, TEMPORAL_NAMESPACE: options.own.namespace } : {};
   const [worker, api] = await Promise.all([startWorker(queue, env), startApi(queue, env)]);
-  const db = new PgClient({ connectionString: options.databaseUrl ?? testServers().databaseUrl });
+  const db = new PgClient({ connectionString: options.own?.url ?? testServers().databaseUrl });
   await db.connect();
   const system: RunningSystem = {
     taskQueue: queue,

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useCallback, useEffect, useState } from 'react';
 import { api, download, idempotencyKey, openAuthenticated, type Session } from '../../api';
+import { actionLabel, APPLICATION_ACTION_LABELS } from '../../format';
 import { ErrorBanner, Loading } from '../../ui';
 import { ApplicationDemandPanel } from './ApplicationDemandPanel';
 import { DEMAND_BADGE_CLASSES, type ApplicationDemandSummary } from './application-demands';
@@ -156,7 +157,7 @@ function ApplicationScreen({ id, session }: { id: string; session: Session }) {
       <h2>办理记录</h2>
       <ol className="timeline">
         {(application.timeline ?? []).map((event, index) => (
-          <li key={index}>{event.at.slice(0, 16).replace('T', ' ')} {event.action} · {event.actor}{event.reason ? `：${event.reason}` : ''}</li>
+          <li key={index}>{event.at.slice(0, 16).replace('T', ' ')} {actionLabel(event.action, APPLICATION_ACTION_LABELS)} · {event.actor}{event.reason ? `：${event.reason}` : ''}</li>
         ))}
       </ol>
     </section>

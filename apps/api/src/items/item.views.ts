@@ -33,6 +33,7 @@ export class MyItemView {
 }
 
 export class MyItemPageView {
+  @ApiProperty({ enum: ['mine', 'department'], description: "my items, or the department's (for its head)" }) scope!: 'mine' | 'department';
   @ApiProperty({ type: [MyItemView] }) items!: MyItemView[];
   @ApiProperty({ type: String, nullable: true, description: 'null on the last page' }) nextCursor!: string | null;
 }
@@ -77,7 +78,7 @@ export class ItemCatalogRowView {
   @ApiPropertyOptional() audience?: string;
   @ApiPropertyOptional({ enum: ['proactive', 'on-application', 'both'] }) mode?: string;
   @ApiPropertyOptional({ type: [String] }) levels?: string[];
-  @ApiPropertyOptional() category?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '五公开 category' }) category?: string | null;
   @ApiPropertyOptional() needsInterpretation?: boolean;
 }
 

@@ -2474,7 +2474,8 @@ export interface components {
             area?: string;
             audience?: string;
             basis?: string;
-            category?: string;
+            /** @description 五公开 category */
+            category?: string | null;
             channels?: string[];
             /** @example EDU-001 */
             code: string;
@@ -2651,6 +2652,11 @@ export interface components {
             items: components["schemas"]["MyItemView"][];
             /** @description null on the last page */
             nextCursor: string | null;
+            /**
+             * @description my items, or the department's (for its head)
+             * @enum {string}
+             */
+            scope: "mine" | "department";
         };
         MyItemView: {
             attachmentCount: number;

@@ -64,7 +64,7 @@ export class ApplicationResultView {
 /** The 督办 still to be closed on an application (on the list only). */
 export class ApplicationDemandRefView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ example: 'open' }) state!: string;
+  @ApiProperty({ enum: ['open', 'overdue', 'answered', 'closed'] }) state!: 'open' | 'overdue' | 'answered' | 'closed';
   @ApiProperty({ example: '待答复' }) stateLabel!: string;
   @ApiProperty({ format: 'date' }) dueDate!: string;
 }

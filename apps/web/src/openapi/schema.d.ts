@@ -2076,8 +2076,8 @@ export interface components {
             dueDate: string;
             /** Format: uuid */
             id: string;
-            /** @example open */
-            state: string;
+            /** @enum {string} */
+            state: "open" | "overdue" | "answered" | "closed";
             /** @example 待答复 */
             stateLabel: string;
         };

@@ -182,7 +182,7 @@ describe('the supervisor dashboard in the browser', () => {
 
     // The supervisor closes it on the application's page.
     await supervisor.goto(`${origin}/applications/${applicationId}`);
-    await supervisor.getByText('承办科室人员调整，交接时遗漏了该申请。').waitFor();
+    await supervisor.getByText('承办科室人员调整，交接时遗漏了该申请。', { exact: true }).waitFor();
     await supervisor.getByRole('textbox', { name: '办结意见' }).fill('整改措施可行，予以办结。');
     await supervisor.getByRole('button', { name: '办结督办' }).click();
     await supervisor.locator('.banner-success', { hasText: '督办已办结' }).waitFor();

@@ -68,7 +68,64 @@ export const ACTION_LABELS: Record<string, string> = {
   'supervision.demand-answered': '答复督办',
   'attachment.uploaded': '上传附件',
   'attachment.removed': '删除附件',
+  'item.release-overdue': '逾期未发布',
+  'deadline.recalculated': '期限重算',
+  'edition.started': '开始新版次',
+  'edition.rejected': '新版次未获通过',
+  'sign-off.voided': '签发作废',
+  'channel.failed': '渠道发布失败',
+  'publicity.started': '公示开始',
+  'publicity.ended': '公示结束',
+  'interpretation.pending': '待发布政策解读',
+  'interpretation.overdue': '政策解读逾期',
+  'interpretation.released': '发布政策解读',
+  'request.refused': '操作未被受理',
+  'personal-information.justified': '说明个人信息公开理由',
+  'interpretation.planned': '计划政策解读',
+  'interpretation.created': '登记政策解读',
 };
+
+/**
+ * The 办理记录 of an application (依申请公开): what the application workflow and its 督办 (application-demand)
+ * workflow write. A unit test reads the workflow sources so that a new step cannot show its raw code.
+ */
+export const APPLICATION_ACTION_LABELS: Record<string, string> = {
+  'application.submitted': '提交申请',
+  'application.signed': '签收',
+  'application.accepted': '受理',
+  'application.transferred': '转办',
+  'application.returned': '退回公开办',
+  'application.correction-requested': '告知补正',
+  'application.correction-received': '收到补正',
+  'application.extension-requested': '申请延期答复',
+  'application.extension-approved': '同意延期答复',
+  'application.extension-rejected': '不同意延期答复',
+  'application.consultation-started': '征求第三方（机关）意见',
+  'application.consultation-answered': '收到征求意见答复',
+  'application.consultation-silent': '征求意见逾期未答复',
+  'application.fee-notice': '收费通知',
+  'application.fee-paid': '已缴费',
+  'application.reply-drafted': '拟定答复',
+  'application.reply-reviewed': '答复审核通过',
+  'application.reply-reviewed-returned': '答复审核退回',
+  'application.reply-signed-off': '答复签发',
+  'application.reply-signed-off-returned': '答复签发退回',
+  'application.closed': '办结',
+  'application.overdue': '逾期未答复',
+  'application.applicant-notified': '已通知申请人',
+  'application.applicant-not-notified': '未能通知申请人',
+  'application-demand.issued': '督办',
+  'application-demand.reminded': '督办即将到期提醒',
+  'application-demand.overdue': '督办逾期未答复',
+  'application-demand.answered': '答复督办',
+  'application-demand.closed': '督办办结',
+  'request.refused': '操作未被受理',
+};
+
+/** An audit action in words; an unknown code shows as 其他操作 rather than as a code a clerk cannot read. */
+export function actionLabel(action: string, labels: Record<string, string> = ACTION_LABELS): string {
+  return labels[action] ?? '其他操作';
+}
 
 export const PUBLICATION_STATUS_LABELS: Record<string, string> = {
   published: '已发布',

@@ -1,18 +1,22 @@
+import type { components } from './openapi/schema';
+
 /**
- * A catalog row's 公开时限: the catalog's wording, the rule read back in Chinese (采购合同签订之日起2个工作日内),
- * and the event whose date an item is drafted with (apps/api/src/catalog/catalog-item.mapper.ts).
+ * The item API's answers, as the API documents them (generated into openapi/schema.d.ts from the OpenAPI
+ * document; apps/api/src/items/item.views.ts describes them), under the names the screens use.
  */
-export interface TimeLimitView {
-  text: string;
-  description?: string;
-  clockStart?: { event: string; dateLabel: string };
-  /** The cases the drafter chooses between (一般情形 and each 其中… exception); empty when there is one. */
-  cases?: { name: string; description: string; clockStart: { event: string; dateLabel: string } }[];
-  /** No limit can be computed from the rule: the drafter gives the due date and its reason. */
-  manualDue?: boolean;
-  /** 7个工作日: how long the released item's 公示期 runs, when the rule has one. */
-  publicityPeriod?: string | null;
-}
+type Schemas = components['schemas'];
+/** GET /api/items/:id: the item with its catalog row, deadlines, tasks, timeline, attachments and ledger. */
+export type ItemDetail = Schemas['ItemDetailView'];
+/** The item's catalog row (only `code` when the row is gone); the catalog API's rows have the same shape. */
+export type CatalogItemView = Schemas['ItemCatalogRowView'];
+/** A catalog row's 公开时限: the catalog's wording, the rule read back in Chinese, and the event it counts from. */
+export type TimeLimitView = Schemas['TimeLimitView'];
+/** A released item's 公示期 (GET /api/items/:id and /api/public/items/:id), when its rule has one. */
+export type PublicityPeriodView = Schemas['PublicityPeriodView'];
+/** A file attached to an item (GET /api/items/:id and /api/items/:id/attachments). */
+export type AttachmentView = Schemas['ItemAttachmentView'];
+/** One row of GET /api/items (my items, or the department's). */
+export type MyItemView = Schemas['MyItemView'];
 
 /**
  * The date field's label: the event the limit counts from (采购合同签订日期; the chosen case's, for a rule with
@@ -23,79 +27,11 @@ export function clockStartLabel(timeLimit: TimeLimitView | undefined, timeLimitC
   return chosen?.clockStart.dateLabel ?? timeLimit?.clockStart?.dateLabel ?? '信息形成（变更）日期';
 }
 
-/** A released item's 公示期 (GET /api/items/:id and /api/public/items/:id), when its rule has one. */
-export interface PublicityPeriodView {
-  startsAt: string;
-  endsAt: string;
-  ended: boolean;
-}
-
 /** The catalog's wording, and how the system reads it when that says more (实时公开，最迟…: which limit binds). */
 export function timeLimitLine(timeLimit: TimeLimitView | undefined): string {
   if (!timeLimit) return '';
   const { text, description } = timeLimit;
   return description && description !== text ? `${text}（系统理解：${description}）` : text;
-}
-
-/** GET /api/items/:id, as apps/api/src/items/items.service.ts answers it (the fields the screens use). */
-export interface CatalogItemView {
-  code: string;
-  name?: string;
-  area?: string;
-  content?: string;
-  basis?: string;
-  subject?: string;
-  mode?: string;
-  timeLimit?: TimeLimitView;
-  channels?: string[];
-  needsInterpretation?: boolean;
-}
-
-export interface ItemDetail {
-  id: string;
-  title: string;
-  body: string;
-  state: string;
-  revision: number;
-  departmentCode: string;
-  drafter: string;
-  formedAt: string;
-  channels: string[];
-  catalogItem: CatalogItemView;
-  releaseDueAt: string | null;
-  releasedAt: string | null;
-  interpretation: string | null;
-  overdue: boolean;
-  publicityPeriod?: PublicityPeriodView | null;
-  deadlines: { kind: string; label: string; dueAt: string; why: string | null; met: boolean | null; overdue: boolean; provisional: boolean }[];
-  tasks: { id: string; stage: string; stageLabel: string; state: string; decision: string | null; comment: string | null; decidedBy: string | null; dueAt: string; completedAt: string | null; overdue: boolean }[];
-  timeline: { at: string; action: string; actor: string; actorName: string; reason: string | null; decision?: string; detail?: Record<string, unknown> }[];
-  publications: {
-    channel: string;
-    kind: string;
-    status: string;
-    action: string;
-    revision: number;
-    at: string;
-    reference: string | null;
-    /** A person's confirmation of a manual channel's posting or taking down. */
-    confirmation?: { action: 'posted' | 'taken-down'; by: string; byName: string; at: string; note: string; photoAttachmentId?: string } | null;
-  }[];
-  attachments: AttachmentView[];
-}
-
-/** A file attached to an item (GET /api/items/:id/attachments, apps/api/src/attachments/attachment.views.ts). */
-export interface AttachmentView {
-  id: string;
-  itemId: string;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  uploadedBy: string;
-  uploadedAt: string;
-  removedAt: string | null;
-  downloadPath: string;
 }
 
 /** GET /api/attachments/limits: what the upload form checks before sending. */
@@ -104,21 +40,6 @@ export interface AttachmentLimits {
   maxFilesPerItem: number;
   /** `spreadsheet`: named apart ("PDF、PNG、JPEG 文件或 XLSX、CSV 表格"). */
   types: { mediaType: string; label: string; extensions: string[]; spreadsheet?: boolean }[];
-}
-
-/** One row of GET /api/items (my items, or the department's). */
-export interface MyItemView {
-  id: string;
-  title: string;
-  state: string;
-  revision: number;
-  drafter: string;
-  updatedAt: string;
-  nextDeadline: { kind: 'task' | 'release'; label: string; dueAt: string } | null;
-  overdue: boolean;
-  dueSoon: boolean;
-  returnComment: string | null;
-  attachmentCount: number;
 }
 
 export interface RevisionListView {

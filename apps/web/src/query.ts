@@ -26,4 +26,5 @@ export const queryKeys = {
   departments: () => ['departments'] as const,
   item: (id: string) => ['item', id] as const,
   notifications: () => ['notifications'] as const,
+  inbox: () => ['inbox'] as const,
 };

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 import { readIdempotencyKey } from '../common/idempotency-key';
 import { ApplicationStepDto, ListApplicationsQuery, RegisterApplicationDto } from './application.dto';
 import { ApplicationsService } from './applications.service';
+import { StaffApplicationDetailView, StaffApplicationListView } from './application.views';
 
 /** 依申请公开, staff side: register, list, read, and each step (the workflow's validator decides who and when). */
 @ApiTags('applications')
@@ -22,6 +23,7 @@ export class ApplicationsController {
     return this.applications.register(actor, body, readIdempotencyKey(key), requestId);
   }
 
+  @ApiOkResponse({ type: StaffApplicationListView })
   @Get()
   list(@CurrentActor() actor: Actor, @Query() query: ListApplicationsQuery) {
     return this.applications.list(actor, query.state);
@@ -47,6 +49,7 @@ export class ApplicationsController {
 
   @ApiErrors(404)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: StaffApplicationDetailView })
   @Get(':id')
   get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.applications.get(actor, id);

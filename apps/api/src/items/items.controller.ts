@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
@@ -13,6 +13,7 @@ import { WithdrawItemDto } from './withdraw-item.dto';
 import { ConfirmManualChannelDto } from './release-ledger.dto';
 import { ReleaseLedgerService } from './release-ledger.service';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
+import { ItemDetailView, MyItemPageView } from './item.views';
 
 @ApiTags('items')
 @ApiBearerAuth()
@@ -27,6 +28,7 @@ export class ItemsController {
   ) {}
 
   /** My items (我的事项), or with scope=department the department head's view; newest change first. */
+  @ApiOkResponse({ type: MyItemPageView })
   @Get()
   list(@CurrentActor() actor: Actor, @Query() query: ListItemsQuery) {
     return this.lists.list(actor, query);
@@ -41,6 +43,7 @@ export class ItemsController {
 
   @ApiErrors(404)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: ItemDetailView })
   @Get(':id')
   detail(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.items.detail(actor, id);

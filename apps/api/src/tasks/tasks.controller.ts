@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
 import { ClaimTasksDto } from './claim-tasks.dto';
 import { CompleteTaskDto, DelegateTaskDto } from './complete-task.dto';
 import { ListTasksQuery } from './list-tasks.query';
+import { InboxCountsView, InboxPageView } from './task.views';
 import { TasksService } from './tasks.service';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 
@@ -15,12 +16,14 @@ import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 export class TasksController {
   constructor(@Inject(TasksService) private readonly tasks: TasksService) {}
 
+  @ApiOkResponse({ type: InboxPageView })
   @Get()
   inbox(@CurrentActor() actor: Actor, @Query() query: ListTasksQuery) {
     return this.tasks.inbox(actor, query);
   }
 
   /** Badge counts: open, overdue, due soon and completed by me today, each capped at "999+". */
+  @ApiOkResponse({ type: InboxCountsView })
   @Get('counts')
   counts(@CurrentActor() actor: Actor) {
     return this.tasks.counts(actor);

@@ -19,11 +19,17 @@ export const apiClient = createClient<paths>({ baseUrl: window.location.origin }
 apiClient.use(bearerToken);
 
 /**
- * The body of a successful answer, or the ApiFailure the screens show. The API documents few response bodies
- * yet, so the caller names the type it reads (`dataOf<SupervisionDemand>(apiClient.GET(...))`).
+ * The body of a successful answer, or the ApiFailure the screens show. Where the API does not document the
+ * response body, the caller names the type it reads (`dataOf<SupervisionDemand>(apiClient.GET(...))`); where it
+ * does, bodyOf takes the documented type.
  */
 export async function dataOf<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
   if (!response.ok) throw apiFailureOf(response.status, error, !!loadSession());
   return data as T;
+}
+
+/** The body of a successful answer, typed as the API documents it (an @ApiOkResponse view), or the ApiFailure. */
+export function bodyOf<Data>(call: Promise<{ data?: Data; error?: unknown; response: Response }>): Promise<Data> {
+  return dataOf<Data>(call);
 }

@@ -2071,6 +2071,84 @@ export interface components {
              */
             problems: string[];
         };
+        ApplicantView: {
+            address: string | null;
+            email: string | null;
+            idDocument: string | null;
+            /** @description true when the applicant data is withheld */
+            masked?: boolean;
+            /** @description masked (张**) for whoever may not see who applied */
+            name: string | null;
+            phone: string | null;
+        };
+        ApplicationConsultationView: {
+            /** Format: date */
+            answeredOn?: string;
+            /** Format: date */
+            dueDate: string;
+            /** @enum {string} */
+            kind: "third-party" | "agency";
+            /** @enum {string} */
+            opinion?: "agree" | "disagree" | "silent";
+            party: string;
+            /** Format: date */
+            sentOn: string;
+        };
+        ApplicationCorrectionView: {
+            /** Format: date */
+            dueDate: string;
+            missing: string;
+            /** Format: date */
+            receivedOn?: string;
+            /** Format: date */
+            requestedOn: string;
+        };
+        ApplicationDemandRefView: {
+            /** Format: date */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "open" | "overdue" | "answered" | "closed";
+            /** @example 待答复 */
+            stateLabel: string;
+        };
+        ApplicationExtensionView: {
+            decidedBy?: string;
+            /** @enum {string} */
+            decision?: "approved" | "rejected";
+            reason: string;
+            requestedBy: string;
+            workingDays: number;
+        };
+        ApplicationFeeView: {
+            amountYuan: number;
+            explanation: string;
+            /** Format: date */
+            noticeOn: string;
+            /** Format: date */
+            paidOn?: string;
+            /** Format: date */
+            payByDate: string;
+        };
+        ApplicationReplyView: {
+            /** @description released items the reply cites */
+            citedItemIds: string[];
+            /** @description the reply letter (告知书) */
+            letter: string;
+            /** @example granted */
+            outcome: string;
+        };
+        ApplicationResultView: {
+            /** @description the article of the regulation it rests on */
+            basis: string;
+            /** @description the annual report's result category */
+            category: string;
+            /** @example 予以公开 */
+            label: string;
+            /** @example granted */
+            outcome: string;
+        };
         ApplicationStepDto: {
             /** @description decide-extension, review-reply, sign-off-reply */
             approve?: boolean;
@@ -2105,9 +2183,46 @@ export interface components {
             /** @description request-extension: 延长的工作日数（最多20） */
             workingDays?: number;
         };
+        ApplicationTimelineEventView: {
+            /** @example application.signed */
+            action: string;
+            /** @description the user name, or 'system' */
+            actor: string;
+            /** Format: date-time */
+            at: string;
+            detail: {
+                [key: string]: unknown;
+            };
+            reason: string | null;
+        };
+        CatalogVersionRefView: {
+            /** Format: uuid */
+            id: string;
+            label: string;
+            state: string;
+        };
+        ChannelConfirmationView: {
+            /** @enum {string} */
+            action: "posted" | "taken-down";
+            /** Format: date-time */
+            at: string;
+            by: string;
+            byName: string;
+            note: string;
+            /** Format: uuid */
+            photoAttachmentId?: string;
+            /** @description the Idempotency-Key of the request that confirmed it */
+            requestKey?: string;
+        };
         ClaimTasksDto: {
             /** @description the tasks to claim, 1 to 50, each once */
             taskIds: string[];
+        };
+        ClockStartView: {
+            /** @example 采购合同签订日期 */
+            dateLabel: string;
+            /** @example 采购合同签订 */
+            event: string;
         };
         CloseApplicationDemandDto: {
             /** @description the supervisor's closing remark (办结意见) */
@@ -2241,6 +2356,16 @@ export interface components {
             /** @example health.drafter */
             username: string;
         };
+        DeadlineRefView: {
+            /** Format: date-time */
+            dueAt: string;
+            /** @enum {string} */
+            kind: "task" | "release";
+            /** @example 保密审查办理时限 */
+            label: string;
+            /** Format: uuid */
+            taskId: string | null;
+        };
         DecideRoundDto: {
             /** @description required when returning */
             comment?: string;
@@ -2302,6 +2427,70 @@ export interface components {
             /** @example 春节 */
             name: string;
         };
+        InboxCountLabelsView: {
+            completedToday: string;
+            dueSoon: string;
+            /** @example 12 */
+            open: string;
+            /** @example 999+ */
+            overdue: string;
+        };
+        InboxCountsView: {
+            cap: number;
+            completedToday: number;
+            dueSoon: number;
+            dueSoonHours: number;
+            /** @description what a badge shows: the number, or "999+" once the cap is reached */
+            labels: components["schemas"]["InboxCountLabelsView"];
+            open: number;
+            overdue: number;
+        };
+        InboxPageView: {
+            items: components["schemas"]["InboxTaskView"][];
+            /** @description null on the last page */
+            nextCursor: string | null;
+        };
+        InboxTaskView: {
+            /**
+             * @description the catalog area of the item's row
+             * @example 义务教育
+             */
+            area: string | null;
+            /** @description the user it was delegated to */
+            assignee: string | null;
+            /** @description the user name of whoever claimed it */
+            claimedBy: string | null;
+            /** @description the holder's display name (the user name when the user is gone) */
+            claimedByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string|null} */
+            decision: "approve" | "return" | "reject" | null;
+            departmentCode: string;
+            /** Format: date-time */
+            dueAt: string;
+            escalated: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            itemTitle: string;
+            /**
+             * @description the review stage
+             * @example confidentiality-review
+             */
+            kind: string;
+            /** @example 保密审查 */
+            kindLabel: string;
+            /** @description past its due time (an open task), or decided late (a completed one) */
+            overdue: boolean;
+            priority: number;
+            revision: number;
+            /** @description the role that may handle it */
+            role: string;
+            /** @enum {string} */
+            state: "open" | "completed";
+        };
         InterpretationPlanDto: {
             entries: components["schemas"]["InterpretationPlanEntryDto"][];
         };
@@ -2320,6 +2509,165 @@ export interface components {
             dueDate: string;
             /** @description 督办事由: what the department must explain or do about the application, and why; kept in the audit trail */
             reason: string;
+        };
+        ItemAttachmentView: {
+            /** @description the path (under the API's origin) to download it with a bearer token */
+            downloadPath: string;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @example application/pdf */
+            mediaType: string;
+            /** Format: date-time */
+            removedAt: string | null;
+            sha256: string;
+            /** @description bytes */
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedBy: string;
+        };
+        ItemCatalogRowView: {
+            area?: string;
+            audience?: string;
+            basis?: string;
+            /** @description 五公开 category */
+            category?: string | null;
+            channels?: string[];
+            /** @example EDU-001 */
+            code: string;
+            content?: string;
+            departmentCodes?: string[];
+            level1?: string;
+            level2?: string;
+            level3?: string;
+            levels?: string[];
+            /** @enum {string} */
+            mode?: "proactive" | "on-application" | "both";
+            name?: string;
+            needsInterpretation?: boolean;
+            subject?: string;
+            timeLimit?: components["schemas"]["TimeLimitView"];
+        };
+        ItemDeadlineView: {
+            /** Format: date-time */
+            dueAt: string;
+            /** @enum {string} */
+            kind: "task" | "release";
+            /** @example 法定公开时限 */
+            label: string;
+            /** @description null while it runs */
+            met: boolean | null;
+            overdue: boolean;
+            /** @description computed on a calendar year not yet loaded */
+            provisional: boolean;
+            /** Format: uuid */
+            taskId?: string;
+            /** @description why this date */
+            why: string | null;
+            workingDaysLate?: number | null;
+        };
+        ItemDetailView: {
+            attachments: components["schemas"]["ItemAttachmentView"][];
+            body: string;
+            catalogItem: components["schemas"]["ItemCatalogRowView"];
+            catalogVersion: components["schemas"]["CatalogVersionRefView"] | null;
+            /** Format: uuid */
+            catalogVersionId: string;
+            channels: string[];
+            currentEdition: number | null;
+            deadlines: components["schemas"]["ItemDeadlineView"][];
+            departmentCode: string;
+            drafter: string;
+            /**
+             * Format: date
+             * @description the date the information was formed (or changed)
+             */
+            formedAt: string;
+            /** Format: uuid */
+            id: string;
+            interpretation: string | null;
+            normativeDocument: boolean;
+            overdue: boolean;
+            publications: components["schemas"]["ItemPublicationView"][];
+            publicityPeriod: components["schemas"]["PublicityPeriodView"] | null;
+            /** Format: date-time */
+            releasedAt: string | null;
+            /** Format: date-time */
+            releaseDueAt: string | null;
+            revision: number;
+            /** Format: date-time */
+            scheduledReleaseAt: string | null;
+            signedContentHash: string | null;
+            /** @example IN_REVIEW */
+            state: string;
+            tasks: components["schemas"]["ItemTaskView"][];
+            timeline: components["schemas"]["ItemTimelineEventView"][];
+            title: string;
+            withdrawalReason: string | null;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+        };
+        ItemPublicationView: {
+            /** @enum {string} */
+            action: "publish" | "withdraw";
+            /** Format: date-time */
+            at: string;
+            channel: string;
+            confirmation: components["schemas"]["ChannelConfirmationView"] | null;
+            contentHash: string;
+            kind: string;
+            reference: string | null;
+            revision: number;
+            /** @example published */
+            status: string;
+        };
+        ItemTaskView: {
+            assignee: string | null;
+            claimedBy: string | null;
+            comment: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            decidedBy: string | null;
+            /** @enum {string|null} */
+            decision: "approve" | "return" | "reject" | null;
+            /** Format: date-time */
+            dueAt: string;
+            escalated: boolean;
+            /** Format: uuid */
+            id: string;
+            overdue: boolean;
+            /** Format: date-time */
+            remindedAt: string | null;
+            stage: string;
+            /** @example 保密审查 */
+            stageLabel: string;
+            /** @enum {string} */
+            state: "open" | "completed";
+        };
+        ItemTimelineEventView: {
+            /** @example item.submitted */
+            action: string;
+            /** @description the user name, or 'system' */
+            actor: string;
+            actorName: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description on a task.* decision
+             * @enum {string}
+             */
+            decision?: "approve" | "return" | "reject";
+            departmentCode: string;
+            detail: {
+                [key: string]: unknown;
+            };
+            reason: string | null;
+            role: string | null;
+            /** Format: uuid */
+            taskId: string | null;
         };
         JustifyFindingDto: {
             /** @description 公开该个人信息的法律依据（如“《XX办法》第X条规定公示须列明姓名”），至少5个字 */
@@ -2359,6 +2707,41 @@ export interface components {
             decision: "approve" | "reject";
             /** @description required to reject */
             reason?: string;
+        };
+        MyItemPageView: {
+            items: components["schemas"]["MyItemView"][];
+            /** @description null on the last page */
+            nextCursor: string | null;
+            /**
+             * @description my items, or the department's (for its head)
+             * @enum {string}
+             */
+            scope: "mine" | "department";
+        };
+        MyItemView: {
+            attachmentCount: number;
+            catalogItemCode: string;
+            departmentCode: string;
+            drafter: string;
+            /** @description due within the inbox's "due soon" hours */
+            dueSoon: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description the nearest open deadline: a review task, or the release */
+            nextDeadline: components["schemas"]["DeadlineRefView"] | null;
+            overdue: boolean;
+            /** Format: date-time */
+            releasedAt: string | null;
+            /** Format: date-time */
+            releaseDueAt: string | null;
+            /** @description the reviewer's comment when the item was returned */
+            returnComment: string | null;
+            revision: number;
+            /** @example IN_REVIEW */
+            state: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         NewEditionDto: {
             body?: string;
@@ -2509,6 +2892,13 @@ export interface components {
              * @enum {string}
              */
             ranking?: "recent";
+        };
+        PublicityPeriodView: {
+            ended: boolean;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: date-time */
+            startsAt: string;
         };
         PublicListItemView: {
             /** @example 义务教育 */
@@ -2694,6 +3084,99 @@ export interface components {
              */
             stages: ("preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off")[];
         };
+        StaffApplicationDetailView: {
+            applicant: components["schemas"]["ApplicantView"];
+            applicantType: string;
+            /** @example 自然人 */
+            applicantTypeLabel: string;
+            channel: string;
+            /** @example 网上申请 */
+            channelLabel: string;
+            clockStopped: boolean;
+            /** Format: date */
+            closedOn: string | null;
+            consultation: components["schemas"]["ApplicationConsultationView"] | null;
+            correction: components["schemas"]["ApplicationCorrectionView"] | null;
+            deliveryForm: string;
+            description: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** @description why this date, naming every stop of the clock */
+            dueExplanation: string | null;
+            extension: components["schemas"]["ApplicationExtensionView"] | null;
+            fee: components["schemas"]["ApplicationFeeView"] | null;
+            handlingDepartmentCode: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description delivered after the due instant */
+            late: boolean | null;
+            officeDepartmentCode: string;
+            overdue: boolean;
+            /** @description 查询号 */
+            queryNumber: string;
+            /** Format: date */
+            receivedOn: string | null;
+            reply: components["schemas"]["ApplicationReplyView"] | null;
+            result: components["schemas"]["ApplicationResultView"] | null;
+            /** @example accepted */
+            state: string;
+            /** @example 办理中 */
+            stateLabel: string;
+            /** Format: date */
+            submittedOn: string;
+            /** @description 办理记录, oldest first */
+            timeline: components["schemas"]["ApplicationTimelineEventView"][];
+        };
+        StaffApplicationListItemView: {
+            applicant: components["schemas"]["ApplicantView"];
+            applicantType: string;
+            /** @example 自然人 */
+            applicantTypeLabel: string;
+            channel: string;
+            /** @example 网上申请 */
+            channelLabel: string;
+            clockStopped: boolean;
+            /** Format: date */
+            closedOn: string | null;
+            consultation: components["schemas"]["ApplicationConsultationView"] | null;
+            correction: components["schemas"]["ApplicationCorrectionView"] | null;
+            deliveryForm: string;
+            demand: components["schemas"]["ApplicationDemandRefView"] | null;
+            description: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** @description why this date, naming every stop of the clock */
+            dueExplanation: string | null;
+            extension: components["schemas"]["ApplicationExtensionView"] | null;
+            fee: components["schemas"]["ApplicationFeeView"] | null;
+            handlingDepartmentCode: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description delivered after the due instant */
+            late: boolean | null;
+            officeDepartmentCode: string;
+            overdue: boolean;
+            /** @description 查询号 */
+            queryNumber: string;
+            /** Format: date */
+            receivedOn: string | null;
+            reply: components["schemas"]["ApplicationReplyView"] | null;
+            result: components["schemas"]["ApplicationResultView"] | null;
+            /** @example accepted */
+            state: string;
+            /** @example 办理中 */
+            stateLabel: string;
+            /** Format: date */
+            submittedOn: string;
+        };
+        StaffApplicationListView: {
+            /** @description newest first, at most 500 */
+            items: components["schemas"]["StaffApplicationListItemView"][];
+        };
         SubmitApplicationDto: {
             /** @example 某县某路1号 */
             address?: string;
@@ -2765,6 +3248,34 @@ export interface components {
             /** @description the supervisor's remark on the item (督办意见); kept in the audit trail */
             comment: string;
         };
+        TimeLimitCaseView: {
+            clockStart: components["schemas"]["ClockStartView"];
+            description: string;
+            /** @example 一般情形 */
+            name: string;
+        };
+        TimeLimitView: {
+            /** @description the cases the drafter chooses between; empty when there is one */
+            cases?: components["schemas"]["TimeLimitCaseView"][];
+            /** @description the event whose date an item is drafted with */
+            clockStart?: components["schemas"]["ClockStartView"];
+            /** @description the rule read back in Chinese */
+            description?: string;
+            /** @description no limit can be computed from the rule: the drafter gives the due date and its reason */
+            manualDue?: boolean;
+            notes?: string[];
+            /**
+             * @description how long the released item's 公示期 runs, when the rule has one
+             * @example 7个工作日
+             */
+            publicityPeriod?: string | null;
+            /** @description the machine-readable rule */
+            rule?: {
+                [key: string]: unknown;
+            };
+            /** @example 信息形成或者变更之日起20个工作日内 */
+            text: string;
+        };
         TriageConcernDto: {
             /** @example edu */
             assignDepartmentCode: string;
@@ -2831,7 +3342,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffApplicationListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -2952,12 +3465,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffApplicationDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6263,7 +6777,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyItemPageView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6414,12 +6930,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11510,7 +12027,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxPageView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -12086,7 +12605,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxCountsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {

@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, downloadAttachment, idempotencyKey, loadSession, type Session } from '../api';
-import { ACTION_LABELS, formatDate, formatDateTime, formatSize, PUBLICATION_STATUS_LABELS, STATE_LABELS, urgencyOf } from '../format';
+import { actionLabel, formatDate, formatDateTime, formatSize, PUBLICATION_STATUS_LABELS, STATE_LABELS, urgencyOf } from '../format';
 import { clockStartLabel, elementsOf, type AttachmentView, type DiffPart, type ItemDetail, type PublicityPeriodView, type MyItemView, type RevisionDiffView, type RevisionListView } from '../item-types';
 import { Elements, ErrorBanner, Loading, StateBadge } from '../ui';
 
@@ -408,7 +408,7 @@ export function ItemScreen({ id }: { id: string }) {
               <li key={index}>
                 <time dateTime={event.at}>{formatDateTime(event.at)}</time>
                 <span>
-                  <strong>{ACTION_LABELS[event.action] ?? event.action}</strong> · {event.actorName === 'system' ? '系统' : event.actorName}
+                  <strong>{actionLabel(event.action)}</strong> · {event.actorName === 'system' ? '系统' : event.actorName}
                 </span>
                 {event.reason ? <p className="muted">意见：{event.reason}</p> : null}
                 {event.action.startsWith('attachment.') && typeof event.detail?.fileName === 'string' ? <p className="muted">{event.detail.fileName}</p> : null}

@@ -1,31 +1,16 @@
 import { Link } from 'react-router';
 import { useCallback, useEffect, useState } from 'react';
 import { api, download, idempotencyKey, openAuthenticated, type Session } from '../../api';
+import { actionLabel, APPLICATION_ACTION_LABELS } from '../../format';
 import { ErrorBanner, Loading } from '../../ui';
+import type { components } from '../../openapi/schema';
 import { ApplicationDemandPanel } from './ApplicationDemandPanel';
-import { DEMAND_BADGE_CLASSES, type ApplicationDemandSummary } from './application-demands';
+import { DEMAND_BADGE_CLASSES } from './application-demands';
 
-interface Application {
-  id: string;
-  queryNumber: string;
-  channelLabel: string;
-  applicantTypeLabel: string;
-  applicant: { name: string | null; idDocument: string | null; phone: string | null; email: string | null; masked?: boolean };
-  description: string;
-  state: string;
-  stateLabel: string;
-  handlingDepartmentCode: string | null;
-  receivedOn: string | null;
-  dueDate: string | null;
-  dueExplanation: string | null;
-  clockStopped: boolean;
-  overdue: boolean;
-  reply: { outcome: string; letter: string } | null;
-  result: { category: string; label: string } | null;
-  timeline?: { action: string; actor: string; reason: string | null; at: string }[];
-  /** On the list: the 督办 still to be closed, which the department answers on the application's page. */
-  demand?: ApplicationDemandSummary | null;
-}
+/** An application as the staff list and page read it (GET /api/applications, /api/applications/:id, as documented). */
+type Schemas = components['schemas'];
+type ApplicationRow = Schemas['StaffApplicationListItemView'];
+type Application = Schemas['StaffApplicationDetailView'];
 
 /** The steps a screen offers in each state, with the fields each needs (the workflow decides who may). */
 const STEPS: Record<string, { step: string; label: string; fields?: Record<string, string> }[]> = {
@@ -54,11 +39,11 @@ export function ApplicationsScreen({ id, session }: { id?: string; session: Sess
 }
 
 function ApplicationListScreen() {
-  const [items, setItems] = useState<Application[] | null>(null);
+  const [items, setItems] = useState<ApplicationRow[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [exportError, setExportError] = useState<unknown>(null);
   useEffect(() => {
-    api<{ items: Application[] }>('GET', '/applications').then((answer) => setItems(answer.items), setError);
+    api<Schemas['StaffApplicationListView']>('GET', '/applications').then((answer) => setItems(answer.items), setError);
   }, []);
   if (error) return <ErrorBanner error={error} />;
   if (!items) return <Loading />;
@@ -156,7 +141,7 @@ function ApplicationScreen({ id, session }: { id: string; session: Session }) {
       <h2>办理记录</h2>
       <ol className="timeline">
         {(application.timeline ?? []).map((event, index) => (
-          <li key={index}>{event.at.slice(0, 16).replace('T', ' ')} {event.action} · {event.actor}{event.reason ? `：${event.reason}` : ''}</li>
+          <li key={index}>{event.at.slice(0, 16).replace('T', ' ')} {actionLabel(event.action, APPLICATION_ACTION_LABELS)} · {event.actor}{event.reason ? `：${event.reason}` : ''}</li>
         ))}
       </ol>
     </section>

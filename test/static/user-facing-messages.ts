@@ -23,6 +23,7 @@ export const isEnglishOnly = (text: string): boolean => LATIN_WORD.test(text) &&
 const MESSAGE_ARGUMENT: Readonly<Record<string, number>> = {
   failure: 1,
   refuse: 1,
+  invalid: 1,
   'ApiError.invalid': 1,
   'ApiError.notFound': 0,
   'ApiError.forbidden': 0,

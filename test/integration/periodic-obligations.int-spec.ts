@@ -71,7 +71,7 @@ describe('periodic obligations over HTTP', () => {
     const oneOff = await register('admin', { catalogItemCode: 'FISCAL-001', departmentCode: 'edu' });
     expect(oneOff.status).toBe(400);
     expect(fieldsOf(oneOff.body)).toEqual(['catalogItemCode']);
-    expect(oneOff.body.message).toMatch(/neither periodic nor a yearly date/);
+    expect(oneOff.body.message).toMatch(/既不是周期性的，也不是每年固定日期/);
 
     const unknownItem = await register('admin', { catalogItemCode: 'NOPE-999', departmentCode: 'edu' });
     expect(unknownItem.status).toBe(400);

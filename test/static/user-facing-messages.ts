@@ -51,12 +51,18 @@ function literalsIn(node: ts.Expression): ts.Node[] {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) return [node];
   if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) return literalsIn(node.expression);
   if (ts.isConditionalExpression(node)) return [...literalsIn(node.whenTrue), ...literalsIn(node.whenFalse)];
+  // 'a' + 'b' is one message, read as a whole; `x ?? 'y'` offers either side.
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && isText(node.left) && isText(node.right)) return [node];
   if (ts.isBinaryExpression(node)) return [...literalsIn(node.left), ...literalsIn(node.right)];
   if (ts.isArrayLiteralExpression(node)) return node.elements.flatMap((element) => literalsIn(element as ts.Expression));
   return [];
 }
 
+const isText = (node: ts.Node): boolean =>
+  ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node) || (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && isText(node.left) && isText(node.right));
+
 function textOf(node: ts.Node): string {
+  if (ts.isBinaryExpression(node)) return `${textOf(node.left)}${textOf(node.right)}`;
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   if (ts.isTemplateExpression(node)) return [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' ');
   return '';
@@ -85,6 +91,7 @@ export function messageLiterals(root: string, dirs: readonly string[]): MessageL
         if (index !== undefined && index >= 0) report(node.arguments?.[index]);
       }
       if (ts.isPropertyAssignment(node) && MESSAGE_PROPERTIES.has(node.name.getText())) report(node.initializer);
+      if (ts.isVariableDeclaration(node) && MESSAGE_PROPERTIES.has(node.name.getText())) report(node.initializer);
       ts.forEachChild(node, visit);
     };
     visit(source);

@@ -37,7 +37,7 @@ function encodeCursor(row: ItemListRow): string {
 
 function decodeCursor(cursor: string): { at: string; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) throw ApiError.invalid('cursor', 'is not a cursor this list gave out');
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) throw ApiError.invalid('cursor', '翻页游标（cursor）不是本列表返回的游标');
   return { at, id };
 }
 

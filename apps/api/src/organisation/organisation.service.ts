@@ -16,6 +16,9 @@ interface DepartmentRow {
   deactivated_at: Date | null;
 }
 
+/** A unit's kind in words, for refusals. */
+const UNIT_KIND_WORDS: Readonly<Record<string, string>> = { county: '县政府', department: '部门', township: '乡镇（街道）' };
+
 const DEPARTMENT_COLUMNS = 'code, name, parent_code, kind, active, deactivated_at';
 
 const toDepartment = (row: DepartmentRow) => ({
@@ -77,7 +80,7 @@ export class OrganisationService {
   /** The org.* audit events of a department (detail.code) or a user (detail.username), newest first; 404 when unknown. */
   async history(kind: 'department' | 'user', key: string) {
     const [exists] = await this.dataSource.query(kind === 'department' ? `SELECT 1 FROM departments WHERE code = $1` : `SELECT 1 FROM users WHERE username = $1`, [key]);
-    if (!exists) throw ApiError.notFound(`${kind} ${key} does not exist`);
+    if (!exists) throw ApiError.notFound(`${kind === 'department' ? '部门' : '用户'} ${key} 不存在`);
     const rows: { action: string; actor: string; actor_name: string | null; occurred_at: Date; request_id: string | null; detail: { before?: unknown; after?: unknown } }[] =
       await this.dataSource.query(
         `SELECT a.action, a.actor, u.display_name AS actor_name, a.occurred_at, a.request_id, a.detail
@@ -101,7 +104,7 @@ export class OrganisationService {
 
   createDepartment(actor: Actor, dto: CreateDepartmentDto, requestId: string | undefined) {
     return this.dataSource.transaction(async (manager) => {
-      if ((await this.department(manager, dto.code)) !== undefined) throw ApiError.conflict(`department ${dto.code} already exists`);
+      if ((await this.department(manager, dto.code)) !== undefined) throw ApiError.conflict(`部门 ${dto.code} 已存在`);
       if (dto.kind === 'county') await this.checkNoCountyYet(manager);
       await this.checkParent(manager, dto.kind, dto.parentCode, dto.code);
       await manager.query(`INSERT INTO departments (code, name, parent_code, kind) VALUES ($1, $2, $3, $4)`, [dto.code, dto.name, dto.parentCode ?? null, dto.kind]);
@@ -120,7 +123,7 @@ export class OrganisationService {
     return this.changingAccounts(async (manager) => {
       // FOR UPDATE: a deactivation waits for (and then sees) users and sub-units being added under this unit.
       const before = await this.department(manager, code, 'update');
-      if (!before) throw ApiError.notFound(`department ${code} does not exist`);
+      if (!before) throw ApiError.notFound(`部门 ${code} 不存在`);
       const parentCode = dto.parentCode ?? before.parent_code ?? undefined;
       if (dto.parentCode !== undefined && dto.parentCode !== before.parent_code) await this.checkParent(manager, before.kind, parentCode, code);
       const active = dto.active ?? before.active;
@@ -194,7 +197,7 @@ export class OrganisationService {
   createUser(actor: Actor, dto: CreateUserDto, requestId: string | undefined) {
     return this.dataSource.transaction(async (manager) => {
       const [existing] = await manager.query(`SELECT 1 FROM users WHERE username = $1`, [dto.username]);
-      if (existing) throw ApiError.conflict(`user ${dto.username} already exists`);
+      if (existing) throw ApiError.conflict(`用户 ${dto.username} 已存在`);
       await this.checkUserDepartment(manager, dto.departmentCode);
       const roles = [...new Set(dto.roles)];
       await manager.query(`INSERT INTO users (username, display_name, department_code, roles, email, mobile) VALUES ($1, $2, $3, $4, $5, $6)`, [
@@ -209,15 +212,15 @@ export class OrganisationService {
     return this.changingAccounts(async (manager) => {
       const [before]: { username: string; display_name: string; department_code: string; roles: string[]; active: boolean; email: string | null; mobile: string | null }[] =
         await manager.query(`SELECT username, display_name, department_code, roles, active, email, mobile FROM users WHERE username = $1 FOR UPDATE`, [username]);
-      if (!before) throw ApiError.notFound(`user ${username} does not exist`);
+      if (!before) throw ApiError.notFound(`用户 ${username} 不存在`);
       if (dto.departmentCode && dto.departmentCode !== before.department_code) await this.checkUserDepartment(manager, dto.departmentCode);
       else if (dto.active === true && !before.active) await this.checkUserDepartment(manager, before.department_code, 'reactivate');
       if (dto.departmentCode && dto.departmentCode !== before.department_code && dto.roles === undefined) {
         // Roles are held in a department: a move must say which roles the user has in the new one.
-        throw ApiError.invalid('roles', 'give the roles the user holds in the new department');
+        throw ApiError.invalid('roles', '请填写该用户在新部门担任的角色（roles）');
       }
       if (username === actor.username && (dto.active === false || (dto.roles && !dto.roles.includes('admin')))) {
-        throw ApiError.conflict('an admin cannot deactivate themselves or remove their own admin role');
+        throw ApiError.conflict('系统管理员不能停用自己，也不能取消自己的管理员角色');
       }
       const after = {
         displayName: dto.displayName ?? before.display_name,
@@ -246,7 +249,7 @@ export class OrganisationService {
    */
   private async checkUserDepartment(manager: EntityManager, code: string, reactivate?: 'reactivate'): Promise<void> {
     const department = await this.department(manager, code, 'share');
-    if (!department) throw ApiError.invalid('departmentCode', `unknown department "${code}"`);
+    if (!department) throw ApiError.invalid('departmentCode', `部门“${code}”不存在`);
     if (!department.active) {
       throw ApiError.invalid(
         'departmentCode',
@@ -260,21 +263,21 @@ export class OrganisationService {
   /** 县政府 has no parent; a 部门 sits under the county; a 乡镇/街道 under the county or a department; no cycles. */
   private async checkParent(manager: EntityManager, kind: DepartmentRow['kind'], parentCode: string | undefined, code: string): Promise<void> {
     if (kind === 'county') {
-      if (parentCode) throw ApiError.invalid('parentCode', 'the county government has no parent unit');
+      if (parentCode) throw ApiError.invalid('parentCode', '县政府没有上级单位');
       return;
     }
-    if (!parentCode) throw ApiError.invalid('parentCode', `a ${kind} needs a parent unit`);
+    if (!parentCode) throw ApiError.invalid('parentCode', `${UNIT_KIND_WORDS[kind] ?? kind}须有上级单位`);
     // FOR SHARE: a concurrent deactivation of the parent waits for this unit and then counts it.
     const parent = await this.department(manager, parentCode, 'share');
-    if (!parent) throw ApiError.invalid('parentCode', `unknown department "${parentCode}"`);
+    if (!parent) throw ApiError.invalid('parentCode', `上级单位“${parentCode}”不存在`);
     if (!parent.active) throw ApiError.invalid('parentCode', `${parent.name} is deactivated and takes no sub-units (上级单位已停用)`);
     const allowed = kind === 'department' ? ['county'] : ['county', 'department'];
-    if (!allowed.includes(parent.kind)) throw ApiError.invalid('parentCode', `a ${kind} cannot sit under a ${parent.kind}`);
+    if (!allowed.includes(parent.kind)) throw ApiError.invalid('parentCode', `${UNIT_KIND_WORDS[kind] ?? kind}不能隶属于${UNIT_KIND_WORDS[parent.kind] ?? parent.kind}`);
     const ancestors: { code: string }[] = await manager.query(
       `WITH RECURSIVE up AS (SELECT code, parent_code FROM departments WHERE code = $1 UNION SELECT d.code, d.parent_code FROM departments d JOIN up ON d.code = up.parent_code) SELECT code FROM up`,
       [parentCode],
     );
-    if (ancestors.some((row) => row.code === code)) throw ApiError.invalid('parentCode', 'a unit cannot sit under itself or its own sub-unit');
+    if (ancestors.some((row) => row.code === code)) throw ApiError.invalid('parentCode', '单位不能隶属于自己或自己的下级单位');
   }
 
   private async audit(manager: EntityManager, actor: Actor, action: string, requestId: string | undefined, detail: Record<string, unknown>) {

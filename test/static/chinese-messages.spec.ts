@@ -41,5 +41,6 @@ describe('the messages people read from the API and the workflows', () => {
     expect(isEnglishOnly('请填写理由（reason）')).toBe(false);
     expect(isEnglishOnly(' ： ')).toBe(false); // only placeholders and punctuation: composed from other messages
     expect(isEnglishOnly('2026-Q3')).toBe(false);
+    expect(isEnglishOnly('unsupported-media-type')).toBe(false); // a code, passed beside the message
   });
 });

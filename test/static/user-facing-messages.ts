@@ -16,8 +16,11 @@ export interface MessageLiteral {
 const CJK = /[\u4e00-\u9fff]/;
 const LATIN_WORD = /[A-Za-z]{2,}/;
 
-/** English a person would read: words in Latin letters and not one Chinese character. */
-export const isEnglishOnly = (text: string): boolean => LATIN_WORD.test(text) && !CJK.test(text);
+/** A code such as `unsupported-media-type` or `task.not-yours`: an identifier for programs, not a sentence. */
+const CODE = /^[a-z][a-z0-9]*([.-][a-z0-9]+)*$/;
+
+/** English a person would read: words in Latin letters and not one Chinese character (codes aside). */
+export const isEnglishOnly = (text: string): boolean => LATIN_WORD.test(text) && !CJK.test(text) && !CODE.test(text.trim());
 
 /** Which argument of a call is the message, by the callee's text. */
 const MESSAGE_ARGUMENT: Readonly<Record<string, number>> = {
@@ -29,6 +32,8 @@ const MESSAGE_ARGUMENT: Readonly<Record<string, number>> = {
   'ApiError.forbidden': 0,
   'ApiError.conflict': 0,
   'new ApiError': 1,
+  'new MissingClaimError': 1,
+  super: -2, // an error class passes its message on, after its code if it has one
   'ApplicationFailure.create': -1,
   'ApplicationFailure.nonRetryable': 0,
 };
@@ -89,6 +94,7 @@ export function messageLiterals(root: string, dirs: readonly string[]): MessageL
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         const index = MESSAGE_ARGUMENT[calleeName(node)];
         if (index !== undefined && index >= 0) report(node.arguments?.[index]);
+        if (index === -2) node.arguments?.forEach((argument) => report(argument));
       }
       if (ts.isPropertyAssignment(node) && MESSAGE_PROPERTIES.has(node.name.getText())) report(node.initializer);
       if (ts.isVariableDeclaration(node) && MESSAGE_PROPERTIES.has(node.name.getText())) report(node.initializer);

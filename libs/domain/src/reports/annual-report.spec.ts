@@ -91,7 +91,7 @@ describe('the annual report table checks', () => {
     const fields = result.problems.map((problem) => problem.field);
     expect(fields).toEqual(expect.arrayContaining(['extra', 'overview', 'licensingDecisions', 'rules.repealed', 'rules.inForce', 'reviewLitigation.reconsideration.total', 'applications.newlyReceived.naturalPerson', 'applications.carriedOver']));
     expect(fields).not.toContain('feesTenThousandYuan');
-    expect(validateAnnualReportInputs([]).problems).toEqual([{ field: 'inputs', code: 'annual-report.not-an-object', problem: 'must be an object' }]);
+    expect(validateAnnualReportInputs([]).problems).toEqual([{ field: 'inputs', code: 'annual-report.not-an-object', problem: '填报内容格式有误' }]);
   });
 });
 

@@ -6,7 +6,8 @@ import { isEnglishOnly, messageLiterals } from './user-facing-messages';
  * refusal, an `ApiError`, a validation decorator's `{ message }`, a field's `problems`. A literal with English
  * words and not one Chinese character fails here, unless it is listed below as not read by users.
  */
-const SCANNED = ['apps/api/src', 'workflows/src'];
+/** The API and the workflows, and the libraries whose messages they pass on (catalog import, holiday tables, annual report). */
+const SCANNED = ['apps/api/src', 'workflows/src', 'libs/domain/src', 'libs/db/src'];
 
 /** `file: text` of the literals that are not for users, each with why. Keep it short. */
 const NOT_FOR_USERS: Readonly<Record<string, string>> = {

@@ -33,6 +33,7 @@ const MESSAGE_ARGUMENT: Readonly<Record<string, number>> = {
   'ApiError.conflict': 0,
   'new ApiError': 1,
   'new MissingClaimError': 1,
+  'new MalformedCatalogError': 1,
   super: -2, // an error class passes its message on, after its code if it has one
   'ApplicationFailure.create': -1,
   'ApplicationFailure.nonRetryable': 0,

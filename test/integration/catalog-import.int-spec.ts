@@ -287,7 +287,7 @@ describe('catalog import and versions', () => {
     const before = await counts();
     const failed = run([good, bad]);
     expect(failed.status).toBe(1);
-    expect(failed.stderr).toMatch(/catalog import failed, nothing was stored: cli-bad\.xlsx: not an \.xlsx spreadsheet/);
+    expect(failed.stderr).toMatch(/catalog import failed, nothing was stored: cli-bad\.xlsx: 不是 \.xlsx 电子表格/);
     const missing = run([]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/no file given/);

@@ -19,8 +19,11 @@ const LATIN_WORD = /[A-Za-z]{2,}/;
 /** A code such as `unsupported-media-type` or `task.not-yours`: an identifier for programs, not a sentence. */
 const CODE = /^[a-z][a-z0-9]*([.-][a-z0-9]+)*$/;
 
-/** English a person would read: words in Latin letters and not one Chinese character (codes aside). */
-export const isEnglishOnly = (text: string): boolean => LATIN_WORD.test(text) && !CJK.test(text) && !CODE.test(text.trim());
+/** Four English words in a row: a sentence, even beside Chinese (as in the old "English (中文)" messages). */
+const ENGLISH_PHRASE = /[A-Za-z]{2,}(?:[ ,;']+[A-Za-z]{2,}){3,}/;
+
+/** English a person would read (codes aside): words in Latin letters and not one Chinese character, or an English phrase. */
+export const readsAsEnglish = (text: string): boolean => !CODE.test(text.trim()) && ((LATIN_WORD.test(text) && !CJK.test(text)) || ENGLISH_PHRASE.test(text));
 
 /** Which argument of a call is the message, by the callee's text. */
 const MESSAGE_ARGUMENT: Readonly<Record<string, number>> = {

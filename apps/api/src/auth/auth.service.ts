@@ -74,7 +74,7 @@ export class AuthService {
     if (!user || !user.active) throw new ApiError('unauthenticated', `用户“${username}”不存在或已停用`);
     const department = await this.dataSource.getRepository(DepartmentEntity).findOneBy({ code: user.departmentCode });
     if (!department?.active) {
-      throw ApiError.forbidden(`the department ${department?.name ?? user.departmentCode} of ${username} has been deactivated; ask an administrator to move the account (所在单位已停用，请联系管理员调整)`);
+      throw ApiError.forbidden(`用户 ${username} 所在单位“${department?.name ?? user.departmentCode}”已停用，请联系管理员调整`);
     }
     const actor: Actor = { username: user.username, displayName: user.displayName, departmentCode: user.departmentCode, roles: user.roles.filter(isRole) };
     const accessToken = await new SignJWT({ name: actor.displayName, department: actor.departmentCode, roles: actor.roles })

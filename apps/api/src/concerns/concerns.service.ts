@@ -193,7 +193,7 @@ export class ConcernsService {
     await this.loadVisible(actor, id);
     const department = await this.dataSource.getRepository(DepartmentEntity).findOneBy({ code: dto.assignDepartmentCode });
     if (!department) throw ApiError.invalid('assignDepartmentCode', `部门“${dto.assignDepartmentCode}”不存在`);
-    if (!department.active) throw ApiError.invalid('assignDepartmentCode', `${department.name} is deactivated and takes no new work (该单位已停用)`);
+    if (!department.active) throw ApiError.invalid('assignDepartmentCode', `“${department.name}”已停用，不能再承办新的工作`);
     const request = { actor: toActorRef(actor, requestId), classification: dto.classification, assignDepartmentCode: department.code };
     return toConcernResponse(await this.workflows.triage(id, request, idempotencyKey));
   }

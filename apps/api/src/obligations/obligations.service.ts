@@ -48,7 +48,7 @@ export class ObligationsService {
     if (problem) throw ApiError.invalid('catalogItemCode', problem);
     const department = await this.dataSource.getRepository(DepartmentEntity).findOneBy({ code: dto.departmentCode });
     if (!department) throw ApiError.invalid('departmentCode', `部门“${dto.departmentCode}”不存在`);
-    if (!department.active) throw ApiError.invalid('departmentCode', `${department.name} is deactivated and takes no new obligations (该单位已停用)`);
+    if (!department.active) throw ApiError.invalid('departmentCode', `“${department.name}”已停用，不能再设立公开任务`);
     await this.refuseDuplicate(this.dataSource.manager, item.code, department.code);
 
     const spec = obligationCalendarSpec(rule);

@@ -32,17 +32,17 @@ const toDepartment = (row: DepartmentRow) => ({
 
 /**
  * What keeps a unit from being deactivated: people who still work in it, units under it, and work that is
- * still open there (nobody would see or finish it once the unit is gone). English and Chinese with the count.
+ * still open there (nobody would see or finish it once the unit is gone). Each in words, with its count.
  */
 const BLOCKERS = [
-  { key: 'users', one: 'active user', many: 'active users', zh: (n: number) => `在用用户 ${n} 人` },
-  { key: 'sub_units', one: 'active sub-unit', many: 'active sub-units', zh: (n: number) => `在用下级单位 ${n} 个` },
-  { key: 'items', one: 'open disclosure item', many: 'open disclosure items', zh: (n: number) => `未办结的公开事项 ${n} 件` },
-  { key: 'review_tasks', one: 'open review task', many: 'open review tasks', zh: (n: number) => `未完成的审核任务 ${n} 件` },
-  { key: 'obligation_tasks', one: 'open obligation task', many: 'open obligation tasks', zh: (n: number) => `未完成的定期公开任务 ${n} 件` },
-  { key: 'obligations', one: 'active periodic obligation', many: 'active periodic obligations', zh: (n: number) => `有效的定期公开义务 ${n} 项` },
-  { key: 'concerns', one: 'open public concern assigned to it', many: 'open public concerns assigned to it', zh: (n: number) => `待办的关切回应 ${n} 件` },
-  { key: 'demands', one: 'unanswered supervision demand', many: 'unanswered supervision demands', zh: (n: number) => `未答复的督办要求 ${n} 件` },
+  { key: 'users', zh: (n: number) => `在用用户 ${n} 人` },
+  { key: 'sub_units', zh: (n: number) => `在用下级单位 ${n} 个` },
+  { key: 'items', zh: (n: number) => `未办结的公开事项 ${n} 件` },
+  { key: 'review_tasks', zh: (n: number) => `未完成的审核任务 ${n} 件` },
+  { key: 'obligation_tasks', zh: (n: number) => `未完成的定期公开任务 ${n} 件` },
+  { key: 'obligations', zh: (n: number) => `有效的定期公开义务 ${n} 项` },
+  { key: 'concerns', zh: (n: number) => `待办的关切回应 ${n} 件` },
+  { key: 'demands', zh: (n: number) => `未答复的督办要求 ${n} 件` },
 ] as const;
 
 /**
@@ -160,7 +160,7 @@ export class OrganisationService {
   /** The county government can never be deactivated; any other unit only once nobody and nothing open is left in it. */
   private async checkDeactivation(manager: EntityManager, department: DepartmentRow): Promise<void> {
     if (department.kind === 'county' || department.parent_code === null) {
-      throw ApiError.conflict(`${department.name} is the county government and cannot be deactivated (县政府不能停用)`);
+      throw ApiError.conflict(`“${department.name}”是县政府，不能停用`);
     }
     const [counts]: Record<(typeof BLOCKERS)[number]['key'], string>[] = await manager.query(
       `SELECT (SELECT count(*) FROM users WHERE department_code = $1 AND active) AS users,
@@ -175,12 +175,11 @@ export class OrganisationService {
     );
     const found = BLOCKERS.map((blocker) => ({ blocker, count: Number(counts![blocker.key]) })).filter(({ count }) => count > 0);
     if (!found.length) return;
-    // The message says it in both languages; fields[active].problems lists each reason as the admin reads it.
+    // fields[active].problems lists each reason on its own, as the admin reads it.
     const reasons = found.map(({ blocker, count }) => blocker.zh(count));
     throw new ApiError(
       'conflict',
-      `${department.name} cannot be deactivated while it still has ${found.map(({ blocker, count }) => `${count} ${count === 1 ? blocker.one : blocker.many}`).join(', ')}; ` +
-        `move or finish them first (“${department.name}”尚有${reasons.join('、')}，请先调离或办结后再停用)`,
+      `“${department.name}”尚有${reasons.join('、')}，请先调离或办结后再停用`,
       [{ field: 'active', problems: reasons }],
     );
   }
@@ -190,7 +189,7 @@ export class OrganisationService {
     if (!department.parent_code) return;
     const parent = await this.department(manager, department.parent_code, 'share');
     if (parent && !parent.active) {
-      throw ApiError.conflict(`the parent unit ${parent.name} is deactivated; reactivate it first (上级单位“${parent.name}”已停用，请先启用上级单位)`);
+      throw ApiError.conflict(`上级单位“${parent.name}”已停用，请先启用上级单位`);
     }
   }
 
@@ -254,8 +253,8 @@ export class OrganisationService {
       throw ApiError.invalid(
         'departmentCode',
         reactivate
-          ? `the user's department ${department.name} is deactivated; move the user to an active unit to reactivate them (所在单位已停用，请先调至在用单位)`
-          : `${department.name} is deactivated and takes no users (该单位已停用)`,
+          ? `该用户所在单位“${department.name}”已停用，请先将其调至在用单位再启用`
+          : `“${department.name}”已停用，不能再调入用户`,
       );
     }
   }
@@ -270,7 +269,7 @@ export class OrganisationService {
     // FOR SHARE: a concurrent deactivation of the parent waits for this unit and then counts it.
     const parent = await this.department(manager, parentCode, 'share');
     if (!parent) throw ApiError.invalid('parentCode', `上级单位“${parentCode}”不存在`);
-    if (!parent.active) throw ApiError.invalid('parentCode', `${parent.name} is deactivated and takes no sub-units (上级单位已停用)`);
+    if (!parent.active) throw ApiError.invalid('parentCode', `上级单位“${parent.name}”已停用，不能再设立下级单位`);
     const allowed = kind === 'department' ? ['county'] : ['county', 'department'];
     if (!allowed.includes(parent.kind)) throw ApiError.invalid('parentCode', `${UNIT_KIND_WORDS[kind] ?? kind}不能隶属于${UNIT_KIND_WORDS[parent.kind] ?? parent.kind}`);
     const ancestors: { code: string }[] = await manager.query(

@@ -132,7 +132,7 @@ export class TasksService {
   private async loadReviewTask(actor: Actor, taskId: string): Promise<ReviewTaskEntity> {
     const task = await this.loadActionable(actor, taskId);
     if ((task.stage as string) === SUPERVISION_DEMAND_TASK_STAGE) {
-      throw ApiError.conflict(`task ${taskId} is a supervisor's demand (督办): answer it with POST /api/supervision/demands/${taskId}/respond`);
+      throw ApiError.conflict(`任务 ${taskId} 是督办单，请通过 POST /api/supervision/demands/${taskId}/respond 答复`);
     }
     return task;
   }

@@ -40,7 +40,7 @@ describe('the annual report table checks', () => {
     const table = balancedTable();
     table.carriedForward.naturalPerson = 4;
     expect(checkApplicationTable(table)).toEqual([
-      { field: 'applications.carriedForward.naturalPerson', code: 'annual-report.balance', problem: expect.stringContaining('(12) must equal 办理结果总计 + 结转下年度 (13)'), params: { incoming: 12, outgoing: 13 } },
+      { field: 'applications.carriedForward.naturalPerson', code: 'annual-report.balance', problem: expect.stringContaining('（12）应等于 办理结果总计 + 结转下年度（13）'), params: { incoming: 12, outgoing: 13 } },
     ]);
   });
 

@@ -209,7 +209,7 @@ export function checkApplicationTable(table: ApplicationTable): InputProblem[] {
   for (const column of APPLICATION_COLUMN_KEYS) {
     const results = APPLICATION_RESULT_ROWS.reduce((sum, row) => sum + table[row][column], 0);
     if (table.resultsTotal[column] !== results) {
-      problems.push({ field: `applications.resultsTotal.${column}`, code: 'annual-report.results-total', problem: `（七）总计 must be the sum of the results, ${results}`, params: { expected: results } });
+      problems.push({ field: `applications.resultsTotal.${column}`, code: 'annual-report.results-total', problem: `（七）总计应等于各项办理结果之和 ${results}`, params: { expected: results } });
     }
     const incoming = table.newlyReceived[column] + table.carriedOver[column];
     const outgoing = table.resultsTotal[column] + table.carriedForward[column];
@@ -217,7 +217,7 @@ export function checkApplicationTable(table: ApplicationTable): InputProblem[] {
       problems.push({
         field: `applications.carriedForward.${column}`,
         code: 'annual-report.balance',
-        problem: `本年新收 + 上年结转 (${incoming}) must equal 办理结果总计 + 结转下年度 (${outgoing})`,
+        problem: `本年新收 + 上年结转（${incoming}）应等于 办理结果总计 + 结转下年度（${outgoing}）`,
         params: { incoming, outgoing },
       });
     }
@@ -231,7 +231,7 @@ export function checkReviewLitigationTable(table: ReviewLitigationTable): InputP
   for (const { key } of REVIEW_LITIGATION_GROUPS) {
     const group = table[key];
     const sum = group.upheld + group.corrected + group.other + group.pending;
-    if (group.total !== sum) problems.push({ field: `reviewLitigation.${key}.total`, code: 'annual-report.outcomes-total', problem: `总计 must be the sum of the four outcomes, ${sum}`, params: { expected: sum } });
+    if (group.total !== sum) problems.push({ field: `reviewLitigation.${key}.total`, code: 'annual-report.outcomes-total', problem: `总计应为四项结果之和 ${sum}`, params: { expected: sum } });
   }
   return problems;
 }

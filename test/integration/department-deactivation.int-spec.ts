@@ -121,7 +121,7 @@ describe('department deactivation', () => {
     await db.query(`INSERT INTO users (username, display_name, department_code, roles) VALUES ($1, '遗留账号', $2, '{drafter}')`, [legacy, town]);
     const login = await client.request('POST', '/auth/dev-login', { body: { username: legacy } });
     expect(login.status).toBe(403);
-    expect(login.body.message).toContain('所在单位已停用');
+    expect(login.body.message).toMatch(/所在单位“城关街道”已停用，请联系管理员调整/);
 
     const audit = await db.query(`SELECT action, actor, detail FROM audit_events WHERE action LIKE 'org.department-%' AND detail->>'code' = $1 ORDER BY id`, [unit]);
     expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(['org.department-created', 'org.department-deactivated']);
@@ -143,7 +143,7 @@ describe('department deactivation', () => {
       };
       const refused = await signIn(town);
       expect(refused.status).toBe(403);
-      expect(((await refused.json()) as { message: string }).message).toContain('所在单位已停用');
+      expect(((await refused.json()) as { message: string }).message).toMatch(/^登录令牌中的部门“.+”已停用/);
       expect((await db.query(`SELECT 1 FROM users WHERE username = $1`, [username])).rowCount).toBe(0);
       // The same person with an active department signs in (and is provisioned) as before.
       expect((await signIn('edu')).status).toBe(200);

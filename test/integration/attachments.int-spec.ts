@@ -121,31 +121,31 @@ describe('item attachments', () => {
       {
         field: 'files',
         problems: [
-          expect.stringMatching(/^通知\.pdf: .*name says PDF but the content is a PNG/),
-          expect.stringMatching(/^照片\.png: .*not a PNG/),
-          expect.stringMatching(/^说明\.docx: only PDF、PNG、JPEG/),
+          expect.stringMatching(/^通知\.pdf: 文件名表明是PDF，但内容是PNG格式/),
+          expect.stringMatching(/^照片\.png: 文件内容不是PNG格式/),
+          expect.stringMatching(/^说明\.docx: 只能上传PDF、PNG、JPEG/),
         ],
       },
     ]);
 
     const declaredWrong = await upload('edu.drafter', itemId, [{ name: 'ok.png', type: 'application/pdf', content: png }]);
     expect(declaredWrong.status).toBe(400);
-    expect(declaredWrong.body.message).toBe('files: ok.png: it was sent as application/pdf but the content is a PNG file');
+    expect(declaredWrong.body.message).toBe('附件（files）：ok.png: 文件以 application/pdf 类型上传，但内容是PNG格式');
 
     const tooLarge = Buffer.concat([buildPdf('big'), Buffer.alloc(MAX_BYTES, 0x20)]);
     const large = await upload('edu.drafter', itemId, [{ name: '大文件.pdf', type: 'application/pdf', content: tooLarge }]);
     expect(large.status).toBe(413);
-    expect(large.body.message).toBe('大文件.pdf: the file is larger than the limit of 256 KB per attachment');
+    expect(large.body.message).toBe('大文件.pdf：文件超过了每个附件 256 KB 的大小上限');
     expect(large.body.fields).toEqual([{ field: 'files', problems: [large.body.message] }]);
 
     const many = await upload('edu.drafter', itemId, Array.from({ length: MAX_FILES + 1 }, (_, i) => ({ name: `图${i + 1}.png`, type: 'image/png', content: buildPng(1 + i, 1, [0, 0, 0]) })));
     expect(many.status).toBe(400);
-    expect(many.body.fields[0].problems[0]).toContain(`at most ${MAX_FILES} files`);
+    expect(many.body.fields[0].problems[0]).toContain(`每个事项最多只能上传 ${MAX_FILES} 个附件`);
     // The count holds across uploads too.
     for (let i = 0; i < MAX_FILES; i++) expect((await upload('edu.drafter', itemId, [{ name: `图${i + 1}.png`, type: 'image/png', content: buildPng(1 + i, 1, [0, 0, 0]) }])).status).toBe(201);
     const oneMore = await upload('edu.drafter', itemId, [{ name: '多余.pdf', type: 'application/pdf', content: pdf }]);
     expect(oneMore.status).toBe(400);
-    expect(oneMore.body.fields[0].problems[0]).toBe(`at most ${MAX_FILES} files can be attached to one item; it has ${MAX_FILES} and this upload adds 1`);
+    expect(oneMore.body.fields[0].problems[0]).toBe(`每个事项最多只能上传 ${MAX_FILES} 个附件；已有 ${MAX_FILES} 个，本次又上传 1 个`);
     const stored = await system.db.query(`SELECT file_name FROM item_attachments WHERE item_id = $1 ORDER BY uploaded_at`, [itemId]);
     expect(stored.rows.map((r: { file_name: string }) => r.file_name)).toEqual(['图1.png', '图2.png', '图3.png']);
     expect((await upload('edu.drafter', itemId, [])).status).toBe(400);
@@ -162,7 +162,7 @@ describe('item attachments', () => {
     expect((await client.request('POST', '/org/users', { as: 'admin', body: { username: colleague, displayName: '孔起草（教育局）', departmentCode: 'edu', roles: ['drafter'] } })).status).toBe(201);
     const notTheDrafter = await upload(colleague, itemId, [{ name: 'x.png', type: 'image/png', content: png }]);
     expect(notTheDrafter.status).toBe(403);
-    expect(notTheDrafter.body.message).toContain('only the drafter');
+    expect(notTheDrafter.body.message).toMatch(/^只有事项 \S+ 的起草人（\S+）才能上传附件$/);
     expect((await client.request('DELETE', `/items/${itemId}/attachments/${pngRow!.id}`, { as: colleague })).status).toBe(403);
     expect((await upload('civil.drafter', itemId, [{ name: 'x.png', type: 'image/png', content: png }])).status).toBe(403);
     expect((await client.request('DELETE', `/items/${itemId}/attachments/${pngRow!.id}`, { as: 'civil.drafter' })).status).toBe(403);
@@ -182,7 +182,7 @@ describe('item attachments', () => {
     expect((await client.request('POST', `/items/${itemId}/submit`, { as: 'edu.drafter' })).status).toBe(200);
     const late = await upload('edu.drafter', itemId, [{ name: 'late.png', type: 'image/png', content: png }]);
     expect(late.status).toBe(409);
-    expect(late.body.message).toMatch(/in review.*only while the item is a draft or returned/);
+    expect(late.body.message).toMatch(/审核中.*只有草稿或退回修改的事项才能更改附件/);
     expect((await client.request('DELETE', `/items/${itemId}/attachments/${pdfRow!.id}`, { as: 'edu.drafter' })).status).toBe(409);
   });
 

@@ -94,7 +94,7 @@ describe('the working-day calendar', () => {
       expect((await client.request('POST', '/calendar/years', { as: 'edu.drafter', body: arrangement })).status).toBe(403);
       const invalid = await client.request('POST', '/calendar/years', { as: 'admin', body: { ...arrangement, makeUpWorkingDays: ['2092-02-18'] } });
       expect(invalid.status).toBe(400);
-      expect(invalid.body.message).toMatch(/2092-02-18 is not a Saturday or Sunday/);
+      expect(invalid.body.message).toMatch(/2092-02-18 不是星期六或星期日/);
 
       // The load answers at once with its recalculation batch; the batch tells every open item's workflow.
       const loaded = await client.request('POST', '/calendar/years', { as: 'admin', body: arrangement });

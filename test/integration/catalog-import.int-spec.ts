@@ -79,7 +79,7 @@ describe('catalog import and versions', () => {
     expect(response.status).toBe(201);
     expect(response.body.itemCount).toBe(2);
     expect(response.body.manualRules).toEqual([{ code: 'ELDER-002', text: '按上级要求办理', file: '养老服务目录.xlsx', row: 5 }]);
-    expect(response.body.warnings).toEqual([{ file: '养老服务目录.xlsx', row: 5, column: '公开时限', message: 'needs manual rule: "按上级要求办理"' }]);
+    expect(response.body.warnings).toEqual([{ file: '养老服务目录.xlsx', row: 5, column: '公开时限', message: '公开时限“按上级要求办理”无法自动识别，需人工设定规则' }]);
     const version = await client.request('GET', `/catalog/versions/${response.body.versionId}`, { as: 'admin' });
     const [first, second] = version.body.items;
     expect(first).toMatchObject({ code: 'ELDER-001', area: '养老服务', level1: '政策法规', level2: '养老政策', level3: '地方性法规', content: '养老服务相关法规', channels: ['政府网站', '两微一端'], audience: 'public', mode: 'proactive', levels: ['county', 'township'], category: 'decision', needsInterpretation: true });
@@ -148,13 +148,13 @@ describe('catalog import and versions', () => {
           { sheet: '重大建设项目', area: '重大建设项目', itemCount: 4, warningCount: 0 },
           { sheet: '土地征收', area: '农村集体土地征收', itemCount: 4, warningCount: 1 },
         ],
-        skippedSheets: [{ sheet: '填表说明', reason: 'no header row with 序号 was found' }],
+        skippedSheets: [{ sheet: '填表说明', reason: '未找到含“序号”的表头行' }],
       },
     ]);
     // Only the limit no one can compute is left to an admin.
     expect(response.body.manualRules).toEqual([{ code: 'LAND-004', text: '动态更新', file: '县级目录.xlsx（工作表 土地征收）', row: 7 }]);
     const version = await client.request('GET', `/catalog/versions/${response.body.versionId}`, { as: 'admin' });
-    expect(version.body.importReport.files[0].skippedSheets).toEqual([{ sheet: '填表说明', reason: 'no header row with 序号 was found' }]);
+    expect(version.body.importReport.files[0].skippedSheets).toEqual([{ sheet: '填表说明', reason: '未找到含“序号”的表头行' }]);
     const byCode = new Map<string, any>(version.body.items.map((item: { code: string }) => [item.code, item]));
     expect([...byCode.keys()].sort()).toEqual(['LAND-001', 'LAND-002', 'LAND-003', 'LAND-004', 'PROJECT-001', 'PROJECT-002', 'PROJECT-003', 'PROJECT-004']);
     expect(byCode.get('PROJECT-003')).toMatchObject({ level1: '招标投标', timeLimit: { rule: { kind: 'working-days', count: 5, anchor: 'named-event', event: '会议召开' } } });
@@ -167,15 +167,15 @@ describe('catalog import and versions', () => {
     const before = await counts();
     const response = await upload([{ name: '县级目录.xlsx', content: await countyWorkbook('未命名标题') }]);
     expect(response.status).toBe(400);
-    expect(response.body.message).toMatch(/县级目录\.xlsx（工作表 土地征收）: the title row "未命名标题" does not name an area/);
+    expect(response.body.message).toMatch(/县级目录\.xlsx（工作表 土地征收）: 标题行“未命名标题”没有写明领域/);
     expect(await counts()).toEqual(before);
   });
 
   it.each([
-    ['not a spreadsheet', { name: 'notes.xlsx', content: Buffer.from('hello, this is not a zip') }, /notes\.xlsx: not an \.xlsx spreadsheet/],
-    ['an empty file', { name: 'empty.csv', content: Buffer.alloc(0) }, /empty\.csv: the file is empty/],
-    ['a wrong header', { name: 'wrong.csv', content: Buffer.from('"义务教育领域基层政务公开标准目录"\n"编号","名称"\n"1","x"\n') }, /wrong\.csv: no header row with 序号/],
-    ['an unsupported type', { name: 'catalog.pdf', content: Buffer.from('%PDF-1.4') }, /catalog\.pdf: unsupported file type/],
+    ['not a spreadsheet', { name: 'notes.xlsx', content: Buffer.from('hello, this is not a zip') }, /notes\.xlsx: 不是 \.xlsx 电子表格/],
+    ['an empty file', { name: 'empty.csv', content: Buffer.alloc(0) }, /empty\.csv: 文件是空的/],
+    ['a wrong header', { name: 'wrong.csv', content: Buffer.from('"义务教育领域基层政务公开标准目录"\n"编号","名称"\n"1","x"\n') }, /wrong\.csv: 未找到含“序号”的表头行/],
+    ['an unsupported type', { name: 'catalog.pdf', content: Buffer.from('%PDF-1.4') }, /catalog\.pdf: 不支持的文件类型“\.pdf”/],
   ])('stores nothing when one of the files is %s', async (_what, badFile, message) => {
     const before = await counts();
     const response = await upload([{ name: 'compulsory-education.csv', content: sampleCsv('compulsory-education.csv') }, badFile]);
@@ -189,7 +189,7 @@ describe('catalog import and versions', () => {
     const before = await counts();
     const twice = await upload([{ name: 'a.csv', content: sampleCsv('compulsory-education.csv') }, { name: 'b.csv', content: sampleCsv('compulsory-education.csv') }]);
     expect(twice.status).toBe(400);
-    expect(twice.body.message).toMatch(/item code EDU-001 is also at a\.csv row 4/);
+    expect(twice.body.message).toMatch(/事项编码 EDU-001 与 a\.csv 第 4 行重复/);
     const none = await upload([]);
     expect(none.status).toBe(400);
     expect(none.body.fields).toEqual([expect.objectContaining({ field: 'files' })]);
@@ -287,7 +287,7 @@ describe('catalog import and versions', () => {
     const before = await counts();
     const failed = run([good, bad]);
     expect(failed.status).toBe(1);
-    expect(failed.stderr).toMatch(/catalog import failed, nothing was stored: cli-bad\.xlsx: not an \.xlsx spreadsheet/);
+    expect(failed.stderr).toMatch(/catalog import failed, nothing was stored: cli-bad\.xlsx: 不是 \.xlsx 电子表格/);
     const missing = run([]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/no file given/);

@@ -56,11 +56,11 @@ describe('department deactivation', () => {
     expect((await deactivate(unit, 'edu.leader')).status).toBe(403);
     const county = await deactivate('county');
     expect(county.status).toBe(409);
-    expect(county.body.message).toContain('county government and cannot be deactivated');
+    expect(county.body.message).toContain('是县政府，不能停用');
 
     const refused = await deactivate(unit);
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toContain('still has 2 active users, 1 active sub-unit, 1 open disclosure item, 1 open review task');
+    expect(refused.body.message).toContain('尚有在用用户 2 人、在用下级单位 1 个、未办结的公开事项 1 件、未完成的审核任务 1 件，请先调离或办结后再停用');
     expect(refused.body.fields).toEqual([{ field: 'active', problems: ['在用用户 2 人', '在用下级单位 1 个', '未办结的公开事项 1 件', '未完成的审核任务 1 件'] }]);
     expect(await row(unit)).toEqual({ active: true, deactivated_at: null });
     const audits = await db.query(`SELECT 1 FROM audit_events WHERE action = 'org.department-deactivated' AND detail->>'code' = $1`, [unit]);
@@ -108,12 +108,12 @@ describe('department deactivation', () => {
     expect(fields((await client.request('POST', '/org/users', { as: 'admin', body: { username: `dz.new-${suffix}`, displayName: '新人', departmentCode: unit, roles: ['drafter'] } })).body)).toEqual(['departmentCode']);
     const moveBack = await client.request('PATCH', `/org/users/${drafter}`, { as: 'admin', body: { departmentCode: unit, roles: ['drafter'] } });
     expect(moveBack.status).toBe(400);
-    expect(moveBack.body.fields[0].problems[0]).toContain('is deactivated');
+    expect(moveBack.body.fields[0].problems[0]).toMatch(/^“.+”已停用，不能再调入用户$/);
 
     // A deactivated user of the inactive township is reactivated only by moving them to an active unit.
     const stuck = await client.request('PATCH', `/org/users/${former}`, { as: 'admin', body: { active: true } });
     expect(fields(stuck.body)).toEqual(['departmentCode']);
-    expect(stuck.body.fields[0].problems[0]).toContain('move the user to an active unit');
+    expect(stuck.body.fields[0].problems[0]).toContain('请先将其调至在用单位再启用');
     expect((await client.request('PATCH', `/org/users/${former}`, { as: 'admin', body: { active: true, departmentCode: 'edu', roles: ['drafter'] } })).status).toBe(200);
 
     // An account left in an inactive unit (written around the API, by a data import say) cannot sign in.
@@ -121,7 +121,7 @@ describe('department deactivation', () => {
     await db.query(`INSERT INTO users (username, display_name, department_code, roles) VALUES ($1, '遗留账号', $2, '{drafter}')`, [legacy, town]);
     const login = await client.request('POST', '/auth/dev-login', { body: { username: legacy } });
     expect(login.status).toBe(403);
-    expect(login.body.message).toContain('所在单位已停用');
+    expect(login.body.message).toMatch(/所在单位“城关街道”已停用，请联系管理员调整/);
 
     const audit = await db.query(`SELECT action, actor, detail FROM audit_events WHERE action LIKE 'org.department-%' AND detail->>'code' = $1 ORDER BY id`, [unit]);
     expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(['org.department-created', 'org.department-deactivated']);
@@ -143,7 +143,7 @@ describe('department deactivation', () => {
       };
       const refused = await signIn(town);
       expect(refused.status).toBe(403);
-      expect(((await refused.json()) as { message: string }).message).toContain('所在单位已停用');
+      expect(((await refused.json()) as { message: string }).message).toMatch(/^登录令牌中的部门“.+”已停用/);
       expect((await db.query(`SELECT 1 FROM users WHERE username = $1`, [username])).rowCount).toBe(0);
       // The same person with an active department signs in (and is provisioned) as before.
       expect((await signIn('edu')).status).toBe(200);
@@ -156,7 +156,7 @@ describe('department deactivation', () => {
   it('reactivates a unit only under an active parent, audited, and it takes users again', async () => {
     const early = await reactivate(town);
     expect(early.status).toBe(409);
-    expect(early.body.message).toContain('reactivate it first');
+    expect(early.body.message).toContain('已停用，请先启用上级单位');
     const unitOn = await reactivate(unit);
     expect(unitOn.status).toBe(200);
     expect(unitOn.body).toMatchObject({ active: true, deactivatedAt: null });

@@ -75,7 +75,7 @@ describe('bulk claim in the inbox', () => {
     expect(byTask.get(tasks[1]!)).toMatchObject({ outcome: 'claimed', status: 200 });
     expect(byTask.get(tasks[2]!)).toMatchObject({ outcome: 'refused', status: 409, code: 'task.claimed-by-other', claimedBy: people.deputy });
     expect(byTask.get(tasks[3]!)).toMatchObject({ outcome: 'already-claimed-by-you', status: 200 });
-    expect(byTask.get(eduTask)).toMatchObject({ outcome: 'refused', status: 403, code: 'task.not-yours', message: expect.stringContaining('reviewer in department edu') });
+    expect(byTask.get(eduTask)).toMatchObject({ outcome: 'refused', status: 403, code: 'task.not-yours', message: expect.stringContaining('部门 edu 的初审人（reviewer）') });
     expect(byTask.get(unknown)).toMatchObject({ outcome: 'refused', status: 404 });
     expect(first.body.summary).toEqual({ claimed: 2, alreadyClaimedByYou: 1, refused: 3 });
 

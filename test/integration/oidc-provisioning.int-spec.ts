@@ -125,7 +125,7 @@ describe('OIDC users provisioned from token claims', () => {
     directory(names.stranger, 'no-such-bureau', ['gov-drafter'], '外来人员');
     const response = await client.request('GET', '/auth/me', { headers: as(await signIn(names.stranger)) });
     expect(response.status).toBe(403);
-    expect(response.body.message).toContain('the department "no-such-bureau" in your sign-in token is not a department of this system');
+    expect(response.body.message).toContain('登录令牌中的部门“no-such-bureau”未在系统中登记');
     expect(await userRow(names.stranger)).toBeUndefined();
     expect((await db.query(`SELECT 1 FROM departments WHERE code = 'no-such-bureau'`)).rowCount).toBe(0);
   });
@@ -140,7 +140,7 @@ describe('OIDC users provisioned from token claims', () => {
     expect((await client.request('PATCH', `/org/users/${names.stranger}2`, { headers: as(admin), body: { active: false } })).status).toBe(200);
     const refused = await client.request('GET', '/auth/me', { headers: as(token) });
     expect(refused.status).toBe(403);
-    expect(refused.body.message).toContain('deactivated');
+    expect(refused.body.message).toMatch(/^账号 \S+ 已被管理员停用$/);
   });
 
   it('finds a provisioned reviewer as a role holder: the 初审 task of a real workflow, and a delegation to a colleague', async () => {

@@ -71,7 +71,7 @@ describe('periodic obligations over HTTP', () => {
     const oneOff = await register('admin', { catalogItemCode: 'FISCAL-001', departmentCode: 'edu' });
     expect(oneOff.status).toBe(400);
     expect(fieldsOf(oneOff.body)).toEqual(['catalogItemCode']);
-    expect(oneOff.body.message).toMatch(/neither periodic nor a yearly date/);
+    expect(oneOff.body.message).toMatch(/既不是周期性的，也不是每年固定日期/);
 
     const unknownItem = await register('admin', { catalogItemCode: 'NOPE-999', departmentCode: 'edu' });
     expect(unknownItem.status).toBe(400);
@@ -366,7 +366,7 @@ describe('a periodic obligation past its due time', () => {
     expect((await rejection(fulfil({ item: { ...item, state: 'WITHDRAWN' } }))).type).toBe(FailureType.InvalidInput);
     // Created on 2095-12-31 in Beijing (16:30 UTC is already 1/1 there, so 15:00 UTC is the day before).
     const early = await rejection(fulfil({ item: { ...item, createdAt: '2095-12-31T15:00:00.000Z' } }));
-    expect(early).toMatchObject({ type: FailureType.InvalidInput, message: expect.stringContaining('before 2096年上半年 began') });
+    expect(early).toMatchObject({ type: FailureType.InvalidInput, message: expect.stringContaining('早于2096年上半年的开始日期') });
 
     // Not yet at the end of 6/30 China time; then past it.
     await sleepUntil('2096-06-30T15:00:00Z');

@@ -89,7 +89,7 @@ describe('the supervision dashboard', () => {
     expect(csv.status).toBe(200);
     expect(String(csv.body)).toContain(lateDraft);
     expect(String(csv.body)).not.toContain(atSignOff);
-    for (const [leader, problem] of [['nobody-here', 'no user'], ['edu.drafter', 'leader role']]) {
+    for (const [leader, problem] of [['nobody-here', '用户“nobody-here”不存在'], ['edu.drafter', '用户“edu.drafter”不是领导（leader）']]) {
       const response = await get(`/supervision/overdue?leader=${leader}`);
       expect(response.status).toBe(400);
       expect(response.body.fields).toEqual([{ field: 'leader', problems: [expect.stringContaining(problem)] }]);

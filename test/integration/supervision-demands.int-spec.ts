@@ -217,7 +217,7 @@ describe('a demand left unanswered', () => {
     expect(told).toContain('office.supervisor');
 
     // The wrong actor is refused by the validator; the head's late answer closes it.
-    await expect(handle.executeUpdate(respondToDemandUpdate, { args: [{ demandId, actor: { ...head, departmentCode: 'civil' }, response: '晚了' }] })).rejects.toMatchObject({ cause: { type: 'Forbidden', message: expect.stringContaining('head') } });
+    await expect(handle.executeUpdate(respondToDemandUpdate, { args: [{ demandId, actor: { ...head, departmentCode: 'civil' }, response: '晚了' }] })).rejects.toMatchObject({ cause: { type: 'Forbidden', message: expect.stringMatching(/^只有部门 edu 的负责人（\S+）才能答复本督办单$/) } });
     const answered = await handle.executeUpdate(respondToDemandUpdate, { args: [{ demandId, actor: head, response: '已于今日公开' }] });
     expect(answered).toEqual(expect.objectContaining({ state: 'ANSWERED', overdue: true, response: expect.objectContaining({ text: '已于今日公开', responder: 'edu.reviewer', late: true }) }));
     expect(await handle.result()).toEqual(expect.objectContaining({ state: 'ANSWERED' }));

@@ -16,7 +16,7 @@ import {
   type PeriodicObligationInput,
   type PeriodicObligationView,
 } from '@zwgk/contracts';
-import { chinaDateOf } from '@zwgk/domain/workflow';
+import { chinaDateOf, DISCLOSURE_STATE_LABELS } from '@zwgk/domain/workflow';
 import { DueTime } from './due-time';
 import { ACTIVITY_OPTIONS, failure, printable, refusalOf, REQUEST_ACTIVITY_OPTIONS } from './workflow-support';
 
@@ -100,24 +100,24 @@ export async function periodicObligationWorkflow(input: PeriodicObligationInput)
     accepted = request;
     await condition(() => state === 'FULFILLED' || state === 'DUPLICATE' || refused?.request === request);
     if (state !== 'FULFILLED' && refused?.request === request) throw refused.refusal;
-    if (state === 'DUPLICATE') throw failure(FailureType.Conflict, `another run holds the task of ${input.periodLabel}`);
+    if (state === 'DUPLICATE') throw failure(FailureType.Conflict, `${input.periodLabel}的起草任务已由另一流程承办`);
     return view();
   }, {
     validator: (request) => {
-      if (request.taskId !== taskId) throw failure(FailureType.NotFound, `task ${request.taskId} is not the drafting task of ${input.periodLabel}`);
-      if (state === 'FULFILLED' || accepted) throw failure(FailureType.Conflict, `the task of ${input.periodLabel} has already been fulfilled`);
+      if (request.taskId !== taskId) throw failure(FailureType.NotFound, `任务 ${request.taskId} 不是${input.periodLabel}的起草任务`);
+      if (state === 'FULFILLED' || accepted) throw failure(FailureType.Conflict, `${input.periodLabel}的起草任务已经完成`);
       if (!request.actor.roles.includes('drafter') || request.actor.departmentCode !== input.departmentCode) {
-        throw failure(FailureType.Forbidden, `only a drafter of department ${input.departmentCode} can fulfil this task`);
+        throw failure(FailureType.Forbidden, `只有部门 ${input.departmentCode} 的起草人才能完成此任务`);
       }
       const { item } = request;
-      if (item.departmentCode !== input.departmentCode) throw failure(FailureType.Forbidden, `item ${item.itemId} belongs to department ${item.departmentCode}`);
+      if (item.departmentCode !== input.departmentCode) throw failure(FailureType.Forbidden, `事项 ${item.itemId} 属于部门 ${item.departmentCode}`);
       if (item.catalogItemCode !== input.catalogItemCode) {
-        throw failure(FailureType.InvalidInput, `item ${item.itemId} is for catalog item ${item.catalogItemCode}, not ${input.catalogItemCode}`, { fields: ['itemId'] });
+        throw failure(FailureType.InvalidInput, `事项 ${item.itemId} 对应目录事项 ${item.catalogItemCode}，而不是 ${input.catalogItemCode}`, { fields: ['itemId'] });
       }
-      if (CLOSED_ITEM_STATES.includes(item.state)) throw failure(FailureType.InvalidInput, `item ${item.itemId} is ${item.state}`, { fields: ['itemId'] });
+      if (CLOSED_ITEM_STATES.includes(item.state)) throw failure(FailureType.InvalidInput, `事项 ${item.itemId} 当前为「${(DISCLOSURE_STATE_LABELS as Readonly<Record<string, string>>)[item.state] ?? item.state}」，不能用于完成此任务`, { fields: ['itemId'] });
       const createdOn = chinaDateOf(new Date(item.createdAt));
       if (createdOn < input.periodStart) {
-        throw failure(FailureType.InvalidInput, `item ${item.itemId} was created on ${createdOn}, before ${input.periodLabel} began (${input.periodStart})`, { fields: ['itemId'] });
+        throw failure(FailureType.InvalidInput, `事项 ${item.itemId} 创建于 ${createdOn}，早于${input.periodLabel}的开始日期（${input.periodStart}）`, { fields: ['itemId'] });
       }
     },
   });

@@ -18,8 +18,10 @@ import {
 import {
   CONCERN_CLASSIFICATIONS,
   CONCERN_COMMENT_MAX_LENGTH,
+  CONCERN_KIND_LABELS,
   CONCERN_RESPONSE_MAX_LENGTH,
   CONCERN_REVIEW_DECISIONS,
+  CONCERN_STATE_LABELS,
   publicQuestionText,
   RESPONSE_MILESTONES,
   type ConcernClassification,
@@ -150,7 +152,7 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
     due.rearm();
   };
   const requireRecorded = () => {
-    if (!recorded) throw failure(FailureType.Conflict, 'the concern is still being registered; try again shortly');
+    if (!recorded) throw failure(FailureType.Conflict, '关切正在登记中，请稍后再试');
   };
   const isAssignedLeader = (actor: ActorRef) => actor.roles.includes('leader') && actor.departmentCode === assignedDepartmentCode;
 
@@ -223,12 +225,12 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
   }, {
     validator: (request) => {
       requireRecorded();
-      if (state !== 'AWAITING_TRIAGE') throw failure(FailureType.Conflict, `the concern is ${state}; it has already been triaged`);
-      if (!request.actor.roles.includes('disclosure-office')) throw failure(FailureType.Forbidden, 'only the disclosure office triages a concern');
+      if (state !== 'AWAITING_TRIAGE') throw failure(FailureType.Conflict, `关切当前为「${CONCERN_STATE_LABELS[state]}」，已经分办过`);
+      if (!request.actor.roles.includes('disclosure-office')) throw failure(FailureType.Forbidden, '只有政务公开办才能分办关切');
       if (!(CONCERN_CLASSIFICATIONS as readonly string[]).includes(request.classification)) {
-        throw invalid('classification', `classification must be one of ${CONCERN_CLASSIFICATIONS.join(', ')}`);
+        throw invalid('classification', `分类（classification）须为 ${CONCERN_CLASSIFICATIONS.join('、')} 之一`);
       }
-      if (!request.assignDepartmentCode?.trim()) throw invalid('assignDepartmentCode', 'the responsible department is required');
+      if (!request.assignDepartmentCode?.trim()) throw invalid('assignDepartmentCode', '请选择承办部门（assignDepartmentCode）');
     },
   });
 
@@ -247,14 +249,14 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
   }, {
     validator: (request) => {
       requireRecorded();
-      if (state === 'AWAITING_TRIAGE') throw failure(FailureType.Conflict, 'the concern has not been triaged yet');
-      if (state !== 'AWAITING_RESPONSE') throw failure(FailureType.Conflict, `the concern is ${state}; its response is already drafted`);
+      if (state === 'AWAITING_TRIAGE') throw failure(FailureType.Conflict, '关切尚未分办');
+      if (state !== 'AWAITING_RESPONSE') throw failure(FailureType.Conflict, `关切当前为「${CONCERN_STATE_LABELS[state]}」，答复已经起草`);
       if (!request.actor.roles.includes('drafter') || request.actor.departmentCode !== assignedDepartmentCode) {
-        throw failure(FailureType.Forbidden, `only a drafter of the assigned department ${assignedDepartmentCode} drafts the response`);
+        throw failure(FailureType.Forbidden, `只有承办部门 ${assignedDepartmentCode} 的起草人才能起草答复`);
       }
       const text = request.draft?.trim();
-      if (!text) throw invalid('draft', 'the response is required');
-      if (text.length > CONCERN_RESPONSE_MAX_LENGTH) throw invalid('draft', `the response must be at most ${CONCERN_RESPONSE_MAX_LENGTH} characters`);
+      if (!text) throw invalid('draft', '请填写答复内容（draft）');
+      if (text.length > CONCERN_RESPONSE_MAX_LENGTH) throw invalid('draft', `答复内容（draft）不能超过 ${CONCERN_RESPONSE_MAX_LENGTH} 个字`);
     },
   });
 
@@ -304,13 +306,13 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
     validator: (request) => {
       requireRecorded();
       if (state !== 'AWAITING_REVIEW') {
-        throw failure(FailureType.Conflict, state === 'APPROVED' || state === 'PUBLISHED' ? 'the response has already been approved' : `the concern is ${state}; there is no draft to review`);
+        throw failure(FailureType.Conflict, state === 'APPROVED' || state === 'PUBLISHED' ? '答复已经审核通过' : `关切当前为「${CONCERN_STATE_LABELS[state]}」，没有待审核的答复`);
       }
-      if (!isAssignedLeader(request.actor)) throw failure(FailureType.Forbidden, `only the leader of the assigned department ${assignedDepartmentCode} reviews the response`);
-      if (request.actor.username === draftedBy) throw failure(FailureType.Forbidden, 'the drafter of a response cannot review it');
-      if (!(CONCERN_REVIEW_DECISIONS as readonly string[]).includes(request.decision)) throw invalid('decision', 'decision must be approve or return');
-      if (request.decision === 'return' && !request.comment?.trim()) throw invalid('comment', 'a comment is required to return a response');
-      if ((request.comment?.length ?? 0) > CONCERN_COMMENT_MAX_LENGTH) throw invalid('comment', `the comment must be at most ${CONCERN_COMMENT_MAX_LENGTH} characters`);
+      if (!isAssignedLeader(request.actor)) throw failure(FailureType.Forbidden, `只有承办部门 ${assignedDepartmentCode} 的领导才能审核答复`);
+      if (request.actor.username === draftedBy) throw failure(FailureType.Forbidden, '答复的起草人不能审核自己起草的答复');
+      if (!(CONCERN_REVIEW_DECISIONS as readonly string[]).includes(request.decision)) throw invalid('decision', '审核结论（decision）须为 approve（同意）或 return（退回修改）');
+      if (request.decision === 'return' && !request.comment?.trim()) throw invalid('comment', '退回修改须填写审核意见（comment）');
+      if ((request.comment?.length ?? 0) > CONCERN_COMMENT_MAX_LENGTH) throw invalid('comment', `审核意见（comment）不能超过 ${CONCERN_COMMENT_MAX_LENGTH} 个字`);
     },
   });
 
@@ -335,16 +337,16 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
   }, {
     validator: (request) => {
       requireRecorded();
-      if (input.kind !== 'message') throw failure(FailureType.Conflict, `a ${input.kind} incident's limit cannot be extended`);
-      if (deadlineExtended) throw failure(FailureType.Conflict, 'the limit has already been extended once');
-      if (state === 'APPROVED' || state === 'PUBLISHED') throw failure(FailureType.Conflict, 'the response has already been approved');
+      if (input.kind !== 'message') throw failure(FailureType.Conflict, `${CONCERN_KIND_LABELS[input.kind]}的答复时限不能延长`);
+      if (deadlineExtended) throw failure(FailureType.Conflict, '答复时限已经延长过一次');
+      if (state === 'APPROVED' || state === 'PUBLISHED') throw failure(FailureType.Conflict, '答复已经审核通过');
       const response = deadlines.find((deadline) => deadline.milestone === 'response');
       if (!response || response.overdueAt || Date.parse(response.dueAt) <= Date.now()) {
-        throw failure(FailureType.Conflict, 'the limit has already passed; only a limit still running can be extended');
+        throw failure(FailureType.Conflict, '答复时限已过，只能延长尚未届满的时限');
       }
-      if (!request.actor.roles.includes('disclosure-office')) throw failure(FailureType.Forbidden, 'only the disclosure office extends a limit');
-      if (!request.reason?.trim()) throw invalid('reason', 'a reason is required');
-      if (request.reason.length > CONCERN_COMMENT_MAX_LENGTH) throw invalid('reason', `the reason must be at most ${CONCERN_COMMENT_MAX_LENGTH} characters`);
+      if (!request.actor.roles.includes('disclosure-office')) throw failure(FailureType.Forbidden, '只有政务公开办才能延长答复时限');
+      if (!request.reason?.trim()) throw invalid('reason', '请填写延期理由（reason）');
+      if (request.reason.length > CONCERN_COMMENT_MAX_LENGTH) throw invalid('reason', `延期理由（reason）不能超过 ${CONCERN_COMMENT_MAX_LENGTH} 个字`);
     },
   });
 
@@ -395,14 +397,14 @@ export async function publicConcernWorkflow(input: PublicConcernInput): Promise<
   }, {
     validator: (request) => {
       requireRecorded();
-      if (input.kind !== 'major-emergency') throw failure(FailureType.Conflict, 'only a major emergency has a press conference');
-      if (pressConference) throw failure(FailureType.Conflict, 'the press conference has already been recorded');
+      if (input.kind !== 'major-emergency') throw failure(FailureType.Conflict, '只有重大突发事件舆情才需召开新闻发布会');
+      if (pressConference) throw failure(FailureType.Conflict, '新闻发布会已经登记');
       const leader = request.actor.roles.includes('leader') && (request.actor.departmentCode === input.itemDepartmentCode || request.actor.departmentCode === assignedDepartmentCode);
       if (!request.actor.roles.includes('disclosure-office') && !leader) {
-        throw failure(FailureType.Forbidden, 'only the disclosure office or a leader of the department concerned records the press conference');
+        throw failure(FailureType.Forbidden, '只有政务公开办或相关部门的领导才能登记新闻发布会');
       }
-      if (!request.summary?.trim()) throw invalid('summary', 'a summary is required');
-      if (request.summary.length > CONCERN_COMMENT_MAX_LENGTH) throw invalid('summary', `the summary must be at most ${CONCERN_COMMENT_MAX_LENGTH} characters`);
+      if (!request.summary?.trim()) throw invalid('summary', '请填写发布会摘要（summary）');
+      if (request.summary.length > CONCERN_COMMENT_MAX_LENGTH) throw invalid('summary', `发布会摘要（summary）不能超过 ${CONCERN_COMMENT_MAX_LENGTH} 个字`);
     },
   });
 

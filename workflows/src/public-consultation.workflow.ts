@@ -104,14 +104,14 @@ export async function publicConsultationWorkflow(input: PublicConsultationInput)
     },
     {
       validator: (request) => {
-        if (!recorded) throw failure(FailureType.Conflict, 'the consultation is still being opened; try again shortly');
-        if (state === 'OPEN') throw failure(FailureType.Conflict, 'the consultation is still open for comment; its feedback comes after it closes');
-        if (state === 'FEEDBACK_IN_REVIEW') throw failure(FailureType.Conflict, `the feedback item ${feedbackItemId} is already in review`);
-        if (state === 'FEEDBACK_PUBLISHED') throw failure(FailureType.Conflict, 'the feedback has already been published');
+        if (!recorded) throw failure(FailureType.Conflict, '征求意见正在发起中，请稍后再试');
+        if (state === 'OPEN') throw failure(FailureType.Conflict, '征求意见尚未结束，须在截止后再发布意见采纳情况');
+        if (state === 'FEEDBACK_IN_REVIEW') throw failure(FailureType.Conflict, `意见采纳情况事项 ${feedbackItemId} 已在审核中`);
+        if (state === 'FEEDBACK_PUBLISHED') throw failure(FailureType.Conflict, '意见采纳情况已经发布');
         if (!request.actor.roles.includes('drafter') || request.actor.departmentCode !== input.departmentCode) {
-          throw failure(FailureType.Forbidden, `only a drafter of department ${input.departmentCode} publishes this consultation's feedback`);
+          throw failure(FailureType.Forbidden, `只有部门 ${input.departmentCode} 的起草人才能发布本次征求意见的采纳情况`);
         }
-        if (!request.itemId?.trim()) throw failure(FailureType.InvalidInput, 'the feedback item is required', { fields: ['itemId'] });
+        if (!request.itemId?.trim()) throw failure(FailureType.InvalidInput, '请指定意见采纳情况事项（itemId）', { fields: ['itemId'] });
       },
     },
   );

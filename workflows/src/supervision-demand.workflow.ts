@@ -69,12 +69,12 @@ export async function supervisionDemandWorkflow(input: SupervisionDemandInput): 
     },
     {
       validator: (request) => {
-        if (request.demandId !== input.demandId) throw failure(FailureType.NotFound, `demand ${request.demandId} is not this workflow's demand`);
-        if (state === 'ANSWERED' || accepted) throw failure(FailureType.Conflict, `demand ${input.demandId} has already been answered`);
+        if (request.demandId !== input.demandId) throw failure(FailureType.NotFound, `督办单 ${request.demandId} 不属于本督办流程`);
+        if (state === 'ANSWERED' || accepted) throw failure(FailureType.Conflict, `督办单 ${input.demandId} 已经答复`);
         if (!request.actor.roles.includes(SUPERVISION_DEMAND_ROLE) || request.actor.departmentCode !== input.departmentCode) {
-          throw failure(FailureType.Forbidden, `only the head (${SUPERVISION_DEMAND_ROLE}) of department ${input.departmentCode} can answer this demand`);
+          throw failure(FailureType.Forbidden, `只有部门 ${input.departmentCode} 的负责人（${SUPERVISION_DEMAND_ROLE}）才能答复本督办单`);
         }
-        if (!request.response.trim()) throw failure(FailureType.InvalidInput, 'a response is required', { fields: ['response'] });
+        if (!request.response.trim()) throw failure(FailureType.InvalidInput, '请填写答复内容（response）', { fields: ['response'] });
       },
     },
   );

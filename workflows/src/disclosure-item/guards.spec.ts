@@ -1,5 +1,5 @@
 import { FailureType, type ActorRef, type DisclosureItemInput, type OpenTaskView } from '@zwgk/contracts';
-import type { Deadline, ReviewStage } from '@zwgk/domain/workflow';
+import { DISCLOSURE_STATE_LABELS, type Deadline, type ReviewStage } from '@zwgk/domain/workflow';
 import {
   claimTaskRefusal,
   completeTaskRefusal,
@@ -92,11 +92,11 @@ describe('the item workflow guards (Update validators as pure functions)', () =>
 
     it.each(['IN_REVIEW', 'APPROVED', 'RELEASED', 'REJECTED', 'WITHDRAWN'] as const)('refuses an item that is %s', (state) => {
       const refusal = submitRefusal(recorded({ state }), { actor: drafter }, input);
-      expect(refusal).toMatchObject({ type: FailureType.Conflict, message: `the item is ${state}; only a draft or a returned item can be submitted` });
+      expect(refusal).toMatchObject({ type: FailureType.Conflict, message: `事项当前为「${DISCLOSURE_STATE_LABELS[state]}」，只有草稿或退回修改的事项才能提交` });
     });
 
     it('answers a repeated submission, and one before the draft is recorded, as a conflict', () => {
-      expect(submitRefusal(recorded({ pendingSubmit: { actor: drafter } }), { actor: drafter }, input)).toMatchObject({ type: FailureType.Conflict, message: 'the item is already being submitted' });
+      expect(submitRefusal(recorded({ pendingSubmit: { actor: drafter } }), { actor: drafter }, input)).toMatchObject({ type: FailureType.Conflict, message: '事项正在提交中，请勿重复提交' });
       expect(submitRefusal(initialItemState(input), { actor: drafter }, input)).toMatchObject({ type: FailureType.Conflict });
     });
 
@@ -138,7 +138,7 @@ describe('the item workflow guards (Update validators as pure functions)', () =>
 
     it('names the fields: none given, or given empty', () => {
       expect(refusedAs(reviseRefusal(recorded(), { actor: drafter }, input))).toEqual({ type: FailureType.InvalidInput, fields: ['title', 'body', 'interpretation'] });
-      expect(reviseRefusal(recorded(), { actor: drafter, title: '新标题', body: '  ' }, input)).toEqual({ type: FailureType.InvalidInput, message: 'body must not be empty', details: { fields: ['body'] } });
+      expect(reviseRefusal(recorded(), { actor: drafter, title: '新标题', body: '  ' }, input)).toEqual({ type: FailureType.InvalidInput, message: '正文（body）不能为空', details: { fields: ['body'] } });
     });
   });
 
@@ -154,16 +154,16 @@ describe('the item workflow guards (Update validators as pure functions)', () =>
       expect(completeTaskRefusal(inReview(preliminary), approve(head, 'nope'), input)).toMatchObject({ type: FailureType.NotFound });
       const s = inReview(task('confidentiality-review'), [[head.username, 'preliminary-review']]);
       s.decidedTaskIds.add(preliminary.taskId);
-      expect(completeTaskRefusal(s, approve(head), input)).toEqual({ type: FailureType.Conflict, message: `task ${preliminary.taskId} has already been completed` });
+      expect(completeTaskRefusal(s, approve(head), input)).toEqual({ type: FailureType.Conflict, message: `任务 ${preliminary.taskId} 已经办理完毕` });
     });
 
     it('refuses a second decision while one is being applied', () => {
       const s = inReview(preliminary, [], { pendingDecision: approve(otherHead) });
-      expect(completeTaskRefusal(s, approve(head), input)).toMatchObject({ type: FailureType.Conflict, message: `task ${preliminary.taskId} is already being decided` });
+      expect(completeTaskRefusal(s, approve(head), input)).toMatchObject({ type: FailureType.Conflict, message: `任务 ${preliminary.taskId} 正在办理中，请勿重复提交` });
     });
 
     it('refuses the wrong actor: another role, another department', () => {
-      expect(completeTaskRefusal(inReview(preliminary), approve(secrecy), input)).toMatchObject({ type: FailureType.Forbidden, message: 'this 初审 task is for the role reviewer in department edu' });
+      expect(completeTaskRefusal(inReview(preliminary), approve(secrecy), input)).toMatchObject({ type: FailureType.Forbidden, message: '该初审任务应由部门 edu 的初审人（reviewer）办理' });
       expect(completeTaskRefusal(inReview(task('sign-off')), approve(healthLeader, 'task-sign-off'), input)?.type).toBe(FailureType.Forbidden);
     });
 
@@ -187,7 +187,7 @@ describe('the item workflow guards (Update validators as pure functions)', () =>
       expect(completeTaskRefusal(inReview(overdue), approve(head, overdue.taskId), input)).toBeUndefined();
       expect(completeTaskRefusal(inReview(task('confidentiality-review')), approve(head, overdue.taskId), input)?.type).toBe(FailureType.Forbidden);
       const claimed = task('confidentiality-review', { claimedBy: secrecy2.username });
-      expect(completeTaskRefusal(inReview(claimed), approve(secrecy, claimed.taskId), input)).toMatchObject({ type: FailureType.Conflict, message: `task ${claimed.taskId} is claimed by ${secrecy2.username}` });
+      expect(completeTaskRefusal(inReview(claimed), approve(secrecy, claimed.taskId), input)).toMatchObject({ type: FailureType.Conflict, message: `任务 ${claimed.taskId} 已由 ${secrecy2.username} 认领` });
     });
 
     it('names the field of a bad decision, a missing comment, a misplaced or malformed releaseAt', () => {
@@ -237,7 +237,7 @@ describe('the item workflow guards (Update validators as pure functions)', () =>
 
     it('refuses a delegate without the role, and delegating to oneself', () => {
       expect(refusedAs(delegateTaskRefusal(inReview(confidentiality), { ...request(secrecy), delegate: leader }, input))).toEqual({ type: FailureType.InvalidInput, fields: ['delegateTo'] });
-      expect(delegateTaskRefusal(inReview(confidentiality), { ...request(secrecy), delegate: secrecy }, input)).toMatchObject({ message: 'delegate to someone else' });
+      expect(delegateTaskRefusal(inReview(confidentiality), { ...request(secrecy), delegate: secrecy }, input)).toMatchObject({ message: '不能转交给自己，请选择其他人员（delegateTo）' });
     });
 
     it('refuses a delegation by someone who may not act on the task', () => {
@@ -285,7 +285,7 @@ describe('the item workflow guards (Update validators as pure functions)', () =>
 
     it('refuses a change while another change or a withdrawal is under way (a repeat)', () => {
       const change = { actor: drafter, reason: '政策调整', body: '新正文' };
-      expect(newEditionRefusal(released({ pendingEdition: change }), change, input)).toMatchObject({ type: FailureType.Conflict, message: 'the item is already changing' });
+      expect(newEditionRefusal(released({ pendingEdition: change }), change, input)).toMatchObject({ type: FailureType.Conflict, message: '事项正在变更中，请勿重复提交' });
       expect(newEditionRefusal(released({ pendingWithdrawal: { actor: drafter, reason: '撤回' } }), change, input)?.type).toBe(FailureType.Conflict);
     });
 
@@ -307,7 +307,7 @@ describe('the item workflow guards (Update validators as pure functions)', () =>
       expect(withdrawalRefusal(recorded({ state: 'APPROVED' }), { actor: drafter, reason: '已失效' }, input)?.type).toBe(FailureType.Conflict);
       expect(withdrawalRefusal(released({ pendingWithdrawal: { actor: office, reason: '已失效' } }), { actor: drafter, reason: '已失效' }, input)).toMatchObject({
         type: FailureType.Conflict,
-        message: 'the item is already being withdrawn',
+        message: '事项正在撤回中，请勿重复提交',
       });
     });
 
@@ -315,7 +315,7 @@ describe('the item workflow guards (Update validators as pure functions)', () =>
       const admin: ActorRef = { username: 'admin', displayName: '管理员', departmentCode: 'office', roles: ['admin'] };
       expect(recalculationRefusal(recorded(), { actor: admin, reason: '2097年节假日安排已公布' })).toBeUndefined();
       expect(refusedAs(recalculationRefusal(recorded(), { actor: admin, reason: '' }))).toEqual({ type: FailureType.InvalidInput, fields: ['reason'] });
-      expect(recalculationRefusal(initialItemState(input), { actor: admin, reason: 'x' })).toMatchObject({ type: FailureType.Conflict, message: 'the draft is not recorded yet' });
+      expect(recalculationRefusal(initialItemState(input), { actor: admin, reason: 'x' })).toMatchObject({ type: FailureType.Conflict, message: '草稿尚未登记完成，请稍后再试' });
       expect(recalculationRefusal(recorded({ state: 'WITHDRAWN' }), { actor: admin, reason: 'x' })?.type).toBe(FailureType.Conflict);
       expect([mayRecalculate(recorded()), mayRecalculate(released()), mayRecalculate(recorded({ state: 'REJECTED' })), mayRecalculate(initialItemState(input))]).toEqual([true, true, false, false]);
     });

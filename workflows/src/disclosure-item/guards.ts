@@ -17,8 +17,18 @@ import {
   type LedgerEntryFacts,
   type RetryChannelReleaseRequest,
 } from '@zwgk/contracts';
-import { holdsStageRole, mayActOnTask, REVIEW_DECISIONS, REVIEW_STAGE_LABELS, separationOfDutiesRefusal, taskHolderDescription } from '@zwgk/domain/workflow';
-import { mayWorkReleaseLedger, releaseChannelsOf } from '@zwgk/domain/workflow';
+import {
+  DISCLOSURE_STATE_LABELS,
+  holdsStageRole,
+  mayActOnTask,
+  mayWorkReleaseLedger,
+  releaseChannelsOf,
+  REVIEW_DECISIONS,
+  REVIEW_STAGE_LABELS,
+  roleLabel,
+  separationOfDutiesRefusal,
+  taskHolderDescription,
+} from '@zwgk/domain/workflow';
 import { needsInterpretation, type ItemState } from './state';
 
 /**
@@ -37,23 +47,26 @@ export const MAX_EXTENSION_WORKING_DAYS = 60;
 
 const refuse = (type: FailureType, message: string, fields?: readonly string[]): Refusal => ({ type, message, ...(fields ? { details: { fields } } : {}) });
 const CONTENT_FIELDS = ['title', 'body', 'interpretation'] as const;
+const CONTENT_FIELD_LABELS: Readonly<Record<(typeof CONTENT_FIELDS)[number], string>> = { title: '标题（title）', body: '正文（body）', interpretation: '解读（interpretation）' };
+/** The item's state in words, as refusals quote it. */
+const stateWords = (s: ItemState): string => `「${DISCLOSURE_STATE_LABELS[s.state] ?? s.state}」`;
 
 const isDrafter = (input: DisclosureItemInput, actor: ActorRef) => actor.username === input.drafter.username;
 
 /** A change of title, body or interpretation must name at least one of them, and none empty. */
 function contentChangeRefusal(request: { readonly title?: string; readonly body?: string; readonly interpretation?: string }): Refusal | undefined {
   const fields = CONTENT_FIELDS.filter((field) => request[field] !== undefined);
-  if (fields.length === 0) return refuse(FailureType.InvalidInput, 'give at least one of title, body, interpretation', CONTENT_FIELDS);
+  if (fields.length === 0) return refuse(FailureType.InvalidInput, '请至少填写标题（title）、正文（body）、解读（interpretation）中的一项', CONTENT_FIELDS);
   const empty = fields.filter((field) => !request[field]?.trim());
-  if (empty.length) return refuse(FailureType.InvalidInput, `${empty.join(', ')} must not be empty`, empty);
+  if (empty.length) return refuse(FailureType.InvalidInput, `${empty.map((field) => CONTENT_FIELD_LABELS[field]).join('、')}不能为空`, empty);
   return undefined;
 }
 
 /** The task is the item's open task (a task decided before is a repeat, answered as a conflict). */
 export function openTaskRefusal(s: ItemState, taskId: string): Refusal | undefined {
   if (!s.openTask || s.openTask.taskId !== taskId) {
-    if (s.decidedTaskIds.has(taskId)) return refuse(FailureType.Conflict, `task ${taskId} has already been completed`);
-    return refuse(FailureType.NotFound, `task ${taskId} is not an open task of this item`);
+    if (s.decidedTaskIds.has(taskId)) return refuse(FailureType.Conflict, `任务 ${taskId} 已经办理完毕`);
+    return refuse(FailureType.NotFound, `任务 ${taskId} 不是本事项当前待办的任务`);
   }
   return undefined;
 }
@@ -66,17 +79,17 @@ export function actionableRefusal(s: ItemState, input: DisclosureItemInput, acto
   const separation = separationOfDutiesRefusal({ username: actor.username, drafterUsername: input.drafter.username, stageDeciders: s.stageDeciders });
   if (separation) return refuse(FailureType.Forbidden, separation);
   const facts = { role: task.role, departmentCode: task.departmentCode, assignee: task.assignee, escalated: task.overdue === true };
-  if (!mayActOnTask(actor, facts)) return refuse(FailureType.Forbidden, `this ${REVIEW_STAGE_LABELS[task.stage]} task is for ${taskHolderDescription(facts)}`);
+  if (!mayActOnTask(actor, facts)) return refuse(FailureType.Forbidden, `该${REVIEW_STAGE_LABELS[task.stage]}任务应由${taskHolderDescription(facts)}办理`);
   return undefined;
 }
 
 const claimedByAnotherRefusal = (task: OpenTaskView, actor: ActorRef, type: FailureType): Refusal | undefined =>
-  task.claimedBy && task.claimedBy !== actor.username ? refuse(type, `task ${task.taskId} is claimed by ${task.claimedBy}`) : undefined;
+  task.claimedBy && task.claimedBy !== actor.username ? refuse(type, `任务 ${task.taskId} 已由 ${task.claimedBy} 认领`) : undefined;
 
 export function submitRefusal(s: ItemState, request: SubmitRequest, input: DisclosureItemInput): Refusal | undefined {
-  if (!isDrafter(input, request.actor)) return refuse(FailureType.Forbidden, 'only the drafter of this item can submit it');
-  if (s.state !== 'DRAFT' && s.state !== 'RETURNED') return refuse(FailureType.Conflict, `the item is ${s.state}; only a draft or a returned item can be submitted`);
-  if (s.pendingSubmit || s.releaseDeadline === undefined) return refuse(FailureType.Conflict, 'the item is already being submitted');
+  if (!isDrafter(input, request.actor)) return refuse(FailureType.Forbidden, '只有本事项的起草人才能提交');
+  if (s.state !== 'DRAFT' && s.state !== 'RETURNED') return refuse(FailureType.Conflict, `事项当前为${stateWords(s)}，只有草稿或退回修改的事项才能提交`);
+  if (s.pendingSubmit || s.releaseDeadline === undefined) return refuse(FailureType.Conflict, '事项正在提交中，请勿重复提交');
   // 谁起草、谁解读: a policy document goes to review with its interpretation, signed together.
   if (needsInterpretation(input) && !s.content.interpretation?.trim() && !(input.interpretationLagWorkingDays ?? 0)) {
     return refuse(
@@ -89,9 +102,9 @@ export function submitRefusal(s: ItemState, request: SubmitRequest, input: Discl
 }
 
 export function reviseRefusal(s: ItemState, request: ReviseRequest, input: DisclosureItemInput): Refusal | undefined {
-  if (!isDrafter(input, request.actor)) return refuse(FailureType.Forbidden, 'only the drafter of this item can revise it');
+  if (!isDrafter(input, request.actor)) return refuse(FailureType.Forbidden, '只有本事项的起草人才能修改');
   if (s.state !== 'DRAFT' && s.state !== 'RETURNED' && !(s.state === 'APPROVED' && !s.signOffVoided)) {
-    return refuse(FailureType.Conflict, `the item is ${s.state}; it can be revised as a draft, when returned, or after 签发 before release`);
+    return refuse(FailureType.Conflict, `事项当前为${stateWords(s)}，只有草稿、退回修改或已签发未发布的事项才能修改`);
   }
   return contentChangeRefusal(request);
 }
@@ -100,14 +113,14 @@ export function completeTaskRefusal(s: ItemState, request: CompleteTaskRequest, 
   const missing = openTaskRefusal(s, request.taskId);
   if (missing) return missing;
   const task = s.openTask!;
-  if (s.pendingDecision) return refuse(FailureType.Conflict, `task ${request.taskId} is already being decided`);
+  if (s.pendingDecision) return refuse(FailureType.Conflict, `任务 ${request.taskId} 正在办理中，请勿重复提交`);
   const refusal = actionableRefusal(s, input, request.actor, task) ?? claimedByAnotherRefusal(task, request.actor, FailureType.Conflict);
   if (refusal) return refusal;
-  if (!REVIEW_DECISIONS.includes(request.decision)) return refuse(FailureType.InvalidInput, 'decision must be approve, return or reject', ['decision']);
-  if (request.decision !== 'approve' && !request.comment?.trim()) return refuse(FailureType.InvalidInput, `a comment is required to ${request.decision} a task`, ['comment']);
+  if (!REVIEW_DECISIONS.includes(request.decision)) return refuse(FailureType.InvalidInput, '审核结论（decision）须为 approve（同意）、return（退回修改）或 reject（不予公开）', ['decision']);
+  if (request.decision !== 'approve' && !request.comment?.trim()) return refuse(FailureType.InvalidInput, `${request.decision === 'return' ? '退回修改' : '不予公开'}须填写审核意见（comment）`, ['comment']);
   if (request.releaseAt !== undefined) {
-    if (task.stage !== 'sign-off' || request.decision !== 'approve') return refuse(FailureType.InvalidInput, 'releaseAt goes with a 签发 approval only', ['releaseAt']);
-    if (Number.isNaN(Date.parse(request.releaseAt))) return refuse(FailureType.InvalidInput, 'releaseAt must be an ISO date-time', ['releaseAt']);
+    if (task.stage !== 'sign-off' || request.decision !== 'approve') return refuse(FailureType.InvalidInput, '发布时间（releaseAt）只能在签发环节同意时填写', ['releaseAt']);
+    if (Number.isNaN(Date.parse(request.releaseAt))) return refuse(FailureType.InvalidInput, '发布时间（releaseAt）须为 ISO 8601 日期时间', ['releaseAt']);
   }
   return undefined;
 }
@@ -137,21 +150,21 @@ export function delegateTaskRefusal(s: ItemState, request: DelegateTaskRequest, 
   const separation = separationOfDutiesRefusal({ username: request.delegate.username, drafterUsername: input.drafter.username, stageDeciders: s.stageDeciders });
   if (separation) return refuse(FailureType.Forbidden, `不能转交给${request.delegate.displayName}：${separation}`, ['delegateTo']);
   if (!holdsStageRole(request.delegate, task)) {
-    return refuse(FailureType.InvalidInput, `${request.delegate.username} does not hold the role ${task.role} in department ${task.departmentCode}`, ['delegateTo']);
+    return refuse(FailureType.InvalidInput, `${request.delegate.displayName}（${request.delegate.username}）不是部门 ${task.departmentCode} 的${roleLabel(task.role)}（${task.role}），不能转交给此人`, ['delegateTo']);
   }
-  if (request.delegate.username === request.actor.username) return refuse(FailureType.InvalidInput, 'delegate to someone else', ['delegateTo']);
+  if (request.delegate.username === request.actor.username) return refuse(FailureType.InvalidInput, '不能转交给自己，请选择其他人员（delegateTo）', ['delegateTo']);
   return undefined;
 }
 
 export function extensionRefusal(s: ItemState, request: ExtendDeadlineRequest): Refusal | undefined {
-  if (!request.actor.roles.includes('supervisor')) return refuse(FailureType.Forbidden, 'only a supervisor can extend a deadline');
-  if (!request.reason?.trim()) return refuse(FailureType.InvalidInput, 'a reason is required', ['reason']);
+  if (!request.actor.roles.includes('supervisor')) return refuse(FailureType.Forbidden, '只有督查考核人员才能延长期限');
+  if (!request.reason?.trim()) return refuse(FailureType.InvalidInput, '请填写理由（reason）', ['reason']);
   if (!Number.isInteger(request.workingDays) || request.workingDays < 1 || request.workingDays > MAX_EXTENSION_WORKING_DAYS) {
-    return refuse(FailureType.InvalidInput, `workingDays must be a whole number from 1 to ${MAX_EXTENSION_WORKING_DAYS}`, ['workingDays']);
+    return refuse(FailureType.InvalidInput, `延长的工作日数（workingDays）须为 1 至 ${MAX_EXTENSION_WORKING_DAYS} 的整数`, ['workingDays']);
   }
   if (request.target === 'release') {
     if (s.releaseDeadline === undefined || s.releasedAt || s.state === 'REJECTED' || s.state === 'WITHDRAWN') {
-      return refuse(FailureType.Conflict, `the release deadline of a ${s.state} item cannot be extended`);
+      return refuse(FailureType.Conflict, `事项当前为${stateWords(s)}，不能延长发布期限`);
     }
     return undefined;
   }
@@ -159,16 +172,16 @@ export function extensionRefusal(s: ItemState, request: ExtendDeadlineRequest): 
 }
 
 export function newEditionRefusal(s: ItemState, request: NewEditionRequest, input: DisclosureItemInput): Refusal | undefined {
-  if (!isDrafter(input, request.actor)) return refuse(FailureType.Forbidden, 'only the drafter of this item can change it');
-  if (s.state !== 'RELEASED') return refuse(FailureType.Conflict, `the item is ${s.state}; a new edition starts from a released item`);
-  if (s.pendingEdition || s.pendingWithdrawal) return refuse(FailureType.Conflict, 'the item is already changing');
-  if (!request.reason?.trim()) return refuse(FailureType.InvalidInput, 'a reason for the change is required', ['reason']);
+  if (!isDrafter(input, request.actor)) return refuse(FailureType.Forbidden, '只有本事项的起草人才能变更');
+  if (s.state !== 'RELEASED') return refuse(FailureType.Conflict, `事项当前为${stateWords(s)}，只有已发布的事项才能发布新版本`);
+  if (s.pendingEdition || s.pendingWithdrawal) return refuse(FailureType.Conflict, '事项正在变更中，请勿重复提交');
+  if (!request.reason?.trim()) return refuse(FailureType.InvalidInput, '请填写变更理由（reason）', ['reason']);
   return contentChangeRefusal(request);
 }
 
 export function concernRefusal(s: ItemState, concern: PublicConcernInput, input: DisclosureItemInput): Refusal | undefined {
-  if (concern.itemId !== input.itemId) return refuse(FailureType.InvalidInput, 'the concern is for another item', ['itemId']);
-  if (s.state !== 'RELEASED') return refuse(FailureType.Conflict, `the item is ${s.state}; concerns are taken on released items`);
+  if (concern.itemId !== input.itemId) return refuse(FailureType.InvalidInput, '该关切所针对的是另一事项（itemId）', ['itemId']);
+  if (s.state !== 'RELEASED') return refuse(FailureType.Conflict, `事项当前为${stateWords(s)}，只有已发布的事项才能受理关切`);
   return undefined;
 }
 
@@ -178,17 +191,17 @@ export function withdrawalRefusal(s: ItemState, request: WithdrawRequest, input:
     isDrafter(input, request.actor) ||
     (request.actor.departmentCode === input.drafter.departmentCode && request.actor.roles.includes('leader')) ||
     request.actor.roles.includes('disclosure-office');
-  if (!mayWithdraw) return refuse(FailureType.Forbidden, 'only the drafter, the department leader or the disclosure office can withdraw');
-  if (s.state !== 'RELEASED') return refuse(FailureType.Conflict, `the item is ${s.state}; only a released item can be withdrawn`);
-  if (s.pendingWithdrawal) return refuse(FailureType.Conflict, 'the item is already being withdrawn');
-  if (!request.reason?.trim()) return refuse(FailureType.InvalidInput, 'a public reason is required', ['reason']);
+  if (!mayWithdraw) return refuse(FailureType.Forbidden, '只有起草人、本部门领导或政务公开办才能撤回');
+  if (s.state !== 'RELEASED') return refuse(FailureType.Conflict, `事项当前为${stateWords(s)}，只有已发布的事项才能撤回`);
+  if (s.pendingWithdrawal) return refuse(FailureType.Conflict, '事项正在撤回中，请勿重复提交');
+  if (!request.reason?.trim()) return refuse(FailureType.InvalidInput, '请填写向社会公开的撤回理由（reason）', ['reason']);
   return undefined;
 }
 
 export function recalculationRefusal(s: ItemState, request: RecalculateDeadlinesRequest): Refusal | undefined {
-  if (!request.reason?.trim()) return refuse(FailureType.InvalidInput, 'a reason is required', ['reason']);
-  if (s.releaseDeadline === undefined) return refuse(FailureType.Conflict, 'the draft is not recorded yet');
-  if (s.state === 'REJECTED' || s.state === 'WITHDRAWN') return refuse(FailureType.Conflict, `the item is ${s.state}`);
+  if (!request.reason?.trim()) return refuse(FailureType.InvalidInput, '请填写理由（reason）', ['reason']);
+  if (s.releaseDeadline === undefined) return refuse(FailureType.Conflict, '草稿尚未登记完成，请稍后再试');
+  if (s.state === 'REJECTED' || s.state === 'WITHDRAWN') return refuse(FailureType.Conflict, `事项当前为${stateWords(s)}，不能重新计算期限`);
   return undefined;
 }
 

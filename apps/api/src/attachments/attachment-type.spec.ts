@@ -15,12 +15,12 @@ describe('attachment types', () => {
   });
 
   it('refuses a spoofed type, a renamed file, an unsupported type and an empty file, saying why', () => {
-    expect(checkAttachment('evil.pdf', 'application/pdf', Buffer.from('MZ\x90\x00 not a pdf'))).toEqual({ ok: false, problem: expect.stringContaining('not a PDF') });
-    expect(checkAttachment('photo.pdf', 'application/pdf', PNG)).toEqual({ ok: false, problem: expect.stringContaining('the name says PDF but the content is a PNG') });
-    expect(checkAttachment('photo.png', 'application/pdf', PNG)).toEqual({ ok: false, problem: expect.stringContaining('sent as application/pdf') });
+    expect(checkAttachment('evil.pdf', 'application/pdf', Buffer.from('MZ\x90\x00 not a pdf'))).toEqual({ ok: false, problem: expect.stringContaining('不是PDF格式') });
+    expect(checkAttachment('photo.pdf', 'application/pdf', PNG)).toEqual({ ok: false, problem: expect.stringContaining('文件名表明是PDF，但内容是PNG格式') });
+    expect(checkAttachment('photo.png', 'application/pdf', PNG)).toEqual({ ok: false, problem: expect.stringContaining('以 application/pdf 类型上传') });
     expect(checkAttachment('macro.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', PDF)).toEqual({ ok: false, problem: expect.stringContaining('.docx') });
-    expect(checkAttachment('anim.gif', 'image/gif', Buffer.from('GIF89a'))).toEqual({ ok: false, problem: expect.stringContaining('only PDF、PNG、JPEG') });
-    expect(checkAttachment('empty.pdf', 'application/pdf', Buffer.alloc(0))).toEqual({ ok: false, problem: 'the file is empty' });
+    expect(checkAttachment('anim.gif', 'image/gif', Buffer.from('GIF89a'))).toEqual({ ok: false, problem: expect.stringContaining('只能上传PDF、PNG、JPEG') });
+    expect(checkAttachment('empty.pdf', 'application/pdf', Buffer.alloc(0))).toEqual({ ok: false, problem: '文件是空的' });
   });
 
   it('keeps only the last path segment of a name, without control characters', () => {
@@ -43,9 +43,9 @@ describe('attachment types', () => {
     expect(checkAttachment('资助名单.csv', 'text/csv', csv)).toMatchObject({ ok: true, kind: { mediaType: 'text/csv' } });
     // Windows with Excel installed says a .csv is an Excel file.
     expect(checkAttachment('资助名单.csv', 'application/vnd.ms-excel', csv)).toMatchObject({ ok: true });
-    expect(checkAttachment('资助名单.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', docx)).toEqual({ ok: false, problem: 'the content is not a XLSX file, whatever its name says' });
-    expect(checkAttachment('资助名单.csv', 'text/csv', PNG)).toEqual({ ok: false, problem: 'the name says CSV but the content is a PNG file' });
-    expect(checkAttachment('资助名单.csv', 'text/csv', Buffer.from([0x4d, 0x5a, 0x90, 0x00]))).toEqual({ ok: false, problem: 'the content is not a CSV file, whatever its name says' });
-    expect(checkAttachment('名单.xls', 'application/vnd.ms-excel', PDF)).toEqual({ ok: false, problem: expect.stringContaining('only PDF、PNG、JPEG files or XLSX、CSV spreadsheets can be attached (.pdf, .png, .jpg, .jpeg, .xlsx, .csv)') });
+    expect(checkAttachment('资助名单.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', docx)).toEqual({ ok: false, problem: '文件内容不是XLSX格式，与文件名不符' });
+    expect(checkAttachment('资助名单.csv', 'text/csv', PNG)).toEqual({ ok: false, problem: '文件名表明是CSV，但内容是PNG格式' });
+    expect(checkAttachment('资助名单.csv', 'text/csv', Buffer.from([0x4d, 0x5a, 0x90, 0x00]))).toEqual({ ok: false, problem: '文件内容不是CSV格式，与文件名不符' });
+    expect(checkAttachment('名单.xls', 'application/vnd.ms-excel', PDF)).toEqual({ ok: false, problem: expect.stringContaining('只能上传PDF、PNG、JPEG文件或XLSX、CSV表格（.pdf、.png、.jpg、.jpeg、.xlsx、.csv）') });
   });
 });

@@ -81,20 +81,20 @@ export type AttachmentCheck = { ok: true; kind: AttachmentKind } | { ok: false; 
 
 /** Why a file cannot be attached, in words that name what is wrong with it; or its real kind. */
 export function checkAttachment(fileName: string, declaredType: string, content: Uint8Array): AttachmentCheck {
-  const allowed = allowedKindsText(' files', ' spreadsheets', ' or ');
-  if (!fileName) return { ok: false, problem: 'the file has no name' };
-  if (fileName.length > 255) return { ok: false, problem: 'the file name is longer than 255 characters' };
-  if (content.length === 0) return { ok: false, problem: 'the file is empty' };
+  const allowed = allowedKindsText('文件', '表格', '或');
+  if (!fileName) return { ok: false, problem: '文件没有名称' };
+  if (fileName.length > 255) return { ok: false, problem: '文件名不能超过 255 个字符' };
+  if (content.length === 0) return { ok: false, problem: '文件是空的' };
   const extension = extensionOf(fileName);
   const byName = ATTACHMENT_KINDS.find((kind) => kind.extensions.includes(extension));
-  if (!byName) return { ok: false, problem: `only ${allowed} can be attached (${ATTACHMENT_KINDS.flatMap((kind) => kind.extensions.map((extension) => `.${extension}`)).join(', ')}); this one ends in "${extension ? `.${extension}` : 'no extension'}"` };
+  if (!byName) return { ok: false, problem: `只能上传${allowed}（${ATTACHMENT_KINDS.flatMap((kind) => kind.extensions.map((extension) => `.${extension}`)).join('、')}），该文件${extension ? `的扩展名为“.${extension}”` : '没有扩展名'}` };
   const kind = sniffAttachmentKind(content);
-  if (!kind) return { ok: false, problem: `the content is not a ${byName.label} file, whatever its name says` };
-  if (kind !== byName) return { ok: false, problem: `the name says ${byName.label} but the content is a ${kind.label} file` };
+  if (!kind) return { ok: false, problem: `文件内容不是${byName.label}格式，与文件名不符` };
+  if (kind !== byName) return { ok: false, problem: `文件名表明是${byName.label}，但内容是${kind.label}格式` };
   const declared = declaredType.split(';')[0]!.trim().toLowerCase();
   const normalised = TYPE_ALIASES[declared] ?? declared;
   if (!UNINFORMATIVE_TYPES.has(normalised) && normalised !== kind.mediaType) {
-    return { ok: false, problem: `it was sent as ${declared} but the content is a ${kind.label} file` };
+    return { ok: false, problem: `文件以 ${declared} 类型上传，但内容是${kind.label}格式` };
   }
   return { ok: true, kind };
 }

@@ -22,7 +22,7 @@ export class AttachmentUploadEngine implements StorageEngine {
     this.filesSeen.set(req, seen);
     if (seen > this.maxFiles) {
       file.stream.resume();
-      callback(ApiError.invalid('files', `${file.originalname}: at most ${this.maxFiles} files can be attached to one item`));
+      callback(ApiError.invalid('files', `${file.originalname}：每个事项最多只能上传 ${this.maxFiles} 个附件`));
       return;
     }
     const chunks: Buffer[] = [];
@@ -35,7 +35,7 @@ export class AttachmentUploadEngine implements StorageEngine {
         refused = true;
         chunks.length = 0;
         file.stream.resume();
-        const problem = `${file.originalname}: the file is larger than the limit of ${formatBytes(this.maxFileBytes)} per attachment`;
+        const problem = `${file.originalname}：文件超过了每个附件 ${formatBytes(this.maxFileBytes)} 的大小上限`;
         callback(new HttpException({ message: problem, fields: [{ field: 'files', problems: [problem] }] }, HttpStatus.PAYLOAD_TOO_LARGE));
         return;
       }

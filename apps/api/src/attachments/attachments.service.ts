@@ -39,11 +39,11 @@ export interface AttachmentDownload {
 const EDITABLE_STATES = ['DRAFT', 'RETURNED'];
 
 const STATE_WORDS: Readonly<Record<string, string>> = {
-  IN_REVIEW: 'in review, and reviewers decide on the files as submitted',
-  APPROVED: 'signed (签发), and the sign-off covers the files as they were',
-  RELEASED: 'released; start a change (变更) to revise it',
-  REJECTED: 'rejected and can no longer change',
-  WITHDRAWN: 'withdrawn and can no longer change',
+  IN_REVIEW: '审核中，审核人按提交时的附件审核',
+  APPROVED: '已签发，签发针对的是当时的附件',
+  RELEASED: '已发布，如需修改请发起变更',
+  REJECTED: '不予公开，不能再修改',
+  WITHDRAWN: '已撤回，不能再修改',
 };
 
 @Injectable()
@@ -74,15 +74,15 @@ export class AttachmentsService {
    * the same bytes under the same name on the same item are the same attachment, so a retried upload adds nothing.
    */
   async upload(actor: Actor, itemId: string, files: readonly UploadedAttachment[], requestId: string | undefined): Promise<{ items: (AttachmentView & { created: boolean })[] }> {
-    const item = await this.loadEditable(actor, itemId, 'attach files to');
-    if (files.length === 0) throw ApiError.invalid('files', 'choose at least one PDF, PNG or JPEG file (form field "files")');
+    const item = await this.loadEditable(actor, itemId, '上传附件');
+    if (files.length === 0) throw ApiError.invalid('files', '请至少选择一个文件（表单字段 files）');
     const checked = files.map((file) => {
       const fileName = cleanFileName(file.originalName);
       const result = checkAttachment(fileName, file.declaredType, file.content);
       return { fileName: fileName || file.originalName, content: file.content, result };
     });
     const problems = checked.flatMap(({ fileName, result }) => (result.ok ? [] : [`${fileName}: ${result.problem}`]));
-    if (problems.length) throw new ApiError('invalid-input', `files: ${problems.join('; ')}`, [{ field: 'files', problems }]);
+    if (problems.length) throw new ApiError('invalid-input', `附件（files）：${problems.join('；')}`, [{ field: 'files', problems }]);
 
     const prepared = checked.map(({ fileName, content, result }) => {
       const sha256 = createHash('sha256').update(content).digest('hex');
@@ -94,13 +94,13 @@ export class AttachmentsService {
     const stored = await this.dataSource.transaction(async (manager) => {
       // One upload per item at a time, so that two at once cannot both pass the count.
       await manager.query(`SELECT pg_advisory_xact_lock(1764290, hashtext($1))`, [itemId]);
-      await this.stillEditable(manager, itemId, 'attach files to');
+      await this.stillEditable(manager, itemId, '上传附件');
       const existing: AttachmentRow[] = await manager.query(`SELECT ${ATTACHMENT_COLUMNS} FROM item_attachments WHERE item_id = $1 AND removed_at IS NULL`, [itemId]);
       const isAttached = (file: { sha256: string; fileName: string }) => existing.some((row) => row.sha256 === file.sha256 && row.file_name === file.fileName);
       const newOnes = new Set(prepared.filter((file) => !isAttached(file)).map((file) => `${file.sha256}:${file.fileName}`));
       const max = this.config.attachments.maxFilesPerItem;
       if (existing.length + newOnes.size > max) {
-        throw ApiError.invalid('files', `at most ${max} files can be attached to one item; it has ${existing.length} and this upload adds ${newOnes.size}`);
+        throw ApiError.invalid('files', `每个事项最多只能上传 ${max} 个附件；已有 ${existing.length} 个，本次又上传 ${newOnes.size} 个`);
       }
       const results: (AttachmentView & { created: boolean })[] = [];
       for (const file of prepared) {
@@ -131,11 +131,11 @@ export class AttachmentsService {
 
   /** Takes a file off the drafter's draft or returned item. The record stays (soft removal); removing twice is removing once. */
   async remove(actor: Actor, itemId: string, attachmentId: string, requestId: string | undefined): Promise<AttachmentView> {
-    const item = await this.loadEditable(actor, itemId, 'remove files from');
+    const item = await this.loadEditable(actor, itemId, '删除附件');
     const removedView = await this.dataSource.transaction(async (manager) => {
-      await this.stillEditable(manager, itemId, 'remove files from');
+      await this.stillEditable(manager, itemId, '删除附件');
       const [row]: AttachmentRow[] = await manager.query(`SELECT ${ATTACHMENT_COLUMNS} FROM item_attachments WHERE id = $1 AND item_id = $2 FOR UPDATE`, [attachmentId, itemId]);
-      if (!row) throw ApiError.notFound(`item ${itemId} has no attachment ${attachmentId}`);
+      if (!row) throw ApiError.notFound(`事项 ${itemId} 没有附件 ${attachmentId}`);
       if (row.removed_at) return toAttachmentView(row);
       // TypeORM answers an UPDATE … RETURNING with [rows, affected].
       const [[removed]]: [AttachmentRow[], number] = await manager.query(
@@ -153,15 +153,15 @@ export class AttachmentsService {
   async download(actor: Actor, itemId: string, attachmentId: string): Promise<AttachmentDownload> {
     await this.items.loadVisible(actor, itemId);
     const [row]: AttachmentRow[] = await this.dataSource.query(`SELECT ${ATTACHMENT_COLUMNS} FROM item_attachments WHERE id = $1 AND item_id = $2`, [attachmentId, itemId]);
-    if (!row) throw ApiError.notFound(`item ${itemId} has no attachment ${attachmentId}`);
-    if (row.removed_at) throw ApiError.notFound(`attachment ${attachmentId} was removed from item ${itemId}`);
+    if (!row) throw ApiError.notFound(`事项 ${itemId} 没有附件 ${attachmentId}`);
+    if (row.removed_at) throw ApiError.notFound(`附件 ${attachmentId} 已从事项 ${itemId} 中删除`);
     return this.open(row);
   }
 
   /** The public download: only an attachment of a released (not withdrawn) item's current edition; 404 otherwise. */
   async publicDownload(itemId: string, attachmentId: string): Promise<AttachmentDownload> {
     const row = (await listPublicAttachmentRows(this.dataSource, itemId)).find((candidate) => candidate.id === attachmentId);
-    if (!row) throw ApiError.notFound(`no public attachment ${attachmentId} on item ${itemId}`);
+    if (!row) throw ApiError.notFound(`事项 ${itemId} 没有公开的附件 ${attachmentId}`);
     return this.open(row);
   }
 
@@ -178,7 +178,7 @@ export class AttachmentsService {
   private async open(row: AttachmentRow): Promise<AttachmentDownload> {
     const { stream, size } = await this.storage.open(row.storage_key).catch((error: unknown) => {
       // The row is there but not its bytes: a replica without the shared files volume, or a restore without files.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ApiError('unavailable', `the file of attachment ${row.id} is not in the attachment store; try again later or tell the administrator`);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ApiError('unavailable', `附件 ${row.id} 的文件暂不可读取，请稍后再试或联系系统管理员`);
       throw error;
     });
     return { fileName: row.file_name, mediaType: row.media_type, size, stream };
@@ -191,15 +191,15 @@ export class AttachmentsService {
   private async stillEditable(manager: EntityManager, itemId: string, doing: string): Promise<void> {
     const [row]: { state: string }[] = await manager.query(`SELECT state FROM disclosure_items WHERE id = $1 FOR SHARE`, [itemId]);
     if (!row || !EDITABLE_STATES.includes(row.state)) {
-      throw ApiError.conflict(`cannot ${doing} item ${itemId}: it is ${STATE_WORDS[row?.state ?? ''] ?? row?.state ?? 'gone'}; files change only while the item is a draft or returned for revision`);
+      throw ApiError.conflict(`不能为事项 ${itemId} ${doing}：事项${STATE_WORDS[row?.state ?? ''] ?? `当前为 ${row?.state ?? '已不存在'}`}；只有草稿或退回修改的事项才能更改附件`);
     }
   }
 
   private async loadEditable(actor: Actor, itemId: string, doing: string): Promise<DisclosureItemEntity> {
     const item = await this.items.loadVisible(actor, itemId);
-    if (item.drafterUsername !== actor.username) throw ApiError.forbidden(`only the drafter of item ${itemId} (${item.drafterUsername}) can ${doing} it`);
+    if (item.drafterUsername !== actor.username) throw ApiError.forbidden(`只有事项 ${itemId} 的起草人（${item.drafterUsername}）才能${doing}`);
     if (!EDITABLE_STATES.includes(item.state)) {
-      throw ApiError.conflict(`cannot ${doing} item ${itemId}: it is ${STATE_WORDS[item.state] ?? item.state}; files change only while the item is a draft or returned for revision`);
+      throw ApiError.conflict(`不能为事项 ${itemId} ${doing}：事项${STATE_WORDS[item.state] ?? `当前为 ${item.state}`}；只有草稿或退回修改的事项才能更改附件`);
     }
     return item;
   }

@@ -32,7 +32,7 @@ export class SearchAuditQuery {
 
   @ApiPropertyOptional({ pattern: '^[1-9][0-9]{0,18}$', description: 'the nextCursor of the previous page' })
   @IsOptional()
-  @Matches(/^[1-9][0-9]{0,18}$/, { message: 'cursor must be a nextCursor this API returned' })
+  @Matches(/^[1-9][0-9]{0,18}$/, { message: '翻页游标（cursor）须为本接口返回的 nextCursor' })
   cursor?: string;
 
   @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })

@@ -48,8 +48,8 @@ export class AccountStatusCache {
       [username],
     );
     if (!row) return new ApiError('unauthenticated', `账号 ${username} 不存在，请重新登录（unknown user）`);
-    if (!row.user_active) return ApiError.forbidden(`账号 ${username} 已被管理员停用，不能继续使用（the account has been deactivated）`);
-    if (!row.department_active) return ApiError.forbidden(`所在单位“${row.department_name}”已停用，请联系管理员调整（the department has been deactivated）`);
+    if (!row.user_active) return ApiError.forbidden(`账号 ${username} 已被管理员停用，不能继续使用`);
+    if (!row.department_active) return ApiError.forbidden(`所在单位“${row.department_name}”已停用，请联系管理员调整`);
     return undefined;
   }
 }

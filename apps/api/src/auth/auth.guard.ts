@@ -1,6 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '@zwgk/domain';
+import { roleLabel, type Role } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { PUBLIC_ROUTE, REQUIRED_ROLES, type AuthenticatedRequest } from './auth.decorators';
 import { AuthService } from './auth.service';
@@ -19,12 +19,12 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new ApiError('unauthenticated', 'a bearer token is required (Authorization: Bearer <token>)');
+    if (!match) throw new ApiError('unauthenticated', '请先登录：请求须带有访问令牌（Authorization: Bearer <token>）');
     const requestId = request.headers['x-request-id'];
     request.actor = await this.auth.authenticate(match[1], typeof requestId === 'string' ? requestId : undefined);
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (required?.length && !required.some((role) => request.actor!.roles.includes(role))) {
-      throw ApiError.forbidden(`this action needs one of the roles: ${required.join(', ')}`);
+      throw ApiError.forbidden(`此操作需要以下角色之一：${required.map(roleLabel).join('、')}`);
     }
     return true;
   }

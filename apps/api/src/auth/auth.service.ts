@@ -69,12 +69,12 @@ export class AuthService {
 
   /** Signs in a seeded user without a password. Exists only in the embedded dev auth mode. */
   async devLogin(username: string): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresIn: number; actor: Actor }> {
-    if (this.config.auth.mode !== 'dev') throw ApiError.notFound('dev login is only available in the embedded dev auth mode');
+    if (this.config.auth.mode !== 'dev') throw ApiError.notFound('开发登录仅在内置开发认证模式下可用');
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username });
-    if (!user || !user.active) throw new ApiError('unauthenticated', `unknown user "${username}"`);
+    if (!user || !user.active) throw new ApiError('unauthenticated', `用户“${username}”不存在或已停用`);
     const department = await this.dataSource.getRepository(DepartmentEntity).findOneBy({ code: user.departmentCode });
     if (!department?.active) {
-      throw ApiError.forbidden(`the department ${department?.name ?? user.departmentCode} of ${username} has been deactivated; ask an administrator to move the account (所在单位已停用，请联系管理员调整)`);
+      throw ApiError.forbidden(`用户 ${username} 所在单位“${department?.name ?? user.departmentCode}”已停用，请联系管理员调整`);
     }
     const actor: Actor = { username: user.username, displayName: user.displayName, departmentCode: user.departmentCode, roles: user.roles.filter(isRole) };
     const accessToken = await new SignJWT({ name: actor.displayName, department: actor.departmentCode, roles: actor.roles })
@@ -99,7 +99,7 @@ export class AuthService {
         keys = await this.issuerKeys.get();
       } catch (error) {
         // The identity provider is down or misconfigured: not the caller's fault, and worth retrying.
-        if (error instanceof OidcDiscoveryError) throw new ApiError('unavailable', `the identity provider cannot be read: ${error.message}`, undefined, 5);
+        if (error instanceof OidcDiscoveryError) throw new ApiError('unavailable', `暂时无法连接身份认证服务：${error.message}`, undefined, 5);
         throw error;
       }
     }
@@ -109,7 +109,7 @@ export class AuthService {
           ? (await jwtVerify(token, await this.devKey, { issuer: DEV_ISSUER, algorithms: ['HS256'] })).payload
           : (await jwtVerify(token, keys!, { issuer: this.config.auth.oidcIssuer, audience: this.audience() })).payload;
     } catch (error) {
-      throw new ApiError('unauthenticated', `invalid bearer token: ${error instanceof Error ? error.message : 'unreadable'}`);
+      throw new ApiError('unauthenticated', `访问令牌无效，请重新登录（${error instanceof Error ? error.message : '无法解析'}）`);
     }
     if (this.config.auth.mode === 'oidc') {
       try {
@@ -123,7 +123,7 @@ export class AuthService {
     const username = (payload.preferred_username as string | undefined) ?? payload.sub;
     const departmentCode = payload.department;
     if (typeof username !== 'string' || typeof departmentCode !== 'string') {
-      throw new ApiError('unauthenticated', 'the token has no subject or no department claim');
+      throw new ApiError('unauthenticated', '访问令牌缺少用户标识或所属部门，请联系系统管理员');
     }
     // A validly signed token outlives a deactivation: the user and the unit must still be active now.
     await this.accounts.assertActive(username);

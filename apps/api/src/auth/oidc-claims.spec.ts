@@ -39,6 +39,6 @@ describe('identityFromClaims', () => {
     [{ preferred_username: 'x'.repeat(101), department: 'edu' }, 'preferred_username'],
   ])('names the missing claim: %p', (payload, claim) => {
     expect(() => identityFromClaims(payload, defaults)).toThrow(MissingClaimError);
-    expect(() => identityFromClaims(payload, defaults)).toThrow(new RegExp(`token's ${claim} claim`));
+    expect(() => identityFromClaims(payload, defaults)).toThrow(new RegExp(`登录令牌的 ${claim} 声明`));
   });
 });

@@ -20,7 +20,7 @@ export interface ClaimedIdentity {
 /** Why a token cannot be turned into an identity; names the claim. */
 export class MissingClaimError extends Error {
   constructor(readonly claim: string, problem: string) {
-    super(`the token's ${claim} claim ${problem}`);
+    super(`登录令牌的 ${claim} 声明${problem}，请联系系统管理员`);
     this.name = 'MissingClaimError';
   }
 }
@@ -58,11 +58,11 @@ function stringList(value: unknown): string[] {
  */
 export function identityFromClaims(payload: JWTPayload, settings: OidcClaimSettings): ClaimedIdentity {
   const username = singleString(readClaim(payload, settings.claims.username)) ?? singleString(payload.sub);
-  if (!username) throw new MissingClaimError(settings.claims.username, 'is missing (and there is no sub)');
+  if (!username) throw new MissingClaimError(settings.claims.username, '缺失（也没有 sub）');
   // The users table keeps 100 characters of a username: a longer one is refused, never cut into someone else's.
-  if (username.length > 100) throw new MissingClaimError(settings.claims.username, 'is longer than 100 characters');
+  if (username.length > 100) throw new MissingClaimError(settings.claims.username, '超过 100 个字符');
   const departmentCode = singleString(readClaim(payload, settings.claims.department));
-  if (!departmentCode) throw new MissingClaimError(settings.claims.department, 'must name exactly one department');
+  if (!departmentCode) throw new MissingClaimError(settings.claims.department, '须指明唯一的所属部门');
   const roles = new Set<Role>();
   const ignoredRoles: string[] = [];
   // With a role map, only its names grant roles: an IdP's own group that happens to be called `admin` must not

@@ -44,7 +44,7 @@ export class OidcProvisioningService {
     );
     if (row?.department_active === null || row?.department_active === undefined) {
       throw ApiError.forbidden(
-        `the department "${identity.departmentCode}" in your sign-in token is not a department of this system; ask an administrator to add it (部门未在系统中登记，请联系管理员)`,
+        `登录令牌中的部门“${identity.departmentCode}”未在系统中登记，请联系管理员添加`,
       );
     }
     if (!row.department_active) throw this.departmentDeactivated(identity.departmentCode);
@@ -90,11 +90,11 @@ export class OidcProvisioningService {
   }
 
   private deactivated(username: string): ApiError {
-    return ApiError.forbidden(`the account ${username} has been deactivated by an administrator (账号已停用)`);
+    return ApiError.forbidden(`账号 ${username} 已被管理员停用`);
   }
 
   private departmentDeactivated(code: string): ApiError {
-    return ApiError.forbidden(`the department "${code}" in your sign-in token has been deactivated; ask an administrator to update your department (所在单位已停用，请联系管理员)`);
+    return ApiError.forbidden(`登录令牌中的部门“${code}”已停用，请联系管理员调整您的所属部门`);
   }
 
   private actorOf(identity: ClaimedIdentity): Actor {

@@ -53,7 +53,7 @@ export class OpenCompilationRoundDto {
   departmentCodes!: string[];
 
   @ApiProperty({ example: '2027-03-31', description: 'the day proposals are due (China time, to the end of the day)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '截止日期（dueDate）须为 YYYY-MM-DD 格式的日期' })
   dueDate!: string;
 
   @ApiPropertyOptional({ default: false, description: 'ask for a legal review (合法性审查) before the leader approves' })
@@ -114,7 +114,7 @@ export class RowProposalDto {
   @ApiProperty({ enum: ['add', 'change', 'remove'] }) @IsIn(['add', 'change', 'remove']) action!: 'add' | 'change' | 'remove';
 
   @ApiProperty({ example: 'EDU-003', description: 'a new code for add; an existing code for change and remove' })
-  @Matches(CODE, { message: 'code must look like EDU-003' })
+  @Matches(CODE, { message: '事项编码（code）须形如 EDU-003' })
   code!: string;
 
   @ApiPropertyOptional({ type: ProposedRowDto, description: 'the row as it should read (add, change)' })
@@ -138,7 +138,7 @@ export class SubmitProposalDto {
 }
 
 export class RowReviewDto {
-  @ApiProperty() @Matches(CODE, { message: 'code must look like EDU-003' }) code!: string;
+  @ApiProperty() @Matches(CODE, { message: '事项编码（code）须形如 EDU-003' }) code!: string;
   @ApiProperty({ enum: ['accept', 'return'] }) @IsIn(['accept', 'return']) decision!: 'accept' | 'return';
   @ApiPropertyOptional({ description: 'required when returning' }) @IsOptional() @IsString() @MaxLength(2000) comment?: string;
 }

@@ -189,9 +189,9 @@ export class CatalogCompilationService {
   /** The round, for an actor of the oversight roles, of the office that opened it, or of a department in it. */
   private async visibleRound(actor: Actor, id: string): Promise<RoundRow> {
     const [round]: RoundRow[] = await this.dataSource.query(`SELECT * FROM catalog_compilation_rounds WHERE id = $1`, [id]);
-    if (!round) throw ApiError.notFound(`compilation round ${id} does not exist`);
+    if (!round) throw ApiError.notFound(`目录编制轮次 ${id} 不存在`);
     if (!hasOversight(actor) && actor.departmentCode !== round.office_department_code && !round.department_codes.includes(actor.departmentCode)) {
-      throw ApiError.forbidden(`compilation round ${id} does not include department ${actor.departmentCode}`);
+      throw ApiError.forbidden(`目录编制轮次 ${id} 不包括部门 ${actor.departmentCode}`);
     }
     return round;
   }

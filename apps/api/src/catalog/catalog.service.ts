@@ -22,7 +22,7 @@ export class CatalogService {
   /** The active catalog version; 409 when none has been activated yet. */
   async activeVersion(): Promise<CatalogVersionEntity> {
     const version = await this.dataSource.getRepository(CatalogVersionEntity).findOneBy({ state: 'active' });
-    if (!version) throw ApiError.conflict('no catalog version is active yet; an admin must import and activate one');
+    if (!version) throw ApiError.conflict('尚未启用任何目录版本，请系统管理员先导入并启用目录');
     return version;
   }
 
@@ -63,7 +63,7 @@ export class CatalogService {
 
   async version(id: string) {
     const version = await this.dataSource.getRepository(CatalogVersionEntity).findOneBy({ id });
-    if (!version) throw ApiError.notFound(`catalog version ${id} does not exist`);
+    if (!version) throw ApiError.notFound(`目录版本 ${id} 不存在`);
     const items = await this.itemsOf(id);
     const report = await this.dataSource.getRepository(CatalogImportEntity).findOneBy({ versionId: id });
     return {
@@ -98,7 +98,7 @@ export class CatalogService {
 
   async diff(fromId: string, toId: string) {
     for (const id of [fromId, toId]) {
-      if (!(await this.dataSource.getRepository(CatalogVersionEntity).existsBy({ id }))) throw ApiError.notFound(`catalog version ${id} does not exist`);
+      if (!(await this.dataSource.getRepository(CatalogVersionEntity).existsBy({ id }))) throw ApiError.notFound(`目录版本 ${id} 不存在`);
     }
     const [from, to] = await Promise.all([this.itemsOf(fromId), this.itemsOf(toId)]);
     const diff = diffCatalogVersions(from.map(toCatalogItem), to.map(toCatalogItem));

@@ -45,6 +45,6 @@ export class HttpErrorFilter implements ExceptionFilter {
       return statusErrorBody(exception.getStatus(), message, fields);
     }
     this.logger.error(`${request.method} ${loggedUrl(request.originalUrl)} failed`, exception instanceof Error ? exception.stack : String(exception));
-    return { statusCode: 500, error: 'internal', code: 'internal', title: ERROR_CODES.internal.message, message: 'Internal server error' };
+    return { statusCode: 500, error: 'internal', code: 'internal', title: ERROR_CODES.internal.message, message: '系统内部错误，请稍后再试' };
   }
 }

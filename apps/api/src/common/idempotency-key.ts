@@ -6,7 +6,7 @@ export function readIdempotencyKey(raw: string | string[] | undefined): string |
   if (raw === undefined) return undefined;
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (!/^[\x21-\x7e]{1,200}$/.test(value)) {
-    throw ApiError.invalid('Idempotency-Key', 'must be 1 to 200 visible ASCII characters');
+    throw ApiError.invalid('Idempotency-Key', '幂等键（Idempotency-Key）须为 1 至 200 个可见 ASCII 字符');
   }
   return value;
 }

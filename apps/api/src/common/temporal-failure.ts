@@ -11,11 +11,11 @@ function fieldsOf(failure: ApplicationFailure): { field: string; problems: strin
 
 /** Translates what a workflow validator said into the API's error, or returns undefined if it is not one. */
 export function apiErrorFromTemporal(error: unknown): ApiError | undefined {
-  if (error instanceof WorkflowNotFoundError) return ApiError.notFound('the item has no running workflow');
+  if (error instanceof WorkflowNotFoundError) return ApiError.notFound('该事项的流程不存在或已结束');
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
     return new ApiError('still-processing', '请求仍在处理中，未能在限定时间内完成；请稍后使用相同的 Idempotency-Key 重试以获取结果');
   }
-  if (error instanceof ServiceError) return new ApiError('unavailable', `Temporal is unavailable: ${error.message}`);
+  if (error instanceof ServiceError) return new ApiError('unavailable', `流程服务暂时不可用，请稍后再试（${error.message}）`);
   if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
   const cause = error.cause;
   if (!(cause instanceof ApplicationFailure)) return undefined;

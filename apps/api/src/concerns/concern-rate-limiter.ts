@@ -13,7 +13,7 @@ export const CONCERN_RATE_LIMIT = Symbol('CONCERN_RATE_LIMIT');
 
 /** A client that has used up its submissions: 429 `public.rate-limited`, with Retry-After. */
 export function rateLimitExceeded(retryAfterSeconds: number): ApiError {
-  return new ApiError('public.rate-limited', `too many submissions from this address; try again in ${retryAfterSeconds} s`, undefined, retryAfterSeconds);
+  return new ApiError('public.rate-limited', `提交过于频繁，请 ${retryAfterSeconds} 秒后再试`, undefined, retryAfterSeconds);
 }
 
 /** Advisory-lock class of the limiter; the two-key space cannot meet the migration lock's single key. */

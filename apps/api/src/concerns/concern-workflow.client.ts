@@ -75,7 +75,7 @@ export class ConcernWorkflowClient {
       return await this.client.workflow.getHandle(publicConcernWorkflowId(concernId)).executeUpdate(update, { args: [request], updateId });
     } catch (error) {
       // The concern exists (the service found its row), so a workflow that is gone has finished: published and done.
-      if (error instanceof WorkflowNotFoundError) throw ApiError.conflict(`concern ${concernId} is closed: its response has been published`);
+      if (error instanceof WorkflowNotFoundError) throw ApiError.conflict(`关切 ${concernId} 已办结：答复已经发布`);
       throw error;
     }
   }

@@ -7,6 +7,7 @@ import {
   CONCERN_CLASSIFICATION_LABELS,
   CONCERN_KIND_LABELS,
   CONCERN_STATE_LABELS,
+  DISCLOSURE_STATE_LABELS,
   hasOversight,
   mayRegisterIncident,
   maySeeAskerContact,
@@ -15,6 +16,7 @@ import {
   type ConcernClassification,
   type ConcernKind,
   type ConcernState,
+  type DisclosureState,
 } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
@@ -66,7 +68,7 @@ export class ConcernsService {
    */
   async submitFromPublic(itemId: string, dto: SubmitConcernDto, clientAddress: string, idempotencyKey: string | undefined, requestId: string | undefined) {
     const item = await this.dataSource.getRepository(DisclosureItemEntity).findOneBy({ id: itemId });
-    if (!item || item.state !== 'RELEASED') throw ApiError.notFound(`no released item ${itemId}`);
+    if (!item || item.state !== 'RELEASED') throw ApiError.notFound(`没有已发布的事项 ${itemId}`);
     const concernId = idempotencyKey ? uuidFromKey(`concern:${itemId}:${clientAddress}`, idempotencyKey) : randomUUID();
     const existing = idempotencyKey ? await this.readModel(concernId) : undefined;
     if (existing) return toPublicReceipt(existing);
@@ -87,11 +89,11 @@ export class ConcernsService {
   /** Registers a 政务舆情 incident on a released item: the disclosure office, a supervisor, or the item's department leader. */
   async registerIncident(actor: Actor, itemId: string, dto: RegisterIncidentDto, idempotencyKey: string | undefined, requestId: string | undefined) {
     const item = await this.dataSource.getRepository(DisclosureItemEntity).findOneBy({ id: itemId });
-    if (!item) throw ApiError.notFound(`item ${itemId} does not exist`);
+    if (!item) throw ApiError.notFound(`事项 ${itemId} 不存在`);
     if (!mayRegisterIncident(actor, item.departmentCode)) {
-      throw ApiError.forbidden(`only the disclosure office, a supervisor or the leader of department ${item.departmentCode} registers an incident on this item`);
+      throw ApiError.forbidden(`只有政务公开办、督查考核人员或部门 ${item.departmentCode} 的领导才能登记该事项的舆情`);
     }
-    if (item.state !== 'RELEASED') throw ApiError.conflict(`item ${itemId} is ${item.state}; incidents are registered on released items`);
+    if (item.state !== 'RELEASED') throw ApiError.conflict(`事项 ${itemId} 当前为「${DISCLOSURE_STATE_LABELS[item.state as DisclosureState] ?? item.state}」，只有已发布的事项才能登记舆情`);
     const concernId = idempotencyKey ? uuidFromKey(`incident:${actor.username}`, idempotencyKey) : randomUUID();
     const existing = idempotencyKey ? await this.readModel(concernId) : undefined;
     if (existing) return toConcernResponse(existing);
@@ -190,8 +192,8 @@ export class ConcernsService {
   async triage(actor: Actor, id: string, dto: TriageConcernDto, idempotencyKey: string | undefined, requestId: string | undefined) {
     await this.loadVisible(actor, id);
     const department = await this.dataSource.getRepository(DepartmentEntity).findOneBy({ code: dto.assignDepartmentCode });
-    if (!department) throw ApiError.invalid('assignDepartmentCode', `no department "${dto.assignDepartmentCode}"`);
-    if (!department.active) throw ApiError.invalid('assignDepartmentCode', `${department.name} is deactivated and takes no new work (该单位已停用)`);
+    if (!department) throw ApiError.invalid('assignDepartmentCode', `部门“${dto.assignDepartmentCode}”不存在`);
+    if (!department.active) throw ApiError.invalid('assignDepartmentCode', `“${department.name}”已停用，不能再承办新的工作`);
     const request = { actor: toActorRef(actor, requestId), classification: dto.classification, assignDepartmentCode: department.code };
     return toConcernResponse(await this.workflows.triage(id, request, idempotencyKey));
   }
@@ -228,9 +230,9 @@ export class ConcernsService {
   /** The concern's row, after checking the actor may see it: 404 when unknown, 403 when it is another department's. */
   private async loadVisible(actor: Actor, id: string): Promise<ConcernEntity> {
     const concern = await this.dataSource.getRepository(ConcernEntity).findOneBy({ id });
-    if (!concern) throw ApiError.notFound(`concern ${id} does not exist`);
+    if (!concern) throw ApiError.notFound(`关切 ${id} 不存在`);
     if (!maySeeDepartmentWork(actor, concern.itemDepartmentCode, concern.assignedDepartmentCode)) {
-      throw ApiError.forbidden(`concern ${id} belongs to department ${concern.assignedDepartmentCode ?? concern.itemDepartmentCode}`);
+      throw ApiError.forbidden(`关切 ${id} 属于部门 ${concern.assignedDepartmentCode ?? concern.itemDepartmentCode}`);
     }
     return concern;
   }

@@ -4,7 +4,7 @@ import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class
 export class ExtendDeadlineDto {
   @ApiProperty({ description: "'release' for the statutory release deadline, or the id of the open task" })
   @IsString()
-  @Matches(/^(release|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, { message: "target must be 'release' or a task id" })
+  @Matches(/^(release|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, { message: '延期对象（target）须为 release（发布期限）或任务编号' })
   target!: string;
 
   @ApiProperty({ minimum: 1, maximum: 60 })

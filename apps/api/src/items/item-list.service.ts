@@ -37,7 +37,7 @@ function encodeCursor(row: ItemListRow): string {
 
 function decodeCursor(cursor: string): { at: string; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) throw ApiError.invalid('cursor', 'is not a cursor this list gave out');
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) throw ApiError.invalid('cursor', '翻页游标（cursor）不是本列表返回的游标');
   return { at, id };
 }
 
@@ -49,7 +49,7 @@ export class ItemListService {
   async list(actor: Actor, query: ListItemsQuery) {
     const scope = query.scope ?? 'mine';
     if (scope === 'department' && !DEPARTMENT_SCOPE_ROLES.some((role) => actor.roles.includes(role))) {
-      throw ApiError.forbidden('only the department head (初审) or the leader (签发) can list the whole department\'s items');
+      throw ApiError.forbidden('只有部门负责人（初审）或领导（签发）才能查看全部门的事项');
     }
     const limit = query.limit ?? ITEM_LIST_DEFAULT_LIMIT;
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;

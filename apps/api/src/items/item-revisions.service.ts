@@ -59,7 +59,7 @@ function revisionView(row: RevisionRow) {
 }
 
 function parseRevision(field: 'from' | 'to', raw: string): number {
-  if (!/^[1-9]\d{0,8}$/.test(raw)) throw ApiError.invalid(field, 'must be a revision number (1, 2, …)');
+  if (!/^[1-9]\d{0,8}$/.test(raw)) throw ApiError.invalid(field, '须为修订号（1、2、……）');
   return Number(raw);
 }
 
@@ -91,8 +91,8 @@ export class ItemRevisionsService {
     const rows = await this.rows(itemId, [from, to]);
     const before = rows.find((row) => row.revision === from);
     const after = rows.find((row) => row.revision === to);
-    if (!before) throw ApiError.notFound(`item ${itemId} has no recorded revision ${from}`);
-    if (!after) throw ApiError.notFound(`item ${itemId} has no recorded revision ${to}`);
+    if (!before) throw ApiError.notFound(`事项 ${itemId} 没有第 ${from} 次修订的记录`);
+    if (!after) throw ApiError.notFound(`事项 ${itemId} 没有第 ${to} 次修订的记录`);
     const fields: FieldDiff[] = [];
     for (const field of ['title', 'body', 'interpretation'] as const) {
       const a = before[field] ?? '';

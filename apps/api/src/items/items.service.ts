@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ActorRef, ChannelConfirmation, DisclosureItemView } from '@zwgk/contracts';
 import { AuditEventEntity, CatalogVersionEntity, DisclosureItemEntity, PublicationEntity, ReviewTaskEntity, UserEntity, rescanItemFindings } from '@zwgk/db';
-import { catalogRowDraftingRefusal, chinaDateOf, GOVERNMENT_WEBSITE_CHANNEL, maySeeDepartmentWork, releaseChannelsOf, releaseDeadlineChoiceProblems, taskStageLabel, unknownChannels, type Actor } from '@zwgk/domain';
+import { catalogRowDraftingRefusal, chinaDateOf, DISCLOSURE_STATE_LABELS, GOVERNMENT_WEBSITE_CHANNEL, maySeeDepartmentWork, releaseChannelsOf, releaseDeadlineChoiceProblems, taskStageLabel, unknownChannels, type Actor, type DisclosureState } from '@zwgk/domain';
 import { listItemAttachments } from '../attachments/attachment.views';
 import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
@@ -43,7 +43,7 @@ function inChannelOrder<T extends { revision: number; action: string; channel: s
 /** A rejected or withdrawn item's workflow has ended: no decision can change it any more. */
 function rejectIfClosed(item: DisclosureItemEntity): void {
   if (item.state === 'REJECTED' || item.state === 'WITHDRAWN') {
-    throw ApiError.conflict(`item ${item.id} is ${item.state} and can no longer change`);
+    throw ApiError.conflict(`事项 ${item.id} 当前为「${DISCLOSURE_STATE_LABELS[item.state as DisclosureState] ?? item.state}」，不能再修改`);
   }
 }
 
@@ -77,9 +77,9 @@ export class ItemsService {
         return this.createdResponse(existing.id, existing.state, existing.releaseDueAt?.toISOString(), existing.releaseDueExplanation ?? undefined);
       }
     }
-    if (dto.formedAt > chinaDateOf(new Date())) throw ApiError.invalid('formedAt', 'must not be in the future');
+    if (dto.formedAt > chinaDateOf(new Date())) throw ApiError.invalid('formedAt', '形成日期（formedAt）不能晚于今天');
     const found = await this.catalog.findActiveItem(dto.catalogItemCode);
-    if (!found) throw ApiError.invalid('catalogItemCode', `no item "${dto.catalogItemCode}" in the active catalog version`);
+    if (!found) throw ApiError.invalid('catalogItemCode', `当前启用的目录中没有事项“${dto.catalogItemCode}”`);
     const { version, item } = found;
     const refusal = catalogRowDraftingRefusal(actor, item.departmentCodes);
     if (refusal === 'not-owned') {
@@ -163,9 +163,9 @@ export class ItemsService {
   /** The item row, after checking the actor may see it: same department, or an oversight role. */
   async loadVisible(actor: Actor, id: string): Promise<DisclosureItemEntity> {
     const item = await this.dataSource.getRepository(DisclosureItemEntity).findOneBy({ id });
-    if (!item) throw ApiError.notFound(`item ${id} does not exist`);
+    if (!item) throw ApiError.notFound(`事项 ${id} 不存在`);
     if (!maySeeDepartmentWork(actor, item.departmentCode)) {
-      throw ApiError.forbidden(`item ${id} belongs to department ${item.departmentCode}`);
+      throw ApiError.forbidden(`事项 ${id} 属于部门 ${item.departmentCode}`);
     }
     return item;
   }

@@ -29,12 +29,12 @@ export class NotificationsService {
 
   /** Marks one of my notifications read; reading it twice changes nothing. */
   async markRead(actor: Actor, id: string) {
-    if (!/^\d{1,18}$/.test(id)) throw ApiError.invalid('id', 'must be a notification id');
+    if (!/^\d{1,18}$/.test(id)) throw ApiError.invalid('id', '须为通知编号');
     const result: [unknown[], number] = await this.dataSource.query(
       `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND recipient = $2 RETURNING id`,
       [id, actor.username],
     );
-    if (result[1] === 0) throw ApiError.notFound(`notification ${id} does not exist`);
+    if (result[1] === 0) throw ApiError.notFound(`通知 ${id} 不存在`);
     return { id, read: true };
   }
 }

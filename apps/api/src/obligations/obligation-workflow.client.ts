@@ -72,7 +72,7 @@ export class ObligationWorkflowClient {
         updateId: `fulfil-${request.taskId}:${idempotencyKey ?? randomUUID()}`,
       });
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw ApiError.conflict(`the period of task ${request.taskId} has closed`);
+      if (error instanceof WorkflowNotFoundError) throw ApiError.conflict(`任务 ${request.taskId} 所属的周期已经结束`);
       throw error;
     }
   }

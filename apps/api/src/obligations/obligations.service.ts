@@ -38,17 +38,17 @@ export class ObligationsService {
     if (idempotencyKey && (await this.dataSource.getRepository(ObligationEntity).existsBy({ id: obligationId }))) return this.describe(obligationId);
 
     const found = await this.catalog.findActiveItem(dto.catalogItemCode);
-    if (!found) throw ApiError.invalid('catalogItemCode', `no item "${dto.catalogItemCode}" in the active catalog version`);
+    if (!found) throw ApiError.invalid('catalogItemCode', `当前启用的目录中没有事项“${dto.catalogItemCode}”`);
     const { version, item } = found;
     const rule = obligationRuleOf(item.timeLimitRule);
     if (!rule) {
-      throw ApiError.invalid('catalogItemCode', `the time limit of ${item.code} (${item.timeLimitText}) is neither periodic nor a yearly date, so it is not a standing obligation`);
+      throw ApiError.invalid('catalogItemCode', `事项 ${item.code} 的公开时限（${item.timeLimitText}）既不是周期性的，也不是每年固定日期，不能设为常态化公开任务`);
     }
     const problem = obligationRuleProblem(rule);
     if (problem) throw ApiError.invalid('catalogItemCode', problem);
     const department = await this.dataSource.getRepository(DepartmentEntity).findOneBy({ code: dto.departmentCode });
-    if (!department) throw ApiError.invalid('departmentCode', `no department "${dto.departmentCode}"`);
-    if (!department.active) throw ApiError.invalid('departmentCode', `${department.name} is deactivated and takes no new obligations (该单位已停用)`);
+    if (!department) throw ApiError.invalid('departmentCode', `部门“${dto.departmentCode}”不存在`);
+    if (!department.active) throw ApiError.invalid('departmentCode', `“${department.name}”已停用，不能再设立公开任务`);
     await this.refuseDuplicate(this.dataSource.manager, item.code, department.code);
 
     const spec = obligationCalendarSpec(rule);
@@ -88,7 +88,7 @@ export class ObligationsService {
   /** 409 when the department already has this catalog item as an active obligation. */
   private async refuseDuplicate(manager: EntityManager, catalogItemCode: string, departmentCode: string): Promise<void> {
     const existing = await manager.getRepository(ObligationEntity).findOneBy({ catalogItemCode, departmentCode, state: 'active' });
-    if (existing) throw ApiError.conflict(`department ${departmentCode} already has ${catalogItemCode} as obligation ${existing.id}`);
+    if (existing) throw ApiError.conflict(`部门 ${departmentCode} 已有事项 ${catalogItemCode} 的公开任务 ${existing.id}`);
   }
 
   /** Active obligations: all of them for the managing and oversight roles, otherwise my department's. */
@@ -103,7 +103,7 @@ export class ObligationsService {
 
   async describe(id: string) {
     const obligation = await this.dataSource.getRepository(ObligationEntity).findOneBy({ id });
-    if (!obligation) throw ApiError.notFound(`obligation ${id} does not exist`);
+    if (!obligation) throw ApiError.notFound(`公开任务 ${id} 不存在`);
     const [response] = await this.toResponses([obligation]);
     return response;
   }
@@ -114,15 +114,15 @@ export class ObligationsService {
    */
   async remove(actor: Actor, id: string, requestId: string | undefined) {
     const obligation = await this.dataSource.getRepository(ObligationEntity).findOneBy({ id });
-    if (!obligation) throw ApiError.notFound(`obligation ${id} does not exist`);
-    if (obligation.state === 'deleted') throw ApiError.conflict(`obligation ${id} was already deleted`);
+    if (!obligation) throw ApiError.notFound(`公开任务 ${id} 不存在`);
+    if (obligation.state === 'deleted') throw ApiError.conflict(`公开任务 ${id} 已经删除`);
     await this.workflows.deleteSchedule(obligation.scheduleId);
     await this.dataSource.transaction(async (manager) => {
       const [, changed]: [unknown[], number] = await manager.query(
         `UPDATE obligations SET state = 'deleted', deleted_by = $2, deleted_at = now() WHERE id = $1 AND state = 'active' RETURNING id`,
         [id, actor.username],
       );
-      if (changed === 0) throw ApiError.conflict(`obligation ${id} was already deleted`);
+      if (changed === 0) throw ApiError.conflict(`公开任务 ${id} 已经删除`);
       await this.audit(manager, actor, `${obligation.scheduleId}:deleted`, 'obligation.deleted', requestId, {
         obligationId: id,
         catalogItemCode: obligation.catalogItemCode,
@@ -149,10 +149,10 @@ export class ObligationsService {
    */
   async fulfil(actor: Actor, taskId: string, dto: FulfilObligationTaskDto, idempotencyKey: string | undefined, requestId: string | undefined) {
     const task = await this.dataSource.getRepository(ObligationTaskEntity).findOneBy({ id: taskId });
-    if (!task) throw ApiError.notFound(`drafting task ${taskId} does not exist`);
-    if (task.state === 'fulfilled') throw ApiError.conflict(`drafting task ${taskId} has already been fulfilled`);
+    if (!task) throw ApiError.notFound(`起草任务 ${taskId} 不存在`);
+    if (task.state === 'fulfilled') throw ApiError.conflict(`起草任务 ${taskId} 已经完成`);
     const item = await this.dataSource.getRepository(DisclosureItemEntity).findOneBy({ id: dto.itemId });
-    if (!item) throw ApiError.invalid('itemId', `item ${dto.itemId} does not exist`);
+    if (!item) throw ApiError.invalid('itemId', `事项 ${dto.itemId} 不存在`);
     const view = await this.workflows.fulfil(
       task.workflowId,
       {

@@ -16,6 +16,9 @@ interface DepartmentRow {
   deactivated_at: Date | null;
 }
 
+/** A unit's kind in words, for refusals. */
+const UNIT_KIND_WORDS: Readonly<Record<string, string>> = { county: '县政府', department: '部门', township: '乡镇（街道）' };
+
 const DEPARTMENT_COLUMNS = 'code, name, parent_code, kind, active, deactivated_at';
 
 const toDepartment = (row: DepartmentRow) => ({
@@ -29,17 +32,17 @@ const toDepartment = (row: DepartmentRow) => ({
 
 /**
  * What keeps a unit from being deactivated: people who still work in it, units under it, and work that is
- * still open there (nobody would see or finish it once the unit is gone). English and Chinese with the count.
+ * still open there (nobody would see or finish it once the unit is gone). Each in words, with its count.
  */
 const BLOCKERS = [
-  { key: 'users', one: 'active user', many: 'active users', zh: (n: number) => `在用用户 ${n} 人` },
-  { key: 'sub_units', one: 'active sub-unit', many: 'active sub-units', zh: (n: number) => `在用下级单位 ${n} 个` },
-  { key: 'items', one: 'open disclosure item', many: 'open disclosure items', zh: (n: number) => `未办结的公开事项 ${n} 件` },
-  { key: 'review_tasks', one: 'open review task', many: 'open review tasks', zh: (n: number) => `未完成的审核任务 ${n} 件` },
-  { key: 'obligation_tasks', one: 'open obligation task', many: 'open obligation tasks', zh: (n: number) => `未完成的定期公开任务 ${n} 件` },
-  { key: 'obligations', one: 'active periodic obligation', many: 'active periodic obligations', zh: (n: number) => `有效的定期公开义务 ${n} 项` },
-  { key: 'concerns', one: 'open public concern assigned to it', many: 'open public concerns assigned to it', zh: (n: number) => `待办的关切回应 ${n} 件` },
-  { key: 'demands', one: 'unanswered supervision demand', many: 'unanswered supervision demands', zh: (n: number) => `未答复的督办要求 ${n} 件` },
+  { key: 'users', zh: (n: number) => `在用用户 ${n} 人` },
+  { key: 'sub_units', zh: (n: number) => `在用下级单位 ${n} 个` },
+  { key: 'items', zh: (n: number) => `未办结的公开事项 ${n} 件` },
+  { key: 'review_tasks', zh: (n: number) => `未完成的审核任务 ${n} 件` },
+  { key: 'obligation_tasks', zh: (n: number) => `未完成的定期公开任务 ${n} 件` },
+  { key: 'obligations', zh: (n: number) => `有效的定期公开义务 ${n} 项` },
+  { key: 'concerns', zh: (n: number) => `待办的关切回应 ${n} 件` },
+  { key: 'demands', zh: (n: number) => `未答复的督办要求 ${n} 件` },
 ] as const;
 
 /**
@@ -77,7 +80,7 @@ export class OrganisationService {
   /** The org.* audit events of a department (detail.code) or a user (detail.username), newest first; 404 when unknown. */
   async history(kind: 'department' | 'user', key: string) {
     const [exists] = await this.dataSource.query(kind === 'department' ? `SELECT 1 FROM departments WHERE code = $1` : `SELECT 1 FROM users WHERE username = $1`, [key]);
-    if (!exists) throw ApiError.notFound(`${kind} ${key} does not exist`);
+    if (!exists) throw ApiError.notFound(`${kind === 'department' ? '部门' : '用户'} ${key} 不存在`);
     const rows: { action: string; actor: string; actor_name: string | null; occurred_at: Date; request_id: string | null; detail: { before?: unknown; after?: unknown } }[] =
       await this.dataSource.query(
         `SELECT a.action, a.actor, u.display_name AS actor_name, a.occurred_at, a.request_id, a.detail
@@ -101,7 +104,7 @@ export class OrganisationService {
 
   createDepartment(actor: Actor, dto: CreateDepartmentDto, requestId: string | undefined) {
     return this.dataSource.transaction(async (manager) => {
-      if ((await this.department(manager, dto.code)) !== undefined) throw ApiError.conflict(`department ${dto.code} already exists`);
+      if ((await this.department(manager, dto.code)) !== undefined) throw ApiError.conflict(`部门 ${dto.code} 已存在`);
       if (dto.kind === 'county') await this.checkNoCountyYet(manager);
       await this.checkParent(manager, dto.kind, dto.parentCode, dto.code);
       await manager.query(`INSERT INTO departments (code, name, parent_code, kind) VALUES ($1, $2, $3, $4)`, [dto.code, dto.name, dto.parentCode ?? null, dto.kind]);
@@ -120,7 +123,7 @@ export class OrganisationService {
     return this.changingAccounts(async (manager) => {
       // FOR UPDATE: a deactivation waits for (and then sees) users and sub-units being added under this unit.
       const before = await this.department(manager, code, 'update');
-      if (!before) throw ApiError.notFound(`department ${code} does not exist`);
+      if (!before) throw ApiError.notFound(`部门 ${code} 不存在`);
       const parentCode = dto.parentCode ?? before.parent_code ?? undefined;
       if (dto.parentCode !== undefined && dto.parentCode !== before.parent_code) await this.checkParent(manager, before.kind, parentCode, code);
       const active = dto.active ?? before.active;
@@ -157,7 +160,7 @@ export class OrganisationService {
   /** The county government can never be deactivated; any other unit only once nobody and nothing open is left in it. */
   private async checkDeactivation(manager: EntityManager, department: DepartmentRow): Promise<void> {
     if (department.kind === 'county' || department.parent_code === null) {
-      throw ApiError.conflict(`${department.name} is the county government and cannot be deactivated (县政府不能停用)`);
+      throw ApiError.conflict(`“${department.name}”是县政府，不能停用`);
     }
     const [counts]: Record<(typeof BLOCKERS)[number]['key'], string>[] = await manager.query(
       `SELECT (SELECT count(*) FROM users WHERE department_code = $1 AND active) AS users,
@@ -172,12 +175,11 @@ export class OrganisationService {
     );
     const found = BLOCKERS.map((blocker) => ({ blocker, count: Number(counts![blocker.key]) })).filter(({ count }) => count > 0);
     if (!found.length) return;
-    // The message says it in both languages; fields[active].problems lists each reason as the admin reads it.
+    // fields[active].problems lists each reason on its own, as the admin reads it.
     const reasons = found.map(({ blocker, count }) => blocker.zh(count));
     throw new ApiError(
       'conflict',
-      `${department.name} cannot be deactivated while it still has ${found.map(({ blocker, count }) => `${count} ${count === 1 ? blocker.one : blocker.many}`).join(', ')}; ` +
-        `move or finish them first (“${department.name}”尚有${reasons.join('、')}，请先调离或办结后再停用)`,
+      `“${department.name}”尚有${reasons.join('、')}，请先调离或办结后再停用`,
       [{ field: 'active', problems: reasons }],
     );
   }
@@ -187,14 +189,14 @@ export class OrganisationService {
     if (!department.parent_code) return;
     const parent = await this.department(manager, department.parent_code, 'share');
     if (parent && !parent.active) {
-      throw ApiError.conflict(`the parent unit ${parent.name} is deactivated; reactivate it first (上级单位“${parent.name}”已停用，请先启用上级单位)`);
+      throw ApiError.conflict(`上级单位“${parent.name}”已停用，请先启用上级单位`);
     }
   }
 
   createUser(actor: Actor, dto: CreateUserDto, requestId: string | undefined) {
     return this.dataSource.transaction(async (manager) => {
       const [existing] = await manager.query(`SELECT 1 FROM users WHERE username = $1`, [dto.username]);
-      if (existing) throw ApiError.conflict(`user ${dto.username} already exists`);
+      if (existing) throw ApiError.conflict(`用户 ${dto.username} 已存在`);
       await this.checkUserDepartment(manager, dto.departmentCode);
       const roles = [...new Set(dto.roles)];
       await manager.query(`INSERT INTO users (username, display_name, department_code, roles, email, mobile) VALUES ($1, $2, $3, $4, $5, $6)`, [
@@ -209,15 +211,15 @@ export class OrganisationService {
     return this.changingAccounts(async (manager) => {
       const [before]: { username: string; display_name: string; department_code: string; roles: string[]; active: boolean; email: string | null; mobile: string | null }[] =
         await manager.query(`SELECT username, display_name, department_code, roles, active, email, mobile FROM users WHERE username = $1 FOR UPDATE`, [username]);
-      if (!before) throw ApiError.notFound(`user ${username} does not exist`);
+      if (!before) throw ApiError.notFound(`用户 ${username} 不存在`);
       if (dto.departmentCode && dto.departmentCode !== before.department_code) await this.checkUserDepartment(manager, dto.departmentCode);
       else if (dto.active === true && !before.active) await this.checkUserDepartment(manager, before.department_code, 'reactivate');
       if (dto.departmentCode && dto.departmentCode !== before.department_code && dto.roles === undefined) {
         // Roles are held in a department: a move must say which roles the user has in the new one.
-        throw ApiError.invalid('roles', 'give the roles the user holds in the new department');
+        throw ApiError.invalid('roles', '请填写该用户在新部门担任的角色（roles）');
       }
       if (username === actor.username && (dto.active === false || (dto.roles && !dto.roles.includes('admin')))) {
-        throw ApiError.conflict('an admin cannot deactivate themselves or remove their own admin role');
+        throw ApiError.conflict('系统管理员不能停用自己，也不能取消自己的管理员角色');
       }
       const after = {
         displayName: dto.displayName ?? before.display_name,
@@ -246,13 +248,13 @@ export class OrganisationService {
    */
   private async checkUserDepartment(manager: EntityManager, code: string, reactivate?: 'reactivate'): Promise<void> {
     const department = await this.department(manager, code, 'share');
-    if (!department) throw ApiError.invalid('departmentCode', `unknown department "${code}"`);
+    if (!department) throw ApiError.invalid('departmentCode', `部门“${code}”不存在`);
     if (!department.active) {
       throw ApiError.invalid(
         'departmentCode',
         reactivate
-          ? `the user's department ${department.name} is deactivated; move the user to an active unit to reactivate them (所在单位已停用，请先调至在用单位)`
-          : `${department.name} is deactivated and takes no users (该单位已停用)`,
+          ? `该用户所在单位“${department.name}”已停用，请先将其调至在用单位再启用`
+          : `“${department.name}”已停用，不能再调入用户`,
       );
     }
   }
@@ -260,21 +262,21 @@ export class OrganisationService {
   /** 县政府 has no parent; a 部门 sits under the county; a 乡镇/街道 under the county or a department; no cycles. */
   private async checkParent(manager: EntityManager, kind: DepartmentRow['kind'], parentCode: string | undefined, code: string): Promise<void> {
     if (kind === 'county') {
-      if (parentCode) throw ApiError.invalid('parentCode', 'the county government has no parent unit');
+      if (parentCode) throw ApiError.invalid('parentCode', '县政府没有上级单位');
       return;
     }
-    if (!parentCode) throw ApiError.invalid('parentCode', `a ${kind} needs a parent unit`);
+    if (!parentCode) throw ApiError.invalid('parentCode', `${UNIT_KIND_WORDS[kind] ?? kind}须有上级单位`);
     // FOR SHARE: a concurrent deactivation of the parent waits for this unit and then counts it.
     const parent = await this.department(manager, parentCode, 'share');
-    if (!parent) throw ApiError.invalid('parentCode', `unknown department "${parentCode}"`);
-    if (!parent.active) throw ApiError.invalid('parentCode', `${parent.name} is deactivated and takes no sub-units (上级单位已停用)`);
+    if (!parent) throw ApiError.invalid('parentCode', `上级单位“${parentCode}”不存在`);
+    if (!parent.active) throw ApiError.invalid('parentCode', `上级单位“${parent.name}”已停用，不能再设立下级单位`);
     const allowed = kind === 'department' ? ['county'] : ['county', 'department'];
-    if (!allowed.includes(parent.kind)) throw ApiError.invalid('parentCode', `a ${kind} cannot sit under a ${parent.kind}`);
+    if (!allowed.includes(parent.kind)) throw ApiError.invalid('parentCode', `${UNIT_KIND_WORDS[kind] ?? kind}不能隶属于${UNIT_KIND_WORDS[parent.kind] ?? parent.kind}`);
     const ancestors: { code: string }[] = await manager.query(
       `WITH RECURSIVE up AS (SELECT code, parent_code FROM departments WHERE code = $1 UNION SELECT d.code, d.parent_code FROM departments d JOIN up ON d.code = up.parent_code) SELECT code FROM up`,
       [parentCode],
     );
-    if (ancestors.some((row) => row.code === code)) throw ApiError.invalid('parentCode', 'a unit cannot sit under itself or its own sub-unit');
+    if (ancestors.some((row) => row.code === code)) throw ApiError.invalid('parentCode', '单位不能隶属于自己或自己的下级单位');
   }
 
   private async audit(manager: EntityManager, actor: Actor, action: string, requestId: string | undefined, detail: Record<string, unknown>) {

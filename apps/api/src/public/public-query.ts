@@ -78,7 +78,7 @@ export function decodePublicCursor(raw: string, searching: boolean): PublicCurso
   } catch {
     // fall through to the error below
   }
-  throw ApiError.invalid('cursor', 'is not a cursor this API returned for this listing');
+  throw ApiError.invalid('cursor', '翻页游标（cursor）不是本列表返回的游标');
 }
 
 const CATALOG_NAME = `concat_ws(' / ', c.level1, c.level2, c.level3)`;

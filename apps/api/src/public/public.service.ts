@@ -106,7 +106,7 @@ export interface PublicListRequest extends PublicFacetsRequest {
 /** Whitespace-only `q` is refused like an empty one: it would match everything. */
 function filtersOf(query: PublicFacetsRequest): PublicFilters {
   const terms = searchTerms(query.q);
-  if (query.q !== undefined && !terms.length) throw ApiError.invalid('q', 'q must contain a keyword');
+  if (query.q !== undefined && !terms.length) throw ApiError.invalid('q', '搜索词（q）须包含至少一个关键词');
   return { area: query.area, category: query.category, terms };
 }
 
@@ -210,7 +210,7 @@ export class PublicService {
     // A relevance cursor ranks every match again. Cursors are not signed, so one for a search far past the
     // limit (forged, or from before the portal doubled) is refused rather than ranking the whole portal.
     if (await this.matchesExceed(filters, 2 * this.searchRankLimit)) {
-      throw ApiError.invalid('cursor', 'this search now has too many matches to page by relevance; search again from the first page');
+      throw ApiError.invalid('cursor', '本次搜索结果过多，无法按相关度继续翻页，请从第一页重新搜索');
     }
     return 'relevance';
   }
@@ -298,7 +298,7 @@ export class PublicService {
   async detail(id: string) {
     const rows: PublicRow[] = await this.dataSource.query(`${SELECT_PUBLIC} WHERE i.id = $1`, [id]);
     const row = rows[0];
-    if (!row) throw ApiError.notFound(`no released item ${id}`);
+    if (!row) throw ApiError.notFound(`没有已发布的事项 ${id}`);
     if (row.state === 'WITHDRAWN') {
       return { id: row.id, title: row.title, state: 'WITHDRAWN', withdrawnAt: row.withdrawn_at, withdrawalReason: row.withdrawal_reason, department: row.department_name };
     }

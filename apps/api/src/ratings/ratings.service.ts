@@ -93,7 +93,7 @@ export class RatingsService {
         `SELECT department_code FROM disclosure_items WHERE id = $1 AND released_at IS NOT NULL AND state <> 'WITHDRAWN'`,
         [target.itemId],
       );
-      if (!row) throw ApiError.notFound(`no released item ${target.itemId}`);
+      if (!row) throw ApiError.notFound(`没有已发布的事项 ${target.itemId}`);
       return { itemId: target.itemId, concernId: null, departmentCode: row.department_code };
     }
     const [row]: { item_id: string; department_code: string }[] = await this.dataSource.query(
@@ -101,11 +101,11 @@ export class RatingsService {
         WHERE r.concern_id = $1 AND i.state <> 'WITHDRAWN'`,
       [target.concernId],
     );
-    if (!row) throw ApiError.notFound(`no published response to concern ${target.concernId}`);
+    if (!row) throw ApiError.notFound(`关切 ${target.concernId} 没有已发布的答复`);
     return { itemId: row.item_id, concernId: target.concernId, departmentCode: row.department_code };
   }
 
   private alreadyRated(kind: RatingTarget['kind']): ApiError {
-    return ApiError.conflict(kind === 'item' ? 'you have already rated this item' : 'you have already rated this response');
+    return ApiError.conflict(kind === 'item' ? '您已经评价过该事项' : '您已经评价过该答复');
   }
 }

@@ -217,9 +217,9 @@ export class AnnualReportService {
 
 /** A report year: a whole number from 2008 (the calendar's first year) up to this year in China. */
 export function parseYear(text: string | undefined, field: string, now: Date): number {
-  if (text === undefined || !/^\d{4}$/.test(text)) throw ApiError.invalid(field, 'must be a four-digit year');
+  if (text === undefined || !/^\d{4}$/.test(text)) throw ApiError.invalid(field, '须为四位数的年份');
   const year = Number(text);
   const current = Number(chinaDateOf(now).slice(0, 4));
-  if (year < FIRST_REPORT_YEAR || year > current) throw ApiError.invalid(field, `must be between ${FIRST_REPORT_YEAR} and ${current}`);
+  if (year < FIRST_REPORT_YEAR || year > current) throw ApiError.invalid(field, `须在 ${FIRST_REPORT_YEAR} 年至 ${current} 年之间`);
   return year;
 }

@@ -14,7 +14,7 @@ export class AssessmentQuery {
 
   @ApiPropertyOptional({ pattern: '^[0-9]{4}-?[Qq][1-4]$', description: 'a quarter (季度报送), e.g. 2026-Q3, instead of from/to' })
   @IsOptional()
-  @Matches(/^\d{4}-?Q[1-4]$/i, { message: 'quarter must look like 2026-Q3' })
+  @Matches(/^\d{4}-?Q[1-4]$/i, { message: '季度（quarter）须形如 2026-Q3' })
   quarter?: string;
 
   @ApiPropertyOptional({ description: 'one department; otherwise every department' })

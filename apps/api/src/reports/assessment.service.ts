@@ -191,16 +191,16 @@ export class AssessmentService {
   /** A quarter, or from and to, both required: an assessment without a period is not a figure anyone can sign. */
   private period(query: AssessmentQuery): { from: Date; to: Date } {
     if (query.quarter !== undefined) {
-      if (query.from !== undefined || query.to !== undefined) throw ApiError.invalid('quarter', 'give either quarter or from/to, not both');
+      if (query.from !== undefined || query.to !== undefined) throw ApiError.invalid('quarter', '季度（quarter）与起止日期（from/to）只能填写其一');
       const span = quarterSpan(query.quarter);
-      if (!span) throw ApiError.invalid('quarter', 'must look like 2026-Q3');
+      if (!span) throw ApiError.invalid('quarter', '季度（quarter）须形如 2026-Q3');
       const period = parsePeriod(span.from, span.to);
       return { from: period.from as Date, to: period.to as Date };
     }
-    if (query.from === undefined) throw ApiError.invalid('from', 'is required (or give quarter)');
-    if (query.to === undefined) throw ApiError.invalid('to', 'is required (or give quarter)');
+    if (query.from === undefined) throw ApiError.invalid('from', '请填写开始日期（from），或填写季度（quarter）');
+    if (query.to === undefined) throw ApiError.invalid('to', '请填写结束日期（to），或填写季度（quarter）');
     const { from, to } = parsePeriod(query.from, query.to);
-    if (!from || !to) throw ApiError.invalid('from', 'is not a date');
+    if (!from || !to) throw ApiError.invalid('from', '开始日期（from）或结束日期（to）不是有效日期');
     return { from, to };
   }
 
@@ -209,7 +209,7 @@ export class AssessmentService {
       `SELECT code, name FROM departments WHERE ($1::varchar IS NULL AND kind <> 'county') OR code = $1 ORDER BY code`,
       [code ?? null],
     );
-    if (code !== undefined && rows.length === 0) throw ApiError.invalid('departmentCode', `no department "${code}"`);
+    if (code !== undefined && rows.length === 0) throw ApiError.invalid('departmentCode', `部门“${code}”不存在`);
     return rows;
   }
 }

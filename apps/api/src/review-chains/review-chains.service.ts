@@ -21,7 +21,7 @@ export class ReviewChainsService {
   async set(actor: Actor, dto: { departmentCode?: string; catalogItemCode?: string; stages: ReviewStage[] }, requestId: string | undefined) {
     if (dto.departmentCode) {
       const [department] = await this.dataSource.query(`SELECT 1 FROM departments WHERE code = $1`, [dto.departmentCode]);
-      if (!department) throw ApiError.invalid('departmentCode', `unknown department "${dto.departmentCode}"`);
+      if (!department) throw ApiError.invalid('departmentCode', `部门“${dto.departmentCode}”不存在`);
     }
     return this.dataSource.transaction(async (manager) => {
       const [row]: { id: string }[] = await manager.query(

@@ -12,7 +12,7 @@ export class CreateSupervisionDemandDto {
   @ApiProperty({ description: 'what the department must do, and why (督办事由); kept in the audit trail' })
   @IsString()
   @IsNotEmpty()
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @Matches(/\S/, { message: '督办理由（reason）不能为空' })
   @MaxLength(2000)
   reason!: string;
 
@@ -28,7 +28,7 @@ export class RespondToSupervisionDemandDto {
   @ApiProperty({ description: "the department head's answer: what was done, or when it will be" })
   @IsString()
   @IsNotEmpty()
-  @Matches(/\S/, { message: 'response must not be blank' })
+  @Matches(/\S/, { message: '答复内容（response）不能为空' })
   @MaxLength(5000)
   response!: string;
 }

@@ -105,7 +105,7 @@ export class SupervisionDemandsService {
     const demandId = idempotencyKey ? uuidFromKey(`supervision-demand:${actor.username}`, idempotencyKey) : randomUUID();
     const earlier = await this.find(demandId);
     if (earlier) {
-      if (earlier.itemId !== dto.itemId) throw ApiError.conflict(`Idempotency-Key already used for a demand on item ${earlier.itemId}`);
+      if (earlier.itemId !== dto.itemId) throw ApiError.conflict(`该幂等键（Idempotency-Key）已用于事项 ${earlier.itemId} 的督办单`);
       return earlier;
     }
     const item = await this.items.loadVisible(actor, dto.itemId);
@@ -133,7 +133,7 @@ export class SupervisionDemandsService {
   async respond(actor: Actor, demandId: string, response: string, idempotencyKey: string | undefined, requestId: string | undefined): Promise<SupervisionDemand> {
     const demand = await this.load(demandId);
     if (!actor.roles.includes(SUPERVISION_DEMAND_ROLE) || actor.departmentCode !== demand.departmentCode) {
-      throw ApiError.forbidden(`demand ${demandId} is for the head of department ${demand.departmentCode}`);
+      throw ApiError.forbidden(`督办单 ${demandId} 应由部门 ${demand.departmentCode} 的负责人答复`);
     }
     const text = response.trim();
     if (demand.state === 'answered') return this.answeredAlready(demand, actor, text);
@@ -150,11 +150,11 @@ export class SupervisionDemandsService {
   async list(actor: Actor, query: ListSupervisionDemandsQuery): Promise<{ items: SupervisionDemand[] }> {
     let department = query.department;
     if (!overseesSupervision(actor)) {
-      if (department !== undefined && department !== actor.departmentCode) throw ApiError.forbidden(`demands on department ${department} are not yours to see`);
+      if (department !== undefined && department !== actor.departmentCode) throw ApiError.forbidden(`您无权查看部门 ${department} 的督办单`);
       department = actor.departmentCode;
     } else if (department !== undefined) {
       const found: unknown[] = await this.dataSource.query('SELECT 1 FROM departments WHERE code = $1', [department]);
-      if (!found.length) throw ApiError.invalid('department', `no department "${department}"`);
+      if (!found.length) throw ApiError.invalid('department', `部门“${department}”不存在`);
     }
     const rows: DemandRow[] = await this.dataSource.query(
       `${SELECT_DEMANDS}
@@ -168,7 +168,7 @@ export class SupervisionDemandsService {
 
   async get(actor: Actor, demandId: string): Promise<SupervisionDemand> {
     const demand = await this.load(demandId);
-    if (!overseesSupervision(actor) && demand.departmentCode !== actor.departmentCode) throw ApiError.forbidden(`demand ${demandId} is on department ${demand.departmentCode}`);
+    if (!overseesSupervision(actor) && demand.departmentCode !== actor.departmentCode) throw ApiError.forbidden(`督办单 ${demandId} 属于部门 ${demand.departmentCode}`);
     return demand;
   }
 
@@ -191,7 +191,7 @@ export class SupervisionDemandsService {
 
   private answeredAlready(demand: SupervisionDemand, actor: Actor, text: string): SupervisionDemand {
     if (demand.responder === actor.username && demand.response === text) return demand;
-    throw ApiError.conflict(`demand ${demand.id} has already been answered by ${demand.responder}`);
+    throw ApiError.conflict(`督办单 ${demand.id} 已由 ${demand.responder} 答复`);
   }
 
   private async find(demandId: string): Promise<SupervisionDemand | undefined> {
@@ -201,7 +201,7 @@ export class SupervisionDemandsService {
 
   private async load(demandId: string): Promise<SupervisionDemand> {
     const demand = await this.find(demandId);
-    if (!demand) throw ApiError.notFound(`demand ${demandId} does not exist`);
+    if (!demand) throw ApiError.notFound(`督办单 ${demandId} 不存在`);
     return demand;
   }
 }

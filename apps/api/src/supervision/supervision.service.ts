@@ -228,16 +228,16 @@ export class SupervisionService {
   private async checkFilters(query: OverdueQuery): Promise<void> {
     if (query.departmentCode !== undefined) {
       const found: unknown[] = await this.dataSource.query('SELECT 1 FROM departments WHERE code = $1', [query.departmentCode]);
-      if (!found.length) throw ApiError.invalid('departmentCode', `no department "${query.departmentCode}"`);
+      if (!found.length) throw ApiError.invalid('departmentCode', `部门“${query.departmentCode}”不存在`);
     }
     if (query.area !== undefined) {
       const found: unknown[] = await this.dataSource.query('SELECT 1 FROM catalog_items WHERE area = $1 LIMIT 1', [query.area]);
-      if (!found.length) throw ApiError.invalid('area', `no catalog area "${query.area}"`);
+      if (!found.length) throw ApiError.invalid('area', `目录领域“${query.area}”不存在`);
     }
     if (query.leader !== undefined) {
       const found: { roles: string[] }[] = await this.dataSource.query('SELECT roles FROM users WHERE username = $1', [query.leader]);
-      if (!found.length) throw ApiError.invalid('leader', `no user "${query.leader}"`);
-      if (!found[0].roles.includes('leader')) throw ApiError.invalid('leader', `"${query.leader}" does not hold the leader role`);
+      if (!found.length) throw ApiError.invalid('leader', `用户“${query.leader}”不存在`);
+      if (!found[0].roles.includes('leader')) throw ApiError.invalid('leader', `用户“${query.leader}”不是领导（leader）`);
     }
   }
 

@@ -64,33 +64,33 @@ export interface RawInboxQuery {
 function single(field: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
   // `?kind=a&kind=b` arrives as an array: one value per filter is the contract.
-  if (typeof value !== 'string') throw ApiError.invalid(field, 'must be given once, as a string');
+  if (typeof value !== 'string') throw ApiError.invalid(field, '只能填写一次，且须为文字');
   return value;
 }
 
 /** Validates the inbox query string; every failure is a 400 naming the field. */
 export function parseInboxQuery(raw: RawInboxQuery): { filters: InboxFilters; after?: TaskCursor; limit: number } {
   const state = single('state', raw.state) ?? 'open';
-  if (state !== 'open' && state !== 'completed') throw ApiError.invalid('state', 'must be one of open, completed');
+  if (state !== 'open' && state !== 'completed') throw ApiError.invalid('state', '状态（state）须为 open（待办）或 completed（已办）');
 
   const kind = single('kind', raw.kind);
-  if (kind !== undefined && !REVIEW_STAGES.includes(kind as ReviewStage)) throw ApiError.invalid('kind', `must be one of ${REVIEW_STAGES.join(', ')}`);
+  if (kind !== undefined && !REVIEW_STAGES.includes(kind as ReviewStage)) throw ApiError.invalid('kind', `环节（kind）须为 ${REVIEW_STAGES.join('、')} 之一`);
 
   const area = single('area', raw.area);
-  if (area !== undefined && (area.trim() === '' || area.length > 100)) throw ApiError.invalid('area', 'must be a catalog area name of 1 to 100 characters');
+  if (area !== undefined && (area.trim() === '' || area.length > 100)) throw ApiError.invalid('area', '目录领域（area）须为 1 至 100 个字的名称');
 
   const overdueText = single('overdue', raw.overdue);
-  if (overdueText !== undefined && overdueText !== 'true' && overdueText !== 'false') throw ApiError.invalid('overdue', 'must be true or false');
+  if (overdueText !== undefined && overdueText !== 'true' && overdueText !== 'false') throw ApiError.invalid('overdue', '是否逾期（overdue）须为 true 或 false');
 
   const dueBefore = single('dueBefore', raw.dueBefore);
   if (dueBefore !== undefined && (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(dueBefore) || Number.isNaN(Date.parse(dueBefore)))) {
-    throw ApiError.invalid('dueBefore', 'must be an ISO 8601 date or date-time');
+    throw ApiError.invalid('dueBefore', '截止时间（dueBefore）须为 ISO 8601 日期或日期时间');
   }
 
   const limitText = single('limit', raw.limit);
   let limit = INBOX_DEFAULT_LIMIT;
   if (limitText !== undefined) {
-    if (!/^\d{1,4}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > INBOX_MAX_LIMIT) throw ApiError.invalid('limit', `must be an integer from 1 to ${INBOX_MAX_LIMIT}`);
+    if (!/^\d{1,4}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > INBOX_MAX_LIMIT) throw ApiError.invalid('limit', `每页条数（limit）须为 1 至 ${INBOX_MAX_LIMIT} 的整数`);
     limit = Number(limitText);
   }
 

@@ -20,5 +20,5 @@ export function decodeTaskCursor(raw: string): TaskCursor {
   } catch {
     // fall through to the error below
   }
-  throw ApiError.invalid('cursor', 'is not a cursor this API returned');
+  throw ApiError.invalid('cursor', '翻页游标（cursor）不是本接口返回的游标');
 }

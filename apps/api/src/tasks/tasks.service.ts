@@ -101,10 +101,10 @@ export class TasksService {
       const heldAlready = task.claimedBy === actor.username;
       const view = await this.workflows.claimTask(task.itemId, { taskId, actor: toActorRef(actor, requestId) }, idempotencyKey);
       const claimedBy = view.openTask?.taskId === taskId ? view.openTask.claimedBy : undefined;
-      if (claimedBy !== actor.username) return { taskId, outcome: 'refused', status: 409, code: 'conflict', message: `task ${taskId} is no longer open` };
+      if (claimedBy !== actor.username) return { taskId, outcome: 'refused', status: 409, code: 'conflict', message: `任务 ${taskId} 已不再待办` };
       return heldAlready
-        ? { taskId, outcome: 'already-claimed-by-you', status: 200, message: 'you had already claimed this task; nothing changed' }
-        : { taskId, outcome: 'claimed', status: 200, message: 'claimed' };
+        ? { taskId, outcome: 'already-claimed-by-you', status: 200, message: '您已认领过该任务，未作更改' }
+        : { taskId, outcome: 'claimed', status: 200, message: '已认领' };
     } catch (error) {
       const known = error instanceof ApiError ? error : apiErrorFromTemporal(error);
       if (known?.code === 'conflict') {
@@ -116,15 +116,15 @@ export class TasksService {
       }
       if (known) return { taskId, outcome: 'refused', status: httpStatusOf(known.code), code: known.code, message: known.message };
       this.logger.error(`bulk claim of task ${taskId} failed`, error instanceof Error ? error.stack : String(error));
-      return { taskId, outcome: 'refused', status: 503, code: 'unavailable', message: 'the claim could not be made now; try again' };
+      return { taskId, outcome: 'refused', status: 503, code: 'unavailable', message: '暂时无法认领，请稍后再试' };
     }
   }
 
   /** The task, after checking the actor could work on it: 404 when unknown, 403 when it is not theirs. */
   private async loadActionable(actor: Actor, taskId: string): Promise<ReviewTaskEntity> {
     const task = await this.dataSource.getRepository(ReviewTaskEntity).findOneBy({ id: taskId });
-    if (!task) throw ApiError.notFound(`task ${taskId} does not exist`);
-    if (!mayActOnTask(actor, task)) throw new ApiError('task.not-yours', `task ${taskId} is for ${taskHolderDescription(task)}`);
+    if (!task) throw ApiError.notFound(`任务 ${taskId} 不存在`);
+    if (!mayActOnTask(actor, task)) throw new ApiError('task.not-yours', `任务 ${taskId} 应由${taskHolderDescription(task)}办理`);
     return task;
   }
 
@@ -132,7 +132,7 @@ export class TasksService {
   private async loadReviewTask(actor: Actor, taskId: string): Promise<ReviewTaskEntity> {
     const task = await this.loadActionable(actor, taskId);
     if ((task.stage as string) === SUPERVISION_DEMAND_TASK_STAGE) {
-      throw ApiError.conflict(`task ${taskId} is a supervisor's demand (督办): answer it with POST /api/supervision/demands/${taskId}/respond`);
+      throw ApiError.conflict(`任务 ${taskId} 是督办单，请通过 POST /api/supervision/demands/${taskId}/respond 答复`);
     }
     return task;
   }
@@ -154,7 +154,7 @@ export class TasksService {
   async delegate(actor: Actor, taskId: string, dto: DelegateTaskDto, idempotencyKey: string | undefined, requestId: string | undefined) {
     const task = await this.loadReviewTask(actor, taskId);
     const delegate = await this.dataSource.getRepository(UserEntity).findOneBy({ username: dto.to });
-    if (!delegate || !delegate.active) throw ApiError.invalid('to', `unknown user "${dto.to}"`);
+    if (!delegate || !delegate.active) throw ApiError.invalid('to', `用户“${dto.to}”不存在或已停用`);
     const view = await this.workflows.delegateTask(
       task.itemId,
       {

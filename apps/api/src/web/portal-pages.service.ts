@@ -125,7 +125,7 @@ export class PortalPagesService {
   }
 
   private async itemPage(id: string) {
-    if (!UUID.test(id)) throw ApiError.notFound(`no released item ${id}`);
+    if (!UUID.test(id)) throw ApiError.notFound(`没有已发布的事项 ${id}`);
     const item = await this.portal.detail(id);
     if (item.state === 'WITHDRAWN') {
       // Gone for search engines and for links; the reader still learns why.

@@ -53,18 +53,18 @@ export function holidayTableProblems(table: HolidayTable): { field: string; prob
   const inYear = (day: string) => isLocalDate(day) && Number(day.slice(0, 4)) === table.year;
   const seen = new Set<string>();
   table.holidays.forEach((holiday, index) => {
-    if (!holiday.name?.trim()) problems.push({ field: `holidays[${index}].name`, problem: 'must not be empty' });
-    if (!holiday.days?.length) problems.push({ field: `holidays[${index}].days`, problem: 'must list at least one day' });
+    if (!holiday.name?.trim()) problems.push({ field: `holidays[${index}].name`, problem: '节假日名称不能为空' });
+    if (!holiday.days?.length) problems.push({ field: `holidays[${index}].days`, problem: '须至少列出一天' });
     for (const day of holiday.days ?? []) {
-      if (!inYear(day)) problems.push({ field: `holidays[${index}].days`, problem: `${day} is not a date in ${table.year}` });
-      if (seen.has(day)) problems.push({ field: `holidays[${index}].days`, problem: `${day} is listed twice` });
+      if (!inYear(day)) problems.push({ field: `holidays[${index}].days`, problem: `${day} 不是 ${table.year} 年内的日期` });
+      if (seen.has(day)) problems.push({ field: `holidays[${index}].days`, problem: `${day} 重复列出` });
       seen.add(day);
     }
   });
   table.makeUpWorkingDays.forEach((day) => {
-    if (!inYear(day)) problems.push({ field: 'makeUpWorkingDays', problem: `${day} is not a date in ${table.year}` });
-    else if (![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) problems.push({ field: 'makeUpWorkingDays', problem: `${day} is not a Saturday or Sunday` });
-    if (seen.has(day)) problems.push({ field: 'makeUpWorkingDays', problem: `${day} is also a holiday` });
+    if (!inYear(day)) problems.push({ field: 'makeUpWorkingDays', problem: `${day} 不是 ${table.year} 年内的日期` });
+    else if (![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) problems.push({ field: 'makeUpWorkingDays', problem: `${day} 不是星期六或星期日，不需要调休上班` });
+    if (seen.has(day)) problems.push({ field: 'makeUpWorkingDays', problem: `${day} 同时被列为节假日` });
   });
   return problems;
 }

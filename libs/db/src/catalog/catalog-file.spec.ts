@@ -47,8 +47,8 @@ describe('reading the published catalogs (the project copy of the sample catalog
 
   it('refuses files that are not catalogs, naming the problem', () => {
     expect(() => readCatalogCsv('', 'empty.csv')).toThrow(MalformedCatalogError);
-    expect(() => readCatalogCsv('"a","b"\n"1","2"\n', 'no-header.csv')).toThrow(/no header row with 序号/);
-    expect(() => readCatalogCsv('"未知标题"\n"序号","公开事项"\n', 'no-area.csv')).toThrow(/does not name an area/);
+    expect(() => readCatalogCsv('"a","b"\n"1","2"\n', 'no-header.csv')).toThrow(/no-header\.csv: 未找到含“序号”的表头行/);
+    expect(() => readCatalogCsv('"未知标题"\n"序号","公开事项"\n', 'no-area.csv')).toThrow(/no-area\.csv: 标题行“未知标题”没有写明领域/);
   });
 });
 
@@ -76,8 +76,8 @@ describe('reading every worksheet of a workbook', () => {
     const result = await readCatalogFile({ name: '县目录.xlsx', content });
     expect(result.sheets.map((sheet) => [sheet.sheet, sheet.area, sheet.items.length])).toEqual([['义务教育', '义务教育', 3], ['社会救助', '社会救助', 2]]);
     expect(result.skippedSheets).toEqual([
-      { sheet: '填表说明', reason: 'no header row with 序号 was found' },
-      { sheet: 'Sheet4', reason: 'the worksheet is empty' },
+      { sheet: '填表说明', reason: '未找到含“序号”的表头行' },
+      { sheet: 'Sheet4', reason: '工作表是空的' },
     ]);
     const items = result.sheets.flatMap((sheet) => sheet.items);
     expect(items.map((item) => [item.code, item.level1, item.source?.file, item.source?.row])).toEqual([
@@ -100,13 +100,13 @@ describe('reading every worksheet of a workbook', () => {
 
   it('refuses the whole workbook when a sheet with a catalog header does not read, naming the sheet', async () => {
     const content = await catalogWorkbookOfSheets([education, { ...assistance, title: '未知标题' }]);
-    await expect(readCatalogFile({ name: '县目录.xlsx', content })).rejects.toThrow(/县目录\.xlsx（工作表 社会救助）: the title row "未知标题" does not name an area/);
+    await expect(readCatalogFile({ name: '县目录.xlsx', content })).rejects.toThrow(/县目录\.xlsx（工作表 社会救助）: 标题行“未知标题”没有写明领域/);
   });
 
   it('refuses a workbook with no catalog sheet at all, naming each sheet', async () => {
     const content = await catalogWorkbookOfSheets([{ name: '说明', plainRows: [['见附件']] }, { name: '空表', plainRows: [] }]);
     await expect(readCatalogFile({ name: '说明.xlsx', content })).rejects.toThrow(
-      '说明.xlsx: no worksheet is a catalog: no header row with 序号 was found in "说明" (no header row with 序号 was found), "空表" (the worksheet is empty)',
+      '说明.xlsx: 没有一个工作表是公开事项目录：“说明”（未找到含“序号”的表头行）、“空表”（工作表是空的）',
     );
   });
 });

@@ -42,15 +42,15 @@ export function cellText(value: CellValue): string {
 /** Reads every worksheet of an .xlsx into rows of cell text, in workbook order. Merged cells repeat their master's text. */
 async function readXlsxSheets(file: CatalogFile): Promise<{ name: string; rows: string[][] }[]> {
   if (!file.content.subarray(0, 4).equals(ZIP_MAGIC)) {
-    throw new MalformedCatalogError(file.name, 'not an .xlsx spreadsheet (the file is not a zip package)');
+    throw new MalformedCatalogError(file.name, '不是 .xlsx 电子表格（文件不是 zip 压缩包格式）');
   }
   const workbook = new Workbook();
   try {
     await workbook.xlsx.load(file.content as unknown as ArrayBuffer);
   } catch (error) {
-    throw new MalformedCatalogError(file.name, `not a readable .xlsx spreadsheet (${error instanceof Error ? error.message : String(error)})`);
+    throw new MalformedCatalogError(file.name, `无法读取该 .xlsx 电子表格（${error instanceof Error ? error.message : String(error)}）`);
   }
-  if (workbook.worksheets.length === 0) throw new MalformedCatalogError(file.name, 'the workbook has no worksheet');
+  if (workbook.worksheets.length === 0) throw new MalformedCatalogError(file.name, '工作簿中没有工作表');
   return workbook.worksheets.map((sheet) => {
     const rows: string[][] = [];
     for (let r = 1; r <= sheet.rowCount; r++) {
@@ -80,24 +80,24 @@ async function readXlsxCatalogs(file: CatalogFile): Promise<CatalogFileResult> {
     const source = worksheets.length > 1 ? `${file.name}（工作表 ${worksheet.name}）` : file.name;
     if (!hasCatalogHeader(worksheet.rows)) {
       const empty = !worksheet.rows.some((row) => row.some((cell) => cell !== ''));
-      skippedSheets.push({ sheet: worksheet.name, reason: empty ? 'the worksheet is empty' : 'no header row with 序号 was found' });
+      skippedSheets.push({ sheet: worksheet.name, reason: empty ? '工作表是空的' : '未找到含“序号”的表头行' });
       continue;
     }
     sheets.push({ ...readCatalogSheet(source, worksheet.rows), ...(worksheets.length > 1 ? { sheet: worksheet.name } : {}) });
   }
   if (sheets.length === 0) {
-    const names = skippedSheets.map((skipped) => `"${skipped.sheet}" (${skipped.reason})`).join(', ');
-    throw new MalformedCatalogError(file.name, `no worksheet is a catalog: no header row with 序号 was found in ${names}`);
+    const names = skippedSheets.map((skipped) => `“${skipped.sheet}”（${skipped.reason}）`).join('、');
+    throw new MalformedCatalogError(file.name, `没有一个工作表是公开事项目录：${names}`);
   }
   return { sheets, skippedSheets };
 }
 
 function readCsvRows(file: CatalogFile): string[][] {
-  if (file.content.includes(0)) throw new MalformedCatalogError(file.name, 'not a text CSV file (it contains binary data)');
+  if (file.content.includes(0)) throw new MalformedCatalogError(file.name, '不是文本格式的 CSV 文件（含有二进制数据）');
   try {
     return parse(file.content.toString('utf8').replace(/^\uFEFF/, ''), { relaxColumnCount: true, skipEmptyLines: false }) as string[][];
   } catch (error) {
-    throw new MalformedCatalogError(file.name, `not a readable CSV file (${error instanceof Error ? error.message : String(error)})`);
+    throw new MalformedCatalogError(file.name, `无法读取该 CSV 文件（${error instanceof Error ? error.message : String(error)}）`);
   }
 }
 
@@ -107,10 +107,10 @@ function readCsvRows(file: CatalogFile): string[][] {
  */
 export async function readCatalogFile(file: CatalogFile): Promise<CatalogFileResult> {
   const extension = path.extname(file.name).toLowerCase();
-  if (file.content.length === 0) throw new MalformedCatalogError(file.name, 'the file is empty');
+  if (file.content.length === 0) throw new MalformedCatalogError(file.name, '文件是空的');
   if (extension === '.xlsx') return readXlsxCatalogs(file);
   if (extension === '.csv') return { sheets: [readCatalogSheet(file.name, readCsvRows(file))], skippedSheets: [] };
-  throw new MalformedCatalogError(file.name, `unsupported file type "${extension || '(none)'}": upload .xlsx or .csv`);
+  throw new MalformedCatalogError(file.name, `不支持的文件类型“${extension || '（无扩展名）'}”：请上传 .xlsx 或 .csv 文件`);
 }
 
 export function readCatalogCsv(text: string, fileName: string): CatalogSheetResult {

@@ -128,7 +128,7 @@ export async function importCatalogFiles(
         if (earlier) {
           throw new MalformedCatalogError(
             source,
-            `row ${item.source?.row}: item code ${item.code} is also at ${earlier.file} row ${earlier.row}; each 序号 must be unique within an area`,
+            `第 ${item.source?.row} 行：事项编码 ${item.code} 与 ${earlier.file} 第 ${earlier.row} 行重复；同一领域内的“序号”不能重复`,
           );
         }
         firstSeen.set(item.code, { file: source, row: item.source?.row });

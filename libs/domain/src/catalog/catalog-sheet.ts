@@ -114,12 +114,12 @@ export function hasCatalogHeader(rows: readonly (readonly string[])[]): boolean 
  */
 export function readCatalogSheet(file: string, rows: readonly (readonly string[])[]): CatalogSheetResult {
   const nonEmpty = rows.filter((row) => row.some((cell) => cell.trim() !== ''));
-  if (nonEmpty.length === 0) throw new MalformedCatalogError(file, 'the file is empty');
+  if (nonEmpty.length === 0) throw new MalformedCatalogError(file, '文件是空的');
   const headerIndex = rows.findIndex((row) => row.some((cell) => cell.trim() === '序号'));
-  if (headerIndex < 0) throw new MalformedCatalogError(file, 'no header row with 序号 was found');
+  if (headerIndex < 0) throw new MalformedCatalogError(file, '未找到含“序号”的表头行');
   const title = rows.slice(0, headerIndex).flat().find((cell) => cell.trim() !== '') ?? '';
   const area = areaFromTitle(title);
-  if (!area) throw new MalformedCatalogError(file, `the title row "${title}" does not name an area (…领域…)`);
+  if (!area) throw new MalformedCatalogError(file, `标题行“${title}”没有写明领域（应形如“……领域……”）`);
   const areaCode = AREA_CODES[area] ?? `AREA${[...area].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 100000, 7)}`;
 
   const top = rows[headerIndex];
@@ -132,7 +132,7 @@ export function readCatalogSheet(file: string, rows: readonly (readonly string[]
     if (field && !columns.has(field)) columns.set(field, col);
   }
   for (const required of ['level1', 'content', 'timeLimit', 'subject', 'channels'] as const) {
-    if (!columns.has(required)) throw new MalformedCatalogError(file, `the header has no column for ${required}`);
+    if (!columns.has(required)) throw new MalformedCatalogError(file, `表头缺少“${required}”列`);
   }
 
   const items: CatalogItem[] = [];
@@ -150,7 +150,7 @@ export function readCatalogSheet(file: string, rows: readonly (readonly string[]
     const seq = cell('seq') || String(items.length + 1);
     const timeLimit = parseTimeLimit(cell('timeLimit'));
     if (timeLimit.rule.kind === 'manual') {
-      warnings.push({ file, row: index + 1, column: '公开时限', message: `needs manual rule: "${timeLimit.text}"` });
+      warnings.push({ file, row: index + 1, column: '公开时限', message: `公开时限“${timeLimit.text}”无法自动识别，需人工设定规则` });
     }
     const audiencePublic = isChecked(cell('audiencePublic'));
     const audienceSpecific = isChecked(cell('audienceSpecific'));
@@ -166,10 +166,10 @@ export function readCatalogSheet(file: string, rows: readonly (readonly string[]
       warnings.push({ file, row: index + 1, column: '五公开类别', message: `unknown category "${categoryCell}": expected 决策/执行/管理/服务/结果` });
     }
     for (const [field, label] of [['level1', '一级事项'], ['content', '公开内容'], ['subject', '公开主体']] as const) {
-      if (!cell(field)) warnings.push({ file, row: index + 1, column: label, message: 'empty cell' });
+      if (!cell(field)) warnings.push({ file, row: index + 1, column: label, message: '单元格为空' });
     }
     const channels = parseChosenChannels(cell('channels'));
-    if (channels.length === 0) warnings.push({ file, row: index + 1, column: '公开渠道和载体', message: 'no channel is checked' });
+    if (channels.length === 0) warnings.push({ file, row: index + 1, column: '公开渠道和载体', message: '未勾选任何公开渠道' });
     items.push({
       code: `${areaCode}-${seq.padStart(3, '0')}`,
       area,
@@ -189,6 +189,6 @@ export function readCatalogSheet(file: string, rows: readonly (readonly string[]
       source: { file, row: index + 1 },
     });
   }
-  if (items.length === 0) throw new MalformedCatalogError(file, 'the catalog has a header but no item rows');
+  if (items.length === 0) throw new MalformedCatalogError(file, '目录只有表头，没有事项行');
   return { area, items, warnings };
 }

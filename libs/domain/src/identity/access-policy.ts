@@ -1,5 +1,5 @@
 import { STAGE_ROLE, type ReviewStage } from '../review/review-chain';
-import type { Role } from './roles';
+import { roleLabel, type Role } from './roles';
 
 /**
  * The access policy: who sees which department's work, who may act on which task, who may see personal
@@ -189,8 +189,8 @@ export function mayActOnTask(actor: PolicyActor, task: TaskAccessFacts): boolean
 
 /** Who the task is for, in words, for a refusal. */
 export function taskHolderDescription(task: TaskAccessFacts): string {
-  const holder = task.assignee ?? `the role ${task.role} in department ${task.departmentCode}`;
-  return task.escalated ? `${holder} (or, as it is overdue, the head of department ${task.departmentCode})` : holder;
+  const holder = task.assignee ?? `部门 ${task.departmentCode} 的${roleLabel(task.role)}（${task.role}）`;
+  return task.escalated ? `${holder}（已逾期，部门 ${task.departmentCode} 负责人也可办理）` : holder;
 }
 
 // ---------------------------------------------------------------------------------------------------------

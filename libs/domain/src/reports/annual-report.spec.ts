@@ -40,7 +40,7 @@ describe('the annual report table checks', () => {
     const table = balancedTable();
     table.carriedForward.naturalPerson = 4;
     expect(checkApplicationTable(table)).toEqual([
-      { field: 'applications.carriedForward.naturalPerson', code: 'annual-report.balance', problem: expect.stringContaining('(12) must equal 办理结果总计 + 结转下年度 (13)'), params: { incoming: 12, outgoing: 13 } },
+      { field: 'applications.carriedForward.naturalPerson', code: 'annual-report.balance', problem: expect.stringContaining('（12）应等于 办理结果总计 + 结转下年度（13）'), params: { incoming: 12, outgoing: 13 } },
     ]);
   });
 
@@ -91,7 +91,7 @@ describe('the annual report table checks', () => {
     const fields = result.problems.map((problem) => problem.field);
     expect(fields).toEqual(expect.arrayContaining(['extra', 'overview', 'licensingDecisions', 'rules.repealed', 'rules.inForce', 'reviewLitigation.reconsideration.total', 'applications.newlyReceived.naturalPerson', 'applications.carriedOver']));
     expect(fields).not.toContain('feesTenThousandYuan');
-    expect(validateAnnualReportInputs([]).problems).toEqual([{ field: 'inputs', code: 'annual-report.not-an-object', problem: 'must be an object' }]);
+    expect(validateAnnualReportInputs([]).problems).toEqual([{ field: 'inputs', code: 'annual-report.not-an-object', problem: '填报内容格式有误' }]);
   });
 });
 

@@ -148,34 +148,34 @@ const MAX_COUNT = 100_000_000;
  */
 export function validateAnnualReportInputs(raw: unknown): { inputs: AnnualReportInputs; problems: [] } | { problems: InputProblem[] } {
   const problems: InputProblem[] = [];
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problems: [{ field: 'inputs', code: 'annual-report.not-an-object', problem: 'must be an object' }] };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problems: [{ field: 'inputs', code: 'annual-report.not-an-object', problem: ANNUAL_REPORT_PROBLEM_MESSAGES['annual-report.not-an-object'] }] };
   const body = raw as Record<string, unknown>;
   const known = new Set(['overview', 'rules', 'licensingDecisions', 'punishmentDecisions', 'compulsionDecisions', 'feesTenThousandYuan', 'applications', 'reviewLitigation', 'problems', 'otherMatters']);
-  for (const key of Object.keys(body)) if (!known.has(key)) problems.push({ field: key, code: 'annual-report.unknown-input', problem: 'is not an input of the annual report' });
+  for (const key of Object.keys(body)) if (!known.has(key)) problems.push({ field: key, code: 'annual-report.unknown-input', problem: ANNUAL_REPORT_PROBLEM_MESSAGES['annual-report.unknown-input'] });
 
   const text = (key: string) => {
     const value = body[key];
     if (value === undefined) return;
-    if (typeof value !== 'string') problems.push({ field: key, code: 'annual-report.not-text', problem: 'must be text' });
-    else if (value.length > MAX_TEXT) problems.push({ field: key, code: 'annual-report.text-too-long', problem: `must be at most ${MAX_TEXT} characters`, params: { max: MAX_TEXT } });
+    if (typeof value !== 'string') problems.push({ field: key, code: 'annual-report.not-text', problem: ANNUAL_REPORT_PROBLEM_MESSAGES['annual-report.not-text'] });
+    else if (value.length > MAX_TEXT) problems.push({ field: key, code: 'annual-report.text-too-long', problem: ANNUAL_REPORT_PROBLEM_MESSAGES['annual-report.text-too-long'].replace('{max}', String(MAX_TEXT)), params: { max: MAX_TEXT } });
   };
   const count = (field: string, value: unknown, options: { decimals?: boolean } = {}) => {
     const ok = typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_COUNT && (options.decimals ? Math.round(value * 10_000) === value * 10_000 : Number.isInteger(value));
     if (!ok) {
       problems.push(
         options.decimals
-          ? { field, code: 'annual-report.not-an-amount', problem: 'must be a non-negative amount with at most 4 decimals' }
-          : { field, code: 'annual-report.not-a-count', problem: 'must be a whole number, 0 or more' },
+          ? { field, code: 'annual-report.not-an-amount', problem: ANNUAL_REPORT_PROBLEM_MESSAGES['annual-report.not-an-amount'] }
+          : { field, code: 'annual-report.not-a-count', problem: ANNUAL_REPORT_PROBLEM_MESSAGES['annual-report.not-a-count'] },
       );
     }
   };
   const record = (field: string, value: unknown, keys: readonly string[], cell: (field: string, value: unknown) => void) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      problems.push({ field, code: 'annual-report.not-a-table', problem: `must be an object with ${keys.join(', ')}` });
+      problems.push({ field, code: 'annual-report.not-a-table', problem: `${ANNUAL_REPORT_PROBLEM_MESSAGES['annual-report.not-a-table']}：须包含 ${keys.join('、')}` });
       return false;
     }
     const entries = value as Record<string, unknown>;
-    for (const key of Object.keys(entries)) if (!keys.includes(key)) problems.push({ field: `${field}.${key}`, code: 'annual-report.unknown-cell', problem: 'is not part of this table' });
+    for (const key of Object.keys(entries)) if (!keys.includes(key)) problems.push({ field: `${field}.${key}`, code: 'annual-report.unknown-cell', problem: ANNUAL_REPORT_PROBLEM_MESSAGES['annual-report.unknown-cell'] });
     for (const key of keys) cell(`${field}.${key}`, entries[key]);
     return true;
   };
@@ -209,7 +209,7 @@ export function checkApplicationTable(table: ApplicationTable): InputProblem[] {
   for (const column of APPLICATION_COLUMN_KEYS) {
     const results = APPLICATION_RESULT_ROWS.reduce((sum, row) => sum + table[row][column], 0);
     if (table.resultsTotal[column] !== results) {
-      problems.push({ field: `applications.resultsTotal.${column}`, code: 'annual-report.results-total', problem: `（七）总计 must be the sum of the results, ${results}`, params: { expected: results } });
+      problems.push({ field: `applications.resultsTotal.${column}`, code: 'annual-report.results-total', problem: `（七）总计应等于各项办理结果之和 ${results}`, params: { expected: results } });
     }
     const incoming = table.newlyReceived[column] + table.carriedOver[column];
     const outgoing = table.resultsTotal[column] + table.carriedForward[column];
@@ -217,7 +217,7 @@ export function checkApplicationTable(table: ApplicationTable): InputProblem[] {
       problems.push({
         field: `applications.carriedForward.${column}`,
         code: 'annual-report.balance',
-        problem: `本年新收 + 上年结转 (${incoming}) must equal 办理结果总计 + 结转下年度 (${outgoing})`,
+        problem: `本年新收 + 上年结转（${incoming}）应等于 办理结果总计 + 结转下年度（${outgoing}）`,
         params: { incoming, outgoing },
       });
     }
@@ -231,7 +231,7 @@ export function checkReviewLitigationTable(table: ReviewLitigationTable): InputP
   for (const { key } of REVIEW_LITIGATION_GROUPS) {
     const group = table[key];
     const sum = group.upheld + group.corrected + group.other + group.pending;
-    if (group.total !== sum) problems.push({ field: `reviewLitigation.${key}.total`, code: 'annual-report.outcomes-total', problem: `总计 must be the sum of the four outcomes, ${sum}`, params: { expected: sum } });
+    if (group.total !== sum) problems.push({ field: `reviewLitigation.${key}.total`, code: 'annual-report.outcomes-total', problem: `总计应为四项结果之和 ${sum}`, params: { expected: sum } });
   }
   return problems;
 }

@@ -165,7 +165,7 @@ describe('personal-information guard', () => {
     const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('[Content_Types].xml word/document.xml', 'latin1')]);
     const wrong = await uploadAttachments(client, 'edu.drafter', itemId, [{ name: '名单.xlsx', type: 'application/octet-stream', content: docx }]);
     expect(wrong.status).toBe(400);
-    expect(JSON.stringify(wrong.body)).toContain('not a XLSX file');
+    expect(JSON.stringify(wrong.body)).toContain('文件内容不是XLSX格式');
   });
 
   it('sweeps what is already released and lists the items to act on, one step from a withdrawal', async () => {

@@ -191,17 +191,17 @@ describe('a review task past its due time', () => {
     /** The validator's refusal, which the client carries as the cause of its "Workflow Update failed". */
     const refusal = (actor: ActorRef) => claim(actor).then(() => 'claimed', (error: { cause?: Error }) => error.cause?.message);
 
-    expect(await refusal(deputyHead)).toMatch(/secrecy-reviewer in department/);
+    expect(await refusal(deputyHead)).toMatch(/部门 \S+ 的保密审查人（secrecy-reviewer）/);
     await sleepUntil(new Date(Date.parse(task.dueAt) + 3_600_000).toISOString());
     expect((await dataSource.query(`SELECT escalated FROM review_tasks WHERE id = $1`, [task.taskId]))[0].escalated).toBe(true);
     expect((await claim(deputyHead)).openTask?.claimedBy).toBe(deputyHead.username);
     await handle.executeUpdate(unclaimTaskUpdate, { args: [{ taskId: task.taskId, actor: deputyHead }] });
-    expect(await refusal(otherHead)).toMatch(/head of department/);
+    expect(await refusal(otherHead)).toMatch(/已逾期，部门 \S+ 负责人也可办理/);
     expect(await refusal(head)).toMatch(/四眼原则/);
 
     await handle.executeUpdate(extendDeadlineUpdate, { args: [{ actor: supervisor, target: task.taskId, workingDays: 2, reason: '涉及多部门会商' }] });
     expect((await dataSource.query(`SELECT escalated FROM review_tasks WHERE id = $1`, [task.taskId]))[0].escalated).toBe(false);
-    expect(await refusal(deputyHead)).toMatch(/secrecy-reviewer in department/);
+    expect(await refusal(deputyHead)).toMatch(/部门 \S+ 的保密审查人（secrecy-reviewer）/);
     expect((await claim(checker)).openTask?.claimedBy).toBe(checker.username);
   });
 });

@@ -80,7 +80,7 @@ describe('catalog administration in the browser', () => {
       await expectText(report.locator('.report-sheets tr', { hasText: '填表说明' }), '已跳过：未找到含“序号”的表头行');
       await expectText(report.locator('.report-sheets tr', { hasText: '养老服务目录.xlsx' }).filter({ hasText: '养老服务' }), '已读取');
       await expectText(report.locator('.report-problems'), '未勾选任何公开渠道');
-      await expectText(report.locator('.report-problems'), '公开时限“按上级要求办理”无法自动识别，须手工设定');
+      await expectText(report.locator('.report-problems'), '公开时限“按上级要求办理”无法自动识别，需人工设定规则');
       await checkScreen(admin, 'catalog-admin-import');
 
       await report.getByRole('button', { name: '查看新版本、对比差异并启用' }).click();

@@ -24,9 +24,10 @@ import { testServers } from '../support/test-environment';
  * test:cluster` uses; the CLI dev server has no TLS) with a frontend that asks for a client certificate, and
  * certificates made here with openssl. The client connection (API, scripts) and the native connection (worker)
  * get their options from the configuration alone. Skipped only when that server has not been built into the
- * tools folder (`npm run test:cluster` builds it once; building it here would take minutes of a test run).
+ * tools folder (ZWGK_TOOLS_DIR, default .tools; `npm run test:cluster` builds it once; building it here would take
+ * minutes of a test run).
  */
-const serverDir = process.env.TEMPORAL_SERVER_DIR ?? path.join(projectRoot, '.tools', `temporal-server-${TEMPORAL_SERVER_VERSION}`);
+const serverDir = process.env.TEMPORAL_SERVER_DIR ?? path.join(loadConfig().toolsDir, `temporal-server-${TEMPORAL_SERVER_VERSION}`);
 const built = existsSync(path.join(serverDir, 'bin', 'temporal-server'));
 const SERVER_NAME = 'temporal.county.test';
 

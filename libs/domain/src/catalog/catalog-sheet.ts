@@ -163,7 +163,7 @@ export function readCatalogSheet(file: string, rows: readonly (readonly string[]
     const categoryCell = cell('category');
     const category = categoryCell ? readDisclosureCategory(categoryCell) : undefined;
     if (categoryCell && !category) {
-      warnings.push({ file, row: index + 1, column: '五公开类别', message: `unknown category "${categoryCell}": expected 决策/执行/管理/服务/结果` });
+      warnings.push({ file, row: index + 1, column: '五公开类别', message: `五公开类别“${categoryCell}”无法识别（应为决策、执行、管理、服务或结果）` });
     }
     for (const [field, label] of [['level1', '一级事项'], ['content', '公开内容'], ['subject', '公开主体']] as const) {
       if (!cell(field)) warnings.push({ file, row: index + 1, column: label, message: '单元格为空' });

@@ -1,8 +1,12 @@
+/** The reader reports in Chinese; reports stored before it did are in English, in the fixed forms below. */
+const inChinese = (text: string) => /[\u4e00-\u9fff]/.test(text);
+
 /**
- * The catalog reader's findings in the clerk's words. The reader reports them in a fixed form (the import
- * report, the command line), and these are the forms it uses; anything else is named only by its cell.
+ * The catalog reader's findings in the clerk's words: the reader's own Chinese, or, for a report stored while
+ * it still wrote English, these fixed forms; anything else is named only by its cell.
  */
 export function warningText(message: string): string {
+  if (inChinese(message)) return message;
   const manual = /^needs manual rule: "(.*)"$/.exec(message);
   if (manual) return `公开时限“${manual[1]}”无法自动识别，须手工设定`;
   const category = /^unknown category "(.*)"/.exec(message);
@@ -13,6 +17,7 @@ export function warningText(message: string): string {
 }
 
 export function skippedSheetText(reason: string): string {
+  if (inChinese(reason)) return reason;
   if (reason === 'the worksheet is empty') return '工作表为空';
   if (reason.startsWith('no header row')) return '未找到含“序号”的表头行，不是目录表';
   return '不是目录表';

@@ -61,8 +61,17 @@ describe('a 督办 on an application, on durable timers', () => {
     const row = async () => (await dataSource.query(`SELECT state, reminded_at, overdue_at, situation, measures, responder, closed_by FROM application_demands WHERE id = $1`, [demandId]))[0];
     const actions = async () => (await dataSource.query(`SELECT action FROM audit_events WHERE detail->>'demandId' = $1 ORDER BY id`, [demandId])).map((entry: { action: string }) => entry.action);
     const told = async (kind: string) => (await dataSource.query(`SELECT recipient FROM notifications WHERE notification_key LIKE $1 AND kind = $2`, [`application-demand-${demandId}:%`, kind])).map((entry: { recipient: string }) => entry.recipient);
+    // A notice is sent by an activity after the step it follows has answered: wait for it, on a busy machine too.
+    const toldEventually = async (kind: string) => {
+      for (let attempt = 0; attempt < 300; attempt++) {
+        const recipients = await told(kind);
+        if (recipients.length > 0) return recipients;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return told(kind);
+    };
     expect((await row()).state).toBe('open');
-    expect(await told('application-demand')).toContain('edu.reviewer');
+    expect(await toldEventually('application-demand')).toContain('edu.reviewer');
     // On the application's timeline: the audit rows carry its id.
     expect((await dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE detail->>'applicationId' = $1 AND action = 'application-demand.issued'`, [applicationId]))[0].n).toBe(1);
 
@@ -77,7 +86,7 @@ describe('a 督办 on an application, on durable timers', () => {
     expect((await row()).reminded_at).toBeNull();
     await harness.sleepUntil('2096-11-15T16:01:00Z');
     expect((await row()).reminded_at).not.toBeNull();
-    expect(await told('application-demand-reminder')).toContain('edu.reviewer');
+    expect(await toldEventually('application-demand-reminder')).toContain('edu.reviewer');
     expect(await handle.query('applicationDemandView')).toEqual(expect.objectContaining({ state: 'OPEN', reminded: true }));
 
     // A second before the due instant it is open; just after, the workflow has marked it overdue and told the supervisors.
@@ -85,13 +94,13 @@ describe('a 督办 on an application, on durable timers', () => {
     expect((await row()).state).toBe('open');
     await harness.sleepUntil('2096-11-16T16:01:00Z');
     expect((await row()).state).toBe('overdue');
-    expect(await told('application-demand-overdue')).toContain('office.supervisor');
+    expect(await toldEventually('application-demand-overdue')).toContain('office.supervisor');
 
     // The head's late answer, then the supervisor's closing; the workflow completes.
     const answered = await handle.executeUpdate(answerApplicationDemandUpdate, { args: [{ demandId, actor: head, situation: ' 承办人员病休，交接延误 ', measures: '已指定专人，三日内答复' }] });
     expect(answered).toEqual(expect.objectContaining({ state: 'ANSWERED', overdue: true, answer: expect.objectContaining({ situation: '承办人员病休，交接延误', measures: '已指定专人，三日内答复', responder: 'edu.reviewer', late: true }) }));
     await expect(handle.executeUpdate(answerApplicationDemandUpdate, { args: [{ demandId, actor: head, situation: '再答', measures: '再答' }] })).rejects.toMatchObject({ cause: { type: 'Conflict' } });
-    expect(await told('application-demand-answered')).toEqual(['office.supervisor']);
+    expect(await toldEventually('application-demand-answered')).toEqual(['office.supervisor']);
     await expect(handle.executeUpdate(closeApplicationDemandUpdate, { args: [{ demandId, actor: head }] })).rejects.toMatchObject({ cause: { type: 'Forbidden' } });
     const closed = await handle.executeUpdate(closeApplicationDemandUpdate, { args: [{ demandId, actor: supervisor, remark: '整改措施可行，予以办结' }] });
     expect(closed).toEqual(expect.objectContaining({ state: 'CLOSED', closing: expect.objectContaining({ closedBy: 'office.supervisor', remark: '整改措施可行，予以办结' }) }));

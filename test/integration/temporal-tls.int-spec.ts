@@ -125,7 +125,9 @@ function makeCertificates(dir: string): void {
       }
       return connection.message;
     };
-    expect(await attempt({ TEMPORAL_TLS_SERVER_NAME: SERVER_NAME, TEMPORAL_TLS_CA_FILE: file('ca.pem') })).toMatch(/CertificateRequired/);
+    // TLS 1.3 finishes the client's side of the handshake before the server asks for a certificate, so the
+    // refusal reaches the client either as the server's alert or, when the server closes first, as the close.
+    expect(await attempt({ TEMPORAL_TLS_SERVER_NAME: SERVER_NAME, TEMPORAL_TLS_CA_FILE: file('ca.pem') })).toMatch(/CertificateRequired|connection closed/);
     expect(await attempt({ ...mutualTls(), TEMPORAL_TLS_CA_FILE: file('other-ca.pem') })).toMatch(/UnknownIssuer/);
     expect(await attempt({})).toMatch(/transport error/);
   }, 120_000);

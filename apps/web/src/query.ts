@@ -27,4 +27,5 @@ export const queryKeys = {
   item: (id: string) => ['item', id] as const,
   notifications: () => ['notifications'] as const,
   inbox: () => ['inbox'] as const,
+  task: (id: string) => ['task', id] as const,
 };

@@ -1,30 +1,51 @@
-import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Button } from 'tdesign-react';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiFailure, clearField, idempotencyKey, uploadAttachments, type Session } from '../../api';
 import { formatDateTime, STATE_LABELS, todayInChina } from '../../format';
 import { clockStartLabel, timeLimitLine, type AttachmentLimits, type AttachmentView, type CatalogItemView, type ItemDetail } from '../../item-types';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { describedBy, ErrorBanner, Field, Loading, StateBadge } from '../../ui';
 import { DrafterFindingsPanel, type FindingsView } from '../PersonalInformationFindings';
 import { AttachmentsSection } from './AttachmentsSection';
 import { CatalogPicker } from './CatalogPicker';
 import { checkChosenFile, DEFAULT_LIMITS, EDITABLE_STATES, formedAtHint } from './draft-rules';
 
+const loadItem = (id: string): Promise<ItemDetail> => bodyOf(apiClient.GET('/api/items/{id}', { params: { path: { id } } }));
+
+/** The rows the drafter's department is responsible for (the API refuses an item under any other), by area and words. */
+function searchCatalog(area: string, q: string): Promise<CatalogItemView[]> {
+  const params = new URLSearchParams({ forDrafting: 'true' });
+  if (area) params.set('area', area);
+  if (q.trim()) params.set('q', q.trim());
+  return api<{ items: CatalogItemView[] }>('GET', `/catalog/items?${params.toString()}`).then((answer) => answer.items);
+}
+
 /**
  * Drafting: choose a catalog item, write the content, attach files, save or submit. With an item id it edits
  * that draft or returned item (PATCH /api/items/:id), prefilled, and resubmits it.
  */
 export function DraftScreen({ session, itemId }: { session: Session; itemId?: string }) {
+  // Not kept after the screen closes (gcTime 0): the form starts from what the item is now, never a cached copy.
+  const item = useQuery({ queryKey: ['draft-item', itemId ?? ''], queryFn: () => loadItem(itemId!), enabled: Boolean(itemId), gcTime: 0 });
+  if (itemId && !item.data) return item.error ? <ErrorBanner error={item.error} /> : <Loading />;
+  return <DraftForm session={session} itemId={itemId} existingAtStart={item.data ?? null} />;
+}
+
+/** The drafting form, its fields starting from the loaded item when it edits one. */
+function DraftForm({ session, itemId, existingAtStart }: { session: Session; itemId?: string; existingAtStart: ItemDetail | null }) {
   const navigate = useNavigate();
-  const [areas, setAreas] = useState<string[]>([]);
+  const queries = useQueryClient();
   const [area, setArea] = useState('');
   const [q, setQ] = useState('');
-  const [results, setResults] = useState<CatalogItemView[] | null>(null);
-  const [code, setCode] = useState('');
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [formedAt, setFormedAt] = useState(todayInChina());
-  const [interpretation, setInterpretation] = useState('');
+  // The search the catalog list shows: changed by choosing an area or pressing 搜索, not by each keystroke.
+  const [searched, setSearched] = useState({ area: '', q: '' });
+  const [code, setCode] = useState(existingAtStart?.catalogItem.code ?? '');
+  const [title, setTitle] = useState(existingAtStart?.title ?? '');
+  const [body, setBody] = useState(existingAtStart?.body ?? '');
+  const [formedAt, setFormedAt] = useState(existingAtStart ? existingAtStart.formedAt.slice(0, 10) : todayInChina());
+  const [interpretation, setInterpretation] = useState(existingAtStart?.interpretation ?? '');
   // What the catalog row's rule asks the drafter for: one of its cases, or a due date and its reason.
   const [timeLimitCase, setTimeLimitCase] = useState('');
   const [manualDueDate, setManualDueDate] = useState('');
@@ -33,48 +54,29 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
   const [busy, setBusy] = useState(false);
   // The item being edited: given by the route, or created by the first save of this form.
   const [savedId, setSavedId] = useState<string | undefined>(itemId);
-  const [existing, setExisting] = useState<ItemDetail | null>(null);
+  const [existing, setExisting] = useState<ItemDetail | null>(existingAtStart);
   // The content as last saved, so that a save sends only what changed (PATCH refuses an empty change).
-  const [saved, setSaved] = useState<{ title: string; body: string; interpretation: string } | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [attachments, setAttachments] = useState<AttachmentView[]>([]);
+  const [saved, setSaved] = useState<{ title: string; body: string; interpretation: string } | null>(
+    existingAtStart ? { title: existingAtStart.title, body: existingAtStart.body, interpretation: existingAtStart.interpretation ?? '' } : null,
+  );
+  const [attachments, setAttachments] = useState<AttachmentView[]>(existingAtStart?.attachments ?? []);
   const [pending, setPending] = useState<File[]>([]);
-  const [limits, setLimits] = useState<AttachmentLimits>(DEFAULT_LIMITS);
+  const limits = useQuery({ queryKey: ['attachment-limits'], queryFn: () => api<AttachmentLimits>('GET', '/attachments/limits'), staleTime: Infinity }).data ?? DEFAULT_LIMITS;
   // What the personal-information guard found in the saved draft and its attachments.
-  const [findings, setFindings] = useState<FindingsView | null>(null);
-
-  const search = async (nextArea = area, nextQ = q) => {
-    // Only the rows the drafter's department is responsible for: the API refuses an item under any other.
-    const params = new URLSearchParams({ forDrafting: 'true' });
-    if (nextArea) params.set('area', nextArea);
-    if (nextQ.trim()) params.set('q', nextQ.trim());
-    try {
-      const answer = await api<{ items: CatalogItemView[] }>('GET', `/catalog/items?${params.toString()}`);
-      setResults(answer.items);
-      return answer.items;
-    } catch (caught) {
-      setError(caught);
-      return [];
-    }
-  };
-  useEffect(() => {
-    void api<AttachmentLimits>('GET', '/attachments/limits').then(setLimits, () => undefined);
-    if (itemId) {
-      void api<ItemDetail>('GET', `/items/${itemId}`).then((item) => {
-        setExisting(item);
-        setCode(item.catalogItem.code);
-        setTitle(item.title);
-        setBody(item.body);
-        setFormedAt(item.formedAt.slice(0, 10));
-        setInterpretation(item.interpretation ?? '');
-        setAttachments(item.attachments ?? []);
-        setSaved({ title: item.title, body: item.body, interpretation: item.interpretation ?? '' });
-      }, setLoadError);
-      void api<FindingsView>('GET', `/items/${itemId}/personal-information`).then(setFindings, () => setFindings(null));
-      return;
-    }
-    void search('', '').then((items) => setAreas([...new Set(items.map((item) => item.area ?? '').filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN'))));
-  }, [itemId]);
+  const findingsKey = ['item-personal-information', itemId ?? ''] as const;
+  const findings =
+    useQuery({
+      queryKey: findingsKey,
+      queryFn: () => api<FindingsView>('GET', `/items/${itemId}/personal-information`).catch(() => null),
+      enabled: Boolean(itemId),
+      gcTime: 0,
+    }).data ?? null;
+  // Every area the drafter may draft under (the unfiltered search), and the rows of the current search.
+  const allRows = useQuery({ queryKey: ['drafting-catalog', '', ''], queryFn: () => searchCatalog('', ''), enabled: !itemId });
+  const searchedRows = useQuery({ queryKey: ['drafting-catalog', searched.area, searched.q.trim()], queryFn: () => searchCatalog(searched.area, searched.q), enabled: !itemId });
+  const areas = [...new Set((allRows.data ?? []).map((row) => row.area ?? '').filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const results = searchedRows.data ?? null;
+  const search = (nextArea = area, nextQ = q) => setSearched({ area: nextArea, q: nextQ });
 
   const editing = Boolean(itemId);
   const selected = editing ? existing?.catalogItem : results?.find((item) => item.code === code);
@@ -87,9 +89,9 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
   const unsaved = saved !== null && (saved.title !== title.trim() || saved.body !== body || saved.interpretation !== interpretation);
   // A masking is a new revision of the saved text: show it in the form as the new saved content.
   const masked = async (next: FindingsView) => {
-    setFindings(next);
+    queries.setQueryData(findingsKey, next);
     if (!savedId) return;
-    const item = await api<ItemDetail>('GET', `/items/${savedId}`).catch((caught: unknown) => {
+    const item = await loadItem(savedId).catch((caught: unknown) => {
       setError(caught);
       return null;
     });
@@ -193,7 +195,6 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
     void save(true);
   };
 
-  if (editing && !existing) return loadError ? <ErrorBanner error={loadError} /> : <Loading />;
   if (existing && (!EDITABLE_STATES.includes(existing.state) || existing.drafter !== session.actor.username)) {
     return (
       <section className="page" aria-labelledby="draft-title">
@@ -222,7 +223,7 @@ export function DraftScreen({ session, itemId }: { session: Session; itemId?: st
           <span className="muted">（{returnTask.decidedBy ?? ''}，{formatDateTime(returnTask.completedAt)}）</span>
         </div>
       ) : null}
-      <ErrorBanner error={error} />
+      <ErrorBanner error={error ?? searchedRows.error} />
       <form onSubmit={onSubmit} noValidate>
         {editing ? (
           <fieldset className="card">

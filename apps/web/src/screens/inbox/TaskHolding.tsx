@@ -1,5 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Button } from 'tdesign-react';
 import { ApiFailure, claimTask, loadDelegates, loadSession, loadTask, unclaimTask, type Delegates, type TaskView } from '../../api';
 import { queryKeys } from '../../query';
@@ -14,19 +14,15 @@ import { holderText } from './task-holding';
 export function TaskHolding({ taskId }: { taskId: string }) {
   const queries = useQueryClient();
   const me = loadSession()?.actor.username;
-  const [view, setView] = useState<TaskView | null>(null);
+  const task = useQuery({ queryKey: queryKeys.task(taskId), queryFn: () => loadTask(taskId) });
+  // Not one of mine (403): the screen stays readable, without the buttons.
+  const loadError = task.error instanceof ApiFailure && task.error.status === 403 ? null : task.error;
+  const view: TaskView | null = task.data ?? null;
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [delegates, setDelegates] = useState<Delegates['items'] | null>(null);
   const [handedTo, setHandedTo] = useState<string | null>(null);
-
-  useEffect(() => {
-    loadTask(taskId).then(setView, (caught: unknown) => {
-      // Not one of mine (403): the screen stays readable, without the buttons.
-      if (!(caught instanceof ApiFailure && caught.status === 403)) setError(caught);
-    });
-  }, [taskId]);
 
   const act = async (action: () => Promise<unknown>, said: string) => {
     setBusy(true);
@@ -34,7 +30,7 @@ export function TaskHolding({ taskId }: { taskId: string }) {
     setStatus('');
     try {
       await action();
-      setView(await loadTask(taskId));
+      await queries.invalidateQueries({ queryKey: queryKeys.task(taskId) });
       setStatus(said);
       void queries.invalidateQueries({ queryKey: queryKeys.inbox() });
     } catch (caught) {
@@ -60,11 +56,11 @@ export function TaskHolding({ taskId }: { taskId: string }) {
     void queries.invalidateQueries({ queryKey: queryKeys.inbox() });
   };
 
-  if (!view && !error) return null;
+  if (!view && !error && !loadError) return null;
   return (
     <section className="card task-holding" aria-labelledby="holding-title">
       <h2 id="holding-title">任务认领与转交</h2>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={error ?? loadError} />
       {view ? (
         <p>
           认领状态：<strong data-testid="holding-state">{handedTo ? `已转交给 ${handedTo}` : holderText(view, me)}</strong>

@@ -7,7 +7,8 @@ import { writeAuditEvent } from '@zwgk/db';
 import type { AuditEventRecord } from './audit.activities';
 import { calendarSource } from './calendar-source';
 import { CHANNEL_REJECTED } from './channels/channel-adapter';
-import { createChannelReleaseActivities, type ReleaseOnChannelRequest } from './channels/channel-release.activities';
+import { createChannelReleaseActivities, departmentNameOf, type KnownForRelease, type ReleaseOnChannelRequest } from './channels/channel-release.activities';
+import { createPublicationLedger } from './channels/publication-ledger';
 import { writeItemStep, writeReleaseStep, type ItemStep, type ItemStepOutcome, type ReleaseStep, type ReleaseStepOutcome } from './item-step.activities';
 import { configuredNotificationChannels, createNotificationActivities, type NotificationRequest } from './notification.activities';
 
@@ -76,13 +77,14 @@ export interface ItemReleaseDependencies {
 export function createItemReleaseActivities({ dataSource, calendar: fixedCalendar, config = loadConfig() }: ItemReleaseDependencies) {
   const calendar = calendarSource(dataSource, fixedCalendar);
   const { releaseOnChannel } = createChannelReleaseActivities({ dataSource, config });
+  const ledger = createPublicationLedger(dataSource);
   const { notify } = createNotificationActivities(dataSource, configuredNotificationChannels(dataSource, config.notifications));
 
   async function releaseEverywhere(request: ReleaseEverywhere): Promise<ReleaseEverywhereOutcome> {
     const failed: AuditEventRecord[] = [];
     const releaseOn = async (channel: ReleaseOnChannelRequest): Promise<ChannelOutcome> => {
       try {
-        const row = await releaseOnChannel(channel);
+        const row = await releaseOnChannel(channel, channel.itemId === sample?.itemId && channel.revision === sample?.revision && channel.departmentCode === sample?.departmentCode ? known : undefined);
         return { channel: channel.channel, status: row.status, ...(row.reference ? { reference: row.reference } : {}) };
       } catch (error) {
         // A refusal is the channel's answer (the ledger says failed; a person may retry it); anything else is retried.
@@ -92,6 +94,15 @@ export function createItemReleaseActivities({ dataSource, calendar: fixedCalenda
         return { channel: channel.channel, status: 'failed' };
       }
     };
+    // The edition's ledger rows and the department's name, read once for every channel.
+    const sample = request.channels[0];
+    let departmentName: Promise<string> | undefined;
+    const known: KnownForRelease | undefined = sample
+      ? {
+          ledger: await ledger.findEdition({ itemId: sample.itemId, revision: sample.revision, action: 'publish' }),
+          departmentName: () => (departmentName ??= departmentNameOf(dataSource, sample.departmentCode)),
+        }
+      : undefined;
     const [website, ...others] = request.channels;
     const first = website ? [await releaseOn(website)] : [];
     // Every other channel together; a transient failure of one fails the attempt only after the others are done.

@@ -6,8 +6,7 @@ import { refusalOf } from '../workflow-support';
 import { activities, primaryRole, requestActivities, type AuditFields, type ItemContext } from './context';
 import { SIGN_OFF_RELEASES } from './patches';
 import { editionToRelease, releasedLean, releaseEdition, releaseEverywhereRequest } from './release';
-import type { ReleasedEdition } from './state';
-import { nearestDueAt, overdueNow } from './state';
+import { nearestDueAt, overdueNow, type ReleasedEdition } from './state';
 import { taskTimer } from './timers';
 
 /** A task a lean step opened, with its due time and reminder, and when. */

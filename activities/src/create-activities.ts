@@ -7,6 +7,7 @@ import { createAuditActivities } from './audit.activities';
 import { createCalendarActivities } from './calendar.activities';
 import { createCatalogCompilationActivities } from './catalog-compilation.activities';
 import { createItemStepActivities } from './item-step.activities';
+import { createItemReleaseActivities } from './item-release.activities';
 import { createCalendarRecalculationActivities } from './calendar-recalculation.activities';
 import { createChannelReleaseActivities } from './channels/channel-release.activities';
 import { configuredNotificationChannels, createNotificationActivities } from './notification.activities';
@@ -51,6 +52,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createPersonalInformationSweepActivities(dependencies.dataSource, (dependencies.config ?? loadConfig()).attachments.dir),
     ...createReleaseDeadlineActivities(dependencies.dataSource, { reminderWorkingDays: (dependencies.config ?? loadConfig()).policies.releaseReminderWorkingDays }, dependencies.calendar),
     ...createItemStepActivities(dependencies.dataSource, { reminderWorkingDays: (dependencies.config ?? loadConfig()).policies.releaseReminderWorkingDays }, dependencies.calendar),
+    ...createItemReleaseActivities({ dataSource: dependencies.dataSource, calendar: dependencies.calendar, config: dependencies.config }),
   });
 }
 

@@ -1,7 +1,9 @@
-import type { DataSource } from 'typeorm';
-import type { DisclosureItemInput } from '@zwgk/contracts';
-import { computePublicityPeriod, STAGE_ROLE, type Deadline, type ReviewStage, type Role, type TimeLimitRule, type WorkingDayCalendar } from '@zwgk/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ApplicationFailure } from '@temporalio/common';
+import type { DisclosureItemInput, ReleaseDeadlineRequest } from '@zwgk/contracts';
+import { computePublicityPeriod, computeReleaseDeadline, STAGE_ROLE, type Deadline, type ReviewStage, type Role, type TimeLimitRule, type WorkingDayCalendar } from '@zwgk/domain';
 import { writeAuditEvent } from '@zwgk/db';
+import { classifyActivityError } from './activity-failures';
 import type { AuditEventRecord } from './audit.activities';
 import { extendedDeadline, stageDeadline, taskReminderAt } from './calendar.activities';
 import { calendarSource } from './calendar-source';
@@ -86,73 +88,105 @@ export interface ReleaseStepOutcome {
   readonly interpretationDue?: { readonly dueAt: string; readonly explanation: string };
 }
 
+/** One human step's writes, inside the caller's transaction (see ItemStep). */
+export async function writeItemStep(manager: EntityManager, current: WorkingDayCalendar | undefined, step: ItemStep): Promise<ItemStepOutcome> {
+  if (step.closeTask) await writeCloseTask(manager, step.closeTask);
+  if (step.content) await writeContent(manager, { itemId: step.itemId, ...step.content });
+  if (step.state) await writeItemState(manager, { itemId: step.itemId, ...step.state });
+  if (step.signOff) await writeSignOff(manager, { itemId: step.itemId, ...step.signOff });
+  const reviewChain = step.resolveChain ? await resolveReviewChainWith(manager, step.resolveChain) : undefined;
+  let openedTask: OpenedTask | undefined;
+  if (step.openTask && current) {
+    const stage = step.openTask.stage ?? reviewChain?.stages[0];
+    if (!stage) throw new RangeError('a task to open needs its stage, or the chain it is the first stage of');
+    const due = stageDeadline(current, stage, step.openTask.openedAt);
+    openedTask = { taskId: step.openTask.taskId, stage, role: STAGE_ROLE[stage], dueAt: due.dueAt, dueExplanation: due.explanation, reminderAt: taskReminderAt(current, due.dueAt) };
+    await writeOpenTask(manager, { ...openedTask, itemId: step.itemId, departmentCode: step.openTask.departmentCode, revision: step.openTask.revision });
+  }
+  if (step.closeTask || step.openTask) await refreshItemOverdue(manager, { itemId: step.itemId });
+  for (const event of step.audit) {
+    const withChain = reviewChain && event.eventKey === step.chainInto;
+    await writeAuditEvent(manager, withChain ? { ...event, detail: { ...event.detail, reviewChain: reviewChain.stages, policyId: reviewChain.policyId } } : event);
+  }
+  return { ...(reviewChain ? { reviewChain } : {}), ...(openedTask ? { openedTask } : {}) };
+}
+
+/** A release's writes after its channels, inside the caller's transaction (see ReleaseStep). */
+export async function writeReleaseStep(manager: EntityManager, current: WorkingDayCalendar, step: ReleaseStep): Promise<ReleaseStepOutcome> {
+  const itemId = step.edition.itemId;
+  for (const event of step.before) await writeAuditEvent(manager, event);
+  await writeEdition(manager, step.edition);
+  await writeItemState(manager, { itemId, ...step.state });
+  const timing = step.timedAgainst ? await writeReleaseTiming(manager, current, { itemId, dueAt: step.timedAgainst, releasedAt: step.edition.releasedAt }) : undefined;
+  await writeAuditEvent(manager, { ...step.released, detail: { ...step.released.detail, ...(timing && step.timedAgainst ? { dueAt: step.timedAgainst, ...timing } : {}) } });
+  let publicity: ReleaseStepOutcome['publicity'];
+  if (step.publicity) {
+    const period = computePublicityPeriod(current, step.publicity.rule, step.edition.releasedAt);
+    if (period) {
+      publicity = { startsAt: period.startsAt, endsAt: period.endsAt, explanation: period.explanation };
+      await writePublicityPeriod(manager, { itemId, startsAt: period.startsAt, endsAt: period.endsAt });
+      const audit = step.publicity.audit;
+      await writeAuditEvent(manager, { ...audit, detail: { ...audit.detail, startsAt: period.startsAt, endsAt: period.endsAt, why: period.explanation } });
+    }
+  }
+  let interpretationDue: ReleaseStepOutcome['interpretationDue'];
+  if (step.interpretationPending) {
+    const due = extendedDeadline(current, step.edition.releasedAt, step.interpretationPending.workingDays);
+    interpretationDue = { dueAt: due.dueAt, explanation: due.explanation };
+    const audit = step.interpretationPending.audit;
+    await writeAuditEvent(manager, { ...audit, detail: { ...audit.detail, dueAt: due.dueAt, why: due.explanation } });
+  }
+  for (const event of step.after) await writeAuditEvent(manager, event);
+  return { ...(timing ? { timing } : {}), ...(publicity ? { publicity } : {}), ...(interpretationDue ? { interpretationDue } : {}) };
+}
+
+/** The draft's step: with its deadline computed by the workflow (older histories), or with what to compute it from. */
+export type DraftStep = { readonly input: DisclosureItemInput; readonly createdAt: string; readonly audit: AuditEventRecord } & (
+  | { readonly deadline: Deadline; readonly deadlineRequest?: undefined }
+  | { readonly deadline?: undefined; readonly deadlineRequest: ReleaseDeadlineRequest }
+);
+
+/** The release deadline for a draft; what the rule refuses is refused naming formedAt, as the draft's own refusal says. */
+function deadlineOf(current: WorkingDayCalendar, request: ReleaseDeadlineRequest): Deadline {
+  try {
+    return computeReleaseDeadline(current, request.rule, request.formedAt, { timeLimitCase: request.timeLimitCase, manualDueDate: request.manualDueDate, manualDueReason: request.manualDueReason });
+  } catch (error) {
+    const classified = classifyActivityError(error, 'recordDraftStep');
+    if (!(classified instanceof ApplicationFailure && classified.nonRetryable)) throw error;
+    throw ApplicationFailure.create({ type: classified.type ?? undefined, message: classified.message, nonRetryable: true, details: [{ fields: ['formedAt'] }], cause: classified });
+  }
+}
+
 export function createItemStepActivities(dataSource: DataSource, settings: { reminderWorkingDays: number }, fixedCalendar?: WorkingDayCalendar) {
   const calendar = calendarSource(dataSource, fixedCalendar);
   return {
-    /** The draft, its creation's audit row, and when to remind before its statutory deadline. */
-    async recordDraftStep(request: { input: DisclosureItemInput; deadline: Deadline; createdAt: string; audit: AuditEventRecord }): Promise<{ releaseReminderAt: string }> {
+    /**
+     * The draft, its creation's audit row, and when to remind before its statutory deadline. Given the
+     * deadline's request instead of the deadline (patched 'draft-step-computes-deadline'), it computes the
+     * deadline first with the calendar it reminds by, completes the audit row's detail with it, and returns it:
+     * a formedAt the rule cannot count from is refused naming that field, before anything is written.
+     */
+    async recordDraftStep(request: DraftStep): Promise<{ releaseReminderAt: string; deadline: Deadline }> {
       const current = await calendar();
+      const deadline = request.deadline ?? deadlineOf(current, request.deadlineRequest!);
+      const audit = request.deadline
+        ? request.audit
+        : { ...request.audit, detail: { ...request.audit.detail, releaseDueAt: deadline.dueAt, why: deadline.explanation, calendarVersion: deadline.calendarVersion } };
       await dataSource.transaction(async (manager) => {
-        await writeDraft(manager, request);
-        await writeAuditEvent(manager, request.audit);
+        await writeDraft(manager, { input: request.input, deadline, createdAt: request.createdAt });
+        await writeAuditEvent(manager, audit);
       });
-      return { releaseReminderAt: releaseReminderAt(current, request.deadline.dueAt, settings.reminderWorkingDays) };
+      return { releaseReminderAt: releaseReminderAt(current, deadline.dueAt, settings.reminderWorkingDays), deadline };
     },
 
     async applyItemStep(step: ItemStep): Promise<ItemStepOutcome> {
       const current = step.openTask ? await calendar() : undefined;
-      return dataSource.transaction(async (manager) => {
-        if (step.closeTask) await writeCloseTask(manager, step.closeTask);
-        if (step.content) await writeContent(manager, { itemId: step.itemId, ...step.content });
-        if (step.state) await writeItemState(manager, { itemId: step.itemId, ...step.state });
-        if (step.signOff) await writeSignOff(manager, { itemId: step.itemId, ...step.signOff });
-        const reviewChain = step.resolveChain ? await resolveReviewChainWith(manager, step.resolveChain) : undefined;
-        let openedTask: OpenedTask | undefined;
-        if (step.openTask && current) {
-          const stage = step.openTask.stage ?? reviewChain?.stages[0];
-          if (!stage) throw new RangeError('a task to open needs its stage, or the chain it is the first stage of');
-          const due = stageDeadline(current, stage, step.openTask.openedAt);
-          openedTask = { taskId: step.openTask.taskId, stage, role: STAGE_ROLE[stage], dueAt: due.dueAt, dueExplanation: due.explanation, reminderAt: taskReminderAt(current, due.dueAt) };
-          await writeOpenTask(manager, { ...openedTask, itemId: step.itemId, departmentCode: step.openTask.departmentCode, revision: step.openTask.revision });
-        }
-        if (step.closeTask || step.openTask) await refreshItemOverdue(manager, { itemId: step.itemId });
-        for (const event of step.audit) {
-          const withChain = reviewChain && event.eventKey === step.chainInto;
-          await writeAuditEvent(manager, withChain ? { ...event, detail: { ...event.detail, reviewChain: reviewChain.stages, policyId: reviewChain.policyId } } : event);
-        }
-        return { ...(reviewChain ? { reviewChain } : {}), ...(openedTask ? { openedTask } : {}) };
-      });
+      return dataSource.transaction((manager) => writeItemStep(manager, current, step));
     },
 
     async recordReleaseStep(step: ReleaseStep): Promise<ReleaseStepOutcome> {
       const current = await calendar();
-      const itemId = step.edition.itemId;
-      return dataSource.transaction(async (manager) => {
-        for (const event of step.before) await writeAuditEvent(manager, event);
-        await writeEdition(manager, step.edition);
-        await writeItemState(manager, { itemId, ...step.state });
-        const timing = step.timedAgainst ? await writeReleaseTiming(manager, current, { itemId, dueAt: step.timedAgainst, releasedAt: step.edition.releasedAt }) : undefined;
-        await writeAuditEvent(manager, { ...step.released, detail: { ...step.released.detail, ...(timing && step.timedAgainst ? { dueAt: step.timedAgainst, ...timing } : {}) } });
-        let publicity: ReleaseStepOutcome['publicity'];
-        if (step.publicity) {
-          const period = computePublicityPeriod(current, step.publicity.rule, step.edition.releasedAt);
-          if (period) {
-            publicity = { startsAt: period.startsAt, endsAt: period.endsAt, explanation: period.explanation };
-            await writePublicityPeriod(manager, { itemId, startsAt: period.startsAt, endsAt: period.endsAt });
-            const audit = step.publicity.audit;
-            await writeAuditEvent(manager, { ...audit, detail: { ...audit.detail, startsAt: period.startsAt, endsAt: period.endsAt, why: period.explanation } });
-          }
-        }
-        let interpretationDue: ReleaseStepOutcome['interpretationDue'];
-        if (step.interpretationPending) {
-          const due = extendedDeadline(current, step.edition.releasedAt, step.interpretationPending.workingDays);
-          interpretationDue = { dueAt: due.dueAt, explanation: due.explanation };
-          const audit = step.interpretationPending.audit;
-          await writeAuditEvent(manager, { ...audit, detail: { ...audit.detail, dueAt: due.dueAt, why: due.explanation } });
-        }
-        for (const event of step.after) await writeAuditEvent(manager, event);
-        return { ...(timing ? { timing } : {}), ...(publicity ? { publicity } : {}), ...(interpretationDue ? { interpretationDue } : {}) };
-      });
+      return dataSource.transaction((manager) => writeReleaseStep(manager, current, step));
     },
   };
 }

@@ -166,7 +166,8 @@ describe('poison input sent past the API', () => {
     const refusal = await refusalOf(temporalClient.workflow.executeUpdateWithStart(draftRecordedUpdate, { startWorkflowOperation }));
     expect(Date.now() - before).toBeLessThan(15_000);
     expect(refusal.type).toBe(FailureType.InvalidData);
-    expect(refusal.details?.[0]).toMatchObject({ fields: ['formedAt'], activity: 'computeReleaseDeadline' });
+    // The draft's step computes the deadline before writing anything (patched 'draft-step-computes-deadline').
+    expect(refusal.details?.[0]).toMatchObject({ fields: ['formedAt'], activity: 'recordDraftStep' });
     expect(refusal.message).toMatch(/2008/);
 
     const handle = temporalClient.workflow.getHandle(disclosureItemWorkflowId(input.itemId));
@@ -174,7 +175,7 @@ describe('poison input sent past the API', () => {
     const description = await handle.describe();
     expect(description.status.name).toBe('FAILED');
     expect(description.raw.pendingActivities ?? []).toEqual([]);
-    expect(await attemptsOf(handle, 'computeReleaseDeadline')).toEqual([1]);
+    expect(await attemptsOf(handle, 'recordDraftStep')).toEqual([1]);
     expect((await db.query(`SELECT count(*)::int AS n FROM disclosure_items WHERE id = $1`, [input.itemId])).rows[0].n).toBe(0);
   });
 

@@ -347,6 +347,86 @@ describe('release on every channel, with the ledger', () => {
     expect(await ledgerOf(itemId)).toEqual([]);
   });
 
+  /** The one release activity's request for an item's first edition on every channel (as the item workflow builds it). */
+  function releaseEverywhereRequest(itemId: string) {
+    const releasedAt = '2026-03-16T01:00:00.000Z';
+    const base = releaseRequest(itemId, WEBSITE);
+    const row = (step: string, action: string, detail: Record<string, unknown>) => ({ eventKey: `release-test:${itemId}:${step}`, itemId, occurredAt: releasedAt, actor: 'system', action, departmentCode: 'edu', detail });
+    return {
+      channels: ALL_CHANNELS.map((channel) => releaseRequest(itemId, channel)),
+      channelFailed: row('channel-failed:r1', 'channel.failed', { revision: 1 }),
+      step: {
+        edition: { itemId, edition: 1, revision: 1, title: base.title, body: base.body, interpretation: base.interpretation, contentHash: base.contentHash, releasedAt },
+        state: { state: 'RELEASED' as const, revision: 1, at: releasedAt, releasedAt },
+        released: row('released:r1', 'item.released', { edition: 1, revision: 1 }),
+        after: [],
+      },
+    };
+  }
+
+  async function auditActionsOf(itemId: string): Promise<string[]> {
+    const rows: { action: string }[] = await dataSource.query(`SELECT action FROM audit_events WHERE item_id = $1 ORDER BY id`, [itemId]);
+    return rows.map((row) => row.action);
+  }
+
+  it('releases every channel in one activity: a refused channel is recorded failed, the others released; a retried attempt writes nothing twice', async () => {
+    const itemId = await releasedItem();
+    platform.answerWith(() => ({ status: 422, body: '{"error":"标题超长"}' }));
+    try {
+      const request = releaseEverywhereRequest(itemId);
+      const first = await activities.releaseEverywhere(request);
+      expect(first.channels.map((outcome) => `${outcome.channel} ${outcome.status}`)).toEqual([
+        `${WEBSITE} published`, `${NEW_MEDIA} failed`, `${GAZETTE} published`, `${NOTICE_BOARD} published`, `${BROADCAST} manual-required`,
+      ]);
+      // The same attempt again, as Temporal retries an activity whose answer was lost: the ledger answers for the
+      // channels it has, the refused one is tried again (and refused again), and the record is written once.
+      const again = await activities.releaseEverywhere(request);
+      expect(again.channels).toEqual(first.channels);
+      expect(summaryOf(await ledgerOf(itemId))).toEqual({
+        [`publish ${WEBSITE}`]: 'website published',
+        [`publish ${NEW_MEDIA}`]: 'new-media failed',
+        [`publish ${GAZETTE}`]: 'gazette published',
+        [`publish ${NOTICE_BOARD}`]: 'notice-board published',
+        [`publish ${BROADCAST}`]: 'manual manual-required',
+      });
+      expect(await auditActionsOf(itemId)).toEqual(['channel.failed', 'item.released']);
+      const [released] = await dataSource.query(`SELECT detail FROM audit_events WHERE item_id = $1 AND action = 'item.released'`, [itemId]);
+      expect(released.detail.channels).toEqual(first.channels);
+      expect((await dataSource.query(`SELECT count(*)::int AS n FROM item_editions WHERE item_id = $1`, [itemId]))[0].n).toBe(1);
+      expect(platform.requestsFor(itemId)).toHaveLength(2);
+
+      // The ledger's retry of that one channel (the retry endpoint's activity) releases it once the platform accepts.
+      platform.answerNormally();
+      const retried = await activities.releaseOnChannel({ ...releaseRequest(itemId, NEW_MEDIA), attempt: 2 });
+      expect(retried).toMatchObject({ channel: NEW_MEDIA, status: 'published' });
+    } finally {
+      platform.answerNormally();
+    }
+  });
+
+  it('signs off and releases in one activity; a sign-off the database refuses releases nothing', async () => {
+    const itemId = await releasedItem();
+    const decided = (comment: string) => ({
+      eventKey: `release-test:${itemId}:decided`, itemId, occurredAt: '2026-03-16T01:00:00.000Z', actor: 'edu.leader', actorRole: 'leader', departmentCode: 'edu', action: 'task.approve', reason: comment, detail: { stage: 'sign-off' },
+    });
+    const signOff = (comment: string) => ({ itemId, state: { state: 'APPROVED' as const, revision: 1, at: '2026-03-16T01:00:00.000Z' }, signOff: { contentHash: '0123456789abcdef' }, audit: [decided(comment)] });
+
+    // A NUL byte in the decision's comment: the decision's transaction is refused, and no channel is called.
+    await expect(activities.signOffAndRelease({ signOff: signOff('同意\u0000'), release: releaseEverywhereRequest(itemId) })).rejects.toMatchObject({ type: 'InvalidData' });
+    expect(await ledgerOf(itemId)).toEqual([]);
+    expect(await auditActionsOf(itemId)).toEqual([]);
+
+    const outcome = await activities.signOffAndRelease({ signOff: signOff('同意'), release: releaseEverywhereRequest(itemId) });
+    expect(outcome.released?.channels.map((channel) => channel.status)).toEqual(['published', 'published', 'published', 'published', 'manual-required']);
+    // Retried (its answer lost): the decision, the ledger and the release each stay written once.
+    await activities.signOffAndRelease({ signOff: signOff('同意'), release: releaseEverywhereRequest(itemId) });
+    expect(await auditActionsOf(itemId)).toEqual(['task.approve', 'item.released']);
+    expect(await ledgerOf(itemId)).toHaveLength(ALL_CHANNELS.length);
+    expect(platform.requestsFor(itemId)).toHaveLength(1);
+    const [item] = await dataSource.query(`SELECT state, signed_content_hash, current_edition FROM disclosure_items WHERE id = $1`, [itemId]);
+    expect(item).toEqual({ state: 'RELEASED', signed_content_hash: '0123456789abcdef', current_edition: 1 });
+  });
+
   it('refuses a webhook setting that is not an http(s) URL, naming the variable', () => {
     expect(() => loadConfig({ CHANNEL_NEW_MEDIA_WEBHOOK_URL: 'ftp://platform' })).toThrow(/^CHANNEL_NEW_MEDIA_WEBHOOK_URL:/);
     expect(loadConfig({ ZWGK_DATA_DIR: dataDir }).channels.exportsDir).toBe(path.join(dataDir, 'exports'));

@@ -199,6 +199,30 @@ describe('the statutory release deadline timer', () => {
     expect(await events(itemId, 'item.release-overdue')).toHaveLength(1);
   });
 
+  it('keeps the deadline running after a 签发 that could not be stored, then times the release that follows', async () => {
+    const { itemId, handle } = await startItem('法定时限：签发未生效');
+    let view = await handle.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] });
+    for (const actor of [reviewer, secrecy]) view = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: view.openTask!.taskId, actor, decision: 'approve' }] });
+    // 签发 releases in its own step (patched 'sign-off-releases'), which stops the deadline's timer first: a
+    // decision the database refuses (a NUL byte) stores nothing, and the timer goes on where it was.
+    await harness.sleepUntil('2095-02-07T02:00:00Z');
+    await expect(handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: view.openTask!.taskId, actor: leader, decision: 'approve', comment: '同意\u0000' }] })).rejects.toThrow();
+    expect(await handle.query(disclosureItemViewQuery)).toMatchObject({ state: 'IN_REVIEW', openTask: { taskId: view.openTask!.taskId } });
+    expect(await harness.dataSource.query(`SELECT channel FROM publications WHERE item_id = $1`, [itemId])).toEqual([]);
+
+    await harness.sleepUntil('2095-02-08T16:30:00Z');
+    expect(await events(itemId, 'item.release-overdue')).toEqual([{ detail: expect.objectContaining({ dueAt: DUE_AT, state: 'IN_REVIEW' }) }]);
+    expect((await itemRow(itemId)).release_overdue).toBe(true);
+
+    // Signed on Wednesday 2/9: released one working day late, in the same step.
+    await harness.sleepUntil('2095-02-09T02:00:00Z');
+    const released = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: view.openTask!.taskId, actor: leader, decision: 'approve' }] });
+    expect(released).toMatchObject({ state: 'RELEASED', releaseLateWorkingDays: 1, releaseOverdue: false });
+    expect(await itemRow(itemId)).toMatchObject({ released_late: true, release_late_working_days: 1, release_overdue: false });
+    await harness.sleepUntil('2095-03-01T00:00:00Z');
+    expect(await events(itemId, 'item.release-overdue')).toHaveLength(1);
+  });
+
   it('never marks an item released on time overdue', async () => {
     const { itemId, handle } = await startItem('法定时限：按时发布');
     const inReview = await handle.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] });

@@ -215,6 +215,15 @@ describe('recorded workflow histories', () => {
       await publicized.executeUpdate(extendDeadlineUpdate, { args: [{ actor: supervisor, target: 'release', workingDays: 5, reason: '回放测试公示前延期' }] });
       await approveAll(publicized, publicizedReview);
 
+      // 9. 签发 with a release time ahead: signed now, released by its timer on the one release activity
+      // (patched 'release-in-one-activity'; an immediate 签发 releases in its own step, 'sign-off-releases').
+      const scheduled = await start('回放：定时发布');
+      let scheduledView = await scheduled.executeUpdate(submitForReviewUpdate, { args: [{ actor: drafter }] });
+      for (const actor of [reviewer, secrecy]) scheduledView = await scheduled.executeUpdate(completeTaskUpdate, { args: [{ taskId: scheduledView.openTask!.taskId, actor, decision: 'approve' }] });
+      const releaseAt = new Date((await env.currentTimeMs()) + 86_400_000).toISOString();
+      await scheduled.executeUpdate(completeTaskUpdate, { args: [{ taskId: scheduledView.openTask!.taskId, actor: leader, decision: 'approve', releaseAt }] });
+      await env.sleep('2 days');
+
       // 8. A 督办 on that application: reminded, overdue, answered late, closed by the supervisor.
       const applicationDemandId = randomUUID();
       const demandDueDate = new Date((await env.currentTimeMs()) + 8 * 3_600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
@@ -235,16 +244,20 @@ describe('recorded workflow histories', () => {
       // Since the lean item (patched 'lean-item'), a released item's run completes at the release and a
       // withdrawal runs in a run of its own: both are recorded. The histories older code wrote stay, under their names.
       const releasedRun = (handle: ItemHandle) => env.client.workflow.getHandle(handle.workflowId, releasedRuns.get(handle));
+      // The item's scenarios are recorded under the name of the latest change to its release: 'one-step-' since
+      // the one release activity, 签发 releasing in its own step, the draft step computing its deadline and the
+      // overdue path in one step. The 'lean-' and older fixtures are what earlier code wrote, replayed as they are.
       const scenarios = [
-        ['lean-released', releasedRun(released)],
-        ['lean-reopened-and-withdrawn', released],
-        ['lean-returned-revised-rejected', rejected],
-        ['lean-overdue-extended-released', releasedRun(late)],
+        ['one-step-released', releasedRun(released)],
+        ['one-step-reopened-and-withdrawn', released],
+        ['one-step-returned-revised-rejected', rejected],
+        ['one-step-overdue-extended-released', releasedRun(late)],
         ['demand-overdue-answered', demand],
-        ['lean-release-overdue-extended-released-late', releasedRun(statutory)],
+        ['one-step-release-overdue-extended-released-late', releasedRun(statutory)],
         ['application-notified-corrected-extended-fee-replied', application],
-        ['lean-release-extended-publicity-ended', publicized],
+        ['one-step-release-extended-publicity-ended', publicized],
         ['application-demand-reminded-overdue-answered-closed', applicationDemand],
+        ['one-step-scheduled-release', scheduled],
       ] as const;
       for (const [name, handle] of scenarios) {
         await handle.result();
@@ -263,7 +276,7 @@ describe('recorded workflow histories', () => {
     } finally {
       await harness.stop();
     }
-  }, 120_000);
+  }, 240_000);
 
   const fixtures = existsSync(fixturesDir) ? readdirSync(fixturesDir).filter((name) => name.endsWith('.json')).sort() : [];
 
@@ -275,5 +288,23 @@ describe('recorded workflow histories', () => {
     const fixture = JSON.parse(readFileSync(path.join(fixturesDir, name), 'utf8')) as { history: string };
     const history = temporal.api.history.v1.History.decode(Buffer.from(fixture.history, 'base64'));
     await expect(Worker.runReplayHistory({ workflowBundle: { codePath: testServers().workflowBundlePath } }, history, `replay-${name}`)).resolves.toBeUndefined();
+  });
+
+  // Each change's fixture depends on its patch: with the patch id renamed in the bundle, patched() answers false
+  // on replay, the old commands come back, and the history no longer replays. A fixture that replayed anyway
+  // would not be recording the change it is named for.
+  it.each([
+    ['release-in-one-activity', 'one-step-scheduled-release'],
+    ['sign-off-releases', 'one-step-released'],
+    ['draft-step-computes-deadline', 'one-step-released'],
+    ['release-overdue-in-one-step', 'one-step-release-overdue-extended-released-late'],
+  ])('with patch %s forced off, %s no longer replays', async (patchId, name) => {
+    const code = readFileSync(testServers().workflowBundlePath, 'utf8');
+    const literal = new RegExp(`(['"])${patchId}\\1`, 'g');
+    expect(code.match(literal)?.length ?? 0).toBeGreaterThanOrEqual(1);
+    const forcedOff = code.replace(literal, `$1${patchId}:forced-off$1`);
+    const fixture = JSON.parse(readFileSync(path.join(fixturesDir, `${name}.json`), 'utf8')) as { history: string };
+    const history = temporal.api.history.v1.History.decode(Buffer.from(fixture.history, 'base64'));
+    await expect(Worker.runReplayHistory({ workflowBundle: { code: forcedOff } }, history, `forced-off-${patchId}`)).rejects.toThrow(/[Nn]ondeterminism|[Dd]eterminism/);
   });
 });

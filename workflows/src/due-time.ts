@@ -69,6 +69,14 @@ export class DueTime {
     this.stopped = true;
   }
 
+  /**
+   * Goes on after a `stop()` for a step that was then refused (a 签发 whose release could not be stored): its
+   * reminder and overdue state are kept, so a new `run()` neither reminds nor falls due twice.
+   */
+  resume(): void {
+    this.stopped = false;
+  }
+
   /** Runs on its own until stopped, beside whatever else the workflow waits on. */
   run(): Promise<void> {
     return this.waitUntil(() => false);

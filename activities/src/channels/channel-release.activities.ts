@@ -57,6 +57,18 @@ function checkRequest(request: ReleaseOnChannelRequest, withdrawal?: { reason: s
 }
 
 /**
+ * The responsible department's public name, as the channels print it.
+ * @throws ApplicationFailure (InvalidInput) when the department is unknown.
+ */
+export async function departmentNameOf(dataSource: DataSource, departmentCode: string): Promise<string> {
+  const rows: { name: string }[] = await dataSource.query('SELECT name FROM departments WHERE code = $1', [departmentCode]);
+  if (rows.length === 0) {
+    throw ApplicationFailure.nonRetryable(`departmentCode: no department "${departmentCode}"`, FailureType.InvalidInput, { fields: ['departmentCode'] });
+  }
+  return rows[0].name;
+}
+
+/**
  * Release on every channel of an item (政府网站, 政务新媒体, 政府公报, 公示栏, and the channels a person
  * handles), with the ledger as the memory of what was done: an activity that finds its row returns it
  * without touching the channel again, so retries never publish twice. A channel is called first and the
@@ -80,11 +92,8 @@ export function createChannelReleaseActivities({ dataSource, config }: ChannelRe
   }
 
   /** @throws ApplicationFailure (InvalidInput) when the department is unknown. */
-  async function channelRequestOf(request: ReleaseOnChannelRequest): Promise<ChannelReleaseRequest> {
-    const rows: { name: string }[] = await dataSource.query('SELECT name FROM departments WHERE code = $1', [request.departmentCode]);
-    if (rows.length === 0) {
-      throw ApplicationFailure.nonRetryable(`departmentCode: no department "${request.departmentCode}"`, FailureType.InvalidInput, { fields: ['departmentCode'] });
-    }
+  async function channelRequestOf(request: ReleaseOnChannelRequest, departmentName?: () => Promise<string>): Promise<ChannelReleaseRequest> {
+    const name = departmentName ? await departmentName() : await departmentNameOf(dataSource, request.departmentCode);
     return {
       itemId: request.itemId,
       revision: request.revision,
@@ -94,7 +103,7 @@ export function createChannelReleaseActivities({ dataSource, config }: ChannelRe
       ...(request.interpretation ? { interpretation: request.interpretation } : {}),
       contentHash: request.contentHash,
       releasedAt: request.releasedAt,
-      departmentName: rows[0].name,
+      departmentName: name,
       catalogItemName: request.catalogItemName,
       ...(request.attempt !== undefined ? { attempt: request.attempt } : {}),
       portalUrl: `${config.channels.publicBaseUrl ?? ''}${portalPathOf(request.itemId)}`,
@@ -131,17 +140,17 @@ export function createChannelReleaseActivities({ dataSource, config }: ChannelRe
      * @throws ApplicationFailure (ChannelRejected) when the receiver refuses it for good; the ledger says `failed`.
      * @throws ApplicationFailure (InvalidInput) naming the wrong request fields.
      */
-    async releaseOnChannel(request: ReleaseOnChannelRequest): Promise<ChannelReleaseOutcome> {
+    async releaseOnChannel(request: ReleaseOnChannelRequest, known?: KnownForRelease): Promise<ChannelReleaseOutcome> {
       checkRequest(request);
       const key = { itemId: request.itemId, channel: request.channel, revision: request.revision, action: 'publish' } as const;
-      const existing = await ledger.find(key);
+      const existing = known ? known.ledger.get(request.channel) : await ledger.find(key);
       if (existing && existing.status !== 'failed') return existing;
 
       const channelKind = channelKindOf(request.channel);
       const row = { ...key, channelKind, contentHash: request.contentHash };
       const adapter = adapters[channelKind];
       if (!adapter) return ledger.record({ ...row, status: 'manual-required', detail: whyManual(channelKind) });
-      const channelRequest = await channelRequestOf(request);
+      const channelRequest = await channelRequestOf(request, known?.departmentName);
       return deliver(row, 'published', () => adapter.publish(channelRequest));
     },
 
@@ -190,6 +199,15 @@ export function createChannelReleaseActivities({ dataSource, config }: ChannelRe
       return row;
     },
   };
+}
+
+/**
+ * What a release on several channels at once has read once for all of them (not passed by Temporal, which
+ * calls an activity with its request only): the edition's ledger rows by channel, and the department's name.
+ */
+export interface KnownForRelease {
+  readonly ledger: ReadonlyMap<string, PublicationRecord>;
+  readonly departmentName: () => Promise<string>;
 }
 
 /** What the workflow sends to record a manual channel's confirmation on its ledger row. */

@@ -71,26 +71,39 @@ export function createPublicationLedger(dataSource: DataSource) {
     return rows.length === 0 ? undefined : recordOf(rows[0]);
   }
 
+  /** Every row of one edition and action, by channel: what a release on all its channels has already done. */
+  async function findEdition(key: Omit<PublicationKey, 'channel'>): Promise<Map<string, PublicationRecord>> {
+    const rows: PublicationRow[] = await dataSource.query(
+      `SELECT item_id, channel, channel_kind, revision, action, status, reference, content_hash, occurred_at, detail
+         FROM publications WHERE item_id = $1 AND revision = $2 AND action = $3`,
+      [key.itemId, key.revision, key.action],
+    );
+    return new Map(rows.map((row) => [row.channel, recordOf(row)]));
+  }
+
   /** Records an outcome unless the key already has one (other than `failed`); returns the row that stands. */
   async function record(entry: NewPublicationRecord): Promise<PublicationRecord> {
-    await dataSource.query(
+    // The row written comes back with it; when the key already had its outcome nothing is, and that row is read.
+    const written: PublicationRow[] = await dataSource.query(
       `INSERT INTO publications (item_id, channel, channel_kind, revision, action, status, reference, content_hash, occurred_at, detail)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::timestamptz, now()), $10::jsonb)
        ON CONFLICT (item_id, channel, revision, action) DO UPDATE
           SET channel_kind = EXCLUDED.channel_kind, status = EXCLUDED.status, reference = EXCLUDED.reference,
               content_hash = EXCLUDED.content_hash, occurred_at = EXCLUDED.occurred_at, detail = EXCLUDED.detail
-        WHERE publications.status = 'failed'`,
+        WHERE publications.status = 'failed'
+       RETURNING item_id, channel, channel_kind, revision, action, status, reference, content_hash, occurred_at, detail`,
       [
         entry.itemId, entry.channel, entry.channelKind, entry.revision, entry.action, entry.status, entry.reference ?? null,
         entry.contentHash, entry.occurredAt ?? null, JSON.stringify(entry.detail),
       ],
     );
+    if (written.length > 0) return recordOf(written[0]);
     const stored = await find(entry);
     if (!stored) throw new Error(`the ledger row for item ${entry.itemId} r${entry.revision} ${entry.action} on ${entry.channel} vanished after it was written`);
     return stored;
   }
 
-  return { find, record };
+  return { find, findEdition, record };
 }
 
 export type PublicationLedger = ReturnType<typeof createPublicationLedger>;

@@ -1,8 +1,9 @@
-import { allHandlersFinished, condition } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, patched } from '@temporalio/workflow';
 import { releaseDeadlineRequestOf, ReleaseDueAtAttribute, type DisclosureItemView, type ReviseRequest } from '@zwgk/contracts';
 import type { Deadline } from '@zwgk/domain/workflow';
 import { refusalOf } from '../workflow-support';
 import { activities, requestActivities, type AuditFields, type ItemContext } from './context';
+import { DRAFT_STEP_COMPUTES_DEADLINE } from './patches';
 
 /** The draft: recorded with its statutory deadline when the workflow starts, revised by its drafter until release. */
 
@@ -21,37 +22,50 @@ async function refuseDraft(ctx: ItemContext, error: unknown, fields: string[]): 
  */
 export async function recordDraft(ctx: ItemContext): Promise<void> {
   const { s, input, lean, now } = ctx;
-  let deadline: Deadline;
-  try {
-    // A full activity even in a lean history: a local one would refuse a bad formedAt inside the first
-    // workflow task, before the server has recorded the draft's Update as accepted, and its answer would be lost.
-    deadline = await activities.computeReleaseDeadline(releaseDeadlineRequestOf(input));
-  } catch (error) {
-    throw await refuseDraft(ctx, error, ['formedAt']);
-  }
-  const created: AuditFields = {
+  const created = (deadline?: Deadline): AuditFields => ({
     actor: input.drafter.username,
     actorRole: 'drafter',
     departmentCode: input.drafter.departmentCode,
     action: 'item.created',
     requestId: input.drafter.requestId,
-    detail: { catalogItemCode: input.catalogItem.code, catalogVersionId: input.catalogVersionId, releaseDueAt: deadline.dueAt, why: deadline.explanation, calendarVersion: deadline.calendarVersion },
-  };
-  if (lean) {
-    // The draft, its audit row and its release reminder in one step.
+    detail: { catalogItemCode: input.catalogItem.code, catalogVersionId: input.catalogVersionId, ...(deadline ? { releaseDueAt: deadline.dueAt, why: deadline.explanation, calendarVersion: deadline.calendarVersion } : {}) },
+  });
+  let deadline: Deadline;
+  if (lean && patched(DRAFT_STEP_COMPUTES_DEADLINE)) {
+    // One step: the deadline, the draft, its audit row (completed with the deadline) and its release reminder.
     try {
-      const { releaseReminderAt } = await activities.recordDraftStep({ input, deadline, createdAt: now(), audit: ctx.auditRecord('created', created) });
-      s.knownReminders.set(deadline.dueAt, releaseReminderAt);
+      const step = await activities.recordDraftStep({ input, deadlineRequest: releaseDeadlineRequestOf(input), createdAt: now(), audit: ctx.auditRecord('created', created()) });
+      deadline = step.deadline;
+      s.knownReminders.set(deadline.dueAt, step.releaseReminderAt);
     } catch (error) {
-      throw await refuseDraft(ctx, error, ['title', 'body', 'interpretation']);
+      // The step names formedAt when the rule refused it; otherwise it was the draft's data.
+      const named = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? (error.cause.details?.[0] as { fields?: string[] } | undefined)?.fields : undefined;
+      throw await refuseDraft(ctx, error, named?.includes('formedAt') ? ['formedAt'] : ['title', 'body', 'interpretation']);
     }
   } else {
     try {
-      await activities.recordDraft({ input, deadline, createdAt: now() });
+      // A full activity even in a lean history: a local one would refuse a bad formedAt inside the first
+      // workflow task, before the server has recorded the draft's Update as accepted, and its answer would be lost.
+      deadline = await activities.computeReleaseDeadline(releaseDeadlineRequestOf(input));
     } catch (error) {
-      throw await refuseDraft(ctx, error, ['title', 'body', 'interpretation']);
+      throw await refuseDraft(ctx, error, ['formedAt']);
     }
-    await ctx.audit('created', created);
+    if (lean) {
+      // The draft, its audit row and its release reminder in one step.
+      try {
+        const { releaseReminderAt } = await activities.recordDraftStep({ input, deadline, createdAt: now(), audit: ctx.auditRecord('created', created(deadline)) });
+        s.knownReminders.set(deadline.dueAt, releaseReminderAt);
+      } catch (error) {
+        throw await refuseDraft(ctx, error, ['title', 'body', 'interpretation']);
+      }
+    } else {
+      try {
+        await activities.recordDraft({ input, deadline, createdAt: now() });
+      } catch (error) {
+        throw await refuseDraft(ctx, error, ['title', 'body', 'interpretation']);
+      }
+      await ctx.audit('created', created(deadline));
+    }
   }
   ctx.upsert([{ key: ReleaseDueAtAttribute, value: new Date(deadline.dueAt) }]);
   s.releaseDeadline = deadline;

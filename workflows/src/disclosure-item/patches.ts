@@ -24,3 +24,18 @@ export const LEAN_ITEM = 'lean-item';
  * rule's 公示期 (publicityPeriod) and the explanation of how it came about, instead of the bare extension's.
  */
 export const EXTENSION_KEEPS_RELEASE_RULE = 'extension-keeps-release-rule';
+/**
+ * patched(): a lean release is one activity for every channel (the website first inside it, then the rest
+ * together; each channel's ledger row written as before, a refused channel recorded as failed) that also
+ * records the edition, RELEASED, the timing, the 公示期 and the interpretation's tracking.
+ */
+export const RELEASE_IN_ONE_ACTIVITY = 'release-in-one-activity';
+/**
+ * patched(): 签发 approved with the release due now is one activity: the decision's step (task closed,
+ * APPROVED, sign-off, its audit row) and then the release of 'release-in-one-activity'.
+ */
+export const SIGN_OFF_RELEASES = 'sign-off-releases';
+/** patched(): the draft's step computes the statutory release deadline itself, instead of an activity before it. */
+export const DRAFT_STEP_COMPUTES_DEADLINE = 'draft-step-computes-deadline';
+/** patched(): the statutory release deadline passing unreleased is one step: the flag, its audit row and both notices. */
+export const RELEASE_OVERDUE_IN_ONE_STEP = 'release-overdue-in-one-step';

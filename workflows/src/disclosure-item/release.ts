@@ -1,9 +1,10 @@
 import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
+import type { DisclosureActivities } from '@zwgk/activities';
 import { DisclosureStateAttribute, OverdueAttribute, type ChannelConfirmation, type ChannelLedgerResult, type ConfirmManualChannelRequest, type RetryChannelReleaseRequest } from '@zwgk/contracts';
 import { contentFingerprint, releaseChannelsOf } from '@zwgk/domain/workflow';
 import { refusalOf } from '../workflow-support';
 import { activities, primaryRole, requestActivities, type AuditFields, type AuditRecord, type ItemContext } from './context';
-import { NORMATIVE_DOCUMENTS_NEED_INTERPRETATION, PUBLICITY_PERIOD } from './patches';
+import { NORMATIVE_DOCUMENTS_NEED_INTERPRETATION, PUBLICITY_PERIOD, RELEASE_IN_ONE_ACTIVITY } from './patches';
 import type { ReleasedEdition } from './state';
 
 /**
@@ -12,10 +13,10 @@ import type { ReleasedEdition } from './state';
  * per channel. Then the 公示期 and the interpretation's tracking (三同步) start with the release.
  */
 export async function releaseEdition(ctx: ItemContext): Promise<'released'> {
-  const { s, input, lean, audit, now } = ctx;
-  const contentHash = contentFingerprint([s.content.title, s.content.body, s.content.interpretation ?? '']);
+  const { s, input, lean, audit } = ctx;
+  const release = editionToRelease(ctx);
+  const { contentHash } = release;
   if (contentHash !== s.signedContentHash) throw ApplicationFailure.nonRetryable('the content changed after 签发 without a new sign-off', 'SignOffMismatch');
-  const release: ReleasedEdition = { edition: s.edition + 1, revision: s.revision, content: { ...s.content }, contentHash, releasedAt: now() };
   // Released: the deadline is met or missed at this instant, whatever the channels take.
   const timedRelease = s.releaseDue !== undefined && !s.releaseDue.isStopped;
   s.releaseDue?.stop();
@@ -68,10 +69,16 @@ export async function releaseEdition(ctx: ItemContext): Promise<'released'> {
 /**
  * The lean release: the government website first (the authoritative copy), then every other channel
  * together; then one step records the edition, RELEASED, the timing against the statutory deadline, the
- * 公示期, the interpretation's tracking and their audit rows, in one transaction.
+ * 公示期, the interpretation's tracking and their audit rows, in one transaction. Since
+ * 'release-in-one-activity' the channels and that step are one activity.
  */
 async function releaseLean(ctx: ItemContext, release: ReleasedEdition, timedRelease: boolean, contentHash: string): Promise<'released'> {
-  const { s, input, auditRecord, now } = ctx;
+  const { s, input, auditRecord } = ctx;
+  if (patched(RELEASE_IN_ONE_ACTIVITY)) {
+    if (timedRelease) await s.releaseTimer; // an overdue notice under way is written before the release's timing overwrites its flag
+    const outcome = await activities.releaseEverywhere(releaseEverywhereRequest(ctx, release, timedRelease));
+    return releasedLean(ctx, release, outcome);
+  }
   const failedChannels: AuditRecord[] = [];
   const releaseOn = async (channel: string) => {
     try {
@@ -91,22 +98,35 @@ async function releaseLean(ctx: ItemContext, release: ReleasedEdition, timedRele
   s.scheduledReleaseAt = undefined;
   s.state = 'RELEASED';
   if (timedRelease) await s.releaseTimer; // an overdue notice under way is written before the release's timing overwrites its flag
+  const step = releaseStepOf(ctx, release, timedRelease, contentHash);
+  const outcome = await activities.recordReleaseStep({ ...step, before: failedChannels, released: { ...step.released, detail: { ...step.released.detail, channels: channelOutcomes } } });
+  return releasedLean(ctx, release, outcome);
+}
+
+type ReleaseEverywhere = Parameters<DisclosureActivities['releaseEverywhere']>[0];
+type ReleaseStepOutcome = Awaited<ReturnType<DisclosureActivities['recordReleaseStep']>>;
+
+/**
+ * What the release records after its channels (the release's audit row without the channels' outcomes, which
+ * the activity adds after the channels): the edition, RELEASED, the timing, the 公示期, the interpretation.
+ */
+function releaseStepOf(ctx: ItemContext, release: ReleasedEdition, timedRelease: boolean, contentHash: string): ReleaseEverywhere['step'] {
+  const { s, input, auditRecord, now } = ctx;
   const departmentCode = input.drafter.departmentCode;
   const tracksInterpretation = input.catalogItem.needsInterpretation === true || input.normativeDocument === true;
   const interpretationFollows = tracksInterpretation && !release.content.interpretation;
   const interpretationDueAt = s.interpretationDueAt;
-  const outcome = await activities.recordReleaseStep({
+  return {
     edition: { itemId: input.itemId, ...release, ...release.content },
     state: { state: 'RELEASED', revision: s.revision, at: now(), releasedAt: release.releasedAt },
     ...(timedRelease ? { timedAgainst: s.releaseDeadline!.dueAt } : {}),
-    before: failedChannels,
     released: auditRecord(`released:r${s.revision}`, {
       actor: 'system',
       action: 'item.released',
       departmentCode,
-      detail: { edition: s.edition, channels: channelOutcomes, contentHash, revision: s.revision, ...(s.content.interpretation ? { interpretation: 'released together' } : {}) },
+      detail: { edition: release.edition, contentHash, revision: s.revision, ...(release.content.interpretation ? { interpretation: 'released together' } : {}) },
     }),
-    publicity: { rule: input.catalogItem.timeLimit.rule, audit: auditRecord(`publicity-started:${s.edition}`, { actor: 'system', action: 'publicity.started', departmentCode, detail: { edition: s.edition } }) },
+    publicity: { rule: input.catalogItem.timeLimit.rule, audit: auditRecord(`publicity-started:${release.edition}`, { actor: 'system', action: 'publicity.started', departmentCode, detail: { edition: release.edition } }) },
     ...(interpretationFollows && !interpretationDueAt
       ? { interpretationPending: { workingDays: input.interpretationLagWorkingDays ?? 0, audit: auditRecord('interpretation-pending', { actor: 'system', action: 'interpretation.pending', departmentCode }) } }
       : {}),
@@ -120,7 +140,35 @@ async function releaseLean(ctx: ItemContext, release: ReleasedEdition, timedRele
           }),
         ]
       : [],
-  });
+  };
+}
+
+/** The one release activity's request: every channel of the item (the website first) and what records the release. */
+export function releaseEverywhereRequest(ctx: ItemContext, release: ReleasedEdition, timedRelease: boolean): ReleaseEverywhere {
+  const { s, input, auditRecord } = ctx;
+  return {
+    channels: releaseChannelsOf(input.channels).map((channel) => ctx.channelRequest(channel, release)),
+    // Completed per refused channel with `:<channel>`, its reason and the channel: the keys the one-channel activities used.
+    channelFailed: auditRecord(`channel-failed:r${s.revision}`, { actor: 'system', action: 'channel.failed', departmentCode: input.drafter.departmentCode, detail: { revision: s.revision } }),
+    step: releaseStepOf(ctx, release, timedRelease, release.contentHash),
+  };
+}
+
+/** The edition a signed item releases now: its content as signed, released at this instant. */
+export function editionToRelease(ctx: ItemContext): ReleasedEdition {
+  const { s, now } = ctx;
+  const contentHash = contentFingerprint([s.content.title, s.content.body, s.content.interpretation ?? '']);
+  return { edition: s.edition + 1, revision: s.revision, content: { ...s.content }, contentHash, releasedAt: now() };
+}
+
+/** The release is recorded: the workflow's state follows, and an immediate 签发 answers. */
+export function releasedLean(ctx: ItemContext, release: ReleasedEdition, outcome: ReleaseStepOutcome): 'released' {
+  const { s } = ctx;
+  s.edition = release.edition;
+  s.lastRelease = release;
+  s.releasedAt = release.releasedAt;
+  s.scheduledReleaseAt = undefined;
+  s.state = 'RELEASED';
   if (outcome.timing?.late) s.releaseLateWorkingDays = outcome.timing.workingDaysLate;
   if (outcome.publicity) s.publicityEndsAt = outcome.publicity.endsAt;
   if (outcome.interpretationDue) s.interpretationDueAt = outcome.interpretationDue.dueAt;

@@ -1,16 +1,23 @@
-import { condition, uuid4 } from '@temporalio/workflow';
+import { condition, patched, uuid4 } from '@temporalio/workflow';
 import type { DisclosureActivities } from '@zwgk/activities';
 import { DisclosureStateAttribute, DueAtAttribute, OverdueAttribute, StageAttribute, type ActorRef, type CompleteTaskRequest, type OpenTaskView } from '@zwgk/contracts';
 import { contentFingerprint, REVIEW_STAGE_LABELS, STAGE_ROLE, type ReviewStage } from '@zwgk/domain/workflow';
 import { refusalOf } from '../workflow-support';
 import { activities, primaryRole, requestActivities, type AuditFields, type ItemContext } from './context';
-import { releaseEdition } from './release';
-import { nearestDueAt, overdueNow } from './state';
+import { SIGN_OFF_RELEASES } from './patches';
+import { editionToRelease, releasedLean, releaseEdition, releaseEverywhereRequest } from './release';
+import { nearestDueAt, overdueNow, type ReleasedEdition } from './state';
 import { taskTimer } from './timers';
 
 /** A task a lean step opened, with its due time and reminder, and when. */
 type LeanOpenedTask = NonNullable<Awaited<ReturnType<DisclosureActivities['applyItemStep']>>['openedTask']> & { readonly openedAt: string };
-type ChainOutcome = 'approved' | 'returned' | 'rejected';
+/** 签发 approved and released in the same activity (patched 'sign-off-releases'); `released` absent when that activity left the release to `releaseEverywhere`. */
+interface SignedAndReleased {
+  readonly release: ReleasedEdition;
+  readonly request: Parameters<DisclosureActivities['releaseEverywhere']>[0];
+  readonly released?: Awaited<ReturnType<DisclosureActivities['releaseEverywhere']>>;
+}
+type ChainOutcome = 'approved' | 'returned' | 'rejected' | SignedAndReleased;
 
 const signedContentOf = (ctx: ItemContext) => contentFingerprint([ctx.s.content.title, ctx.s.content.body, ctx.s.content.interpretation ?? '']);
 
@@ -98,6 +105,12 @@ export async function reviewSignAndRelease(ctx: ItemContext, firstSubmitter: Act
     }
     if (outcome === 'rejected') return 'rejected';
     if (outcome === 'returned') continue;
+    if (typeof outcome === 'object') {
+      // Signed and released in one step: the sign-off bound this content, and the release is recorded.
+      s.signedContentHash = outcome.release.contentHash;
+      s.signOffAnswered = false;
+      return releasedLean(ctx, outcome.release, outcome.released ?? (await activities.releaseEverywhere(outcome.request)));
+    }
 
     // Signed: the sign-off binds this exact content. Release now, or at the scheduled time.
     s.signedContentHash = signedContentOf(ctx);
@@ -187,6 +200,7 @@ async function runLeanReviewChain(ctx: ItemContext, stages: readonly ReviewStage
   const { s, input, auditRecord, now } = ctx;
   s.stageDeciders.clear(); // a new revision: its stages are decided afresh (四眼原则 per revision)
   let opened = first;
+  let signedOff: SignedAndReleased | undefined;
   for (const [index, stage] of stages.entries()) {
     const taskId = opened.taskId;
     const task: OpenTaskView = { taskId, stage, role: opened.role, departmentCode: input.drafter.departmentCode, dueAt: opened.dueAt, revision: s.revision };
@@ -227,8 +241,13 @@ async function runLeanReviewChain(ctx: ItemContext, stages: readonly ReviewStage
       });
       const closeTask = { taskId, decision: decision.decision, comment: decision.comment, decidedBy: decision.actor.username, decidedAt };
       const outcome = leanDecisionOutcome(ctx, decision, stage, next, decidedAt);
+      const step = { itemId: input.itemId, closeTask, ...outcome.step, audit: [decided, ...outcome.audit] };
       try {
-        const applied = await requestActivities.applyItemStep({ itemId: input.itemId, closeTask, ...outcome.step, audit: [decided, ...outcome.audit] });
+        if (!next && decision.decision === 'approve' && releasesNow(decision) && patched(SIGN_OFF_RELEASES)) {
+          signedOff = await signOffAndRelease(ctx, step);
+          break;
+        }
+        const applied = await requestActivities.applyItemStep(step);
         if (applied.openedTask) nextTask = { ...applied.openedTask, openedAt: decidedAt };
         break;
       } catch (error) {
@@ -265,7 +284,36 @@ async function runLeanReviewChain(ctx: ItemContext, stages: readonly ReviewStage
     if (stage === 'sign-off') s.scheduledReleaseAt = decision.releaseAt;
     if (next) opened = nextTask!;
   }
-  return 'approved';
+  return signedOff ?? 'approved';
+}
+
+/** Whether an approved 签发 releases at once (no release time ahead). */
+const releasesNow = (decision: CompleteTaskRequest): boolean => !(decision.releaseAt && Date.parse(decision.releaseAt) > Date.now());
+
+/**
+ * 签发 approved, released at once: the decision's step and the release in one activity. The statutory
+ * release timer stops first, as for any release (its overdue notice under way is written before the release's
+ * timing); refused, the decision stored nothing, and the timer goes on where it was.
+ */
+async function signOffAndRelease(ctx: ItemContext, step: Parameters<DisclosureActivities['applyItemStep']>[0]): Promise<SignedAndReleased> {
+  const { s } = ctx;
+  const release = editionToRelease(ctx);
+  const timed = s.releaseDue !== undefined && !s.releaseDue.isStopped;
+  if (timed) {
+    s.releaseDue!.stop();
+    await s.releaseTimer;
+  }
+  const request = releaseEverywhereRequest(ctx, release, timed);
+  try {
+    const applied = await requestActivities.signOffAndRelease({ signOff: step, release: request });
+    return { release, request, ...(applied.released ? { released: applied.released } : {}) };
+  } catch (error) {
+    if (timed) {
+      s.releaseDue!.resume();
+      s.releaseTimer = s.releaseDue!.run();
+    }
+    throw error;
+  }
 }
 
 /** What a decision stores beside the task's close, in the same step. */

@@ -1,7 +1,10 @@
+import { patched } from '@temporalio/workflow';
 import { DueAtAttribute, OverdueAttribute } from '@zwgk/contracts';
 import { REVIEW_STAGE_LABELS, type ReviewStage } from '@zwgk/domain/workflow';
 import { DueTime } from '../due-time';
+import type { NotificationRequest } from '@zwgk/activities';
 import { activities, type ItemContext } from './context';
+import { RELEASE_OVERDUE_IN_ONE_STEP } from './patches';
 import { nearestDueAt, overdueNow } from './state';
 
 /**
@@ -70,7 +73,7 @@ export function taskTimer(ctx: ItemContext, taskId: string, stage: ReviewStage):
  * it (a new reminder; overdue cleared if the new instant is ahead); the first release or a rejection stops it.
  */
 export function startReleaseTimer(ctx: ItemContext): void {
-  const { s, input, workflowId, calendar, audit, now } = ctx;
+  const { s, input, workflowId, lean, calendar, audit, auditRecord, now } = ctx;
   const departmentCode = input.drafter.departmentCode;
   const due = new DueTime({
     dueAt: () => s.releaseDeadline?.dueAt,
@@ -91,13 +94,23 @@ export function startReleaseTimer(ctx: ItemContext): void {
       });
     },
     onDue: async (dueAt, count) => {
-      await activities.recordReleaseOverdue({ itemId: input.itemId, overdue: true, at: now() });
-      upsertDueAttributes(ctx);
-      await audit(`release-overdue:${count}`, { actor: 'system', action: 'item.release-overdue', departmentCode, detail: { dueAt, state: s.state, why: s.releaseDeadline?.explanation } });
+      const overdue = { actor: 'system', action: 'item.release-overdue', departmentCode, detail: { dueAt, state: s.state, why: s.releaseDeadline?.explanation } };
       const title = `法定公开时限已过仍未公开：${s.content.title}`;
       const body = `应于 ${dueAt} 前公开，部门 ${departmentCode}，当前状态：${s.state}。`;
-      await activities.notify({ key: `${workflowId}:release-overdue:${count}`, to: { role: 'supervisor' }, kind: 'release-overdue', title, body, itemId: input.itemId });
-      await activities.notify({ key: `${workflowId}:release-overdue-head:${count}`, to: { role: 'reviewer', departmentCode }, kind: 'release-overdue', title, body, itemId: input.itemId });
+      const notices: NotificationRequest[] = [
+        { key: `${workflowId}:release-overdue:${count}`, to: { role: 'supervisor' }, kind: 'release-overdue', title, body, itemId: input.itemId },
+        { key: `${workflowId}:release-overdue-head:${count}`, to: { role: 'reviewer', departmentCode }, kind: 'release-overdue', title, body, itemId: input.itemId },
+      ];
+      if (lean && patched(RELEASE_OVERDUE_IN_ONE_STEP)) {
+        // One step: the flag, its audit row and both notices.
+        await activities.recordReleaseOverdueStep({ itemId: input.itemId, at: now(), audit: auditRecord(`release-overdue:${count}`, overdue), notices });
+        upsertDueAttributes(ctx);
+        return;
+      }
+      await activities.recordReleaseOverdue({ itemId: input.itemId, overdue: true, at: now() });
+      upsertDueAttributes(ctx);
+      await audit(`release-overdue:${count}`, overdue);
+      for (const notice of notices) await activities.notify(notice);
     },
   });
   s.releaseDue = due;

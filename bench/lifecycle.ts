@@ -26,14 +26,14 @@ import * as path from 'node:path';
 import autocannon from 'autocannon';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { loadConfig, projectRoot } from '@zwgk/config';
-import { CUSTOM_SEARCH_ATTRIBUTES, disclosureItemWorkflowId } from '@zwgk/contracts';
+import { disclosureItemWorkflowId } from '@zwgk/contracts';
 import { temporal } from '@temporalio/proto';
 import { DEMO_CATALOG_CATEGORIES } from '@zwgk/db';
-import { findFreePort, resolveToolBinary, startTemporalDevServer, TEMPORAL_CLI, type ManagedProcess } from '@zwgk/embedded';
+import { findFreePort, type ManagedProcess } from '@zwgk/embedded';
 import { log, runBenchmark, withBenchDatabase } from './bench-support';
 import { BARE_TABLES_SQL } from './lifecycle/bare-activities';
 import { ApiCaller, bareJourney, inFlight, projectJourney, type DecisionSample, type Journey } from './lifecycle/journeys';
-import { cpuDelta, descendantsNamed, quietLog, rssMiB, startNode, threadCpuSeconds, treeCpuSeconds } from './lifecycle/processes';
+import { cpuDelta, descendantsNamed, rssMiB, startBenchTemporal, startNode, systemEnv, threadCpuSeconds, treeCpuSeconds } from './bench-processes';
 
 interface Options {
   readonly quick: boolean;
@@ -160,37 +160,19 @@ async function main(): Promise<void> {
     try {
       await db.query(BARE_TABLES_SQL);
       mkdirSync(serversDir, { recursive: true });
-      const cli = await resolveToolBinary(TEMPORAL_CLI, config.toolsDir, { log });
-      const [temporalPort, uiPort, apiPort, rawPort] = [await findFreePort(), await findFreePort(), await findFreePort(), await findFreePort()];
-      log(`starting the Temporal dev server on port ${temporalPort}${options.eagerActivities ? ', eager activity dispatch on' : ''}`);
-      const temporalLog = quietLog('temporal');
-      const temporal = await startTemporalDevServer({
-        cliPath: cli,
+      const [apiPort, rawPort] = [await findFreePort(), await findFreePort()];
+      if (options.eagerActivities) log('eager activity dispatch on');
+      const { temporal, address: temporalAddress, noisyLines: temporalNoisyLines } = await startBenchTemporal({
+        config,
         dataDir: serversDir,
-        port: temporalPort,
-        uiPort,
-        namespace: 'default',
-        searchAttributes: CUSTOM_SEARCH_ATTRIBUTES,
-        log: temporalLog.log,
         ...(options.eagerActivities ? { dynamicConfig: { 'system.enableActivityEagerExecution': true } } : {}),
       });
       children.push(temporal);
-      const temporalAddress = `127.0.0.1:${temporalPort}`;
       const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        NO_COLOR: '1',
-        DATABASE_URL: url,
-        TEMPORAL_ADDRESS: temporalAddress,
-        TEMPORAL_NAMESPACE: 'default',
-        TEMPORAL_TASK_QUEUE: PROJECT_TASK_QUEUE,
-        ZWGK_DATA_DIR: serversDir,
-        ZWGK_PARENT_PID: String(process.pid),
-        AUTH_MODE: 'dev',
-        HOST: '127.0.0.1',
+        ...systemEnv({ databaseUrl: url, temporalAddress, taskQueue: PROJECT_TASK_QUEUE, dataDir: serversDir }),
         // As deployed (NODE_ENV=production's default): JSON lines, not the pretty lines of a developer's terminal.
         LOG_FORMAT: 'json',
       };
-      delete env.ZWGK_WORKFLOW_BUNDLE; // both workers bundle the workflows of this checkout
       log('starting the project worker and API, the bare worker and the raw server (the workers bundle their workflows)');
       const hook = (file: string) => ({ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(projectRoot, 'bench', 'lifecycle', 'cpu-profile-hook.js')}`, BENCH_CPU_PROFILE: file });
       if (options.profileJourney) mkdirSync(options.profileJourney, { recursive: true });
@@ -584,7 +566,7 @@ async function main(): Promise<void> {
       }
 
       facts.push(`- project requests answered 503 (an Update outlived the API's timeout) and sent again with their Idempotency-Key: ${apiCaller.retried} (of which refused 409 while the first attempt still ran: ${apiCaller.conflictsAfterTimeout}); sent again after a connection failed: ${apiCaller.networkRetries}`);
-      facts.push(`- warning or error lines, worker / API / bare worker / Temporal: ${worker.noisyLines()} / ${api.noisyLines()} / ${bareWorker.noisyLines()} / ${temporalLog.count()}`);
+      facts.push(`- warning or error lines, worker / API / bare worker / Temporal: ${worker.noisyLines()} / ${api.noisyLines()} / ${bareWorker.noisyLines()} / ${temporalNoisyLines()}`);
       facts.push(`- Temporal dev server: ${options.eagerActivities ? 'eager activity dispatch ON (--eager-activities)' : 'its defaults'}; the API and worker log JSON lines, as deployed`);
       facts.push(`- machine: ${os.cpus().length} cores; load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
       facts.push(`- run ${startedAt.toISOString()}, ${f((Date.now() - startedAt.getTime()) / 60_000)} min, git ${gitHead()}`);

@@ -16,14 +16,13 @@
  * database, so the ratio says what the batch adds on top of the per-item work: about 1 means the batch costs
  * what the items cost; far above 1 means the fan-out, not the items, is the bottleneck.
  */
-import { rmSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client as TemporalClient, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { loadConfig, projectRoot } from '@zwgk/config';
 import {
   CatalogItemCodeAttribute,
-  CUSTOM_SEARCH_ATTRIBUTES,
   DepartmentIdAttribute,
   DISCLOSURE_ITEM_WORKFLOW_TYPE,
   DisclosureStateAttribute,
@@ -33,7 +32,8 @@ import {
 } from '@zwgk/contracts';
 import { CatalogItemEntity, CatalogVersionEntity, DEMO_CATALOG_CATEGORIES, loadOfficialHolidayTable, UserEntity } from '@zwgk/db';
 import { addDays, statutoryHolidayTable, type HolidayTable } from '@zwgk/domain';
-import { findFreePort, resolveToolBinary, startManagedProcess, startTemporalDevServer, TEMPORAL_CLI, type ManagedProcess } from '@zwgk/embedded';
+import { findFreePort, type ManagedProcess } from '@zwgk/embedded';
+import { memoryOf, startBenchTemporal, startNode, systemEnv } from './bench-processes';
 import { log, runBenchmark, settleAfterBulkLoad, withBenchDatabase } from './bench-support';
 
 const ITEMS = positiveInteger('BENCH_ITEMS', 10_000);
@@ -61,64 +61,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const rate = (count: number, ms: number) => `${(count / (ms / 1000)).toFixed(0)} items/s`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The resident and peak memory of a process, from /proc (Linux), in MiB. */
-function memoryOf(pid: number | undefined): { rssMiB: number; peakMiB: number } | undefined {
-  if (!pid) return undefined;
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-    return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
-  } catch {
-    return undefined;
-  }
-}
 const mib = (memory: { rssMiB: number; peakMiB: number } | undefined) => (memory ? `${memory.rssMiB.toFixed(0)} MiB (peak ${memory.peakMiB.toFixed(0)} MiB)` : 'n/a');
-
-/**
- * Prints the first few warnings and errors of a child and counts the rest: on a busy machine the Temporal
- * server warns of every slow call, and at 10,000 items that would drown the progress lines.
- */
-function quietLog(): { log: (line: string) => void; count: () => number } {
-  let noisy = 0;
-  return {
-    log: (line) => {
-      if (/\b(WARN|ERROR|error|panic)\b/.test(line) && ++noisy <= 5) log(`  ${line.slice(0, 300)}`);
-    },
-    count: () => noisy,
-  };
-}
-
-/**
- * A child node process of the system (worker or API). Its output is kept, not printed: at 10,000 items the
- * worker's warnings would drown the progress lines. The first few warnings and errors are shown, then counted.
- */
-function startNode(name: string, entry: string, env: NodeJS.ProcessEnv): ManagedProcess & { waitFor(pattern: RegExp, timeoutMs: number): Promise<void>; noisyLines(): number } {
-  const recent: string[] = [];
-  let ready: RegExp | undefined;
-  let seen = false;
-  const quiet = quietLog();
-  const child = startManagedProcess(name, process.execPath, ['-r', '@swc-node/register', entry], {
-    cwd: projectRoot,
-    env,
-    log: (line) => {
-      recent.push(line);
-      if (recent.length > 40) recent.shift();
-      if (ready?.test(line)) seen = true;
-      quiet.log(line);
-    },
-  });
-  const waitFor = async (pattern: RegExp, timeoutMs: number) => {
-    ready = pattern;
-    seen = recent.some((line) => pattern.test(line));
-    const deadline = Date.now() + timeoutMs;
-    while (!seen) {
-      if (child.child.exitCode !== null) throw new Error(`${name} exited:\n${recent.join('\n')}`);
-      if (Date.now() > deadline) throw new Error(`${name} did not print ${pattern} within ${timeoutMs / 1000} s:\n${recent.join('\n')}`);
-      await sleep(200);
-    }
-  };
-  return Object.assign(child, { waitFor, noisyLines: quiet.count });
-}
 
 /** The official arrangement the bench loads: the statutory one of the year with 元旦 made three days long, plus a make-up Saturday. */
 function officialArrangement(): Omit<HolidayTable, 'published'> & { source: string } {
@@ -155,19 +98,8 @@ async function main(): Promise<void> {
     let connection: Connection | undefined;
     try {
       mkdirSync(serversDir, { recursive: true });
-      const cli = await resolveToolBinary(TEMPORAL_CLI, config.toolsDir, { log });
-      const [temporalPort, uiPort, apiPort] = [await findFreePort(), await findFreePort(), await findFreePort()];
-      log(`starting the Temporal dev server on port ${temporalPort}, data in ${serversDir}`);
-      const temporalLog = quietLog();
-      const temporal = await startTemporalDevServer({
-        cliPath: cli,
-        dataDir: serversDir,
-        port: temporalPort,
-        uiPort,
-        namespace: 'default',
-        searchAttributes: CUSTOM_SEARCH_ATTRIBUTES,
-        log: temporalLog.log,
-      });
+      const apiPort = await findFreePort();
+      const { temporal, address: temporalAddress, noisyLines: temporalNoisyLines } = await startBenchTemporal({ config, dataDir: serversDir });
       children.push(temporal);
       // A server stopped under the bench (by hand, or by someone's cleanup on a shared machine) fails the run at once.
       let stoppedUnderUs: string | undefined;
@@ -179,22 +111,8 @@ async function main(): Promise<void> {
         if (stoppedUnderUs) throw new Error(stoppedUnderUs);
       };
       watchExit(temporal);
-      const temporalAddress = `127.0.0.1:${temporalPort}`;
 
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        NO_COLOR: '1',
-        DATABASE_URL: url,
-        TEMPORAL_ADDRESS: temporalAddress,
-        TEMPORAL_NAMESPACE: 'default',
-        TEMPORAL_TASK_QUEUE: TASK_QUEUE,
-        ZWGK_DATA_DIR: serversDir,
-        ZWGK_PARENT_PID: String(process.pid),
-        AUTH_MODE: 'dev',
-        PORT: String(apiPort),
-        HOST: '127.0.0.1',
-      };
-      delete env.ZWGK_WORKFLOW_BUNDLE; // the worker bundles the workflows of this checkout, as npm start does
+      const env: NodeJS.ProcessEnv = { ...systemEnv({ databaseUrl: url, temporalAddress, taskQueue: TASK_QUEUE, dataDir: serversDir }), PORT: String(apiPort) };
       const yearBefore = statutoryHolidayTable(YEAR - 1);
       await loadOfficialHolidayTable(dataSource, { ...yearBefore, published: true, source: `基准测试：${YEAR - 1}年部分节假日安排（按法定节假日）` }, { username: 'admin' });
       log('starting one worker (it bundles the workflows) and the API');
@@ -372,7 +290,7 @@ async function main(): Promise<void> {
         `- batch: found ${batch.found}, signalled ${batch.signalled}, failed ${batch.failedCount}`,
         `- worker RSS: ${mib(workerAtStart)} at start, ${mib(workerAfterDrafts)} after the drafts, ${mib(workerAtEnd)} at the end`,
         `- Temporal dev server RSS at the end: ${mib(temporalAtEnd)}`,
-        `- warning or error lines from worker / API / Temporal: ${worker.noisyLines()} / ${api.noisyLines()} / ${temporalLog.count()}`,
+        `- warning or error lines from worker / API / Temporal: ${worker.noisyLines()} / ${api.noisyLines()} / ${temporalNoisyLines()}`,
         `- machine: ${os.cpus().length} cores, load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at the start, ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`,
         `- run ${startedAt.toISOString()}${complete ? '' : `; INCOMPLETE: stopped waiting after ${seconds(observedMs)} (BENCH_TIMEOUT_SECONDS=${RECALCULATION_TIMEOUT_S})`}`,
       ];

@@ -11,7 +11,7 @@ import { projectRoot } from '@zwgk/config';
 import { DEMO_CATALOG_CATEGORIES, DEMO_CATALOG_VERSION_ID } from '@zwgk/db';
 import { findFreePort } from '@zwgk/embedded';
 import { log, runBenchmark, withBenchDatabase } from '../bench-support';
-import { startNode, treeCpuSeconds } from './processes';
+import { startNode, systemEnv, treeCpuSeconds } from '../bench-processes';
 
 const [roundsArg, secondsArg, profileFile] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg ?? 4);
@@ -35,16 +35,8 @@ async function main(): Promise<void> {
       [TASKS],
     );
     const [apiPort, rawPort] = [await findFreePort(), await findFreePort()];
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NO_COLOR: '1',
-      DATABASE_URL: url,
-      TEMPORAL_ADDRESS: '127.0.0.1:1',
-      ZWGK_DATA_DIR: `${dataDir}-servers`,
-      ZWGK_PARENT_PID: String(process.pid),
-      AUTH_MODE: 'dev',
-      HOST: '127.0.0.1',
-    };
+    // No Temporal here: the API starts without reaching it, and the read path never calls it.
+    const env = systemEnv({ databaseUrl: url, temporalAddress: '127.0.0.1:1', taskQueue: 'bench-read-path', dataDir: `${dataDir}-servers` });
     const profiling = profileFile ? { NODE_OPTIONS: `--require ${path.join(projectRoot, 'bench', 'lifecycle', 'cpu-profile-hook.js')}`, BENCH_CPU_PROFILE: path.resolve(profileFile) } : {};
     const api = startNode('api', 'apps/api/src/main.ts', { ...env, PORT: String(apiPort), ...profiling });
     const raw = startNode('raw-server', 'bench/lifecycle/raw-server.ts', { ...env, PORT: String(rawPort) });

@@ -97,7 +97,7 @@ describe('the item workflow guards (Update validators as pure functions)', () =>
 
     it('answers a repeated submission, and one before the draft is recorded, as a conflict', () => {
       expect(submitRefusal(recorded({ pendingSubmit: { actor: drafter } }), { actor: drafter }, input)).toMatchObject({ type: FailureType.Conflict, message: '事项正在提交中，请勿重复提交' });
-      expect(submitRefusal(initialItemState(input), { actor: drafter }, input)).toMatchObject({ type: FailureType.Conflict });
+      expect(submitRefusal(initialItemState(input), { actor: drafter }, input)).toMatchObject({ type: FailureType.Conflict, message: '草稿尚未登记完成，请稍后再提交' });
     });
 
     it('refuses a policy document without its interpretation plan, naming the field', () => {

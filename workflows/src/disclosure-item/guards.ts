@@ -89,7 +89,9 @@ const claimedByAnotherRefusal = (task: OpenTaskView, actor: ActorRef, type: Fail
 export function submitRefusal(s: ItemState, request: SubmitRequest, input: DisclosureItemInput): Refusal | undefined {
   if (!isDrafter(input, request.actor)) return refuse(FailureType.Forbidden, '只有本事项的起草人才能提交');
   if (s.state !== 'DRAFT' && s.state !== 'RETURNED') return refuse(FailureType.Conflict, `事项当前为${stateWords(s)}，只有草稿或退回修改的事项才能提交`);
-  if (s.pendingSubmit || s.releaseDeadline === undefined) return refuse(FailureType.Conflict, '事项正在提交中，请勿重复提交');
+  // Two different waits: saying "being submitted" of a draft still being recorded misled the reader of a first submit.
+  if (s.releaseDeadline === undefined) return refuse(FailureType.Conflict, '草稿尚未登记完成，请稍后再提交');
+  if (s.pendingSubmit) return refuse(FailureType.Conflict, '事项正在提交中，请勿重复提交');
   // 谁起草、谁解读: a policy document goes to review with its interpretation, signed together.
   if (needsInterpretation(input) && !s.content.interpretation?.trim() && !(input.interpretationLagWorkingDays ?? 0)) {
     return refuse(

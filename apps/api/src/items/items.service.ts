@@ -74,6 +74,10 @@ export class ItemsService {
             { field: 'Idempotency-Key', problems: [`与首次请求不同：${differences.join('、')}`] },
           ]);
         }
+        // The row is written before the workflow has taken in the draft: answer as the first attempt would,
+        // once the draft is recorded, or a submit sent on this answer would meet a draft still being recorded.
+        const view = await this.workflows.awaitDraftRecorded(existing.id);
+        if (view) return this.createdResponse(existing.id, view.state, view.releaseDueAt, view.releaseDueExplanation);
         return this.createdResponse(existing.id, existing.state, existing.releaseDueAt?.toISOString(), existing.releaseDueExplanation ?? undefined);
       }
     }

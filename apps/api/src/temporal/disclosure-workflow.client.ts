@@ -70,6 +70,24 @@ export class DisclosureWorkflowClient {
     return this.bounded(() => this.client.workflow.executeUpdateWithStart(draftRecordedUpdate, { startWorkflowOperation }));
   }
 
+  /**
+   * Waits until the item's workflow has recorded its draft, for a create retried with its Idempotency-Key:
+   * the draft's row is committed by the step's activity before the workflow takes in its answer, so the row
+   * alone does not say the item may be submitted yet. Undefined when the workflow has closed (released,
+   * rejected or withdrawn long after its draft was recorded). One fixed updateId: however many retries, the
+   * history keeps one such Update.
+   */
+  async awaitDraftRecorded(itemId: string): Promise<DisclosureItemView | undefined> {
+    try {
+      return await this.client.withDeadline(Date.now() + this.config.temporal.updateTimeoutSeconds * 1000, () =>
+        this.handle(itemId).executeUpdate(draftRecordedUpdate, { updateId: 'draft-recorded:retried-create' }),
+      );
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return undefined;
+      throw error;
+    }
+  }
+
   submit(itemId: string, request: SubmitRequest, idempotencyKey?: string): Promise<DisclosureItemView> {
     return this.bounded(() => this.handle(itemId).executeUpdate(submitForReviewUpdate, { args: [request], updateId: this.updateId('submit', idempotencyKey) }));
   }

@@ -1,12 +1,11 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Global, Inject, Module, type MiddlewareConsumer, type NestModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { activeTracing, temporalConnectionSettings } from '@zwgk/config';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { DisclosureWorkflowClient } from './disclosure-workflow.client';
 import { ReleasedItemReopening } from './released-item-reopening';
-import { TemporalDeadlineInterceptor } from './temporal-deadline.interceptor';
+import { TemporalDeadlineMiddleware } from './temporal-deadline.middleware';
 
 /** Temporal wired by hand (docs/architecture.md): plain providers for the Connection and the Client. */
 @Global()
@@ -31,13 +30,16 @@ import { TemporalDeadlineInterceptor } from './temporal-deadline.interceptor';
           ...(activeTracing().enabled ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } } : {}),
         }),
     },
-    // No HTTP request waits on Temporal longer than the Update timeout.
-    { provide: APP_INTERCEPTOR, useClass: TemporalDeadlineInterceptor },
   ],
   exports: [Connection, Client, DisclosureWorkflowClient],
 })
-export class TemporalModule implements OnApplicationShutdown {
+export class TemporalModule implements NestModule, OnApplicationShutdown {
   constructor(@Inject(Connection) private readonly connection: Connection) {}
+
+  /** No HTTP request waits on Temporal longer than the Update timeout. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(TemporalDeadlineMiddleware).forRoutes('{*path}');
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.connection.close();

@@ -1,12 +1,14 @@
 /**
- * The lifecycle benchmark's child processes and what /proc says about them: resident memory of one process,
- * and CPU seconds of the whole process tree under the benchmark (PostgreSQL's backends, the Temporal server,
- * the workers, the API, the raw server and the benchmark itself).
+ * The processes a benchmark starts and what /proc says about them: the Temporal dev server and the system's
+ * node processes (worker, API, the lifecycle benchmark's bare worker and raw server) on fresh data dirs and
+ * free ports, resident memory of one process, and CPU seconds of the whole process tree under the benchmark
+ * (PostgreSQL's backends, the Temporal server, the workers, the API, the raw server and the benchmark itself).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { projectRoot } from '@zwgk/config';
-import { startManagedProcess, type ManagedProcess } from '@zwgk/embedded';
-import { log } from '../bench-support';
+import { projectRoot, type AppConfig } from '@zwgk/config';
+import { CUSTOM_SEARCH_ATTRIBUTES } from '@zwgk/contracts';
+import { findFreePort, resolveToolBinary, startManagedProcess, startTemporalDevServer, TEMPORAL_CLI, type ManagedProcess } from '@zwgk/embedded';
+import { log } from './bench-support';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -52,16 +54,63 @@ export function startNode(name: string, entry: string, env: NodeJS.ProcessEnv): 
   return Object.assign(child, { waitFor, noisyLines: quiet.count });
 }
 
-/** Resident memory of a process in MiB, from /proc (Linux); undefined once it is gone. */
-export function rssMiB(pid: number | undefined): number | undefined {
+/**
+ * A Temporal dev server of the benchmark's own, persisted under `dataDir`, on free ports, with the project's
+ * search attributes. Its warnings are counted, the first few printed: a busy server warns of every slow call.
+ */
+export async function startBenchTemporal(options: { readonly config: AppConfig; readonly dataDir: string; readonly dynamicConfig?: Record<string, unknown> }): Promise<{ temporal: ManagedProcess; address: string; noisyLines: () => number }> {
+  const cli = await resolveToolBinary(TEMPORAL_CLI, options.config.toolsDir, { log });
+  const [port, uiPort] = [await findFreePort(), await findFreePort()];
+  log(`starting the Temporal dev server on port ${port}, data in ${options.dataDir}`);
+  const quiet = quietLog('temporal');
+  const temporal = await startTemporalDevServer({
+    cliPath: cli,
+    dataDir: options.dataDir,
+    port,
+    uiPort,
+    namespace: 'default',
+    searchAttributes: CUSTOM_SEARCH_ATTRIBUTES,
+    log: quiet.log,
+    ...(options.dynamicConfig ? { dynamicConfig: options.dynamicConfig } : {}),
+  });
+  return { temporal, address: `127.0.0.1:${port}`, noisyLines: quiet.count };
+}
+
+/**
+ * The environment of the system's processes as `npm start` runs them, against the benchmark's database and
+ * Temporal server. No prebuilt workflow bundle: a worker bundles the workflows of this checkout.
+ */
+export function systemEnv(options: { readonly databaseUrl: string; readonly temporalAddress: string; readonly taskQueue: string; readonly dataDir: string }): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NO_COLOR: '1',
+    DATABASE_URL: options.databaseUrl,
+    TEMPORAL_ADDRESS: options.temporalAddress,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TASK_QUEUE: options.taskQueue,
+    ZWGK_DATA_DIR: options.dataDir,
+    ZWGK_PARENT_PID: String(process.pid),
+    AUTH_MODE: 'dev',
+    HOST: '127.0.0.1',
+  };
+  delete env.ZWGK_WORKFLOW_BUNDLE;
+  return env;
+}
+
+/** Resident and peak resident memory of a process in MiB, from /proc (Linux); undefined once it is gone. */
+export function memoryOf(pid: number | undefined): { rssMiB: number; peakMiB: number } | undefined {
   if (!pid) return undefined;
   try {
-    const kib = Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
-    return kib / 1024;
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
   } catch {
     return undefined;
   }
 }
+
+/** Resident memory of a process in MiB; undefined once it is gone. */
+export const rssMiB = (pid: number | undefined): number | undefined => memoryOf(pid)?.rssMiB;
 
 const CLOCK_TICKS = 100; // sysconf(_SC_CLK_TCK) on Linux
 

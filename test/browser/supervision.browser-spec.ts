@@ -83,8 +83,8 @@ describe('the supervisor dashboard in the browser', () => {
     phase('dashboard');
 
     // The trend by month, with its data table open: one column per month, the county's row first.
-    await supervisor.getByRole('radio', { name: '近12个月' }).check();
     const trendCard = supervisor.locator('[aria-labelledby="trend-title"]');
+    await trendCard.getByText('近12个月').click();
     await trendCard.locator('summary', { hasText: '数据表' }).click();
     await trendCard.locator('th', { hasText: /^\d{4}年\d{1,2}月$/ }).first().waitFor();
     expect(await trendCard.locator('thead th').count()).toBe(13);
@@ -119,11 +119,12 @@ describe('the supervisor dashboard in the browser', () => {
     const lateRow = supervisor.locator(`.overdue-table tr[data-item-id="${lateItem}"]`, { hasText: '法定时限' });
     await lateRow.getByRole('button', { name: '督办 / 意见 / 延期' }).click();
     let dialog = supervisor.getByRole('dialog');
-    await dialog.getByRole('radio', { name: '督查意见' }).check();
+    await dialog.getByText('督查意见', { exact: true }).click();
+    await dialog.getByRole('button', { name: '提交意见' }).waitFor();
     await dialog.getByRole('button', { name: '提交意见' }).click();
     await dialog.getByText('请填写督查意见').waitFor();
     await checkScreen(supervisor, 'supervision-action-invalid');
-    await dialog.getByLabel('督查意见').fill('请说明逾期原因，并报送整改计划。');
+    await dialog.getByRole('textbox', { name: '督查意见' }).fill('请说明逾期原因，并报送整改计划。');
     await dialog.getByRole('button', { name: '提交意见' }).click();
     await supervisor.getByRole('status').filter({ hasText: '督查意见已记录' }).waitFor();
     await lateRow.getByText('督查意见 1').waitFor();
@@ -190,7 +191,7 @@ describe('the supervisor dashboard in the browser', () => {
     await form.getByText('请选择答复期限').waitFor();
     await form.getByLabel('督办事由').fill('该申请已超过法定答复期限，请说明原因并提出整改措施。');
     await form.getByLabel('答复期限').fill('2099-06-30');
-    await form.getByLabel('答复期限').press('Enter');
+    await form.getByLabel('答复期限').press('Tab');
     await checkScreen(supervisor, 'supervision-application-demand');
     await form.getByRole('button', { name: '发出督办' }).click();
     await supervisor.getByRole('status').filter({ hasText: `已督办县教育局（申请 ${queryNumber}）` }).waitFor();

@@ -17,6 +17,9 @@ export function ApplicationDemandForm(props: { applicationId: string; queryNumbe
   const problem = (field: string) => (issue.error instanceof ApiFailure ? issue.error.fieldMessage(field) : undefined);
   const status = (field: string) => (problem(field) ? { status: 'error' as const, tips: problem(field) } : {});
   const prefix = `application-demand-${props.applicationId}`;
+  const commitTyped = (typed: string) => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(typed) && typed !== form.getFieldValue('dueDate')) form.setFieldsValue({ dueDate: typed });
+  };
   const onSubmit = ({ validateResult }: SubmitContext) => {
     if (validateResult !== true) return;
     const values = form.getFieldsValue(true) as { reason: string; dueDate: string };
@@ -46,7 +49,8 @@ export function ApplicationDemandForm(props: { applicationId: string; queryNumbe
           {...status('dueDate')}
         >
           <Labelled id={`${prefix}-due`}>
-            <DatePicker allowInput clearable placeholder="请选择日期" />
+            {/* A date typed in counts when the field is left, as it does on Enter or a click in the calendar. */}
+            <DatePicker allowInput clearable placeholder="请选择或输入日期，如 2027-01-15" onBlur={({ value }) => commitTyped(String(value ?? ''))} />
           </Labelled>
         </FormItem>
         <FormItem>

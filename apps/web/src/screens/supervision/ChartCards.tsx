@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import { Button, Card, Radio, Table, type PrimaryTableCol } from 'tdesign-react';
 import { Loading } from '../../ui';
 import { formatRate, OverdueBarChart, TrendChart } from './charts';
@@ -46,9 +47,9 @@ const trendCell = (point: TrendPoint | undefined) =>
   point ? (
     <>
       {formatRate(point.onTimeRate)}
-      <span className="muted">
-        （{point.onTime}/{point.due}，逾期{point.overdue}）
-      </span>
+      <div className="muted">
+        {point.onTime}/{point.due}，逾期{point.overdue}
+      </div>
     </>
   ) : (
     '—'
@@ -62,10 +63,19 @@ interface TrendRow {
 
 /** The on-time rate and overdue trend, by quarter or month, with its data table. */
 export function TrendCard({ trend, unit, onUnit }: { trend: SupervisionTrend | undefined; unit: TrendUnit; onUnit: (unit: TrendUnit) => void }) {
+  // Twelve months do not fit the page: the table scrolls sideways, so keyboard users must be able to focus it.
+  const tableBox = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const scroller = tableBox.current?.querySelector<HTMLElement>('.t-table__content');
+    if (!scroller) return;
+    scroller.tabIndex = 0;
+    scroller.setAttribute('role', 'region');
+    scroller.setAttribute('aria-label', '按时公开率数据表，可左右滚动');
+  });
   const rows: TrendRow[] = trend ? [{ key: 'total', name: '全县', series: trend.totals }, ...trend.departments.map((d) => ({ key: d.departmentCode, name: d.departmentName, series: d.series }))] : [];
   const columns: PrimaryTableCol<TrendRow>[] = [
-    { colKey: 'name', title: '部门', fixed: 'left', width: 110 },
-    ...(trend?.periods ?? []).map((period, index) => ({ colKey: period.key, title: period.label, width: 170, cell: ({ row }: { row: TrendRow }) => trendCell(row.series[index]) })),
+    { colKey: 'name', title: '部门', fixed: 'left', width: 150 },
+    ...(trend?.periods ?? []).map((period, index) => ({ colKey: period.key, title: period.label, width: 110, cell: ({ row }: { row: TrendRow }) => trendCell(row.series[index]) })),
   ];
   return (
     <Card className="chart-card" bordered>
@@ -82,7 +92,9 @@ export function TrendCard({ trend, unit, onUnit }: { trend: SupervisionTrend | u
           <TrendChart trend={trend} />
           <details className="chart-data">
             <summary>数据表</summary>
-            <Table rowKey="key" size="small" data={rows} columns={columns} tableLayout="fixed" />
+            <div ref={tableBox}>
+              <Table rowKey="key" size="small" data={rows} columns={columns} tableLayout="fixed" />
+            </div>
           </details>
         </>
       ) : (

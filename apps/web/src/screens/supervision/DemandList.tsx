@@ -58,7 +58,7 @@ export function DemandList() {
           columns={columns(departments)}
           {...table}
           empty="尚未发出督办。"
-          pagination={{ defaultPageSize: 10, total: table.data.length, pageSizeOptions: [10, 20, 50] }}
+          pagination={table.data.length ? { defaultPageSize: 10, total: table.data.length, pageSizeOptions: [10, 20, 50] } : undefined}
           rowClassName={({ row }) => (row.state === 'overdue' ? 'row-overdue' : '')}
           rowAttributes={({ row }) => ({ 'data-demand-id': row.id })}
         />

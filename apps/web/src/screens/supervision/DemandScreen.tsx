@@ -1,3 +1,4 @@
+import '../staff-screens.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { Alert, Button, Card, Descriptions, Form, Space, Tag, Textarea, type SubmitContext } from 'tdesign-react';

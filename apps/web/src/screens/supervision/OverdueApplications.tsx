@@ -74,7 +74,7 @@ export function OverdueApplications({ rows, onDone }: { rows: OverdueApplication
           columns={columns(setOpen, departments)}
           {...table}
           empty="没有符合条件的逾期申请。"
-          pagination={{ defaultPageSize: 10, total: table.data.length, pageSizeOptions: [10, 20, 50] }}
+          pagination={table.data.length ? { defaultPageSize: 10, total: table.data.length, pageSizeOptions: [10, 20, 50] } : undefined}
           rowClassName={({ row }) => (row.stillOverdue ? 'row-overdue' : '')}
           rowAttributes={({ row }) => ({ 'data-application-id': row.applicationId })}
         />

@@ -1,8 +1,7 @@
-import { Button, DatePicker, Form, Select } from 'tdesign-react';
-import { Labelled } from '../labelled-control';
+import type { ReactNode } from 'react';
+import { Button, DatePicker, Select, Space } from 'tdesign-react';
+import { Labelled as LabelledControl } from '../labelled-control';
 import type { FilterOptions, OverdueFilters } from './supervision-api';
-
-const { FormItem } = Form;
 
 export const KIND_LABELS = { statutory: '法定时限', sla: '内部时限' } as const;
 
@@ -35,37 +34,42 @@ export function OverdueFilterBar(props: { filters: OverdueFilters; options: Filt
   const choices = filterChoices(props.options);
   return (
     <div className="card" role="search" aria-label="筛选条件">
-      <Form layout="inline" labelAlign="top" colon={false} onSubmit={() => undefined}>
+      <Space breakLine align="end" size={[16, 12]}>
         {SELECTS.map(([key, label]) => (
-          <FormItem key={key} label={label} for={`f-${key}`}>
-            <Labelled id={`f-${key}`}>
-              <Select
-                value={props.filters[key] ?? ''}
-                onChange={(value) => props.onChange(key, String(value ?? ''))}
-                options={[{ value: '', label: '全部' }, ...choices[key]]}
-                loading={props.loading && key !== 'kind'}
-                filterable={key !== 'kind'}
-                style={{ width: 150 }}
-              />
-            </Labelled>
-          </FormItem>
+          <Labelled key={key} id={`f-${key}`} label={label}>
+            <Select
+              value={props.filters[key] ?? ''}
+              onChange={(value) => props.onChange(key, String(value ?? ''))}
+              options={[{ value: '', label: '全部' }, ...choices[key]]}
+              placeholder="全部"
+              loading={props.loading && key !== 'kind'}
+              filterable={key !== 'kind'}
+              style={{ width: 150 }}
+            />
+          </Labelled>
         ))}
-        <FormItem label="截止日期自" for="f-from">
-          <Labelled id="f-from">
-            <DatePicker value={props.filters.from ?? ''} onChange={(value) => props.onChange('from', String(value ?? ''))} clearable style={{ width: 150 }} />
-          </Labelled>
-        </FormItem>
-        <FormItem label="至" for="f-to">
-          <Labelled id="f-to">
-            <DatePicker value={props.filters.to ?? ''} onChange={(value) => props.onChange('to', String(value ?? ''))} clearable style={{ width: 150 }} />
-          </Labelled>
-        </FormItem>
-        <FormItem label=" ">
-          <Button variant="outline" onClick={props.onClear} disabled={!props.active}>
-            清除筛选
-          </Button>
-        </FormItem>
-      </Form>
+        <Labelled id="f-from" label="截止日期自">
+          <DatePicker value={props.filters.from ?? ''} onChange={(value) => props.onChange('from', String(value ?? ''))} clearable placeholder="不限" style={{ width: 150 }} />
+        </Labelled>
+        <Labelled id="f-to" label="至">
+          <DatePicker value={props.filters.to ?? ''} onChange={(value) => props.onChange('to', String(value ?? ''))} clearable placeholder="不限" style={{ width: 150 }} />
+        </Labelled>
+        <Button variant="outline" onClick={props.onClear} disabled={!props.active}>
+          清除筛选
+        </Button>
+      </Space>
+    </div>
+  );
+}
+
+/** A filter's visible label above its TDesign control, tied to the control's own input. */
+function Labelled({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="control-label">
+        {label}
+      </label>
+      <LabelledControl id={id}>{children as Parameters<typeof LabelledControl>[0]['children']}</LabelledControl>
     </div>
   );
 }

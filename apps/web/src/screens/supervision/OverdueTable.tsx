@@ -17,7 +17,7 @@ const columns = (onOpen: (row: OverdueRow) => void): PrimaryTableCol<OverdueRow>
   {
     colKey: 'title',
     title: '事项',
-    width: 240,
+    width: 200,
     cell: ({ row }) => (
       <>
         <Link to={`/items/${row.itemId}`}>{row.title}</Link>
@@ -31,10 +31,11 @@ const columns = (onOpen: (row: OverdueRow) => void): PrimaryTableCol<OverdueRow>
       </>
     ),
   },
-  { colKey: 'department', title: '部门 · 领域', cell: ({ row }) => <>{row.departmentName}<div className="muted">{row.area}</div></> },
+  { colKey: 'department', title: '部门 · 领域', width: 110, cell: ({ row }) => <>{row.departmentName}<div className="muted">{row.area}</div></> },
   {
     colKey: 'kind',
     title: '类型 · 环节',
+    width: 100,
     filter: { type: 'single', list: Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label })) },
     cell: ({ row }) => (
       <>
@@ -43,30 +44,36 @@ const columns = (onOpen: (row: OverdueRow) => void): PrimaryTableCol<OverdueRow>
       </>
     ),
   },
-  { colKey: 'dueAt', title: '截止时间', sorter: true, cell: ({ row }) => formatDateTime(row.dueAt) },
+  { colKey: 'dueAt', title: '截止时间', width: 110, sorter: true, cell: ({ row }) => formatDateTime(row.dueAt) },
   {
     colKey: 'workingDaysLate',
-    title: '逾期',
+    title: '逾期工作日',
+    width: 100,
     sorter: true,
-    cell: ({ row }) => (
-      <>
-        <strong>{row.workingDaysLate}</strong> 个工作日
-        <div className="muted">{row.stillOverdue ? '未办结' : `已于${formatDateTime(row.finishedAt)}办结`}</div>
-      </>
-    ),
+    cell: ({ row }) => <strong>{row.workingDaysLate}</strong>,
   },
   {
     colKey: 'progress',
     title: '办结',
-    width: 90,
+    width: 100,
     filter: { type: 'single', list: [{ value: 'true', label: '未办结' }, { value: 'false', label: '已办结' }] },
-    cell: ({ row }) => (row.stillOverdue ? '未办结' : '已办结'),
+    cell: ({ row }) => (row.stillOverdue ? '未办结' : `已于${formatDateTime(row.finishedAt)}办结`),
   },
-  { colKey: 'responsible', title: '责任人', cell: ({ row }) => row.responsible.usernames.join('、') || '—' },
-  { colKey: 'leaders', title: '分管领导', cell: ({ row }) => row.leaders.usernames.join('、') || '—' },
+  {
+    colKey: 'people',
+    title: '责任人 · 分管领导',
+    width: 120,
+    cell: ({ row }) => (
+      <>
+        {row.responsible.usernames.join('、') || '—'}
+        <div className="muted">{row.leaders.usernames.join('、') || '—'}</div>
+      </>
+    ),
+  },
   {
     colKey: 'demand',
     title: '督办',
+    width: 90,
     cell: ({ row }) => {
       const latest = row.demands[row.demands.length - 1];
       return latest ? <Tag theme={DEMAND_TAG_THEMES[latest.state]} variant="light-outline">{DEMAND_STATE_LABELS[latest.state]}</Tag> : <span className="muted">—</span>;
@@ -75,7 +82,7 @@ const columns = (onOpen: (row: OverdueRow) => void): PrimaryTableCol<OverdueRow>
   {
     colKey: 'operation',
     title: '操作',
-    width: 150,
+    width: 170,
     cell: ({ row }) => (
       <Button size="small" variant="outline" onClick={() => onOpen(row)}>
         督办 / 意见 / 延期
@@ -100,10 +107,10 @@ export function OverdueTable({ rows, onDone }: { rows: OverdueRow[]; onDone: (me
         filterValue={table.filterValue}
         onFilterChange={table.onFilterChange}
         empty="没有符合条件的逾期事项。"
-        pagination={{ defaultPageSize: 10, total: table.data.length, pageSizeOptions: [10, 20, 50] }}
+        pagination={table.data.length ? { defaultPageSize: 10, total: table.data.length, pageSizeOptions: [10, 20, 50] } : undefined}
         rowClassName={({ row }) => (row.stillOverdue ? 'row-overdue' : '')}
         rowAttributes={({ row }) => ({ 'data-item-id': row.itemId, 'data-kind': row.kind })}
-        tableLayout="auto"
+        tableLayout="fixed"
       />
       {open ? (
         <RowActionDialog

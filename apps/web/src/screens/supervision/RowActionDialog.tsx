@@ -50,7 +50,8 @@ export function RowActionDialog({ row, onDone, onClose }: { row: OverdueRow; onD
     <Dialog visible header={`对“${row.title}”的督办操作`} width={560} footer={false} onClose={onClose} destroyOnClose {...dialogRole(`对“${row.title}”的督办操作`)}>
       <ErrorBanner error={decision.error instanceof ApiFailure && decision.error.fields.length ? null : decision.error} />
       <Form form={form} labelAlign="top" colon={false} onSubmit={onSubmit} initialData={{ days: 3, target: taskTarget ?? 'release' }} className="row-actions">
-        <FormItem label="操作">
+        <fieldset className="plain-fieldset">
+          <legend>操作</legend>
           <Radio.Group
             value={action}
             onChange={(value) => {
@@ -65,7 +66,7 @@ export function RowActionDialog({ row, onDone, onClose }: { row: OverdueRow; onD
               </Radio>
             ))}
           </Radio.Group>
-        </FormItem>
+        </fieldset>
         {action === 'extend' ? (
           <FormItem label="延期对象" name="target" for={`${prefix}-target`} {...status('target')}>
             <Labelled id={`${prefix}-target`}>

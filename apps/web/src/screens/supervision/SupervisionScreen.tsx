@@ -1,3 +1,4 @@
+import '../staff-screens.css';
 import { useRef, useState } from 'react';
 import { Alert, Button, Col, Row, Space } from 'tdesign-react';
 import { download } from '../../api';
@@ -56,11 +57,14 @@ export default function SupervisionScreen() {
     <section className="page supervision" aria-labelledby="supervision-title">
       <div className="page-head">
         <h1 id="supervision-title">督查督办：逾期事项</h1>
-        {/* Buttons, not links: the file needs the bearer token, which a plain link cannot send. */}
+        {/* Links (with the href a user can copy), but the file needs the bearer token, which a plain link cannot send. */}
         <div role="group" aria-label="按当前筛选导出">
           <Space>
-            <Button variant="outline" onClick={() => void exportFile('xlsx')}>导出 Excel</Button>
-            <Button variant="outline" onClick={() => void exportFile('csv')}>导出 CSV</Button>
+            {(['xlsx', 'csv'] as const).map((extension) => (
+              <Button key={extension} variant="outline" href={`/api/supervision/overdue.${extension}${query}`} onClick={(event) => { event.preventDefault(); void exportFile(extension); }}>
+                导出 {extension === 'xlsx' ? 'Excel' : 'CSV'}
+              </Button>
+            ))}
           </Space>
         </div>
       </div>
@@ -86,16 +90,16 @@ export default function SupervisionScreen() {
             </Col>
           </Row>
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-            <Col xs={12} lg={6}>
+            <Col xs={12} lg={4}>
               <ChartCard id="by-department" title="各部门逾期情况" bars={dashboard.data.byDepartment} onSelect={(bar) => drill({ departmentCode: bar.key })} />
             </Col>
-            <Col xs={12} lg={6}>
+            <Col xs={12} lg={4}>
               <ChartCard id="by-area" title="各领域逾期情况" bars={dashboard.data.byArea} onSelect={(bar) => drill({ area: bar.key })} />
             </Col>
-            <Col xs={12} lg={6}>
+            <Col xs={12} lg={4}>
               <ChartCard id="by-stage" title="各环节逾期情况" bars={dashboard.data.byStage} onSelect={(bar) => (bar.key === OUTSIDE_REVIEW ? drill({ stage: undefined }, true) : drill({ stage: bar.key as OverdueFilters['stage'] }))} />
             </Col>
-            <Col xs={12} lg={6}>
+            <Col span={12}>
               <TrendCard trend={trend.data} unit={unit} onUnit={setUnit} />
             </Col>
           </Row>

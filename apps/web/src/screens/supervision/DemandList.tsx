@@ -46,7 +46,7 @@ export function DemandList() {
   const table = useLocalTable(items, valueOf);
   const departments = [...new Set((items ?? []).map((demand) => demand.departmentName))];
   return (
-    <section aria-labelledby="demands-title">
+    <section aria-labelledby="demands-title" style={{ marginTop: 32 }}>
       <h2 id="demands-title">督办记录</h2>
       <ErrorBanner error={demands.error} />
       {!items ? (

@@ -63,7 +63,7 @@ export function OverdueApplications({ rows, onDone }: { rows: OverdueApplication
   const [open, setOpen] = useState<OverdueApplicationRow | null>(null);
   const departments = [...new Set((rows ?? []).map((row) => row.departmentName))];
   return (
-    <section aria-labelledby="overdue-applications-title">
+    <section aria-labelledby="overdue-applications-title" style={{ marginTop: 32 }}>
       <h2 id="overdue-applications-title">逾期依申请公开{rows ? `（${rows.length} 件）` : ''}</h2>
       {!rows ? (
         <Loading />

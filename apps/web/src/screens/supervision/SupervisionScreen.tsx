@@ -70,7 +70,7 @@ export default function SupervisionScreen() {
       </div>
       <ErrorBanner error={error ?? options.error ?? dashboard.error ?? list.error ?? trend.error} />
       {notice ? (
-        <div role="status" className="supervision-notice">
+        <div role="status" style={{ marginBottom: 12 }}>
           <Alert theme="success" message={notice} close onClose={() => setNotice(null)} />
         </div>
       ) : null}

@@ -71,50 +71,81 @@ describe('the supervisor dashboard in the browser', () => {
   async function dashboardJourney(): Promise<void> {
     const supervisor = await signIn('office.supervisor');
     await supervisor.getByRole('heading', { name: '督查督办：逾期事项' }).waitFor();
-    const departmentChart = supervisor.locator('section[aria-labelledby="by-department-title"] .chart');
+    const departmentChart = supervisor.locator('[aria-labelledby="by-department-title"] .chart');
     await departmentChart.locator('svg text', { hasText: '县教育局' }).first().waitFor();
     // The chart's text alternative names the department and both counts.
     expect(await departmentChart.getAttribute('aria-label')).toMatch(/县教育局，法定时限逾期\d+件，内部时限逾期\d+件/);
-    await supervisor.locator('section[aria-labelledby="trend-title"] .chart svg').waitFor();
+    await supervisor.locator('[aria-labelledby="trend-title"] .chart svg').waitFor();
     await supervisor.locator('.deadline-card .deadline-figure').waitFor();
     expect(await supervisor.locator('.deadline-card').textContent()).toMatch(/年政府信息公开工作年度报告应于/);
+    await supervisor.locator(`.overdue-table tr[data-item-id="${lateItem}"]`).waitFor();
     await checkScreen(supervisor, 'supervision-dashboard');
     phase('dashboard');
+
+    // The trend by month, with its data table open: one column per month, the county's row first.
+    const trendCard = supervisor.locator('[aria-labelledby="trend-title"]');
+    await trendCard.getByText('近12个月').click();
+    await trendCard.locator('summary', { hasText: '数据表' }).click();
+    await trendCard.locator('th', { hasText: /^\d{4}年\d{1,2}月$/ }).first().waitFor();
+    expect(await trendCard.locator('thead th').count()).toBe(13);
+    expect(await trendCard.locator('tbody tr').first().locator('td').first().textContent()).toBe('全县');
+    await checkScreen(supervisor, 'supervision-trend-month');
+    await trendCard.locator('summary', { hasText: '数据表' }).click();
 
     // Click the 县教育局 bar: just right of its axis label, at the label's height.
     const label = departmentChart.locator('svg text', { hasText: '县教育局' }).first();
     const box = (await label.boundingBox())!;
     await supervisor.mouse.click(box.x + box.width + 14, box.y + box.height / 2);
-    await supervisor.locator('.chips', { hasText: '部门：县教育局' }).waitFor();
+    const chips = supervisor.getByRole('group', { name: '当前筛选' });
+    await chips.getByText('部门：县教育局').waitFor();
     await supervisor.locator(`.overdue-table tr[data-item-id="${lateItem}"]`).waitFor();
     // The chip shows at once; the filtered list replaces the unfiltered one when its request answers.
     // Polled through locators: the page's CSP (script-src 'self') forbids evaluating a string predicate in it.
-    const departmentCells = supervisor.locator('.overdue-table > tbody > tr[data-item-id] > td:nth-child(2)');
+    const departmentCells = supervisor.locator('.overdue-table tbody tr[data-item-id] > td:nth-child(2)');
     for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 200))) {
       if ((await departmentCells.allTextContents()).every((text) => text.startsWith('县教育局'))) break;
     }
-    const departments = await supervisor.locator('.overdue-table > tbody > tr[data-item-id] > td:nth-child(2)').allTextContents();
+    const departments = await departmentCells.allTextContents();
     expect(departments.length).toBeGreaterThan(0);
     expect(departments.every((text) => text.startsWith('县教育局'))).toBe(true);
     await supervisor.locator(`.overdue-table tr[data-item-id="${slaItem}"]`, { hasText: '内部时限' }).waitFor();
     // The drill-down moves focus to the list's heading, so keyboard and screen-reader users land on the result.
     await supervisor.locator('#overdue-list:focus').waitFor();
 
-    // 督办 on the late draft's row.
-    const lateRow = supervisor.locator(`.overdue-table tr[data-item-id="${lateItem}"]`, { hasText: '法定时限' });
-    await lateRow.getByRole('button', { name: '督办 / 意见 / 延期' }).click();
-    const form = supervisor.locator('form.row-actions');
-    await form.getByLabel('督办事由').fill('该事项已超过法定公开时限，请于两个工作日内公开并说明原因。');
-    await form.getByLabel('答复期限（工作日）').fill('2');
     await checkScreen(supervisor, 'supervision-drilldown');
     phase('drill-down');
-    await form.getByRole('button', { name: '发出督办' }).click();
-    await supervisor.locator('.banner-success', { hasText: '已督办县教育局' }).waitFor();
+
+    // A 督查意见 on the late draft's row, through the row's dialog: an empty one is refused before it is sent.
+    const lateRow = supervisor.locator(`.overdue-table tr[data-item-id="${lateItem}"]`, { hasText: '法定时限' });
+    await lateRow.getByRole('button', { name: '督办 / 意见 / 延期' }).click();
+    let dialog = supervisor.getByRole('dialog');
+    await dialog.getByText('督查意见', { exact: true }).click();
+    await dialog.getByRole('button', { name: '提交意见' }).waitFor();
+    await dialog.getByRole('button', { name: '提交意见' }).click();
+    await dialog.getByText('请填写督查意见').waitFor();
+    await checkScreen(supervisor, 'supervision-action-invalid');
+    await dialog.getByRole('textbox', { name: '督查意见' }).fill('请说明逾期原因，并报送整改计划。');
+    await dialog.getByRole('button', { name: '提交意见' }).click();
+    await supervisor.getByRole('status').filter({ hasText: '督查意见已记录' }).waitFor();
+    await lateRow.getByText('督查意见 1').waitFor();
+    const { rows: comments } = await system.db.query(`SELECT detail->>'comment' AS comment FROM audit_events WHERE item_id = $1 AND actor = 'office.supervisor' AND detail ? 'comment'`, [lateItem]);
+    expect(comments).toEqual([{ comment: '请说明逾期原因，并报送整改计划。' }]);
+
+    // 督办 on the same row.
+    await lateRow.getByRole('button', { name: '督办 / 意见 / 延期' }).click();
+    dialog = supervisor.getByRole('dialog');
+    await dialog.getByLabel('督办事由').fill('该事项已超过法定公开时限，请于两个工作日内公开并说明原因。');
+    await dialog.getByLabel('答复期限（工作日）').fill('2');
+    await checkScreen(supervisor, 'supervision-demand-form');
+    await dialog.getByRole('button', { name: '发出督办' }).click();
+    await supervisor.getByRole('status').filter({ hasText: '已督办县教育局' }).waitFor();
     const { rows: demands } = await system.db.query(`SELECT id, state, due_working_days FROM supervision_demands WHERE item_id = $1`, [lateItem]);
     expect(demands).toEqual([expect.objectContaining({ state: 'open', due_working_days: 2 })]);
     const demandId = demands[0].id as string;
     phase('demanded');
     await supervisor.locator('section[aria-labelledby="demands-title"] tr', { hasText: '2026年秋季学期教育收费项目及标准' }).filter({ hasText: '待答复' }).waitFor();
+    await lateRow.filter({ hasText: '待答复' }).waitFor();
+    await checkScreen(supervisor, 'supervision-demanded');
 
     // The department head (初审, edu.reviewer) finds it in the inbox and answers.
     const head = await signIn('edu.reviewer');
@@ -127,7 +158,8 @@ describe('the supervisor dashboard in the browser', () => {
     await head.getByLabel('办理情况').fill('已责成经办科室于本周内完成审核并公开，逾期原因为收费标准待物价部门确认。');
     await checkScreen(head, 'supervision-demand-answer');
     await head.getByRole('button', { name: '提交答复' }).click();
-    await head.locator('.banner-success', { hasText: '已答复' }).waitFor();
+    await head.getByRole('status').filter({ hasText: '已答复' }).waitFor();
+    await checkScreen(head, 'supervision-demand-answered');
     const { rows: answered } = await system.db.query(`SELECT state, responder FROM supervision_demands WHERE id = $1`, [demandId]);
     expect(answered).toEqual([{ state: 'answered', responder: 'edu.reviewer' }]);
 
@@ -152,13 +184,17 @@ describe('the supervisor dashboard in the browser', () => {
     const supervisor = await signIn('office.supervisor');
     const row = supervisor.locator(`.overdue-applications tr[data-application-id="${applicationId}"]`);
     await row.waitFor();
-    await row.getByRole('button', { name: '督办' }).click();
-    const form = supervisor.locator(`form[aria-label="对申请 ${queryNumber} 督办"]`);
+    await row.getByRole('button', { name: '督办', exact: true }).click();
+    const form = supervisor.getByRole('dialog', { name: `对申请 ${queryNumber} 督办` });
+    await form.getByRole('button', { name: '发出督办' }).click();
+    await form.getByText('请填写督办事由').waitFor();
+    await form.getByText('请选择答复期限').waitFor();
     await form.getByLabel('督办事由').fill('该申请已超过法定答复期限，请说明原因并提出整改措施。');
     await form.getByLabel('答复期限').fill('2099-06-30');
+    await form.getByLabel('答复期限').press('Tab');
     await checkScreen(supervisor, 'supervision-application-demand');
     await form.getByRole('button', { name: '发出督办' }).click();
-    await supervisor.locator('.banner-success', { hasText: `已督办县教育局（申请 ${queryNumber}）` }).waitFor();
+    await supervisor.getByRole('status').filter({ hasText: `已督办县教育局（申请 ${queryNumber}）` }).waitFor();
     await row.filter({ hasText: '待答复' }).waitFor();
     const { rows: issued } = await system.db.query(`SELECT id, state, department_code, due_date::text AS due_date FROM application_demands WHERE application_id = $1`, [applicationId]);
     expect(issued).toEqual([expect.objectContaining({ state: 'open', department_code: 'edu', due_date: '2099-06-30' })]);

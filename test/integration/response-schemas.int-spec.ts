@@ -62,7 +62,7 @@ function differences(value: unknown, schema: Schema, document: OpenApiDocument, 
 
 /**
  * The response schemas the web app's types are generated from (GET /api/tasks, /api/items, /api/items/:id,
- * /api/applications, /api/applications/:id) describe what the API really answers: every field, its type and
+ * /api/applications, /api/applications/:id, the supervision routes) describe what the API really answers: every field, its type and
  * whether it may be null, on a released item (tasks decided, ledger written), an item in review and an
  * application in hand.
  */
@@ -122,4 +122,56 @@ describe('the documented response schemas', () => {
       expect(await conformance('/api/applications/{id}', `/applications/${id}`, as)).toEqual(conforms('/api/applications/{id}', as));
     }
   }, 120_000);
+
+  /** Where a POST's answer differs from the schema documented for its success status. */
+  const postConformance = async (route: string, path: string, status: number, as: string, body: unknown) => {
+    const schema = document.paths[route]?.post?.responses[String(status)]?.content?.['application/json']?.schema;
+    const response = await client.request('POST', path, { as, body });
+    expect(response.status).toBe(status);
+    return { route, as, documented: !!schema?.$ref, differences: schema ? differences(response.body, schema, document, 'body') : [] };
+  };
+
+  it('describe the supervision dashboard, the overdue list and the demands', async () => {
+    // A draft formed in February and never released: past its statutory limit, with a comment and a demand on it.
+    const late = (await client.request('POST', '/items', { as: 'edu.drafter', body: draft('2026年春季学期课后服务收费标准') })).body.id as string;
+    expect(await postConformance('/api/supervision/items/{id}/comments', `/supervision/items/${late}/comments`, 201, 'office.supervisor', { comment: '请说明逾期原因。' })).toEqual(
+      conforms('/api/supervision/items/{id}/comments', 'office.supervisor'),
+    );
+    const demand = await postConformance('/api/supervision/demands', '/supervision/demands', 201, 'office.supervisor', { itemId: late, reason: '已超过法定公开时限，请尽快公开。', dueWorkingDays: 2 });
+    expect(demand).toEqual(conforms('/api/supervision/demands', 'office.supervisor'));
+    const { rows } = await system.db.query(`SELECT id FROM supervision_demands WHERE item_id = $1`, [late]);
+    const demandId = rows[0].id as string;
+    // An application past its reply limit with a 督办 on it, as its workflow's read model would hold it.
+    const applicationId = (await system.db.query(`SELECT gen_random_uuid()::text AS id`)).rows[0].id as string;
+    await system.db.query(
+      `INSERT INTO disclosure_applications (id, query_number, verification_hash, workflow_id, office_department_code, channel, applicant_type,
+         applicant_name, description, delivery_form, submitted_on, state, handling_department_code, due_at, due_date, overdue)
+       VALUES ($1, $2, 'x', $3, 'office', 'in-person', 'naturalPerson', '文档核对申请人', '某学校建设项目批复', '纸质', '2026-09-01', 'accepted', 'edu',
+               '2026-11-02T15:59:59.999Z', '2026-11-02', true)`,
+      [applicationId, `YSQ-S${applicationId.slice(0, 8)}`, `disclosure-application-${applicationId}`],
+    );
+    expect((await client.request('POST', `/applications/${applicationId}/demands`, { as: 'office.supervisor', body: { reason: '请说明逾期原因。', dueDate: '2099-06-30' } })).status).toBe(201);
+
+    for (const as of ['office.supervisor', 'admin']) {
+      expect(await conformance('/api/supervision/overdue', '/supervision/overdue', as)).toEqual(conforms('/api/supervision/overdue', as));
+      expect(await conformance('/api/supervision/dashboard', '/supervision/dashboard', as)).toEqual(conforms('/api/supervision/dashboard', as));
+      expect(await conformance('/api/supervision/filters', '/supervision/filters', as)).toEqual(conforms('/api/supervision/filters', as));
+      expect(await conformance('/api/supervision/demands', '/supervision/demands', as)).toEqual(conforms('/api/supervision/demands', as));
+    }
+    expect(await conformance('/api/supervision/overdue', '/supervision/overdue?kind=statutory&departmentCode=edu', 'office.supervisor')).toEqual(conforms('/api/supervision/overdue', 'office.supervisor'));
+    for (const unit of ['quarter', 'month']) {
+      expect(await conformance('/api/supervision/trend', `/supervision/trend?unit=${unit}`, 'office.supervisor')).toEqual(conforms('/api/supervision/trend', 'office.supervisor'));
+    }
+    const overdue = await client.request('GET', '/supervision/overdue', { as: 'office.supervisor' });
+    // The checks above saw the fields that matter: a row with its comment and demand, an application with its demand.
+    expect(overdue.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ itemId: late, comments: [expect.anything()], demands: [expect.anything()] })]));
+    expect(overdue.body.applications.items).toEqual(expect.arrayContaining([expect.objectContaining({ applicationId, demand: expect.objectContaining({ state: 'open' }) })]));
+
+    expect(await conformance('/api/supervision/demands/{id}', `/supervision/demands/${demandId}`, 'edu.reviewer')).toEqual(conforms('/api/supervision/demands/{id}', 'edu.reviewer'));
+    expect(await postConformance('/api/supervision/demands/{id}/respond', `/supervision/demands/${demandId}/respond`, 200, 'edu.reviewer', { response: '已安排本周内公开。' })).toEqual(
+      conforms('/api/supervision/demands/{id}/respond', 'edu.reviewer'),
+    );
+    expect(await conformance('/api/supervision/demands/{id}', `/supervision/demands/${demandId}`, 'office.supervisor')).toEqual(conforms('/api/supervision/demands/{id}', 'office.supervisor'));
+    expect(await conformance('/api/supervision/demands', '/supervision/demands?state=answered', 'edu.reviewer')).toEqual(conforms('/api/supervision/demands', 'edu.reviewer'));
+  }, 180_000);
 });

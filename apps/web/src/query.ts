@@ -19,6 +19,13 @@ export const queryClient = new QueryClient({
 /** The query keys, one place, so that a decision invalidates exactly what it changed. */
 export const queryKeys = {
   demand: (id: string) => ['supervision-demand', id] as const,
+  /** Every supervision view below starts with 'supervision', so one invalidation after a 督办 reloads them all. */
+  supervision: () => ['supervision'] as const,
+  supervisionFilters: () => ['supervision', 'filters'] as const,
+  supervisionDashboard: (filters: object) => ['supervision', 'dashboard', filters] as const,
+  supervisionOverdue: (filters: object) => ['supervision', 'overdue', filters] as const,
+  supervisionTrend: (unit: string) => ['supervision', 'trend', unit] as const,
+  supervisionDemands: () => ['supervision', 'demands'] as const,
   applicationDemands: (applicationId: string) => ['application-demands', applicationId] as const,
   publicItem: (id: string) => ['public-item', id] as const,
   concerns: (state: string) => ['concerns', state] as const,

@@ -1,6 +1,5 @@
 import { lazy, type ComponentType } from 'react';
 import type { Session } from './api';
-import { DemandScreen } from './screens/DemandScreen';
 import { DraftScreen } from './screens/drafting/DraftScreen';
 import { InboxScreen } from './screens/inbox/InboxScreen';
 import { ItemScreen, MyItemsScreen } from './screens/ItemScreens';
@@ -10,7 +9,6 @@ import { PortalScreen } from './screens/portal/PortalScreen';
 import { AnnualReportScreen } from './screens/reports/AnnualReportScreen';
 import { AssessmentScreen } from './screens/reports/AssessmentScreen';
 import { ReviewScreen } from './screens/inbox/ReviewScreen';
-import { SupervisionScreen } from './screens/SupervisionScreen';
 import { ApplicationsScreen } from './screens/applications/ApplicationsScreen';
 import { PortalApplicationScreen } from './screens/applications/PortalApplicationScreen';
 import { CompilationScreen } from './screens/catalog-compilation/CompilationScreen';
@@ -83,8 +81,8 @@ export const ROUTES: readonly ScreenRoute[] = [
   staff('/concerns', lazy(() => import('./screens/concerns/ConcernsScreen')), { nav: { label: '公众关切' } }),
   staff('/concerns/:id', lazy(() => import('./screens/concerns/ConcernScreen'))),
   staff('/notifications', lazy(() => import('./screens/notifications/NotificationsScreen'))),
-  staff('/supervision', () => <SupervisionScreen />, { nav: { label: '督查督办', roles: ['supervisor', 'admin'] } }),
-  staff('/demands/:id', ({ params }) => <DemandScreen key={params.id} id={params.id!} />),
+  staff('/supervision', lazy(() => import('./screens/supervision/SupervisionScreen')), { nav: { label: '督查督办', roles: ['supervisor', 'admin'] } }),
+  staff('/demands/:id', lazy(() => import('./screens/supervision/DemandScreen'))),
   staff('/reports', ({ session }) => <AnnualReportScreen year={undefined} session={session} />, { nav: { label: '报表与考核', roles: REPORT_ROLES } }),
   staff('/reports/annual/:year?', ({ params, session }) => <AnnualReportScreen key={params.year ?? ''} year={params.year} session={session} />),
   staff('/reports/assessment', () => <AssessmentScreen />),

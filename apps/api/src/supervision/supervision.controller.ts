@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
@@ -11,6 +11,15 @@ import { SupervisionDemandsService } from './supervision-demands.service';
 import { SupervisionService } from './supervision.service';
 import { TrendQuery } from './trend.query';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
+import {
+  OverdueListView,
+  SupervisionCommentView,
+  SupervisionDashboardView,
+  SupervisionDemandListView,
+  SupervisionDemandView,
+  SupervisionFilterOptionsView,
+  SupervisionTrendView,
+} from './supervision.views';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -24,6 +33,7 @@ export class SupervisionController {
     @Inject(SupervisionDashboardService) private readonly dashboards: SupervisionDashboardService,
   ) {}
 
+  @ApiOkResponse({ type: OverdueListView })
   @Get('overdue')
   @Roles('supervisor', 'admin')
   overdue(@Query() query: OverdueQuery) {
@@ -44,6 +54,7 @@ export class SupervisionController {
 
   @ApiErrors(404)
   @ApiUuidParams('id')
+  @ApiCreatedResponse({ type: SupervisionCommentView })
   @Post('items/:id/comments')
   @Roles('supervisor')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried request with the same key is stored once' })
@@ -58,6 +69,7 @@ export class SupervisionController {
   }
 
   /** The dashboard's charts for the overdue list's filters: by department, area and stage, the demands, the annual report's deadline. */
+  @ApiOkResponse({ type: SupervisionDashboardView })
   @Get('dashboard')
   @Roles('supervisor', 'admin')
   dashboard(@Query() query: OverdueQuery) {
@@ -65,6 +77,7 @@ export class SupervisionController {
   }
 
   /** On-time release rate (from the assessment) and overdue count per department over the last quarters or months. */
+  @ApiOkResponse({ type: SupervisionTrendView })
   @Get('trend')
   @Roles('supervisor', 'admin')
   trend(@Query() query: TrendQuery) {
@@ -72,6 +85,7 @@ export class SupervisionController {
   }
 
   /** The values the dashboard's filters offer. */
+  @ApiOkResponse({ type: SupervisionFilterOptionsView })
   @Get('filters')
   @Roles('supervisor', 'admin')
   filters() {
@@ -80,6 +94,7 @@ export class SupervisionController {
 
   /** 督办: a task for the item's department head, due in N working days (3 by default). */
   @ApiErrors(404, 409, 503)
+  @ApiCreatedResponse({ type: SupervisionDemandView })
   @Post('demands')
   @Roles('supervisor')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried request with the same key finds the same demand' })
@@ -88,6 +103,7 @@ export class SupervisionController {
   }
 
   /** Supervisors and admins see every demand; a department head sees those on their department. */
+  @ApiOkResponse({ type: SupervisionDemandListView })
   @Get('demands')
   @Roles('supervisor', 'admin', 'reviewer')
   listDemands(@CurrentActor() actor: Actor, @Query() query: ListSupervisionDemandsQuery) {
@@ -96,6 +112,7 @@ export class SupervisionController {
 
   @ApiErrors(404)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: SupervisionDemandView })
   @Get('demands/:id')
   @Roles('supervisor', 'admin', 'reviewer')
   getDemand(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
@@ -105,6 +122,7 @@ export class SupervisionController {
   /** The department head answers the demand; its task leaves the inbox. */
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: SupervisionDemandView })
   @Post('demands/:id/respond')
   @HttpCode(200)
   @Roles('reviewer')

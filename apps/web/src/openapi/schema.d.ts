@@ -2013,6 +2013,25 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AnnualReportDeadlineView: {
+            /** @description negative once overdue */
+            daysLeft: number;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: date-time */
+            inputsSavedAt: string | null;
+            inputsSavedBy: string | null;
+            links: components["schemas"]["AnnualReportLinksView"];
+            overdue: boolean;
+            title: string;
+            year: number;
+        };
+        AnnualReportLinksView: {
+            html: string;
+            xlsx: string;
+        };
         AnswerApplicationDemandDto: {
             /** @description 整改措施: what the department does about it, and by when */
             measures: string;
@@ -2356,6 +2375,11 @@ export interface components {
             /** @example health.drafter */
             username: string;
         };
+        DashboardCountsView: {
+            sla: number;
+            statutory: number;
+            stillOverdue: number;
+        };
         DeadlineRefView: {
             /** Format: date-time */
             dueAt: string;
@@ -2381,6 +2405,11 @@ export interface components {
              * @example edu.secrecy2
              */
             to: string;
+        };
+        DemandCountsView: {
+            answered: number;
+            open: number;
+            overdue: number;
         };
         DevLoginDto: {
             /** @example edu.drafter */
@@ -2411,6 +2440,20 @@ export interface components {
             kind: "per-item" | "per-page";
             /** @description 按量：页数 */
             pages?: number;
+        };
+        FilterDepartmentView: {
+            code: string;
+            name: string;
+        };
+        FilterLeaderView: {
+            departmentCode: string;
+            displayName: string;
+            username: string;
+        };
+        FilterStageView: {
+            label: string;
+            /** @enum {string} */
+            stage: "preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off";
         };
         FulfilObligationTaskDto: {
             /** @description a disclosure item of the same department and catalog item, created during the period */
@@ -2673,6 +2716,11 @@ export interface components {
             /** @description 公开该个人信息的法律依据（如“《XX办法》第X条规定公示须列明姓名”），至少5个字 */
             reason: string;
         };
+        LeadersView: {
+            /** @enum {string} */
+            basis: "sign-off" | "department-leaders";
+            usernames: string[];
+        };
         LinkDecisionDto: {
             /** Format: uuid */
             itemId: string;
@@ -2818,6 +2866,99 @@ export interface components {
             commentId: string;
             /** @description required unless adopted: why not (or only partly) */
             reason?: string;
+        };
+        OverdueApplicationCountsView: {
+            overdue: number;
+            stillOverdue: number;
+        };
+        OverdueApplicationDemandView: {
+            /** Format: date */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "open" | "overdue" | "answered" | "closed";
+            /** @example 待答复 */
+            stateLabel: string;
+        };
+        OverdueApplicationRowView: {
+            /** Format: uuid */
+            applicationId: string;
+            /** @description the 督办 on it still to be closed */
+            demand: components["schemas"]["OverdueApplicationDemandView"] | null;
+            departmentCode: string;
+            departmentName: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date */
+            dueDate: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            queryNumber: string;
+            state: string;
+            stateLabel: string;
+            stillOverdue: boolean;
+            workingDaysLate: number;
+        };
+        OverdueApplicationsView: {
+            counts: components["schemas"]["OverdueApplicationCountsView"];
+            /** @description longest overdue first */
+            items: components["schemas"]["OverdueApplicationRowView"][];
+        };
+        OverdueBarView: {
+            /** @description the filter value the bar drills down to */
+            key: string;
+            label: string;
+            sla: number;
+            statutory: number;
+            stillOverdue: number;
+        };
+        OverdueCountsView: {
+            sla: number;
+            statutory: number;
+        };
+        OverdueListView: {
+            applications: components["schemas"]["OverdueApplicationsView"];
+            /** @description the working-day calendar the lateness was counted with */
+            calendarVersion: string;
+            counts: components["schemas"]["OverdueCountsView"];
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description longest overdue first */
+            items: components["schemas"]["OverdueRowView"][];
+        };
+        OverdueRowView: {
+            area: string;
+            comments: components["schemas"]["SupervisionEventView"][];
+            /** @description oldest first */
+            demands: components["schemas"]["SupervisionDemandView"][];
+            departmentCode: string;
+            departmentName: string;
+            /** Format: date-time */
+            dueAt: string;
+            escalations: components["schemas"]["SupervisionEventView"][];
+            extensions: components["schemas"]["SupervisionEventView"][];
+            /**
+             * Format: date-time
+             * @description when it was released or decided; null while outstanding
+             */
+            finishedAt: string | null;
+            /** Format: uuid */
+            itemId: string;
+            itemState: string;
+            /** @enum {string} */
+            kind: "statutory" | "sla";
+            leaders: components["schemas"]["LeadersView"];
+            responsible: components["schemas"]["ResponsibleView"];
+            /** @enum {string|null} */
+            stage: "preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off" | null;
+            /** @example 初审 */
+            stageLabel: string | null;
+            stillOverdue: boolean;
+            /** Format: uuid */
+            taskId: string | null;
+            title: string;
+            workingDaysLate: number;
         };
         ProposedRowDto: {
             area: string;
@@ -3022,6 +3163,11 @@ export interface components {
         RespondToSupervisionDemandDto: {
             /** @description the department head's answer: what was done, or when it will be */
             response: string;
+        };
+        ResponsibleView: {
+            /** @enum {string} */
+            basis: "claimed" | "assigned" | "decided" | "role-holders" | "drafter";
+            usernames: string[];
         };
         ReviewConcernResponseDto: {
             /** @description required to return */
@@ -3248,6 +3394,91 @@ export interface components {
             /** @description the supervisor's remark on the item (督办意见); kept in the audit trail */
             comment: string;
         };
+        SupervisionCommentView: {
+            actor: string;
+            comment: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        SupervisionDashboardView: {
+            annualReport: components["schemas"]["AnnualReportDeadlineView"];
+            applications: components["schemas"]["OverdueApplicationCountsView"];
+            byArea: components["schemas"]["OverdueBarView"][];
+            byDepartment: components["schemas"]["OverdueBarView"][];
+            /** @description review stages in order, then 'outside-review' */
+            byStage: components["schemas"]["OverdueBarView"][];
+            counts: components["schemas"]["DashboardCountsView"];
+            demands: components["schemas"]["DemandCountsView"];
+            /** Format: date-time */
+            generatedAt: string;
+        };
+        SupervisionDemandListView: {
+            /** @description newest first */
+            items: components["schemas"]["SupervisionDemandView"][];
+        };
+        SupervisionDemandView: {
+            /** Format: date-time */
+            createdAt: string;
+            demandedBy: string;
+            demandedByName: string;
+            departmentCode: string;
+            /** @example 县教育局 */
+            departmentName: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @description how the due time was counted (working days, holidays skipped) */
+            dueExplanation: string | null;
+            dueWorkingDays: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            itemTitle: string;
+            /** @description answered after the due time */
+            late: boolean;
+            /** Format: date-time */
+            overdueAt: string | null;
+            /** @description 督办事由 */
+            reason: string;
+            /** Format: date-time */
+            respondedAt: string | null;
+            responder: string | null;
+            response: string | null;
+            /** @enum {string} */
+            state: "open" | "overdue" | "answered";
+        };
+        SupervisionEventView: {
+            action: string;
+            actor: string;
+            /** @description the audit event's own detail */
+            detail: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            occurredAt: string;
+            reason: string | null;
+            /** Format: uuid */
+            taskId: string | null;
+        };
+        SupervisionFilterOptionsView: {
+            areas: string[];
+            departments: components["schemas"]["FilterDepartmentView"][];
+            leaders: components["schemas"]["FilterLeaderView"][];
+            stages: components["schemas"]["FilterStageView"][];
+        };
+        SupervisionTrendView: {
+            departments: components["schemas"]["TrendDepartmentView"][];
+            /** Format: date-time */
+            generatedAt: string;
+            periods: components["schemas"]["TrendPeriodView"][];
+            totals: components["schemas"]["TrendPointView"][];
+            /** @enum {string} */
+            unit: "quarter" | "month";
+        };
         TimeLimitCaseView: {
             clockStart: components["schemas"]["ClockStartView"];
             description: string;
@@ -3275,6 +3506,30 @@ export interface components {
             };
             /** @example 信息形成或者变更之日起20个工作日内 */
             text: string;
+        };
+        TrendDepartmentView: {
+            departmentCode: string;
+            departmentName: string;
+            series: components["schemas"]["TrendPointView"][];
+        };
+        TrendPeriodView: {
+            /** Format: date */
+            from: string;
+            /** @example 2026-Q4 */
+            key: string;
+            /** @example 2026年第4季度 */
+            label: string;
+            /** Format: date */
+            to: string;
+        };
+        TrendPointView: {
+            due: number;
+            onTime: number;
+            /** @description onTime / due; null when nothing was due */
+            onTimeRate: number | null;
+            overdue: number;
+            /** @description the period key */
+            period: string;
         };
         TriageConcernDto: {
             /** @example edu */
@@ -11319,7 +11574,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupervisionDashboardView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11368,7 +11625,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupervisionDemandListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11415,12 +11674,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupervisionDemandView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11507,12 +11767,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupervisionDemandView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11569,12 +11830,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupervisionDemandView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11663,7 +11925,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupervisionFilterOptionsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11712,12 +11976,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupervisionCommentView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11803,7 +12068,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OverdueListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11971,7 +12238,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SupervisionTrendView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {

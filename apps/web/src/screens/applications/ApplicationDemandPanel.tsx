@@ -5,7 +5,7 @@ import { ApiFailure, clearField, type Actor } from '../../api';
 import { formatDateTime } from '../../format';
 import { queryKeys } from '../../query';
 import { describedBy, ErrorBanner, Field, Loading } from '../../ui';
-import { ApplicationDemandForm } from '../SupervisionActions';
+import { ApplicationDemandForm } from '../supervision/ApplicationDemandForm';
 import {
   answerApplicationDemand,
   closeApplicationDemand,

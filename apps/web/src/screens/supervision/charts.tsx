@@ -3,7 +3,7 @@ import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from
 import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
 import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import type { OverdueBar, SupervisionTrend } from '../api';
+import type { OverdueBar, SupervisionTrend } from './supervision-api';
 
 // Only the pieces these charts use, so that the bundle carries no more of ECharts than that. SVG renders
 // crisp text at any zoom and prints well.

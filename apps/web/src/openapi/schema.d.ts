@@ -2013,6 +2013,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActorView: {
+            /** @example edu */
+            departmentCode: string;
+            /** @example 王起草（教育局） */
+            displayName: string;
+            roles: ("drafter" | "reviewer" | "secrecy-reviewer" | "legal-reviewer" | "leader" | "disclosure-office" | "supervisor" | "admin")[];
+            /** @example edu.drafter */
+            username: string;
+        };
         AnswerApplicationDemandDto: {
             /** @description 整改措施: what the department does about it, and by when */
             measures: string;
@@ -2194,6 +2203,29 @@ export interface components {
                 [key: string]: unknown;
             };
             reason: string | null;
+        };
+        AuthConfigView: {
+            /**
+             * @description oidc only: which token the API takes as bearer
+             * @enum {string}
+             */
+            bearerToken?: "id_token" | "access_token";
+            /** @description oidc only */
+            clientId?: string | null;
+            /**
+             * @description oidc only
+             * @example https://sso.example.gov.cn/realms/county
+             */
+            issuer?: string;
+            /** @enum {string} */
+            mode: "dev" | "oidc";
+            /** @description oidc only */
+            redirectUri?: string | null;
+            /**
+             * @description oidc only
+             * @example openid profile
+             */
+            scopes?: string;
         };
         CatalogVersionRefView: {
             /** Format: uuid */
@@ -2385,6 +2417,14 @@ export interface components {
         DevLoginDto: {
             /** @example edu.drafter */
             username: string;
+        };
+        DevLoginView: {
+            accessToken: string;
+            actor: components["schemas"]["ActorView"];
+            /** @description seconds */
+            expiresIn: number;
+            /** @enum {string} */
+            tokenType: "Bearer";
         };
         DraftConcernResponseDto: {
             /** @example 您好，随迁子女入学需提交户口簿、居住证…… */
@@ -2860,11 +2900,124 @@ export interface components {
             area: string;
             count: number;
         };
+        PublicAttachmentItemView: {
+            /** @example /api/public/items/…/attachments/… */
+            downloadPath: string;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** @example application/pdf */
+            mediaType: string;
+            /** @description bytes */
+            size: number;
+        };
+        PublicCatalogDepartmentView: {
+            /** @example edu */
+            code: string;
+            /** @example 县教育局 */
+            name: string;
+        };
+        PublicCatalogFiltersView: {
+            area: string | null;
+            department: components["schemas"]["PublicCatalogDepartmentView"] | null;
+        };
+        PublicCatalogPageView: {
+            areas: string[];
+            /**
+             * Format: date
+             * @description the day the standings were judged on (China time)
+             */
+            asOf: string;
+            departments: components["schemas"]["PublicCatalogDepartmentView"][];
+            filters: components["schemas"]["PublicCatalogFiltersView"];
+            rows: components["schemas"]["PublicCatalogRowView"][];
+            version: components["schemas"]["PublicCatalogVersionView"];
+        };
+        PublicCatalogReleasesView: {
+            count: number;
+            /** Format: date-time */
+            lastReleasedAt: string | null;
+            /** @description the latest few, newest first */
+            latest: components["schemas"]["PublicCatalogReleaseView"][];
+        };
+        PublicCatalogReleaseView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            releasedAt: string;
+            title: string;
+        };
+        PublicCatalogRowView: {
+            /** @example 义务教育 */
+            area: string;
+            /** @example 全社会 */
+            audience: string;
+            basis: string;
+            /** @example 决策公开 */
+            category: string | null;
+            channels: string[];
+            /** @example EDU-001 */
+            code: string;
+            content: string;
+            departments: components["schemas"]["PublicCatalogDepartmentView"][];
+            level1: string;
+            level2: string;
+            level3: string | null;
+            /** @example 主动公开 */
+            mode: string;
+            name: string;
+            releases: components["schemas"]["PublicCatalogReleasesView"];
+            standing: components["schemas"]["PublicCatalogStandingView"];
+            subject: string;
+            timeLimit: string;
+        };
+        PublicCatalogStandingView: {
+            /** @enum {string} */
+            basis: "periodic" | "event" | "manual";
+            /**
+             * Format: date
+             * @description periodic, behind or pending (China date)
+             */
+            dueDate?: string;
+            /**
+             * @description periodic, pending
+             * @example 2026年第4季度
+             */
+            firstDuePeriod?: string;
+            /**
+             * @description the standing in Chinese
+             * @example 2026年第3季度已按时公开
+             */
+            label: string;
+            /**
+             * @description periodic, up to date or behind
+             * @example 2026年第3季度
+             */
+            lastDuePeriod?: string;
+            /** @description event */
+            overdueItems?: number;
+            /** @enum {string} */
+            status: "up-to-date" | "behind" | "pending" | "not-assessed";
+        };
+        PublicCatalogVersionView: {
+            /** Format: date-time */
+            activatedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example 2026年版 */
+            label: string;
+        };
         PublicCategoryCountView: {
             /** @enum {string} */
             category: "decision" | "execution" | "management" | "service" | "result" | "uncategorized";
             count: number;
             label: string;
+        };
+        PublicEditionView: {
+            edition: number;
+            /** Format: date-time */
+            releasedAt: string;
+            title: string;
         };
         PublicElementsView: {
             basis: string;
@@ -2892,6 +3045,70 @@ export interface components {
              * @enum {string}
              */
             ranking?: "recent";
+        };
+        PublicItemView: {
+            /**
+             * @description released only
+             * @example 义务教育
+             */
+            area?: string;
+            /** @description released only */
+            attachments?: components["schemas"]["PublicAttachmentItemView"][];
+            /** @description released only */
+            body?: string;
+            /**
+             * @description released only
+             * @example EDU-001
+             */
+            catalogItemCode?: string;
+            /**
+             * @description released only
+             * @enum {string}
+             */
+            category?: "decision" | "execution" | "management" | "service" | "result" | "uncategorized";
+            /**
+             * @description released only
+             * @example 决策公开
+             */
+            categoryLabel?: string;
+            /** @description released only */
+            channels?: string[];
+            /** @example 县教育局 */
+            department: string;
+            /** @description released only */
+            edition?: number | null;
+            /** @description released only, oldest first */
+            editions?: components["schemas"]["PublicEditionView"][];
+            /** @description released only */
+            elements?: components["schemas"]["PublicElementsView"];
+            /** Format: uuid */
+            id: string;
+            /** @description released only */
+            interpretation?: string | null;
+            /** @description released only */
+            publicityPeriod?: components["schemas"]["PublicityPeriodView"] | null;
+            /**
+             * Format: date-time
+             * @description released only: the first release
+             */
+            releasedAt?: string | null;
+            /** @description released only, oldest first */
+            responses?: components["schemas"]["PublicResponseView"][];
+            /** @enum {string} */
+            state: "RELEASED" | "WITHDRAWN";
+            title: string;
+            /**
+             * Format: date-time
+             * @description released only: the shown edition's release
+             */
+            updatedAt?: string | null;
+            /** @description withdrawn only */
+            withdrawalReason?: string;
+            /**
+             * Format: date-time
+             * @description withdrawn only
+             */
+            withdrawnAt?: string;
         };
         PublicityPeriodView: {
             ended: boolean;
@@ -2935,9 +3152,64 @@ export interface components {
              */
             updatedAt: string;
         };
+        PublicResponseView: {
+            /**
+             * Format: uuid
+             * @description the concern answered; rated at /api/public/concerns/{id}/ratings
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "message" | "major-emergency" | "public-opinion";
+            /** @example 群众留言 */
+            kindLabel: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description null for an incident, which shows only its response */
+            question: string | null;
+            /** @example 县教育局 */
+            respondent: string;
+            response: string;
+        };
         QuestionAnswerDto: {
             answer: string;
             question: string;
+        };
+        RatingAnswerView: {
+            comment: string | null;
+            /** Format: date-time */
+            ratedAt: string;
+            score: number;
+            summary: components["schemas"]["RatingSummaryView"];
+            target: components["schemas"]["RatingTargetView"];
+        };
+        RatingDistributionView: {
+            1: number;
+            2: number;
+            3: number;
+            4: number;
+            5: number;
+        };
+        RatingSummaryView: {
+            /** @description two decimals; null before the first rating */
+            average: number | null;
+            count: number;
+            distribution: components["schemas"]["RatingDistributionView"];
+            /** @description whether this client (its cookie) has rated already */
+            ratedByYou: boolean;
+        };
+        RatingTargetView: {
+            /**
+             * Format: uuid
+             * @description for a response
+             */
+            concernId?: string;
+            /**
+             * Format: uuid
+             * @description the rated item, or the item the rated response belongs to
+             */
+            itemId: string;
+            /** @enum {string} */
+            kind: "item" | "response";
         };
         RecordFeedbackDto: {
             /**
@@ -4179,7 +4451,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuthConfigView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -4205,12 +4479,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DevLoginView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -4281,7 +4556,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActorView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9976,7 +10253,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicCatalogPageView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10051,12 +10330,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RatingSummaryView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10093,12 +10373,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RatingAnswerView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10420,7 +10701,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicItemView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10705,12 +10988,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RatingSummaryView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10747,12 +11031,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RatingAnswerView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {

@@ -57,7 +57,7 @@ export function CatalogRowCard({ row, index }: { row: CatalogRow; index: number 
         {row.name} <span className="muted catalog-row-area">{row.area}</span>
       </h2>
       <div className="catalog-row-body">
-        <Descriptions column={1} colon={false} tableLayout="auto" labelStyle={{ width: '6em', whiteSpace: 'nowrap' }} items={elements.map(([label, content]) => ({ label, content }))} />
+        <Descriptions size="small" column={1} colon={false} tableLayout="auto" labelStyle={{ width: '6em', whiteSpace: 'nowrap' }} items={elements.map(([label, content]) => ({ label, content }))} />
         <CatalogReleases row={row} />
       </div>
     </li>

@@ -160,5 +160,10 @@ describe('the documented response schemas', () => {
     expect(answerConforms('/api/auth/dev-login', 'post', 200, login.body)).toEqual(documented('/api/auth/dev-login', 'post'));
     const me = await client.request('GET', '/auth/me', { as: 'edu.drafter' });
     expect(answerConforms('/api/auth/me', 'get', 200, me.body)).toEqual(documented('/api/auth/me', 'get'));
+
+    // 考核评估 over fixed periods, by quarter, for one department, and by dates: the same schema whatever they hold.
+    for (const query of ['quarter=2026-Q4', 'quarter=2026-Q4&departmentCode=edu', 'from=2026-01-01&to=2026-12-31']) {
+      expect(await conformance('/api/reports/assessment', `/reports/assessment?${query}`, 'office.supervisor')).toEqual(conforms('/api/reports/assessment', 'office.supervisor'));
+    }
   }, 240_000);
 });

@@ -2204,6 +2204,60 @@ export interface components {
             };
             reason: string | null;
         };
+        AssessmentConcernsView: {
+            /** @description concerns answered in the period */
+            answered: number;
+            onTime: number;
+            /** @description 回应及时率 */
+            timelinessRate: number | null;
+        };
+        AssessmentInterpretationView: {
+            /** @description 解读覆盖率 */
+            coverage: number | null;
+            late: number;
+            /** @description policy items released in the period */
+            policyItems: number;
+            /** @description interpretations released in the period */
+            released: number;
+            /** @description 解读及时率 */
+            timelinessRate: number | null;
+            withInterpretation: number;
+        };
+        AssessmentReleaseView: {
+            /** @description items whose release deadline falls in the period */
+            due: number;
+            /** @description working days late, median */
+            medianDelayWorkingDays: number | null;
+            onTime: number;
+            /** @description 按时公开率 */
+            onTimeRate: number | null;
+            /** @description working days late, 90th percentile */
+            p90DelayWorkingDays: number | null;
+        };
+        AssessmentReturnsView: {
+            items: number;
+            /** @description returns per item */
+            perItem: number | null;
+            /** @description 退回 decisions on the items due in the period */
+            returns: number;
+        };
+        AssessmentSatisfactionView: {
+            /** @description ratings of the department's items */
+            items: components["schemas"]["SatisfactionFigureView"];
+            /** @description ratings of the department's responses */
+            responses: components["schemas"]["SatisfactionFigureView"];
+        };
+        AssessmentView: {
+            /** @description the holiday tables the working days were counted on */
+            calendarVersion: string;
+            departments: components["schemas"]["DepartmentAssessmentView"][];
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /** Format: date-time */
+            to: string;
+        };
         AuthConfigView: {
             /**
              * @description oidc only: which token the API takes as bearer
@@ -2413,6 +2467,17 @@ export interface components {
              * @example edu.secrecy2
              */
             to: string;
+        };
+        DepartmentAssessmentView: {
+            concerns: components["schemas"]["AssessmentConcernsView"];
+            /** @example edu */
+            departmentCode: string;
+            /** @example 县教育局 */
+            departmentName: string;
+            interpretation: components["schemas"]["AssessmentInterpretationView"];
+            release: components["schemas"]["AssessmentReleaseView"];
+            returns: components["schemas"]["AssessmentReturnsView"];
+            satisfaction: components["schemas"]["AssessmentSatisfactionView"];
         };
         DevLoginDto: {
             /** @example edu.drafter */
@@ -3341,6 +3406,11 @@ export interface components {
             kind: "power-list" | "service-item" | "law";
             /** @example 权责清单 教育-017 */
             reference: string;
+        };
+        SatisfactionFigureView: {
+            /** @description two decimals; null when nobody rated */
+            average: number | null;
+            ratings: number;
         };
         SetReviewChainDto: {
             /** @description the catalog item it applies to; omit for every item */
@@ -11328,7 +11398,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssessmentView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {

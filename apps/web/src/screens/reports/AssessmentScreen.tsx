@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Button, DateRangePicker } from 'tdesign-react';
 import { ApiFailure, download, type Department } from '../../api';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf, dataOf } from '../../openapi/client';
 import { queryKeys } from '../../query';
 import { formatDateTime } from '../../format';
 import { ErrorBanner, Field, Loading } from '../../ui';
-import { currentQuarter, recentQuarters, type AssessmentAnswer } from './assessment-model';
+import { currentQuarter, recentQuarters } from './assessment-model';
 import { AssessmentTable } from './AssessmentTable';
 import { ReportTabs } from './ReportTabs';
 
@@ -27,7 +27,7 @@ export function AssessmentScreen() {
   const departments = (allDepartments?.items ?? []).filter((item) => item.kind !== 'county');
   const assessment = useQuery({
     queryKey: queryKeys.assessment(query),
-    queryFn: () => dataOf<AssessmentAnswer>(apiClient.GET('/api/reports/assessment', { params: { query: Object.fromEntries(new URLSearchParams(query)) } })),
+    queryFn: () => bodyOf(apiClient.GET('/api/reports/assessment', { params: { query: Object.fromEntries(new URLSearchParams(query)) } })),
   });
   const answer = assessment.data;
   const error = assessment.error ?? exportError;

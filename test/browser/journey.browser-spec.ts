@@ -195,7 +195,7 @@ describe('the browser journey', () => {
     // A concern that is too short is refused by field; a real one is accepted.
     await citizen.getByLabel('留言内容').fill('请问');
     await citizen.getByRole('button', { name: '提交留言' }).click();
-    await expectText(citizen.locator('#concern-content-error'), '至少');
+    await expectText(citizen.locator('#concern-content-problem'), '至少');
     await citizen.getByLabel('留言内容').fill('请问课后服务是否收费？低保家庭的孩子可以减免吗？');
     await citizen.getByRole('button', { name: '提交留言' }).click();
     await citizen.getByText('留言已收到').waitFor();

@@ -116,6 +116,11 @@ describe('OIDC sign-in and inbox actions in the browser', () => {
     const page = await context.newPage();
     try {
       await page.goto(`${origin}/login`);
+      // The demo sign-in: an empty name is refused on the page, under the field, before any request.
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await page.locator('#username-error').filter({ hasText: '请输入用户名。' }).waitFor();
+      expect(await page.getByLabel('用户名').getAttribute('aria-describedby')).toBe('username-error');
+      await checkScreen(page, 'login-dev-missing-name');
       await page.getByLabel('用户名').fill(people.head);
       await page.getByRole('button', { name: '登录', exact: true }).click();
       await page.locator('#inbox-title').waitFor();

@@ -118,6 +118,12 @@ describe('the public portal search in a browser', () => {
     expect(await citizen.evaluate<string>('document.documentElement.className')).toBe('text-large contrast-high');
     expect(await headingSize()).toBe('32.5px');
     await checkScreen(citizen, 'portal-item-large-text-high-contrast');
+    // The list and its search in the same modes: the facets, the marked terms and the summary stay readable.
+    await citizen.goto(`${origin}/public?q=${encodeURIComponent('课后服务')}`);
+    await citizen.getByRole('link', { name: TITLE }).waitFor();
+    await checkScreen(citizen, 'portal-search-large-text-high-contrast');
+    await citizen.goBack();
+    await heading.waitFor();
     await citizen.getByRole('button', { name: '大字版' }).click();
     await citizen.getByRole('button', { name: '高对比度' }).click();
     expect(await headingSize()).toBe('26px');

@@ -1,13 +1,13 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
-import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
-import { DisplaySettings } from './display-settings';
-import { loadAuthConfig, loadSession, onSessionExpired, saveSession, type Session } from './api';
-import { ROLE_LABELS } from './format';
+import { Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
+import { loadSession, onSessionExpired, saveSession, type Session } from './api';
 import { endOidcSession, oidcReturnParams, tokenExpiresAt, watchOidcRenewal } from './oidc';
 import { legacyHashTarget } from './router';
 import { homeOf, mayOpen, ROUTES, type PublicRoute, type StaffRoute } from './routes';
-import { LoginScreen } from './screens/LoginScreen';
-import { NotificationBell } from './screens/notifications/NotificationBell';
+import { authConfigQuery } from './screens/login/auth-config';
+import { LoginScreen } from './screens/login/LoginScreen';
+import { SiteHeader } from './SiteHeader';
 
 /** A portal screen with its path parameters. */
 function PublicPage({ route }: { route: PublicRoute }) {
@@ -28,6 +28,7 @@ function StaffPage({ route, session, login }: { route: StaffRoute; session: Sess
 export function App() {
   const location = useLocation();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [session, setSession] = useState<Session | null>(() => loadSession());
   const main = useRef<HTMLElement>(null);
   const section = location.pathname.split('/')[1] ?? '';
@@ -53,31 +54,23 @@ export function App() {
     setSession(null);
     navigate('/login');
     // Signed in through the issuer: sign out there too (the browser goes to its end_session_endpoint and back).
-    void loadAuthConfig().then((config) => (config.mode === 'oidc' ? endOidcSession(config) : undefined)).catch(() => undefined);
+    void queryClient.fetchQuery(authConfigQuery).then((config) => (config.mode === 'oidc' ? endOidcSession(config) : undefined)).catch(() => undefined);
   };
 
   // OIDC silent renew: a renewed token replaces the session's (and so re-arms the expiry timer below).
   const signedIn = session !== null;
+  const { data: authConfig } = useQuery({ ...authConfigQuery, enabled: signedIn });
   useEffect(() => {
-    if (!signedIn) return undefined;
-    let stop: (() => void) | undefined;
-    let cancelled = false;
-    void loadAuthConfig().then((config) => {
-      if (cancelled || config.mode !== 'oidc') return;
-      stop = watchOidcRenewal(config, (token) =>
-        setSession((current) => {
-          if (!current || current.token === token) return current;
-          const next = { ...current, token };
-          saveSession(next);
-          return next;
-        }),
-      );
-    }, () => undefined);
-    return () => {
-      cancelled = true;
-      stop?.();
-    };
-  }, [signedIn]);
+    if (!signedIn || authConfig?.mode !== 'oidc') return undefined;
+    return watchOidcRenewal(authConfig, (token) =>
+      setSession((current) => {
+        if (!current || current.token === token) return current;
+        const next = { ...current, token };
+        saveSession(next);
+        return next;
+      }),
+    );
+  }, [signedIn, authConfig]);
 
   // An expired token sends the user back to the login screen, saying why: when its exp passes, or at the
   // first 401 of a signed-in request (a token revoked or cut short by the issuer).
@@ -122,72 +115,12 @@ export function App() {
     </Suspense>
   );
 
-  const roles = session?.actor.roles ?? [];
-  const links: [string, string][] = isPublic
-    ? [['/public', '公开目录'], ['/public/catalog', '标准目录'], ['/public/applications', '依申请公开'], ['/public/consultations', '意见征集']]
-    : [
-        ...ROUTES.flatMap((route): [string, string][] => {
-          if ('public' in route || !route.nav) return [];
-          const navRoles = route.nav.roles ?? route.roles;
-          return !navRoles || roles.some((role) => navRoles.includes(role)) ? [[route.path.replace(/\/:[^/]*\?$/, ''), route.nav.label]] : [];
-        }),
-        ['/public', '政务公开专栏'],
-      ];
-
-  // The longest link the address starts with: /public/catalog is 标准目录, /public/items/<id> is 公开目录.
-  const currentNav = links
-    .map(([path]) => path)
-    .filter((path) => location.pathname === path || location.pathname.startsWith(`${path}/`))
-    .sort((a, b) => b.length - a.length)[0];
-
   return (
     <>
       <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); main.current?.focus(); }}>
         跳到主要内容
       </a>
-      <header className={`site-header${isPublic ? ' site-header-public' : ''}`}>
-        <div className="header-inner">
-          <div className="brand">
-            <span className="emblem" aria-hidden="true">公</span>
-            <div>
-              <div className="brand-title">{isPublic ? '政务公开专栏' : '政务公开工作平台'}</div>
-              <div className="brand-sub">县人民政府 · 政府信息公开</div>
-            </div>
-          </div>
-          <div className="header-tools">
-            <DisplaySettings />
-            {session && !isPublic ? (
-              <div className="user-box">
-                <NotificationBell />
-                <span>
-                  {session.actor.displayName}
-                  <span className="muted"> · {session.actor.roles.map((role) => ROLE_LABELS[role] ?? role).join('、')}</span>
-                </span>
-                <button type="button" className="button button-ghost" onClick={signOut}>
-                  退出登录
-                </button>
-              </div>
-            ) : isPublic ? (
-              <Link className="header-link" to={session ? homeOf(session) : '/login'}>
-                工作人员登录
-              </Link>
-            ) : null}
-          </div>
-        </div>
-        {links.length && (session || isPublic) ? (
-          <nav aria-label="主导航" className="main-nav">
-            <ul>
-              {links.map(([path, label]) => (
-                <li key={path}>
-                  <Link to={path} aria-current={path === currentNav ? 'page' : undefined}>
-                    {label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
-      </header>
+      <SiteHeader session={session} isPublic={isPublic} onSignOut={signOut} />
       <main id="main" ref={main} tabIndex={-1}>
         {content}
       </main>

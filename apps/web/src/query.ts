@@ -35,4 +35,11 @@ export const queryKeys = {
   notifications: () => ['notifications'] as const,
   inbox: () => ['inbox'] as const,
   task: (id: string) => ['task', id] as const,
+  publicItems: (filters: Record<string, string | undefined>) => ['public-items', filters] as const,
+  publicFacets: (filters: Record<string, string | undefined>) => ['public-facets', filters] as const,
+  publicCatalog: (area: string | undefined, department: string | undefined) => ['public-catalog', area ?? '', department ?? ''] as const,
+  rating: (target: string) => ['rating', target] as const,
+  authConfig: () => ['auth-config'] as const,
+  annualReport: (year: number) => ['annual-report', year] as const,
+  assessment: (query: string) => ['assessment', query] as const,
 };

@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/api-responses';
 import { PublicCatalogQuery } from './public-catalog.query';
 import { PublicCatalogService } from './public-catalog.service';
+import { PublicCatalogPageView } from './public-catalog.views';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -14,6 +15,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export class PublicCatalogController {
   constructor(@Inject(PublicCatalogService) private readonly catalog: PublicCatalogService) {}
 
+  @ApiOkResponse({ type: PublicCatalogPageView })
   @ApiErrors(404)
   @Get('catalog')
   view(@Query() query: PublicCatalogQuery) {

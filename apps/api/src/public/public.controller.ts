@@ -8,7 +8,7 @@ import { ListPublicItemsQuery } from './list-public-items.query';
 import { PublicFacetsQuery, PublicFeedQuery } from './public-filters.query';
 import { PublicService } from './public.service';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
-import { PublicFacetsView, PublicItemPageView } from './public.views';
+import { PublicFacetsView, PublicItemPageView, PublicItemView } from './public.views';
 
 @ApiTags('public')
 @Public()
@@ -42,6 +42,7 @@ export class PublicController {
     return this.portal.feed(query, configured ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`);
   }
 
+  @ApiOkResponse({ type: PublicItemView })
   @ApiErrors(404)
   @ApiUuidParams('id')
   @Get('items/:id')

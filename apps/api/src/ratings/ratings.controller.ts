@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { clientAddressOf } from '../concerns/client-address';
@@ -7,6 +7,7 @@ import { knownRaterIdentityOf, RATING_SETTINGS, raterIdentityOf, type RatingSett
 import { RatingsService } from './ratings.service';
 import { SubmitRatingDto } from './submit-rating.dto';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
+import { RatingAnswerView, RatingSummaryView } from './ratings.views';
 
 /** 公众满意度评价: the public rates released items and published responses; no login, a cookie tells clients apart. */
 @ApiTags('public')
@@ -20,6 +21,7 @@ export class RatingsController {
 
   @ApiErrors(404, 409, 429)
   @ApiUuidParams('id')
+  @ApiCreatedResponse({ type: RatingAnswerView })
   @Post('items/:id/ratings')
   @ApiNotFoundResponse({ description: 'no released item with this id' })
   @ApiConflictResponse({ description: 'this client has already rated the item' })
@@ -30,6 +32,7 @@ export class RatingsController {
 
   @ApiErrors(404)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: RatingSummaryView })
   @Get('items/:id/ratings')
   itemSummary(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: Request) {
     return this.ratings.summary({ kind: 'item', itemId: id }, knownRaterIdentityOf(request, clientAddressOf(request), this.settings.salt));
@@ -37,6 +40,7 @@ export class RatingsController {
 
   @ApiErrors(404, 409, 429)
   @ApiUuidParams('concernId')
+  @ApiCreatedResponse({ type: RatingAnswerView })
   @Post('concerns/:concernId/ratings')
   @ApiNotFoundResponse({ description: 'no published response to this concern' })
   @ApiConflictResponse({ description: 'this client has already rated the response' })
@@ -52,6 +56,7 @@ export class RatingsController {
 
   @ApiErrors(404)
   @ApiUuidParams('concernId')
+  @ApiOkResponse({ type: RatingSummaryView })
   @Get('concerns/:concernId/ratings')
   responseSummary(@Param('concernId', new ParseUUIDPipe()) concernId: string, @Req() request: Request) {
     return this.ratings.summary({ kind: 'response', concernId }, knownRaterIdentityOf(request, clientAddressOf(request), this.settings.salt));

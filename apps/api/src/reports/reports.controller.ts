@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Header, Inject, Param, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { annualReportHtml, annualReportXlsx } from './annual-report.export';
 import { AnnualReportService } from './annual-report.service';
 import { AnnualReportQuery, AssessmentQuery } from './assessment.query';
 import { AssessmentService } from './assessment.service';
+import { AssessmentView } from './assessment.views';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -46,6 +47,7 @@ export class ReportsController {
     return this.annual.saveInputs(actor, year, body, requestId);
   }
 
+  @ApiOkResponse({ type: AssessmentView })
   @Get('assessment')
   @Roles('supervisor', 'admin', 'disclosure-office')
   assessment(@Query() query: AssessmentQuery) {

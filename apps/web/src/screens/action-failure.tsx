@@ -1,5 +1,4 @@
 import { Alert } from 'tdesign-react';
-import './staff-actions.css';
 import { ApiFailure } from '../api';
 
 /** Whether a server message may be shown as is: Chinese, with no English words left in it. */

@@ -1,21 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { formatDate, formatSize } from '../../format';
-import { apiClient, dataOf } from '../../openapi/client';
+import { formatDate } from '../../format';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { queryKeys } from '../../query';
 import { Elements, ErrorBanner, Loading } from '../../ui';
 import { InterpretationsSection } from '../InterpretationsSection';
 import { PublicityPeriodLine } from '../ItemScreens';
-import { RatingWidget } from '../RatingWidget';
 import { ConcernForm } from './ConcernForm';
-import { portalHref, type PublicItem } from './portal-model';
+import { portalHref } from './portal-model';
+import { PublicAttachments, PublicResponses } from './PortalItemSections';
+import { RatingWidget } from './RatingWidget';
 
 /** A released item: content, six elements, interpretation, responses, and the concern form. */
 export function PortalItemScreen({ id }: { id: string }) {
   const { data: item, error } = useQuery({
     queryKey: queryKeys.publicItem(id),
-    queryFn: () => dataOf<PublicItem>(apiClient.GET('/api/public/items/{id}', { params: { path: { id } } })),
+    queryFn: () => bodyOf(apiClient.GET('/api/public/items/{id}', { params: { path: { id } } })),
   });
 
   // The same <title> the server gives this page, also when the app got here by a link.
@@ -60,47 +61,9 @@ export function PortalItemScreen({ id }: { id: string }) {
           <Elements elements={item.elements} />
         </section>
       ) : null}
-      {item.attachments?.length ? (
-        <section className="card" aria-labelledby="attachments-title">
-          <h2 id="attachments-title">附件</h2>
-          <ul className="public-attachments">
-            {item.attachments.map((file) => (
-              <li key={file.id}>
-                <a href={file.downloadPath} download={file.fileName}>
-                  {file.fileName}
-                </a>
-                <span className="muted">
-                  {' '}
-                  （{file.mediaType === 'application/pdf' ? 'PDF' : '图片'}，{formatSize(file.size)}）
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <PublicAttachments files={item.attachments ?? []} />
       <InterpretationsSection itemId={item.id} text={item.interpretation} />
-      <section className="card" aria-labelledby="responses-title">
-        <h2 id="responses-title">回应关切</h2>
-        {item.responses?.length ? (
-          <ol className="comments">
-            {item.responses.map((r) => (
-              <li key={r.id}>
-                {r.question ? <p><strong>问：</strong>{r.question}</p> : null}
-                <p>
-                  <strong>答：</strong>
-                  {r.response}
-                </p>
-                <p className="muted">
-                  {r.respondent} · {formatDate(r.publishedAt)}
-                </p>
-                <RatingWidget target={{ kind: 'response', concernId: r.id }} />
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p className="muted">暂无公开答复。</p>
-        )}
-      </section>
+      <PublicResponses responses={item.responses ?? []} />
       <div className="card">
         <RatingWidget target={{ kind: 'item', itemId: item.id }} />
       </div>

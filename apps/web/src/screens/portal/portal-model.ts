@@ -1,5 +1,4 @@
 import type { components } from '../../openapi/schema';
-import type { PublicityPeriodView } from '../../item-types';
 import { pathWithQuery } from '../../router';
 
 /** The portal's listing and counts, as the API documents them (generated from its OpenAPI document). */
@@ -8,28 +7,8 @@ export type PublicListItem = components['schemas']['PublicListItemView'];
 export type PublicPage = components['schemas']['PublicItemPageView'];
 export type PublicFacets = components['schemas']['PublicFacetsView'];
 
-/** GET /api/public/items/:id (not documented by the API yet: typed here). */
-export interface PublicItem {
-  id: string;
-  title: string;
-  state: 'RELEASED' | 'WITHDRAWN';
-  body?: string;
-  area?: string;
-  category?: string;
-  categoryLabel?: string;
-  department: string;
-  releasedAt?: string;
-  updatedAt?: string;
-  edition?: number;
-  elements?: Elements6;
-  interpretation?: string | null;
-  responses?: { id: string; kindLabel?: string; question: string | null; response: string; respondent: string; publishedAt: string }[];
-  attachments?: { id: string; fileName: string; mediaType: string; size: number; downloadPath: string }[];
-  withdrawnAt?: string;
-  withdrawalReason?: string;
-  /** The 公示期, when the item's catalog rule has one (公示7个工作日). */
-  publicityPeriod?: PublicityPeriodView | null;
-}
+/** GET /api/public/items/:id: a released item whole, a withdrawn one as its title and why. */
+export type PublicItem = components['schemas']['PublicItemView'];
 
 export const PAGE_SIZE = 20;
 

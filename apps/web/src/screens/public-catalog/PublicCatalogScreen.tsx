@@ -1,130 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api';
+import { useSearchParams } from 'react-router';
+import { Col, Row, Space } from 'tdesign-react';
 import { formatDate } from '../../format';
+import { apiClient, bodyOf } from '../../openapi/client';
+import { queryKeys } from '../../query';
 import { pathWithQuery } from '../../router';
 import { ErrorBanner, Loading } from '../../ui';
-
-interface CatalogRelease {
-  id: string;
-  title: string;
-  releasedAt: string;
-}
-
-interface CatalogRow {
-  code: string;
-  area: string;
-  name: string;
-  content: string;
-  basis: string;
-  timeLimit: string;
-  subject: string;
-  departments: { code: string; name: string }[];
-  channels: string[];
-  audience: string;
-  mode: string;
-  category: string | null;
-  releases: { count: number; lastReleasedAt: string | null; latest: CatalogRelease[] };
-  standing: { basis: string; status: string; label: string };
-}
-
-interface CatalogView {
-  version: { label: string; activatedAt: string | null };
-  asOf: string;
-  filters: { area: string | null; department: { code: string; name: string } | null };
-  areas: string[];
-  departments: { code: string; name: string }[];
-  rows: CatalogRow[];
-}
-
-const STANDING_CLASS: Record<string, string> = { 'up-to-date': 'badge-released', behind: 'badge-overdue', pending: 'badge-normal' };
-
-/** A calendar day (2027-01-31) as a reader writes it: 2027年1月31日. */
-function localDateText(text: string): string {
-  return text.replace(/(\d{4})-(\d{2})-(\d{2})/g, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`);
-}
-
-/** As the server's page words it: an event-counted row with nothing released and nothing overdue had nothing to publish yet. */
-function standingText(row: CatalogRow): string {
-  if (row.standing.basis === 'event' && row.standing.status === 'up-to-date' && row.releases.count === 0) return '暂无逾期未公开';
-  return localDateText(row.standing.label);
-}
-
-function FilterNav({ id, title, options }: { id: string; title: string; options: { label: string; path: string; current: boolean }[] }) {
-  return (
-    <nav aria-labelledby={id} className="facet-nav">
-      <h2 id={id}>{title}</h2>
-      <ul>
-        {options.map((option) => (
-          <li key={option.path}>
-            <Link to={option.path} aria-current={option.current ? 'page' : undefined}>
-              <span>{option.label}</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
-
-function CatalogRowCard({ row, index }: { row: CatalogRow; index: number }) {
-  const elements: [string, string][] = [
-    ['事项名称', row.name],
-    ['公开依据', row.basis],
-    ['公开内容', row.content],
-    ['公开主体', row.subject],
-    ['公开时限', row.timeLimit],
-    ['公开方式', row.mode],
-    ['公开渠道', row.channels.join('、')],
-    ['公开对象', row.audience],
-    ['责任部门', row.departments.map((d) => d.name).join('、') || '未指定'],
-    ...(row.category ? ([['五公开类别', row.category]] as [string, string][]) : []),
-  ];
-  const id = `catalog-row-${index}`;
-  return (
-    <li className="card catalog-row" aria-labelledby={id} data-code={row.code}>
-      <h2 id={id} className="catalog-row-title">
-        {row.name} <span className="muted catalog-row-area">{row.area}</span>
-      </h2>
-      <div className="catalog-row-body">
-        <dl className="elements">
-          {elements.map(([label, value]) => (
-            <div className="element-row" key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-        <section className="catalog-releases" aria-label={`${row.name}的公开情况`}>
-          <h3>公开情况</h3>
-          <p>
-            <span className={`badge ${STANDING_CLASS[row.standing.status] ?? ''}`}>{standingText(row)}</span>
-          </p>
-          <p>最近公开：{row.releases.lastReleasedAt ? formatDate(row.releases.lastReleasedAt) : '尚无公开'}</p>
-          {row.releases.latest.length ? (
-            <>
-              <ul className="catalog-release-list">
-                {row.releases.latest.map((release) => (
-                  <li key={release.id}>
-                    <Link to={`/public/items/${release.id}`}>{release.title}</Link> <span className="muted">{formatDate(release.releasedAt)}</span>
-                  </li>
-                ))}
-              </ul>
-              {row.releases.count > row.releases.latest.length ? (
-                <p className="muted">
-                  共{row.releases.count}条，以上为最近{row.releases.latest.length}条。
-                </p>
-              ) : null}
-            </>
-          ) : (
-            <p className="muted">该事项下暂无公开信息。</p>
-          )}
-        </section>
-      </div>
-    </li>
-  );
-}
+import { localDateText } from './catalog-model';
+import { CatalogRowCard } from './CatalogRowCard';
+import { FilterNav } from './FilterNav';
 
 /**
  * The public catalog (能监督): the active catalog per area and department, each row with its six elements and
@@ -135,8 +20,10 @@ export function PublicCatalogScreen() {
   const [query] = useSearchParams();
   const area = query.get('area')?.trim() || undefined;
   const department = query.get('department')?.trim() || undefined;
-  const apiPath = pathWithQuery('/public/catalog', { area, department });
-  const { data: view, error } = useQuery({ queryKey: ['public-catalog', area ?? '', department ?? ''], queryFn: () => api<CatalogView>('GET', apiPath) });
+  const { data: view, error } = useQuery({
+    queryKey: queryKeys.publicCatalog(area, department),
+    queryFn: () => bodyOf(apiClient.GET('/api/public/catalog', { params: { query: { ...(area ? { area } : {}), ...(department ? { department } : {}) } } })),
+  });
   const scope = view ? [view.filters.area ? `${view.filters.area}领域` : '', view.filters.department?.name ?? ''].filter(Boolean).join(' · ') : '';
   const heading = scope ? `${scope}公开事项标准目录` : '政务公开事项标准目录';
   // The same <title> the server gives this page.
@@ -165,15 +52,17 @@ export function PublicCatalogScreen() {
         </p>
         <p className="catalog-downloads">
           下载目录：<a href={`/api${pathWithQuery('/public/catalog.xlsx', { area, department })}`} download>Excel 表格（.xlsx）</a> ·{' '}
-          <a href={`/api${apiPath}`} type="application/json">数据文件（JSON）</a>
+          <a href={`/api${pathWithQuery('/public/catalog', { area, department })}`} type="application/json">数据文件（JSON）</a>
         </p>
       </div>
-      <div className="portal-layout">
-        <aside className="portal-side">
-          <FilterNav id="catalog-area-nav" title="按领域查看" options={areas} />
-          <FilterNav id="catalog-department-nav" title="按部门查看" options={departments} />
-        </aside>
-        <div className="portal-results">
+      <Row gutter={[16, 16]}>
+        <Col xs={12} sm={4} md={3}>
+          <Space direction="vertical" size={12} style={{ width: '100%' }}>
+            <FilterNav id="catalog-area-nav" title="按领域查看" options={areas} />
+            <FilterNav id="catalog-department-nav" title="按部门查看" options={departments} />
+          </Space>
+        </Col>
+        <Col xs={12} sm={8} md={9}>
           <p className="result-summary">
             共{view.rows.length}个公开事项{behind ? `，其中${behind}个未按时公开` : ''}。
           </p>
@@ -182,8 +71,8 @@ export function PublicCatalogScreen() {
               <CatalogRowCard key={row.code} row={row} index={index} />
             ))}
           </ol>
-        </div>
-      </div>
+        </Col>
+      </Row>
     </section>
   );
 }

@@ -1,6 +1,9 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { api, ApiFailure, download, type Session } from '../../api';
+import { ApiFailure, download, type Session } from '../../api';
+import { apiClient, dataOf } from '../../openapi/client';
+import { queryKeys } from '../../query';
 import { fieldProblemText } from '../../errors/error-text';
 import { formatDate, formatDateTime } from '../../format';
 import { ErrorBanner, Loading } from '../../ui';
@@ -19,23 +22,26 @@ export function AnnualReportScreen({ year, session }: { year: string | undefined
   const currentYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
   // The report due by January 31 is last year's.
   const shownYear = year && /^\d{4}$/.test(year) ? Number(year) : currentYear - 1;
-  const [report, setReport] = useState<AnnualReport | null>(null);
+  const queryClient = useQueryClient();
+  const { data: report, error: loadError } = useQuery({
+    queryKey: queryKeys.annualReport(shownYear),
+    queryFn: () => dataOf<AnnualReport>(apiClient.GET('/api/reports/annual', { params: { query: { year: String(shownYear) } } })),
+  });
+  // The office's edits; a (re)loaded report starts them afresh.
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  useEffect(() => setDraft(report ? draftOf(report) : null), [report]);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const save = useMutation({
+    mutationFn: (inputs: Draft) =>
+      // The inputs are free-form figures the API checks cell by cell (naming each), so the document leaves the body open.
+      dataOf<AnnualReport>(apiClient.PUT('/api/reports/annual/{year}/inputs', { params: { path: { year: String(shownYear) } }, body: inputsOf(inputs) as unknown as string })),
+    onSuccess: (answer) => queryClient.setQueryData(queryKeys.annualReport(shownYear), answer),
+  });
+  const error = save.error ?? actionError ?? loadError;
+  const saved = save.data ? `已保存手工填报内容（第 ${save.data.revision} 版，${formatDateTime(save.data.updatedAt)}）。` : null;
+  const busy = save.isPending;
   const problemsRef = useRef<HTMLDivElement>(null);
   const canSave = session.actor.roles.some((role) => role === 'disclosure-office' || role === 'admin');
-
-  useEffect(() => {
-    setReport(null);
-    setError(null);
-    setSaved(null);
-    api<AnnualReport>('GET', `/reports/annual?year=${shownYear}`).then((answer) => {
-      setReport(answer);
-      setDraft(draftOf(answer));
-    }, setError);
-  }, [shownYear]);
 
   const problems = error instanceof ApiFailure ? error.fields : [];
   const problemOf = (field: string) => {
@@ -46,22 +52,10 @@ export function AnnualReportScreen({ year, session }: { year: string | undefined
     if (problems.length) problemsRef.current?.focus();
   }, [error]);
 
-  const onSave = async (event: FormEvent) => {
+  const onSave = (event: FormEvent) => {
     event.preventDefault();
-    if (!draft) return;
-    setBusy(true);
-    setError(null);
-    setSaved(null);
-    try {
-      const answer = await api<AnnualReport>('PUT', `/reports/annual/${shownYear}/inputs`, inputsOf(draft));
-      setReport(answer);
-      setDraft(draftOf(answer));
-      setSaved(`已保存手工填报内容（第 ${answer.revision} 版，${formatDateTime(answer.updatedAt)}）。`);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    setActionError(null);
+    if (draft) save.mutate(draft);
   };
 
   const update = (change: (draft: Draft) => Draft) => setDraft((current) => (current ? change(current) : current));
@@ -83,10 +77,10 @@ export function AnnualReportScreen({ year, session }: { year: string | undefined
               </option>
             ))}
           </select>
-          <button type="button" className="button" onClick={() => download(`/reports/annual.xlsx?year=${shownYear}`, `${shownYear}年政府信息公开工作年度报告.xlsx`).catch(setError)}>
+          <button type="button" className="button" onClick={() => download(`/reports/annual.xlsx?year=${shownYear}`, `${shownYear}年政府信息公开工作年度报告.xlsx`).catch(setActionError)}>
             导出 Excel
           </button>
-          <button type="button" className="button" onClick={() => void openPrintable(shownYear).catch(setError)}>
+          <button type="button" className="button" onClick={() => void openPrintable(shownYear).catch(setActionError)}>
             打印版（HTML）
           </button>
         </div>
@@ -98,7 +92,7 @@ export function AnnualReportScreen({ year, session }: { year: string | undefined
           {error ? null : <Loading />}
         </>
       ) : (
-        <form onSubmit={(event) => void onSave(event)} noValidate>
+        <form onSubmit={onSave} noValidate>
           <ul className="stats" aria-label="报告状态">
             <li className={report.overdue && report.revision === 0 ? 'stat-overdue' : ''}>
               发布期限 {formatDate(report.dueAt)}（《条例》第四十九条）
@@ -148,7 +142,7 @@ export function AnnualReportScreen({ year, session }: { year: string | undefined
               <button type="submit" className="button button-primary" disabled={busy}>
                 保存手工填报内容
               </button>
-              <button type="button" className="button" disabled={busy} onClick={() => { setDraft(draftOf(report)); setError(null); setSaved(null); }}>
+              <button type="button" className="button" disabled={busy} onClick={() => { setDraft(draftOf(report)); setActionError(null); save.reset(); }}>
                 放弃修改
               </button>
             </div>

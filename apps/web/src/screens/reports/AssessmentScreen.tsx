@@ -1,9 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { Button, DateRangePicker } from 'tdesign-react';
-import { api, ApiFailure, download, type Department } from '../../api';
+import { ApiFailure, download, type Department } from '../../api';
+import { apiClient, bodyOf, dataOf } from '../../openapi/client';
+import { queryKeys } from '../../query';
 import { formatDateTime } from '../../format';
 import { ErrorBanner, Field, Loading } from '../../ui';
-import { currentQuarter, recentQuarters, type AssessmentAnswer } from './assessment-model';
+import { currentQuarter, recentQuarters } from './assessment-model';
 import { AssessmentTable } from './AssessmentTable';
 import { ReportTabs } from './ReportTabs';
 
@@ -14,19 +17,20 @@ export function AssessmentScreen() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [departmentCode, setDepartmentCode] = useState('');
-  const [departments, setDepartments] = useState<Department[]>([]);
   const [query, setQuery] = useState<string>(() => `quarter=${currentQuarter()}`);
-  const [answer, setAnswer] = useState<AssessmentAnswer | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    api<{ items: Department[] }>('GET', '/org/departments').then((d) => setDepartments(d.items.filter((item) => item.kind !== 'county')), () => setDepartments([]));
-  }, []);
-  useEffect(() => {
-    setAnswer(null);
-    setError(null);
-    api<AssessmentAnswer>('GET', `/reports/assessment?${query}`).then(setAnswer, setError);
-  }, [query]);
+  const [exportError, setExportError] = useState<unknown>(null);
+  const { data: allDepartments } = useQuery({
+    queryKey: queryKeys.departments(),
+    queryFn: () => dataOf<{ items: Department[] }>(apiClient.GET('/api/org/departments')),
+    staleTime: 10 * 60_000,
+  });
+  const departments = (allDepartments?.items ?? []).filter((item) => item.kind !== 'county');
+  const assessment = useQuery({
+    queryKey: queryKeys.assessment(query),
+    queryFn: () => bodyOf(apiClient.GET('/api/reports/assessment', { params: { query: Object.fromEntries(new URLSearchParams(query)) } })),
+  });
+  const answer = assessment.data;
+  const error = assessment.error ?? exportError;
 
   const quarters = recentQuarters();
   const onSubmit = (event: FormEvent) => {
@@ -46,7 +50,7 @@ export function AssessmentScreen() {
     <section className="page" aria-labelledby="assessment-title">
       <div className="page-head">
         <h1 id="assessment-title">考核评估</h1>
-        <Button variant="outline" onClick={() => download(`/reports/assessment.xlsx?${query}`, `考核评估-${query.includes('quarter=') ? quarter : 'period'}.xlsx`).catch(setError)}>
+        <Button variant="outline" onClick={() => download(`/reports/assessment.xlsx?${query}`, `考核评估-${query.includes('quarter=') ? quarter : 'period'}.xlsx`).catch(setExportError)}>
           导出 Excel（季度报送）
         </Button>
       </div>

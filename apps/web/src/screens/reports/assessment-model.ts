@@ -1,26 +1,11 @@
+import type { components } from '../../openapi/schema';
+
 /** 考核评估 as the API answers it, and how its figures are shown. */
 
-export interface Satisfaction {
-  ratings: number;
-  average: number | null;
-}
-
-export interface DepartmentAssessment {
-  departmentCode: string;
-  departmentName: string;
-  release: { due: number; onTime: number; onTimeRate: number | null; medianDelayWorkingDays: number | null; p90DelayWorkingDays: number | null };
-  interpretation: { policyItems: number; withInterpretation: number; coverage: number | null; released: number; late: number; timelinessRate: number | null };
-  concerns: { answered: number; onTime: number; timelinessRate: number | null };
-  returns: { returns: number; items: number; perItem: number | null };
-  satisfaction?: { items: Satisfaction; responses: Satisfaction };
-}
-
-export interface AssessmentAnswer {
-  from: string;
-  to: string;
-  generatedAt: string;
-  departments: DepartmentAssessment[];
-}
+/** GET /api/reports/assessment, as the API documents it. */
+export type AssessmentAnswer = components['schemas']['AssessmentView'];
+export type DepartmentAssessment = components['schemas']['DepartmentAssessmentView'];
+export type Satisfaction = components['schemas']['SatisfactionFigureView'];
 
 export const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
 export const number = (value: number | null, digits = 1) => (value === null ? '—' : Number.isInteger(value) ? String(value) : value.toFixed(digits));

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { checkScreen, expectText, failureScreenshots, launchChromium, signIn as signInAt, type LaunchedChromium } from '../support/browser';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
-import { startSystem, type RunningSystem } from '../support/running-system';
+import { checkScreen, expectText, failureScreenshots, signIn as signInAt } from '../support/browser';
+import { startOwnBrowserSystem, type OwnBrowserSystem } from '../support/own-browser-system';
+import type { RunningSystem } from '../support/running-system';
 
 /**
  * 审计日志 in a real browser: the supervisor searches the trail, opens an item's timeline with its hash-chain
@@ -10,19 +10,15 @@ import { startSystem, type RunningSystem } from '../support/running-system';
  * Screenshots: test-output/screenshots/audit*.png.
  */
 describe('the audit trail in the browser', () => {
-  let database: OwnDatabase;
+  let own: OwnBrowserSystem | undefined;
   let system: RunningSystem;
   let origin: string;
-  let chromium: LaunchedChromium | undefined;
   let context: BrowserContext;
   let itemId: string;
 
   beforeAll(async () => {
-    chromium = await launchChromium('audit-browser');
-    ({ context } = chromium);
-    database = await createOwnDatabase('audit');
-    system = await startSystem('audit-browser', { own: database });
-    origin = system.api.baseUrl.replace(/\/api$/, '');
+    own = await startOwnBrowserSystem('audit');
+    ({ system, origin, context } = own);
     const { client } = system;
     const created = await client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode: 'EDU-001', title: '2026年秋季学期义务教育招生范围', body: '……', formedAt: '2026-11-02' } });
     expect(created.status).toBe(201);
@@ -35,9 +31,7 @@ describe('the audit trail in the browser', () => {
   }, 240_000);
 
   afterAll(async () => {
-    await chromium?.close();
-    await system?.stop();
-    await database?.drop();
+    await own?.stop();
   });
 
   async function choose(page: Page, label: string, option: string): Promise<void> {

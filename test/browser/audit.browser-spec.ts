@@ -84,4 +84,47 @@ describe('the audit trail in the browser', () => {
       throw error;
     }
   }, 300_000);
+
+  it('finds a consultation by object, shows its timeline with the check of the chain it shares, and names a changed row', async () => {
+    try {
+      const { client } = system;
+      const opened = await client.request('POST', '/consultations', { as: 'edu.drafter', body: { kind: 'other', title: '《县义务教育学校课后服务管理办法（征求意见稿）》', draftText: '第一条 ……', explanation: '起草说明', closesOn: '2099-12-31' } });
+      expect(opened.status).toBe(201);
+      const consultationId = opened.body.id as string;
+      const [openedRow] = await client.eventually(async () => {
+        const { rows } = await system.db.query(`SELECT id FROM audit_events WHERE detail->>'consultationId' = $1 AND action = 'consultation.opened'`, [consultationId]);
+        return rows.length ? rows : undefined;
+      }, "the consultation's opening in the trail");
+
+      const supervisor = await signInAt(context, origin, 'office.supervisor');
+      await supervisor.getByRole('link', { name: '审计日志' }).click();
+      await choose(supervisor, '对象类型', '意见征集');
+      await supervisor.getByLabel('对象编号').fill(consultationId);
+      await supervisor.getByRole('button', { name: '查询' }).click();
+      const row = supervisor.locator('.audit-results tr', { hasText: '开始征集意见' });
+      await expectText(row, '王起草');
+      await checkScreen(supervisor, 'audit-object-search');
+
+      await row.getByRole('link', { name: '意见征集时间线与核验' }).click();
+      await supervisor.waitForURL(`${origin}/audit/consultations/${consultationId}`);
+      await supervisor.getByRole('heading', { name: '意见征集的审计时间线', level: 1 }).waitFor();
+      await expectText(supervisor.locator('.chain-verification .verify-result'), '核验通过');
+      const { rows } = await system.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE detail->>'consultationId' = $1`, [consultationId]);
+      await expectText(supervisor.locator('.chain-verification .verify-result'), `本对象共 ${rows[0].n} 条记录`);
+      await expectText(supervisor.locator('.audit-timeline .trail-entry').first(), '开始征集意见');
+      await checkScreen(supervisor, 'audit-object');
+
+      await system.db.query('BEGIN');
+      await system.db.query('SET LOCAL session_replication_role = replica');
+      await system.db.query(`UPDATE audit_events SET reason = '改过的说明' WHERE id = $1`, [openedRow.id]);
+      await system.db.query('COMMIT');
+      await supervisor.getByRole('button', { name: '重新核验' }).click();
+      await expectText(supervisor.locator('.chain-verification .verify-result'), '核验未通过');
+      await expectText(supervisor.locator('.chain-verification .verify-result'), `自第 ${openedRow.id} 号记录起链条断开`);
+      await checkScreen(supervisor, 'audit-object-broken');
+    } catch (error) {
+      await failureScreenshots(context, 'failure-audit-object-');
+      throw error;
+    }
+  }, 300_000);
 });

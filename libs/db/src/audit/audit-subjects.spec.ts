@@ -21,7 +21,7 @@ describe('the objects an audit row speaks of', () => {
   });
 
   it('builds a condition whose parameters carry the key, never the SQL', () => {
-    expect(auditSubjectCondition({ scope: 'users', key: "x' OR 1=1 --" }, 3)).toEqual({ sql: "(detail->>'username' = $3 AND starts_with(action, $4))", params: ["x' OR 1=1 --", 'org.user-'] });
-    expect(auditSubjectCondition({ scope: 'consultations', key: applicationId }, 1)).toEqual({ sql: "detail->>'consultationId' = $1", params: [applicationId] });
+    expect(auditSubjectCondition({ scope: 'users', key: "x' OR 1=1 --" }, 3)).toEqual({ sql: "(detail ? 'username' AND detail->>'username' = $3 AND starts_with(action, $4))", params: ["x' OR 1=1 --", 'org.user-'] });
+    expect(auditSubjectCondition({ scope: 'consultations', key: applicationId }, 1)).toEqual({ sql: "(detail ? 'consultationId' AND detail->>'consultationId' = $1)", params: [applicationId] });
   });
 });

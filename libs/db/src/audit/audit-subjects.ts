@@ -55,10 +55,11 @@ export function isAuditSubjectScope(value: string): value is AuditSubjectScope {
  */
 export function auditSubjectCondition(subject: AuditSubject, next: number): { sql: string; params: string[] } {
   const rule: AuditSubjectRule = AUDIT_SUBJECTS[subject.scope];
-  const sql = `detail->>'${rule.detailField}' = $${next}`;
+  // `detail ? field` lets the planner use the field's partial index (migration 1769100000000-audit-subject-indexes).
+  const sql = `detail ? '${rule.detailField}' AND detail->>'${rule.detailField}' = $${next}`;
   return rule.actionPrefix
     ? { sql: `(${sql} AND starts_with(action, $${next + 1}))`, params: [subject.key, rule.actionPrefix] }
-    : { sql, params: [subject.key] };
+    : { sql: `(${sql})`, params: [subject.key] };
 }
 
 /** The objects one row speaks of (an application demand's row speaks of its application too), in rule order. */

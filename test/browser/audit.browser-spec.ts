@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { checkScreen, expectText, failureScreenshots, launchChromium, signIn as signInAt, type LaunchedChromium } from '../support/browser';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
-import { startSystem, type RunningSystem } from '../support/running-system';
+import { checkScreen, expectText, failureScreenshots, signIn as signInAt } from '../support/browser';
+import { startOwnBrowserSystem, type OwnBrowserSystem } from '../support/own-browser-system';
+import type { RunningSystem } from '../support/running-system';
 
 /**
  * 审计日志 in a real browser: the supervisor searches the trail, opens an item's timeline with its hash-chain
@@ -10,19 +10,15 @@ import { startSystem, type RunningSystem } from '../support/running-system';
  * Screenshots: test-output/screenshots/audit*.png.
  */
 describe('the audit trail in the browser', () => {
-  let database: OwnDatabase;
+  let own: OwnBrowserSystem | undefined;
   let system: RunningSystem;
   let origin: string;
-  let chromium: LaunchedChromium | undefined;
   let context: BrowserContext;
   let itemId: string;
 
   beforeAll(async () => {
-    chromium = await launchChromium('audit-browser');
-    ({ context } = chromium);
-    database = await createOwnDatabase('audit');
-    system = await startSystem('audit-browser', { own: database });
-    origin = system.api.baseUrl.replace(/\/api$/, '');
+    own = await startOwnBrowserSystem('audit');
+    ({ system, origin, context } = own);
     const { client } = system;
     const created = await client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode: 'EDU-001', title: '2026年秋季学期义务教育招生范围', body: '……', formedAt: '2026-11-02' } });
     expect(created.status).toBe(201);
@@ -35,9 +31,7 @@ describe('the audit trail in the browser', () => {
   }, 240_000);
 
   afterAll(async () => {
-    await chromium?.close();
-    await system?.stop();
-    await database?.drop();
+    await own?.stop();
   });
 
   async function choose(page: Page, label: string, option: string): Promise<void> {
@@ -87,6 +81,49 @@ describe('the audit trail in the browser', () => {
       expect(await drafter.getByRole('link', { name: '审计日志' }).count()).toBe(0);
     } catch (error) {
       await failureScreenshots(context, 'failure-audit-');
+      throw error;
+    }
+  }, 300_000);
+
+  it('finds a consultation by object, shows its timeline with the check of the chain it shares, and names a changed row', async () => {
+    try {
+      const { client } = system;
+      const opened = await client.request('POST', '/consultations', { as: 'edu.drafter', body: { kind: 'other', title: '《县义务教育学校课后服务管理办法（征求意见稿）》', draftText: '第一条 ……', explanation: '起草说明', closesOn: '2099-12-31' } });
+      expect(opened.status).toBe(201);
+      const consultationId = opened.body.id as string;
+      const [openedRow] = await client.eventually(async () => {
+        const { rows } = await system.db.query(`SELECT id FROM audit_events WHERE detail->>'consultationId' = $1 AND action = 'consultation.opened'`, [consultationId]);
+        return rows.length ? rows : undefined;
+      }, "the consultation's opening in the trail");
+
+      const supervisor = await signInAt(context, origin, 'office.supervisor');
+      await supervisor.getByRole('link', { name: '审计日志' }).click();
+      await choose(supervisor, '对象类型', '意见征集');
+      await supervisor.getByLabel('对象编号').fill(consultationId);
+      await supervisor.getByRole('button', { name: '查询' }).click();
+      const row = supervisor.locator('.audit-results tr', { hasText: '开始征集意见' });
+      await expectText(row, '王起草');
+      await checkScreen(supervisor, 'audit-object-search');
+
+      await row.getByRole('link', { name: '意见征集时间线与核验' }).click();
+      await supervisor.waitForURL(`${origin}/audit/consultations/${consultationId}`);
+      await supervisor.getByRole('heading', { name: '意见征集的审计时间线', level: 1 }).waitFor();
+      await expectText(supervisor.locator('.chain-verification .verify-result'), '核验通过');
+      const { rows } = await system.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE detail->>'consultationId' = $1`, [consultationId]);
+      await expectText(supervisor.locator('.chain-verification .verify-result'), `本对象共 ${rows[0].n} 条记录`);
+      await expectText(supervisor.locator('.audit-timeline .trail-entry').first(), '开始征集意见');
+      await checkScreen(supervisor, 'audit-object');
+
+      await system.db.query('BEGIN');
+      await system.db.query('SET LOCAL session_replication_role = replica');
+      await system.db.query(`UPDATE audit_events SET reason = '改过的说明' WHERE id = $1`, [openedRow.id]);
+      await system.db.query('COMMIT');
+      await supervisor.getByRole('button', { name: '重新核验' }).click();
+      await expectText(supervisor.locator('.chain-verification .verify-result'), '核验未通过');
+      await expectText(supervisor.locator('.chain-verification .verify-result'), `自第 ${openedRow.id} 号记录起链条断开`);
+      await checkScreen(supervisor, 'audit-object-broken');
+    } catch (error) {
+      await failureScreenshots(context, 'failure-audit-object-');
       throw error;
     }
   }, 300_000);

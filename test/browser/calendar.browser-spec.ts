@@ -1,7 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
-import { checkScreen, expectText, failureScreenshots, launchChromium, signIn as signInAt, type LaunchedChromium } from '../support/browser';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
-import { startSystem, type RunningSystem } from '../support/running-system';
+import { checkScreen, expectText, failureScreenshots, signIn as signInAt } from '../support/browser';
+import { startOwnBrowserSystem, type OwnBrowserSystem } from '../support/own-browser-system';
+import type { RunningSystem } from '../support/running-system';
 
 /**
  * 节假日安排 in a real browser: the admin sees 2026 as official and 2027 counted provisionally, loads the
@@ -11,18 +11,14 @@ import { startSystem, type RunningSystem } from '../support/running-system';
  * Screenshots: test-output/screenshots/calendar*.png.
  */
 describe('the holiday calendar in the browser', () => {
-  let database: OwnDatabase;
+  let own: OwnBrowserSystem | undefined;
   let system: RunningSystem;
   let origin: string;
-  let chromium: LaunchedChromium | undefined;
   let context: BrowserContext;
 
   beforeAll(async () => {
-    chromium = await launchChromium('calendar-browser');
-    ({ context } = chromium);
-    database = await createOwnDatabase('calendar');
-    system = await startSystem('calendar-browser', { own: database });
-    origin = system.api.baseUrl.replace(/\/api$/, '');
+    own = await startOwnBrowserSystem('calendar');
+    ({ system, origin, context } = own);
     // Formed on Friday 2026-12-04 with 20 working days: due in the first days of 2027, counted provisionally.
     const draft = await system.client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode: 'EDU-001', title: '2027年春季学期招生政策', body: '……', formedAt: '2026-12-04' } });
     expect(draft.status).toBe(201);
@@ -30,9 +26,7 @@ describe('the holiday calendar in the browser', () => {
   }, 240_000);
 
   afterAll(async () => {
-    await chromium?.close();
-    await system?.stop();
-    await database?.drop();
+    await own?.stop();
   });
 
   it('shows official and provisional years, loads the 2027 notice and follows the recalculation', async () => {

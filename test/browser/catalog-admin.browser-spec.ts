@@ -2,10 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { projectRoot } from '@zwgk/config';
-import { checkScreen, expectText, failureScreenshots, launchChromium, signIn as signInAt, type LaunchedChromium } from '../support/browser';
+import { checkScreen, expectText, failureScreenshots, signIn as signInAt } from '../support/browser';
 import { catalogWorkbookOfSheets, STANDARD_HEADER, STANDARD_SUB_HEADER } from '../support/catalog-workbook';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
-import { startSystem, type RunningSystem } from '../support/running-system';
+import { startOwnBrowserSystem, type OwnBrowserSystem } from '../support/own-browser-system';
+import type { RunningSystem } from '../support/running-system';
 
 const catalogDir = path.join(projectRoot, 'data', 'catalogs');
 /** The sample files under the names a county office gives them. */
@@ -26,24 +26,18 @@ const CHINESE_NAMES: Record<string, string> = {
  * own, where the activation is the test's alone. Screenshots: test-output/screenshots/catalog-admin*.png.
  */
 describe('catalog administration in the browser', () => {
-  let database: OwnDatabase;
+  let own: OwnBrowserSystem | undefined;
   let system: RunningSystem;
   let origin: string;
-  let chromium: LaunchedChromium | undefined;
   let context: BrowserContext;
 
   beforeAll(async () => {
-    chromium = await launchChromium('catalog-admin-browser');
-    ({ context } = chromium);
-    database = await createOwnDatabase('catalog_admin');
-    system = await startSystem('catalog-admin-browser', { own: database });
-    origin = system.api.baseUrl.replace(/\/api$/, '');
+    own = await startOwnBrowserSystem('catalog-admin');
+    ({ system, origin, context } = own);
   }, 240_000);
 
   afterAll(async () => {
-    await chromium?.close();
-    await system?.stop();
-    await database?.drop();
+    await own?.stop();
   });
 
   it('imports with a report, sets a rule by hand, shows the diff and activates the new version', async () => {

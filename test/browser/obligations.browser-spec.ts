@@ -1,8 +1,9 @@
 import { Client as TemporalClient, Connection, ScheduleNotFoundError } from '@temporalio/client';
 import type { BrowserContext, Page } from 'playwright-core';
-import { checkScreen, expectText, failureScreenshots, launchChromium, signIn as signInAt, type LaunchedChromium } from '../support/browser';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
-import { startSystem, type RunningSystem } from '../support/running-system';
+import { checkScreen, expectText, failureScreenshots, signIn as signInAt } from '../support/browser';
+import type { OwnDatabase } from '../support/own-database';
+import { startOwnBrowserSystem, type OwnBrowserSystem } from '../support/own-browser-system';
+import type { RunningSystem } from '../support/running-system';
 import { testServers } from '../support/test-environment';
 
 /**
@@ -13,27 +14,22 @@ import { testServers } from '../support/test-environment';
  * Screenshots: test-output/screenshots/obligations*.png.
  */
 describe('periodic obligations in the browser', () => {
+  let own: OwnBrowserSystem | undefined;
   let database: OwnDatabase;
   let system: RunningSystem;
   let origin: string;
-  let chromium: LaunchedChromium | undefined;
   let context: BrowserContext;
   let connection: Connection;
 
   beforeAll(async () => {
-    chromium = await launchChromium('obligations-browser');
-    ({ context } = chromium);
-    database = await createOwnDatabase('obligations');
-    system = await startSystem('obligations-browser', { own: database });
-    origin = system.api.baseUrl.replace(/\/api$/, '');
+    own = await startOwnBrowserSystem('obligations');
+    ({ system, origin, context, database } = own);
     connection = await Connection.connect({ address: testServers().temporalAddress });
   }, 240_000);
 
   afterAll(async () => {
     await connection?.close();
-    await chromium?.close();
-    await system?.stop();
-    await database?.drop();
+    await own?.stop();
   });
 
   async function choose(page: Page, label: string, option: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { checkScreen, expectText, failureScreenshots, launchChromium, signIn as signInAt, type LaunchedChromium } from '../support/browser';
-import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
-import { startSystem, type RunningSystem } from '../support/running-system';
+import { checkScreen, expectText, failureScreenshots, signIn as signInAt } from '../support/browser';
+import { startOwnBrowserSystem, type OwnBrowserSystem } from '../support/own-browser-system';
+import type { RunningSystem } from '../support/running-system';
 
 /**
  * 审核流程 in a real browser: the admin sees the county default as a tree, sets a chain for 县教育局 and
@@ -10,24 +10,18 @@ import { startSystem, type RunningSystem } from '../support/running-system';
  * database of its own. Screenshots: test-output/screenshots/review-chains*.png.
  */
 describe('review chains in the browser', () => {
-  let database: OwnDatabase;
+  let own: OwnBrowserSystem | undefined;
   let system: RunningSystem;
   let origin: string;
-  let chromium: LaunchedChromium | undefined;
   let context: BrowserContext;
 
   beforeAll(async () => {
-    chromium = await launchChromium('review-chains-browser');
-    ({ context } = chromium);
-    database = await createOwnDatabase('review_chains');
-    system = await startSystem('review-chains-browser', { own: database });
-    origin = system.api.baseUrl.replace(/\/api$/, '');
+    own = await startOwnBrowserSystem('review-chains');
+    ({ system, origin, context } = own);
   }, 240_000);
 
   afterAll(async () => {
-    await chromium?.close();
-    await system?.stop();
-    await database?.drop();
+    await own?.stop();
   });
 
   async function choose(page: Page, label: string, option: string): Promise<void> {

@@ -237,6 +237,7 @@ const probes: Record<string, Probe> = {
   'POST /api/applications/:id/demands/:demandId/close': { path: (fx) => `/applications/${fx.application}/demands/${fx.applicationDemand}/close`, body: INVALID, allowed: [400] },
   'POST /api/supervision/demands/:id/respond': { path: (fx) => `/supervision/demands/${fx.demand}/respond`, body: { response: '已责成专人办理。' }, allowed: [200], mutates: true },
   'GET /api/audit': { path: () => '/audit' },
+  'GET /api/audit/:scope/:key/verify': { path: (fx) => `/audit/applications/${fx.application}/verify` },
 
   'GET /api/reports/annual': { path: () => '/reports/annual?year=2025' },
   'GET /api/reports/annual.xlsx': { path: () => '/reports/annual.xlsx?year=2025' },

@@ -211,6 +211,7 @@ export const PERMISSION_MATRIX: readonly MatrixRow[] = [
   row('GET /api/supervision/demands/:id',                    'own-dept',  'D  D   A   D   D   D   D   D   D   A   A', 'supervisor, admin; the department\'s head'),
   row('POST /api/supervision/demands/:id/respond',           'holder',    'D  D   A   D   D   D   D   D   D   D   D', 'the head of the demand\'s department'),
   row('GET /api/audit',                                      'roles',     'D  D   D   D   D   D   D   D   D   A   A', 'supervisor, admin'),
+  row('GET /api/audit/:scope/:key/verify',                   'roles',     'D  D   D   D   D   D   D   D   D   A   A', 'supervisor, admin'),
 
   // Reports.
   row('GET /api/reports/annual',                             'roles',     'D  D   D   D   D   D   D   D   A   A   A', 'supervisor, admin, disclosure office'),

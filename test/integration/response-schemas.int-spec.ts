@@ -217,4 +217,14 @@ describe('the documented response schemas', () => {
       expect(await conformance('/api/reports/assessment', `/reports/assessment?${query}`, 'office.supervisor')).toEqual(conforms('/api/reports/assessment', 'office.supervisor'));
     }
   }, 240_000);
+  it('describe the audit trail: a search, an item chain check and an object chain check', async () => {
+    const itemId = (await client.request('POST', '/items', { as: 'edu.drafter', body: draft('审计响应结构') })).body.id as string;
+    const checks: [string, string][] = [
+      ['/api/audit', `/audit?itemId=${itemId}`],
+      ['/api/audit', '/audit?scope=departments&key=edu'],
+      ['/api/items/{id}/audit/verify', `/items/${itemId}/audit/verify`],
+      ['/api/audit/{scope}/{key}/verify', '/audit/departments/edu/verify'],
+    ];
+    for (const [route, path] of checks) expect(await conformance(route, path, 'office.supervisor')).toEqual(conforms(route, 'office.supervisor'));
+  }, 60_000);
 });

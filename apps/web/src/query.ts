@@ -31,6 +31,10 @@ export const queryKeys = {
   concerns: (state: string) => ['concerns', state] as const,
   concern: (id: string) => ['concern', id] as const,
   departments: () => ['departments'] as const,
+  /** The audit trail (审计日志): a search, one object's timeline, one object's chain check. */
+  auditSearch: (filters: object) => ['audit', 'search', filters] as const,
+  auditTrail: (scope: string, key: string) => ['audit', 'trail', scope, key] as const,
+  auditVerify: (scope: string, key: string) => ['audit', 'verify', scope, key] as const,
   item: (id: string) => ['item', id] as const,
   notifications: () => ['notifications'] as const,
   inbox: () => ['inbox'] as const,

@@ -8,5 +8,6 @@ export { MIGRATIONS } from './migrations';
 export * from './calendar/holiday-calendar';
 export * from './audit/audit-chain';
 export * from './audit/audit-writer';
+export * from './audit/audit-subjects';
 export * from './personal-information';
 export * from './backup/backup';

@@ -22,6 +22,6 @@ import { InterpretationsService } from './interpretations.service';
     ConsultationsService,
     InterpretationsService,
   ],
-  exports: [InterpretationsService],
+  exports: [InterpretationsService, ConsultationsService],
 })
 export class ConsultationsModule {}

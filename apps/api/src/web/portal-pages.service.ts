@@ -6,10 +6,12 @@ import { DataSource } from 'typeorm';
 import { ApiError, httpStatusOf } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
 import { PORTAL_CATEGORIES, PORTAL_CATEGORY_LABELS, type PortalCategory } from '../public/public-categories';
+import { ConsultationsService } from '../consultations/consultations.service';
 import { InterpretationsService } from '../consultations/interpretations.service';
 import { PublicService } from '../public/public.service';
 import { PublicCatalogService } from '../public-catalog/public-catalog.service';
 import { catalogHeading, catalogPath, renderCatalogMain } from './catalog-page';
+import { consultationsPath, renderConsultationListMain, renderConsultationMain, type ConsultationStatus } from './consultation-pages';
 import { appAssetTags, excerpt, html, portalPath, type PortalFilters, renderItemMain, renderListMain, renderNotFoundMain, renderPage, renderSitemap, type PageFrame, type PortalItem } from './portal-pages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,6 +56,7 @@ export class PortalPagesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PublicCatalogService) private readonly catalog: PublicCatalogService,
     @Inject(InterpretationsService) private readonly interpretations: InterpretationsService,
+    @Inject(ConsultationsService) private readonly consultations: ConsultationsService,
   ) {}
 
   /** Express handlers for the pages; `webDist` is the built web app, whose script takes over each page. */
@@ -75,6 +78,8 @@ export class PortalPagesService {
       area: page((request) => this.listPage(request, request.params.area as string)),
       item: page((request) => this.itemPage(request.params.id as string)),
       catalog: page((request) => this.catalogPage(request)),
+      consultations: page((request) => this.consultationListPage(request)),
+      consultation: page((request) => this.consultationPage(request.params.id as string)),
       sitemap: (request: Request, response: Response, next: NextFunction): void => {
         this.sitemap(this.originOf(request, response)).then((xml) => {
           response.setHeader('Content-Type', 'application/xml; charset=utf-8');
@@ -164,6 +169,34 @@ export class PortalPagesService {
     };
   }
 
+  /** 意见征集: those open for comment (closing soonest first), or with `?status=closed` those that have closed. */
+  private async consultationListPage(request: Request) {
+    const raw = single(request, 'status') || 'open';
+    if (raw !== 'open' && raw !== 'closed') throw badRequest('征集状态只能是 open（正在征集）或 closed（已结束）。');
+    const status: ConsultationStatus = raw;
+    const list = await this.consultations.listPublic({ status, limit: 100 });
+    const heading = status === 'open' ? '正在征集意见' : '已结束的意见征集';
+    return {
+      title: `${heading} - 意见征集`,
+      description: `${heading}，共${list.total}件：${list.items.slice(0, 3).map((item) => item.title).join('；') || '暂无'}`,
+      canonicalPath: consultationsPath(status),
+      navPath: '/public/consultations',
+      main: renderConsultationListMain(status, list.items),
+    };
+  }
+
+  private async consultationPage(id: string) {
+    if (!UUID.test(id)) throw ApiError.notFound(`没有意见征集 ${id}`);
+    const consultation = await this.consultations.getPublic(id);
+    return {
+      title: consultation.title,
+      description: excerpt(`${consultation.departmentName}公开征求意见：${consultation.explanation}`),
+      canonicalPath: `/public/consultations/${consultation.id}`,
+      navPath: '/public/consultations',
+      main: renderConsultationMain(consultation),
+    };
+  }
+
   /** Every released item's page (never a withdrawn one), newest first, after the list itself. */
   async sitemap(origin: string): Promise<string> {
     const rows: { id: string; updated_at: Date }[] = await this.dataSource.query(
@@ -173,12 +206,19 @@ export class PortalPagesService {
         WHERE i.state <> 'WITHDRAWN'
         ORDER BY e.released_at DESC, i.id
         LIMIT $1`,
-      [SITEMAP_LIMIT - 1],
+      [SITEMAP_LIMIT - 3],
+    );
+    // Every consultation, open or closed: its draft and opinions stay public after it closes.
+    const consultations: { id: string; updated_at: Date }[] = await this.dataSource.query(
+      `SELECT id, GREATEST(opened_at, COALESCE(feedback_published_at, opened_at)) AS updated_at FROM public_consultations ORDER BY opened_at DESC, id LIMIT $1`,
+      [Math.max(0, SITEMAP_LIMIT - 3 - rows.length)],
     );
     return renderSitemap([
       { url: `${origin}/public`, ...(rows[0] ? { lastModified: rows[0].updated_at } : {}) },
       { url: `${origin}/public/catalog` },
+      { url: `${origin}/public/consultations` },
       ...rows.map((row) => ({ url: `${origin}/public/items/${row.id}`, lastModified: row.updated_at })),
+      ...consultations.map((row) => ({ url: `${origin}/public/consultations/${row.id}`, lastModified: row.updated_at })),
     ]);
   }
 

@@ -44,6 +44,8 @@ export class WebModule implements OnModuleInit {
     app.get('/public/area/:area', pages.area);
     app.get('/public/items/:id', pages.item);
     app.get('/public/catalog', pages.catalog);
+    app.get('/public/consultations', pages.consultations);
+    app.get('/public/consultations/:id', pages.consultation);
     app.get('/sitemap.xml', pages.sitemap);
     if (!fs.existsSync(path.join(dist, 'index.html'))) {
       this.logger.log(`No web UI at ${dist} (build it with: npm run build -w @zwgk/web); serving the API and the portal's pages only`);

@@ -169,6 +169,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/{scope}/{key}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_verifySubject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/config": {
         parameters: {
             query?: never;
@@ -2214,6 +2230,60 @@ export interface components {
             };
             reason: string | null;
         };
+        AuditEventView: {
+            /** @example application.accepted */
+            action: string;
+            /** @description the username, or system for workflow transitions */
+            actor: string;
+            actorRole: string | null;
+            departmentCode: string | null;
+            detail: {
+                [key: string]: unknown;
+            };
+            eventKey: string;
+            /** @description the row id (a bigint, as text) */
+            id: string;
+            /**
+             * Format: uuid
+             * @description the item whose chain the row is in; null: the chain of rows without an item
+             */
+            itemId: string | null;
+            /** @description UTC with microseconds, as hashed */
+            occurredAt: string;
+            previousHash: string;
+            reason: string | null;
+            recordHash: string;
+            requestId: string | null;
+            /** @description the objects besides the item the row speaks of */
+            subjects: components["schemas"]["AuditSubjectView"][];
+            /** Format: uuid */
+            taskId: string | null;
+        };
+        AuditPageView: {
+            items: components["schemas"]["AuditEventView"][];
+            /** @description null on the last page */
+            nextCursor: string | null;
+        };
+        AuditSubjectView: {
+            /** @description the object's id (a unit's code, a user's name) */
+            key: string;
+            /**
+             * @description the kind of object, as /api/audit/{scope}/{key} names it
+             * @enum {string}
+             */
+            scope: "applications" | "application-demands" | "consultations" | "concerns" | "catalog-versions" | "compilation-rounds" | "calendar-batches" | "departments" | "users";
+        };
+        BrokenAuditLinkView: {
+            eventKey: string;
+            expected: string;
+            /**
+             * @description previous_hash: the row does not point at the row before it; record_hash: its content was changed
+             * @enum {string}
+             */
+            field: "previous_hash" | "record_hash";
+            id: string;
+            stored: string;
+        };
         CatalogVersionRefView: {
             /** Format: uuid */
             id: string;
@@ -2232,6 +2302,17 @@ export interface components {
             photoAttachmentId?: string;
             /** @description the Idempotency-Key of the request that confirmed it */
             requestKey?: string;
+        };
+        CheckedChainView: {
+            firstBrokenLink?: components["schemas"]["BrokenAuditLinkView"];
+            /**
+             * Format: uuid
+             * @description the item whose chain this is; null: the chain of rows without an item
+             */
+            itemId: string | null;
+            /** @description the rows recomputed: the chain from its start up to the newest row of the object */
+            records: number;
+            valid: boolean;
         };
         ClaimTasksDto: {
             /** @description the tasks to claim, 1 to 50, each once */
@@ -2593,6 +2674,13 @@ export interface components {
             needsInterpretation?: boolean;
             subject?: string;
             timeLimit?: components["schemas"]["TimeLimitView"];
+        };
+        ItemChainVerificationView: {
+            firstBrokenLink?: components["schemas"]["BrokenAuditLinkView"];
+            /** Format: uuid */
+            itemId: string;
+            records: number;
+            valid: boolean;
         };
         ItemDeadlineView: {
             /** Format: date-time */
@@ -3322,6 +3410,20 @@ export interface components {
         StaffApplicationListView: {
             /** @description newest first, at most 500 */
             items: components["schemas"]["StaffApplicationListItemView"][];
+        };
+        SubjectChainVerificationView: {
+            chains: components["schemas"]["CheckedChainView"][];
+            /** @description the first broken link, in the first broken chain */
+            firstBrokenLink?: components["schemas"]["BrokenAuditLinkView"];
+            key: string;
+            /** @description the object's own rows */
+            objectRecords: number;
+            /** @description the rows recomputed, over every chain checked */
+            records: number;
+            /** @enum {string} */
+            scope: "applications" | "application-demands" | "consultations" | "concerns" | "catalog-versions" | "compilation-rounds" | "calendar-batches" | "departments" | "users";
+            /** @description every chain the object has rows in is intact up to its newest row */
+            valid: boolean;
         };
         SubmitApplicationDto: {
             /** @example 某县某路1号 */
@@ -4376,7 +4478,11 @@ export interface operations {
                 /** @description from this instant, or from the start of this China day (YYYY-MM-DD) */
                 from?: string;
                 itemId?: string;
+                /** @description with scope: the object's id, a unit's code or a user's name */
+                key?: string;
                 limit?: number;
+                /** @description with key: only the rows that speak of this object (an application, a consultation, a unit…) */
+                scope?: "applications" | "application-demands" | "consultations" | "concerns" | "catalog-versions" | "compilation-rounds" | "calendar-batches" | "departments" | "users";
                 /** @description up to this instant, or to the end of this China day (YYYY-MM-DD) */
                 to?: string;
             };
@@ -4390,7 +4496,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPageView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -4412,6 +4520,65 @@ export interface operations {
             };
             /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AuditController_verifySubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the object's id, a unit's code or a user's name */
+                key: string;
+                scope: "applications" | "application-demands" | "consultations" | "concerns" | "catalog-versions" | "compilation-rounds" | "calendar-batches" | "departments" | "users";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectChainVerificationView"];
+                };
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7619,12 +7786,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemChainVerificationView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {

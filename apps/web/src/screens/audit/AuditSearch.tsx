@@ -1,22 +1,24 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
-import { Button, DateRangePicker, Form, Input, Select, Table, type SubmitContext } from 'tdesign-react';
-import { formatDateTime } from '../../format';
-import { ErrorBanner } from '../../ui';
+import { Button, DateRangePicker, Form, Input, Select, type SubmitContext } from 'tdesign-react';
 import { Labelled } from '../labelled-control';
-import { useStaffDirectory } from '../staff-directory';
 import { useAuditSearch } from './audit-queries';
-import { ACTION_AREAS, actionLabel, roleLabel } from './audit-words';
-import type { AuditEvent, AuditFilters } from './audit-types';
+import { AUDIT_SUBJECTS, SUBJECT_OPTIONS } from './audit-subjects';
+import { ACTION_AREAS } from './audit-words';
+import type { AuditFilters, AuditSubjectScope } from './audit-types';
+import { AuditResults } from './AuditResults';
 
 const { FormItem } = Form;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The kinds whose keys are the API's UUIDs; the others are a number, a unit's code or a user's name. */
+const UUID_KEYED: AuditSubjectScope[] = ['applications', 'application-demands', 'consultations', 'concerns', 'catalog-versions', 'compilation-rounds'];
 
 interface SearchValues {
   actor?: string;
   action?: string;
   period?: string[];
   itemId?: string;
+  scope?: AuditSubjectScope;
+  key?: string;
 }
 
 function filtersOf(values: SearchValues): AuditFilters {
@@ -26,24 +28,30 @@ function filtersOf(values: SearchValues): AuditFilters {
     ...(values.period?.[0] ? { from: values.period[0] } : {}),
     ...(values.period?.[1] ? { to: values.period[1] } : {}),
     ...(values.itemId?.trim() ? { itemId: values.itemId.trim().toLowerCase() } : {}),
+    ...(values.scope && values.key?.trim() ? { scope: values.scope, key: values.key.trim() } : {}),
   };
 }
 
-/** Searching the trail by who, what, when and which item, newest first, fifty at a time. */
+/** Searching the trail by who, what, when, which item and which other object, newest first, fifty at a time. */
 export function AuditSearch() {
   const [form] = Form.useForm();
   const [filters, setFilters] = useState<AuditFilters>({});
+  const [scope, setScope] = useState<AuditSubjectScope | undefined>();
   const search = useAuditSearch(filters);
-  const directory = useStaffDirectory();
-  const rows = search.data?.pages.flatMap((page) => page.items) ?? [];
   const onSubmit = ({ validateResult }: SubmitContext) => {
     if (validateResult === true) setFilters(filtersOf(form.getFieldsValue(true) as SearchValues));
+  };
+  const keyRule = (value?: string) => {
+    const key = value?.trim();
+    if (!scope) return !key || { result: false, message: '请先选择对象类型' };
+    if (!key) return { result: false, message: `请填写${AUDIT_SUBJECTS[scope].noun}的${AUDIT_SUBJECTS[scope].keyHint}` };
+    return !UUID_KEYED.includes(scope) || UUID.test(key) || { result: false, message: `${AUDIT_SUBJECTS[scope].noun}编号格式不正确` };
   };
   return (
     <>
       <section className="card" aria-labelledby="audit-search-title">
         <h2 id="audit-search-title">查询审计日志</h2>
-        <Form form={form} layout="inline" onSubmit={onSubmit} onReset={() => setFilters({})} colon={false} className="audit-search" labelWidth={70}>
+        <Form form={form} layout="inline" onSubmit={onSubmit} onReset={() => (setFilters({}), setScope(undefined))} colon={false} className="audit-search" labelWidth={70}>
           <FormItem label="操作人" name="actor" for="audit-actor">
             <Labelled id="audit-actor">
               <Input placeholder="登录用户名" />
@@ -64,6 +72,16 @@ export function AuditSearch() {
               <Input placeholder="事项详情页地址中的编号" style={{ width: 300 }} />
             </Labelled>
           </FormItem>
+          <FormItem label="对象类型" name="scope" for="audit-scope">
+            <Labelled id="audit-scope">
+              <Select clearable placeholder="全部" options={SUBJECT_OPTIONS} style={{ width: 180 }} onChange={(value) => setScope((value as AuditSubjectScope | undefined) || undefined)} />
+            </Labelled>
+          </FormItem>
+          <FormItem label="对象编号" name="key" for="audit-key" rules={[{ validator: keyRule }]}>
+            <Labelled id="audit-key">
+              <Input placeholder={scope ? AUDIT_SUBJECTS[scope].keyHint : '先选择对象类型'} style={{ width: 300 }} />
+            </Labelled>
+          </FormItem>
           <FormItem>
             <Button type="submit" theme="primary">
               查询
@@ -74,37 +92,7 @@ export function AuditSearch() {
           </FormItem>
         </Form>
       </section>
-      <section className="card" aria-labelledby="audit-results-title">
-        <h2 id="audit-results-title">查询结果</h2>
-        <ErrorBanner error={search.error} />
-        <Table
-          rowKey="id"
-          className="audit-results"
-          data={rows}
-          loading={search.isLoading}
-          empty="没有符合条件的记录"
-          pagination={{ defaultPageSize: 20, total: rows.length }}
-          rowAttributes={({ row }) => ({ 'data-audit-id': row.id })}
-          columns={[
-            { colKey: 'occurredAt', title: '时间', width: 170, cell: ({ row }) => formatDateTime(row.occurredAt) },
-            { colKey: 'actor', title: '操作人', cell: ({ row }) => <Link to={`/audit/actors/${encodeURIComponent(row.actor)}`}>{directory.person(row.actor)}</Link> },
-            { colKey: 'actorRole', title: '角色', cell: ({ row }) => roleLabel(row.actorRole) },
-            { colKey: 'department', title: '部门', cell: ({ row }) => directory.unit(row.departmentCode) },
-            { colKey: 'action', title: '操作', cell: ({ row }) => actionLabel(row.action) },
-            { colKey: 'reason', title: '说明', cell: ({ row }) => row.reason ?? '' },
-            {
-              colKey: 'object',
-              title: '对象',
-              cell: ({ row }: { row: AuditEvent }) => (row.itemId ? <Link to={`/audit/items/${row.itemId}`}>事项时间线与核验</Link> : '—'),
-            },
-          ]}
-        />
-        {search.hasNextPage ? (
-          <Button variant="outline" loading={search.isFetchingNextPage} onClick={() => void search.fetchNextPage()}>
-            加载更早的记录
-          </Button>
-        ) : null}
-      </section>
+      <AuditResults search={search} />
     </>
   );
 }

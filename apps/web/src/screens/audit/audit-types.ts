@@ -1,43 +1,23 @@
-/** The audit API's answers, as these screens read them. */
+import type { components } from '../../openapi/schema';
 
-export interface AuditEvent {
-  id: string;
-  eventKey: string;
-  itemId: string | null;
-  taskId: string | null;
-  actor: string;
-  actorRole: string | null;
-  departmentCode: string | null;
-  action: string;
-  reason: string | null;
-  occurredAt: string;
-  previousHash: string;
-  recordHash: string;
-}
+/** The audit API's answers, as the API documents them. */
+export type AuditEvent = components['schemas']['AuditEventView'];
+export type AuditPage = components['schemas']['AuditPageView'];
+export type ItemChainVerification = components['schemas']['ItemChainVerificationView'];
+export type SubjectChainVerification = components['schemas']['SubjectChainVerificationView'];
+/** The objects without an item the trail follows (an application, a consultation, a unit…). */
+export type AuditSubjectScope = components['schemas']['AuditSubjectView']['scope'];
 
-export interface AuditPage {
-  items: AuditEvent[];
-  nextCursor: string | null;
-}
+/** What a timeline is of: an item, a user's own actions, or an object without an item. */
+export type TrailScope = 'items' | 'actors' | AuditSubjectScope;
 
-export interface ChainVerification {
-  itemId: string;
-  records: number;
-  valid: boolean;
-  firstBrokenLink?: { id: string; eventKey: string; field: 'previous_hash' | 'record_hash'; expected: string; stored: string };
-}
-
-/** A search of the trail: each filter optional, as GET /api/audit takes them. */
+/** A search of the trail: each filter optional, as GET /api/audit takes them (scope and key together). */
 export interface AuditFilters {
   actor?: string;
   action?: string;
   from?: string;
   to?: string;
   itemId?: string;
+  scope?: AuditSubjectScope;
+  key?: string;
 }
-
-export const auditKeys = {
-  search: (filters: AuditFilters) => ['audit', 'search', filters] as const,
-  trail: (scope: string, key: string) => ['audit', 'trail', scope, key] as const,
-  verify: (itemId: string) => ['audit', 'verify', itemId] as const,
-};

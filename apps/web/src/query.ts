@@ -25,6 +25,10 @@ export const queryKeys = {
   concern: (id: string) => ['concern', id] as const,
   departments: () => ['departments'] as const,
   item: (id: string) => ['item', id] as const,
+  myItems: (...scopeAndState: string[]) => ['my-items', ...scopeAndState] as const,
+  itemRevisions: (id: string) => ['item-revisions', id] as const,
+  personalInformation: (id: string) => ['personal-information', id] as const,
+  publicInterpretations: (id: string) => ['public-interpretations', id] as const,
   notifications: () => ['notifications'] as const,
   inbox: () => ['inbox'] as const,
 };

@@ -2386,6 +2386,13 @@ export interface components {
             /** @example edu.drafter */
             username: string;
         };
+        DiffPartView: {
+            /** @enum {boolean} */
+            added?: true;
+            /** @enum {boolean} */
+            removed?: true;
+            value: string;
+        };
         DraftConcernResponseDto: {
             /** @example 您好，随迁子女入学需提交户口簿、居住证…… */
             draft: string;
@@ -2412,6 +2419,62 @@ export interface components {
             /** @description 按量：页数 */
             pages?: number;
         };
+        FieldDiffView: {
+            changed: boolean;
+            /** @enum {string} */
+            field: "title" | "body" | "interpretation" | "formedAt" | "channels";
+            /** @example 正文 */
+            label: string;
+            /** @description only on a changed field */
+            parts?: components["schemas"]["DiffPartView"][];
+        };
+        FindingsView: {
+            blockedMessage: string | null;
+            /** @description pictures are not read: for the reviewer to look at */
+            imagesToCheck: components["schemas"]["ImageToCheckView"][];
+            /** Format: uuid */
+            itemId: string;
+            items: components["schemas"]["FindingView"][];
+            /** @description findings neither masked nor justified */
+            open: number;
+            releaseBlocked: boolean;
+        };
+        FindingView: {
+            /** Format: uuid */
+            attachmentId: string | null;
+            end: number;
+            /** @enum {string} */
+            field: "title" | "body" | "interpretation" | "attachment";
+            fileName: string | null;
+            /** Format: uuid */
+            id: string;
+            justification: string | null;
+            /** Format: date-time */
+            justifiedAt: string | null;
+            justifiedBy: string | null;
+            /** @example id-card */
+            kind: string;
+            /** @example 身份证号 */
+            kindLabel: string;
+            /** @description a text finding still open: the drafter can apply the standard masking in one step */
+            maskable: boolean;
+            /**
+             * @description never the value itself
+             * @example 1101**********1234
+             */
+            maskedPreview: string;
+            /** @description a PDF's page */
+            page: number | null;
+            /** @description a spreadsheet's sheet */
+            pageName: string | null;
+            /** @example 正文第3行 */
+            place: string;
+            start: number;
+            /** @enum {string} */
+            status: "open" | "masked" | "justified";
+            /** @example 待处理 */
+            statusLabel: string;
+        };
         FulfilObligationTaskDto: {
             /** @description a disclosure item of the same department and catalog item, created during the period */
             itemId: string;
@@ -2426,6 +2489,12 @@ export interface components {
             days: string[];
             /** @example 春节 */
             name: string;
+        };
+        ImageToCheckView: {
+            /** Format: uuid */
+            attachmentId: string;
+            fileName: string;
+            note: string;
         };
         InboxCountLabelsView: {
             completedToday: string;
@@ -2499,6 +2568,10 @@ export interface components {
             form: "text" | "graphic" | "video" | "audio" | "qa" | "press-conference";
             /** @enum {string} */
             interpreterKind: "drafting-department" | "expert" | "leader";
+        };
+        InterpretationQuestionView: {
+            answer: string;
+            question: string;
         };
         IssueApplicationDemandDto: {
             /**
@@ -2883,6 +2956,41 @@ export interface components {
             /** @description released items under the filters */
             total: number;
         };
+        PublicInterpretationFileView: {
+            /** @description the public download path */
+            downloadPath: string;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** @example image/png */
+            mediaType: string;
+        };
+        PublicInterpretationListView: {
+            items: components["schemas"]["PublicInterpretationView"][];
+        };
+        PublicInterpretationView: {
+            attachments: components["schemas"]["PublicInterpretationFileView"][];
+            body: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            form: "text" | "graphic" | "video" | "audio" | "qa" | "press-conference";
+            /** @example 图解 */
+            formLabel: string;
+            /** Format: date-time */
+            heldAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            interpreterKind: "drafting-department" | "expert" | "leader";
+            /** @example 起草部门 */
+            interpreterKindLabel: string;
+            interpreterName: string;
+            mediaUrl: string | null;
+            questions: components["schemas"]["InterpretationQuestionView"][] | null;
+            title: string;
+            transcript: string | null;
+        };
         PublicItemPageView: {
             items: components["schemas"]["PublicListItemView"][];
             /** @description null on the last page */
@@ -3039,6 +3147,35 @@ export interface components {
             body?: string;
             interpretation?: string;
             title?: string;
+        };
+        RevisionDiffView: {
+            changed: boolean;
+            fields: components["schemas"]["FieldDiffView"][];
+            from: components["schemas"]["RevisionRefView"];
+            /** Format: uuid */
+            itemId: string;
+            to: components["schemas"]["RevisionRefView"];
+        };
+        RevisionEntryView: {
+            /** @description what changed from the revision before; empty for the first */
+            changedFields: ("title" | "body" | "interpretation" | "formedAt" | "channels")[];
+            /** Format: date-time */
+            recordedAt: string;
+            revision: number;
+            title: string;
+        };
+        RevisionListView: {
+            currentRevision: number;
+            /** Format: uuid */
+            itemId: string;
+            /** @description oldest first */
+            items: components["schemas"]["RevisionEntryView"][];
+        };
+        RevisionRefView: {
+            /** Format: date-time */
+            recordedAt: string;
+            revision: number;
+            title: string;
         };
         RowProposalDto: {
             /** @enum {string} */
@@ -8117,12 +8254,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FindingsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8178,12 +8316,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FindingsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8262,12 +8401,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FindingsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8339,12 +8479,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RevisionListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8402,12 +8543,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RevisionDiffView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10667,12 +10809,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicInterpretationListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {

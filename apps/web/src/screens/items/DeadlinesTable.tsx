@@ -1,6 +1,7 @@
 import { Card, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { formatDateTime, urgencyOf } from '../../format';
 import type { ItemDetail } from '../../item-types';
+import { CardTitle } from './CardTitle';
 
 type Deadline = ItemDetail['deadlines'][number];
 
@@ -33,7 +34,7 @@ const COLUMNS: PrimaryTableCol<Deadline>[] = [
 /** The item's deadlines, each with the reason for its date; a running one yellow when due soon, red when overdue. */
 export function DeadlinesTable({ deadlines }: { deadlines: readonly Deadline[] }) {
   return (
-    <Card title={<h2 id="deadlines-title">时限</h2>} className="item-deadlines" bordered>
+    <Card title={<CardTitle id="deadlines-title">时限</CardTitle>} className="item-deadlines" bordered>
       <Table<Deadline>
         rowKey="index"
         size="small"

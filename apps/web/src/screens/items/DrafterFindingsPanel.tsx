@@ -3,6 +3,7 @@ import { Alert, Button, Card } from 'tdesign-react';
 import { ActionFailure } from '../action-failure';
 import { FindingLine, FindingsSummary, ImagesToCheck } from './FindingLine';
 import { useFindingDecisions, type FindingsView, type FindingView } from './personal-information-api';
+import { CardTitle } from './CardTitle';
 
 /**
  * The drafter's view of the guard: each finding in the saved text with 「一键脱敏」 (the standard masking,
@@ -25,7 +26,7 @@ export function DrafterFindingsPanel({ itemId, findings, unsaved, onMasked }: { 
     });
   };
   return (
-    <Card title={<h2 id="pii-draft-title">个人信息检查</h2>} bordered className="pii-panel">
+    <Card title={<CardTitle id="pii-draft-title">个人信息检查</CardTitle>} bordered className="pii-panel">
       <div role="status">{done ? <Alert theme="success" className="pii-done" message={done} /> : null}</div>
       {findings.items.length === 0 ? (
         <p className="muted">未发现个人信息。</p>

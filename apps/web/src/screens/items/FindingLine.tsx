@@ -1,3 +1,4 @@
+import '../staff-screens.css';
 import type { ReactNode } from 'react';
 import { Tag } from 'tdesign-react';
 import type { FindingsView, FindingView } from './personal-information-api';
@@ -12,7 +13,7 @@ export function FindingLine({ finding, children }: { finding: FindingView; child
       <Tag theme={STATUS_THEMES[finding.status]} variant="light" size="small">
         {finding.statusLabel}
       </Tag>
-      {children}
+      <div style={{ marginTop: 4 }}>{children}</div>
     </li>
   );
 }

@@ -1,3 +1,4 @@
+import '../staff-screens.css';
 import { Tag } from 'tdesign-react';
 import { formatDate } from '../../format';
 import type { components } from '../../openapi/schema';

@@ -4,6 +4,7 @@ import { downloadAttachment } from '../../api';
 import { formatDateTime, formatSize } from '../../format';
 import type { AttachmentView } from '../../item-types';
 import { ActionFailure } from '../action-failure';
+import { CardTitle } from './CardTitle';
 
 const TYPE_LABELS: Record<string, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG' };
 
@@ -11,7 +12,7 @@ const TYPE_LABELS: Record<string, string> = { 'application/pdf': 'PDF', 'image/p
 export function ItemAttachments({ attachments }: { attachments: readonly AttachmentView[] }) {
   const [error, setError] = useState<unknown>(null);
   return (
-    <Card title={<h2 id="attachments-title">附件</h2>} className="item-attachments" bordered>
+    <Card title={<CardTitle id="attachments-title">附件</CardTitle>} className="item-attachments" bordered>
       <ActionFailure error={error} />
       {attachments.length === 0 ? (
         <p className="muted">没有附件。</p>

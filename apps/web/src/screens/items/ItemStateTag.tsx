@@ -1,3 +1,4 @@
+import '../staff-screens.css';
 import { Tag } from 'tdesign-react';
 import { STATE_LABELS } from '../../format';
 

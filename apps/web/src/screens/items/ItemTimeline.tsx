@@ -1,6 +1,7 @@
 import { Card, Timeline } from 'tdesign-react';
 import { actionLabel, formatDateTime } from '../../format';
 import type { ItemDetail } from '../../item-types';
+import { CardTitle } from './CardTitle';
 
 type TimelineEvent = ItemDetail['timeline'][number];
 
@@ -9,7 +10,7 @@ const dotColorOf = (event: TimelineEvent) => (event.decision === 'return' || eve
 /** 办理过程: who did what when, with the reviewer's comment and the file an attachment event names. */
 export function ItemTimeline({ events }: { events: readonly TimelineEvent[] }) {
   return (
-    <Card title={<h2 id="timeline-title">办理过程</h2>} className="item-timeline" bordered>
+    <Card title={<CardTitle id="timeline-title">办理过程</CardTitle>} className="item-timeline" bordered>
       <Timeline mode="same">
         {events.map((event, index) => (
           <Timeline.Item key={index} dotColor={dotColorOf(event)} label={<time dateTime={event.at}>{formatDateTime(event.at)}</time>}>

@@ -17,7 +17,7 @@ export function JustifyFindingForm({ itemId, finding, onChanged }: { itemId: str
   };
   const problem = fieldProblem(justify.error, 'reason', '请写明公开该个人信息的法律依据，5至500个字');
   return (
-    <Form form={form} layout="inline" colon={false} labelWidth={80} onSubmit={onSubmit} className="justify-form">
+    <Form form={form} labelAlign="top" colon={false} onSubmit={onSubmit} className="justify-form">
       <FormItem
         label="公开依据"
         name="reason"
@@ -31,7 +31,7 @@ export function JustifyFindingForm({ itemId, finding, onChanged }: { itemId: str
         ]}
       >
         <Labelled id={id}>
-          <Input style={{ width: 360 }} />
+          <Input placeholder="例如：《……办法》第……条规定须公示" />
         </Labelled>
       </FormItem>
       <FormItem>

@@ -1,6 +1,7 @@
 import { Card, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { formatDateTime, PUBLICATION_STATUS_LABELS } from '../../format';
 import type { ItemDetail } from '../../item-types';
+import { CardTitle } from './CardTitle';
 
 type Publication = ItemDetail['publications'][number];
 
@@ -28,7 +29,7 @@ const COLUMNS: PrimaryTableCol<Publication>[] = [
 /** 发布台账: each channel's release (or withdrawal), and who confirmed a manual channel. */
 export function PublicationLedger({ publications }: { publications: readonly Publication[] }) {
   return (
-    <Card title={<h2 id="ledger-title">发布台账</h2>} className="item-ledger" bordered>
+    <Card title={<CardTitle id="ledger-title">发布台账</CardTitle>} className="item-ledger" bordered>
       <Table<Publication> rowKey="index" size="small" columns={COLUMNS} data={publications.map((p, index) => ({ ...p, index }))} empty="尚未发布。" />
     </Card>
   );

@@ -6,6 +6,7 @@ import { ActionFailure } from '../action-failure';
 import { Labelled } from '../labelled-control';
 import { DiffText } from './DiffText';
 import { useRevisionDiff, useRevisions, type RevisionList } from './items-api';
+import { CardTitle } from './CardTitle';
 
 const FIELD_NAMES: Record<string, string> = { title: '标题', body: '正文', interpretation: '政策解读', formedAt: '形成日期', channels: '发布渠道' };
 
@@ -63,7 +64,7 @@ export function RevisionsCard({ itemId, revision }: { itemId: string; revision: 
   const revisions = useRevisions(itemId, revision);
   const list = revisions.data;
   return (
-    <Card title={<h2 id="revisions-title">修改稿对比</h2>} className="item-revisions" bordered>
+    <Card title={<CardTitle id="revisions-title">修改稿对比</CardTitle>} className="item-revisions" bordered>
       <ActionFailure error={revisions.error} />
       {!list ? (
         revisions.error ? null : <Loading />

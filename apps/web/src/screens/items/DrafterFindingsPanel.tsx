@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Card } from 'tdesign-react';
+import { Alert, Button } from 'tdesign-react';
 import { ActionFailure } from '../action-failure';
 import { FindingLine, FindingsSummary, ImagesToCheck } from './FindingLine';
 import { useFindingDecisions, type FindingsView, type FindingView } from './personal-information-api';
-import { CardTitle } from './CardTitle';
 
 /**
  * The drafter's view of the guard: each finding in the saved text with 「一键脱敏」 (the standard masking,
@@ -26,7 +25,8 @@ export function DrafterFindingsPanel({ itemId, findings, unsaved, onMasked }: { 
     });
   };
   return (
-    <Card title={<CardTitle id="pii-draft-title">个人信息检查</CardTitle>} bordered className="pii-panel">
+    <section className="card pii-panel" aria-labelledby="pii-draft-title">
+      <h2 id="pii-draft-title">个人信息检查</h2>
       <div role="status">{done ? <Alert theme="success" className="pii-done" message={done} /> : null}</div>
       {findings.items.length === 0 ? (
         <p className="muted">未发现个人信息。</p>
@@ -50,6 +50,6 @@ export function DrafterFindingsPanel({ itemId, findings, unsaved, onMasked }: { 
         </>
       )}
       <ImagesToCheck findings={findings} />
-    </Card>
+    </section>
   );
 }

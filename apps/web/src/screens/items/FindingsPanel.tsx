@@ -1,8 +1,6 @@
-import { Card } from 'tdesign-react';
 import { FindingLine, FindingsSummary, ImagesToCheck } from './FindingLine';
 import { JustifyFindingForm } from './JustifyFindingForm';
 import type { FindingsView } from './personal-information-api';
-import { CardTitle } from './CardTitle';
 
 /**
  * The 保密审查 panel: what the guard found and where (attachment pages too), and for the reviewer a form
@@ -11,7 +9,8 @@ import { CardTitle } from './CardTitle';
 export function FindingsPanel({ itemId, findings, canJustify, onChanged }: { itemId: string; findings: FindingsView | null; canJustify: boolean; onChanged: () => void }) {
   if (!findings) return null;
   return (
-    <Card title={<CardTitle id="pii-title">个人信息检查</CardTitle>} bordered className="pii-panel">
+    <section className="card pii-panel" aria-labelledby="pii-title">
+      <h2 id="pii-title">个人信息检查</h2>
       {findings.items.length === 0 ? (
         <p className="muted">未发现个人信息。</p>
       ) : (
@@ -28,6 +27,6 @@ export function FindingsPanel({ itemId, findings, canJustify, onChanged }: { ite
         </>
       )}
       <ImagesToCheck findings={findings} />
-    </Card>
+    </section>
   );
 }

@@ -111,9 +111,9 @@ describe('drafting in the browser', () => {
     // The item page offers the resubmission, asked once more in a dialog; cancelled here, the form resubmits below.
     await drafter.goto(`${origin}/items/${itemId}`);
     await drafter.getByRole('button', { name: '重新提交审核' }).click();
-    await expectText(drafter.getByRole('dialog'), '提交后进入审核流程');
+    await expectText(drafter.locator('.t-dialog'), '提交后进入审核流程');
     await checkScreen(drafter, 'item-returned-submit-dialog');
-    await drafter.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+    await drafter.locator('.t-dialog').getByRole('button', { name: '取消' }).click();
     await drafter.goto(`${origin}/items`);
     await row.getByRole('link', { name: `修改 ${TITLE}` }).click();
     await drafter.getByRole('heading', { name: '修改退回的事项' }).waitFor();

@@ -107,9 +107,17 @@ describe('the documented response schemas', () => {
   }, 240_000);
 
   it('describe the revisions, their diff, the personal-information findings and the public interpretations', async () => {
-    const created = await client.request('POST', '/items', { as: 'edu.drafter', body: { ...draft('2026年秋季转学办理须知'), body: '联系人身份证号110101199001011234，请按时办理。' } });
+    const created = await client.request('POST', '/items', { as: 'edu.drafter', body: { ...draft('2026年秋季转学办理须知'), body: '联系人身份证号330106198503120415，请按时办理。' } });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
+    // A second revision (稿) comes from a return: submitted, returned by 初审, revised.
+    expect((await client.request('POST', `/items/${id}/submit`, { as: 'edu.drafter' })).status).toBe(200);
+    const task = await client.eventually(async () => {
+      const inbox = await client.request('GET', '/tasks?state=open', { as: 'edu.reviewer' });
+      return (inbox.body.items as { id: string; itemId: string }[]).find((candidate) => candidate.itemId === id);
+    }, 'the 初审 task');
+    expect((await client.request('POST', `/tasks/${task.id}/complete`, { as: 'edu.reviewer', body: { decision: 'return', comment: '请写明办理时间' } })).status).toBe(200);
+    await client.eventually(async () => ((await client.request('GET', `/items/${id}`, { as: 'edu.drafter' })).body.state === 'RETURNED' ? true : undefined), 'the returned item');
     expect((await client.request('PATCH', `/items/${id}`, { as: 'edu.drafter', body: { title: '2026年秋季转学办理须知（修订）' } })).status).toBe(200);
     expect(await conformance('/api/items/{id}/revisions', `/items/${id}/revisions`, 'edu.drafter')).toEqual(conforms('/api/items/{id}/revisions', 'edu.drafter'));
     expect(await conformance('/api/items/{id}/revisions/{from}/diff/{to}', `/items/${id}/revisions/1/diff/2`, 'edu.drafter')).toEqual(conforms('/api/items/{id}/revisions/{from}/diff/{to}', 'edu.drafter'));

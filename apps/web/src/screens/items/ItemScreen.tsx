@@ -4,6 +4,7 @@ import type { Session } from '../../api';
 import type { RouteParams } from '../../routes';
 import { Loading } from '../../ui';
 import { ActionFailure } from '../action-failure';
+import { ButtonLink } from './ButtonLink';
 import { DeadlinesTable } from './DeadlinesTable';
 import { ItemAttachments } from './ItemAttachments';
 import { ItemStateTag } from './ItemStateTag';
@@ -37,15 +38,11 @@ export default function ItemScreen({ params, session }: { params: RouteParams; s
       <Space breakLine style={{ margin: '12px 0 16px' }}>
         {editable ? (
           <>
-            <Link className="button" to={`/draft/${item.id}`}>
-              {returned ? '修改退回的事项' : '修改草稿'}
-            </Link>
+            <ButtonLink to={`/draft/${item.id}`}>{returned ? '修改退回的事项' : '修改草稿'}</ButtonLink>
             <SubmitItemDialog itemId={item.id} title={item.title} returned={returned} />
           </>
         ) : null}
-        <Link className="button" to={`/items/${item.id}/actions`}>
-          事项操作（撤回、新版本、延期、发布台账）
-        </Link>
+        <ButtonLink to={`/items/${item.id}/actions`}>事项操作（撤回、新版本、延期、发布台账）</ButtonLink>
         {item.state === 'RELEASED' ? <Link to={`/public/items/${item.id}`}>在政务公开专栏查看</Link> : null}
       </Space>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>

@@ -81,9 +81,9 @@ describe('drafting in the browser', () => {
     await drafter.getByRole('heading', { name: TITLE }).waitFor();
     const itemId = /\/items\/([0-9a-f-]{36})/.exec(drafter.url())?.[1] ?? '';
     expect(itemId).toMatch(/^[0-9a-f-]{36}$/);
-    await expectText(drafter.locator('.page-head .badge'), '审核中');
-    await expectText(drafter.locator('.attachment-list'), '2026年招生办法（正式文件）.pdf');
-    await expectText(drafter.locator('.attachment-list'), '学区划分示意图.png');
+    await expectText(drafter.locator('.page-head [data-state]'), '审核中');
+    await expectText(drafter.locator('.item-attachments'), '2026年招生办法（正式文件）.pdf');
+    await expectText(drafter.locator('.item-attachments'), '学区划分示意图.png');
 
     // 初审 returns it with a comment.
     const reviewer = await signIn('edu.reviewer');
@@ -108,6 +108,13 @@ describe('drafting in the browser', () => {
     await expectText(row, '已退回');
     await expectText(row, '请写明网上报名的起止时间');
     await checkScreen(drafter, 'my-items-returned');
+    // The item page offers the resubmission, asked once more in a dialog; cancelled here, the form resubmits below.
+    await drafter.goto(`${origin}/items/${itemId}`);
+    await drafter.getByRole('button', { name: '重新提交审核' }).click();
+    await expectText(drafter.locator('.t-dialog'), '提交后进入审核流程');
+    await checkScreen(drafter, 'item-returned-submit-dialog');
+    await drafter.locator('.t-dialog').getByRole('button', { name: '取消' }).click();
+    await drafter.goto(`${origin}/items`);
     await row.getByRole('link', { name: `修改 ${TITLE}` }).click();
     await drafter.getByRole('heading', { name: '修改退回的事项' }).waitFor();
     await expectText(drafter.locator('.return-comment'), '请写明网上报名的起止时间。');
@@ -117,7 +124,7 @@ describe('drafting in the browser', () => {
     await drafter.getByLabel('正文').fill(REVISED_BODY);
     await drafter.getByRole('button', { name: '保存并重新提交审核' }).click();
     await drafter.getByRole('heading', { name: TITLE }).waitFor();
-    await expectText(drafter.locator('.page-head .badge'), '审核中');
+    await expectText(drafter.locator('.page-head [data-state]'), '审核中');
 
     // The item page compares the two revisions: the added dates in green with a ［+…］ marker.
     await drafter.locator('#revisions-title').waitFor();

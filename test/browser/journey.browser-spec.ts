@@ -121,8 +121,8 @@ describe('the browser journey', () => {
     await drafter.getByRole('heading', { name: TITLE }).waitFor();
     itemId = /\/items\/([0-9a-f-]{36})/.exec(drafter.url())?.[1] ?? '';
     expect(itemId).toMatch(/^[0-9a-f-]{36}$/);
-    await expectText(drafter.locator('.page-head .badge'), '审核中');
-    await expectText(drafter.locator('#deadlines-title + table'), '工作日');
+    await expectText(drafter.locator('.page-head [data-state]'), '审核中');
+    await expectText(drafter.locator('.item-deadlines table'), '工作日');
     phase('drafted and submitted');
 
     // An overdue and a due-soon task in the same inbox, through the read model (review_tasks.due_at and
@@ -174,9 +174,9 @@ describe('the browser journey', () => {
     // The drafter's item page: released, every deadline met and explained, the timeline and the ledger.
     // Same URL as before: a reload, since the page keeps what it loaded until it is opened again.
     await drafter.reload();
-    await expectText(drafter.locator('.page-head .badge'), '已发布');
-    await expectText(drafter.locator('.timeline'), '孙局长（教育局）');
-    await expectText(drafter.locator('#ledger-title + table'), '政府网站');
+    await expectText(drafter.locator('.page-head [data-state]'), '已发布');
+    await expectText(drafter.locator('.item-timeline'), '孙局长（教育局）');
+    await expectText(drafter.locator('.item-ledger table'), '政府网站');
     await checkScreen(drafter, '07-item-page');
 
     // ── Public portal, no login ────────────────────────────────────────────────────────────────────────

@@ -97,7 +97,7 @@ describe('personal information on the review screen', () => {
       await checkScreen(page, 'pii-drafter');
 
       await findings.nth(0).getByRole('button', { name: /一键脱敏/ }).click();
-      await expectText(page.locator('.banner-success'), '已脱敏：正文的身份证号');
+      await expectText(page.locator('.pii-done'), '已脱敏：正文的身份证号');
       // The body no longer carries it, so it leaves the list; the attachment's finding stays, without a button.
       await expectText(findings.nth(0), '附件《名单.pdf》第2页 · 手机号码 138****2345 · 待处理');
       expect(await findings.count()).toBe(1);

@@ -106,6 +106,38 @@ describe('the documented response schemas', () => {
     expect(await conformance('/api/tasks/counts', '/tasks/counts', 'edu.reviewer')).toEqual(conforms('/api/tasks/counts', 'edu.reviewer'));
   }, 240_000);
 
+  it('describe the revisions, their diff, the personal-information findings and the public interpretations', async () => {
+    const created = await client.request('POST', '/items', { as: 'edu.drafter', body: { ...draft('2026年秋季转学办理须知'), body: '联系人身份证号330106198503120415，请按时办理。' } });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    // A second revision (稿) comes from a return: submitted, returned by 初审, revised.
+    expect((await client.request('POST', `/items/${id}/submit`, { as: 'edu.drafter' })).status).toBe(200);
+    const task = await client.eventually(async () => {
+      const inbox = await client.request('GET', '/tasks?state=open', { as: 'edu.reviewer' });
+      return (inbox.body.items as { id: string; itemId: string }[]).find((candidate) => candidate.itemId === id);
+    }, 'the 初审 task');
+    expect((await client.request('POST', `/tasks/${task.id}/complete`, { as: 'edu.reviewer', body: { decision: 'return', comment: '请写明办理时间' } })).status).toBe(200);
+    await client.eventually(async () => ((await client.request('GET', `/items/${id}`, { as: 'edu.drafter' })).body.state === 'RETURNED' ? true : undefined), 'the returned item');
+    expect((await client.request('PATCH', `/items/${id}`, { as: 'edu.drafter', body: { title: '2026年秋季转学办理须知（修订）' } })).status).toBe(200);
+    expect(await conformance('/api/items/{id}/revisions', `/items/${id}/revisions`, 'edu.drafter')).toEqual(conforms('/api/items/{id}/revisions', 'edu.drafter'));
+    expect(await conformance('/api/items/{id}/revisions/{from}/diff/{to}', `/items/${id}/revisions/1/diff/2`, 'edu.drafter')).toEqual(conforms('/api/items/{id}/revisions/{from}/diff/{to}', 'edu.drafter'));
+    expect(await conformance('/api/items/{id}/personal-information', `/items/${id}/personal-information`, 'edu.drafter')).toEqual(conforms('/api/items/{id}/personal-information', 'edu.drafter'));
+    const findings = await client.request('GET', `/items/${id}/personal-information`, { as: 'edu.drafter' });
+    const open = (findings.body.items as { id: string; status: string }[]).find((finding) => finding.status === 'open')!;
+    expect(open).toBeDefined();
+    // A mask answers with the findings afterwards, in the same documented shape.
+    const masked = await client.request('POST', `/items/${id}/personal-information/${open.id}/mask`, { as: 'edu.drafter' });
+    expect(masked.status).toBe(200);
+    const maskSchema = document.paths['/api/items/{id}/personal-information/{findingId}/mask']?.post?.responses['200']?.content?.['application/json']?.schema;
+    expect(maskSchema?.$ref).toBeDefined();
+    expect(differences(masked.body, maskSchema!, document, 'body')).toEqual([]);
+
+    const qa = { form: 'qa', interpreterKind: 'drafting-department', interpreterName: '县教育局', title: '转学问答', questions: [{ question: '需要哪些材料？', answer: '学籍证明。' }] };
+    expect((await client.request('POST', `/items/${id}/interpretations`, { as: 'edu.drafter', body: qa })).status).toBe(201);
+    await releaseThroughReview(client, id, undefined, { submitAs: 'edu.drafter' });
+    expect(await conformance('/api/public/items/{id}/interpretations', `/public/items/${id}/interpretations`, 'edu.drafter')).toEqual(conforms('/api/public/items/{id}/interpretations', 'edu.drafter'));
+  }, 240_000);
+
   it('describe the applications, with the applicant masked or not', async () => {
     const submitted = await client.request('POST', '/public/applications', {
       body: { applicantType: 'naturalPerson', applicantName: '张测试', idDocument: '110101199001011234', phone: '13800138000', description: '某校2026年秋季招生计划的批复文件', deliveryForm: '电子邮件' },

@@ -42,25 +42,6 @@ export interface AttachmentLimits {
   types: { mediaType: string; label: string; extensions: string[]; spreadsheet?: boolean }[];
 }
 
-export interface RevisionListView {
-  currentRevision: number;
-  items: { revision: number; title: string; recordedAt: string; changedFields: string[] }[];
-}
-
-export interface DiffPart {
-  value: string;
-  added?: true;
-  removed?: true;
-}
-
-/** GET /api/items/:id/revisions/:from/diff/:to */
-export interface RevisionDiffView {
-  from: { revision: number; recordedAt: string };
-  to: { revision: number; recordedAt: string };
-  changed: boolean;
-  fields: { field: string; label: string; changed: boolean; parts?: DiffPart[] }[];
-}
-
 // The labels of libs/domain's MODE_LABEL (the portal gets them from the API already).
 const MODE_LABELS: Record<string, string> = { proactive: '主动公开', 'on-application': '依申请公开', both: '主动公开、依申请公开' };
 

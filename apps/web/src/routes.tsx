@@ -2,7 +2,6 @@ import { lazy, type ComponentType } from 'react';
 import type { Session } from './api';
 import { DraftScreen } from './screens/drafting/DraftScreen';
 import { InboxScreen } from './screens/inbox/InboxScreen';
-import { ItemScreen, MyItemsScreen } from './screens/ItemScreens';
 import { OrganisationScreen } from './screens/organisation/OrganisationScreen';
 import { PortalItemScreen } from './screens/portal/PortalItemScreen';
 import { PortalScreen } from './screens/portal/PortalScreen';
@@ -75,8 +74,8 @@ export const ROUTES: readonly ScreenRoute[] = [
   staff('/inbox', () => <InboxScreen />, { nav: { label: '待办审核', roles: REVIEW_ROLES } }),
   staff('/review/:itemId/:taskId', ({ params }) => <ReviewScreen key={params.taskId} itemId={params.itemId!} taskId={params.taskId!} />),
   staff('/draft/:id?', ({ params, session }) => <DraftScreen key={params.id ?? 'new'} session={session} itemId={params.id} />, { nav: { label: '起草公开事项', roles: ['drafter'] } }),
-  staff('/items', ({ session }) => <MyItemsScreen session={session} />, { nav: { label: '我的事项', roles: ['drafter'] } }),
-  staff('/items/:id', ({ params }) => <ItemScreen key={params.id} id={params.id!} />),
+  staff('/items', lazy(() => import('./screens/items/MyItemsScreen')), { nav: { label: '我的事项', roles: ['drafter'] } }),
+  staff('/items/:id', lazy(() => import('./screens/items/ItemScreen'))),
   staff('/items/:id/actions', lazy(() => import('./screens/item-actions/ItemActionsScreen'))),
   staff('/concerns', lazy(() => import('./screens/concerns/ConcernsScreen')), { nav: { label: '公众关切' } }),
   staff('/concerns/:id', lazy(() => import('./screens/concerns/ConcernScreen'))),

@@ -14,6 +14,7 @@ import { ConfirmManualChannelDto } from './release-ledger.dto';
 import { ReleaseLedgerService } from './release-ledger.service';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 import { ItemDetailView, MyItemPageView } from './item.views';
+import { RevisionDiffView, RevisionListView } from './item-revision.views';
 
 @ApiTags('items')
 @ApiBearerAuth()
@@ -52,6 +53,7 @@ export class ItemsController {
   /** The revisions (稿) whose content was recorded, oldest first. */
   @ApiErrors(404)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: RevisionListView })
   @Get(':id/revisions')
   listRevisions(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.revisions.list(actor, id);
@@ -62,6 +64,7 @@ export class ItemsController {
   @ApiUuidParams('id')
   @ApiParam({ name: 'from', schema: { type: 'string', pattern: '^[1-9][0-9]{0,8}$' }, description: 'a revision number' })
   @ApiParam({ name: 'to', schema: { type: 'string', pattern: '^[1-9][0-9]{0,8}$' }, description: 'a revision number' })
+  @ApiOkResponse({ type: RevisionDiffView })
   @Get(':id/revisions/:from/diff/:to')
   diffRevisions(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('from') from: string, @Param('to') to: string) {
     return this.revisions.diff(actor, id, from, to);

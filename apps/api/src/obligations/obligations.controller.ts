@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, Headers, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
 import { ObligationsService } from './obligations.service';
 import { RegisterObligationDto } from './register-obligation.dto';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
+import { ObligationListView } from './obligation.views';
 
 /** 定期公开: periodic catalog items registered as departments' standing obligations, each a Temporal Schedule. */
 @ApiTags('obligations')
@@ -22,6 +23,7 @@ export class ObligationsController {
     return this.obligations.register(actor, body, readIdempotencyKey(key), requestId);
   }
 
+  @ApiOkResponse({ type: ObligationListView })
   @Get()
   list(@CurrentActor() actor: Actor) {
     return this.obligations.list(actor);

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { obligationScheduleId } from '@zwgk/contracts';
 import { DepartmentEntity, DisclosureItemEntity, ObligationEntity, ObligationTaskEntity, writeAuditEvent } from '@zwgk/db';
-import { catalogItemName, hasOversight, obligationCalendarSpec, obligationManagingRole, obligationRuleOf, obligationRuleProblem, type Actor } from '@zwgk/domain';
+import { catalogItemName, fulfilmentProblem, hasOversight, obligationCalendarSpec, obligationManagingRole, obligationRuleOf, obligationRuleProblem, type Actor } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
 import { CatalogService } from '../catalog/catalog.service';
@@ -141,6 +141,25 @@ export class ObligationsService {
     });
     const names = await this.catalogItemNames(tasks.map((task) => task.obligationId));
     return { items: tasks.map((task) => toObligationTaskResponse(task, names.get(task.obligationId))) };
+  }
+
+  /**
+   * The items my department may name as the period's fulfilment (履行): the domain's rule over the read
+   * model's items of the task's catalog row; released ones first. The period's workflow judges again.
+   */
+  async candidates(actor: Actor, taskId: string) {
+    const task = await this.dataSource.getRepository(ObligationTaskEntity).findOneBy({ id: taskId });
+    if (!task) throw ApiError.notFound(`起草任务 ${taskId} 不存在`);
+    if (task.departmentCode !== actor.departmentCode) throw ApiError.forbidden(`起草任务 ${taskId} 属于部门 ${task.departmentCode}`);
+    const items = await this.dataSource.getRepository(DisclosureItemEntity).find({
+      where: { departmentCode: task.departmentCode, catalogItemCode: task.catalogItemCode },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: 200,
+    });
+    const period = { departmentCode: task.departmentCode, catalogItemCode: task.catalogItemCode, periodLabel: task.periodLabel, periodStart: task.periodStart };
+    const fitting = items.filter((item) => !fulfilmentProblem(period, { itemId: item.id, departmentCode: item.departmentCode, catalogItemCode: item.catalogItemCode, state: item.state, createdAt: item.createdAt }));
+    fitting.sort((a, b) => Number(b.state === 'RELEASED') - Number(a.state === 'RELEASED'));
+    return { items: fitting.map((item) => ({ id: item.id, title: item.title, state: item.state, createdAt: item.createdAt.toISOString(), releasedAt: item.releasedAt?.toISOString() ?? null })) };
   }
 
   /**

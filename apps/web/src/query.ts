@@ -25,6 +25,7 @@ export const queryKeys = {
   concern: (id: string) => ['concern', id] as const,
   departments: () => ['departments'] as const,
   item: (id: string) => ['item', id] as const,
+  ledgerPhoto: (itemId: string, photoId: string) => ['ledger-photo', itemId, photoId] as const,
   notifications: () => ['notifications'] as const,
   inbox: () => ['inbox'] as const,
 };

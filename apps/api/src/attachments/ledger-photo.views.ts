@@ -40,7 +40,7 @@ export function toLedgerPhotoView(row: LedgerPhotoRow, created: boolean): Ledger
     fileName: row.file_name,
     mediaType: row.media_type,
     size: Number(row.size_bytes),
-    sha256: row.sha256.trim(),
+    sha256: row.sha256,
     uploadedBy: row.uploaded_by,
     uploadedAt: row.uploaded_at.toISOString(),
     downloadPath: ledgerPhotoPath(row.item_id, row.id),

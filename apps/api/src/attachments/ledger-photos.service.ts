@@ -37,10 +37,10 @@ export class LedgerPhotosService {
     return this.dataSource.transaction(async (manager) => {
       const [inserted]: LedgerPhotoRow[] = await manager.query(
         `INSERT INTO ledger_photos (id, item_id, channel, file_name, media_type, size_bytes, sha256, storage_key, uploaded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT ON CONSTRAINT ledger_photos_once DO NOTHING
          RETURNING ${LEDGER_PHOTO_COLUMNS}`,
-        [randomUUID(), itemId, channel, checked.fileName, checked.kind.mediaType, file.content.length, sha256, actor.username],
+        [randomUUID(), itemId, channel, checked.fileName, checked.kind.mediaType, file.content.length, sha256, sha256, actor.username],
       );
       if (!inserted) {
         const [found]: LedgerPhotoRow[] = await manager.query(`SELECT ${LEDGER_PHOTO_COLUMNS} FROM ledger_photos WHERE item_id = $1 AND channel = $2 AND sha256 = $3`, [itemId, channel, sha256]);

@@ -19,7 +19,7 @@ export class LedgerPhotos1769000000000 implements MigrationInterface {
         file_name text NOT NULL,
         media_type text NOT NULL,
         size_bytes bigint NOT NULL,
-        sha256 char(64) NOT NULL,
+        sha256 text NOT NULL,
         storage_key text NOT NULL,
         uploaded_by text NOT NULL,
         uploaded_at timestamptz NOT NULL DEFAULT now(),

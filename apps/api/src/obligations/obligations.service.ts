@@ -9,7 +9,7 @@ import { uuidFromKey } from '../common/idempotency-key';
 import { CatalogService } from '../catalog/catalog.service';
 import { toActorRef } from '../items/items.service';
 import type { FulfilObligationTaskDto } from './fulfil-obligation-task.dto';
-import { toFulfilmentResponse, toObligationResponse, toObligationTaskResponse } from './obligation.mapper';
+import { toFulfilmentResponse, toObligationResponse, toObligationTaskResponse, toRecordedFulfilmentResponse } from './obligation.mapper';
 import { ObligationWorkflowClient } from './obligation-workflow.client';
 import type { RegisterObligationDto } from './register-obligation.dto';
 
@@ -169,7 +169,11 @@ export class ObligationsService {
   async fulfil(actor: Actor, taskId: string, dto: FulfilObligationTaskDto, idempotencyKey: string | undefined, requestId: string | undefined) {
     const task = await this.dataSource.getRepository(ObligationTaskEntity).findOneBy({ id: taskId });
     if (!task) throw ApiError.notFound(`起草任务 ${taskId} 不存在`);
-    if (task.state === 'fulfilled') throw ApiError.conflict(`起草任务 ${taskId} 已经完成`);
+    if (task.state === 'fulfilled') {
+      // The same request again (its Idempotency-Key, the same drafter and item) answers what the first did.
+      if (idempotencyKey && task.fulfilledItemId === dto.itemId && task.fulfilledBy === actor.username) return toRecordedFulfilmentResponse(task);
+      throw ApiError.conflict(`起草任务 ${taskId} 已经完成`);
+    }
     const item = await this.dataSource.getRepository(DisclosureItemEntity).findOneBy({ id: dto.itemId });
     if (!item) throw ApiError.invalid('itemId', `事项 ${dto.itemId} 不存在`);
     const view = await this.workflows.fulfil(

@@ -905,6 +905,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/items/{id}/ledger/{channel}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LedgerPhotosController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/items/{id}/ledger/{channel}/retry": {
         parameters: {
             query?: never;
@@ -915,6 +931,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ItemsController_retryChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items/{id}/ledger/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LedgerPhotosController_download"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1121,6 +1153,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ObligationTasksController_open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/tasks/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ObligationTasksController_candidates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2209,7 +2257,10 @@ export interface components {
             by: string;
             byName: string;
             note: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description the photo of the notice: GET /api/items/{id}/ledger/photos/{photoAttachmentId}
+             */
             photoAttachmentId?: string;
             /** @description the Idempotency-Key of the request that confirmed it */
             requestKey?: string;
@@ -2249,7 +2300,7 @@ export interface components {
             note: string;
             /**
              * Format: uuid
-             * @description an uploaded photo of the notice (an attachment of the item)
+             * @description a photo of the notice, uploaded first with POST /api/items/{id}/ledger/{channel}/photos (its id)
              */
             photoAttachmentId?: string;
         };
@@ -2411,6 +2462,21 @@ export interface components {
             kind: "per-item" | "per-page";
             /** @description 按量：页数 */
             pages?: number;
+        };
+        FulfilmentCandidateListView: {
+            /** @description released items first, then the newest */
+            items: components["schemas"]["FulfilmentCandidateView"][];
+        };
+        FulfilmentCandidateView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            releasedAt: string | null;
+            /** @enum {string} */
+            state: "DRAFT" | "IN_REVIEW" | "RETURNED" | "APPROVED" | "RELEASED";
+            title: string;
         };
         FulfilObligationTaskDto: {
             /** @description a disclosure item of the same department and catalog item, created during the period */
@@ -2673,6 +2739,30 @@ export interface components {
             /** @description 公开该个人信息的法律依据（如“《XX办法》第X条规定公示须列明姓名”），至少5个字 */
             reason: string;
         };
+        LedgerPhotoView: {
+            /** @description the ledger channel the photo is for */
+            channel: string;
+            /** @description false when the same bytes were already uploaded for this channel (a retry): the same photo answers */
+            created: boolean;
+            /** @description the path (under the API's origin) to fetch it with a bearer token */
+            downloadPath: string;
+            fileName: string;
+            /**
+             * Format: uuid
+             * @description what the confirmation names as photoAttachmentId
+             */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @enum {string} */
+            mediaType: "image/jpeg" | "image/png" | "image/webp";
+            sha256: string;
+            /** @description bytes */
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedBy: string;
+        };
         LinkDecisionDto: {
             /** Format: uuid */
             itemId: string;
@@ -2749,6 +2839,131 @@ export interface components {
             /** @description why the released item changes */
             reason: string;
             title?: string;
+        };
+        ObligationFulfilmentDetailView: {
+            /** Format: date-time */
+            fulfilledAt: string;
+            fulfilledBy: string;
+            /** Format: uuid */
+            itemId: string;
+            late: boolean;
+        };
+        ObligationFulfilmentView: {
+            /** Format: date-time */
+            dueAt: string | null;
+            fulfilment: components["schemas"]["ObligationFulfilmentDetailView"] | null;
+            /** Format: uuid */
+            obligationId: string;
+            overdue: boolean;
+            periodKey: string;
+            periodLabel: string;
+            /** @enum {string} */
+            state: "OPENING" | "OPEN" | "FULFILLED" | "DUPLICATE";
+            /** Format: uuid */
+            taskId: string;
+        };
+        ObligationListView: {
+            items: components["schemas"]["ObligationView"][];
+        };
+        ObligationPeriodView: {
+            /** Format: date */
+            dueDate: string;
+            /** @example 2027-H1 */
+            key: string;
+            /** @example 2027年上半年 */
+            label: string;
+            /** Format: date */
+            startDate: string;
+        };
+        ObligationScheduleView: {
+            /** @example 00:00:00 */
+            at: string;
+            comment: string;
+            dayOfMonth: number;
+            /** @description the months a period opens in (1–12) */
+            months: number[];
+            /** @example Asia/Shanghai */
+            timeZone: string;
+        };
+        ObligationTaskListView: {
+            items: components["schemas"]["ObligationTaskView"][];
+        };
+        ObligationTaskView: {
+            catalogItemCode: string;
+            /** @description in the catalog version the obligation was registered under */
+            catalogItemName?: string;
+            departmentCode: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: date-time */
+            fulfilledAt: string | null;
+            fulfilledBy: string | null;
+            /** Format: uuid */
+            fulfilledItemId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "periodic-drafting";
+            /** @description fulfilled after the due time */
+            late: boolean | null;
+            /** Format: uuid */
+            obligationId: string;
+            /** Format: date-time */
+            openedAt: string;
+            overdue: boolean;
+            /** @example 2027-H1 */
+            periodKey: string;
+            /** @example 2027年上半年 */
+            periodLabel: string;
+            /** Format: date */
+            periodStart: string;
+            /** @enum {string} */
+            state: "open" | "fulfilled";
+            /** @enum {string} */
+            status: "open" | "overdue" | "fulfilled";
+            /** @description how the due time was reached (期限依据) */
+            why: string | null;
+        };
+        ObligationTimeLimitView: {
+            /** @description the catalog time-limit rule the schedule follows */
+            rule: {
+                [key: string]: unknown;
+            };
+            /** @example 半年至少更新1次 */
+            text: string;
+        };
+        ObligationView: {
+            catalogItemCode: string;
+            catalogItemName: string | null;
+            /** Format: uuid */
+            catalogVersionId: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** @description the period today falls in */
+            currentPeriod: components["schemas"]["ObligationPeriodView"];
+            /** @enum {string} */
+            currentState: "awaiting-opening" | "open" | "overdue" | "fulfilled" | "deleted";
+            /** @description the latest period's drafting task */
+            currentTask: components["schemas"]["ObligationTaskView"] | null;
+            /** Format: date-time */
+            deletedAt: string | null;
+            deletedBy: string | null;
+            departmentCode: string;
+            departmentName: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            nextDueDate: string;
+            /** Format: date-time */
+            nextOpensAt: string | null;
+            schedule: components["schemas"]["ObligationScheduleView"];
+            scheduleId: string;
+            /** @enum {string} */
+            state: "active" | "deleted";
+            timeLimit: components["schemas"]["ObligationTimeLimitView"];
         };
         OpenCompilationRoundDto: {
             /**
@@ -8027,6 +8242,96 @@ export interface operations {
             };
         };
     };
+    LedgerPhotosController_upload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description accepted like elsewhere; the same photo uploaded again answers the same photo in any case */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the catalog channel name, as in the ledger (URL-encoded) */
+                channel: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description a JPEG, PNG or WebP photo of the notice (ATTACHMENT_MAX_FILE_BYTES at most), judged by its content
+                     */
+                    photo: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerPhotoView"];
+                };
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     ItemsController_retryChannel: {
         parameters: {
             query?: never;
@@ -8102,6 +8407,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    LedgerPhotosController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ApiErrorBody"];
+                    "image/png": components["schemas"]["ApiErrorBody"];
+                    "image/webp": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 暂不可用: Temporal did not answer in time or is down; retry (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ApiErrorBody"];
+                    "image/png": components["schemas"]["ApiErrorBody"];
+                    "image/webp": components["schemas"]["ApiErrorBody"];
                 };
             };
         };
@@ -8787,7 +9162,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObligationListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8993,7 +9370,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObligationTaskListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9024,6 +9403,63 @@ export interface operations {
             };
         };
     };
+    ObligationTasksController_candidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FulfilmentCandidateListView"];
+                };
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     ObligationTasksController_fulfil: {
         parameters: {
             query?: never;
@@ -9042,12 +9478,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObligationFulfilmentView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {

@@ -9211,12 +9211,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObligationView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9294,12 +9295,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObligationView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {

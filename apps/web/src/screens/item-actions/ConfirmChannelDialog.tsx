@@ -85,14 +85,12 @@ export function ConfirmChannelDialog({ item, row, onClose, onDone }: { item: Act
             if (!next.length) setPhotoId(undefined);
           }}
           requestMethod={upload}
+          // A refused file leaves the list, so the next one can be chosen; the refusal stays under the field.
+          onFail={() => setFiles([])}
+          {...(photoProblem ? { status: 'error' as const, tips: <span role="alert">{photoProblem}</span> } : {})}
           aria-labelledby="ledger-confirm-photo-label"
           aria-describedby="ledger-confirm-photo-hint"
         />
-        {photoProblem ? (
-          <p className="field-error" role="alert">
-            {photoProblem}
-          </p>
-        ) : null}
       </div>
     </Dialog>
   );

@@ -85,6 +85,7 @@ export function ConfirmChannelDialog({ item, row, onClose, onDone }: { item: Act
             if (!next.length) setPhotoId(undefined);
           }}
           requestMethod={upload}
+          imageProps={{ alt: `“${row.channel}”现场照片（预览）` }}
           // A refused file leaves the list, so the next one can be chosen; the refusal stays under the field.
           onFail={() => setFiles([])}
           {...(photoProblem ? { status: 'error' as const, tips: <span role="alert">{photoProblem}</span> } : {})}

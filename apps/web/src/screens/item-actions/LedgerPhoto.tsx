@@ -30,7 +30,7 @@ export function LedgerPhoto({ itemId, photoId, channel }: { itemId: string; phot
   const alt = `“${channel}”的现场照片`;
   return (
     <>
-      <Button variant="text" theme="primary" size="small" onClick={() => setOpen(true)} aria-label={`查看${alt}`} data-ledger-photo={photoId}>
+      <Button variant="text" theme="primary" size="small" onClick={() => setOpen(true)} data-ledger-photo={photoId}>
         <Image src={photo.data} alt={alt} fit="cover" style={{ width: 56, height: 42, borderRadius: 3 }} />
         <span>查看照片</span>
       </Button>

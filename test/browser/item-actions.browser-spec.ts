@@ -113,8 +113,8 @@ describe('item actions in the browser', () => {
     await checkScreen(drafter, 'item-actions-confirm-photo');
     await dialog.getByRole('button', { name: '确认已张贴' }).click();
     await expectText(drafter.locator('.action-done'), '照片已存入台账');
-    const photoButton = ledgerRow(noticeBoard).getByRole('button', { name: /现场照片.*查看照片/ });
-    await photoButton.locator('img').waitFor();
+    const photoButton = ledgerRow(noticeBoard).getByRole('button', { name: /查看照片/ });
+    await ledgerRow(noticeBoard).locator('img[alt*="现场照片"]').waitFor();
     await expectText(ledgerRow(noticeBoard), '确认张贴：已在城关社区公示栏张贴，见照片');
     const [photo] = (await system.client.request('GET', `/items/${withdrawnItem}`, { as: 'edu.drafter' })).body.publications.filter((row: { channel: string; action: string }) => row.channel === noticeBoard && row.action === 'publish');
     expect(await photoButton.getAttribute('data-ledger-photo')).toBe(photo.confirmation.photoAttachmentId);

@@ -1,4 +1,5 @@
 import { Client as TemporalClient, Connection, ScheduleNotFoundError } from '@temporalio/client';
+import { Client as PgClient } from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkScreen, expectText, failureScreenshots, launchChromium, signIn as signInAt, type LaunchedChromium } from '../support/browser';
 import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
@@ -25,6 +26,11 @@ describe('periodic obligations in the browser', () => {
     chromium = await launchChromium('obligations-browser');
     ({ context } = chromium);
     database = await createOwnDatabase('obligations');
+    // This database's own catalog: 安全生产 (公开主体 应急局, no demo unit) is 县民政局's here, so its drafter
+    // may draft the period's item that fulfils the obligation.
+    const setup = new PgClient({ connectionString: database.url });
+    await setup.connect();
+    await setup.query(`UPDATE catalog_items SET department_codes = '{civil}' WHERE code = 'SAFETY-001'`).finally(() => setup.end());
     system = await startSystem('obligations-browser', { own: database });
     origin = system.api.baseUrl.replace(/\/api$/, '');
     connection = await Connection.connect({ address: testServers().temporalAddress });

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Image, ImageViewer } from 'tdesign-react';
+import { Button, Image, ImageViewer, Space } from 'tdesign-react';
 import { apiClient, dataOf } from '../../openapi/client';
 import { queryKeys } from '../../query';
 
@@ -30,10 +30,12 @@ export function LedgerPhoto({ itemId, photoId, channel }: { itemId: string; phot
   const alt = `“${channel}”的现场照片`;
   return (
     <>
-      <Button variant="text" theme="primary" size="small" onClick={() => setOpen(true)} data-ledger-photo={photoId}>
+      <Space size={4} align="center">
         <Image src={photo.data} alt={alt} fit="cover" style={{ width: 56, height: 42, borderRadius: 3 }} />
-        <span>查看照片</span>
-      </Button>
+        <Button variant="text" theme="primary" size="small" onClick={() => setOpen(true)} aria-label={`查看照片：${channel}`} data-ledger-photo={photoId}>
+          查看照片
+        </Button>
+      </Space>
       <ImageViewer images={[photo.data]} visible={open} title={alt} onClose={() => setOpen(false)} />
     </>
   );

@@ -49,7 +49,17 @@ export function FulfilTask({ task, onDone }: { task: ObligationTask; onDone: (me
   const items = candidates.data ?? [];
   return (
     <>
-      <Button size="small" theme="primary" variant="outline" onClick={() => setOpen(true)} aria-label={`履行：${name}`}>
+      <Button
+        size="small"
+        theme="primary"
+        variant="outline"
+        onClick={() => {
+          // What was drafted since the dialog was last open counts: ask again.
+          void queries.invalidateQueries({ queryKey: obligationKeys.candidates(task.id) });
+          setOpen(true);
+        }}
+        aria-label={`履行：${name}`}
+      >
         履行
       </Button>
       <Dialog

@@ -1,11 +1,13 @@
 import type { BrowserContext } from 'playwright-core';
 import { checkScreen, expectText, failureScreenshots, launchChromium, signIn as signInAt, type LaunchedChromium } from '../support/browser';
 import { releaseThroughReview } from '../support/review-path';
+import { buildPdf, buildPng } from '../support/sample-files';
 import { startSystem, type RunningSystem } from '../support/running-system';
 
 /**
  * The item actions in the browser: the release ledger with what each channel still needs (a person for
- * 公示栏 and the manual channels, a retry for a failed one), a failed channel retried, a manual one confirmed posted, a new edition of a released item, a supervisor's
+ * 公示栏 and the manual channels, a retry for a failed one), a failed channel retried, a manual one confirmed posted (the
+ * notice board with a photo, refused first for a file that is not one), a new edition of a released item, a supervisor's
  * extension of an item in review, and a withdrawal with its public reason. Screenshots go to
  * test-output/screenshots/item-actions-*.png.
  */
@@ -97,6 +99,30 @@ describe('item actions in the browser', () => {
     await expectText(drafter.locator('.action-done'), '已确认“广播电视”张贴');
     await expectText(ledgerRow('广播电视'), '确认张贴：县电视台12月7日晚间新闻已播出');
     await checkScreen(drafter, 'item-actions-ledger-confirmed');
+
+    // 1d. The notice board is confirmed posted with a photo of it: a PDF named .jpg is refused at once, in Chinese.
+    const noticeBoard = '社区/企事业单位/村公示栏（电子屏）';
+    await ledgerRow(noticeBoard).getByRole('button', { name: '确认张贴' }).click();
+    const dialog = drafter.locator('.t-dialog', { hasText: `确认张贴：${noticeBoard}` });
+    await dialog.locator('input[type="file"]').setInputFiles({ name: '公示栏.jpg', mimeType: 'image/jpeg', buffer: buildPdf('not a photo') });
+    await expectText(dialog.locator('[role="alert"]'), '只能上传 JPEG、PNG 或 WebP 格式的照片');
+    await checkScreen(drafter, 'item-actions-confirm-photo-refused');
+    await dialog.locator('input[type="file"]').setInputFiles({ name: '公示栏张贴.png', mimeType: 'image/png', buffer: buildPng(160, 120, [30, 140, 70]) });
+    await dialog.locator('.t-upload__card-item img').first().waitFor();
+    await dialog.getByLabel('办理说明').fill('已在城关社区公示栏张贴，见照片');
+    await checkScreen(drafter, 'item-actions-confirm-photo');
+    await dialog.getByRole('button', { name: '确认已张贴' }).click();
+    await expectText(drafter.locator('.action-done'), '照片已存入台账');
+    const photoButton = ledgerRow(noticeBoard).getByRole('button', { name: /查看照片/ });
+    await ledgerRow(noticeBoard).locator('img[alt*="现场照片"]').waitFor();
+    await expectText(ledgerRow(noticeBoard), '确认张贴：已在城关社区公示栏张贴，见照片');
+    const [photo] = (await system.client.request('GET', `/items/${withdrawnItem}`, { as: 'edu.drafter' })).body.publications.filter((row: { channel: string; action: string }) => row.channel === noticeBoard && row.action === 'publish');
+    expect(await photoButton.getAttribute('data-ledger-photo')).toBe(photo.confirmation.photoAttachmentId);
+    await checkScreen(drafter, 'item-actions-ledger-photo');
+    await photoButton.click();
+    await drafter.locator('.t-image-viewer__modal-image:visible').waitFor();
+    await checkScreen(drafter, 'item-actions-ledger-photo-viewer');
+    await drafter.keyboard.press('Escape');
 
     // 2. A new edition of the other released item: the body changes, with a reason.
     await drafter.goto(`${origin}/items/${editedItem}/actions`);

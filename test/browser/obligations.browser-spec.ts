@@ -1,4 +1,5 @@
 import { Client as TemporalClient, Connection, ScheduleNotFoundError } from '@temporalio/client';
+import { Client as PgClient } from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkScreen, expectText, failureScreenshots, signIn as signInAt } from '../support/browser';
 import type { OwnDatabase } from '../support/own-database';
@@ -9,7 +10,8 @@ import { testServers } from '../support/test-environment';
 /**
  * 定期公开 in a real browser: the admin registers 安全生产 SAFETY-001 (半年至少更新1次) for 县民政局 and sees
  * its schedule, current period and due date; the period opens (the test fires the Schedule now rather than
- * wait for 1 January or 1 July) and 县民政局's drafter sees what is due; the admin stops the obligation.
+ * wait for 1 January or 1 July) and 县民政局's drafter sees what is due and fulfils it (履行) with the item the
+ * department drafted for the period; the admin stops the obligation.
  * One active obligation per row and unit is allowed county-wide, so this runs on a database of its own.
  * Screenshots: test-output/screenshots/obligations*.png.
  */
@@ -22,7 +24,13 @@ describe('periodic obligations in the browser', () => {
   let connection: Connection;
 
   beforeAll(async () => {
-    own = await startOwnBrowserSystem('obligations');
+    own = await startOwnBrowserSystem('obligations', async (fresh) => {
+      // This database's own catalog: 安全生产 (公开主体 应急局, no demo unit) is 县民政局's here, so its drafter
+      // may draft the period's item that fulfils the obligation.
+      const setup = new PgClient({ connectionString: fresh.url });
+      await setup.connect();
+      await setup.query(`UPDATE catalog_items SET department_codes = '{civil}' WHERE code = 'SAFETY-001'`).finally(() => setup.end());
+    });
     ({ system, origin, context, database } = own);
     connection = await Connection.connect({ address: testServers().temporalAddress });
   }, 240_000);
@@ -78,6 +86,35 @@ describe('periodic obligations in the browser', () => {
       await expectText(due, '法律法规');
       await expectText(drafter.locator(`.obligation-table tr[data-obligation-id="${obligation.id}"]`), '本期待公开');
       await checkScreen(drafter, 'obligations-due');
+
+      // 履行: with nothing drafted for the period yet, the dialog says so and points to drafting.
+      await due.getByRole('button', { name: /履行/ }).click();
+      const dialog = drafter.locator('.t-dialog', { hasText: '履行本期任务' });
+      await expectText(dialog, '本期尚无可用的公开事项');
+      await checkScreen(drafter, 'obligations-fulfil-empty');
+      await dialog.getByRole('button', { name: '取消' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      // The department drafts the period's item; the drafter names it as the fulfilment.
+      const created = await system.client.request('POST', '/items', {
+        as: 'civil.drafter',
+        body: { catalogItemCode: 'SAFETY-001', title: '县民政局安全生产工作情况', body: '一、安全生产责任落实情况', formedAt: '2026-11-20' },
+      });
+      expect(created.status).toBe(201);
+      await due.getByRole('button', { name: /履行/ }).click();
+      await dialog.getByRole('button', { name: '确认履行' }).click();
+      await expectText(dialog, '请选择用于履行本期任务的公开事项');
+      await dialog.getByLabel('公开事项').click();
+      await drafter.locator('.t-popup .t-select-option', { hasText: '县民政局安全生产工作情况' }).first().click();
+      await expectText(dialog, '该事项尚未发布');
+      await checkScreen(drafter, 'obligations-fulfil');
+      await dialog.getByRole('button', { name: '确认履行' }).click();
+      await expectText(drafter.locator('[role="status"]'), '已完成');
+      await due.waitFor({ state: 'detached' });
+      await expectText(drafter.locator(`.obligation-table tr[data-obligation-id="${obligation.id}"]`), '本期已公开');
+      const fulfilled = await system.db.query(`SELECT state, fulfilled_item_id, fulfilled_by FROM obligation_tasks WHERE id = $1`, [task.id]);
+      expect(fulfilled.rows).toEqual([{ state: 'fulfilled', fulfilled_item_id: created.body.id, fulfilled_by: 'civil.drafter' }]);
+      await checkScreen(drafter, 'obligations-fulfilled');
 
       await admin.reload();
       await row.getByRole('button', { name: /停止/ }).click();

@@ -234,9 +234,26 @@ describe('periodic obligations over HTTP', () => {
     expect(fieldsOf((await fulfil('edu.drafter', 'not-a-uuid')).body)).toEqual(['itemId']);
     expect((await fulfil('edu.drafter', report.body.id, randomUUID())).status).toBe(404);
 
-    const fulfilled = await fulfil('edu.drafter', report.body.id);
+    // What the drafter may choose from (履行): the department's items of the row created in the period, by the domain's rule.
+    const candidates = async (as: string, id = taskId) => client.request('GET', `/obligations/tasks/${id}/candidates`, { as });
+    const offered = await candidates('edu.drafter');
+    expect(offered.status).toBe(200);
+    const offeredIds = (offered.body.items as { id: string }[]).map((item) => item.id);
+    expect(offeredIds).toContain(report.body.id);
+    expect(offeredIds).not.toContain(otherCatalogItem.body.id);
+    expect(offered.body.items.find((item: { id: string }) => item.id === report.body.id)).toEqual({ id: report.body.id, title: '2026年政府信息公开工作年度报告', state: 'DRAFT', createdAt: expect.any(String), releasedAt: null });
+    expect((await candidates('civil.drafter')).status).toBe(403);
+    expect((await candidates('edu.reviewer')).status).toBe(403);
+    expect((await candidates('edu.drafter', randomUUID())).status).toBe(404);
+
+    const headers = { 'Idempotency-Key': `fulfil-${taskId}` };
+    const fulfilled = await client.request('POST', `/obligations/tasks/${taskId}/fulfil`, { as: 'edu.drafter', headers, body: { itemId: report.body.id } });
     expect(fulfilled.status).toBe(200);
     expect(fulfilled.body).toMatchObject({ taskId, state: 'FULFILLED', overdue: false, fulfilment: { itemId: report.body.id, fulfilledBy: 'edu.drafter', late: false } });
+    // The same request again answers as the first did; another one is refused, the period being done.
+    const repeat = await client.request('POST', `/obligations/tasks/${taskId}/fulfil`, { as: 'edu.drafter', headers, body: { itemId: report.body.id } });
+    expect(repeat.status).toBe(200);
+    expect(repeat.body).toMatchObject({ taskId, state: 'FULFILLED', dueAt: fulfilled.body.dueAt, fulfilment: { itemId: report.body.id, fulfilledBy: 'edu.drafter', late: false } });
     expect((await fulfil('edu.drafter', report.body.id)).status).toBe(409);
 
     expect(await openTasks('edu.drafter', obligationId)).toEqual([]);

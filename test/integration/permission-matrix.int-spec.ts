@@ -31,6 +31,7 @@ interface Fixtures {
   draftAttachment: string;
   releasedItem: string;
   releasedAttachment: string;
+  ledgerPhoto: string;
   reviewItem: string;
   openTask: string;
   demand: string;
@@ -140,6 +141,9 @@ const probes: Record<string, Probe> = {
     body: { action: 'posted', note: '核对权限' },
     allowed: [409],
   },
+  // A bare POST brings no photo: whoever may work the ledger is answered 400 (choose a photo).
+  'POST /api/items/:id/ledger/:channel/photos': { path: (fx) => `/items/${fx.draftItem}/ledger/${encodeURIComponent('政府网站')}/photos`, allowed: [400] },
+  'GET /api/items/:id/ledger/photos/:photoId': { path: (fx) => `/items/${fx.draftItem}/ledger/photos/${fx.ledgerPhoto}` },
   'POST /api/items/:id/withdraw': { path: (fx) => `/items/${fx.draftItem}/withdraw`, body: { reason: '核对权限' }, allowed: [409] },
   // Incidents are registered on released items only: after the check, a draft is 409.
   'POST /api/items/:id/incidents': { path: (fx) => `/items/${fx.draftItem}/incidents`, body: { severity: 'public-opinion', summary: '权限矩阵：不会登记的舆情' }, allowed: [409] },
@@ -209,6 +213,7 @@ const probes: Record<string, Probe> = {
   'DELETE /api/obligations/:id': { path: () => `/obligations/${MISSING_ID}`, allowed: [404] },
   'GET /api/obligations/tasks': { path: () => '/obligations/tasks' },
   'POST /api/obligations/tasks/:id/fulfil': { path: () => `/obligations/tasks/${MISSING_ID}/fulfil`, body: INVALID, allowed: [400] },
+  'GET /api/obligations/tasks/:id/candidates': { path: () => `/obligations/tasks/${MISSING_ID}/candidates`, allowed: [404] },
 
   'GET /api/supervision/overdue': { path: () => '/supervision/overdue' },
   'GET /api/supervision/overdue.csv': { path: () => '/supervision/overdue.csv' },
@@ -310,6 +315,15 @@ describe('the permission matrix: every route, every principal', () => {
     return body.items[0]!.id;
   }
 
+  async function uploadLedgerPhoto(itemId: string, channel: string, content: Buffer): Promise<string> {
+    const form = new FormData();
+    form.append('photo', new Blob([new Uint8Array(content)], { type: 'image/png' }), '公示栏照片.png');
+    const response = await fetch(`${client.baseUrl}/items/${itemId}/ledger/${encodeURIComponent(channel)}/photos`, { method: 'POST', headers: { authorization: `Bearer ${await client.token('edu.drafter')}` }, body: form });
+    const body = (await response.json()) as { id: string };
+    if (response.status !== 201) throw new Error(`ledger photo: ${response.status} ${JSON.stringify(body)}`);
+    return body.id;
+  }
+
   async function createDraft(title: string): Promise<string> {
     const created = await ok(client.request('POST', '/items', { as: 'edu.drafter', body: { catalogItemCode: 'EDU-001', title, body: '权限矩阵测试正文。', formedAt: '2026-02-10' } }), 201, 'create a draft');
     return created.body.id as string;
@@ -382,6 +396,7 @@ describe('the permission matrix: every route, every principal', () => {
     Object.assign(fx, { draftItem, releasedItem, reviewItem });
     fx.draftAttachment = await upload(draftItem, '草稿附件.png', 'image/png', buildPng(3, 2, [10, 120, 200]));
     fx.releasedAttachment = await upload(releasedItem, '发布附件.pdf', 'application/pdf', buildPdf('Permission matrix'));
+    fx.ledgerPhoto = await uploadLedgerPhoto(draftItem, '政府网站', buildPng(2, 2, [30, 160, 60]));
     await ok(client.request('POST', `/items/${reviewItem}/submit`, as('edu.drafter')), 200, 'submit the review item');
     await Promise.all([release(releasedItem), (async () => (fx.openTask = (await openTaskOf(reviewItem)).taskId))()]);
 

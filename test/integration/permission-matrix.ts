@@ -136,6 +136,8 @@ export const PERMISSION_MATRIX: readonly MatrixRow[] = [
   row('POST /api/items/:id/withdraw',                        'holder',    'D  A   D   D   D   A   D   D   A   D   D', 'the drafter, the department\'s leader, the disclosure office'),
   row('POST /api/items/:id/ledger/:channel/retry',           'holder',    'D  A   A   D   D   D   D   D   A   D   D', 'the department\'s drafters and reviewers, the disclosure office'),
   row('POST /api/items/:id/ledger/:channel/confirmations',   'holder',    'D  A   A   D   D   D   D   D   A   D   D', 'the department\'s drafters and reviewers, the disclosure office'),
+  row('POST /api/items/:id/ledger/:channel/photos',          'holder',    'D  A   A   D   D   D   D   D   A   D   D', 'the department\'s drafters and reviewers, the disclosure office'),
+  row('GET /api/items/:id/ledger/photos/:photoId',           'own-dept',  'D  A   A   A   A   A   D   D   A   A   A', 'the department, oversight'),
   row('POST /api/items/:id/incidents',                       'holder',    'D  D   D   D   D   A   D   D   A   A   D', 'disclosure office, supervisor, the department\'s leader'),
   row('GET /api/items/:id/audit/verify',                     'own-dept',  'D  A   A   A   A   A   D   D   A   A   A', 'the department, oversight'),
   row('GET /api/attachments/limits',                         'signed-in', 'D  A   A   A   A   A   A   A   A   A   A', 'staff'),
@@ -196,6 +198,7 @@ export const PERMISSION_MATRIX: readonly MatrixRow[] = [
   row('DELETE /api/obligations/:id',                         'roles',     'D  D   D   D   D   D   D   D   A   D   A', 'admin, disclosure office'),
   row('GET /api/obligations/tasks',                          'roles',     'D  A   D   D   D   D   A   D   D   D   D', 'drafters: their department\'s'),
   row('POST /api/obligations/tasks/:id/fulfil',              'roles',     'D  A   D   D   D   D   A   D   D   D   D', 'drafters (the department: the workflow)'),
+  row('GET /api/obligations/tasks/:id/candidates',           'roles',     'D  A   D   D   D   D   A   D   D   D   D', 'drafters (another department\'s task: 403)'),
 
   // 督查督办 and the audit trail.
   row('GET /api/supervision/overdue',                        'roles',     'D  D   D   D   D   D   D   D   D   A   A', 'supervisor, admin'),

@@ -1,6 +1,9 @@
+import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { buildPng } from '../support/sample-files';
 import type { ApiClient } from '../support/api-client';
 import { releaseThroughReview } from '../support/review-path';
 import { startSystem, type RunningSystem } from '../support/running-system';
+import { testServers } from '../support/test-environment';
 
 /** The part of an OpenAPI 3.0 schema the API's response views use. */
 interface Schema {
@@ -85,6 +88,11 @@ describe('the documented response schemas', () => {
     return { route, as, documented: !!schema?.$ref, differences: schema ? differences(response.body, schema, document, 'body') : [] };
   };
   const conforms = (route: string, as: string) => ({ route, as, documented: true, differences: [] });
+  /** An answer already in hand (a POST's), against the schema of its route, method and status. */
+  const sentAnswerConforms = (route: string, method: 'post' | 'delete', status: string, body: unknown) => {
+    const schema = document.paths[route]?.[method]?.responses[status]?.content?.['application/json']?.schema;
+    return { route, documented: !!schema?.$ref, differences: schema ? differences(body, schema, document, 'body') : [] };
+  };
   const draft = (title: string) => ({ catalogItemCode: 'EDU-001', title, body: '为做好2026年秋季义务教育招生入学工作，现将有关事项公布如下。', formedAt: '2026-02-10' });
 
   it('describe the items and the inbox', async () => {
@@ -137,6 +145,39 @@ describe('the documented response schemas', () => {
     await releaseThroughReview(client, id, undefined, { submitAs: 'edu.drafter' });
     expect(await conformance('/api/public/items/{id}/interpretations', `/public/items/${id}/interpretations`, 'edu.drafter')).toEqual(conforms('/api/public/items/{id}/interpretations', 'edu.drafter'));
   }, 240_000);
+  it('describe the release ledger\'s photo', async () => {
+    const itemId = (await client.request('POST', '/items', { as: 'edu.drafter', body: draft('2026年冬季学期课后服务安排') })).body.id as string;
+    const form = new FormData();
+    form.append('photo', new Blob([new Uint8Array(buildPng(3, 2, [40, 40, 200]))], { type: 'image/png' }), '公示栏.png');
+    const response = await fetch(`${client.baseUrl}/items/${itemId}/ledger/${encodeURIComponent('政府网站')}/photos`, { method: 'POST', headers: { authorization: `Bearer ${await client.token('edu.drafter')}` }, body: form });
+    expect(response.status).toBe(201);
+    const route = '/api/items/{id}/ledger/{channel}/photos';
+    expect(sentAnswerConforms(route, 'post', '201', await response.json())).toEqual({ route, documented: true, differences: [] });
+  }, 60_000);
+
+  it('describe the periodic obligations, their open tasks and what may fulfil one', async () => {
+    // 县民政局 and 年报: a pair no other suite registers (one active obligation per row and unit county-wide).
+    const registered = await client.request('POST', '/obligations', { as: 'admin', body: { catalogItemCode: 'GENERAL-001', departmentCode: 'civil' } });
+    expect(registered.status).toBe(201);
+    expect(sentAnswerConforms('/api/obligations', 'post', '201', registered.body)).toEqual({ route: '/api/obligations', documented: true, differences: [] });
+    const connection = await Connection.connect({ address: testServers().temporalAddress });
+    try {
+      await new TemporalClient({ connection }).schedule.getHandle(registered.body.scheduleId).trigger();
+    } finally {
+      await connection.close();
+    }
+    const task = await client.eventually(async () => {
+      const tasks = await client.request('GET', '/obligations/tasks', { as: 'civil.drafter' });
+      return (tasks.body.items as { id: string; obligationId: string }[]).find((entry) => entry.obligationId === registered.body.id);
+    }, 'the period\'s drafting task');
+    expect(await conformance('/api/obligations', '/obligations', 'admin')).toEqual(conforms('/api/obligations', 'admin'));
+    expect(await conformance('/api/obligations', '/obligations', 'civil.drafter')).toEqual(conforms('/api/obligations', 'civil.drafter'));
+    expect(await conformance('/api/obligations/tasks', '/obligations/tasks', 'civil.drafter')).toEqual(conforms('/api/obligations/tasks', 'civil.drafter'));
+    const candidates = '/api/obligations/tasks/{id}/candidates';
+    expect(await conformance(candidates, `/obligations/tasks/${task.id}/candidates`, 'civil.drafter')).toEqual(conforms(candidates, 'civil.drafter'));
+    const stopped = await client.request('DELETE', `/obligations/${registered.body.id}`, { as: 'admin' });
+    expect(sentAnswerConforms('/api/obligations/{id}', 'delete', '200', stopped.body)).toEqual({ route: '/api/obligations/{id}', documented: true, differences: [] });
+  }, 120_000);
 
   it('describe the applications, with the applicant masked or not', async () => {
     const submitted = await client.request('POST', '/public/applications', {

@@ -18,9 +18,10 @@ export interface OwnBrowserSystem {
 /**
  * For a browser suite whose changes every other suite would read (a catalog activated, a year's holidays
  * loaded, a chain set, the trail tampered with): `name` tags the browser, the system's task queue and the
- * database, so one suite's leftovers are told from another's.
+ * database, so one suite's leftovers are told from another's. `prepare` changes the fresh database before the
+ * system starts on it (a suite's own catalog rows, say).
  */
-export async function startOwnBrowserSystem(name: string): Promise<OwnBrowserSystem> {
+export async function startOwnBrowserSystem(name: string, prepare?: (database: OwnDatabase) => Promise<void>): Promise<OwnBrowserSystem> {
   const chromium = await launchChromium(`${name}-browser`);
   let database: OwnDatabase | undefined;
   let system: RunningSystem | undefined;
@@ -31,6 +32,7 @@ export async function startOwnBrowserSystem(name: string): Promise<OwnBrowserSys
   };
   try {
     database = await createOwnDatabase(name);
+    await prepare?.(database);
     system = await startSystem(`${name}-browser`, { own: database });
   } catch (error) {
     await stop();

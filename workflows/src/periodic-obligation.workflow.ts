@@ -16,7 +16,7 @@ import {
   type PeriodicObligationInput,
   type PeriodicObligationView,
 } from '@zwgk/contracts';
-import { chinaDateOf, DISCLOSURE_STATE_LABELS } from '@zwgk/domain/workflow';
+import { fulfilmentProblem } from '@zwgk/domain/workflow';
 import { DueTime } from './due-time';
 import { ACTIVITY_OPTIONS, failure, printable, refusalOf, REQUEST_ACTIVITY_OPTIONS } from './workflow-support';
 
@@ -26,9 +26,6 @@ const requestActivities = proxyActivities<DisclosureActivities>(REQUEST_ACTIVITY
 
 /** patched(): the calendar recalculation batch makes the period recompute its due instant. */
 const CALENDAR_RECALCULATION = 'obligation-calendar-recalculation';
-
-/** Items that never reach the public do not meet a disclosure obligation. */
-const CLOSED_ITEM_STATES = ['REJECTED', 'WITHDRAWN'];
 
 /**
  * What an obligation's Schedule starts each time it fires. The Schedule's arguments are the same on every
@@ -109,16 +106,9 @@ export async function periodicObligationWorkflow(input: PeriodicObligationInput)
       if (!request.actor.roles.includes('drafter') || request.actor.departmentCode !== input.departmentCode) {
         throw failure(FailureType.Forbidden, `只有部门 ${input.departmentCode} 的起草人才能完成此任务`);
       }
-      const { item } = request;
-      if (item.departmentCode !== input.departmentCode) throw failure(FailureType.Forbidden, `事项 ${item.itemId} 属于部门 ${item.departmentCode}`);
-      if (item.catalogItemCode !== input.catalogItemCode) {
-        throw failure(FailureType.InvalidInput, `事项 ${item.itemId} 对应目录事项 ${item.catalogItemCode}，而不是 ${input.catalogItemCode}`, { fields: ['itemId'] });
-      }
-      if (CLOSED_ITEM_STATES.includes(item.state)) throw failure(FailureType.InvalidInput, `事项 ${item.itemId} 当前为「${(DISCLOSURE_STATE_LABELS as Readonly<Record<string, string>>)[item.state] ?? item.state}」，不能用于完成此任务`, { fields: ['itemId'] });
-      const createdOn = chinaDateOf(new Date(item.createdAt));
-      if (createdOn < input.periodStart) {
-        throw failure(FailureType.InvalidInput, `事项 ${item.itemId} 创建于 ${createdOn}，早于${input.periodLabel}的开始日期（${input.periodStart}）`, { fields: ['itemId'] });
-      }
+      const problem = fulfilmentProblem(input, request.item);
+      if (problem?.kind === 'forbidden') throw failure(FailureType.Forbidden, problem.problem);
+      if (problem) throw failure(FailureType.InvalidInput, problem.problem, { fields: ['itemId'] });
     },
   });
 

@@ -76,6 +76,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'channel.failed': '渠道发布失败',
   'channel.retried': '重新发布渠道',
   'channel.posted': '确认已张贴',
+  'ledger.photo-uploaded': '上传台账照片',
   'channel.taken-down': '确认已撤下',
   'publicity.started': '公示开始',
   'publicity.ended': '公示结束',

@@ -40,6 +40,7 @@ export const queryKeys = {
   itemRevisions: (id: string) => ['item-revisions', id] as const,
   personalInformation: (id: string) => ['personal-information', id] as const,
   publicInterpretations: (id: string) => ['public-interpretations', id] as const,
+  ledgerPhoto: (itemId: string, photoId: string) => ['ledger-photo', itemId, photoId] as const,
   notifications: () => ['notifications'] as const,
   inbox: () => ['inbox'] as const,
   task: (id: string) => ['task', id] as const,

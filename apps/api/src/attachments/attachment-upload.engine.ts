@@ -35,8 +35,10 @@ export class AttachmentUploadEngine implements StorageEngine {
         refused = true;
         chunks.length = 0;
         file.stream.resume();
-        const problem = `${file.originalname}：文件超过了每个附件 ${formatBytes(this.maxFileBytes)} 的大小上限`;
-        callback(new HttpException({ message: problem, fields: [{ field: 'files', problems: [problem] }] }, HttpStatus.PAYLOAD_TOO_LARGE));
+        // The ledger's confirmation photo (field `photo`) shares the attachments' limit.
+        const what = file.fieldname === 'photo' ? '每张照片' : '每个附件';
+        const problem = `${file.originalname}：文件超过了${what} ${formatBytes(this.maxFileBytes)} 的大小上限`;
+        callback(new HttpException({ message: problem, fields: [{ field: file.fieldname, problems: [problem] }] }, HttpStatus.PAYLOAD_TOO_LARGE));
         return;
       }
       chunks.push(chunk);

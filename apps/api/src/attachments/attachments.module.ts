@@ -6,6 +6,8 @@ import { ATTACHMENT_STORAGE, LocalDirectoryAttachmentStorage } from './attachmen
 import { AttachmentUploadEngine } from './attachment-upload.engine';
 import { AttachmentsController } from './attachments.controller';
 import { AttachmentsService } from './attachments.service';
+import { LedgerPhotosController } from './ledger-photos.controller';
+import { LedgerPhotosService } from './ledger-photos.service';
 import { PublicAttachmentsController } from './public-attachments.controller';
 
 @Module({
@@ -22,9 +24,10 @@ import { PublicAttachmentsController } from './public-attachments.controller';
       }),
     }),
   ],
-  controllers: [AttachmentsController, PublicAttachmentsController],
+  controllers: [AttachmentsController, PublicAttachmentsController, LedgerPhotosController],
   providers: [
     AttachmentsService,
+    LedgerPhotosService,
     { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDirectoryAttachmentStorage(config.attachments.dir) },
   ],
   exports: [AttachmentsService],

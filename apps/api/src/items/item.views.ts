@@ -157,7 +157,7 @@ export class ChannelConfirmationView {
   @ApiProperty() byName!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty() note!: string;
-  @ApiProperty({ required: false, format: 'uuid' }) photoAttachmentId?: string;
+  @ApiProperty({ required: false, format: 'uuid', description: 'the photo of the notice: GET /api/items/{id}/ledger/photos/{photoAttachmentId}' }) photoAttachmentId?: string;
   @ApiProperty({ required: false, description: 'the Idempotency-Key of the request that confirmed it' }) requestKey?: string;
 }
 

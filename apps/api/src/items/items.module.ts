@@ -6,5 +6,5 @@ import { ItemRevisionsService } from './item-revisions.service';
 import { ItemsService } from './items.service';
 import { ReleaseLedgerService } from './release-ledger.service';
 
-@Module({ imports: [CatalogModule], controllers: [ItemsController], providers: [ItemsService, ItemListService, ItemRevisionsService, ReleaseLedgerService], exports: [ItemsService] })
+@Module({ imports: [CatalogModule], controllers: [ItemsController], providers: [ItemsService, ItemListService, ItemRevisionsService, ReleaseLedgerService], exports: [ItemsService, ReleaseLedgerService] })
 export class ItemsModule {}

@@ -13,7 +13,7 @@ export class ConfirmManualChannelDto {
   @MaxLength(2000)
   note!: string;
 
-  @ApiPropertyOptional({ description: 'an uploaded photo of the notice (an attachment of the item)', format: 'uuid' })
+  @ApiPropertyOptional({ description: 'a photo of the notice, uploaded first with POST /api/items/{id}/ledger/{channel}/photos (its id)', format: 'uuid' })
   @IsOptional()
   @IsUUID()
   photoAttachmentId?: string;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ChannelConfirmation, ChannelLedgerResult, LedgerEntryFacts } from '@zwgk/contracts';
-import { DisclosureItemEntity, ItemAttachmentEntity, PublicationEntity } from '@zwgk/db';
+import { DisclosureItemEntity, PublicationEntity } from '@zwgk/db';
 import { maySeeDepartmentWork, mayWorkReleaseLedger, releaseChannelsOf, type Actor } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { DisclosureWorkflowClient } from '../temporal/disclosure-workflow.client';
@@ -74,8 +74,8 @@ export class ReleaseLedgerService {
       throw new ApiError('ledger.already-confirmed', `渠道“${channel}”已由${confirmation.byName}于${confirmation.at}确认`);
     }
     if (dto.photoAttachmentId) {
-      const photo = await this.dataSource.getRepository(ItemAttachmentEntity).findOneBy({ id: dto.photoAttachmentId, itemId: id });
-      if (!photo) throw ApiError.invalid('photoAttachmentId', '照片须为本事项已上传的附件');
+      const [photo] = await this.dataSource.query(`SELECT 1 FROM ledger_photos WHERE id = $1 AND item_id = $2 AND channel = $3`, [dto.photoAttachmentId, id, channel]);
+      if (!photo) throw ApiError.invalid('photoAttachmentId', `照片不是为本事项的渠道“${channel}”上传的，请重新上传`);
     }
     return this.workflows.confirmManualChannel(
       id,
@@ -93,7 +93,7 @@ export class ReleaseLedgerService {
   }
 
   /** The item, if the actor may work its ledger (access policy), and the channel is one it releases on. */
-  private async loadWorkable(actor: Actor, id: string, channel: string): Promise<DisclosureItemEntity> {
+  async loadWorkable(actor: Actor, id: string, channel: string): Promise<DisclosureItemEntity> {
     const item = await this.dataSource.getRepository(DisclosureItemEntity).findOneBy({ id });
     if (!item) throw ApiError.notFound(`事项 ${id} 不存在`);
     if (!maySeeDepartmentWork(actor, item.departmentCode) || !mayWorkReleaseLedger(actor, item.departmentCode)) {

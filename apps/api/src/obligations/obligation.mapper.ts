@@ -88,3 +88,17 @@ export function toFulfilmentResponse(view: PeriodicObligationView) {
     fulfilment: view.fulfilment ?? null,
   };
 }
+
+/** The fulfilment as the read model recorded it: what a repeated fulfilment answers once the period's workflow has moved on. */
+export function toRecordedFulfilmentResponse(task: ObligationTaskEntity) {
+  return {
+    taskId: task.id,
+    obligationId: task.obligationId,
+    periodKey: task.periodKey,
+    periodLabel: task.periodLabel,
+    state: 'FULFILLED' as const,
+    dueAt: task.dueAt.toISOString(),
+    overdue: task.overdue,
+    fulfilment: task.fulfilledItemId ? { itemId: task.fulfilledItemId, fulfilledBy: task.fulfilledBy ?? '', fulfilledAt: task.fulfilledAt?.toISOString() ?? '', late: task.fulfilledLate === true } : null,
+  };
+}

@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, Headers, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
 import { ObligationsService } from './obligations.service';
 import { RegisterObligationDto } from './register-obligation.dto';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
+import { ObligationListView, ObligationView } from './obligation.views';
 
 /** 定期公开: periodic catalog items registered as departments' standing obligations, each a Temporal Schedule. */
 @ApiTags('obligations')
@@ -15,6 +16,7 @@ export class ObligationsController {
   constructor(@Inject(ObligationsService) private readonly obligations: ObligationsService) {}
 
   @ApiErrors(409, 503)
+  @ApiCreatedResponse({ type: ObligationView })
   @Post()
   @Roles('admin', 'disclosure-office')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried registration with the same key answers with the same obligation' })
@@ -22,6 +24,7 @@ export class ObligationsController {
     return this.obligations.register(actor, body, readIdempotencyKey(key), requestId);
   }
 
+  @ApiOkResponse({ type: ObligationListView })
   @Get()
   list(@CurrentActor() actor: Actor) {
     return this.obligations.list(actor);
@@ -29,6 +32,7 @@ export class ObligationsController {
 
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: ObligationView })
   @Delete(':id')
   @Roles('admin', 'disclosure-office')
   remove(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @RequestId() requestId?: string) {

@@ -3,13 +3,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { obligationScheduleId } from '@zwgk/contracts';
 import { DepartmentEntity, DisclosureItemEntity, ObligationEntity, ObligationTaskEntity, writeAuditEvent } from '@zwgk/db';
-import { catalogItemName, hasOversight, obligationCalendarSpec, obligationManagingRole, obligationRuleOf, obligationRuleProblem, type Actor } from '@zwgk/domain';
+import { catalogItemName, fulfilmentProblem, hasOversight, obligationCalendarSpec, obligationManagingRole, obligationRuleOf, obligationRuleProblem, type Actor } from '@zwgk/domain';
 import { ApiError } from '../common/api-error';
 import { uuidFromKey } from '../common/idempotency-key';
 import { CatalogService } from '../catalog/catalog.service';
 import { toActorRef } from '../items/items.service';
 import type { FulfilObligationTaskDto } from './fulfil-obligation-task.dto';
-import { toFulfilmentResponse, toObligationResponse, toObligationTaskResponse } from './obligation.mapper';
+import { toFulfilmentResponse, toObligationResponse, toObligationTaskResponse, toRecordedFulfilmentResponse } from './obligation.mapper';
 import { ObligationWorkflowClient } from './obligation-workflow.client';
 import type { RegisterObligationDto } from './register-obligation.dto';
 
@@ -144,13 +144,36 @@ export class ObligationsService {
   }
 
   /**
+   * The items my department may name as the period's fulfilment (履行): the domain's rule over the read
+   * model's items of the task's catalog row; released ones first. The period's workflow judges again.
+   */
+  async candidates(actor: Actor, taskId: string) {
+    const task = await this.dataSource.getRepository(ObligationTaskEntity).findOneBy({ id: taskId });
+    if (!task) throw ApiError.notFound(`起草任务 ${taskId} 不存在`);
+    if (task.departmentCode !== actor.departmentCode) throw ApiError.forbidden(`起草任务 ${taskId} 属于部门 ${task.departmentCode}`);
+    const items = await this.dataSource.getRepository(DisclosureItemEntity).find({
+      where: { departmentCode: task.departmentCode, catalogItemCode: task.catalogItemCode },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: 200,
+    });
+    const period = { departmentCode: task.departmentCode, catalogItemCode: task.catalogItemCode, periodLabel: task.periodLabel, periodStart: task.periodStart };
+    const fitting = items.filter((item) => !fulfilmentProblem(period, { itemId: item.id, departmentCode: item.departmentCode, catalogItemCode: item.catalogItemCode, state: item.state, createdAt: item.createdAt }));
+    fitting.sort((a, b) => Number(b.state === 'RELEASED') - Number(a.state === 'RELEASED'));
+    return { items: fitting.map((item) => ({ id: item.id, title: item.title, state: item.state, createdAt: item.createdAt.toISOString(), releasedAt: item.releasedAt?.toISOString() ?? null })) };
+  }
+
+  /**
    * Sends the item's facts from the read model to the period's workflow, whose validator decides: the
    * actor, the item's department, its catalog item and its creation date are its rules.
    */
   async fulfil(actor: Actor, taskId: string, dto: FulfilObligationTaskDto, idempotencyKey: string | undefined, requestId: string | undefined) {
     const task = await this.dataSource.getRepository(ObligationTaskEntity).findOneBy({ id: taskId });
     if (!task) throw ApiError.notFound(`起草任务 ${taskId} 不存在`);
-    if (task.state === 'fulfilled') throw ApiError.conflict(`起草任务 ${taskId} 已经完成`);
+    if (task.state === 'fulfilled') {
+      // The same request again (its Idempotency-Key, the same drafter and item) answers what the first did.
+      if (idempotencyKey && task.fulfilledItemId === dto.itemId && task.fulfilledBy === actor.username) return toRecordedFulfilmentResponse(task);
+      throw ApiError.conflict(`起草任务 ${taskId} 已经完成`);
+    }
     const item = await this.dataSource.getRepository(DisclosureItemEntity).findOneBy({ id: dto.itemId });
     if (!item) throw ApiError.invalid('itemId', `事项 ${dto.itemId} 不存在`);
     const view = await this.workflows.fulfil(

@@ -1,2 +1,3 @@
 export * from './periodic-obligation';
 export * from './row-standing';
+export * from './fulfilment';

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Form, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Button, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { formatDateTime } from '../../format';
-import { ActionFailure, fieldProblem } from '../action-failure';
-import { LabelledTextarea } from '../labelled-textarea';
+import { ActionFailure } from '../action-failure';
+import { ConfirmChannelDialog } from './ConfirmChannelDialog';
 import { useItemActions, type ActionItem } from './item-actions-api';
+import { LedgerPhoto } from './LedgerPhoto';
 
 type Row = ActionItem['publications'][number] & { key: string };
 
@@ -30,39 +31,6 @@ function followUp(row: Row): string {
   if (row.kind === 'notice-board' && row.action === 'withdraw') return '请到公示栏撤下已张贴的公告。';
   if (row.kind === 'notice-board' && row.status === 'published') return '公告已生成，请打印后到公示栏张贴。';
   return '—';
-}
-
-/** The confirmation a person gives for one manual channel: what they did, with a note (required). */
-function ConfirmChannelForm({ item, row, onClose, onDone }: { item: ActionItem; row: Row; onClose: () => void; onDone: (message: string) => void }) {
-  const { confirmChannel } = useItemActions(item.id);
-  const [note, setNote] = useState('');
-  const [missing, setMissing] = useState<string | undefined>();
-  const action = row.action === 'withdraw' ? 'taken-down' : 'posted';
-  const verb = action === 'posted' ? '张贴' : '撤下';
-  const problem = missing ?? fieldProblem(confirmChannel.error, 'note', '请填写办理说明（不超过2000字）');
-  const submit = () => {
-    if (!note.trim()) return setMissing(`请填写办理说明：在哪里${verb}、由谁${verb}`);
-    confirmChannel.mutate({ channel: row.channel, action, note: note.trim() }, { onSuccess: () => (onClose(), onDone(`已确认“${row.channel}”${verb}。`)) });
-  };
-  return (
-    <div className="ledger-confirm" role="group" aria-labelledby="ledger-confirm-title">
-      <h3 id="ledger-confirm-title">
-        确认{verb}：{row.channel}
-      </h3>
-      <ActionFailure error={confirmChannel.error} />
-      <Form labelAlign="top" colon={false} onSubmit={submit}>
-        <LabelledTextarea id="ledger-confirm-note" label="办理说明" value={note} onChange={(value) => { setNote(value); setMissing(undefined); }} problem={problem} rows={3} maxLength={2000} required />
-        <div className="step-actions">
-          <Button type="submit" theme="primary" loading={confirmChannel.isPending}>
-            确认已{verb}
-          </Button>
-          <Button theme="default" variant="outline" onClick={onClose}>
-            取消
-          </Button>
-        </div>
-      </Form>
-    </div>
-  );
 }
 
 /**
@@ -125,10 +93,11 @@ export function ReleaseLedger({ item, canWork = false, onDone = () => undefined 
       colKey: 'followUp',
       title: '后续事项',
       cell: ({ row }) => (
-        <div className="ledger-follow-up">
+        <Space size="small" align="center" breakLine>
           <span>{followUp(row)}</span>
+          {row.confirmation?.photoAttachmentId ? <LedgerPhoto itemId={item.id} photoId={row.confirmation.photoAttachmentId} channel={row.channel} /> : null}
           {actionOf(row)}
-        </div>
+        </Space>
       ),
     },
   ];
@@ -137,7 +106,7 @@ export function ReleaseLedger({ item, canWork = false, onDone = () => undefined 
       <h2 id="ledger-actions-title">发布台账</h2>
       <ActionFailure error={retryChannel.error} />
       <Table<Row> rowKey="key" data={rows} columns={columns} empty="尚未发布。" rowAttributes={({ row }) => ({ 'data-channel': row.channel, 'data-status': row.status })} bordered className="staff-table" />
-      {confirming ? <ConfirmChannelForm key={confirming.key} item={item} row={confirming} onClose={() => setConfirming(null)} onDone={onDone} /> : null}
+      {confirming ? <ConfirmChannelDialog key={confirming.key} item={item} row={confirming} onClose={() => setConfirming(null)} onDone={onDone} /> : null}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { idempotencyKey } from '../../api';
 import type { ItemDetail } from '../../item-types';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf, dataOf } from '../../openapi/client';
 import { queryKeys } from '../../query';
 
 /** The item as the action screen needs it: the detail, with where a withdrawal or edition left it. */
@@ -47,8 +47,23 @@ export function useItemActions(id: string) {
       mutationFn: (channel: string) => dataOf(apiClient.POST('/api/items/{id}/ledger/{channel}/retry', { params: { path: { id, channel }, header: header() } })),
       onSuccess,
     }),
+    uploadPhoto: useMutation({
+      // Multipart: the generated client types the path and answer; the body is the FormData with the one file.
+      mutationFn: ({ channel, file }: { channel: string; file: File }) =>
+        bodyOf(
+          apiClient.POST('/api/items/{id}/ledger/{channel}/photos', {
+            params: { path: { id, channel }, header: header() },
+            body: { photo: '' },
+            bodySerializer: () => {
+              const form = new FormData();
+              form.append('photo', file, file.name);
+              return form;
+            },
+          }),
+        ),
+    }),
     confirmChannel: useMutation({
-      mutationFn: ({ channel, ...body }: { channel: string; action: 'posted' | 'taken-down'; note: string }) =>
+      mutationFn: ({ channel, ...body }: { channel: string; action: 'posted' | 'taken-down'; note: string; photoAttachmentId?: string }) =>
         dataOf(apiClient.POST('/api/items/{id}/ledger/{channel}/confirmations', { params: { path: { id, channel }, header: header() }, body })),
       onSuccess,
     }),

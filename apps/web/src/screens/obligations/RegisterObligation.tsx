@@ -2,12 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Form, Input, Select, type SubmitContext } from 'tdesign-react';
 import { ApiFailure, idempotencyKey } from '../../api';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { ErrorBanner } from '../../ui';
 import { Labelled } from '../labelled-control';
 import { useStaffDirectory } from '../staff-directory';
 import { useCatalogRows } from './obligation-queries';
-import { obligationKeys, PERIODIC_KINDS, type Obligation } from './obligation-types';
+import { obligationKeys, PERIODIC_KINDS } from './obligation-types';
 
 const { FormItem } = Form;
 
@@ -27,7 +27,7 @@ export function RegisterObligation({ canListDepartments }: { canListDepartments:
   const [registered, setRegistered] = useState<string | null>(null);
   const register = useMutation({
     mutationFn: (values: Required<RegisterValues>) =>
-      dataOf<Obligation>(apiClient.POST('/api/obligations', { params: { header: { 'Idempotency-Key': idempotencyKey()['Idempotency-Key'] } }, body: values })),
+      bodyOf(apiClient.POST('/api/obligations', { params: { header: { 'Idempotency-Key': idempotencyKey()['Idempotency-Key'] } }, body: values })),
     onSuccess: (registered) => {
       form.reset();
       setRegistered(`已登记：${registered.catalogItemName ?? registered.catalogItemCode}（${registered.departmentName ?? registered.departmentCode}）`);

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Dialog } from 'tdesign-react';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { ErrorBanner } from '../../ui';
 import { obligationKeys, type Obligation } from './obligation-types';
 
@@ -10,7 +10,7 @@ export function StopObligation({ obligation }: { obligation: Obligation }) {
   const queries = useQueryClient();
   const [open, setOpen] = useState(false);
   const stop = useMutation({
-    mutationFn: () => dataOf<Obligation>(apiClient.DELETE('/api/obligations/{id}', { params: { path: { id: obligation.id } } })),
+    mutationFn: () => bodyOf(apiClient.DELETE('/api/obligations/{id}', { params: { path: { id: obligation.id } } })),
     onSuccess: () => {
       setOpen(false);
       void queries.invalidateQueries({ queryKey: obligationKeys.all });

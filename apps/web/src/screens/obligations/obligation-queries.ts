@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiClient, dataOf } from '../../openapi/client';
-import { obligationKeys, type CatalogRow, type Obligation, type ObligationTask } from './obligation-types';
+import { apiClient, bodyOf, dataOf } from '../../openapi/client';
+import { obligationKeys, type CatalogRow } from './obligation-types';
 
 export function useObligations() {
   return useQuery({
     queryKey: obligationKeys.list,
-    queryFn: () => dataOf<{ items: Obligation[] }>(apiClient.GET('/api/obligations')).then((answer) => answer.items),
+    queryFn: () => bodyOf(apiClient.GET('/api/obligations')).then((answer) => answer.items),
   });
 }
 
@@ -14,7 +14,7 @@ export function useDueTasks(enabled: boolean) {
   return useQuery({
     queryKey: obligationKeys.tasks,
     enabled,
-    queryFn: () => dataOf<{ items: ObligationTask[] }>(apiClient.GET('/api/obligations/tasks')).then((answer) => answer.items),
+    queryFn: () => bodyOf(apiClient.GET('/api/obligations/tasks')).then((answer) => answer.items),
   });
 }
 
@@ -23,5 +23,14 @@ export function useCatalogRows(enabled = true) {
     queryKey: ['catalog', 'active-items'],
     enabled,
     queryFn: () => dataOf<{ versionId: string; items: CatalogRow[] }>(apiClient.GET('/api/catalog/items', { params: { query: {} } })),
+  });
+}
+
+/** The items of my department that may fulfil the task's period (履行), once the dialog is open. */
+export function useFulfilmentCandidates(taskId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: obligationKeys.candidates(taskId),
+    enabled,
+    queryFn: () => bodyOf(apiClient.GET('/api/obligations/tasks/{id}/candidates', { params: { path: { id: taskId } } })).then((answer) => answer.items),
   });
 }

@@ -1,41 +1,9 @@
-/** The obligations API's answers, as this screen reads them (GET /api/obligations, GET /api/obligations/tasks). */
+import type { components } from '../../openapi/schema';
 
-export type ObligationTaskStatus = 'open' | 'overdue' | 'fulfilled';
-
-export interface ObligationTask {
-  id: string;
-  obligationId: string;
-  catalogItemCode: string;
-  catalogItemName?: string;
-  departmentCode: string;
-  periodKey: string;
-  periodLabel: string;
-  periodStart: string;
-  dueDate: string;
-  dueAt: string;
-  why: string;
-  status: ObligationTaskStatus;
-  fulfilledItemId: string | null;
-  fulfilledAt: string | null;
-  late: boolean | null;
-}
-
-export interface Obligation {
-  id: string;
-  catalogItemCode: string;
-  catalogItemName: string | null;
-  departmentCode: string;
-  departmentName: string | null;
-  timeLimit: { text: string };
-  schedule: { timeZone: string; months: number[]; dayOfMonth: number; at: string; comment: string };
-  currentPeriod: { key: string; label: string; startDate: string; dueDate: string };
-  nextDueDate: string;
-  nextOpensAt: string | null;
-  currentTask: ObligationTask | null;
-  currentState: ObligationTaskStatus | 'awaiting-opening' | 'deleted';
-  createdBy: string;
-  createdAt: string;
-}
+/** The obligations API's answers, as the API documents them (GET /api/obligations, GET /api/obligations/tasks, …/candidates). */
+export type Obligation = components['schemas']['ObligationView'];
+export type ObligationTask = components['schemas']['ObligationTaskView'];
+export type FulfilmentCandidate = components['schemas']['FulfilmentCandidateView'];
 
 /** A row of the active catalog, as the registration form offers it. */
 export interface CatalogRow {
@@ -71,4 +39,5 @@ export const obligationKeys = {
   all: ['obligations'] as const,
   list: ['obligations', 'list'] as const,
   tasks: ['obligations', 'tasks'] as const,
+  candidates: (taskId: string) => ['obligations', 'tasks', taskId, 'candidates'] as const,
 };

@@ -921,6 +921,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/items/{id}/ledger/{channel}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LedgerPhotosController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/items/{id}/ledger/{channel}/retry": {
         parameters: {
             query?: never;
@@ -931,6 +947,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ItemsController_retryChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items/{id}/ledger/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LedgerPhotosController_download"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1137,6 +1169,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ObligationTasksController_open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/tasks/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ObligationTasksController_candidates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2029,6 +2077,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActorView: {
+            /** @example edu */
+            departmentCode: string;
+            /** @example 王起草（教育局） */
+            displayName: string;
+            roles: ("drafter" | "reviewer" | "secrecy-reviewer" | "legal-reviewer" | "leader" | "disclosure-office" | "supervisor" | "admin")[];
+            /** @example edu.drafter */
+            username: string;
+        };
         AnnualReportDeadlineView: {
             /** @description negative once overdue */
             daysLeft: number;
@@ -2230,6 +2287,60 @@ export interface components {
             };
             reason: string | null;
         };
+        AssessmentConcernsView: {
+            /** @description concerns answered in the period */
+            answered: number;
+            onTime: number;
+            /** @description 回应及时率 */
+            timelinessRate: number | null;
+        };
+        AssessmentInterpretationView: {
+            /** @description 解读覆盖率 */
+            coverage: number | null;
+            late: number;
+            /** @description policy items released in the period */
+            policyItems: number;
+            /** @description interpretations released in the period */
+            released: number;
+            /** @description 解读及时率 */
+            timelinessRate: number | null;
+            withInterpretation: number;
+        };
+        AssessmentReleaseView: {
+            /** @description items whose release deadline falls in the period */
+            due: number;
+            /** @description working days late, median */
+            medianDelayWorkingDays: number | null;
+            onTime: number;
+            /** @description 按时公开率 */
+            onTimeRate: number | null;
+            /** @description working days late, 90th percentile */
+            p90DelayWorkingDays: number | null;
+        };
+        AssessmentReturnsView: {
+            items: number;
+            /** @description returns per item */
+            perItem: number | null;
+            /** @description 退回 decisions on the items due in the period */
+            returns: number;
+        };
+        AssessmentSatisfactionView: {
+            /** @description ratings of the department's items */
+            items: components["schemas"]["SatisfactionFigureView"];
+            /** @description ratings of the department's responses */
+            responses: components["schemas"]["SatisfactionFigureView"];
+        };
+        AssessmentView: {
+            /** @description the holiday tables the working days were counted on */
+            calendarVersion: string;
+            departments: components["schemas"]["DepartmentAssessmentView"][];
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /** Format: date-time */
+            to: string;
+        };
         AuditEventView: {
             /** @example application.accepted */
             action: string;
@@ -2273,6 +2384,29 @@ export interface components {
              */
             scope: "applications" | "application-demands" | "consultations" | "concerns" | "catalog-versions" | "compilation-rounds" | "calendar-batches" | "departments" | "users";
         };
+        AuthConfigView: {
+            /**
+             * @description oidc only: which token the API takes as bearer
+             * @enum {string}
+             */
+            bearerToken?: "id_token" | "access_token";
+            /** @description oidc only */
+            clientId?: string | null;
+            /**
+             * @description oidc only
+             * @example https://sso.example.gov.cn/realms/county
+             */
+            issuer?: string;
+            /** @enum {string} */
+            mode: "dev" | "oidc";
+            /** @description oidc only */
+            redirectUri?: string | null;
+            /**
+             * @description oidc only
+             * @example openid profile
+             */
+            scopes?: string;
+        };
         BrokenAuditLinkView: {
             eventKey: string;
             expected: string;
@@ -2298,7 +2432,10 @@ export interface components {
             by: string;
             byName: string;
             note: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description the photo of the notice: GET /api/items/{id}/ledger/photos/{photoAttachmentId}
+             */
             photoAttachmentId?: string;
             /** @description the Idempotency-Key of the request that confirmed it */
             requestKey?: string;
@@ -2349,7 +2486,7 @@ export interface components {
             note: string;
             /**
              * Format: uuid
-             * @description an uploaded photo of the notice (an attachment of the item)
+             * @description a photo of the notice, uploaded first with POST /api/items/{id}/ledger/{channel}/photos (its id)
              */
             photoAttachmentId?: string;
         };
@@ -2492,9 +2629,35 @@ export interface components {
             open: number;
             overdue: number;
         };
+        DepartmentAssessmentView: {
+            concerns: components["schemas"]["AssessmentConcernsView"];
+            /** @example edu */
+            departmentCode: string;
+            /** @example 县教育局 */
+            departmentName: string;
+            interpretation: components["schemas"]["AssessmentInterpretationView"];
+            release: components["schemas"]["AssessmentReleaseView"];
+            returns: components["schemas"]["AssessmentReturnsView"];
+            satisfaction: components["schemas"]["AssessmentSatisfactionView"];
+        };
         DevLoginDto: {
             /** @example edu.drafter */
             username: string;
+        };
+        DevLoginView: {
+            accessToken: string;
+            actor: components["schemas"]["ActorView"];
+            /** @description seconds */
+            expiresIn: number;
+            /** @enum {string} */
+            tokenType: "Bearer";
+        };
+        DiffPartView: {
+            /** @enum {boolean} */
+            added?: true;
+            /** @enum {boolean} */
+            removed?: true;
+            value: string;
         };
         DraftConcernResponseDto: {
             /** @example 您好，随迁子女入学需提交户口簿、居住证…… */
@@ -2522,6 +2685,15 @@ export interface components {
             /** @description 按量：页数 */
             pages?: number;
         };
+        FieldDiffView: {
+            changed: boolean;
+            /** @enum {string} */
+            field: "title" | "body" | "interpretation" | "formedAt" | "channels";
+            /** @example 正文 */
+            label: string;
+            /** @description only on a changed field */
+            parts?: components["schemas"]["DiffPartView"][];
+        };
         FilterDepartmentView: {
             code: string;
             name: string;
@@ -2535,6 +2707,68 @@ export interface components {
             label: string;
             /** @enum {string} */
             stage: "preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off";
+        };
+        FindingsView: {
+            blockedMessage: string | null;
+            /** @description pictures are not read: for the reviewer to look at */
+            imagesToCheck: components["schemas"]["ImageToCheckView"][];
+            /** Format: uuid */
+            itemId: string;
+            items: components["schemas"]["FindingView"][];
+            /** @description findings neither masked nor justified */
+            open: number;
+            releaseBlocked: boolean;
+        };
+        FindingView: {
+            /** Format: uuid */
+            attachmentId: string | null;
+            end: number;
+            /** @enum {string} */
+            field: "title" | "body" | "interpretation" | "attachment";
+            fileName: string | null;
+            /** Format: uuid */
+            id: string;
+            justification: string | null;
+            /** Format: date-time */
+            justifiedAt: string | null;
+            justifiedBy: string | null;
+            /** @example id-card */
+            kind: string;
+            /** @example 身份证号 */
+            kindLabel: string;
+            /** @description a text finding still open: the drafter can apply the standard masking in one step */
+            maskable: boolean;
+            /**
+             * @description never the value itself
+             * @example 1101**********1234
+             */
+            maskedPreview: string;
+            /** @description a PDF's page */
+            page: number | null;
+            /** @description a spreadsheet's sheet */
+            pageName: string | null;
+            /** @example 正文第3行 */
+            place: string;
+            start: number;
+            /** @enum {string} */
+            status: "open" | "masked" | "justified";
+            /** @example 待处理 */
+            statusLabel: string;
+        };
+        FulfilmentCandidateListView: {
+            /** @description released items first, then the newest */
+            items: components["schemas"]["FulfilmentCandidateView"][];
+        };
+        FulfilmentCandidateView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            releasedAt: string | null;
+            /** @enum {string} */
+            state: "DRAFT" | "IN_REVIEW" | "RETURNED" | "APPROVED" | "RELEASED";
+            title: string;
         };
         FulfilObligationTaskDto: {
             /** @description a disclosure item of the same department and catalog item, created during the period */
@@ -2550,6 +2784,12 @@ export interface components {
             days: string[];
             /** @example 春节 */
             name: string;
+        };
+        ImageToCheckView: {
+            /** Format: uuid */
+            attachmentId: string;
+            fileName: string;
+            note: string;
         };
         InboxCountLabelsView: {
             completedToday: string;
@@ -2623,6 +2863,10 @@ export interface components {
             form: "text" | "graphic" | "video" | "audio" | "qa" | "press-conference";
             /** @enum {string} */
             interpreterKind: "drafting-department" | "expert" | "leader";
+        };
+        InterpretationQuestionView: {
+            answer: string;
+            question: string;
         };
         IssueApplicationDemandDto: {
             /**
@@ -2809,6 +3053,30 @@ export interface components {
             basis: "sign-off" | "department-leaders";
             usernames: string[];
         };
+        LedgerPhotoView: {
+            /** @description the ledger channel the photo is for */
+            channel: string;
+            /** @description false when the same bytes were already uploaded for this channel (a retry): the same photo answers */
+            created: boolean;
+            /** @description the path (under the API's origin) to fetch it with a bearer token */
+            downloadPath: string;
+            fileName: string;
+            /**
+             * Format: uuid
+             * @description what the confirmation names as photoAttachmentId
+             */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @enum {string} */
+            mediaType: "image/jpeg" | "image/png" | "image/webp";
+            sha256: string;
+            /** @description bytes */
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedBy: string;
+        };
         LinkDecisionDto: {
             /** Format: uuid */
             itemId: string;
@@ -2885,6 +3153,131 @@ export interface components {
             /** @description why the released item changes */
             reason: string;
             title?: string;
+        };
+        ObligationFulfilmentDetailView: {
+            /** Format: date-time */
+            fulfilledAt: string;
+            fulfilledBy: string;
+            /** Format: uuid */
+            itemId: string;
+            late: boolean;
+        };
+        ObligationFulfilmentView: {
+            /** Format: date-time */
+            dueAt: string | null;
+            fulfilment: components["schemas"]["ObligationFulfilmentDetailView"] | null;
+            /** Format: uuid */
+            obligationId: string;
+            overdue: boolean;
+            periodKey: string;
+            periodLabel: string;
+            /** @enum {string} */
+            state: "OPENING" | "OPEN" | "FULFILLED" | "DUPLICATE";
+            /** Format: uuid */
+            taskId: string;
+        };
+        ObligationListView: {
+            items: components["schemas"]["ObligationView"][];
+        };
+        ObligationPeriodView: {
+            /** Format: date */
+            dueDate: string;
+            /** @example 2027-H1 */
+            key: string;
+            /** @example 2027年上半年 */
+            label: string;
+            /** Format: date */
+            startDate: string;
+        };
+        ObligationScheduleView: {
+            /** @example 00:00:00 */
+            at: string;
+            comment: string;
+            dayOfMonth: number;
+            /** @description the months a period opens in (1–12) */
+            months: number[];
+            /** @example Asia/Shanghai */
+            timeZone: string;
+        };
+        ObligationTaskListView: {
+            items: components["schemas"]["ObligationTaskView"][];
+        };
+        ObligationTaskView: {
+            catalogItemCode: string;
+            /** @description in the catalog version the obligation was registered under */
+            catalogItemName?: string;
+            departmentCode: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: date-time */
+            fulfilledAt: string | null;
+            fulfilledBy: string | null;
+            /** Format: uuid */
+            fulfilledItemId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "periodic-drafting";
+            /** @description fulfilled after the due time */
+            late: boolean | null;
+            /** Format: uuid */
+            obligationId: string;
+            /** Format: date-time */
+            openedAt: string;
+            overdue: boolean;
+            /** @example 2027-H1 */
+            periodKey: string;
+            /** @example 2027年上半年 */
+            periodLabel: string;
+            /** Format: date */
+            periodStart: string;
+            /** @enum {string} */
+            state: "open" | "fulfilled";
+            /** @enum {string} */
+            status: "open" | "overdue" | "fulfilled";
+            /** @description how the due time was reached (期限依据) */
+            why: string | null;
+        };
+        ObligationTimeLimitView: {
+            /** @description the catalog time-limit rule the schedule follows */
+            rule: {
+                [key: string]: unknown;
+            };
+            /** @example 半年至少更新1次 */
+            text: string;
+        };
+        ObligationView: {
+            catalogItemCode: string;
+            catalogItemName: string | null;
+            /** Format: uuid */
+            catalogVersionId: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** @description the period today falls in */
+            currentPeriod: components["schemas"]["ObligationPeriodView"];
+            /** @enum {string} */
+            currentState: "awaiting-opening" | "open" | "overdue" | "fulfilled" | "deleted";
+            /** @description the latest period's drafting task */
+            currentTask: components["schemas"]["ObligationTaskView"] | null;
+            /** Format: date-time */
+            deletedAt: string | null;
+            deletedBy: string | null;
+            departmentCode: string;
+            departmentName: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            nextDueDate: string;
+            /** Format: date-time */
+            nextOpensAt: string | null;
+            schedule: components["schemas"]["ObligationScheduleView"];
+            scheduleId: string;
+            /** @enum {string} */
+            state: "active" | "deleted";
+            timeLimit: components["schemas"]["ObligationTimeLimitView"];
         };
         OpenCompilationRoundDto: {
             /**
@@ -3089,11 +3482,124 @@ export interface components {
             area: string;
             count: number;
         };
+        PublicAttachmentItemView: {
+            /** @example /api/public/items/…/attachments/… */
+            downloadPath: string;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** @example application/pdf */
+            mediaType: string;
+            /** @description bytes */
+            size: number;
+        };
+        PublicCatalogDepartmentView: {
+            /** @example edu */
+            code: string;
+            /** @example 县教育局 */
+            name: string;
+        };
+        PublicCatalogFiltersView: {
+            area: string | null;
+            department: components["schemas"]["PublicCatalogDepartmentView"] | null;
+        };
+        PublicCatalogPageView: {
+            areas: string[];
+            /**
+             * Format: date
+             * @description the day the standings were judged on (China time)
+             */
+            asOf: string;
+            departments: components["schemas"]["PublicCatalogDepartmentView"][];
+            filters: components["schemas"]["PublicCatalogFiltersView"];
+            rows: components["schemas"]["PublicCatalogRowView"][];
+            version: components["schemas"]["PublicCatalogVersionView"];
+        };
+        PublicCatalogReleasesView: {
+            count: number;
+            /** Format: date-time */
+            lastReleasedAt: string | null;
+            /** @description the latest few, newest first */
+            latest: components["schemas"]["PublicCatalogReleaseView"][];
+        };
+        PublicCatalogReleaseView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            releasedAt: string;
+            title: string;
+        };
+        PublicCatalogRowView: {
+            /** @example 义务教育 */
+            area: string;
+            /** @example 全社会 */
+            audience: string;
+            basis: string;
+            /** @example 决策公开 */
+            category: string | null;
+            channels: string[];
+            /** @example EDU-001 */
+            code: string;
+            content: string;
+            departments: components["schemas"]["PublicCatalogDepartmentView"][];
+            level1: string;
+            level2: string;
+            level3: string | null;
+            /** @example 主动公开 */
+            mode: string;
+            name: string;
+            releases: components["schemas"]["PublicCatalogReleasesView"];
+            standing: components["schemas"]["PublicCatalogStandingView"];
+            subject: string;
+            timeLimit: string;
+        };
+        PublicCatalogStandingView: {
+            /** @enum {string} */
+            basis: "periodic" | "event" | "manual";
+            /**
+             * Format: date
+             * @description periodic, behind or pending (China date)
+             */
+            dueDate?: string;
+            /**
+             * @description periodic, pending
+             * @example 2026年第4季度
+             */
+            firstDuePeriod?: string;
+            /**
+             * @description the standing in Chinese
+             * @example 2026年第3季度已按时公开
+             */
+            label: string;
+            /**
+             * @description periodic, up to date or behind
+             * @example 2026年第3季度
+             */
+            lastDuePeriod?: string;
+            /** @description event */
+            overdueItems?: number;
+            /** @enum {string} */
+            status: "up-to-date" | "behind" | "pending" | "not-assessed";
+        };
+        PublicCatalogVersionView: {
+            /** Format: date-time */
+            activatedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example 2026年版 */
+            label: string;
+        };
         PublicCategoryCountView: {
             /** @enum {string} */
             category: "decision" | "execution" | "management" | "service" | "result" | "uncategorized";
             count: number;
             label: string;
+        };
+        PublicEditionView: {
+            edition: number;
+            /** Format: date-time */
+            releasedAt: string;
+            title: string;
         };
         PublicElementsView: {
             basis: string;
@@ -3112,6 +3618,41 @@ export interface components {
             /** @description released items under the filters */
             total: number;
         };
+        PublicInterpretationFileView: {
+            /** @description the public download path */
+            downloadPath: string;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** @example image/png */
+            mediaType: string;
+        };
+        PublicInterpretationListView: {
+            items: components["schemas"]["PublicInterpretationView"][];
+        };
+        PublicInterpretationView: {
+            attachments: components["schemas"]["PublicInterpretationFileView"][];
+            body: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            form: "text" | "graphic" | "video" | "audio" | "qa" | "press-conference";
+            /** @example 图解 */
+            formLabel: string;
+            /** Format: date-time */
+            heldAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            interpreterKind: "drafting-department" | "expert" | "leader";
+            /** @example 起草部门 */
+            interpreterKindLabel: string;
+            interpreterName: string;
+            mediaUrl: string | null;
+            questions: components["schemas"]["InterpretationQuestionView"][] | null;
+            title: string;
+            transcript: string | null;
+        };
         PublicItemPageView: {
             items: components["schemas"]["PublicListItemView"][];
             /** @description null on the last page */
@@ -3121,6 +3662,70 @@ export interface components {
              * @enum {string}
              */
             ranking?: "recent";
+        };
+        PublicItemView: {
+            /**
+             * @description released only
+             * @example 义务教育
+             */
+            area?: string;
+            /** @description released only */
+            attachments?: components["schemas"]["PublicAttachmentItemView"][];
+            /** @description released only */
+            body?: string;
+            /**
+             * @description released only
+             * @example EDU-001
+             */
+            catalogItemCode?: string;
+            /**
+             * @description released only
+             * @enum {string}
+             */
+            category?: "decision" | "execution" | "management" | "service" | "result" | "uncategorized";
+            /**
+             * @description released only
+             * @example 决策公开
+             */
+            categoryLabel?: string;
+            /** @description released only */
+            channels?: string[];
+            /** @example 县教育局 */
+            department: string;
+            /** @description released only */
+            edition?: number | null;
+            /** @description released only, oldest first */
+            editions?: components["schemas"]["PublicEditionView"][];
+            /** @description released only */
+            elements?: components["schemas"]["PublicElementsView"];
+            /** Format: uuid */
+            id: string;
+            /** @description released only */
+            interpretation?: string | null;
+            /** @description released only */
+            publicityPeriod?: components["schemas"]["PublicityPeriodView"] | null;
+            /**
+             * Format: date-time
+             * @description released only: the first release
+             */
+            releasedAt?: string | null;
+            /** @description released only, oldest first */
+            responses?: components["schemas"]["PublicResponseView"][];
+            /** @enum {string} */
+            state: "RELEASED" | "WITHDRAWN";
+            title: string;
+            /**
+             * Format: date-time
+             * @description released only: the shown edition's release
+             */
+            updatedAt?: string | null;
+            /** @description withdrawn only */
+            withdrawalReason?: string;
+            /**
+             * Format: date-time
+             * @description withdrawn only
+             */
+            withdrawnAt?: string;
         };
         PublicityPeriodView: {
             ended: boolean;
@@ -3164,9 +3769,64 @@ export interface components {
              */
             updatedAt: string;
         };
+        PublicResponseView: {
+            /**
+             * Format: uuid
+             * @description the concern answered; rated at /api/public/concerns/{id}/ratings
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "message" | "major-emergency" | "public-opinion";
+            /** @example 群众留言 */
+            kindLabel: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description null for an incident, which shows only its response */
+            question: string | null;
+            /** @example 县教育局 */
+            respondent: string;
+            response: string;
+        };
         QuestionAnswerDto: {
             answer: string;
             question: string;
+        };
+        RatingAnswerView: {
+            comment: string | null;
+            /** Format: date-time */
+            ratedAt: string;
+            score: number;
+            summary: components["schemas"]["RatingSummaryView"];
+            target: components["schemas"]["RatingTargetView"];
+        };
+        RatingDistributionView: {
+            1: number;
+            2: number;
+            3: number;
+            4: number;
+            5: number;
+        };
+        RatingSummaryView: {
+            /** @description two decimals; null before the first rating */
+            average: number | null;
+            count: number;
+            distribution: components["schemas"]["RatingDistributionView"];
+            /** @description whether this client (its cookie) has rated already */
+            ratedByYou: boolean;
+        };
+        RatingTargetView: {
+            /**
+             * Format: uuid
+             * @description for a response
+             */
+            concernId?: string;
+            /**
+             * Format: uuid
+             * @description the rated item, or the item the rated response belongs to
+             */
+            itemId: string;
+            /** @enum {string} */
+            kind: "item" | "response";
         };
         RecordFeedbackDto: {
             /**
@@ -3274,6 +3934,35 @@ export interface components {
             interpretation?: string;
             title?: string;
         };
+        RevisionDiffView: {
+            changed: boolean;
+            fields: components["schemas"]["FieldDiffView"][];
+            from: components["schemas"]["RevisionRefView"];
+            /** Format: uuid */
+            itemId: string;
+            to: components["schemas"]["RevisionRefView"];
+        };
+        RevisionEntryView: {
+            /** @description what changed from the revision before; empty for the first */
+            changedFields: ("title" | "body" | "interpretation" | "formedAt" | "channels")[];
+            /** Format: date-time */
+            recordedAt: string;
+            revision: number;
+            title: string;
+        };
+        RevisionListView: {
+            currentRevision: number;
+            /** Format: uuid */
+            itemId: string;
+            /** @description oldest first */
+            items: components["schemas"]["RevisionEntryView"][];
+        };
+        RevisionRefView: {
+            /** Format: date-time */
+            recordedAt: string;
+            revision: number;
+            title: string;
+        };
         RowProposalDto: {
             /** @enum {string} */
             action: "add" | "change" | "remove";
@@ -3303,6 +3992,11 @@ export interface components {
             kind: "power-list" | "service-item" | "law";
             /** @example 权责清单 教育-017 */
             reference: string;
+        };
+        SatisfactionFigureView: {
+            /** @description two decimals; null when nobody rated */
+            average: number | null;
+            ratings: number;
         };
         SetReviewChainDto: {
             /** @description the catalog item it applies to; omit for every item */
@@ -4601,7 +5295,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuthConfigView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -4627,12 +5323,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DevLoginView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -4703,7 +5400,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActorView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8450,6 +9149,96 @@ export interface operations {
             };
         };
     };
+    LedgerPhotosController_upload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description accepted like elsewhere; the same photo uploaded again answers the same photo in any case */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description the catalog channel name, as in the ledger (URL-encoded) */
+                channel: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description a JPEG, PNG or WebP photo of the notice (ATTACHMENT_MAX_FILE_BYTES at most), judged by its content
+                     */
+                    photo: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerPhotoView"];
+                };
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 请求体过大: the body is over its size limit or holds too many fields */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不支持的请求体类型: this route only takes the media type it documents */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     ItemsController_retryChannel: {
         parameters: {
             query?: never;
@@ -8529,12 +9318,13 @@ export interface operations {
             };
         };
     };
-    PersonalInformationController_findings: {
+    LedgerPhotosController_download: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 id: string;
+                photoId: string;
             };
             cookie?: never;
         };
@@ -8546,6 +9336,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ApiErrorBody"];
+                    "image/png": components["schemas"]["ApiErrorBody"];
+                    "image/webp": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 暂不可用: Temporal did not answer in time or is down; retry (with the same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ApiErrorBody"];
+                    "image/png": components["schemas"]["ApiErrorBody"];
+                    "image/webp": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PersonalInformationController_findings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8601,12 +9461,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FindingsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8685,12 +9546,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FindingsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8762,12 +9624,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RevisionListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8825,12 +9688,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RevisionDiffView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9210,7 +10074,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObligationListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9257,12 +10123,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObligationView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9340,12 +10207,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObligationView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9416,7 +10284,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObligationTaskListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9447,6 +10317,63 @@ export interface operations {
             };
         };
     };
+    ObligationTasksController_candidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FulfilmentCandidateListView"];
+                };
+            };
+            /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 未认证: no bearer token, or one that is expired, forged or of a deactivated user */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 无权限: the caller lacks the role, the department, or the stage this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description 不存在: no such resource (or one the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     ObligationTasksController_fulfil: {
         parameters: {
             query?: never;
@@ -9465,12 +10392,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObligationFulfilmentView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10399,7 +11327,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicCatalogPageView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10474,12 +11404,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RatingSummaryView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10516,12 +11447,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RatingAnswerView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10843,7 +11775,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicItemView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11090,12 +12024,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicInterpretationListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11128,12 +12063,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RatingSummaryView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11170,12 +12106,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RatingAnswerView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11466,7 +12403,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssessmentView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {

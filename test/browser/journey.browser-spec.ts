@@ -214,6 +214,8 @@ describe('the browser journey', () => {
     // ── Supervision ───────────────────────────────────────────────────────────────────────────────────
     const supervisor = await signIn('office.supervisor');
     await supervisor.getByRole('heading', { name: '督查督办：逾期事项' }).waitFor();
+    // Other suites' overdue items share this database: find ours by its title, whatever page it falls on.
+    await supervisor.getByLabel('按事项名称查找').fill('学生资助名单公示');
     const lateRow = supervisor.locator('tr', { hasText: '2026年春季学期学生资助名单公示' }).filter({ hasText: '内部时限' });
     await expectVisible(lateRow.first());
     await expectText(lateRow.first(), '初审');

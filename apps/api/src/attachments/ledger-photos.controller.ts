@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId } from '../auth/auth.decorators';
@@ -46,7 +46,6 @@ export class LedgerPhotosController {
   /** The photo's bytes, for staff who may see the item (the ledger's thumbnail). */
   @ApiErrors(404, 503)
   @ApiUuidParams('id', 'photoId')
-  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   @Get(':id/ledger/photos/:photoId')
   async download(
     @CurrentActor() actor: Actor,

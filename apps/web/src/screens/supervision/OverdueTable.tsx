@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { DEMAND_STATE_LABELS, formatDateTime } from '../../format';
+import { Field } from '../../ui';
 import { useLocalTable } from '../table-state';
 import { KIND_LABELS } from './OverdueFilterBar';
 import { RowActionDialog } from './RowActionDialog';
@@ -91,12 +92,20 @@ const columns = (onOpen: (row: OverdueRow) => void): PrimaryTableCol<OverdueRow>
   },
 ];
 
-/** The overdue items, longest overdue first, sortable and filterable, each row with its actions in a dialog. */
+/**
+ * The overdue items, longest overdue first, sortable and filterable, each row with its actions in a dialog. A
+ * county has many: the supervisor finds one by words of its title, across every page.
+ */
 export function OverdueTable({ rows, onDone }: { rows: OverdueRow[]; onDone: (message: string) => void }) {
-  const table = useLocalTable(rows, valueOf);
+  const [keyword, setKeyword] = useState('');
+  const words = keyword.trim();
+  const table = useLocalTable(words ? rows.filter((row) => row.title.includes(words)) : rows, valueOf);
   const [open, setOpen] = useState<OverdueRow | null>(null);
   return (
     <>
+      <Field id="overdue-keyword" label="按事项名称查找">
+        <input id="overdue-keyword" type="search" value={keyword} maxLength={100} placeholder="输入事项名称中的字词" onChange={(event) => setKeyword(event.target.value)} />
+      </Field>
       <Table
         rowKey="key"
         className="overdue-table"

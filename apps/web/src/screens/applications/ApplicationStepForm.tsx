@@ -24,7 +24,7 @@ export function ApplicationStepForm({ applicationId, spec }: { applicationId: st
     if (validateResult === true) take.mutate(form.getFieldsValue(true) as Record<string, unknown>);
   };
   return (
-    <Form form={form} layout="inline" onSubmit={onSubmit} colon={false} aria-label={spec.label} data-step-form={spec.step}>
+    <Form form={form} layout="inline" onSubmit={onSubmit} colon={false}>
       <ErrorBanner error={take.error instanceof ApiFailure && take.error.fields.length ? null : take.error} />
       {Object.entries(spec.fields ?? {}).map(([field, fieldSpec]) => {
         const id = `step-${spec.step}-${field}`;

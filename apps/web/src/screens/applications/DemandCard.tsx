@@ -36,10 +36,12 @@ export function DemandCard({ demand, actor, onChanged }: { demand: ApplicationDe
     ...(demand.closedAt ? [{ label: '办结', content: `${demand.closedBy ?? ''} · ${formatDateTime(demand.closedAt)}${demand.closingRemark ? `：${demand.closingRemark}` : ''}` }] : []),
   ];
   return (
-    <Card bordered data-demand-id={demand.id} aria-label={`督办：${demand.reason}`} style={{ marginBottom: 12 }}>
-      <Descriptions column={1} tableLayout="auto" labelStyle={{ width: 100 }} items={items} />
-      {answerable ? <AnswerDemandForm demand={demand} onDone={onChanged} /> : null}
-      {closable ? <CloseDemandForm demand={demand} onDone={onChanged} /> : null}
-    </Card>
+    <section data-demand-id={demand.id} aria-label={`督办：${demand.reason}`}>
+      <Card bordered style={{ marginBottom: 12 }}>
+        <Descriptions column={1} tableLayout="auto" labelStyle={{ width: 100 }} items={items} />
+        {answerable ? <AnswerDemandForm demand={demand} onDone={onChanged} /> : null}
+        {closable ? <CloseDemandForm demand={demand} onDone={onChanged} /> : null}
+        </Card>
+    </section>
   );
 }

@@ -24,7 +24,7 @@ export function AnswerDemandForm({ demand, onDone }: { demand: ApplicationDemand
   };
   const id = (field: string) => `demand-${demand.id}-${field}`;
   return (
-    <Form form={form} onSubmit={onSubmit} labelAlign="top" aria-label="答复督办">
+    <Form form={form} onSubmit={onSubmit} labelAlign="top">
       <h3>答复督办</h3>
       <ErrorBanner error={bannerOf(answer.error)} />
       <Form.FormItem label="说明情况" name="situation" for={id('situation')} help="申请未按期办理（或可能逾期）的原因和目前的进展。" rules={[{ required: true, whitespace: true, message: '请说明情况' }]} {...problemOf(answer.error, 'situation')}>
@@ -52,7 +52,7 @@ export function CloseDemandForm({ demand, onDone }: { demand: ApplicationDemand;
   const close = useMutation({ mutationFn: (remark: string) => closeApplicationDemand(demand, remark), onSuccess: () => onDone('督办已办结。') });
   const id = `demand-${demand.id}-remark`;
   return (
-    <Form form={form} onSubmit={() => close.mutate(text(form.getFieldsValue(true) as Record<string, unknown>, 'remark'))} labelAlign="top" aria-label="办结督办">
+    <Form form={form} onSubmit={() => close.mutate(text(form.getFieldsValue(true) as Record<string, unknown>, 'remark'))} labelAlign="top">
       <ErrorBanner error={close.error} />
       <Form.FormItem label="办结意见" name="remark" for={id} help="可选：对答复的评价或后续要求。">
         <Labelled id={id}>

@@ -21,7 +21,7 @@ export function PortalApplicationLookup({ receipt }: { receipt: ApplicationRecei
     <section aria-labelledby="lookup-title">
       <h2 id="lookup-title">查询办理进度</h2>
       <ErrorBanner error={failure} />
-      <Form form={form} layout="inline" onSubmit={onSubmit} aria-label="查询办理进度">
+      <Form form={form} layout="inline" onSubmit={onSubmit}>
         <Form.FormItem label="查询号" name="queryNumber" for="lookup-query" rules={[{ required: true, whitespace: true, message: '请填写查询号' }]}>
           <Labelled id="lookup-query">
             <Input />
@@ -45,34 +45,36 @@ export function PortalApplicationLookup({ receipt }: { receipt: ApplicationRecei
 
 function StatusCard({ status }: { status: PublicApplicationStatus }) {
   return (
-    <Card bordered data-testid="application-status" title={`查询号 ${status.queryNumber}：${status.stateLabel}`} headerBordered style={{ marginTop: 16 }}>
-      <Descriptions
-        column={1}
-        tableLayout="auto"
-        labelStyle={{ width: 120 }}
-        items={[
-          { label: '提交日期', content: status.submittedOn },
-          { label: '收到申请日期', content: status.receivedOn ?? '待确认' },
-          ...(status.dueDate ? [{ label: '答复期限', content: `${status.dueDate}（${status.dueExplanation ?? ''}）` }] : []),
-          ...(status.result ? [{ label: '办理结果', content: `${status.result.category}：${status.result.label}（${status.closedOn ?? ''}）` }] : []),
-        ]}
-      />
-      <Timeline mode="same" style={{ marginTop: 16 }}>
-        {status.timeline.map((event, index) => (
-          <Timeline.Item key={index} label={event.at.slice(0, 10)}>
-            {event.action}
-            {event.notice ? `：${event.notice}` : ''}
-          </Timeline.Item>
-        ))}
-      </Timeline>
-      {status.replyLetter ? (
-        <section aria-labelledby="reply-letter-title">
-          <h3 id="reply-letter-title">答复告知书</h3>
-          <pre className="reply-letter" data-testid="reply-letter">
-            {status.replyLetter}
-          </pre>
-        </section>
-      ) : null}
-    </Card>
+    <section data-testid="application-status">
+      <Card bordered title={`查询号 ${status.queryNumber}：${status.stateLabel}`} headerBordered style={{ marginTop: 16 }}>
+        <Descriptions
+          column={1}
+          tableLayout="auto"
+          labelStyle={{ width: 120 }}
+          items={[
+            { label: '提交日期', content: status.submittedOn },
+            { label: '收到申请日期', content: status.receivedOn ?? '待确认' },
+            ...(status.dueDate ? [{ label: '答复期限', content: `${status.dueDate}（${status.dueExplanation ?? ''}）` }] : []),
+            ...(status.result ? [{ label: '办理结果', content: `${status.result.category}：${status.result.label}（${status.closedOn ?? ''}）` }] : []),
+          ]}
+        />
+        <Timeline mode="same" style={{ marginTop: 16 }}>
+          {status.timeline.map((event, index) => (
+            <Timeline.Item key={index} label={event.at.slice(0, 10)}>
+              {event.action}
+              {event.notice ? `：${event.notice}` : ''}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+        {status.replyLetter ? (
+          <section aria-labelledby="reply-letter-title">
+            <h3 id="reply-letter-title">答复告知书</h3>
+            <pre className="reply-letter" data-testid="reply-letter">
+              {status.replyLetter}
+            </pre>
+          </section>
+        ) : null}
+        </Card>
+    </section>
   );
 }

@@ -66,7 +66,6 @@ export function ApplicationList() {
         empty="暂无政府信息公开申请"
         pagination={{ defaultPageSize: 20, defaultCurrent: 1, total: table.data.length, showJumper: false }}
         rowAttributes={({ row }) => ({ 'data-application-id': row.id, 'data-overdue': String(row.overdue) })}
-        aria-label="政府信息公开申请"
         {...table}
       />
     </section>

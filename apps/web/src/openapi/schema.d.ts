@@ -2253,6 +2253,32 @@ export interface components {
              */
             photoAttachmentId?: string;
         };
+        ConsultationSummaryView: {
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date */
+            closesOn: string;
+            /** @description opinions shown on the portal */
+            commentCount: number;
+            /** @description days left in China, today included; 0 once closed */
+            daysLeft: number;
+            departmentCode: string;
+            departmentName: string;
+            feedbackPublished: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "normative-document" | "plan" | "major-decision" | "other";
+            /** @example 行政规范性文件 */
+            kindLabel: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** @enum {string} */
+            state: "OPEN" | "CLOSED" | "FEEDBACK_IN_REVIEW" | "FEEDBACK_PUBLISHED";
+            /** @example 征求意见中 */
+            stateLabel: string;
+            title: string;
+        };
         CreateDepartmentDto: {
             /** @example health */
             code: string;
@@ -2866,6 +2892,58 @@ export interface components {
             count: number;
             label: string;
         };
+        PublicConsultationDecisionView: {
+            /** Format: uuid */
+            itemId: string;
+            title: string;
+        };
+        PublicConsultationDetailView: {
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date */
+            closesOn: string;
+            /** @description opinions shown on the portal */
+            commentCount: number;
+            comments: components["schemas"]["PublicOpinionView"][];
+            /** @description days left in China, today included; 0 once closed */
+            daysLeft: number;
+            decision: components["schemas"]["PublicConsultationDecisionView"] | null;
+            departmentCode: string;
+            departmentName: string;
+            draftText: string;
+            explanation: string;
+            feedback: components["schemas"]["PublicConsultationFeedbackView"] | null;
+            feedbackPublished: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "normative-document" | "plan" | "major-decision" | "other";
+            /** @example 行政规范性文件 */
+            kindLabel: string;
+            minimumBasis: string;
+            /** Format: date-time */
+            openedAt: string;
+            shortenedReason: string | null;
+            /** @enum {string} */
+            state: "OPEN" | "CLOSED" | "FEEDBACK_IN_REVIEW" | "FEEDBACK_PUBLISHED";
+            /** @example 征求意见中 */
+            stateLabel: string;
+            title: string;
+        };
+        PublicConsultationFeedbackView: {
+            /** Format: uuid */
+            itemId: string | null;
+            late: boolean;
+            /** Format: date-time */
+            publishedAt: string | null;
+            summary: string | null;
+        };
+        PublicConsultationListView: {
+            items: components["schemas"]["ConsultationSummaryView"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
         PublicElementsView: {
             basis: string;
             content: string;
@@ -2934,6 +3012,20 @@ export interface components {
              * @description the released edition's release
              */
             updatedAt: string;
+        };
+        PublicOpinionView: {
+            /** @enum {string} */
+            adoption?: "adopted" | "partly-adopted" | "not-adopted";
+            /** @example 采纳 */
+            adoptionLabel?: string;
+            adoptionReason?: string | null;
+            authorName: string | null;
+            clause: string | null;
+            content: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            receivedAt: string;
         };
         QuestionAnswerDto: {
             answer: string;
@@ -3176,6 +3268,108 @@ export interface components {
         StaffApplicationListView: {
             /** @description newest first, at most 500 */
             items: components["schemas"]["StaffApplicationListItemView"][];
+        };
+        StaffConsultationCommentView: {
+            /** @enum {string|null} */
+            adoption: "adopted" | "partly-adopted" | "not-adopted" | null;
+            /** @example 部分采纳 */
+            adoptionLabel: string | null;
+            adoptionReason: string | null;
+            authorName: string | null;
+            clause: string | null;
+            /** @description only for who may see how to reach the commenter */
+            contact?: string | null;
+            content: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            moderatedAt: string | null;
+            moderatedBy: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            rejectionReason: string | null;
+            /** @enum {string} */
+            state: "pending" | "approved" | "rejected";
+        };
+        StaffConsultationDetailView: {
+            affectsMarketEntities: boolean;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date */
+            closesOn: string;
+            /** @description opinions shown on the portal */
+            commentCount: number;
+            comments: components["schemas"]["StaffConsultationCommentView"][];
+            /** @description days left in China, today included; 0 once closed */
+            daysLeft: number;
+            /** Format: uuid */
+            decisionItemId: string | null;
+            departmentCode: string;
+            departmentName: string;
+            draftText: string;
+            explanation: string;
+            /** Format: date-time */
+            feedbackDueAt: string | null;
+            feedbackDueExplanation: string | null;
+            /** Format: uuid */
+            feedbackItemId: string | null;
+            feedbackLate: boolean | null;
+            feedbackOverdue: boolean;
+            feedbackPublished: boolean;
+            /** Format: date-time */
+            feedbackPublishedAt: string | null;
+            feedbackSummary: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "normative-document" | "plan" | "major-decision" | "other";
+            /** @example 行政规范性文件 */
+            kindLabel: string;
+            minimumBasis: string;
+            /** Format: date-time */
+            openedAt: string;
+            openedBy: string;
+            pendingCount: number;
+            shortenedReason: string | null;
+            /** @enum {string} */
+            state: "OPEN" | "CLOSED" | "FEEDBACK_IN_REVIEW" | "FEEDBACK_PUBLISHED";
+            /** @example 征求意见中 */
+            stateLabel: string;
+            title: string;
+        };
+        StaffConsultationListItemView: {
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date */
+            closesOn: string;
+            /** @description opinions shown on the portal */
+            commentCount: number;
+            /** @description days left in China, today included; 0 once closed */
+            daysLeft: number;
+            departmentCode: string;
+            departmentName: string;
+            /** Format: date-time */
+            feedbackDueAt: string | null;
+            feedbackOverdue: boolean;
+            feedbackPublished: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "normative-document" | "plan" | "major-decision" | "other";
+            /** @example 行政规范性文件 */
+            kindLabel: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** @enum {string} */
+            state: "OPEN" | "CLOSED" | "FEEDBACK_IN_REVIEW" | "FEEDBACK_PUBLISHED";
+            /** @example 征求意见中 */
+            stateLabel: string;
+            title: string;
+        };
+        StaffConsultationListView: {
+            items: components["schemas"]["StaffConsultationListItemView"][];
         };
         SubmitApplicationDto: {
             /** @example 某县某路1号 */
@@ -6191,7 +6385,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffConsultationListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6321,12 +6517,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffConsultationDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10173,7 +10370,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicConsultationListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10197,12 +10396,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicConsultationDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {

@@ -5,16 +5,16 @@ import type { Session } from '../../api';
 import { ErrorBanner } from '../../ui';
 import { useLocalTable } from '../table-state';
 import { useStaffConsultations } from './consultation-api';
-import type { StaffConsultation } from './consultation-types';
+import type { StaffConsultationRow } from './consultation-types';
 import { OpenConsultationForm } from './OpenConsultationForm';
 
 /** Every consultation of my department (all for the office), the overdue feedback marked; drafters open new ones. */
 export function ConsultationOverview({ session }: { session: Session }) {
   const list = useStaffConsultations();
-  const valueOf = useCallback((row: StaffConsultation, key: string) => (key === 'state' ? row.state : key === 'closesOn' ? row.closesOn : row.title), []);
+  const valueOf = useCallback((row: StaffConsultationRow, key: string) => (key === 'state' ? row.state : key === 'closesOn' ? row.closesOn : row.title), []);
   const table = useLocalTable(list.data, valueOf, { sortBy: 'closesOn', descending: true });
   const states = [...new Map((list.data ?? []).map((row) => [row.state, row.stateLabel])).entries()].map(([value, label]) => ({ value, label }));
-  const columns: PrimaryTableCol<StaffConsultation>[] = [
+  const columns: PrimaryTableCol<StaffConsultationRow>[] = [
     { colKey: 'title', title: '征求意见稿', cell: ({ row }) => <Link to={`/consultations/${row.id}`}>{row.title}</Link> },
     { colKey: 'kind', title: '类型', width: 140, cell: ({ row }) => row.kindLabel },
     { colKey: 'department', title: '承办部门', width: 140, cell: ({ row }) => row.departmentName },

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { idempotencyKey } from '../../api';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf, dataOf } from '../../openapi/client';
 import type { components } from '../../openapi/schema';
-import type { ConsultationSummary, PublicConsultation, StaffConsultation } from './consultation-types';
+import type { StaffConsultation } from './consultation-types';
 
 type Schemas = components['schemas'];
 const key = () => ({ 'Idempotency-Key': idempotencyKey()['Idempotency-Key'] });
@@ -18,17 +18,17 @@ export const consultationKeys = {
 export const usePublicConsultations = (status: 'open' | 'closed') =>
   useQuery({
     queryKey: consultationKeys.publicList(status),
-    queryFn: () => dataOf<{ items: ConsultationSummary[] }>(apiClient.GET('/api/public/consultations', { params: { query: { status, limit: 100 } } })).then((answer) => answer.items),
+    queryFn: () => bodyOf(apiClient.GET('/api/public/consultations', { params: { query: { status, limit: 100 } } })).then((answer) => answer.items),
   });
 
 export const usePublicConsultation = (id: string) =>
-  useQuery({ queryKey: consultationKeys.public(id), queryFn: () => dataOf<PublicConsultation>(apiClient.GET('/api/public/consultations/{id}', { params: { path: { id } } })) });
+  useQuery({ queryKey: consultationKeys.public(id), queryFn: () => bodyOf(apiClient.GET('/api/public/consultations/{id}', { params: { path: { id } } })) });
 
 export const useStaffConsultations = () =>
-  useQuery({ queryKey: consultationKeys.staffList, queryFn: () => dataOf<{ items: StaffConsultation[] }>(apiClient.GET('/api/consultations')).then((answer) => answer.items) });
+  useQuery({ queryKey: consultationKeys.staffList, queryFn: () => bodyOf(apiClient.GET('/api/consultations')).then((answer) => answer.items) });
 
 export const useStaffConsultation = (id: string) =>
-  useQuery({ queryKey: consultationKeys.staff(id), queryFn: () => dataOf<StaffConsultation>(apiClient.GET('/api/consultations/{id}', { params: { path: { id } } })) });
+  useQuery({ queryKey: consultationKeys.staff(id), queryFn: () => bodyOf(apiClient.GET('/api/consultations/{id}', { params: { path: { id } } })) });
 
 export const submitComment = (id: string, body: Schemas['SubmitCommentDto']) =>
   dataOf<unknown>(apiClient.POST('/api/public/consultations/{id}/comments', { params: { path: { id }, header: key() }, body }));

@@ -1,73 +1,13 @@
-/** A consultation as the portal lists it (GET /api/public/consultations). */
-export interface ConsultationSummary {
-  id: string;
-  title: string;
-  kindLabel: string;
-  departmentName: string;
-  openedAt: string;
-  closesOn: string;
-  daysLeft: number;
-  state: string;
-  stateLabel: string;
-  commentCount: number;
-  feedbackPublished: boolean;
-}
+import type { components } from '../../openapi/schema';
 
-/** An opinion as the portal shows it: never the contact. */
-export interface PublicOpinion {
-  id: string;
-  clause: string | null;
-  content: string;
-  authorName: string | null;
-  receivedAt: string;
-  adoptionLabel?: string;
-  adoptionReason?: string | null;
-}
-
-/** One consultation on the portal (GET /api/public/consultations/:id). */
-export interface PublicConsultation extends ConsultationSummary {
-  draftText: string;
-  explanation: string;
-  shortenedReason: string | null;
-  minimumBasis: string;
-  comments: PublicOpinion[];
-  feedback: { itemId: string; publishedAt: string | null; summary: string | null; late: boolean } | null;
-  decision: { itemId: string; title: string } | null;
-}
-
-/** An opinion as the department moderates it, with the contact. */
-export interface StaffComment {
-  id: string;
-  clause: string | null;
-  content: string;
-  authorName: string | null;
-  contact?: string | null;
-  receivedAt: string;
-  state: 'pending' | 'approved' | 'rejected';
-  rejectionReason: string | null;
-  adoptionLabel: string | null;
-  adoptionReason: string | null;
-}
-
-/** A consultation as staff see it (GET /api/consultations, /api/consultations/:id). */
-export interface StaffConsultation {
-  id: string;
-  title: string;
-  kindLabel: string;
-  departmentName: string;
-  departmentCode: string;
-  closesOn: string;
-  daysLeft: number;
-  state: 'OPEN' | 'CLOSED' | 'FEEDBACK_IN_REVIEW' | 'FEEDBACK_PUBLISHED';
-  stateLabel: string;
-  minimumBasis: string;
-  feedbackDueAt: string | null;
-  feedbackDueExplanation: string | null;
-  feedbackOverdue: boolean;
-  feedbackItemId: string | null;
-  pendingCount: number;
-  comments: StaffComment[];
-}
+type Schemas = components['schemas'];
+/** The consultations as the API documents them (consultation.views.ts). */
+export type ConsultationSummary = Schemas['ConsultationSummaryView'];
+export type PublicConsultation = Schemas['PublicConsultationDetailView'];
+export type PublicOpinion = Schemas['PublicOpinionView'];
+export type StaffConsultation = Schemas['StaffConsultationDetailView'];
+export type StaffConsultationRow = Schemas['StaffConsultationListItemView'];
+export type StaffComment = Schemas['StaffConsultationCommentView'];
 
 export const KINDS = [
   { value: 'normative-document', label: '行政规范性文件' },

@@ -149,4 +149,24 @@ describe('the documented response schemas', () => {
     expect(await anonymous('/api/public/consultations', '/public/consultations?status=open&limit=100')).toEqual({ route: '/api/public/consultations', documented: true, differences: [] });
     expect(await anonymous('/api/public/consultations/{id}', `/public/consultations/${id}`)).toEqual({ route: '/api/public/consultations/{id}', documented: true, differences: [] });
   }, 120_000);
+
+  it('describe the catalog compilation rounds, with a proposal submitted and returned', async () => {
+    const opened = await client.request('POST', '/catalog-compilation/rounds', { as: 'office.publisher', body: { year: 2097, areas: ['义务教育'], departmentCodes: ['edu'], dueDate: '2097-06-30' } });
+    expect(opened.status).toBe(201);
+    const id = opened.body.roundId as string;
+    const row = {
+      area: '义务教育', level1: '学生资助', level2: '资助名单', content: '●受助学生名单', basis: '《学生资助资金管理办法》', timeLimitText: '信息形成之日起20个工作日内', subject: '县教育局',
+      departmentCodes: ['edu'], channels: ['政府网站'], audience: 'public', mode: 'proactive', levels: ['county'], category: 'execution',
+    };
+    const submitted = await client.requestPatiently('POST', `/catalog-compilation/rounds/${id}/proposals/edu`, { as: 'edu.drafter', body: { rows: [{ action: 'add', code: 'EDU-971', row, source: { kind: 'power-list', reference: '教育-021' } }] } });
+    expect(submitted.status).toBeLessThan(300);
+    const reviewed = await client.requestPatiently('POST', `/catalog-compilation/rounds/${id}/proposals/edu/review`, { as: 'office.publisher', body: { reviews: [{ code: 'EDU-971', decision: 'return', comment: '请补充公开依据的条款' }] } });
+    expect(reviewed.status).toBeLessThan(300);
+    await client.eventually(async () => ((await client.request('GET', `/catalog-compilation/rounds/${id}`, { as: 'edu.drafter' })).body.proposals[0]?.state === 'returned' ? true : undefined), 'the proposal returned');
+
+    for (const as of ['office.publisher', 'edu.drafter']) {
+      expect(await conformance('/api/catalog-compilation/rounds', '/catalog-compilation/rounds', as)).toEqual(conforms('/api/catalog-compilation/rounds', as));
+      expect(await conformance('/api/catalog-compilation/rounds/{id}', `/catalog-compilation/rounds/${id}`, as)).toEqual(conforms('/api/catalog-compilation/rounds/{id}', as));
+    }
+  }, 120_000);
 });

@@ -2228,6 +2228,78 @@ export interface components {
             /** @description the supervisor's closing remark (办结意见) */
             remark?: string;
         };
+        CompilationProposalView: {
+            departmentCode: string;
+            departmentName: string | null;
+            overdue: boolean;
+            reviews: components["schemas"]["RowReviewDto"][];
+            revision: number;
+            rows: components["schemas"]["RowProposalDto"][];
+            /** @enum {string} */
+            state: "open" | "submitted" | "returned" | "accepted";
+        };
+        CompilationRoundDetailView: {
+            areas: string[];
+            /** Format: uuid */
+            baseVersionId: string;
+            departmentCodes: string[];
+            /** @description the new version against the base, once approved */
+            diff: components["schemas"]["RoundDiffView"] | null;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "annual" | "adjustment";
+            /** @description the last return at legal review or approval */
+            lastReturn: {
+                [key: string]: unknown;
+            } | null;
+            legalReview: boolean;
+            officeDepartmentCode: string;
+            /** Format: date-time */
+            openedAt: string;
+            openedBy: string;
+            overdue: boolean;
+            proposals: components["schemas"]["CompilationProposalView"][];
+            /** Format: uuid */
+            resultVersionId: string | null;
+            /** @enum {string} */
+            state: "PROPOSING" | "LEGAL_REVIEW" | "LEADER_APPROVAL" | "APPROVED" | "ACTIVATED";
+            year: number;
+        };
+        CompilationRoundListView: {
+            items: components["schemas"]["CompilationRoundView"][];
+        };
+        CompilationRoundView: {
+            areas: string[];
+            /** Format: uuid */
+            baseVersionId: string;
+            departmentCodes: string[];
+            /** @description the new version against the base, once approved */
+            diff: components["schemas"]["RoundDiffView"] | null;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "annual" | "adjustment";
+            /** @description the last return at legal review or approval */
+            lastReturn: {
+                [key: string]: unknown;
+            } | null;
+            legalReview: boolean;
+            officeDepartmentCode: string;
+            /** Format: date-time */
+            openedAt: string;
+            openedBy: string;
+            overdue: boolean;
+            /** Format: uuid */
+            resultVersionId: string | null;
+            /** @enum {string} */
+            state: "PROPOSING" | "LEGAL_REVIEW" | "LEADER_APPROVAL" | "APPROVED" | "ACTIVATED";
+            year: number;
+        };
         CompleteTaskDto: {
             /** @description required to return or reject */
             comment?: string;
@@ -3131,6 +3203,12 @@ export interface components {
             body?: string;
             interpretation?: string;
             title?: string;
+        };
+        RoundDiffView: {
+            /** @description codes added by the new version */
+            added: string[];
+            changed: string[];
+            removed: string[];
         };
         RowProposalDto: {
             /** @enum {string} */
@@ -4726,7 +4804,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompilationRoundListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -4847,12 +4927,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompilationRoundDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {

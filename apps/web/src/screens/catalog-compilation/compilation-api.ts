@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { idempotencyKey } from '../../api';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf, dataOf } from '../../openapi/client';
 import type { components } from '../../openapi/schema';
-import type { Round, RowProposal, RowReview } from './compilation-types';
+import type { RowProposal, RowReview } from './compilation-types';
 
 type Schemas = components['schemas'];
 const header = () => ({ 'Idempotency-Key': idempotencyKey()['Idempotency-Key'] });
@@ -14,10 +14,10 @@ export const compilationKeys = {
 };
 
 export const useRounds = () =>
-  useQuery({ queryKey: compilationKeys.list, queryFn: () => dataOf<{ items: Round[] }>(apiClient.GET('/api/catalog-compilation/rounds')).then((answer) => answer.items) });
+  useQuery({ queryKey: compilationKeys.list, queryFn: () => bodyOf(apiClient.GET('/api/catalog-compilation/rounds')).then((answer) => answer.items) });
 
 export const useRound = (id: string) =>
-  useQuery({ queryKey: compilationKeys.round(id), queryFn: () => dataOf<Round>(apiClient.GET('/api/catalog-compilation/rounds/{id}', { params: { path: { id } } })) });
+  useQuery({ queryKey: compilationKeys.round(id), queryFn: () => bodyOf(apiClient.GET('/api/catalog-compilation/rounds/{id}', { params: { path: { id } } })) });
 
 export const openRound = (body: Schemas['OpenCompilationRoundDto']) =>
   dataOf<{ roundId: string }>(apiClient.POST('/api/catalog-compilation/rounds', { params: { header: header() }, body }));

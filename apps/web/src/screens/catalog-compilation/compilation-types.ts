@@ -6,33 +6,9 @@ export type ProposedRow = Schemas['ProposedRowDto'];
 export type RowReview = Schemas['RowReviewDto'];
 export type RowAction = RowProposal['action'];
 
-/** A department's proposal in a round, as GET /api/catalog-compilation/rounds/:id answers it. */
-export interface Proposal {
-  departmentCode: string;
-  departmentName?: string | null;
-  state: string;
-  revision: number;
-  rows: RowProposal[];
-  reviews: RowReview[];
-  overdue: boolean;
-}
-
-/** A compilation round (GET /api/catalog-compilation/rounds, …/rounds/:id, the latter with its proposals). */
-export interface Round {
-  id: string;
-  kind: 'annual' | 'adjustment';
-  year: number;
-  areas: string[];
-  departmentCodes: string[];
-  dueAt: string;
-  legalReview: boolean;
-  officeDepartmentCode: string;
-  state: string;
-  overdue: boolean;
-  resultVersionId: string | null;
-  diff: { added: string[]; removed: string[]; changed: string[] } | null;
-  proposals?: Proposal[];
-}
+/** A round as the API documents it (catalog-compilation.views.ts): the list's rows, and one round with its proposals. */
+export type Round = Schemas['CompilationRoundView'] & { proposals?: Proposal[] };
+export type Proposal = Schemas['CompilationProposalView'];
 
 export const STATE_LABEL: Record<string, string> = { PROPOSING: '部门提出与审核', LEGAL_REVIEW: '合法性审查', LEADER_APPROVAL: '领导审批', APPROVED: '已审批，待启用', ACTIVATED: '已启用' };
 export const PROPOSAL_LABEL: Record<string, string> = { open: '待提交', submitted: '待审核', returned: '已退回', accepted: '已通过' };

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Button, Card, Descriptions, Form, Input, Timeline, type SubmitContext } from 'tdesign-react';
 import { ApiFailure } from '../../api';
+import { formatDate } from '../../format';
 import { ErrorBanner } from '../../ui';
 import { Labelled } from '../labelled-control';
 import { lookUpApplication, type ApplicationReceipt, type PublicApplicationStatus } from './portal-application-api';
@@ -60,7 +61,7 @@ function StatusCard({ status }: { status: PublicApplicationStatus }) {
         />
         <Timeline mode="same" style={{ marginTop: 16 }}>
           {status.timeline.map((event, index) => (
-            <Timeline.Item key={index} label={event.at.slice(0, 10)}>
+            <Timeline.Item key={index} label={formatDate(event.at)}>
               {event.action}
               {event.notice ? `：${event.notice}` : ''}
             </Timeline.Item>

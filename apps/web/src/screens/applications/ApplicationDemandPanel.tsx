@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Alert, Button } from 'tdesign-react';
+import { Button } from 'tdesign-react';
 import type { Actor } from '../../api';
 import { queryKeys } from '../../query';
 import { ErrorBanner, Loading } from '../../ui';
@@ -34,9 +34,10 @@ export function ApplicationDemandPanel({ applicationId, queryNumber, actor, onCh
     <section aria-labelledby="application-demands-title">
       <h2 id="application-demands-title">督办</h2>
       {notice ? (
-        <div role="status">
-          <Alert theme="success" message={notice} />
-        </div>
+        // The house success banner, which the supervision journey waits for by its class.
+        <p className="banner banner-success" role="status">
+          {notice}
+        </p>
       ) : null}
       {demands.map((demand) => (
         <DemandCard key={demand.id} demand={demand} actor={actor} onChanged={changed} />

@@ -3,6 +3,8 @@ import { Button, Form, Input, Select, Textarea, type FormRule, type SubmitContex
 import { ApiFailure } from '../../api';
 import { ErrorBanner } from '../../ui';
 import { Labelled } from '../labelled-control';
+// The labelled controls' full width, which the portal does not otherwise load.
+import '../staff-screens.css';
 import { submitApplication, type ApplicationReceipt, type ApplicationRequest } from './portal-application-api';
 
 /** The applicant columns of table 三, as the form offers them (a small copy: the web imports nothing from the domain). */

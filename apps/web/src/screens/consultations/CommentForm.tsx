@@ -3,6 +3,8 @@ import { Alert, Button, Card, Form, Input, Textarea, type SubmitContext } from '
 import { ApiFailure } from '../../api';
 import { ErrorBanner } from '../../ui';
 import { Labelled } from '../labelled-control';
+// The labelled controls' full width, which the portal does not otherwise load.
+import '../staff-screens.css';
 import { submitComment } from './consultation-api';
 
 const optional = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);

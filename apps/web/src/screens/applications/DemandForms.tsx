@@ -3,6 +3,8 @@ import { Button, Form, Textarea, type SubmitContext } from 'tdesign-react';
 import { ApiFailure } from '../../api';
 import { ErrorBanner } from '../../ui';
 import { Labelled } from '../labelled-control';
+// The labelled controls' full width (the answer is a paragraph or two).
+import '../staff-screens.css';
 import { answerApplicationDemand, closeApplicationDemand, type ApplicationDemand } from './application-demands';
 
 const problemOf = (error: unknown, field: string) => {

@@ -1,12 +1,12 @@
 import type { BrowserContext } from 'playwright-core';
-import { expectText, failureScreenshots, launchChromium, screenshot as shot, signIn as signInAt, type LaunchedChromium } from '../support/browser';
+import { checkScreen, expectText, failureScreenshots, launchChromium, signIn as signInAt, type LaunchedChromium } from '../support/browser';
 import { startSystem, type RunningSystem } from '../support/running-system';
 
 /**
  * 目录编制 in a real browser: the education bureau's drafter proposes a new row, the disclosure office
  * accepts it row by row, and the office's leader approves the round, which shows the new version's diff.
  * Activation would replace the catalog every suite reads, so it is left to catalog-compilation.int-spec.ts.
- * Screenshots go to test-output/screenshots/compilation-*.png.
+ * Each main screen is checked with axe and saved as test-output/screenshots/compilation-*.png.
  */
 describe('a catalog compilation round in the browser', () => {
   let system: RunningSystem;
@@ -40,7 +40,7 @@ describe('a catalog compilation round in the browser', () => {
       const drafter = await signInAt(context, origin, 'edu.drafter');
       await drafter.goto(`${origin}/compilation/${roundId}`);
       await drafter.getByRole('heading', { name: /2099年目录编制/ }).waitFor();
-      const form = drafter.getByRole('form', { name: '添加目录事项' });
+      const form = drafter.getByRole('region', { name: '添加目录事项' });
       await form.getByLabel('事项编码').fill(code);
       await form.getByLabel('一级事项').fill('学生资助');
       await form.getByLabel('二级事项').fill('资助名单');
@@ -50,15 +50,18 @@ describe('a catalog compilation round in the browser', () => {
       await form.getByLabel('来源（权责清单事项）').fill('教育-021');
       await form.getByRole('button', { name: '加入列表' }).click();
       await form.getByRole('button', { name: '提交本部门目录事项' }).click();
-      await expectText(drafter.locator('article h2'), '待审核');
-      await shot(drafter, 'compilation-proposed');
+      await expectText(drafter.getByRole('heading', { level: 2 }).first(), '待审核');
+      await checkScreen(drafter, 'compilation-proposed');
 
       const office = await signInAt(context, origin, 'office.publisher');
+      await office.goto(`${origin}/compilation`);
+      await office.getByRole('link', { name: '2099年目录编制' }).first().waitFor();
+      await checkScreen(office, 'compilation-list');
       await office.goto(`${origin}/compilation/${roundId}`);
-      await office.getByLabel(`${code} 审核决定`).selectOption('accept');
+      await office.getByRole('radiogroup', { name: `${code} 审核决定` }).locator('label', { hasText: '通过' }).click();
       await office.getByRole('button', { name: '提交审核意见' }).click();
       await expectText(office.getByTestId('round-state'), '领导审批');
-      await shot(office, 'compilation-reviewed');
+      await checkScreen(office, 'compilation-reviewed');
 
       // The office's leader is this file's own user, not a demo button: signed in by name.
       const approver = await context.newPage();
@@ -70,7 +73,7 @@ describe('a catalog compilation round in the browser', () => {
       await approver.getByRole('button', { name: '同意' }).click();
       await expectText(approver.getByTestId('round-state'), '已审批，待启用');
       await expectText(approver.getByTestId('round-diff'), `新增：${code}`);
-      await shot(approver, 'compilation-approved');
+      await checkScreen(approver, 'compilation-approved');
     } catch (error) {
       await failureScreenshots(context, 'failure-compilation-');
       throw error;

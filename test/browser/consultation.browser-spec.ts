@@ -3,7 +3,7 @@ import { Client as TemporalClient, Connection } from '@temporalio/client';
 import type { BrowserContext } from 'playwright-core';
 import { PUBLIC_CONSULTATION_WORKFLOW_TYPE, publicConsultationWorkflowId, type PublicConsultationInput } from '@zwgk/contracts';
 import { chinaDateOf } from '@zwgk/domain';
-import { launchChromium, screenshot as shot, signIn, type LaunchedChromium } from '../support/browser';
+import { checkScreen, launchChromium, signIn, type LaunchedChromium } from '../support/browser';
 import { EDU_DECIDERS, releaseThroughReview } from '../support/review-path';
 import { startSystem, type RunningSystem } from '../support/running-system';
 import { testServers } from '../support/test-environment';
@@ -15,7 +15,7 @@ import { testServers } from '../support/test-environment';
  * the citizen, coming back, reads which opinion was adopted and why, without their contact anywhere on the
  * page. So that the real timer closes it within the test, the consultation is started straight on Temporal
  * with a period ending 90 s later (the API holds a department to the legal minimum, 30 days here).
- * Screenshots: test-output/screenshots/consultation-open.png, consultation-staff.png, consultation-list.png, consultation-feedback.png.
+ * Each main screen is checked with axe and saved under test-output/screenshots/consultation-*.png.
  */
 const TITLE = '县城公共停车收费管理办法（征求意见稿）';
 const DRAFT = '第一条 为规范县城公共停车秩序，制定本办法。\n第五条 夜间（22时至次日7时）停车按次收费，每次5元。\n第八条 本办法自发布之日起施行。';
@@ -81,16 +81,20 @@ describe('public consultation in a browser', () => {
     await citizen.getByLabel('意见建议').fill('建议夜间停车改为包月，方便周边居民。');
     await citizen.getByLabel('姓名（选填）').fill('李女士');
     await citizen.getByLabel('联系方式（选填）').fill('13700003333');
-    await shot(citizen, 'consultation-open');
+    await checkScreen(citizen, 'consultation-open');
     await citizen.getByRole('button', { name: '提交意见' }).click();
     await citizen.getByText('意见已收到，经审核后公开显示。', { exact: false }).waitFor();
 
     // The department head moderates the opinion in the staff screen, where the contact shows.
     const head = await signIn(context, origin, 'edu.reviewer');
+    await head.goto(`${origin}/consultations`);
+    await head.getByRole('link', { name: TITLE }).first().waitFor();
+    await checkScreen(head, 'consultation-staff-list');
     await head.goto(`${origin}/consultations/${consultationId}`);
     await head.getByRole('heading', { name: '公众意见（待审核 1 条）' }).waitFor();
     await head.getByText('联系方式：13700003333', { exact: false }).waitFor();
-    await head.getByRole('button', { name: '公开' }).click();
+    await checkScreen(head, 'consultation-moderation');
+    await head.getByRole('button', { name: '公开', exact: true }).click();
     await head.getByRole('heading', { name: '公众意见（待审核 0 条）' }).waitFor();
     await system.client.eventually(
       async () => ((await system.client.request('GET', `/consultations/${consultationId}`, { as: 'edu.drafter' })).body.state === 'CLOSED' ? true : undefined),
@@ -103,13 +107,13 @@ describe('public consultation in a browser', () => {
     await drafter.getByRole('heading', { name: '公布意见采纳情况' }).waitFor();
     await drafter.getByLabel('公开事项目录编码').fill('EDU-001');
     await drafter.getByLabel('总体说明').fill('感谢社会各界的关心和支持，现将意见采纳情况说明如下。');
-    await drafter.getByLabel('采纳情况', { exact: true }).selectOption('partly-adopted');
+    await drafter.locator('label.t-radio', { hasText: '部分采纳' }).click();
     await drafter.getByRole('button', { name: '提交审核' }).click();
     await drafter.getByText('部分采纳的意见须说明理由', { exact: false }).waitFor();
     await drafter.getByLabel('理由', { exact: true }).fill('增设包月方式，夜间按次收费保留');
     await drafter.getByRole('button', { name: '提交审核' }).click();
     await drafter.getByRole('link', { name: '采纳情况说明（公开事项）' }).waitFor();
-    await shot(drafter, 'consultation-staff');
+    await checkScreen(drafter, 'consultation-staff');
     const feedback = await system.client.request('GET', `/consultations/${consultationId}`, { as: 'edu.drafter' });
     expect(feedback.body).toMatchObject({ state: 'FEEDBACK_IN_REVIEW', feedbackItemId: expect.any(String) });
     await releaseThroughReview(system.client, feedback.body.feedbackItemId, EDU_DECIDERS, { submitAs: 'edu.drafter', timeoutMs: 60_000 });
@@ -117,9 +121,9 @@ describe('public consultation in a browser', () => {
 
     // Later the citizen comes back: the closed consultation with its feedback, the opinion answered.
     await citizen.goto(`${origin}/public/consultations`);
-    await citizen.getByRole('tab', { name: '已结束' }).click();
+    await citizen.locator('label', { hasText: '已结束' }).click();
     await citizen.getByRole('link', { name: TITLE }).first().waitFor();
-    await shot(citizen, 'consultation-list');
+    await checkScreen(citizen, 'consultation-list');
     await citizen.goto(`${origin}/public/consultations/${consultationId}`);
     await citizen.getByRole('heading', { name: '意见采纳情况' }).waitFor();
     await citizen.getByText('部分采纳').waitFor();
@@ -127,7 +131,7 @@ describe('public consultation in a browser', () => {
     await citizen.getByText('李女士', { exact: false }).waitFor();
     expect(await citizen.getByRole('button', { name: '提交意见' }).count()).toBe(0);
     expect(await citizen.content()).not.toContain('13700003333');
-    await shot(citizen, 'consultation-feedback');
+    await checkScreen(citizen, 'consultation-feedback');
     await citizen.getByRole('link', { name: '查看采纳情况说明全文' }).click();
     await citizen.getByRole('heading', { name: `关于《${TITLE}》公开征求意见采纳情况的说明` }).waitFor();
   }, 300_000);

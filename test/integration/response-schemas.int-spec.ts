@@ -66,6 +66,7 @@ function differences(value: unknown, schema: Schema, document: OpenApiDocument, 
 /**
  * The response schemas the web app's types are generated from (GET /api/tasks, /api/items, /api/items/:id,
  * /api/applications, /api/applications/:id, the supervision routes) describe what the API really answers: every field, its type and
+ * /api/applications, /api/applications/:id, the staff's and the portal's consultations) describe what the API really answers: every field, its type and
  * whether it may be null, on a released item (tasks decided, ledger written), an item in review and an
  * application in hand.
  */
@@ -300,4 +301,50 @@ describe('the documented response schemas', () => {
     ];
     for (const [route, path] of checks) expect(await conformance(route, path, 'office.supervisor')).toEqual(conforms(route, 'office.supervisor'));
   }, 60_000);
+  it('describe the consultations, for staff with the contact and on the portal without', async () => {
+    const opened = await client.request('POST', '/consultations', {
+      as: 'edu.drafter',
+      body: { kind: 'normative-document', title: '响应结构：县城公共停车收费管理办法（征求意见稿）', draftText: '第一条 为规范停车秩序，制定本办法。', explanation: '起草说明', closesOn: '2099-12-31' },
+    });
+    expect(opened.status).toBe(201);
+    const id = opened.body.id as string;
+    const comment = (content: string) => client.request('POST', `/public/consultations/${id}/comments`, { body: { content, clause: '第一条', name: '李女士', contact: '13700003333' } });
+    expect((await comment('建议夜间停车改为包月，方便周边居民。')).status).toBe(201);
+    expect((await comment('建议增设充电车位，方便新能源车主。')).status).toBe(201);
+    const shown = (await client.request('GET', `/consultations/${id}`, { as: 'edu.reviewer' })).body.comments[0].id as string;
+    expect((await client.request('POST', `/consultations/${id}/comments/${shown}/moderation`, { as: 'edu.reviewer', body: { decision: 'approve' } })).status).toBe(200);
+
+    for (const as of ['edu.drafter', 'edu.reviewer']) {
+      expect(await conformance('/api/consultations', '/consultations', as)).toEqual(conforms('/api/consultations', as));
+      expect(await conformance('/api/consultations/{id}', `/consultations/${id}`, as)).toEqual(conforms('/api/consultations/{id}', as));
+    }
+    const anonymous = async (route: string, path: string) => {
+      const schema = document.paths[route]?.get?.responses['200']?.content?.['application/json']?.schema;
+      const response = await client.request('GET', path);
+      expect(response.status).toBe(200);
+      return { route, documented: !!schema?.$ref, differences: schema ? differences(response.body, schema, document, 'body') : [] };
+    };
+    expect(await anonymous('/api/public/consultations', '/public/consultations?status=open&limit=100')).toEqual({ route: '/api/public/consultations', documented: true, differences: [] });
+    expect(await anonymous('/api/public/consultations/{id}', `/public/consultations/${id}`)).toEqual({ route: '/api/public/consultations/{id}', documented: true, differences: [] });
+  }, 120_000);
+
+  it('describe the catalog compilation rounds, with a proposal submitted and returned', async () => {
+    const opened = await client.request('POST', '/catalog-compilation/rounds', { as: 'office.publisher', body: { year: 2097, areas: ['义务教育'], departmentCodes: ['edu'], dueDate: '2097-06-30' } });
+    expect(opened.status).toBe(201);
+    const id = opened.body.roundId as string;
+    const row = {
+      area: '义务教育', level1: '学生资助', level2: '资助名单', content: '●受助学生名单', basis: '《学生资助资金管理办法》', timeLimitText: '信息形成之日起20个工作日内', subject: '县教育局',
+      departmentCodes: ['edu'], channels: ['政府网站'], audience: 'public', mode: 'proactive', levels: ['county'], category: 'execution',
+    };
+    const submitted = await client.requestPatiently('POST', `/catalog-compilation/rounds/${id}/proposals/edu`, { as: 'edu.drafter', body: { rows: [{ action: 'add', code: 'EDU-971', row, source: { kind: 'power-list', reference: '教育-021' } }] } });
+    expect(submitted.status).toBeLessThan(300);
+    const reviewed = await client.requestPatiently('POST', `/catalog-compilation/rounds/${id}/proposals/edu/review`, { as: 'office.publisher', body: { reviews: [{ code: 'EDU-971', decision: 'return', comment: '请补充公开依据的条款' }] } });
+    expect(reviewed.status).toBeLessThan(300);
+    await client.eventually(async () => ((await client.request('GET', `/catalog-compilation/rounds/${id}`, { as: 'edu.drafter' })).body.proposals[0]?.state === 'returned' ? true : undefined), 'the proposal returned');
+
+    for (const as of ['office.publisher', 'edu.drafter']) {
+      expect(await conformance('/api/catalog-compilation/rounds', '/catalog-compilation/rounds', as)).toEqual(conforms('/api/catalog-compilation/rounds', as));
+      expect(await conformance('/api/catalog-compilation/rounds/{id}', `/catalog-compilation/rounds/${id}`, as)).toEqual(conforms('/api/catalog-compilation/rounds/{id}', as));
+    }
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
@@ -8,6 +8,7 @@ import { readIdempotencyKey } from '../common/idempotency-key';
 import { MAX_CATALOG_FILE_BYTES } from '../catalog/import-catalog.dto';
 import { DecideRoundDto, OpenCompilationRoundDto, ReviewProposalDto, SubmitProposalDto } from './catalog-compilation.dto';
 import { CatalogCompilationService } from './catalog-compilation.service';
+import { CompilationRoundDetailView, CompilationRoundListView } from './catalog-compilation.views';
 
 const KEY_HEADER = { name: 'Idempotency-Key', required: false, description: 'a retried request with the same key takes effect once' };
 
@@ -26,6 +27,7 @@ export class CatalogCompilationController {
     return this.rounds.open(actor, body, readIdempotencyKey(key), requestId);
   }
 
+  @ApiOkResponse({ type: CompilationRoundListView })
   @Get('rounds')
   list(@CurrentActor() actor: Actor) {
     return this.rounds.list(actor);
@@ -33,6 +35,7 @@ export class CatalogCompilationController {
 
   @ApiErrors(404)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: CompilationRoundDetailView })
   @Get('rounds/:id')
   detail(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.rounds.detail(actor, id);

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 import { readIdempotencyKey } from '../common/idempotency-key';
+import { StaffConsultationDetailView, StaffConsultationListView } from './consultation.views';
 import { ConsultationsService } from './consultations.service';
 import { LinkDecisionDto } from './link-decision.dto';
 import { ModerateCommentDto } from './moderate-comment.dto';
@@ -25,6 +26,7 @@ export class ConsultationsController {
     return this.consultations.open(actor, body, readIdempotencyKey(key), requestId);
   }
 
+  @ApiOkResponse({ type: StaffConsultationListView })
   @Get()
   list(@CurrentActor() actor: Actor) {
     return this.consultations.list(actor);
@@ -32,6 +34,7 @@ export class ConsultationsController {
 
   @ApiErrors(404)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: StaffConsultationDetailView })
   @Get(':id')
   get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.consultations.get(actor, id);

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, Inject, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiHeader, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { PublicConsultationDetailView, PublicConsultationListView } from './consultation.views';
 import type { Request } from 'express';
 import { Public, RequestId } from '../auth/auth.decorators';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
@@ -16,6 +17,7 @@ import { SubmitCommentDto } from './submit-comment.dto';
 export class PublicConsultationsController {
   constructor(@Inject(ConsultationsService) private readonly consultations: ConsultationsService) {}
 
+  @ApiOkResponse({ type: PublicConsultationListView })
   @Get('consultations')
   list(@Query() query: ListPublicConsultationsQuery) {
     return this.consultations.listPublic(query);
@@ -23,6 +25,7 @@ export class PublicConsultationsController {
 
   @ApiErrors(404)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: PublicConsultationDetailView })
   @Get('consultations/:id')
   get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.consultations.getPublic(id);

@@ -67,6 +67,9 @@ export interface OverdueApplicationsSection {
  */
 export const DEMAND_BADGE_CLASSES: Record<ApplicationDemandState, string> = { open: 'badge badge-due-soon', overdue: 'badge badge-overdue', answered: 'badge badge-in_review', closed: 'badge badge-released' };
 
+/** The same states as TDesign tags (the staff list and the application page). */
+export const DEMAND_TAG_THEMES: Record<ApplicationDemandState, 'primary' | 'danger' | 'default' | 'success'> = { open: 'primary', overdue: 'danger', answered: 'default', closed: 'success' };
+
 const key = () => idempotencyKey()['Idempotency-Key'];
 
 export const loadApplicationDemands = (applicationId: string) =>

@@ -2465,6 +2465,78 @@ export interface components {
             /** @description the supervisor's closing remark (办结意见) */
             remark?: string;
         };
+        CompilationProposalView: {
+            departmentCode: string;
+            departmentName: string | null;
+            overdue: boolean;
+            reviews: components["schemas"]["RowReviewDto"][];
+            revision: number;
+            rows: components["schemas"]["RowProposalDto"][];
+            /** @enum {string} */
+            state: "open" | "submitted" | "returned" | "accepted";
+        };
+        CompilationRoundDetailView: {
+            areas: string[];
+            /** Format: uuid */
+            baseVersionId: string;
+            departmentCodes: string[];
+            /** @description the new version against the base, once approved */
+            diff: components["schemas"]["RoundDiffView"] | null;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "annual" | "adjustment";
+            /** @description the last return at legal review or approval */
+            lastReturn: {
+                [key: string]: unknown;
+            } | null;
+            legalReview: boolean;
+            officeDepartmentCode: string;
+            /** Format: date-time */
+            openedAt: string;
+            openedBy: string;
+            overdue: boolean;
+            proposals: components["schemas"]["CompilationProposalView"][];
+            /** Format: uuid */
+            resultVersionId: string | null;
+            /** @enum {string} */
+            state: "PROPOSING" | "LEGAL_REVIEW" | "LEADER_APPROVAL" | "APPROVED" | "ACTIVATED";
+            year: number;
+        };
+        CompilationRoundListView: {
+            items: components["schemas"]["CompilationRoundView"][];
+        };
+        CompilationRoundView: {
+            areas: string[];
+            /** Format: uuid */
+            baseVersionId: string;
+            departmentCodes: string[];
+            /** @description the new version against the base, once approved */
+            diff: components["schemas"]["RoundDiffView"] | null;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "annual" | "adjustment";
+            /** @description the last return at legal review or approval */
+            lastReturn: {
+                [key: string]: unknown;
+            } | null;
+            legalReview: boolean;
+            officeDepartmentCode: string;
+            /** Format: date-time */
+            openedAt: string;
+            openedBy: string;
+            overdue: boolean;
+            /** Format: uuid */
+            resultVersionId: string | null;
+            /** @enum {string} */
+            state: "PROPOSING" | "LEGAL_REVIEW" | "LEADER_APPROVAL" | "APPROVED" | "ACTIVATED";
+            year: number;
+        };
         CompleteTaskDto: {
             /** @description required to return or reject */
             comment?: string;
@@ -2489,6 +2561,32 @@ export interface components {
              * @description a photo of the notice, uploaded first with POST /api/items/{id}/ledger/{channel}/photos (its id)
              */
             photoAttachmentId?: string;
+        };
+        ConsultationSummaryView: {
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date */
+            closesOn: string;
+            /** @description opinions shown on the portal */
+            commentCount: number;
+            /** @description days left in China, today included; 0 once closed */
+            daysLeft: number;
+            departmentCode: string;
+            departmentName: string;
+            feedbackPublished: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "normative-document" | "plan" | "major-decision" | "other";
+            /** @example 行政规范性文件 */
+            kindLabel: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** @enum {string} */
+            state: "OPEN" | "CLOSED" | "FEEDBACK_IN_REVIEW" | "FEEDBACK_PUBLISHED";
+            /** @example 征求意见中 */
+            stateLabel: string;
+            title: string;
         };
         CreateDepartmentDto: {
             /** @example health */
@@ -3595,6 +3693,58 @@ export interface components {
             count: number;
             label: string;
         };
+        PublicConsultationDecisionView: {
+            /** Format: uuid */
+            itemId: string;
+            title: string;
+        };
+        PublicConsultationDetailView: {
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date */
+            closesOn: string;
+            /** @description opinions shown on the portal */
+            commentCount: number;
+            comments: components["schemas"]["PublicOpinionView"][];
+            /** @description days left in China, today included; 0 once closed */
+            daysLeft: number;
+            decision: components["schemas"]["PublicConsultationDecisionView"] | null;
+            departmentCode: string;
+            departmentName: string;
+            draftText: string;
+            explanation: string;
+            feedback: components["schemas"]["PublicConsultationFeedbackView"] | null;
+            feedbackPublished: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "normative-document" | "plan" | "major-decision" | "other";
+            /** @example 行政规范性文件 */
+            kindLabel: string;
+            minimumBasis: string;
+            /** Format: date-time */
+            openedAt: string;
+            shortenedReason: string | null;
+            /** @enum {string} */
+            state: "OPEN" | "CLOSED" | "FEEDBACK_IN_REVIEW" | "FEEDBACK_PUBLISHED";
+            /** @example 征求意见中 */
+            stateLabel: string;
+            title: string;
+        };
+        PublicConsultationFeedbackView: {
+            /** Format: uuid */
+            itemId: string | null;
+            late: boolean;
+            /** Format: date-time */
+            publishedAt: string | null;
+            summary: string | null;
+        };
+        PublicConsultationListView: {
+            items: components["schemas"]["ConsultationSummaryView"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
         PublicEditionView: {
             edition: number;
             /** Format: date-time */
@@ -3768,6 +3918,20 @@ export interface components {
              * @description the released edition's release
              */
             updatedAt: string;
+        };
+        PublicOpinionView: {
+            /** @enum {string} */
+            adoption?: "adopted" | "partly-adopted" | "not-adopted";
+            /** @example 采纳 */
+            adoptionLabel?: string;
+            adoptionReason?: string | null;
+            authorName: string | null;
+            clause: string | null;
+            content: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            receivedAt: string;
         };
         PublicResponseView: {
             /**
@@ -3963,6 +4127,12 @@ export interface components {
             revision: number;
             title: string;
         };
+        RoundDiffView: {
+            /** @description codes added by the new version */
+            added: string[];
+            changed: string[];
+            removed: string[];
+        };
         RowProposalDto: {
             /** @enum {string} */
             action: "add" | "change" | "remove";
@@ -4104,6 +4274,108 @@ export interface components {
         StaffApplicationListView: {
             /** @description newest first, at most 500 */
             items: components["schemas"]["StaffApplicationListItemView"][];
+        };
+        StaffConsultationCommentView: {
+            /** @enum {string|null} */
+            adoption: "adopted" | "partly-adopted" | "not-adopted" | null;
+            /** @example 部分采纳 */
+            adoptionLabel: string | null;
+            adoptionReason: string | null;
+            authorName: string | null;
+            clause: string | null;
+            /** @description only for who may see how to reach the commenter */
+            contact?: string | null;
+            content: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            moderatedAt: string | null;
+            moderatedBy: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            rejectionReason: string | null;
+            /** @enum {string} */
+            state: "pending" | "approved" | "rejected";
+        };
+        StaffConsultationDetailView: {
+            affectsMarketEntities: boolean;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date */
+            closesOn: string;
+            /** @description opinions shown on the portal */
+            commentCount: number;
+            comments: components["schemas"]["StaffConsultationCommentView"][];
+            /** @description days left in China, today included; 0 once closed */
+            daysLeft: number;
+            /** Format: uuid */
+            decisionItemId: string | null;
+            departmentCode: string;
+            departmentName: string;
+            draftText: string;
+            explanation: string;
+            /** Format: date-time */
+            feedbackDueAt: string | null;
+            feedbackDueExplanation: string | null;
+            /** Format: uuid */
+            feedbackItemId: string | null;
+            feedbackLate: boolean | null;
+            feedbackOverdue: boolean;
+            feedbackPublished: boolean;
+            /** Format: date-time */
+            feedbackPublishedAt: string | null;
+            feedbackSummary: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "normative-document" | "plan" | "major-decision" | "other";
+            /** @example 行政规范性文件 */
+            kindLabel: string;
+            minimumBasis: string;
+            /** Format: date-time */
+            openedAt: string;
+            openedBy: string;
+            pendingCount: number;
+            shortenedReason: string | null;
+            /** @enum {string} */
+            state: "OPEN" | "CLOSED" | "FEEDBACK_IN_REVIEW" | "FEEDBACK_PUBLISHED";
+            /** @example 征求意见中 */
+            stateLabel: string;
+            title: string;
+        };
+        StaffConsultationListItemView: {
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date */
+            closesOn: string;
+            /** @description opinions shown on the portal */
+            commentCount: number;
+            /** @description days left in China, today included; 0 once closed */
+            daysLeft: number;
+            departmentCode: string;
+            departmentName: string;
+            /** Format: date-time */
+            feedbackDueAt: string | null;
+            feedbackOverdue: boolean;
+            feedbackPublished: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "normative-document" | "plan" | "major-decision" | "other";
+            /** @example 行政规范性文件 */
+            kindLabel: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** @enum {string} */
+            state: "OPEN" | "CLOSED" | "FEEDBACK_IN_REVIEW" | "FEEDBACK_PUBLISHED";
+            /** @example 征求意见中 */
+            stateLabel: string;
+            title: string;
+        };
+        StaffConsultationListView: {
+            items: components["schemas"]["StaffConsultationListItemView"][];
         };
         SubjectChainVerificationView: {
             chains: components["schemas"]["CheckedChainView"][];
@@ -5653,7 +5925,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompilationRoundListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -5774,12 +6048,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompilationRoundDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -7312,7 +7587,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffConsultationListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -7442,12 +7719,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffConsultationDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9370,9 +9648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/jpeg": components["schemas"]["ApiErrorBody"];
-                    "image/png": components["schemas"]["ApiErrorBody"];
-                    "image/webp": components["schemas"]["ApiErrorBody"];
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description 暂不可用: Temporal did not answer in time or is down; retry (with the same Idempotency-Key) */
@@ -9381,9 +9657,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/jpeg": components["schemas"]["ApiErrorBody"];
-                    "image/png": components["schemas"]["ApiErrorBody"];
-                    "image/webp": components["schemas"]["ApiErrorBody"];
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
         };
@@ -11528,7 +11802,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicConsultationListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11552,12 +11828,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicConsultationDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {

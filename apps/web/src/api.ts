@@ -274,10 +274,6 @@ export function loadDelegates(taskId: string): Promise<Delegates> {
 /** GET /api/auth/config: the dev-user buttons, or OIDC with the issuer's details. */
 export type AuthConfig = { mode: 'dev' } | { mode: 'oidc'; issuer: string; clientId: string | null; scopes: string; redirectUri: string | null; bearerToken: 'id_token' | 'access_token' };
 
-export function loadAuthConfig(): Promise<AuthConfig> {
-  return api<AuthConfig>('GET', '/auth/config');
-}
-
 let sessionExpiredHandler: (() => void) | null = null;
 
 /** Called when a signed-in request is answered 401 (the token expired or was revoked): the app signs out. */
@@ -300,13 +296,6 @@ export interface OverdueFilters {
   leader?: string;
   from?: string;
   to?: string;
-}
-
-export function overdueQueryString(filters: OverdueFilters): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }
 
 export interface SupervisionDemand {
@@ -362,12 +351,6 @@ export interface OverdueRowView {
   demands: SupervisionDemand[];
 }
 
-export interface OverdueListAnswer {
-  generatedAt: string;
-  counts: { statutory: number; sla: number };
-  items: OverdueRowView[];
-}
-
 export interface OverdueBar {
   key: string;
   label: string;
@@ -388,16 +371,6 @@ export interface AnnualReportDeadline {
   links: { html: string; xlsx: string };
 }
 
-export interface SupervisionDashboard {
-  generatedAt: string;
-  counts: { statutory: number; sla: number; stillOverdue: number };
-  byDepartment: OverdueBar[];
-  byArea: OverdueBar[];
-  byStage: OverdueBar[];
-  demands: { open: number; overdue: number; answered: number };
-  annualReport: AnnualReportDeadline;
-}
-
 export interface TrendPoint {
   period: string;
   due: number;
@@ -411,31 +384,6 @@ export interface SupervisionTrend {
   periods: { key: string; label: string; from: string; to: string }[];
   departments: { departmentCode: string; departmentName: string; series: TrendPoint[] }[];
   totals: TrendPoint[];
-}
-
-export interface SupervisionFilterOptions {
-  departments: { code: string; name: string }[];
-  areas: string[];
-  stages: { stage: string; label: string }[];
-  leaders: { username: string; displayName: string; departmentCode: string }[];
-}
-
-export const loadOverdue = (filters: OverdueFilters) => api<OverdueListAnswer>('GET', `/supervision/overdue${overdueQueryString(filters)}`);
-export const loadSupervisionDashboard = (filters: OverdueFilters) => api<SupervisionDashboard>('GET', `/supervision/dashboard${overdueQueryString(filters)}`);
-export const loadSupervisionTrend = (unit: 'quarter' | 'month') => api<SupervisionTrend>('GET', `/supervision/trend?unit=${unit}`);
-export const loadSupervisionFilters = () => api<SupervisionFilterOptions>('GET', '/supervision/filters');
-export const loadSupervisionDemands = (query = '') => api<{ items: SupervisionDemand[] }>('GET', `/supervision/demands${query}`);
-
-export function demandAction(body: { itemId: string; reason: string; dueWorkingDays?: number }): Promise<SupervisionDemand> {
-  return api<SupervisionDemand>('POST', '/supervision/demands', body, idempotencyKey());
-}
-
-export function commentOnItem(itemId: string, comment: string): Promise<unknown> {
-  return api('POST', `/supervision/items/${encodeURIComponent(itemId)}/comments`, { comment }, idempotencyKey());
-}
-
-export function extendDeadline(itemId: string, body: { target: string; workingDays: number; reason: string }): Promise<unknown> {
-  return api('POST', `/items/${encodeURIComponent(itemId)}/extensions`, body, idempotencyKey());
 }
 
 /** Opens a page that needs the bearer token (the annual report's printable HTML) in a new tab. */

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { Client as PgClient } from 'pg';
 import type { BrowserContext } from 'playwright-core';
 import { checkScreen, launchChromium, screenshot as shot, type LaunchedChromium } from '../support/browser';
 import { LocalOidcIssuer } from '../support/local-oidc-issuer';
 import { startApi, uniqueTaskQueue, type SpawnedProcess } from '../support/running-system';
+import { testServers } from '../support/test-environment';
 
 interface StoredSession {
   token: string;
@@ -20,6 +22,9 @@ type PageStorage = { getItem(key: string): string | null } & Record<string, unkn
 describe('OIDC silent renew and sign-out at the issuer in the browser', () => {
   const run = randomUUID().slice(0, 6);
   const username = `renew${run}.reviewer`;
+  // A department of this file's own: the user signed in here is a 初审 reviewer of it, and a reviewer of a shared
+  // department (edu) would be notified of other suites' tasks (an escalation goes to every head of the department).
+  const department = `renew${run}`;
   let api: SpawnedProcess & { baseUrl: string };
   let issuer: LocalOidcIssuer;
   let chromium: LaunchedChromium | undefined;
@@ -33,7 +38,10 @@ describe('OIDC silent renew and sign-out at the issuer in the browser', () => {
     issuer.refreshTokens = true;
     // oidc-client-ts renews a minute before expiry: a 64-second token is renewed about 4 seconds after sign-in.
     issuer.tokenLifetimeSeconds = 64;
-    issuer.users.set(username, { sub: `sub-${run}`, preferred_username: username, name: '柳初审（教育局）', department: 'edu', roles: ['gov-head'] });
+    const db = new PgClient({ connectionString: testServers().databaseUrl });
+    await db.connect();
+    await db.query(`INSERT INTO departments (code, name, parent_code, kind) VALUES ($1, '县续期测试局', 'county', 'department')`, [department]).finally(() => db.end());
+    issuer.users.set(username, { sub: `sub-${run}`, preferred_username: username, name: '柳初审（测试局）', department, roles: ['gov-head'] });
     api = await startApi(uniqueTaskQueue('oidc-renew'), { AUTH_MODE: 'oidc', OIDC_ISSUER: issuer.url, OIDC_CLIENT_ID: 'zwgk-web', OIDC_ROLE_MAP: 'gov-head=reviewer' });
   }, 120_000);
 
@@ -51,8 +59,8 @@ describe('OIDC silent renew and sign-out at the issuer in the browser', () => {
     try {
       await page.goto(`${origin}/login`);
       await page.getByRole('button', { name: '统一身份认证登录' }).click();
-      await page.getByRole('button', { name: `柳初审（教育局）（${username}）` }).click();
-      await page.locator('.user-box').filter({ hasText: '柳初审（教育局）' }).waitFor();
+      await page.getByRole('button', { name: `柳初审（测试局）（${username}）` }).click();
+      await page.locator('.user-box').filter({ hasText: '柳初审（测试局）' }).waitFor();
       await page.locator('#inbox-title').waitFor();
       const first = (await storedToken())!;
       expect(first).toBeTruthy();
@@ -70,7 +78,7 @@ describe('OIDC silent renew and sign-out at the issuer in the browser', () => {
       // The renewed token is the one the app sends, and the API accepts it.
       const me = await page.evaluate(async (token) => (await fetch('/api/auth/me', { headers: { authorization: `Bearer ${token}` } })).status, renewed);
       expect(me).toBe(200);
-      await page.locator('.user-box').filter({ hasText: '柳初审（教育局）' }).waitFor();
+      await page.locator('.user-box').filter({ hasText: '柳初审（测试局）' }).waitFor();
 
       // 退出登录: through the issuer's end_session_endpoint, with the ID token as the hint, and back to /login.
       const toIssuer = page.waitForRequest((request) => request.url().startsWith(`${issuer.url}/logout`) && request.isNavigationRequest());

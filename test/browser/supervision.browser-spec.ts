@@ -96,6 +96,8 @@ describe('the supervisor dashboard in the browser', () => {
 
     // Click the 县教育局 bar: just right of its axis label, at the label's height.
     const label = departmentChart.locator('svg text', { hasText: '县教育局' }).first();
+    // Into view first: the mouse clicks at viewport coordinates, and typing in the search above scrolled the page.
+    await label.scrollIntoViewIfNeeded();
     const box = (await label.boundingBox())!;
     await supervisor.mouse.click(box.x + box.width + 14, box.y + box.height / 2);
     const chips = supervisor.getByRole('group', { name: '当前筛选' });

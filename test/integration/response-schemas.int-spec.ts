@@ -347,4 +347,81 @@ describe('the documented response schemas', () => {
       expect(await conformance('/api/catalog-compilation/rounds/{id}', `/catalog-compilation/rounds/${id}`, as)).toEqual(conforms('/api/catalog-compilation/rounds/{id}', as));
     }
   }, 120_000);
+
+  it('describe the concerns, the notifications, the task steps and the review chains', async () => {
+    const run = Date.now().toString(36);
+    // The task steps, on an item in review: its 初审 task claimed in bulk, released, claimed and approved; its 保密审查
+    // task delegated to the department's second secrecy reviewer (a seeded one: a reviewer added to edu here would be
+    // notified of other suites' escalations), who decides.
+    const inReview = (await client.request('POST', '/items', { as: 'edu.drafter', body: draft(`响应结构：2026年寒假托管服务安排 ${run}`) })).body.id as string;
+    expect((await client.request('POST', `/items/${inReview}/submit`, { as: 'edu.drafter' })).status).toBe(200);
+    const openTask = (as: string) =>
+      client.eventually(async () => {
+        const inbox = await client.request('GET', '/tasks?state=open&limit=200', { as });
+        return (inbox.body.items as { id: string; itemId: string }[]).find((task) => task.itemId === inReview)?.id;
+      }, `the task of ${as}`);
+    const taskId = await openTask('edu.reviewer');
+    expect(await conformance('/api/tasks/{id}', `/tasks/${taskId}`, 'edu.reviewer')).toEqual(conforms('/api/tasks/{id}', 'edu.reviewer'));
+    const steps: [string, string, unknown][] = [
+      ['/api/tasks/claims', '/tasks/claims', { taskIds: [taskId, '00000000-0000-4000-8000-00000000abcd'] }],
+      ['/api/tasks/{id}/unclaim', `/tasks/${taskId}/unclaim`, undefined],
+      ['/api/tasks/{id}/claim', `/tasks/${taskId}/claim`, undefined],
+      ['/api/tasks/{id}/complete', `/tasks/${taskId}/complete`, { decision: 'approve' }],
+    ];
+    for (const [route, path, body] of steps) expect(await postConformance(route, path, 200, 'edu.reviewer', body)).toEqual(conforms(route, 'edu.reviewer'));
+    const secrecyTask = await openTask('edu.secrecy');
+    const deputy = 'edu.secrecy2';
+    expect(await conformance('/api/tasks/{id}/delegates', `/tasks/${secrecyTask}/delegates`, 'edu.secrecy')).toEqual(conforms('/api/tasks/{id}/delegates', 'edu.secrecy'));
+    expect(await postConformance('/api/tasks/{id}/delegate', `/tasks/${secrecyTask}/delegate`, 200, 'edu.secrecy', { to: deputy, comment: '请代为保密审查' })).toEqual(
+      conforms('/api/tasks/{id}/delegate', 'edu.secrecy'),
+    );
+    expect(await postConformance('/api/tasks/{id}/complete', `/tasks/${secrecyTask}/complete`, 200, deputy, { decision: 'return', comment: '请补充托管时段' })).toEqual(
+      conforms('/api/tasks/{id}/complete', deputy),
+    );
+
+    // The delegation notified the deputy: the list, then reading one.
+    const notice = await client.eventually(async () => {
+      const notices = await client.request('GET', '/notifications', { as: deputy });
+      return (notices.body.items as { id: string; kind: string; taskId?: string | null }[]).find((entry) => entry.kind === 'task-delegated' && (entry.taskId === undefined || entry.taskId === secrecyTask));
+    }, 'the delegation notice');
+    expect(await conformance('/api/notifications', '/notifications', deputy)).toEqual(conforms('/api/notifications', deputy));
+    expect(await postConformance('/api/notifications/{id}/read', `/notifications/${notice.id}/read`, 200, deputy, undefined)).toEqual(conforms('/api/notifications/{id}/read', deputy));
+    expect(await conformance('/api/notifications', '/notifications', deputy)).toEqual(conforms('/api/notifications', deputy));
+
+    // A question from the public on a released item, through every step of a message; a major emergency for the press conference.
+    const released = (await client.request('POST', '/items', { as: 'edu.drafter', body: draft(`响应结构：2026年义务教育招生咨询 ${run}`) })).body.id as string;
+    expect((await client.request('POST', `/items/${released}/submit`, { as: 'edu.drafter' })).status).toBe(200);
+    await releaseThroughReview(client, released);
+    const asked = await client.request('POST', `/public/items/${released}/concerns`, { body: { content: '请问随迁子女入学需要哪些材料？', contact: '13800138000' } });
+    expect(asked.status).toBe(201);
+    expect(answerConforms('/api/public/items/{id}/concerns', 'post', 201, asked.body)).toEqual(documented('/api/public/items/{id}/concerns', 'post'));
+    const concernId = asked.body.id as string;
+    const concernRoutes = (as: string) => [
+      ['/api/concerns', '/concerns?state=all&limit=200'],
+      ['/api/concerns/{id}', `/concerns/${concernId}`],
+    ].map(async ([route, path]) => expect(await conformance(route!, path!, as)).toEqual(conforms(route!, as)));
+    await Promise.all(concernRoutes('office.publisher'));
+    const concernSteps: [string, string, string, unknown][] = [
+      ['/api/concerns/{id}/extension', 'extension', 'office.publisher', { reason: '涉及多部门会商，情况复杂' }],
+      ['/api/concerns/{id}/triage', 'triage', 'office.publisher', { classification: 'inquiry', assignDepartmentCode: 'edu' }],
+      ['/api/concerns/{id}/response', 'response', 'edu.drafter', { draft: '需提交户口簿。' }],
+      ['/api/concerns/{id}/review', 'review', 'edu.leader', { decision: 'return', comment: '请写明办理地点' }],
+      ['/api/concerns/{id}/response', 'response', 'edu.drafter', { draft: '需提交户口簿和居住证，到县教育局一楼窗口办理。' }],
+      ['/api/concerns/{id}/review', 'review', 'edu.leader', { decision: 'approve' }],
+    ];
+    for (const [route, step, as, body] of concernSteps) expect(await postConformance(route, `/concerns/${concernId}/${step}`, 200, as, body)).toEqual(conforms(route, as));
+    await Promise.all([...concernRoutes('office.publisher'), ...concernRoutes('edu.leader')]);
+    const incident = await client.request('POST', `/items/${released}/incidents`, { as: 'office.publisher', body: { summary: '网传招生违规，转发量较大', severity: 'major-emergency' } });
+    expect(incident.status).toBe(201);
+    expect(await postConformance('/api/concerns/{id}/press-conference', `/concerns/${incident.body.id}/press-conference`, 200, 'office.publisher', { summary: '县政府新闻办召开新闻发布会' })).toEqual(
+      conforms('/api/concerns/{id}/press-conference', 'office.publisher'),
+    );
+    expect(await conformance('/api/concerns/{id}', `/concerns/${incident.body.id}`, 'office.publisher')).toEqual(conforms('/api/concerns/{id}', 'office.publisher'));
+
+    // The review chains, with a policy for a catalog item no other test submits.
+    const put = await client.request('PUT', '/review-chains', { as: 'admin', body: { catalogItemCode: `SCHEMA-A-${run}`, stages: ['confidentiality-review', 'sign-off'] } });
+    expect(put.status).toBe(200);
+    expect(answerConforms('/api/review-chains', 'put', 200, put.body)).toEqual(documented('/api/review-chains', 'put'));
+    expect(await conformance('/api/review-chains', '/review-chains', 'admin')).toEqual(conforms('/api/review-chains', 'admin'));
+  }, 240_000);
 });

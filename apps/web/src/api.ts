@@ -1,5 +1,6 @@
 /** The HTTP client of the web app: the bearer token from sessionStorage, and errors with their fields. */
 import { failureTitle, fieldProblemText } from './errors/error-text';
+import type { components } from './openapi/schema';
 
 export interface Actor {
   username: string;
@@ -206,21 +207,9 @@ export interface OrgHistoryEntry {
 
 // ── Inbox actions and identity (issues 5 and 6): bulk claim, claim / release / delegate, sign-in config ──
 
-/** One task of a bulk claim (批量认领), with the status a single claim would have answered. */
-export interface ClaimOutcome {
-  taskId: string;
-  outcome: 'claimed' | 'already-claimed-by-you' | 'refused';
-  status: number;
-  /** The refusal's error code: `task.claimed-by-other` (with `claimedBy`), `task.not-yours`, … */
-  code?: string;
-  claimedBy?: string;
-  message: string;
-}
-
-export interface BulkClaimAnswer {
-  results: ClaimOutcome[];
-  summary: { claimed: number; alreadyClaimedByYou: number; refused: number };
-}
+/** One task of a bulk claim (批量认领), with the status a single claim would have answered (apps/api/src/tasks/task.views.ts). */
+export type ClaimOutcome = components['schemas']['ClaimOutcomeView'];
+export type BulkClaimAnswer = components['schemas']['BulkClaimView'];
 
 /** The API takes at most this many tasks per bulk claim. */
 export const BULK_CLAIM_MAX = 50;
@@ -230,19 +219,7 @@ export function claimTasks(taskIds: string[]): Promise<BulkClaimAnswer> {
 }
 
 /** GET /api/tasks/:id: one task with who holds it. */
-export interface TaskView {
-  id: string;
-  itemId: string;
-  stage: string;
-  stageLabel: string;
-  role: string;
-  departmentCode: string;
-  state: string;
-  assignee: string | null;
-  claimedBy: string | null;
-  delegatedBy: string | null;
-  dueAt: string;
-}
+export type TaskView = components['schemas']['TaskView'];
 
 export function loadTask(taskId: string): Promise<TaskView> {
   return api<TaskView>('GET', `/tasks/${taskId}`);
@@ -260,12 +237,8 @@ export function delegateTask(taskId: string, to: string, comment?: string): Prom
   return api('POST', `/tasks/${taskId}/delegate`, { to, ...(comment ? { comment } : {}) }, idempotencyKey());
 }
 
-export interface Delegates {
-  taskId: string;
-  role: string;
-  departmentCode: string;
-  items: { username: string; displayName: string }[];
-}
+/** GET /api/tasks/:id/delegates: whom the task may be delegated to. */
+export type Delegates = components['schemas']['TaskDelegatesView'];
 
 export function loadDelegates(taskId: string): Promise<Delegates> {
   return api<Delegates>('GET', `/tasks/${taskId}/delegates`);

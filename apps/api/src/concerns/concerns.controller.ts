@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
+import { ConcernDetailView, ConcernInboxView, ConcernView } from './concern.views';
 import { ConcernsService } from './concerns.service';
 import { DraftConcernResponseDto } from './draft-concern-response.dto';
 import { ExtendConcernDeadlineDto } from './extend-concern-deadline.dto';
@@ -20,6 +21,7 @@ import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 export class ConcernsController {
   constructor(@Inject(ConcernsService) private readonly concerns: ConcernsService) {}
 
+  @ApiOkResponse({ type: ConcernInboxView })
   @Get()
   inbox(@CurrentActor() actor: Actor, @Query() query: ListConcernsQuery) {
     return this.concerns.inbox(actor, query.state ?? 'open', query.limit ?? 50);
@@ -27,6 +29,7 @@ export class ConcernsController {
 
   @ApiErrors(404)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: ConcernDetailView })
   @Get(':id')
   detail(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.concerns.detail(actor, id);
@@ -34,6 +37,7 @@ export class ConcernsController {
 
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: ConcernView })
   @Post(':id/triage')
   @HttpCode(200)
   triage(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: TriageConcernDto, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
@@ -42,6 +46,7 @@ export class ConcernsController {
 
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: ConcernView })
   @Post(':id/response')
   @HttpCode(200)
   draftResponse(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: DraftConcernResponseDto, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
@@ -50,6 +55,7 @@ export class ConcernsController {
 
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: ConcernView })
   @Post(':id/review')
   @HttpCode(200)
   review(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReviewConcernResponseDto, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
@@ -58,6 +64,7 @@ export class ConcernsController {
 
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: ConcernView })
   @Post(':id/extension')
   @HttpCode(200)
   extend(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ExtendConcernDeadlineDto, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
@@ -66,6 +73,7 @@ export class ConcernsController {
 
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: ConcernView })
   @Post(':id/press-conference')
   @HttpCode(200)
   pressConference(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RecordPressConferenceDto, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {

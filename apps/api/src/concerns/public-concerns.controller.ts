@@ -1,9 +1,10 @@
 import { Body, Controller, Headers, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public, RequestId } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
 import { clientAddressOf } from './client-address';
+import { ConcernReceiptView } from './concern.views';
 import { ConcernsService } from './concerns.service';
 import { SubmitConcernDto } from './submit-concern.dto';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
@@ -17,6 +18,7 @@ export class PublicConcernsController {
 
   @ApiErrors(404, 409, 429, 503)
   @ApiUuidParams('id')
+  @ApiCreatedResponse({ type: ConcernReceiptView })
   @Post('items/:id/concerns')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried submission with the same key is recorded once' })
   @ApiTooManyRequestsResponse({ description: 'too many submissions from this address; see Retry-After' })

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength, Validate, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
 import type { Actor } from '@zwgk/domain';
 import { REVIEW_STAGES, reviewChainProblems, type ReviewStage } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { IsDepartmentCode } from '../common/department-code';
+import { ReviewChainPolicySetView, ReviewChainsView } from './review-chain.views';
 import { ReviewChainsService } from './review-chains.service';
 
 @ValidatorConstraint({ name: 'reviewChain' })
@@ -44,12 +45,14 @@ export class SetReviewChainDto {
 export class ReviewChainsController {
   constructor(@Inject(ReviewChainsService) private readonly chains: ReviewChainsService) {}
 
+  @ApiOkResponse({ type: ReviewChainsView })
   @Get()
   list() {
     return this.chains.list();
   }
 
   /** Sets the chain for a department and/or catalog item (admins; audited). 保密审查 can never be left out. */
+  @ApiOkResponse({ type: ReviewChainPolicySetView })
   @Put()
   @Roles('admin')
   set(@CurrentActor() actor: Actor, @Body() body: SetReviewChainDto, @RequestId() requestId?: string) {

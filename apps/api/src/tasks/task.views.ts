@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { REVIEW_STAGES, ROLES } from '@zwgk/domain';
 
 /**
  * What the inbox answers (GET /api/tasks, /api/tasks/counts), documented for the OpenAPI document the web app's
@@ -48,4 +49,109 @@ export class InboxCountsView {
   @ApiProperty({ type: InboxCountLabelsView, description: 'what a badge shows: the number, or "999+" once the cap is reached' }) labels!: InboxCountLabelsView;
   @ApiProperty({ type: 'integer' }) cap!: number;
   @ApiProperty({ type: 'integer' }) dueSoonHours!: number;
+}
+
+const DISCLOSURE_STATES = ['DRAFT', 'IN_REVIEW', 'RETURNED', 'REJECTED', 'APPROVED', 'RELEASED', 'WITHDRAWN'] as const;
+const CLAIM_OUTCOMES = ['claimed', 'already-claimed-by-you', 'refused'] as const;
+
+/** GET /api/tasks/:id: one task with who holds it, for the review screen's claim / release / delegate buttons. */
+export class TaskView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) itemId!: string;
+  @ApiProperty({ description: 'a review stage, or `supervision-demand` for a 督办单', example: 'confidentiality-review' }) stage!: string;
+  @ApiProperty({ example: '保密审查' }) stageLabel!: string;
+  @ApiProperty({ enum: ROLES }) role!: string;
+  @ApiProperty() departmentCode!: string;
+  @ApiProperty({ enum: ['open', 'completed', 'cancelled'] }) state!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'the user it was delegated to' }) assignee!: string | null;
+  @ApiProperty({ type: String, nullable: true }) claimedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'who delegated it' }) delegatedBy!: string | null;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+}
+
+export class DelegateView {
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+}
+
+/** Colleagues who hold the task's role in its department (not the caller, not the drafter): whom it may be delegated to. */
+export class TaskDelegatesView {
+  @ApiProperty({ format: 'uuid' }) taskId!: string;
+  @ApiProperty({ enum: ROLES }) role!: string;
+  @ApiProperty() departmentCode!: string;
+  @ApiProperty({ type: [DelegateView] }) items!: DelegateView[];
+}
+
+/** The human task the item's workflow waits on. */
+export class OpenTaskStateView {
+  @ApiProperty({ format: 'uuid' }) taskId!: string;
+  @ApiProperty({ enum: REVIEW_STAGES }) stage!: string;
+  @ApiProperty({ enum: ROLES }) role!: string;
+  @ApiProperty() departmentCode!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ type: 'integer' }) revision!: number;
+  @ApiPropertyOptional({ description: 'whoever claimed it; only they may decide it until they unclaim' }) claimedBy?: string;
+  @ApiPropertyOptional({ description: 'set by a delegation: only this person may decide it' }) assignee?: string;
+  @ApiPropertyOptional() overdue?: boolean;
+}
+
+/** The item's workflow state as a task step leaves it (the workflow's answer to the Update). */
+export class ItemWorkflowStateView {
+  @ApiProperty({ format: 'uuid' }) itemId!: string;
+  @ApiProperty({ enum: DISCLOSURE_STATES }) state!: string;
+  @ApiProperty({ type: 'integer' }) revision!: number;
+  @ApiPropertyOptional({ format: 'date-time' }) releaseDueAt?: string;
+  @ApiPropertyOptional() releaseDueExplanation?: string;
+  @ApiPropertyOptional() releaseDueProvisional?: boolean;
+  @ApiPropertyOptional({ type: OpenTaskStateView, description: 'absent when no task is open' }) openTask?: OpenTaskStateView;
+  @ApiPropertyOptional({ format: 'date-time' }) releasedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) scheduledReleaseAt?: string;
+  @ApiPropertyOptional({ type: 'integer', description: 'how many editions have been released' }) edition?: number;
+  @ApiPropertyOptional({ description: 'the open task or the statutory release deadline is overdue' }) overdue?: boolean;
+  @ApiPropertyOptional({ description: 'the release deadline passed with the item unreleased' }) releaseOverdue?: boolean;
+  @ApiPropertyOptional({ type: 'integer', description: 'the first release came this many working days late' }) releaseLateWorkingDays?: number;
+  @ApiPropertyOptional({ enum: REVIEW_STAGES, isArray: true }) reviewChain?: string[];
+}
+
+/** POST /api/tasks/:id/claim and /unclaim: who holds the task now. */
+export class TaskClaimView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, nullable: true, description: "the open task's holder after the step; null when nobody holds it" }) claimedBy!: string | null;
+  @ApiProperty({ type: ItemWorkflowStateView }) item!: ItemWorkflowStateView;
+}
+
+/** POST /api/tasks/:id/delegate: whom the task is delegated to now. */
+export class TaskDelegationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, nullable: true, description: "the open task's assignee after the step" }) assignee!: string | null;
+  @ApiProperty({ type: ItemWorkflowStateView }) item!: ItemWorkflowStateView;
+}
+
+/** POST /api/tasks/:id/complete: the decision taken and the item after it. */
+export class TaskDecisionView {
+  @ApiProperty({ format: 'uuid' }) taskId!: string;
+  @ApiProperty({ enum: ['approve', 'return', 'reject'] }) decision!: string;
+  @ApiProperty({ type: ItemWorkflowStateView }) item!: ItemWorkflowStateView;
+}
+
+/** What happened to one task of a bulk claim, with the status a single claim would have answered. */
+export class ClaimOutcomeView {
+  @ApiProperty({ format: 'uuid' }) taskId!: string;
+  @ApiProperty({ enum: CLAIM_OUTCOMES }) outcome!: (typeof CLAIM_OUTCOMES)[number];
+  @ApiProperty({ type: 'integer', description: '200, or 403/404/409/503 for a refusal' }) status!: number;
+  @ApiPropertyOptional({ description: "a refusal's error code (`task.claimed-by-other`, `task.not-yours`, …; see error-codes.ts)" }) code?: string;
+  @ApiPropertyOptional({ description: 'with `task.claimed-by-other`: who holds the task' }) claimedBy?: string;
+  @ApiProperty() message!: string;
+}
+
+export class BulkClaimSummaryView {
+  @ApiProperty({ type: 'integer' }) claimed!: number;
+  @ApiProperty({ type: 'integer' }) alreadyClaimedByYou!: number;
+  @ApiProperty({ type: 'integer' }) refused!: number;
+}
+
+/** POST /api/tasks/claims (批量认领): one outcome per task, in the order asked. */
+export class BulkClaimView {
+  @ApiProperty({ type: [ClaimOutcomeView] }) results!: ClaimOutcomeView[];
+  @ApiProperty({ type: BulkClaimSummaryView }) summary!: BulkClaimSummaryView;
 }

@@ -6,7 +6,7 @@ import { readIdempotencyKey } from '../common/idempotency-key';
 import { ClaimTasksDto } from './claim-tasks.dto';
 import { CompleteTaskDto, DelegateTaskDto } from './complete-task.dto';
 import { ListTasksQuery } from './list-tasks.query';
-import { InboxCountsView, InboxPageView } from './task.views';
+import { BulkClaimView, InboxCountsView, InboxPageView, TaskClaimView, TaskDecisionView, TaskDelegatesView, TaskDelegationView, TaskView } from './task.views';
 import { TasksService } from './tasks.service';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 
@@ -34,6 +34,7 @@ export class TasksController {
    * single claim would have answered. One refusal does not stop the others.
    */
   @ApiErrors(503)
+  @ApiOkResponse({ type: BulkClaimView })
   @Post('claims')
   @HttpCode(200)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -43,6 +44,7 @@ export class TasksController {
 
   @ApiErrors(404)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: TaskView })
   @Get(':id')
   task(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.tasks.task(actor, id);
@@ -51,6 +53,7 @@ export class TasksController {
   /** Colleagues who hold the task's role in its department: whom it may be delegated to. */
   @ApiErrors(404)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: TaskDelegatesView })
   @Get(':id/delegates')
   delegates(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.tasks.delegates(actor, id);
@@ -58,6 +61,7 @@ export class TasksController {
 
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: TaskClaimView })
   @Post(':id/claim')
   @HttpCode(200)
   claim(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
@@ -66,6 +70,7 @@ export class TasksController {
 
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: TaskClaimView })
   @Post(':id/unclaim')
   @HttpCode(200)
   unclaim(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
@@ -74,6 +79,7 @@ export class TasksController {
 
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: TaskDelegationView })
   @Post(':id/delegate')
   @HttpCode(200)
   delegate(
@@ -88,6 +94,7 @@ export class TasksController {
 
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: TaskDecisionView })
   @Post(':id/complete')
   @HttpCode(200)
   @ApiHeader({ name: 'Idempotency-Key', required: false })

@@ -2418,6 +2418,15 @@ export interface components {
             id: string;
             stored: string;
         };
+        BulkClaimSummaryView: {
+            alreadyClaimedByYou: number;
+            claimed: number;
+            refused: number;
+        };
+        BulkClaimView: {
+            results: components["schemas"]["ClaimOutcomeView"][];
+            summary: components["schemas"]["BulkClaimSummaryView"];
+        };
         CatalogVersionRefView: {
             /** Format: uuid */
             id: string;
@@ -2450,6 +2459,19 @@ export interface components {
             /** @description the rows recomputed: the chain from its start up to the newest row of the object */
             records: number;
             valid: boolean;
+        };
+        ClaimOutcomeView: {
+            /** @description with `task.claimed-by-other`: who holds the task */
+            claimedBy?: string;
+            /** @description a refusal's error code (`task.claimed-by-other`, `task.not-yours`, …; see error-codes.ts) */
+            code?: string;
+            message: string;
+            /** @enum {string} */
+            outcome: "claimed" | "already-claimed-by-you" | "refused";
+            /** @description 200, or 403/404/409/503 for a refusal */
+            status: number;
+            /** Format: uuid */
+            taskId: string;
         };
         ClaimTasksDto: {
             /** @description the tasks to claim, 1 to 50, each once */
@@ -2547,6 +2569,170 @@ export interface components {
              * @description 签发 only: release at this instant (ISO 8601) instead of at once
              */
             releaseAt?: string;
+        };
+        ConcernDeadlineView: {
+            /** Format: date-time */
+            dueAt: string;
+            /** @example 答复 */
+            label: string;
+            /** @description met in time (true), met late (false), not met yet (null) */
+            met: boolean | null;
+            /** Format: date-time */
+            metAt: string | null;
+            /** @enum {string} */
+            milestone: "authoritative-information" | "press-conference" | "response";
+            /** @description past its due time and not met */
+            overdue: boolean;
+            /** Format: date-time */
+            overdueAt: string | null;
+            /** @description counted on a calendar not yet confirmed for the year */
+            provisional: boolean;
+            /** @description why this due time, in Chinese */
+            why: string;
+        };
+        ConcernDetailView: {
+            assignedDepartmentCode: string | null;
+            /** @enum {string|null} */
+            classification: "inquiry" | "suggestion" | "complaint" | "report" | "other" | null;
+            /** @example 咨询 */
+            classificationLabel: string | null;
+            /** @description null for a question without one, or for whoever may not see the asker's contact */
+            contact: string | null;
+            /** @description the question, or the incident summary */
+            content: string;
+            deadlineExtended: boolean;
+            deadlines: components["schemas"]["ConcernDeadlineView"][];
+            draft: string | null;
+            draftedBy: string | null;
+            extensionReason: string | null;
+            /** Format: uuid */
+            id: string;
+            itemDepartmentCode: string;
+            /** Format: uuid */
+            itemId: string;
+            itemTitle: string | null;
+            /** @enum {string} */
+            kind: "message" | "major-emergency" | "public-opinion";
+            /** @example 网民留言 */
+            kindLabel: string;
+            pressConference: components["schemas"]["ConcernPressConferenceView"] | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @description who registered an incident; null for a question from the public */
+            registeredBy: string | null;
+            returnComment: string | null;
+            revision: number;
+            /** @enum {string} */
+            state: "AWAITING_TRIAGE" | "AWAITING_RESPONSE" | "AWAITING_REVIEW" | "APPROVED" | "PUBLISHED";
+            /** @example 待分办 */
+            stateLabel: string;
+            timeline: components["schemas"]["ConcernTimelineEventView"][];
+        };
+        ConcernInboxRowView: {
+            assignedDepartmentCode: string | null;
+            /** @enum {string|null} */
+            classification: "inquiry" | "suggestion" | "complaint" | "report" | "other" | null;
+            classificationLabel: string | null;
+            content: string;
+            /** Format: uuid */
+            id: string;
+            itemDepartmentCode: string;
+            /** Format: uuid */
+            itemId: string;
+            itemTitle: string;
+            /** @enum {string} */
+            kind: "message" | "major-emergency" | "public-opinion";
+            kindLabel: string;
+            /**
+             * Format: date-time
+             * @description the soonest unmet due time; null when every clock is met
+             */
+            nextDueAt: string | null;
+            overdue: boolean;
+            /** Format: date-time */
+            receivedAt: string;
+            revision: number;
+            /** @enum {string} */
+            state: "AWAITING_TRIAGE" | "AWAITING_RESPONSE" | "AWAITING_REVIEW" | "APPROVED" | "PUBLISHED";
+            stateLabel: string;
+        };
+        ConcernInboxView: {
+            /** @description soonest unmet due time first */
+            items: components["schemas"]["ConcernInboxRowView"][];
+        };
+        ConcernPressConferenceView: {
+            /** Format: date-time */
+            heldAt: string;
+            summary: string | null;
+        };
+        ConcernReceiptDeadlineView: {
+            /** Format: date-time */
+            dueAt: string;
+            /** @example 答复 */
+            label: string;
+            /** @enum {string} */
+            milestone: "authoritative-information" | "press-conference" | "response";
+            /** @description why this due time, in Chinese */
+            why: string;
+        };
+        ConcernReceiptView: {
+            deadlines: components["schemas"]["ConcernReceiptDeadlineView"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        ConcernTimelineEventView: {
+            /** @example concern.triaged */
+            action: string;
+            /** @description a user name, `public` or `system` */
+            actor: string;
+            /** @description the staff member by name, 公众 or 系统 */
+            actorName: string;
+            /** Format: date-time */
+            at: string;
+            departmentCode: string | null;
+            /** @description the audit event's own detail */
+            detail: {
+                [key: string]: unknown;
+            };
+            reason: string | null;
+            role: string | null;
+        };
+        ConcernView: {
+            assignedDepartmentCode: string | null;
+            /** @enum {string|null} */
+            classification: "inquiry" | "suggestion" | "complaint" | "report" | "other" | null;
+            /** @example 咨询 */
+            classificationLabel: string | null;
+            deadlineExtended: boolean;
+            deadlines: components["schemas"]["ConcernDeadlineView"][];
+            draft: string | null;
+            draftedBy: string | null;
+            extensionReason: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @enum {string} */
+            kind: "message" | "major-emergency" | "public-opinion";
+            /** @example 网民留言 */
+            kindLabel: string;
+            pressConference: components["schemas"]["ConcernPressConferenceView"] | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            returnComment: string | null;
+            revision: number;
+            /** @enum {string} */
+            state: "AWAITING_TRIAGE" | "AWAITING_RESPONSE" | "AWAITING_REVIEW" | "APPROVED" | "PUBLISHED";
+            /** @example 待分办 */
+            stateLabel: string;
         };
         ConfirmManualChannelDto: {
             /**
@@ -2721,6 +2907,10 @@ export interface components {
              * @example edu.secrecy2
              */
             to: string;
+        };
+        DelegateView: {
+            displayName: string;
+            username: string;
         };
         DemandCountsView: {
             answered: number;
@@ -3142,6 +3332,32 @@ export interface components {
             /** Format: uuid */
             taskId: string | null;
         };
+        ItemWorkflowStateView: {
+            /** @description how many editions have been released */
+            edition?: number;
+            /** Format: uuid */
+            itemId: string;
+            /** @description absent when no task is open */
+            openTask?: components["schemas"]["OpenTaskStateView"];
+            /** @description the open task or the statutory release deadline is overdue */
+            overdue?: boolean;
+            /** Format: date-time */
+            releasedAt?: string;
+            /** Format: date-time */
+            releaseDueAt?: string;
+            releaseDueExplanation?: string;
+            releaseDueProvisional?: boolean;
+            /** @description the first release came this many working days late */
+            releaseLateWorkingDays?: number;
+            /** @description the release deadline passed with the item unreleased */
+            releaseOverdue?: boolean;
+            reviewChain?: ("preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off")[];
+            revision: number;
+            /** Format: date-time */
+            scheduledReleaseAt?: string;
+            /** @enum {string} */
+            state: "DRAFT" | "IN_REVIEW" | "RETURNED" | "REJECTED" | "APPROVED" | "RELEASED" | "WITHDRAWN";
+        };
         JustifyFindingDto: {
             /** @description 公开该个人信息的法律依据（如“《XX办法》第X条规定公示须列明姓名”），至少5个字 */
             reason: string;
@@ -3251,6 +3467,37 @@ export interface components {
             /** @description why the released item changes */
             reason: string;
             title?: string;
+        };
+        NotificationListView: {
+            /** @description newest first */
+            items: components["schemas"]["NotificationView"][];
+            /** @description how many of mine are unread, whatever the filter */
+            unread: number;
+        };
+        NotificationReadView: {
+            /** @example 42 */
+            id: string;
+            /** @description always true: reading it twice changes nothing */
+            read: boolean;
+        };
+        NotificationView: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description a number, as a string (a bigint)
+             * @example 42
+             */
+            id: string;
+            /** Format: uuid */
+            itemId: string | null;
+            /** @example task.due-soon */
+            kind: string;
+            /** Format: date-time */
+            readAt: string | null;
+            /** Format: uuid */
+            taskId: string | null;
+            title: string;
         };
         ObligationFulfilmentDetailView: {
             /** Format: date-time */
@@ -3437,6 +3684,23 @@ export interface components {
             shortenedReason?: string;
             /** @example 县城义务教育学校布局规划（征求意见稿） */
             title: string;
+        };
+        OpenTaskStateView: {
+            /** @description set by a delegation: only this person may decide it */
+            assignee?: string;
+            /** @description whoever claimed it; only they may decide it until they unclaim */
+            claimedBy?: string;
+            departmentCode: string;
+            /** Format: date-time */
+            dueAt: string;
+            overdue?: boolean;
+            revision: number;
+            /** @enum {string} */
+            role: "drafter" | "reviewer" | "secrecy-reviewer" | "legal-reviewer" | "leader" | "disclosure-office" | "supervisor" | "admin";
+            /** @enum {string} */
+            stage: "preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off";
+            /** Format: uuid */
+            taskId: string;
         };
         OpinionFeedbackDto: {
             /** @enum {string} */
@@ -4081,6 +4345,38 @@ export interface components {
             basis: "claimed" | "assigned" | "decided" | "role-holders" | "drafter";
             usernames: string[];
         };
+        ReviewChainPolicySetView: {
+            /** @description null: every catalog item */
+            catalogItemCode: string | null;
+            /** @description null: every department */
+            departmentCode: string | null;
+            /**
+             * @description a number, as a string
+             * @example 3
+             */
+            id: string;
+            stages: ("preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off")[];
+        };
+        ReviewChainPolicyView: {
+            /** @description null: every catalog item */
+            catalogItemCode: string | null;
+            /** @description null: every department */
+            departmentCode: string | null;
+            /**
+             * @description a number, as a string
+             * @example 3
+             */
+            id: string;
+            stages: ("preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off")[];
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+        };
+        ReviewChainsView: {
+            /** @description the chain where no policy applies */
+            default: ("preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off")[];
+            policies: components["schemas"]["ReviewChainPolicyView"][];
+        };
         ReviewConcernResponseDto: {
             /** @description required to return */
             comment?: string;
@@ -4546,6 +4842,60 @@ export interface components {
             totals: components["schemas"]["TrendPointView"][];
             /** @enum {string} */
             unit: "quarter" | "month";
+        };
+        TaskClaimView: {
+            /** @description the open task's holder after the step; null when nobody holds it */
+            claimedBy: string | null;
+            /** Format: uuid */
+            id: string;
+            item: components["schemas"]["ItemWorkflowStateView"];
+        };
+        TaskDecisionView: {
+            /** @enum {string} */
+            decision: "approve" | "return" | "reject";
+            item: components["schemas"]["ItemWorkflowStateView"];
+            /** Format: uuid */
+            taskId: string;
+        };
+        TaskDelegatesView: {
+            departmentCode: string;
+            items: components["schemas"]["DelegateView"][];
+            /** @enum {string} */
+            role: "drafter" | "reviewer" | "secrecy-reviewer" | "legal-reviewer" | "leader" | "disclosure-office" | "supervisor" | "admin";
+            /** Format: uuid */
+            taskId: string;
+        };
+        TaskDelegationView: {
+            /** @description the open task's assignee after the step */
+            assignee: string | null;
+            /** Format: uuid */
+            id: string;
+            item: components["schemas"]["ItemWorkflowStateView"];
+        };
+        TaskView: {
+            /** @description the user it was delegated to */
+            assignee: string | null;
+            claimedBy: string | null;
+            /** @description who delegated it */
+            delegatedBy: string | null;
+            departmentCode: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @enum {string} */
+            role: "drafter" | "reviewer" | "secrecy-reviewer" | "legal-reviewer" | "leader" | "disclosure-office" | "supervisor" | "admin";
+            /**
+             * @description a review stage, or `supervision-demand` for a 督办单
+             * @example confidentiality-review
+             */
+            stage: string;
+            /** @example 保密审查 */
+            stageLabel: string;
+            /** @enum {string} */
+            state: "open" | "completed" | "cancelled";
         };
         TimeLimitCaseView: {
             clockStart: components["schemas"]["ClockStartView"];
@@ -6989,7 +7339,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConcernInboxView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -7034,12 +7386,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConcernDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -7097,12 +7450,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConcernView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -7196,12 +7550,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConcernView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -7295,12 +7650,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConcernView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -7394,12 +7750,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConcernView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -7493,12 +7850,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConcernView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10247,7 +10605,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10290,12 +10650,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationReadView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -12180,12 +12541,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConcernReceiptView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -12779,7 +13141,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewChainsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -12827,7 +13191,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewChainPolicySetView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -13724,12 +14090,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -13780,12 +14147,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskClaimView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -13860,12 +14228,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskDecisionView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -13956,12 +14325,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskDelegationView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -14048,12 +14418,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskDelegatesView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -14104,12 +14475,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskClaimView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -14182,12 +14554,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BulkClaimView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { idempotencyKey } from '../../api';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf, dataOf } from '../../openapi/client';
 import { queryKeys } from '../../query';
-import type { Concern, ConcernRow, Department } from './concern-types';
+import type { Department } from './concern-types';
 
 type StateFilter = 'open' | 'all' | 'AWAITING_TRIAGE' | 'AWAITING_RESPONSE' | 'AWAITING_REVIEW' | 'APPROVED' | 'PUBLISHED';
 
@@ -10,14 +10,14 @@ type StateFilter = 'open' | 'all' | 'AWAITING_TRIAGE' | 'AWAITING_RESPONSE' | 'A
 export function useConcernQueue(state: string) {
   return useQuery({
     queryKey: queryKeys.concerns(state),
-    queryFn: () => dataOf<{ items: ConcernRow[] }>(apiClient.GET('/api/concerns', { params: { query: { state: state as StateFilter, limit: 200 } } })),
+    queryFn: () => bodyOf(apiClient.GET('/api/concerns', { params: { query: { state: state as StateFilter, limit: 200 } } })),
   });
 }
 
 export function useConcern(id: string) {
   return useQuery({
     queryKey: queryKeys.concern(id),
-    queryFn: () => dataOf<Concern>(apiClient.GET('/api/concerns/{id}', { params: { path: { id } } })),
+    queryFn: () => bodyOf(apiClient.GET('/api/concerns/{id}', { params: { path: { id } } })),
   });
 }
 
@@ -42,23 +42,23 @@ export function useConcernStep(id: string) {
   return {
     triage: useMutation({
       mutationFn: (body: { classification: 'inquiry' | 'suggestion' | 'complaint' | 'report' | 'other'; assignDepartmentCode: string }) =>
-        dataOf(apiClient.POST('/api/concerns/{id}/triage', { params: { path, header: header() }, body })),
+        bodyOf(apiClient.POST('/api/concerns/{id}/triage', { params: { path, header: header() }, body })),
       onSuccess,
     }),
     draft: useMutation({
-      mutationFn: (draft: string) => dataOf(apiClient.POST('/api/concerns/{id}/response', { params: { path, header: header() }, body: { draft } })),
+      mutationFn: (draft: string) => bodyOf(apiClient.POST('/api/concerns/{id}/response', { params: { path, header: header() }, body: { draft } })),
       onSuccess,
     }),
     review: useMutation({
-      mutationFn: (body: { decision: 'approve' | 'return'; comment?: string }) => dataOf(apiClient.POST('/api/concerns/{id}/review', { params: { path, header: header() }, body })),
+      mutationFn: (body: { decision: 'approve' | 'return'; comment?: string }) => bodyOf(apiClient.POST('/api/concerns/{id}/review', { params: { path, header: header() }, body })),
       onSuccess,
     }),
     extend: useMutation({
-      mutationFn: (reason: string) => dataOf(apiClient.POST('/api/concerns/{id}/extension', { params: { path, header: header() }, body: { reason } })),
+      mutationFn: (reason: string) => bodyOf(apiClient.POST('/api/concerns/{id}/extension', { params: { path, header: header() }, body: { reason } })),
       onSuccess,
     }),
     pressConference: useMutation({
-      mutationFn: (summary: string) => dataOf(apiClient.POST('/api/concerns/{id}/press-conference', { params: { path, header: header() }, body: { summary } })),
+      mutationFn: (summary: string) => bodyOf(apiClient.POST('/api/concerns/{id}/press-conference', { params: { path, header: header() }, body: { summary } })),
       onSuccess,
     }),
   };

@@ -1,74 +1,14 @@
-/** What the concern API answers (GET /api/concerns, GET /api/concerns/:id and each step). */
+import type { components } from '../../openapi/schema';
+
+/** What the concern API answers (GET /api/concerns, GET /api/concerns/:id and each step), as apps/api/src/concerns/concern.views.ts documents it. */
 
 /** One clock of a concern: the 5 h / 24 h / 48 h limits of an incident, or the working days of a message. */
-export interface ConcernDeadline {
-  readonly milestone: string;
-  readonly label: string;
-  readonly dueAt: string;
-  /** Why this due time, in Chinese. */
-  readonly why: string;
-  readonly provisional: boolean;
-  readonly overdue: boolean;
-  readonly overdueAt: string | null;
-  readonly metAt: string | null;
-  /** Met in time (true), met late (false), not met yet (null). */
-  readonly met: boolean | null;
-}
-
+export type ConcernDeadline = components['schemas']['ConcernDeadlineView'];
 /** A row of the staff queue. */
-export interface ConcernRow {
-  readonly id: string;
-  readonly itemId: string;
-  readonly itemTitle: string;
-  readonly kind: string;
-  readonly kindLabel: string;
-  readonly state: string;
-  readonly stateLabel: string;
-  readonly classificationLabel: string | null;
-  readonly itemDepartmentCode: string;
-  readonly assignedDepartmentCode: string | null;
-  readonly content: string;
-  readonly receivedAt: string;
-  readonly nextDueAt: string | null;
-  readonly overdue: boolean;
-}
-
-export interface ConcernTimelineEvent {
-  readonly at: string;
-  readonly action: string;
-  readonly actor: string;
-  /** The staff member's name, 系统 or 公众. */
-  readonly actorName: string;
-  readonly reason: string | null;
-}
-
+export type ConcernRow = components['schemas']['ConcernInboxRowView'];
+export type ConcernTimelineEvent = components['schemas']['ConcernTimelineEventView'];
 /** One concern as staff see it. */
-export interface Concern {
-  readonly id: string;
-  readonly itemId: string;
-  readonly itemTitle: string | null;
-  readonly itemDepartmentCode: string;
-  readonly kind: string;
-  readonly kindLabel: string;
-  readonly state: 'AWAITING_TRIAGE' | 'AWAITING_RESPONSE' | 'AWAITING_REVIEW' | 'APPROVED' | 'PUBLISHED';
-  readonly stateLabel: string;
-  readonly receivedAt: string;
-  readonly revision: number;
-  readonly content: string;
-  readonly contact: string | null;
-  readonly classification: string | null;
-  readonly classificationLabel: string | null;
-  readonly assignedDepartmentCode: string | null;
-  readonly draft: string | null;
-  readonly draftedBy: string | null;
-  readonly returnComment: string | null;
-  readonly deadlines: readonly ConcernDeadline[];
-  readonly deadlineExtended: boolean;
-  readonly extensionReason: string | null;
-  readonly pressConference: { readonly heldAt: string; readonly summary: string | null } | null;
-  readonly publishedAt: string | null;
-  readonly timeline: readonly ConcernTimelineEvent[];
-}
+export type Concern = components['schemas']['ConcernDetailView'];
 
 export interface Department {
   readonly code: string;

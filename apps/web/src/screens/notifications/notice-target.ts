@@ -1,14 +1,7 @@
+import type { components } from '../../openapi/schema';
+
 /** One notice as the API lists it (GET /api/notifications). */
-export interface Notice {
-  readonly id: string;
-  readonly kind: string;
-  readonly title: string;
-  readonly body: string;
-  readonly itemId: string | null;
-  readonly taskId: string | null;
-  readonly createdAt: string;
-  readonly readAt: string | null;
-}
+export type Notice = components['schemas']['NotificationView'];
 
 /** Review-task notices carry the task; its item's review screen is where it is decided. */
 const REVIEW_TASK_KINDS = ['task-reminder', 'task-overdue', 'task-escalated', 'task-delegated'];

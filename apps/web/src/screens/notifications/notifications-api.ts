@@ -1,18 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { queryKeys } from '../../query';
-import type { Notice } from './notice-target';
-
-interface NoticeList {
-  readonly unread: number;
-  readonly items: Notice[];
-}
 
 /** My notices, newest first, with the unread count; renewed every minute so the bell keeps up. */
 export function useNotices(unreadOnly = false) {
   return useQuery({
     queryKey: [...queryKeys.notifications(), unreadOnly ? 'unread' : 'all'],
-    queryFn: () => dataOf<NoticeList>(apiClient.GET('/api/notifications', { params: { query: { unread: unreadOnly, limit: 100 } } })),
+    queryFn: () => bodyOf(apiClient.GET('/api/notifications', { params: { query: { unread: unreadOnly, limit: 100 } } })),
     refetchInterval: 60_000,
     staleTime: 15_000,
   });
@@ -23,7 +17,7 @@ export function useMarkRead() {
   const queries = useQueryClient();
   return useMutation({
     mutationFn: async (ids: readonly string[]) => {
-      for (const id of ids) await dataOf(apiClient.POST('/api/notifications/{id}/read', { params: { path: { id } } }));
+      for (const id of ids) await bodyOf(apiClient.POST('/api/notifications/{id}/read', { params: { path: { id } } }));
     },
     onSettled: () => void queries.invalidateQueries({ queryKey: queryKeys.notifications() }),
   });

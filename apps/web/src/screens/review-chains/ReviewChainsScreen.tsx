@@ -3,16 +3,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Dialog, Table, Tag } from 'tdesign-react';
 import { formatDateTime } from '../../format';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf, dataOf } from '../../openapi/client';
 import { ErrorBanner, Loading } from '../../ui';
 import { useStaffDirectory } from '../staff-directory';
 import { ChainTree } from './ChainTree';
-import { chainText, reviewChainKeys, STAGE_LABELS, type ReviewChainPolicy, type ReviewChains } from './review-chain-types';
+import { chainText, reviewChainKeys, STAGE_LABELS, type ReviewChainPolicy } from './review-chain-types';
 import { SetChainForm } from './SetChainForm';
 
 /** 审核流程 (admins): the review chain of each department and catalog row, as a tree and a list, and setting one. */
 export default function ReviewChainsScreen() {
-  const chains = useQuery({ queryKey: reviewChainKeys.all, queryFn: () => dataOf<ReviewChains>(apiClient.GET('/api/review-chains')) });
+  const chains = useQuery({ queryKey: reviewChainKeys.all, queryFn: () => bodyOf(apiClient.GET('/api/review-chains')) });
   const directory = useStaffDirectory();
   const catalog = useQuery({
     queryKey: ['catalog', 'active-items'],

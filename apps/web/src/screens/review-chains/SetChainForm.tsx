@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, Form, Select, type SubmitContext } from 'tdesign-react';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { ErrorBanner } from '../../ui';
 import { Labelled } from '../labelled-control';
-import { reviewChainKeys, STAGES, type ReviewChainPolicy, type ReviewStage } from './review-chain-types';
+import { reviewChainKeys, STAGES, type ReviewChainPolicy, type ReviewChainPolicySet, type ReviewStage } from './review-chain-types';
 
 const { FormItem } = Form;
 const ALL = '';
@@ -22,13 +22,13 @@ export function SetChainForm(props: {
   departments: { value: string; label: string }[];
   rows: { value: string; label: string }[];
   editing?: ReviewChainPolicy | undefined;
-  onDone: (saved: ReviewChainPolicy) => void;
+  onDone: (saved: ReviewChainPolicySet) => void;
 }) {
   const [form] = Form.useForm();
   const queries = useQueryClient();
   const save = useMutation({
     mutationFn: (values: ChainValues) =>
-      dataOf<ReviewChainPolicy>(
+      bodyOf(
         apiClient.PUT('/api/review-chains', {
           body: {
             ...(values.departmentCode ? { departmentCode: values.departmentCode } : {}),

@@ -1,20 +1,12 @@
+import type { components } from '../../openapi/schema';
+
 /** The review-chain API's answer (GET /api/review-chains), and the stages in the clerk's words. */
 
-export type ReviewStage = 'preliminary-review' | 'confidentiality-review' | 'legality-review' | 'sign-off';
-
-export interface ReviewChainPolicy {
-  id: string;
-  departmentCode: string | null;
-  catalogItemCode: string | null;
-  stages: ReviewStage[];
-  updatedBy: string;
-  updatedAt: string;
-}
-
-export interface ReviewChains {
-  default: ReviewStage[];
-  policies: ReviewChainPolicy[];
-}
+export type ReviewChains = components['schemas']['ReviewChainsView'];
+export type ReviewChainPolicy = components['schemas']['ReviewChainPolicyView'];
+/** What PUT /api/review-chains answers: the policy as set, without who set it. */
+export type ReviewChainPolicySet = components['schemas']['ReviewChainPolicySetView'];
+export type ReviewStage = ReviewChains['default'][number];
 
 /** In the order a chain runs; 保密审查 and 签发 are in every chain. */
 export const STAGES: { value: ReviewStage; label: string; required: boolean }[] = [

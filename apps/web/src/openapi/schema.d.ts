@@ -2418,11 +2418,226 @@ export interface components {
             id: string;
             stored: string;
         };
+        CatalogActivationView: {
+            /**
+             * Format: uuid
+             * @description the version it replaced; null for the first
+             */
+            supersededVersionId: string | null;
+            /** Format: uuid */
+            versionId: string;
+        };
+        CatalogChangedRowView: {
+            changes: components["schemas"]["CatalogFieldChangeView"][];
+            code: string;
+        };
+        CatalogDiffRowView: {
+            area: string;
+            /** @enum {string} */
+            audience: "public" | "specific-group" | "both";
+            basis: string;
+            /** @description 五公开 category */
+            category?: string;
+            channels: string[];
+            code: string;
+            content: string;
+            departmentCodes: string[];
+            level1: string;
+            level2: string;
+            level3?: string;
+            levels: ("county" | "township")[];
+            /** @enum {string} */
+            mode: "proactive" | "on-application" | "both";
+            needsInterpretation: boolean;
+            subject: string;
+            timeLimit: components["schemas"]["CatalogDiffTimeLimitView"];
+        };
+        CatalogDiffTimeLimitView: {
+            notes?: string[];
+            /** @description the machine-readable rule (its `kind` says which) */
+            rule: {
+                [key: string]: unknown;
+            };
+            text: string;
+        };
+        CatalogDiffView: {
+            added: components["schemas"]["CatalogDiffRowView"][];
+            changed: components["schemas"]["CatalogChangedRowView"][];
+            /** Format: uuid */
+            from: string;
+            removed: components["schemas"]["CatalogDiffRowView"][];
+            /** Format: uuid */
+            to: string;
+        };
+        CatalogFieldChangeView: {
+            /** @enum {string} */
+            field: "area" | "level1" | "level2" | "level3" | "content" | "basis" | "timeLimit" | "subject" | "departmentCodes" | "channels" | "audience" | "mode" | "levels" | "category" | "needsInterpretation";
+            /** @description null when the row had no value */
+            from: (string | boolean | string[] | {
+                [key: string]: unknown;
+            }) | null;
+            /** @description null when the row had no value */
+            to: (string | boolean | string[] | {
+                [key: string]: unknown;
+            }) | null;
+        };
+        CatalogImportedFileView: {
+            /** @description the areas of its sheets, joined with 、 */
+            area: string;
+            itemCount: number;
+            name: string;
+            sheets: components["schemas"]["CatalogSheetSummaryView"][];
+            skippedSheets: components["schemas"]["CatalogSkippedSheetView"][];
+            warningCount: number;
+        };
+        CatalogImportReportView: {
+            files: components["schemas"]["CatalogImportedFileView"][];
+            /** Format: uuid */
+            importId: string;
+            itemCount: number;
+            manualRules: components["schemas"]["CatalogManualRuleView"][];
+            /** @enum {string} */
+            state: "draft";
+            /** Format: uuid */
+            versionId: string;
+            warnings: components["schemas"]["CatalogImportWarningView"][];
+        };
+        CatalogImportWarningView: {
+            column?: string;
+            file: string;
+            message: string;
+            /** @description 1-based, as a spreadsheet shows it */
+            row: number;
+        };
+        CatalogItemView: {
+            /** @description 领域 */
+            area: string;
+            /** @enum {string} */
+            audience: "public" | "specific-group" | "both";
+            /** @description 公开依据 */
+            basis: string;
+            /** @description 五公开 category */
+            category: string | null;
+            channels: string[];
+            /** @example EDU-001 */
+            code: string;
+            /** @description 公开内容（要素） */
+            content: string;
+            /** @description 责任部门 */
+            departmentCodes: string[];
+            /** @description 一级事项 */
+            level1: string;
+            /** @description 二级事项 */
+            level2: string;
+            /** @description 三级事项, when the row has one */
+            level3?: string;
+            levels: ("county" | "township")[];
+            /** @enum {string} */
+            mode: "proactive" | "on-application" | "both";
+            /** @description the most specific 事项 */
+            name: string;
+            needsInterpretation: boolean;
+            /** @description 公开主体 */
+            subject: string;
+            timeLimit: components["schemas"]["CatalogTimeLimitView"];
+        };
+        CatalogManualRuleView: {
+            code: string;
+            /** @description the file it came from */
+            file?: string | null;
+            /** @description its row there, 1-based */
+            row?: number | null;
+            /** @description the catalog wording that could not be read */
+            text: string;
+        };
+        CatalogSearchView: {
+            items: components["schemas"]["CatalogItemView"][];
+            /** Format: uuid */
+            versionId: string;
+        };
+        CatalogSheetSummaryView: {
+            area: string;
+            itemCount: number;
+            /** @description the worksheet, in a workbook of several */
+            sheet?: string;
+            warningCount: number;
+        };
+        CatalogSkippedSheetView: {
+            reason: string;
+            sheet: string;
+        };
+        CatalogStoredImportView: {
+            files: components["schemas"]["CatalogImportedFileView"][];
+            /** Format: date-time */
+            importedAt: string;
+            importedBy: string;
+            /** Format: uuid */
+            importId: string;
+            itemCount: number;
+            warnings: components["schemas"]["CatalogImportWarningView"][];
+        };
+        CatalogTimeLimitView: {
+            /** @description the cases the drafter chooses between; empty when there is one */
+            cases: components["schemas"]["TimeLimitCaseView"][];
+            /** @description the event whose date an item is drafted with */
+            clockStart: components["schemas"]["ClockStartView"];
+            /** @description the rule read back in Chinese */
+            description: string;
+            /** @description no limit can be computed from the rule: the drafter gives the due date and its reason */
+            manualDue: boolean;
+            notes: string[];
+            /**
+             * @description how long the released item's 公示期 runs, when the rule has one
+             * @example 7个工作日
+             */
+            publicityPeriod: string | null;
+            /** @description the machine-readable rule (its `kind` says which) */
+            rule: {
+                [key: string]: unknown;
+            };
+            /** @example 信息形成或者变更之日起20个工作日内 */
+            text: string;
+        };
+        CatalogVersionDetailView: {
+            /** Format: date-time */
+            activatedAt: string | null;
+            activatedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description null for a version not made by an import (a compilation round) */
+            importReport: components["schemas"]["CatalogStoredImportView"] | null;
+            items: components["schemas"]["CatalogItemView"][];
+            label: string;
+            /** @description rows whose rule an admin must set by hand */
+            manualRules: components["schemas"]["CatalogManualRuleView"][];
+            /** @enum {string} */
+            state: "draft" | "active" | "superseded";
+        };
+        CatalogVersionListView: {
+            /** @description newest first */
+            items: components["schemas"]["CatalogVersionSummaryView"][];
+        };
         CatalogVersionRefView: {
             /** Format: uuid */
             id: string;
             label: string;
             state: string;
+        };
+        CatalogVersionSummaryView: {
+            /** Format: date-time */
+            activatedAt: string | null;
+            activatedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            label: string;
+            /** @enum {string} */
+            state: "draft" | "active" | "superseded";
         };
         ChannelConfirmationView: {
             /** @enum {string} */
@@ -2464,6 +2679,12 @@ export interface components {
         CloseApplicationDemandDto: {
             /** @description the supervisor's closing remark (办结意见) */
             remark?: string;
+        };
+        CompilationLastReturnView: {
+            by: string;
+            comment: string;
+            /** @enum {string} */
+            stage: "legal-review" | "leader-approval";
         };
         CompilationProposalView: {
             departmentCode: string;
@@ -2508,6 +2729,32 @@ export interface components {
         CompilationRoundListView: {
             items: components["schemas"]["CompilationRoundView"][];
         };
+        CompilationRoundStepView: {
+            areas: string[];
+            /** Format: uuid */
+            baseVersionId: string;
+            /** @description the new version against the base, once approved */
+            diff?: components["schemas"]["RoundDiffView"];
+            /** Format: date-time */
+            dueAt: string;
+            /** @enum {string} */
+            kind: "annual" | "adjustment";
+            /** @description the last return at legal review or approval */
+            lastReturn?: components["schemas"]["CompilationLastReturnView"];
+            legalReview: boolean;
+            overdue: boolean;
+            proposals: components["schemas"]["CompilationStepProposalView"][];
+            /**
+             * Format: uuid
+             * @description the new catalog version, once the leader approved
+             */
+            resultVersionId?: string;
+            /** Format: uuid */
+            roundId: string;
+            /** @enum {string} */
+            state: "PROPOSING" | "LEGAL_REVIEW" | "LEADER_APPROVAL" | "APPROVED" | "ACTIVATED";
+            year: number;
+        };
         CompilationRoundView: {
             areas: string[];
             /** Format: uuid */
@@ -2536,6 +2783,17 @@ export interface components {
             /** @enum {string} */
             state: "PROPOSING" | "LEGAL_REVIEW" | "LEADER_APPROVAL" | "APPROVED" | "ACTIVATED";
             year: number;
+        };
+        CompilationStepProposalView: {
+            departmentCode: string;
+            overdue: boolean;
+            /** @description the office's decision on each row of the latest submission */
+            reviews: components["schemas"]["RowReviewDto"][];
+            /** @description 1 for the first submission, one more for each resubmission */
+            revision: number;
+            rows: components["schemas"]["RowProposalDto"][];
+            /** @enum {string} */
+            state: "open" | "submitted" | "returned" | "accepted";
         };
         CompleteTaskDto: {
             /** @description required to return or reject */
@@ -2883,11 +3141,81 @@ export interface components {
             /** @example 春节 */
             name: string;
         };
+        HolidayView: {
+            days: string[];
+            /** @example 春节 */
+            name: string;
+        };
+        HolidayYearLoadedView: {
+            holidayTableId: string;
+            /** @description GET /api/calendar/recalculations/{batchId} follows it */
+            recalculationBatchId: string;
+            /** @description it corrected a table loaded before */
+            replaced: boolean;
+            year: number;
+        };
+        HolidayYearsView: {
+            calendarVersion: string;
+            years: components["schemas"]["HolidayYearView"][];
+        };
+        HolidayYearView: {
+            holidays: components["schemas"]["HolidayView"][];
+            /** Format: date-time */
+            loadedAt: string | null;
+            /** @description who loaded it; null for a shipped or computed table */
+            loadedBy: string | null;
+            /** @description 调休: weekend days that are working days */
+            makeUpWorkingDays: string[];
+            /** @description an official arrangement (deadlines from a computed one are provisional) */
+            published: boolean;
+            /** @description the State Council notice, or the statutory computation */
+            source: string;
+            year: number;
+        };
         ImageToCheckView: {
             /** Format: uuid */
             attachmentId: string;
             fileName: string;
             note: string;
+        };
+        ImportedCatalogRowView: {
+            area: string;
+            /** @enum {string} */
+            audience: "public" | "specific-group" | "both";
+            basis: string;
+            /** @description 五公开 category, when the sheet gives one */
+            category: string | null;
+            channels: string[];
+            content: string;
+            departmentCodes: string[];
+            level1: string;
+            level2: string;
+            level3?: string;
+            levels: ("county" | "township")[];
+            /** @enum {string} */
+            mode: "proactive" | "on-application" | "both";
+            needsInterpretation: boolean;
+            subject: string;
+            timeLimitText: string;
+        };
+        ImportedRowProposalView: {
+            /**
+             * @description change for a code the base version has
+             * @enum {string}
+             */
+            action: "add" | "change";
+            code: string;
+            row: components["schemas"]["ImportedCatalogRowView"];
+        };
+        ImportedRowsView: {
+            rows: components["schemas"]["ImportedRowProposalView"][];
+            warnings: components["schemas"]["ImportedRowWarningView"][];
+        };
+        ImportedRowWarningView: {
+            column?: string;
+            file: string;
+            message: string;
+            row: number;
         };
         InboxCountLabelsView: {
             completedToday: string;
@@ -3446,6 +3774,57 @@ export interface components {
             /** @description required unless adopted: why not (or only partly) */
             reason?: string;
         };
+        OrgDepartmentListView: {
+            /** @description inactive units included (marked), by kind and code */
+            items: components["schemas"]["OrgDepartmentView"][];
+        };
+        OrgDepartmentView: {
+            active: boolean;
+            /** @example edu */
+            code: string;
+            /** Format: date-time */
+            deactivatedAt: string | null;
+            /** @enum {string} */
+            kind: "county" | "department" | "township";
+            /** @example 县教育局 */
+            name: string;
+            /** @description the unit above it; null for the county */
+            parentCode: string | null;
+        };
+        OrgHistoryEntryView: {
+            /** @example org.user-updated */
+            action: string;
+            actor: string;
+            /** @description the actor's display name, or the username when the account is gone */
+            actorName: string;
+            /** @description the unit or account after */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            at: string;
+            /** @description the unit or account before; null on creation */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            requestId: string | null;
+        };
+        OrgHistoryView: {
+            /** @description newest first, at most 200 */
+            items: components["schemas"]["OrgHistoryEntryView"][];
+        };
+        OrgUserListView: {
+            items: components["schemas"]["OrgUserView"][];
+        };
+        OrgUserView: {
+            active: boolean;
+            departmentCode: string;
+            displayName: string;
+            email: string | null;
+            mobile: string | null;
+            roles: ("drafter" | "reviewer" | "secrecy-reviewer" | "legal-reviewer" | "leader" | "disclosure-office" | "supervisor" | "admin")[];
+            username: string;
+        };
         OverdueApplicationCountsView: {
             overdue: number;
             stillOverdue: number;
@@ -3992,6 +4371,47 @@ export interface components {
             /** @enum {string} */
             kind: "item" | "response";
         };
+        RecalculationByKindView: {
+            concern?: components["schemas"]["RecalculationKindProgressView"];
+            demand?: components["schemas"]["RecalculationKindProgressView"];
+            item?: components["schemas"]["RecalculationKindProgressView"];
+            obligation?: components["schemas"]["RecalculationKindProgressView"];
+        };
+        RecalculationFailureView: {
+            error: string;
+            /** @enum {string} */
+            kind?: "item" | "concern" | "demand" | "obligation";
+            workflowId: string;
+        };
+        RecalculationKindProgressView: {
+            failedCount: number;
+            found: number;
+            signalled: number;
+            skipped: number;
+        };
+        RecalculationProgressView: {
+            batchId: string;
+            byKind?: components["schemas"]["RecalculationByKindView"];
+            /** @description keyset cursor of the listing */
+            cursor?: string;
+            /** @description the first of them */
+            failed: components["schemas"]["RecalculationFailureView"][];
+            /** @description workflows the batch could not reach */
+            failedCount: number;
+            /** @description open workflows found so far */
+            found: number;
+            /**
+             * @description the kind being listed when the batch continued as new
+             * @enum {string}
+             */
+            kind?: "item" | "concern" | "demand" | "obligation";
+            /** @description workflows told to recompute */
+            signalled: number;
+            /** @description already closed when told: not failures */
+            skipped?: number;
+            /** @enum {string} */
+            state: "RUNNING" | "DONE";
+        };
         RecordFeedbackDto: {
             /**
              * @description the catalog row the feedback is published under
@@ -4181,6 +4601,17 @@ export interface components {
              *     ]
              */
             stages: ("preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off")[];
+        };
+        SkippedDayView: {
+            /** Format: date */
+            date: string;
+            /**
+             * @description the holiday, when the day is one
+             * @example 国庆节
+             */
+            holiday?: string;
+            /** @enum {string} */
+            reason: "周末" | "节假日";
         };
         StaffApplicationDetailView: {
             applicant: components["schemas"]["ApplicantView"];
@@ -4640,6 +5071,27 @@ export interface components {
         WithdrawItemDto: {
             /** @description the public reason, shown on the portal */
             reason: string;
+        };
+        WorkingDaysView: {
+            calendarVersion: string;
+            count: number;
+            counted: string[];
+            /**
+             * Format: date
+             * @description the last working day counted
+             */
+            date: string;
+            /**
+             * Format: date-time
+             * @description the end of that day, China time
+             */
+            dueAt: string;
+            /** Format: date */
+            from: string;
+            /** @description a counted or skipped day is in a year without a published arrangement */
+            provisional: boolean;
+            provisionalYears: number[];
+            skipped: components["schemas"]["SkippedDayView"][];
         };
     };
     responses: never;
@@ -5717,12 +6169,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecalculationProgressView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -5788,7 +6241,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkingDaysView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -5814,7 +6269,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HolidayYearsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -5840,12 +6297,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HolidayYearLoadedView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -5974,12 +6432,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompilationRoundStepView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6108,12 +6567,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompilationRoundStepView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6180,12 +6640,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompilationRoundStepView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6271,12 +6732,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompilationRoundStepView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6365,12 +6827,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportedRowsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6447,12 +6910,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompilationRoundStepView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6537,12 +7001,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogImportReportView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6615,12 +7080,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogSearchView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6673,7 +7139,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogVersionListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6716,12 +7184,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogDiffView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6772,12 +7241,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogVersionDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6828,12 +7298,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogActivationView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6898,12 +7369,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogItemView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10761,7 +11233,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgDepartmentListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10805,12 +11279,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgDepartmentView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10883,12 +11358,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgDepartmentView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10966,12 +11442,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgHistoryView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11024,7 +11501,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgUserListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11068,12 +11547,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgUserView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11146,12 +11626,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgUserView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11229,12 +11710,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgHistoryView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {

@@ -1,4 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { projectRoot } from '@zwgk/config';
+import { catalogWorkbook, STANDARD_HEADER, STANDARD_SUB_HEADER } from '../support/catalog-workbook';
+import { createOwnDatabase } from '../support/own-database';
 import { buildPng } from '../support/sample-files';
 import type { ApiClient } from '../support/api-client';
 import { releaseThroughReview } from '../support/review-path';
@@ -16,6 +21,7 @@ interface Schema {
   items?: Schema;
   additionalProperties?: boolean | Schema;
   allOf?: Schema[];
+  oneOf?: Schema[];
 }
 
 interface OpenApiDocument {
@@ -33,6 +39,7 @@ function differences(value: unknown, schema: Schema, document: OpenApiDocument, 
   if (value === null) return schema.nullable ? [] : [`${at}: null, not nullable`];
   if (schema.$ref) return differences(value, document.components.schemas[schema.$ref.split('/').pop()!]!, document, at);
   if (schema.allOf) return schema.allOf.flatMap((part) => differences(value, part, document, at));
+  if (schema.oneOf) return schema.oneOf.some((part) => differences(value, part, document, at).length === 0) ? [] : [`${at}: ${JSON.stringify(value)} matches none of its ${schema.oneOf.length} forms`];
   if (schema.enum && !schema.enum.includes(value)) return [`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`];
   switch (schema.type) {
     case 'string':
@@ -424,4 +431,107 @@ describe('the documented response schemas', () => {
     expect(answerConforms('/api/review-chains', 'put', 200, put.body)).toEqual(documented('/api/review-chains', 'put'));
     expect(await conformance('/api/review-chains', '/review-chains', 'admin')).toEqual(conforms('/api/review-chains', 'admin'));
   }, 240_000);
+  it('describe the calendar, the catalog administration, the organisation and the steps of a catalog compilation round', async () => {
+    // A year load, a catalog activation and a round's activation change what every other suite reads: a database of its own.
+    const ownDatabase = await createOwnDatabase('response-schemas-b');
+    const own = await startSystem('response-schemas-b', { own: ownDatabase });
+    try {
+      const api = own.client;
+      const answered = async (route: string, method: 'get' | 'post' | 'patch', path: string, status: number, as?: string, body?: unknown) => {
+        const response = await api.requestPatiently(method.toUpperCase(), path, { as, body });
+        expect({ path, status: response.status }).toEqual({ path, status });
+        return { answer: response.body, conformance: answerConforms(route, method, status, response.body) };
+      };
+      const upload = async (path: string, field: string, files: { name: string; content: Buffer }[], as: string) => {
+        const form = new FormData();
+        for (const file of files) form.append(field, new Blob([new Uint8Array(file.content)]), file.name);
+        const response = await fetch(`${api.baseUrl}${path}`, { method: 'POST', body: form, headers: { authorization: `Bearer ${await api.token(as)}` } });
+        return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+      };
+      const checks: [string, string, { conformance: unknown }][] = [];
+      const check = (route: string, method: string, result: { conformance: unknown }) => checks.push([route, method, result]);
+
+      // 工作日历: a day's count, the years, a year loaded and its recalculation batch.
+      check('/api/calendar/working-days', 'get', await answered('/api/calendar/working-days', 'get', '/calendar/working-days?from=2026-09-28&count=10', 200));
+      check('/api/calendar/working-days', 'get', await answered('/api/calendar/working-days', 'get', '/calendar/working-days?from=2093-01-05&count=3', 200));
+      const holidays = { year: 2093, source: '测试用：2093年部分节假日安排（模拟通知）', holidays: [{ name: '元旦', days: ['2093-01-01', '2093-01-02'] }], makeUpWorkingDays: ['2093-01-03'] };
+      const loaded = await answered('/api/calendar/years', 'post', '/calendar/years', 201, 'admin', holidays);
+      check('/api/calendar/years', 'post', loaded);
+      check('/api/calendar/years', 'get', await answered('/api/calendar/years', 'get', '/calendar/years', 200));
+      const batch = `/calendar/recalculations/${(loaded.answer as { recalculationBatchId: string }).recalculationBatchId}`;
+      check('/api/calendar/recalculations/{batchId}', 'get', await answered('/api/calendar/recalculations/{batchId}', 'get', batch, 200, 'admin'));
+      await api.eventually(async () => ((await api.request('GET', batch, { as: 'admin' })).body.state === 'DONE' ? true : undefined), 'the recalculation batch done');
+      check('/api/calendar/recalculations/{batchId}', 'get', await answered('/api/calendar/recalculations/{batchId}', 'get', batch, 200, 'office.supervisor'));
+
+      // 目录管理: the search, a new version imported, corrected, compared with the active one and activated.
+      check('/api/catalog/items', 'get', await answered('/api/catalog/items', 'get', '/catalog/items?forDrafting=true', 200, 'edu.drafter'));
+      check('/api/catalog/items', 'get', await answered('/api/catalog/items', 'get', `/catalog/items?q=${encodeURIComponent('救助')}`, 200, 'admin'));
+      const catalogDir = path.join(projectRoot, 'data', 'catalogs');
+      const files: { name: string; content: Buffer }[] = readdirSync(catalogDir)
+        .filter((name) => name.endsWith('.csv') && name !== 'work-safety.csv')
+        .map((name) => {
+          const text = readFileSync(path.join(catalogDir, name), 'utf8');
+          return { name, content: Buffer.from(name === 'social-assistance.csv' ? text.replace('制定或获取信息之日起10个工作日内', '制定或获取信息之日起15个工作日内') : text, 'utf8') };
+        });
+      files.push({
+        name: '养老服务.xlsx',
+        content: await catalogWorkbook({
+          title: '养老服务领域基层政务公开标准目录', header: STANDARD_HEADER, subHeader: STANDARD_SUB_HEADER,
+          rows: [['1', '养老服务', '补贴政策', '高龄津贴标准', '《条例》', '信息形成之日起20个工作日内', '县民政局', '■政府网站', '√', '', '√', '', '√', '']],
+        }),
+      });
+      const imported = await upload('/catalog/imports', 'files', files, 'admin');
+      expect(imported.status).toBe(201);
+      check('/api/catalog/imports', 'post', { conformance: answerConforms('/api/catalog/imports', 'post', 201, imported.body) });
+      const draftId = imported.body.versionId as string;
+      const versions = await answered('/api/catalog/versions', 'get', '/catalog/versions', 200, 'admin');
+      check('/api/catalog/versions', 'get', versions);
+      const active = (versions.answer as { items: { id: string; state: string }[] }).items.find((version) => version.state === 'active')!;
+      check('/api/catalog/versions/{id}/items/{code}', 'patch', await answered('/api/catalog/versions/{id}/items/{code}', 'patch', `/catalog/versions/${draftId}/items/ASSIST-001`, 200, 'admin', { category: 'result', needsInterpretation: true }));
+      for (const id of [active.id, draftId]) check('/api/catalog/versions/{id}', 'get', await answered('/api/catalog/versions/{id}', 'get', `/catalog/versions/${id}`, 200, 'admin'));
+      const diff = await answered('/api/catalog/versions/{a}/diff/{b}', 'get', `/catalog/versions/${active.id}/diff/${draftId}`, 200, 'admin');
+      check('/api/catalog/versions/{a}/diff/{b}', 'get', diff);
+      const { added, removed, changed } = diff.answer as { added: unknown[]; removed: unknown[]; changed: { changes: { field: string }[] }[] };
+      expect({ added: added.length > 0, removed: removed.length > 0, fields: [...new Set(changed.flatMap((row) => row.changes.map((change) => change.field)))].sort() })
+        .toEqual({ added: true, removed: true, fields: expect.arrayContaining(['category', 'needsInterpretation', 'timeLimit']) });
+      check('/api/catalog/versions/{id}/activate', 'post', await answered('/api/catalog/versions/{id}/activate', 'post', `/catalog/versions/${draftId}/activate`, 200, 'admin'));
+
+      // 组织机构: a unit and a user created, changed, listed, and their history.
+      const county = (await api.request('GET', '/org/departments', { as: 'admin' })).body.items.find((unit: { kind: string }) => unit.kind === 'county').code as string;
+      check('/api/org/departments', 'post', await answered('/api/org/departments', 'post', '/org/departments', 201, 'admin', { code: 'rsb-audit', name: '县审计局', kind: 'department', parentCode: county }));
+      check('/api/org/departments/{code}', 'patch', await answered('/api/org/departments/{code}', 'patch', '/org/departments/rsb-audit', 200, 'admin', { name: '县审计局（更名）' }));
+      check('/api/org/users', 'post', await answered('/api/org/users', 'post', '/org/users', 201, 'admin', { username: 'rsb.auditor', displayName: '审计起草人', departmentCode: 'rsb-audit', roles: ['drafter'], email: 'rsb@example.gov.cn' }));
+      check('/api/org/users/{username}', 'patch', await answered('/api/org/users/{username}', 'patch', '/org/users/rsb.auditor', 200, 'admin', { displayName: '审计起草人（改）' }));
+      check('/api/org/users', 'post', await answered('/api/org/users', 'post', '/org/users', 201, 'admin', { username: 'office.leader', displayName: '公开办负责人', departmentCode: 'office', roles: ['leader'] }));
+      check('/api/org/departments', 'get', await answered('/api/org/departments', 'get', '/org/departments', 200, 'edu.drafter'));
+      check('/api/org/users', 'get', await answered('/api/org/users', 'get', '/org/users', 200, 'admin'));
+      check('/api/org/departments/{code}/history', 'get', await answered('/api/org/departments/{code}/history', 'get', '/org/departments/rsb-audit/history', 200, 'admin'));
+      check('/api/org/users/{username}/history', 'get', await answered('/api/org/users/{username}/history', 'get', '/org/users/rsb.auditor/history', 200, 'admin'));
+
+      // 目录编制: a round opened, a sheet read, a proposal submitted and accepted, approved and activated.
+      const opened = await answered('/api/catalog-compilation/rounds', 'post', '/catalog-compilation/rounds', 201, 'office.publisher', { year: 2096, areas: ['义务教育'], departmentCodes: ['edu'], dueDate: '2096-06-30' });
+      check('/api/catalog-compilation/rounds', 'post', opened);
+      const round = `/catalog-compilation/rounds/${(opened.answer as { roundId: string }).roundId}`;
+      const sheet = await upload(`${round}/proposals/edu/import`, 'file', [files.find((file) => file.name === 'compulsory-education.csv')!], 'edu.drafter');
+      expect(sheet.status).toBe(200);
+      check('/api/catalog-compilation/rounds/{id}/proposals/{departmentCode}/import', 'post', { conformance: answerConforms('/api/catalog-compilation/rounds/{id}/proposals/{departmentCode}/import', 'post', 200, sheet.body) });
+      const row = {
+        area: '义务教育', level1: '学生资助', level2: '资助名单', content: '●受助学生名单', basis: '《学生资助资金管理办法》', timeLimitText: '信息形成之日起20个工作日内', subject: '县教育局',
+        departmentCodes: ['edu'], channels: ['政府网站'], audience: 'public', mode: 'proactive', levels: ['county'], category: 'result',
+      };
+      const steps: [string, string, string, unknown][] = [
+        ['/api/catalog-compilation/rounds/{id}/proposals/{departmentCode}', `${round}/proposals/edu`, 'edu.drafter', { rows: [{ action: 'add', code: 'EDU-961', row, source: { kind: 'power-list', reference: '教育-031' } }] }],
+        ['/api/catalog-compilation/rounds/{id}/proposals/{departmentCode}/review', `${round}/proposals/edu/review`, 'office.publisher', { reviews: [{ code: 'EDU-961', decision: 'accept' }] }],
+        ['/api/catalog-compilation/rounds/{id}/decisions', `${round}/decisions`, 'office.leader', { stage: 'leader-approval', decision: 'approve', comment: '同意' }],
+        ['/api/catalog-compilation/rounds/{id}/activate', `${round}/activate`, 'office.publisher', undefined],
+      ];
+      for (const [route, stepPath, as, body] of steps) check(route, 'post', await answered(route, 'post', stepPath, 200, as, body));
+      expect((await api.request('GET', round, { as: 'office.publisher' })).body.state).toBe('ACTIVATED');
+
+      expect(checks.map(([, , { conformance }]) => conformance)).toEqual(checks.map(([route, method]) => documented(route, method)));
+    } finally {
+      await own.stop();
+      await ownDatabase.drop();
+    }
+  }, 300_000);
 });

@@ -176,34 +176,11 @@ export async function submitRating(target: RatingTarget, body: { score: number; 
   return parsed as { summary: RatingSummary };
 }
 
-export type DepartmentKind = 'county' | 'department' | 'township';
-
-export interface Department {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  kind: DepartmentKind;
-}
-
-export interface OrgUser {
-  username: string;
-  displayName: string;
-  departmentCode: string;
-  roles: string[];
-  active: boolean;
-  email: string | null;
-  mobile: string | null;
-}
-
-export interface OrgHistoryEntry {
-  action: string;
-  actor: string;
-  actorName: string;
-  at: string;
-  requestId: string | null;
-  before: unknown;
-  after: unknown;
-}
+/** The organisation's answers, as the API documents them (organisation.views.ts). */
+export type DepartmentKind = components['schemas']['OrgDepartmentView']['kind'];
+export type Department = Pick<components['schemas']['OrgDepartmentView'], 'code' | 'name' | 'parentCode' | 'kind'>;
+export type OrgUser = components['schemas']['OrgUserView'];
+export type OrgHistoryEntry = components['schemas']['OrgHistoryEntryView'];
 
 // ── Inbox actions and identity (issues 5 and 6): bulk claim, claim / release / delegate, sign-in config ──
 
@@ -403,4 +380,4 @@ export async function downloadAttachment(downloadPath: string, fileName: string)
 // --- Department deactivation (停用/启用单位) ---
 
 /** A unit as GET /org/departments lists it: inactive (停用) units stay listed, marked, so history stays readable. */
-export type OrgDepartment = Department & { active: boolean; deactivatedAt: string | null };
+export type OrgDepartment = components['schemas']['OrgDepartmentView'];

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
@@ -8,7 +8,7 @@ import { readIdempotencyKey } from '../common/idempotency-key';
 import { MAX_CATALOG_FILE_BYTES } from '../catalog/import-catalog.dto';
 import { DecideRoundDto, OpenCompilationRoundDto, ReviewProposalDto, SubmitProposalDto } from './catalog-compilation.dto';
 import { CatalogCompilationService } from './catalog-compilation.service';
-import { CompilationRoundDetailView, CompilationRoundListView } from './catalog-compilation.views';
+import { CompilationRoundDetailView, CompilationRoundListView, CompilationRoundStepView, ImportedRowsView } from './catalog-compilation.views';
 
 const KEY_HEADER = { name: 'Idempotency-Key', required: false, description: 'a retried request with the same key takes effect once' };
 
@@ -20,6 +20,7 @@ export class CatalogCompilationController {
 
   /** The office opens a round (年度编制) or a 动态调整: departments, areas, due date. */
   @ApiErrors(409)
+  @ApiCreatedResponse({ type: CompilationRoundStepView })
   @Post('rounds')
   @Roles('disclosure-office')
   @ApiHeader(KEY_HEADER)
@@ -44,6 +45,7 @@ export class CatalogCompilationController {
   /** A department submits its rows (新增、调整、删除), or resubmits them after a return. */
   @ApiErrors(404, 409)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: CompilationRoundStepView })
   @Post('rounds/:id/proposals/:departmentCode')
   @HttpCode(200)
   @Roles('drafter', 'reviewer')
@@ -62,6 +64,7 @@ export class CatalogCompilationController {
   /** Reads a spreadsheet in the published layout into proposals for the department to complete; stores nothing. */
   @ApiErrors(404)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: ImportedRowsView })
   @Post('rounds/:id/proposals/:departmentCode/import')
   @HttpCode(200)
   @Roles('drafter', 'reviewer')
@@ -75,6 +78,7 @@ export class CatalogCompilationController {
   /** The office accepts or returns (with a comment) each row of a department's submission. */
   @ApiErrors(404, 409)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: CompilationRoundStepView })
   @Post('rounds/:id/proposals/:departmentCode/review')
   @HttpCode(200)
   @Roles('disclosure-office')
@@ -93,6 +97,7 @@ export class CatalogCompilationController {
   /** The legal review (合法性审查) or the leader's approval of the whole round. */
   @ApiErrors(404, 409)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: CompilationRoundStepView })
   @Post('rounds/:id/decisions')
   @HttpCode(200)
   @Roles('legal-reviewer', 'leader')
@@ -104,6 +109,7 @@ export class CatalogCompilationController {
   /** The office activates the approved version: the last step, audited. */
   @ApiErrors(404, 409)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: CompilationRoundStepView })
   @Post('rounds/:id/activate')
   @HttpCode(200)
   @Roles('disclosure-office')

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { CatalogService } from './catalog.service';
@@ -8,6 +8,7 @@ import { IMPORT_CATALOG_FORM_SCHEMA, ImportCatalogDto, MAX_CATALOG_FILE_BYTES, M
 import { SearchCatalogQuery } from './search-catalog.query';
 import { UpdateCatalogItemDto } from './update-catalog-item.dto';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
+import { CatalogActivationView, CatalogDiffView, CatalogImportReportView, CatalogItemView, CatalogSearchView, CatalogVersionDetailView, CatalogVersionListView } from './catalog.views';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class CatalogController {
   constructor(@Inject(CatalogService) private readonly catalog: CatalogService) {}
 
   @ApiErrors(409)
+  @ApiOkResponse({ type: CatalogSearchView })
   @Get('items')
   searchItems(@CurrentActor() actor: Actor, @Query() query: SearchCatalogQuery) {
     return this.catalog.searchActiveItems(query.area, query.q, query.forDrafting === 'true' ? actor : undefined);
@@ -23,6 +25,7 @@ export class CatalogController {
 
   /** Imports .xlsx/.csv catalogs as one new draft version, all or nothing. */
   @ApiErrors(409)
+  @ApiCreatedResponse({ type: CatalogImportReportView })
   @Post('imports')
   @Roles('admin')
   @ApiConsumes('multipart/form-data')
@@ -32,6 +35,7 @@ export class CatalogController {
     return this.catalog.import(actor, (files ?? []).map((file) => ({ name: Buffer.from(file.originalname, 'latin1').toString('utf8'), content: file.buffer })), body.label, requestId);
   }
 
+  @ApiOkResponse({ type: CatalogVersionListView })
   @Get('versions')
   versions() {
     return this.catalog.versions();
@@ -39,6 +43,7 @@ export class CatalogController {
 
   @ApiErrors(404)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: CatalogVersionDetailView })
   @Get('versions/:id')
   version(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.catalog.version(id);
@@ -46,6 +51,7 @@ export class CatalogController {
 
   @ApiErrors(404, 409)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: CatalogActivationView })
   @Post('versions/:id/activate')
   @HttpCode(200)
   @Roles('admin')
@@ -55,6 +61,7 @@ export class CatalogController {
 
   @ApiErrors(404)
   @ApiUuidParams('a', 'b')
+  @ApiOkResponse({ type: CatalogDiffView })
   @Get('versions/:a/diff/:b')
   diff(@Param('a', new ParseUUIDPipe()) a: string, @Param('b', new ParseUUIDPipe()) b: string) {
     return this.catalog.diff(a, b);
@@ -62,6 +69,7 @@ export class CatalogController {
 
   @ApiErrors(404, 409)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: CatalogItemView })
   @Patch('versions/:id/items/:code')
   @Roles('admin')
   updateItem(

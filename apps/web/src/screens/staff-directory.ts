@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiClient, dataOf } from '../openapi/client';
+import { apiClient, bodyOf } from '../openapi/client';
 
 /**
  * The county's staff and units by their codes, so that the screens name people and departments as the clerk
@@ -10,12 +10,12 @@ export function useStaffDirectory(enabled = true) {
   const users = useQuery({
     queryKey: ['org', 'users'],
     enabled,
-    queryFn: () => dataOf<{ items: { username: string; displayName: string }[] }>(apiClient.GET('/api/org/users')).then((answer) => answer.items),
+    queryFn: () => bodyOf(apiClient.GET('/api/org/users')).then((answer) => answer.items),
   });
   const departments = useQuery({
     queryKey: ['org', 'departments'],
     enabled,
-    queryFn: () => dataOf<{ items: { code: string; name: string; active: boolean }[] }>(apiClient.GET('/api/org/departments')).then((answer) => answer.items),
+    queryFn: () => bodyOf(apiClient.GET('/api/org/departments')).then((answer) => answer.items),
   });
   const people = new Map((users.data ?? []).map((user) => [user.username, user.displayName]));
   const units = new Map((departments.data ?? []).map((unit) => [unit.code, unit.name]));

@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { RouteParams } from '../../routes';
 import type { Session } from '../../api';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { ErrorBanner } from '../../ui';
 import { useStaffDirectory } from '../staff-directory';
-import { calendarKeys, type CalendarYears } from './calendar-types';
+import { calendarKeys } from './calendar-types';
 import { LoadYearForm } from './LoadYearForm';
 import { RecalculationProgress } from './RecalculationProgress';
 import { YearsTable, type YearRow } from './YearsTable';
@@ -21,7 +21,7 @@ const PROVISIONAL_YEARS_SHOWN = 2;
 export default function CalendarScreen({ params, session }: { params: RouteParams; session: Session }) {
   const navigate = useNavigate();
   const directory = useStaffDirectory();
-  const years = useQuery({ queryKey: calendarKeys.years, queryFn: () => dataOf<CalendarYears>(apiClient.GET('/api/calendar/years')) });
+  const years = useQuery({ queryKey: calendarKeys.years, queryFn: () => bodyOf(apiClient.GET('/api/calendar/years')) });
   const official = years.data?.years ?? [];
   const lastOfficial = official.reduce((max, year) => Math.max(max, year.year), 0);
   const provisional: YearRow[] = lastOfficial

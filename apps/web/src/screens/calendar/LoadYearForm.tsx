@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Checkbox, DatePicker, DateRangePicker, Form, Input, InputNumber, type SubmitContext } from 'tdesign-react';
 import { ApiFailure } from '../../api';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { ErrorBanner } from '../../ui';
 import { Labelled } from '../labelled-control';
 import { calendarKeys, type YearLoaded } from './calendar-types';
@@ -29,7 +29,7 @@ export function LoadYearForm({ suggestedYear, onLoaded }: { suggestedYear: numbe
   const [replace, setReplace] = useState(false);
   const load = useMutation({
     mutationFn: (body: { year: number; source: string; holidays: { name: string; days: string[] }[]; makeUpWorkingDays: string[]; replace: boolean }) =>
-      dataOf<YearLoaded>(apiClient.POST('/api/calendar/years', { body })),
+      bodyOf(apiClient.POST('/api/calendar/years', { body })),
     onSuccess: (loaded) => {
       void queries.invalidateQueries({ queryKey: calendarKeys.years });
       onLoaded(loaded);

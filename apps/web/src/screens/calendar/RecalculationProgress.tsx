@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Progress, Table, Tag } from 'tdesign-react';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { ErrorBanner, Loading } from '../../ui';
 import { calendarKeys, HOLDER_KIND_LABELS, type DeadlineHolderKind, type RecalculationProgress as Progressed } from './calendar-types';
 
@@ -11,7 +11,7 @@ import { calendarKeys, HOLDER_KIND_LABELS, type DeadlineHolderKind, type Recalcu
 export function RecalculationProgress({ batchId }: { batchId: string }) {
   const batch = useQuery({
     queryKey: calendarKeys.batch(batchId),
-    queryFn: () => dataOf<Progressed>(apiClient.GET('/api/calendar/recalculations/{batchId}', { params: { path: { batchId: Number(batchId) } } })),
+    queryFn: () => bodyOf(apiClient.GET('/api/calendar/recalculations/{batchId}', { params: { path: { batchId: Number(batchId) } } })),
     refetchInterval: (query) => (query.state.data?.state === 'DONE' ? false : 2000),
   });
   const progress = batch.data;

@@ -1,39 +1,13 @@
-/** The calendar API's answers, as these screens read them. */
+import type { components } from '../../openapi/schema';
 
-export interface HolidayYear {
-  year: number;
-  source: string;
-  published: boolean;
-  holidays: { name: string; days: string[] }[];
-  makeUpWorkingDays: string[];
-  loadedBy: string | null;
-  loadedAt: string | null;
-}
+type Schemas = components['schemas'];
 
-export interface CalendarYears {
-  calendarVersion: string;
-  years: HolidayYear[];
-}
-
-export interface YearLoaded {
-  holidayTableId: string;
-  year: number;
-  replaced: boolean;
-  recalculationBatchId: string;
-}
-
-export type DeadlineHolderKind = 'item' | 'concern' | 'demand' | 'obligation';
-
-export interface RecalculationProgress {
-  batchId: string;
-  state: 'RUNNING' | 'DONE';
-  found: number;
-  signalled: number;
-  skipped?: number;
-  failedCount: number;
-  failed: { workflowId: string; kind?: DeadlineHolderKind; error: string }[];
-  byKind?: Partial<Record<DeadlineHolderKind, { found: number; signalled: number; skipped: number; failedCount: number }>>;
-}
+/** The calendar API's answers, as the API documents them (calendar.views.ts). */
+export type HolidayYear = Schemas['HolidayYearView'];
+export type CalendarYears = Schemas['HolidayYearsView'];
+export type YearLoaded = Schemas['HolidayYearLoadedView'];
+export type RecalculationProgress = Schemas['RecalculationProgressView'];
+export type DeadlineHolderKind = keyof Schemas['RecalculationByKindView'];
 
 export const HOLDER_KIND_LABELS: Record<DeadlineHolderKind, string> = {
   item: '公开事项',

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Dialog } from 'tdesign-react';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { ErrorBanner } from '../../ui';
 import { catalogKeys, type CatalogVersionDetail } from './catalog-types';
 
@@ -10,7 +10,7 @@ export function ActivateVersion({ version, manualLeft }: { version: CatalogVersi
   const [open, setOpen] = useState(false);
   const queries = useQueryClient();
   const activate = useMutation({
-    mutationFn: () => dataOf<{ versionId: string; supersededVersionId: string | null }>(apiClient.POST('/api/catalog/versions/{id}/activate', { params: { path: { id: version.id } } })),
+    mutationFn: () => bodyOf(apiClient.POST('/api/catalog/versions/{id}/activate', { params: { path: { id: version.id } } })),
     onSuccess: () => {
       setOpen(false);
       void queries.invalidateQueries({ queryKey: catalogKeys.all });

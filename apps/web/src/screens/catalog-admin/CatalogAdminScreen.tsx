@@ -4,10 +4,10 @@ import { Link, useNavigate } from 'react-router';
 import { Table, Tag } from 'tdesign-react';
 import type { RouteParams } from '../../routes';
 import { formatDateTime } from '../../format';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { ErrorBanner } from '../../ui';
 import { useStaffDirectory } from '../staff-directory';
-import { catalogKeys, VERSION_STATE_LABELS, VERSION_STATE_THEMES, type CatalogVersionSummary } from './catalog-types';
+import { catalogKeys, VERSION_STATE_LABELS, VERSION_STATE_THEMES } from './catalog-types';
 import { ImportCatalog } from './ImportCatalog';
 import { VersionDetail } from './VersionDetail';
 
@@ -17,7 +17,7 @@ import { VersionDetail } from './VersionDetail';
  */
 export default function CatalogAdminScreen({ params }: { params: RouteParams }) {
   const navigate = useNavigate();
-  const versions = useQuery({ queryKey: catalogKeys.versions, queryFn: () => dataOf<{ items: CatalogVersionSummary[] }>(apiClient.GET('/api/catalog/versions')).then((answer) => answer.items) });
+  const versions = useQuery({ queryKey: catalogKeys.versions, queryFn: () => bodyOf(apiClient.GET('/api/catalog/versions')).then((answer) => answer.items) });
   const directory = useStaffDirectory();
   const open = params.versionId;
   return (

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Dialog, Form, InputNumber, Select, type SubmitContext } from 'tdesign-react';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { ErrorBanner } from '../../ui';
 import { Labelled } from '../labelled-control';
 import { catalogKeys, type CatalogRowDetail } from './catalog-types';
@@ -17,7 +17,7 @@ export function HandSetRule({ versionId, row }: { versionId: string; row: Catalo
   const queries = useQueryClient();
   const save = useMutation({
     mutationFn: (values: RuleValues) =>
-      dataOf<CatalogRowDetail>(
+      bodyOf(
         apiClient.PATCH('/api/catalog/versions/{id}/items/{code}', {
           params: { path: { id: versionId, code: row.code } },
           body: { timeLimitRule: ruleOf(values) } as never,

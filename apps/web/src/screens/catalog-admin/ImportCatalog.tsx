@@ -2,10 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Input, Upload, type UploadFile } from 'tdesign-react';
 import { ApiFailure } from '../../api';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { ErrorBanner } from '../../ui';
 import { Labelled } from '../labelled-control';
-import { catalogKeys, type ImportReport as Report } from './catalog-types';
+import { catalogKeys } from './catalog-types';
 import { ImportReport } from './ImportReport';
 
 /** A refused import in the clerk's words: the file the reader could not take, and why in general terms. */
@@ -26,7 +26,7 @@ export function ImportCatalog({ onImported }: { onImported: (versionId: string) 
   const [missingFile, setMissingFile] = useState(false);
   const upload = useMutation({
     mutationFn: () =>
-      dataOf<Report & { state: 'draft' }>(
+      bodyOf(
         apiClient.POST('/api/catalog/imports', {
           body: { files: [], ...(label.trim() ? { label: label.trim() } : {}) },
           bodySerializer: () => {

@@ -2,12 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Select, Table, Tag } from 'tdesign-react';
 import { formatDateTime } from '../../format';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { ErrorBanner, Loading } from '../../ui';
 import { Labelled } from '../labelled-control';
 import { useLocalTable } from '../table-state';
 import { ActivateVersion } from './ActivateVersion';
-import { catalogKeys, VERSION_STATE_LABELS, VERSION_STATE_THEMES, type CatalogRowDetail, type CatalogVersionDetail, type CatalogVersionSummary } from './catalog-types';
+import { catalogKeys, VERSION_STATE_LABELS, VERSION_STATE_THEMES, type CatalogRowDetail, type CatalogVersionSummary } from './catalog-types';
 import { HandSetRule } from './HandSetRule';
 import { ImportReport } from './ImportReport';
 import { VersionDiff } from './VersionDiff';
@@ -16,7 +16,7 @@ const rowValue = (row: CatalogRowDetail, key: string) => (key === 'area' ? row.a
 
 /** One version: its import report, its rows and their rules (set by hand while a draft), the diff, activation. */
 export function VersionDetail({ id, versions, departmentNames, person }: { id: string; versions: CatalogVersionSummary[]; departmentNames: Map<string, string>; person: (username: string | null) => string }) {
-  const loaded = useQuery({ queryKey: catalogKeys.version(id), queryFn: () => dataOf<CatalogVersionDetail>(apiClient.GET('/api/catalog/versions/{id}', { params: { path: { id } } })) });
+  const loaded = useQuery({ queryKey: catalogKeys.version(id), queryFn: () => bodyOf(apiClient.GET('/api/catalog/versions/{id}', { params: { path: { id } } })) });
   const others = versions.filter((other) => other.id !== id);
   const active = versions.find((other) => other.state === 'active' && other.id !== id);
   const [compareWith, setCompareWith] = useState<string | undefined>(undefined);

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Table, Tag } from 'tdesign-react';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { ErrorBanner, Loading } from '../../ui';
 import { useLocalTable } from '../table-state';
 import { fieldLabel, fieldValue, rowName } from './catalog-words';
-import { catalogKeys, type CatalogDiff } from './catalog-types';
+import { catalogKeys } from './catalog-types';
 
 interface DiffLine {
   key: string;
@@ -27,7 +27,7 @@ const CHANGE_TAGS = {
 export function VersionDiff({ from, to, departmentNames }: { from: string; to: string; departmentNames: Map<string, string> }) {
   const diff = useQuery({
     queryKey: catalogKeys.diff(from, to),
-    queryFn: () => dataOf<CatalogDiff>(apiClient.GET('/api/catalog/versions/{a}/diff/{b}', { params: { path: { a: from, b: to } } })),
+    queryFn: () => bodyOf(apiClient.GET('/api/catalog/versions/{a}/diff/{b}', { params: { path: { a: from, b: to } } })),
   });
   const value = (field: string, raw: unknown) =>
     field === 'departmentCodes' && Array.isArray(raw) ? (raw.length ? raw.map((code) => departmentNames.get(String(code)) ?? String(code)).join('、') : '（空）') : fieldValue(field, raw);

@@ -1,81 +1,15 @@
-/** The catalog API's answers, as the administration screens read them. */
+import type { components } from '../../openapi/schema';
 
-export type VersionState = 'draft' | 'active' | 'superseded';
+type Schemas = components['schemas'];
 
-export interface CatalogVersionSummary {
-  id: string;
-  label: string | null;
-  state: VersionState;
-  createdAt: string;
-  createdBy: string;
-  activatedAt: string | null;
-  activatedBy: string | null;
-}
-
-export interface ImportWarning {
-  file: string;
-  row: number;
-  column?: string;
-  message: string;
-}
-
-export interface ManualRule {
-  code: string;
-  text: string;
-  file?: string;
-  row?: number;
-}
-
-export interface ImportedFile {
-  name: string;
-  area: string;
-  itemCount: number;
-  warningCount: number;
-  sheets: { sheet?: string; area: string; itemCount: number; warningCount: number }[];
-  skippedSheets: { sheet: string; reason: string }[];
-}
-
-export interface ImportReport {
-  importId: string;
-  versionId: string;
-  itemCount: number;
-  files: ImportedFile[];
-  warnings: ImportWarning[];
-  manualRules: ManualRule[];
-}
-
-export interface CatalogRowDetail {
-  code: string;
-  name: string;
-  area: string;
-  timeLimit: { text: string; rule: { kind: string }; description: string };
-  departmentCodes: string[];
-  category: string | null;
-}
-
-export interface CatalogVersionDetail extends CatalogVersionSummary {
-  manualRules: ManualRule[];
-  importReport: { importId: string; importedBy: string; importedAt: string; files: ImportedFile[]; itemCount: number; warnings: ImportWarning[] } | null;
-  items: CatalogRowDetail[];
-}
-
-/** A row as the diff carries it (the domain's catalog item). */
-export interface DiffRow {
-  code: string;
-  area: string;
-  level1: string;
-  level2: string;
-  level3?: string;
-  timeLimit: { text: string };
-}
-
-export interface CatalogDiff {
-  from: string;
-  to: string;
-  added: DiffRow[];
-  removed: DiffRow[];
-  changed: { code: string; changes: { field: string; from: unknown; to: unknown }[] }[];
-}
+/** The catalog API's answers, as the API documents them (catalog.views.ts). */
+export type VersionState = Schemas['CatalogVersionSummaryView']['state'];
+export type CatalogVersionSummary = Schemas['CatalogVersionSummaryView'];
+export type ImportWarning = Schemas['CatalogImportWarningView'];
+export type ManualRule = Schemas['CatalogManualRuleView'];
+export type ImportedFile = Schemas['CatalogImportedFileView'];
+export type CatalogRowDetail = Schemas['CatalogItemView'];
+export type CatalogVersionDetail = Schemas['CatalogVersionDetailView'];
 
 export const VERSION_STATE_LABELS: Record<VersionState, string> = { draft: '草稿', active: '现行', superseded: '已停用' };
 export const VERSION_STATE_THEMES: Record<VersionState, 'warning' | 'success' | 'default'> = { draft: 'warning', active: 'success', superseded: 'default' };

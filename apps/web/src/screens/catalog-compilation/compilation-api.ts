@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { idempotencyKey } from '../../api';
-import { apiClient, bodyOf, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
 import type { components } from '../../openapi/schema';
 import type { RowProposal, RowReview } from './compilation-types';
 
@@ -20,7 +20,7 @@ export const useRound = (id: string) =>
   useQuery({ queryKey: compilationKeys.round(id), queryFn: () => bodyOf(apiClient.GET('/api/catalog-compilation/rounds/{id}', { params: { path: { id } } })) });
 
 export const openRound = (body: Schemas['OpenCompilationRoundDto']) =>
-  dataOf<{ roundId: string }>(apiClient.POST('/api/catalog-compilation/rounds', { params: { header: header() }, body }));
+  bodyOf(apiClient.POST('/api/catalog-compilation/rounds', { params: { header: header() }, body }));
 
 /** A step on a round (submit, review, decide, activate); the round reloads after it. */
 export type RoundStep =
@@ -32,13 +32,13 @@ export type RoundStep =
 function take(id: string, step: RoundStep) {
   switch (step.kind) {
     case 'submit':
-      return dataOf(apiClient.POST('/api/catalog-compilation/rounds/{id}/proposals/{departmentCode}', { params: { path: { id, departmentCode: step.departmentCode }, header: header() }, body: { rows: step.rows } }));
+      return bodyOf(apiClient.POST('/api/catalog-compilation/rounds/{id}/proposals/{departmentCode}', { params: { path: { id, departmentCode: step.departmentCode }, header: header() }, body: { rows: step.rows } }));
     case 'review':
-      return dataOf(apiClient.POST('/api/catalog-compilation/rounds/{id}/proposals/{departmentCode}/review', { params: { path: { id, departmentCode: step.departmentCode }, header: header() }, body: { reviews: step.reviews } }));
+      return bodyOf(apiClient.POST('/api/catalog-compilation/rounds/{id}/proposals/{departmentCode}/review', { params: { path: { id, departmentCode: step.departmentCode }, header: header() }, body: { reviews: step.reviews } }));
     case 'decide':
-      return dataOf(apiClient.POST('/api/catalog-compilation/rounds/{id}/decisions', { params: { path: { id }, header: header() }, body: step.body }));
+      return bodyOf(apiClient.POST('/api/catalog-compilation/rounds/{id}/decisions', { params: { path: { id }, header: header() }, body: step.body }));
     case 'activate':
-      return dataOf(apiClient.POST('/api/catalog-compilation/rounds/{id}/activate', { params: { path: { id }, header: header() } }));
+      return bodyOf(apiClient.POST('/api/catalog-compilation/rounds/{id}/activate', { params: { path: { id }, header: header() } }));
   }
 }
 

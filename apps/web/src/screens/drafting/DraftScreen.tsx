@@ -17,10 +17,8 @@ const loadItem = (id: string): Promise<ItemDetail> => bodyOf(apiClient.GET('/api
 
 /** The rows the drafter's department is responsible for (the API refuses an item under any other), by area and words. */
 function searchCatalog(area: string, q: string): Promise<CatalogItemView[]> {
-  const params = new URLSearchParams({ forDrafting: 'true' });
-  if (area) params.set('area', area);
-  if (q.trim()) params.set('q', q.trim());
-  return api<{ items: CatalogItemView[] }>('GET', `/catalog/items?${params.toString()}`).then((answer) => answer.items);
+  const query = { forDrafting: 'true' as const, ...(area ? { area } : {}), ...(q.trim() ? { q: q.trim() } : {}) };
+  return bodyOf(apiClient.GET('/api/catalog/items', { params: { query } })).then((answer) => answer.items);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from 'tdesign-react';
-import { api, clearField, type DepartmentKind } from '../../api';
+import { clearField, type DepartmentKind } from '../../api';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { describedBy, ErrorBanner, Field } from '../../ui';
 import { bannerError, fieldError, KIND_LABELS, type Department, type OnChanged } from './org-model';
 
@@ -16,7 +17,7 @@ export function CreateDepartmentForm({ parent, onChanged }: { parent: Department
     setBusy(true);
     setError(null);
     try {
-      const created = await api<Department>('POST', '/org/departments', { code: code.trim(), name: name.trim(), kind, parentCode: parent.code });
+      const created = await bodyOf(apiClient.POST('/api/org/departments', { body: { code: code.trim(), name: name.trim(), kind, parentCode: parent.code } }));
       onChanged(`已在“${parent.name}”下创建${KIND_LABELS[created.kind]}“${created.name}”。`, { department: created.code });
     } catch (caught) {
       setError(caught);

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from 'tdesign-react';
-import { api, clearField, type OrgUser } from '../../api';
+import { clearField, type OrgUser } from '../../api';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { describedBy, ErrorBanner, Field } from '../../ui';
 import { bannerError, fieldError, rolesText, type Department, type OnChanged } from './org-model';
 import { ContactFields, RolePicker } from './user-fields';
@@ -18,14 +19,19 @@ export function CreateUserForm({ department, onChanged }: { department: Departme
     setBusy(true);
     setError(null);
     try {
-      const created = await api<OrgUser>('POST', '/org/users', {
-        username: username.trim(),
-        displayName: displayName.trim(),
-        departmentCode: department.code,
-        roles,
-        ...(email.trim() ? { email: email.trim() } : {}),
-        ...(mobile.trim() ? { mobile: mobile.trim() } : {}),
-      });
+      const created = await bodyOf(
+        apiClient.POST('/api/org/users', {
+          body: {
+            username: username.trim(),
+            displayName: displayName.trim(),
+            departmentCode: department.code,
+            // The role picker offers only the API's roles.
+            roles: roles as OrgUser['roles'],
+            ...(email.trim() ? { email: email.trim() } : {}),
+            ...(mobile.trim() ? { mobile: mobile.trim() } : {}),
+          },
+        }),
+      );
       onChanged(`已在“${department.name}”创建用户 ${created.username}（${created.displayName}），角色：${rolesText(created.roles)}。`, { user: created.username });
     } catch (caught) {
       setError(caught);

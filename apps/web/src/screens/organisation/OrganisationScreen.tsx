@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, type OrgUser, type Session } from '../../api';
+import type { Session } from '../../api';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { ErrorBanner, Loading } from '../../ui';
 import { DepartmentPanel } from './DepartmentPanel';
 import { DepartmentTree } from './DepartmentTree';
-import type { Department } from './org-model';
 import { UserPanel } from './UserPanel';
 
 /** 组织机构管理 (admins): the 县政府 → 部门 → 乡镇/街道 tree, its users and their per-department roles, with the audit history. */
@@ -17,7 +17,7 @@ export function OrganisationScreen({ session }: { session: Session }) {
   const org = useQuery({
     queryKey: ['organisation', version],
     queryFn: async () => {
-      const [departments, users] = await Promise.all([api<{ items: Department[] }>('GET', '/org/departments'), api<{ items: OrgUser[] }>('GET', '/org/users')]);
+      const [departments, users] = await Promise.all([bodyOf(apiClient.GET('/api/org/departments')), bodyOf(apiClient.GET('/api/org/users'))]);
       return { departments: departments.items, users: users.items };
     },
     // A change is read again at once (a new version), never from the cache of the one before.

@@ -129,6 +129,7 @@ function makeCertificates(dir: string): void {
     // refusal reaches the client either as the server's alert or, when the server closes first, as the close.
     expect(await attempt({ TEMPORAL_TLS_SERVER_NAME: SERVER_NAME, TEMPORAL_TLS_CA_FILE: file('ca.pem') })).toMatch(/CertificateRequired|connection closed/);
     expect(await attempt({ ...mutualTls(), TEMPORAL_TLS_CA_FILE: file('other-ca.pem') })).toMatch(/UnknownIssuer/);
-    expect(await attempt({})).toMatch(/transport error/);
+    // Plaintext HTTP/2 to a TLS port: the server drops it, seen as a transport error or as the closed connection.
+    expect(await attempt({})).toMatch(/transport error|connection closed/);
   }, 120_000);
 });

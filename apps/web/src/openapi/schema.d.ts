@@ -2086,6 +2086,50 @@ export interface components {
             /** @example edu.drafter */
             username: string;
         };
+        AnnualReportActiveDisclosureView: {
+            decisions: components["schemas"]["AnnualReportDecisionRowView"][];
+            documents: components["schemas"]["AnnualReportDocumentRowView"][];
+            editable: boolean;
+            mapping: components["schemas"]["NormativeDocumentMappingView"];
+            /** @example 二、主动公开政府信息情况 */
+            title: string;
+        };
+        AnnualReportApplicationColumnView: {
+            /** @example 法人或其他组织 */
+            group: string | null;
+            /** @enum {string} */
+            key: "naturalPerson" | "commercialEnterprise" | "researchInstitution" | "socialWelfareOrganisation" | "legalServiceAgency" | "otherOrganisation" | "total";
+            /** @example 自然人 */
+            label: string;
+        };
+        AnnualReportApplicationRowView: {
+            /** @description the system's count plus the office's entry, by applicant column */
+            cells: {
+                [key: string]: components["schemas"]["AnnualReportFigureView"];
+            };
+            /** @description the office's own part (applications handled outside the system), which its form edits */
+            enteredCells: {
+                [key: string]: components["schemas"]["AnnualReportFigureView"];
+            };
+            /** @description the 办理结果 heading the row sits under */
+            group: string | null;
+            /** @enum {string} */
+            key: "newlyReceived" | "carriedOver" | "granted" | "partiallyGranted" | "refusedStateSecret" | "refusedProhibitedByLaw" | "refusedThreeSecurities" | "refusedThirdParty" | "refusedInternalAffairs" | "refusedProcessInformation" | "refusedEnforcementFile" | "refusedQueryMatter" | "unableNotHeld" | "unableNeedsCreation" | "unableStillUnclear" | "notProcessedPetition" | "notProcessedRepeated" | "notProcessedPublication" | "notProcessedMassRepeated" | "notProcessedConfirmation" | "otherNoCorrection" | "otherUnpaidFee" | "otherOther" | "resultsTotal" | "carriedForward";
+            label: string;
+            total: components["schemas"]["AnnualReportFigureView"];
+        };
+        AnnualReportApplicationsView: {
+            columns: components["schemas"]["AnnualReportApplicationColumnView"][];
+            editable: boolean;
+            /** @description the office has entered applications handled outside the system */
+            entered: boolean;
+            mapping: components["schemas"]["ApplicationTableMappingView"];
+            rows: components["schemas"]["AnnualReportApplicationRowView"][];
+            /** @enum {string} */
+            source: "system";
+            /** @example 三、收到和处理政府信息公开申请情况 */
+            title: string;
+        };
         AnnualReportDeadlineView: {
             /** @description negative once overdue */
             daysLeft: number;
@@ -2101,9 +2145,350 @@ export interface components {
             title: string;
             year: number;
         };
+        AnnualReportDecisionRowView: {
+            figure: components["schemas"]["AnnualReportFigureView"];
+            /** @enum {string} */
+            key: "licensingDecisions" | "punishmentDecisions" | "compulsionDecisions" | "feesTenThousandYuan";
+            /** @example 行政许可 */
+            label: string;
+            /** @example 本年处理决定数量 */
+            measure: string;
+        };
+        AnnualReportDocumentRowView: {
+            /** @description 现行有效件数 */
+            inForce: components["schemas"]["AnnualReportFigureView"];
+            /** @description 本年制发件数 */
+            issued: components["schemas"]["AnnualReportFigureView"];
+            /** @enum {string} */
+            key: "rules" | "normativeDocuments";
+            /** @example 规章 */
+            label: string;
+            /** @description 本年废止件数 */
+            repealed: components["schemas"]["AnnualReportFigureView"];
+        };
+        AnnualReportFigureView: {
+            /**
+             * @description counted from the system's records, or entered by the disclosure office
+             * @enum {string}
+             */
+            source: "system" | "input";
+            value: number | null;
+        };
+        AnnualReportInputsBody: {
+            /** @description 表三: only applications handled outside the system; the report adds them to its counts */
+            applications?: {
+                carriedForward?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                carriedOver?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                granted?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                newlyReceived?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                notProcessedConfirmation?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                notProcessedMassRepeated?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                notProcessedPetition?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                notProcessedPublication?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                notProcessedRepeated?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                otherNoCorrection?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                otherOther?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                otherUnpaidFee?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                partiallyGranted?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                refusedEnforcementFile?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                refusedInternalAffairs?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                refusedProcessInformation?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                refusedProhibitedByLaw?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                refusedQueryMatter?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                refusedStateSecret?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                refusedThirdParty?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                refusedThreeSecurities?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                resultsTotal?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                unableNeedsCreation?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                unableNotHeld?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                unableStillUnclear?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+            };
+            /** @description 行政强制 本年处理决定数量 */
+            compulsionDecisions?: number;
+            /** @description 行政事业性收费 本年收费金额（万元），最多 4 位小数 */
+            feesTenThousandYuan?: number;
+            /** @description 行政许可 本年处理决定数量 */
+            licensingDecisions?: number;
+            /** @description 六、其他需要报告的事项 */
+            otherMatters?: string;
+            /** @description 一、总体情况 */
+            overview?: string;
+            /** @description 五、存在的主要问题及改进情况 */
+            problems?: string;
+            /** @description 行政处罚 本年处理决定数量 */
+            punishmentDecisions?: number;
+            /** @description 表四 */
+            reviewLitigation?: {
+                directLitigation?: {
+                    corrected: number;
+                    other: number;
+                    pending: number;
+                    total: number;
+                    upheld: number;
+                };
+                litigationAfterReconsideration?: {
+                    corrected: number;
+                    other: number;
+                    pending: number;
+                    total: number;
+                    upheld: number;
+                };
+                reconsideration?: {
+                    corrected: number;
+                    other: number;
+                    pending: number;
+                    total: number;
+                    upheld: number;
+                };
+            };
+            /** @description 规章: entered, this system does not handle rules */
+            rules?: components["schemas"]["DocumentCountsInput"];
+        };
         AnnualReportLinksView: {
             html: string;
             xlsx: string;
+        };
+        AnnualReportReviewCellView: {
+            /** @enum {string} */
+            key: "upheld" | "corrected" | "other" | "pending" | "total";
+            /** @example 结果维持 */
+            label: string;
+            /**
+             * @description counted from the system's records, or entered by the disclosure office
+             * @enum {string}
+             */
+            source: "system" | "input";
+            value: number | null;
+        };
+        AnnualReportReviewGroupView: {
+            cells: components["schemas"]["AnnualReportReviewCellView"][];
+            /** @enum {string} */
+            key: "reconsideration" | "directLitigation" | "litigationAfterReconsideration";
+            /** @example 行政复议 */
+            label: string;
+            /** @example 行政诉讼 */
+            parent: string | null;
+        };
+        AnnualReportReviewLitigationView: {
+            editable: boolean;
+            entered: boolean;
+            groups: components["schemas"]["AnnualReportReviewGroupView"][];
+            /** @enum {string} */
+            source: "input";
+            /** @example 四、政府信息公开行政复议、行政诉讼情况 */
+            title: string;
+        };
+        AnnualReportSectionsView: {
+            activeDisclosure: components["schemas"]["AnnualReportActiveDisclosureView"];
+            applications: components["schemas"]["AnnualReportApplicationsView"];
+            otherMatters: components["schemas"]["AnnualReportTextSectionView"];
+            overview: components["schemas"]["AnnualReportTextSectionView"];
+            problems: components["schemas"]["AnnualReportTextSectionView"];
+            reviewLitigation: components["schemas"]["AnnualReportReviewLitigationView"];
+        };
+        AnnualReportTextSectionView: {
+            editable: boolean;
+            /** @enum {string} */
+            source: "input";
+            text: string | null;
+            /** @example 一、总体情况 */
+            title: string;
+        };
+        AnnualReportView: {
+            /**
+             * Format: date-time
+             * @description published by January 31 of the next year (条例第四十九条)
+             */
+            dueAt: string;
+            editableSections: ("overview" | "activeDisclosure" | "applications" | "reviewLitigation" | "problems" | "otherMatters")[];
+            /** Format: date-time */
+            generatedAt: string;
+            overdue: boolean;
+            /** @description 0 until the inputs are first saved */
+            revision: number;
+            sections: components["schemas"]["AnnualReportSectionsView"];
+            /** @example 2026年政府信息公开工作年度报告 */
+            title: string;
+            /** Format: date-time */
+            updatedAt: string | null;
+            updatedBy: string | null;
+            /** @example 2026 */
+            year: number;
         };
         AnswerApplicationDemandDto: {
             /** @description 整改措施: what the department does about it, and by when */
@@ -2195,11 +2580,61 @@ export interface components {
             /** Format: date */
             requestedOn: string;
         };
+        ApplicationDemandListView: {
+            /** @description newest first */
+            items: components["schemas"]["ApplicationDemandView"][];
+        };
         ApplicationDemandRefView: {
             /** Format: date */
             dueDate: string;
             /** Format: uuid */
             id: string;
+            /** @enum {string} */
+            state: "open" | "overdue" | "answered" | "closed";
+            /** @example 待答复 */
+            stateLabel: string;
+        };
+        ApplicationDemandView: {
+            /**
+             * @description the role that answers in that department: its head (reviewer), or the office's disclosure staff (disclosure-office)
+             * @example reviewer
+             */
+            answeringRole: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            closedBy: string | null;
+            closingRemark: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            demandedBy: string;
+            demandedByName: string;
+            /** @description the department that answers (the one holding the application when it was issued) */
+            departmentCode: string;
+            departmentName: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            /** @description answered after the due instant */
+            late: boolean;
+            /** @description 整改措施, once answered */
+            measures: string | null;
+            /** Format: date-time */
+            overdueAt: string | null;
+            /** @example YSQ-2026-0001 */
+            queryNumber: string;
+            reason: string;
+            /** Format: date-time */
+            remindedAt: string | null;
+            /** Format: date-time */
+            respondedAt: string | null;
+            responder: string | null;
+            /** @description 说明情况, once answered */
+            situation: string | null;
             /** @enum {string} */
             state: "open" | "overdue" | "answered" | "closed";
             /** @example 待答复 */
@@ -2222,6 +2657,12 @@ export interface components {
             paidOn?: string;
             /** Format: date */
             payByDate: string;
+        };
+        ApplicationReceiptView: {
+            /** @description 查询号 */
+            queryNumber: string;
+            /** @description 验证码, given once */
+            verificationCode: string;
         };
         ApplicationReplyView: {
             /** @description released items the reply cites */
@@ -2274,6 +2715,13 @@ export interface components {
             summary?: string;
             /** @description request-extension: 延长的工作日数（最多20） */
             workingDays?: number;
+        };
+        ApplicationTableMappingView: {
+            carriedForward: string;
+            carriedOver: string;
+            entered: string;
+            newlyReceived: string;
+            results: string;
         };
         ApplicationTimelineEventView: {
             /** @example application.signed */
@@ -2340,6 +2788,29 @@ export interface components {
             generatedAt: string;
             /** Format: date-time */
             to: string;
+        };
+        AttachmentLimitsView: {
+            maxFileBytes: number;
+            maxFilesPerItem: number;
+            types: components["schemas"]["AttachmentTypeView"][];
+        };
+        AttachmentListView: {
+            /** @description the files attached now, oldest first */
+            items: components["schemas"]["ItemAttachmentView"][];
+        };
+        AttachmentTypeView: {
+            /**
+             * @example [
+             *       "pdf"
+             *     ]
+             */
+            extensions: string[];
+            /** @example PDF */
+            label: string;
+            /** @example application/pdf */
+            mediaType: string;
+            /** @description a table (XLSX, CSV), named apart from the documents in the form's hint */
+            spreadsheet: boolean;
         };
         AuditEventView: {
             /** @example application.accepted */
@@ -2418,6 +2889,44 @@ export interface components {
             id: string;
             stored: string;
         };
+        CatalogGapDepartmentView: {
+            count: number;
+            /** @description null for rows with no department responsible */
+            departmentCode: string | null;
+            /** @example 县教育局 */
+            departmentName: string;
+            rows: components["schemas"]["CatalogGapRowView"][];
+        };
+        CatalogGapRowView: {
+            /** @example 义务教育 */
+            area: string;
+            /** @example EDU-001 */
+            code: string;
+            /** Format: date-time */
+            lastReleasedAt: string | null;
+            name: string;
+            /** @description always behind here */
+            standing: components["schemas"]["PublicCatalogStandingView"];
+            /**
+             * @description the catalog's wording of the time limit
+             * @example 信息形成或者变更之日起20个工作日内
+             */
+            timeLimit: string;
+        };
+        CatalogGapsView: {
+            /**
+             * Format: date
+             * @description the day the standings were judged on (China time)
+             */
+            asOf: string;
+            /** @description the departments with most rows behind first */
+            departments: components["schemas"]["CatalogGapDepartmentView"][];
+            /**
+             * Format: uuid
+             * @description the catalog version in force
+             */
+            versionId: string;
+        };
         CatalogVersionRefView: {
             /** Format: uuid */
             id: string;
@@ -2439,6 +2948,21 @@ export interface components {
             photoAttachmentId?: string;
             /** @description the Idempotency-Key of the request that confirmed it */
             requestKey?: string;
+        };
+        ChannelLedgerResultView: {
+            /** @enum {string} */
+            action: "publish" | "withdraw";
+            /** @example 政府网站 */
+            channel: string;
+            /** @description on a manual channel, once confirmed */
+            confirmation?: components["schemas"]["ChannelConfirmationView"];
+            /** Format: uuid */
+            itemId: string;
+            /** @description the channel's reference for the release (its URL or number) */
+            reference?: string;
+            revision: number;
+            /** @example published */
+            status: string;
         };
         CheckedChainView: {
             firstBrokenLink?: components["schemas"]["BrokenAuditLinkView"];
@@ -2464,6 +2988,18 @@ export interface components {
         CloseApplicationDemandDto: {
             /** @description the supervisor's closing remark (办结意见) */
             remark?: string;
+        };
+        CommentReceiptView: {
+            /** Format: uuid */
+            consultationId: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 意见已收到，经审核后公开显示 */
+            message: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            state: "pending";
         };
         CompilationProposalView: {
             departmentCode: string;
@@ -2597,6 +3133,22 @@ export interface components {
             name: string;
             /** @description the parent unit; required except for the county government */
             parentCode?: string;
+        };
+        CreatedItemView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description the statutory release deadline
+             */
+            releaseDueAt: string | null;
+            /** @description why that date */
+            releaseDueExplanation: string | null;
+            /**
+             * @example DRAFT
+             * @enum {string}
+             */
+            state: "DRAFT" | "IN_REVIEW" | "RETURNED" | "REJECTED" | "APPROVED" | "RELEASED" | "WITHDRAWN";
         };
         CreateInterpretationDto: {
             /** @description files already uploaded to the item (POST /api/items/:id/attachments) that belong to this interpretation */
@@ -2756,6 +3308,14 @@ export interface components {
             /** @enum {boolean} */
             removed?: true;
             value: string;
+        };
+        DocumentCountsInput: {
+            /** @description 现行有效件数 */
+            inForce: number;
+            /** @description 本年制发件数 */
+            issued: number;
+            /** @description 本年废止件数 */
+            repealed: number;
         };
         DraftConcernResponseDto: {
             /** @example 您好，随迁子女入学需提交户口簿、居住证…… */
@@ -2953,6 +3513,16 @@ export interface components {
             /** @enum {string} */
             state: "open" | "completed";
         };
+        InterpretationFileView: {
+            fileName: string;
+            /**
+             * Format: uuid
+             * @description an attachment of the item
+             */
+            id: string;
+            /** @example image/png */
+            mediaType: string;
+        };
         InterpretationPlanDto: {
             entries: components["schemas"]["InterpretationPlanEntryDto"][];
         };
@@ -2962,9 +3532,47 @@ export interface components {
             /** @enum {string} */
             interpreterKind: "drafting-department" | "expert" | "leader";
         };
+        InterpretationPlanEntryView: {
+            done: boolean;
+            /** @enum {string} */
+            form: "text" | "graphic" | "video" | "audio" | "qa" | "press-conference";
+            /** @example 图解 */
+            formLabel: string;
+            /** @enum {string} */
+            interpreterKind: "drafting-department" | "expert" | "leader";
+            /** @example 起草部门 */
+            interpreterKindLabel: string;
+        };
+        InterpretationQaView: {
+            answer: string;
+            question: string;
+        };
         InterpretationQuestionView: {
             answer: string;
             question: string;
+        };
+        InterpretationView: {
+            attachments: components["schemas"]["InterpretationFileView"][];
+            body: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            form: "text" | "graphic" | "video" | "audio" | "qa" | "press-conference";
+            /** @example 图解 */
+            formLabel: string;
+            /** Format: date-time */
+            heldAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            interpreterKind: "drafting-department" | "expert" | "leader";
+            /** @example 起草部门 */
+            interpreterKindLabel: string;
+            interpreterName: string;
+            mediaUrl: string | null;
+            questions: components["schemas"]["InterpretationQaView"][] | null;
+            title: string;
+            transcript: string | null;
         };
         IssueApplicationDemandDto: {
             /**
@@ -3023,6 +3631,13 @@ export interface components {
             itemId: string;
             records: number;
             valid: boolean;
+        };
+        ItemConsultationLinkView: {
+            /** Format: uuid */
+            consultationId: string;
+            /** @enum {string} */
+            relation: "decision" | "feedback";
+            title: string;
         };
         ItemDeadlineView: {
             /** Format: date-time */
@@ -3083,6 +3698,13 @@ export interface components {
             /** Format: date-time */
             withdrawnAt: string | null;
         };
+        ItemInterpretationsView: {
+            /** @description oldest first */
+            interpretations: components["schemas"]["InterpretationView"][];
+            plan: components["schemas"]["InterpretationPlanEntryView"][];
+            /** @description every entry of the plan has its interpretation (true for an empty plan) */
+            planComplete: boolean;
+        };
         ItemPublicationView: {
             /** @enum {string} */
             action: "publish" | "withdraw";
@@ -3141,6 +3763,58 @@ export interface components {
             role: string | null;
             /** Format: uuid */
             taskId: string | null;
+        };
+        ItemUpdateOpenTaskView: {
+            /** @description set by a delegation: only this person may decide it */
+            assignee?: string;
+            /** @description whoever claimed it; only they may decide it until they unclaim */
+            claimedBy?: string;
+            departmentCode: string;
+            /** Format: date-time */
+            dueAt: string;
+            overdue?: boolean;
+            /** @description the revision it reviews */
+            revision: number;
+            /**
+             * @description the role that decides it
+             * @example reviewer
+             */
+            role: string;
+            /** @enum {string} */
+            stage: "preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off";
+            /** Format: uuid */
+            taskId: string;
+        };
+        ItemUpdateView: {
+            /** @description how many editions have been released */
+            edition?: number;
+            /** Format: uuid */
+            itemId: string;
+            openTask?: components["schemas"]["ItemUpdateOpenTaskView"];
+            /** @description the open task or the statutory release deadline is overdue */
+            overdue?: boolean;
+            /** Format: date-time */
+            releasedAt?: string;
+            /**
+             * Format: date-time
+             * @description the statutory release deadline
+             */
+            releaseDueAt?: string;
+            /** @description why that date */
+            releaseDueExplanation?: string;
+            /** @description computed on a calendar year not yet loaded */
+            releaseDueProvisional?: boolean;
+            /** @description the first release came after the deadline, by this many working days */
+            releaseLateWorkingDays?: number;
+            /** @description the release deadline found the item unreleased at its due instant */
+            releaseOverdue?: boolean;
+            /** @description the review chain of the current round */
+            reviewChain?: ("preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off")[];
+            revision: number;
+            /** Format: date-time */
+            scheduledReleaseAt?: string;
+            /** @enum {string} */
+            state: "DRAFT" | "IN_REVIEW" | "RETURNED" | "REJECTED" | "APPROVED" | "RELEASED" | "WITHDRAWN";
         };
         JustifyFindingDto: {
             /** @description 公开该个人信息的法律依据（如“《XX办法》第X条规定公示须列明姓名”），至少5个字 */
@@ -3251,6 +3925,11 @@ export interface components {
             /** @description why the released item changes */
             reason: string;
             title?: string;
+        };
+        NormativeDocumentMappingView: {
+            inForce: string;
+            issued: string;
+            repealed: string;
         };
         ObligationFulfilmentDetailView: {
             /** Format: date-time */
@@ -3576,6 +4255,37 @@ export interface components {
             /** @description 公开时限, as the catalog words it */
             timeLimitText: string;
         };
+        PublicApplicationEventView: {
+            /** @example 已受理 */
+            action: string;
+            /** Format: date-time */
+            at: string;
+            /** @description what the applicant is told with it (补正, 延期…) */
+            notice?: string;
+        };
+        PublicApplicationStatusView: {
+            clockStopped: boolean;
+            /** Format: date */
+            closedOn: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            dueExplanation: string | null;
+            /** @description 查询号 */
+            queryNumber: string;
+            /** Format: date */
+            receivedOn: string | null;
+            /** @description the reply letter, once delivered */
+            replyLetter: string | null;
+            result: components["schemas"]["ApplicationResultView"] | null;
+            /** @example accepted */
+            state: string;
+            /** @example 办理中 */
+            stateLabel: string;
+            /** Format: date */
+            submittedOn: string;
+            /** @description oldest first */
+            timeline: components["schemas"]["PublicApplicationEventView"][];
+        };
         PublicAreaCountView: {
             area: string;
             count: number;
@@ -3590,6 +4300,10 @@ export interface components {
             mediaType: string;
             /** @description bytes */
             size: number;
+        };
+        PublicAttachmentListView: {
+            /** @description the files of the released edition, oldest first; none for a withdrawn item */
+            items: components["schemas"]["PublicAttachmentItemView"][];
         };
         PublicCatalogDepartmentView: {
             /** @example edu */
@@ -4051,6 +4765,51 @@ export interface components {
              */
             submittedOn: string;
         };
+        RegisteredApplicationView: {
+            applicant: components["schemas"]["ApplicantView"];
+            applicantType: string;
+            /** @example 自然人 */
+            applicantTypeLabel: string;
+            channel: string;
+            /** @example 网上申请 */
+            channelLabel: string;
+            clockStopped: boolean;
+            /** Format: date */
+            closedOn: string | null;
+            consultation: components["schemas"]["ApplicationConsultationView"] | null;
+            correction: components["schemas"]["ApplicationCorrectionView"] | null;
+            deliveryForm: string;
+            description: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** @description why this date, naming every stop of the clock */
+            dueExplanation: string | null;
+            extension: components["schemas"]["ApplicationExtensionView"] | null;
+            fee: components["schemas"]["ApplicationFeeView"] | null;
+            handlingDepartmentCode: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description delivered after the due instant */
+            late: boolean | null;
+            officeDepartmentCode: string;
+            overdue: boolean;
+            /** @description 查询号 */
+            queryNumber: string;
+            /** Format: date */
+            receivedOn: string | null;
+            reply: components["schemas"]["ApplicationReplyView"] | null;
+            result: components["schemas"]["ApplicationResultView"] | null;
+            /** @example accepted */
+            state: string;
+            /** @example 办理中 */
+            stateLabel: string;
+            /** Format: date */
+            submittedOn: string;
+            /** @description the 验证码 the applicant looks the application up with; only in the answer that registered it (a retry with the same Idempotency-Key does not repeat it) */
+            verificationCode?: string;
+        };
         RegisterIncidentDto: {
             /**
              * @description major-emergency: 5 h / 24 h; public-opinion: 48 h
@@ -4071,6 +4830,32 @@ export interface components {
              * @example edu
              */
             departmentCode: string;
+        };
+        ReleasedFindingItemView: {
+            departmentCode: string;
+            /** @example /api/items/…/personal-information */
+            findingsPath: string;
+            /** Format: uuid */
+            itemId: string;
+            kinds: components["schemas"]["ReleasedFindingKindView"][];
+            openFindings: number;
+            /** @description the fields (title, body…) or file names the findings are in */
+            places: string[];
+            /** Format: date-time */
+            releasedAt: string | null;
+            title: string;
+            /** @description the withdrawal the item is one step from */
+            withdraw: components["schemas"]["WithdrawalStepView"];
+        };
+        ReleasedFindingKindView: {
+            /** @example id-card */
+            kind: string;
+            /** @example 身份证号 */
+            label: string;
+        };
+        ReleasedFindingListView: {
+            /** @description most findings first */
+            items: components["schemas"]["ReleasedFindingItemView"][];
         };
         RespondToSupervisionDemandDto: {
             /** @description the department head's answer: what was done, or when it will be */
@@ -4274,6 +5059,49 @@ export interface components {
         StaffApplicationListView: {
             /** @description newest first, at most 500 */
             items: components["schemas"]["StaffApplicationListItemView"][];
+        };
+        StaffApplicationView: {
+            applicant: components["schemas"]["ApplicantView"];
+            applicantType: string;
+            /** @example 自然人 */
+            applicantTypeLabel: string;
+            channel: string;
+            /** @example 网上申请 */
+            channelLabel: string;
+            clockStopped: boolean;
+            /** Format: date */
+            closedOn: string | null;
+            consultation: components["schemas"]["ApplicationConsultationView"] | null;
+            correction: components["schemas"]["ApplicationCorrectionView"] | null;
+            deliveryForm: string;
+            description: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** @description why this date, naming every stop of the clock */
+            dueExplanation: string | null;
+            extension: components["schemas"]["ApplicationExtensionView"] | null;
+            fee: components["schemas"]["ApplicationFeeView"] | null;
+            handlingDepartmentCode: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description delivered after the due instant */
+            late: boolean | null;
+            officeDepartmentCode: string;
+            overdue: boolean;
+            /** @description 查询号 */
+            queryNumber: string;
+            /** Format: date */
+            receivedOn: string | null;
+            reply: components["schemas"]["ApplicationReplyView"] | null;
+            result: components["schemas"]["ApplicationResultView"] | null;
+            /** @example accepted */
+            state: string;
+            /** @example 办理中 */
+            stateLabel: string;
+            /** Format: date */
+            submittedOn: string;
         };
         StaffConsultationCommentView: {
             /** @enum {string|null} */
@@ -4547,6 +5375,31 @@ export interface components {
             /** @enum {string} */
             unit: "quarter" | "month";
         };
+        SweepProgressView: {
+            /** @description the keyset cursor of the listing: the last item id scanned */
+            cursor?: string;
+            /** @description of those, the items with at least one open finding */
+            itemsWithFindings: number;
+            /** @description open findings in them */
+            openFindings: number;
+            /** @description released items scanned so far */
+            scanned: number;
+            /** @enum {string} */
+            state: "RUNNING" | "DONE";
+            /** Format: uuid */
+            sweepId: string;
+        };
+        SweepStartedView: {
+            /** @example /api/personal-information/released-findings */
+            listPath: string;
+            /**
+             * @description GET it for the progress
+             * @example /api/personal-information/sweeps/…
+             */
+            progressPath: string;
+            /** Format: uuid */
+            sweepId: string;
+        };
         TimeLimitCaseView: {
             clockStart: components["schemas"]["ClockStartView"];
             description: string;
@@ -4637,6 +5490,42 @@ export interface components {
             mobile?: string | null;
             roles?: ("drafter" | "reviewer" | "secrecy-reviewer" | "legal-reviewer" | "leader" | "disclosure-office" | "supervisor" | "admin")[];
         };
+        UploadedAttachmentListView: {
+            /** @description in the order the files were sent */
+            items: components["schemas"]["UploadedAttachmentView"][];
+        };
+        UploadedAttachmentView: {
+            /** @description false when the same bytes under the same name were attached already (a retried upload) */
+            created: boolean;
+            /** @description the path (under the API's origin) to download it with a bearer token */
+            downloadPath: string;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @example application/pdf */
+            mediaType: string;
+            /** Format: date-time */
+            removedAt: string | null;
+            sha256: string;
+            /** @description bytes */
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedBy: string;
+        };
+        WithdrawalStepView: {
+            /** @enum {string} */
+            method: "POST";
+            /** @example /api/items/…/withdraw */
+            path: string;
+            /**
+             * @description the reason to withdraw with
+             * @example 个人信息保护
+             */
+            reason: string;
+        };
         WithdrawItemDto: {
             /** @description the public reason, shown on the portal */
             reason: string;
@@ -4714,12 +5603,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegisteredApplicationView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -4845,12 +5735,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationDemandListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -4908,12 +5799,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationDemandView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -5007,12 +5899,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationDemandView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -5106,12 +5999,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationDemandView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -5261,12 +6155,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description the application after the step */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffApplicationView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -5401,7 +6297,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentLimitsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -7636,12 +8534,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffConsultationDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -7781,12 +8680,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffConsultationDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -7868,12 +8768,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffConsultationDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -7958,12 +8859,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffConsultationDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8225,12 +9127,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedItemView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8393,12 +9296,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemUpdateView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8485,12 +9389,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8548,12 +9453,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UploadedAttachmentListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8698,12 +9604,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description the attachment as removed (removing twice is removing once) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemAttachmentView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8827,12 +9735,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemUpdateView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8926,12 +9835,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemUpdateView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9120,12 +10030,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemInterpretationsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9203,12 +10114,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemInterpretationsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9263,12 +10175,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterpretationView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9346,12 +10259,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChannelLedgerResultView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9533,12 +10447,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChannelLedgerResultView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10022,12 +10937,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemUpdateView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10103,12 +11019,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemUpdateView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11287,7 +12204,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReleasedFindingListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11327,12 +12246,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SweepStartedView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11383,12 +12303,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SweepProgressView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11453,12 +12374,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationReceiptView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11529,12 +12451,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicApplicationStatusView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11874,12 +12797,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentReceiptView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -12087,12 +13011,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicAttachmentListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -12263,12 +13188,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemConsultationLinkView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -12463,7 +13389,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnualReportView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -12598,18 +13526,20 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description AnnualReportInputs: overview, rules, licensingDecisions, punishmentDecisions, compulsionDecisions, feesTenThousandYuan, applications, reviewLitigation, problems, otherMatters */
         requestBody: {
             content: {
-                "application/json": string;
+                "application/json": components["schemas"]["AnnualReportInputsBody"];
             };
         };
         responses: {
+            /** @description the report with the inputs saved */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnualReportView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -12885,12 +13815,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogGapsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {

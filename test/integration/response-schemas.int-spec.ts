@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { PUBLIC_CONSULTATION_WORKFLOW_TYPE, publicConsultationWorkflowId, type PublicConsultationInput } from '@zwgk/contracts';
+import { chinaDateOf } from '@zwgk/domain';
 import { buildPng } from '../support/sample-files';
 import type { ApiClient } from '../support/api-client';
 import { releaseThroughReview } from '../support/review-path';
@@ -389,7 +392,7 @@ describe('the documented response schemas', () => {
     await system.db.query(`UPDATE publications SET status = 'failed' WHERE item_id = $1 AND channel = $2 AND action = 'publish'`, [id, WEBSITE]);
     expectDocumented('/api/items/{id}/ledger/{channel}/retry', 'post', 200, await client.request('POST', ledger(WEBSITE, 'retry'), { as: 'edu.drafter' }));
 
-    // A consultation whose period has ended (its read model says so), its decision the released item.
+    // A consultation open for comments, one moderated.
     const consultation = await client.request('POST', '/consultations', {
       as: 'edu.drafter',
       body: { kind: 'normative-document', title: '响应结构：县域校车安全管理办法（征求意见稿）', draftText: '第一条 为保障校车安全，制定本办法。', explanation: '起草说明', closesOn: '2099-12-31' },
@@ -400,8 +403,34 @@ describe('the documented response schemas', () => {
     expectDocumented('/api/public/consultations/{id}/comments', 'post', 201, comment);
     const moderated = await client.request('POST', `/consultations/${consultationId}/comments/${comment.body.id}/moderation`, { as: 'edu.reviewer', body: { decision: 'approve' } });
     expectDocumented('/api/consultations/{id}/comments/{commentId}/moderation', 'post', 200, moderated);
-    await system.db.query(`UPDATE public_consultations SET state = 'CLOSED', closes_at = now() - interval '1 minute' WHERE id = $1`, [consultationId]);
-    expectDocumented('/api/consultations/{id}/decision', 'post', 200, await client.request('POST', `/consultations/${consultationId}/decision`, { as: 'edu.drafter', body: { itemId: id } }));
+    // Another consultation whose period ended a minute ago (its workflow started so): its timer closes it, the
+    // department records its feedback, and links the released item as its decision.
+    const closedId = randomUUID();
+    const input: PublicConsultationInput = {
+      consultationId: closedId,
+      departmentCode: 'edu',
+      kind: 'plan',
+      title: `响应结构：县域校车站点规划（征求意见稿）${closedId.slice(0, 8)}`,
+      draftText: '第三条 站点布局……',
+      explanation: '起草说明……',
+      affectsMarketEntities: false,
+      minimumBasis: '一般不少于30日',
+      openedAt: new Date(Date.now() - 31 * 86_400_000).toISOString(),
+      closesOn: chinaDateOf(new Date(Date.now() - 60_000)),
+      closesAt: new Date(Date.now() - 60_000).toISOString(),
+      feedbackWorkingDays: 15,
+      openedBy: { username: 'edu.drafter', displayName: '王起草', departmentCode: 'edu', roles: ['drafter'] },
+    };
+    const connection = await Connection.connect({ address: testServers().temporalAddress });
+    try {
+      await new TemporalClient({ connection }).workflow.start(PUBLIC_CONSULTATION_WORKFLOW_TYPE, { workflowId: publicConsultationWorkflowId(closedId), taskQueue: system.taskQueue, args: [input] });
+    } finally {
+      await connection.close();
+    }
+    await client.eventually(async () => ((await client.request('GET', `/consultations/${closedId}`, { as: 'edu.drafter' })).body.state === 'CLOSED' ? true : undefined), 'closed by its timer');
+    const feedback = await client.request('POST', `/consultations/${closedId}/feedback`, { as: 'edu.drafter', body: { catalogItemCode: 'EDU-001', summary: '征求意见期间未收到意见。', opinions: [] } });
+    expectDocumented('/api/consultations/{id}/feedback', 'post', 200, feedback);
+    expectDocumented('/api/consultations/{id}/decision', 'post', 200, await client.request('POST', `/consultations/${closedId}/decision`, { as: 'edu.drafter', body: { itemId: id } }));
     expectDocumented('/api/public/items/{id}/consultation', 'get', 200, await client.request('GET', `/public/items/${id}/consultation`));
 
     // A change (变更) to the released item; a draft's release deadline extended.

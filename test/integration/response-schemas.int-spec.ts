@@ -4,6 +4,9 @@ import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { projectRoot } from '@zwgk/config';
 import { catalogWorkbook, STANDARD_HEADER, STANDARD_SUB_HEADER } from '../support/catalog-workbook';
 import { createOwnDatabase } from '../support/own-database';
+import { randomUUID } from 'node:crypto';
+import { PUBLIC_CONSULTATION_WORKFLOW_TYPE, publicConsultationWorkflowId, type PublicConsultationInput } from '@zwgk/contracts';
+import { chinaDateOf } from '@zwgk/domain';
 import { buildPng } from '../support/sample-files';
 import type { ApiClient } from '../support/api-client';
 import { releaseThroughReview } from '../support/review-path';
@@ -420,6 +423,7 @@ describe('the documented response schemas', () => {
     await Promise.all([...concernRoutes('office.publisher'), ...concernRoutes('edu.leader')]);
     const incident = await client.request('POST', `/items/${released}/incidents`, { as: 'office.publisher', body: { summary: '网传招生违规，转发量较大', severity: 'major-emergency' } });
     expect(incident.status).toBe(201);
+    expect(answerConforms('/api/items/{id}/incidents', 'post', 201, incident.body)).toEqual(documented('/api/items/{id}/incidents', 'post'));
     expect(await postConformance('/api/concerns/{id}/press-conference', `/concerns/${incident.body.id}/press-conference`, 200, 'office.publisher', { summary: '县政府新闻办召开新闻发布会' })).toEqual(
       conforms('/api/concerns/{id}/press-conference', 'office.publisher'),
     );
@@ -533,5 +537,131 @@ describe('the documented response schemas', () => {
       await own.stop();
       await ownDatabase.drop();
     }
+  }, 300_000);
+
+  it('describe the item actions, attachments, interpretations, applications with their demands, the annual report, the catalog gaps, the sweeps and the consultation steps', async () => {
+    const NOTICE_BOARD = '社区/企事业单位/村公示栏（电子屏）';
+    const WEBSITE = '政府网站';
+    const expectDocumented = (route: string, method: string, status: number, response: { status: number; body: unknown }) => {
+      // The route beside the status, and the error's message when it is one, so that a refusal says which step it was.
+      expect({ route, status: response.status, message: response.status === status ? undefined : (response.body as { message?: string }).message }).toEqual({ route, status, message: undefined });
+      expect(answerConforms(route, method, status, response.body)).toEqual(documented(route, method));
+    };
+    const upload = async (itemId: string, files: [string, Buffer][]) => {
+      const form = new FormData();
+      for (const [name, content] of files) form.append('files', new Blob([new Uint8Array(content)], { type: 'image/png' }), name);
+      const response = await fetch(`${client.baseUrl}/items/${itemId}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${await client.token('edu.drafter')}` }, body: form });
+      return { status: response.status, body: (await response.json()) as { items: { id: string }[] } };
+    };
+
+    // An item drafted, edited, given files and an interpretation plan, submitted and released.
+    const created = await client.request('POST', '/items', { as: 'edu.drafter', body: { ...draft('2026年秋季学期校车线路安排'), channels: [WEBSITE, NOTICE_BOARD] } });
+    expectDocumented('/api/items', 'post', 201, created);
+    const id = created.body.id as string;
+    expectDocumented('/api/items/{id}', 'patch', 200, await client.request('PATCH', `/items/${id}`, { as: 'edu.drafter', body: { title: '2026年秋季学期校车线路及站点安排' } }));
+    expect(await conformance('/api/attachments/limits', '/attachments/limits', 'edu.drafter')).toEqual(conforms('/api/attachments/limits', 'edu.drafter'));
+    const uploaded = await upload(id, [['线路图.png', buildPng(3, 2, [10, 120, 40])], ['站点表.png', buildPng(2, 2, [200, 10, 10])]]);
+    expectDocumented('/api/items/{id}/attachments', 'post', 201, uploaded);
+    const [kept, dropped] = uploaded.body.items;
+    expectDocumented('/api/items/{id}/attachments/{attachmentId}', 'delete', 200, await client.request('DELETE', `/items/${id}/attachments/${dropped!.id}`, { as: 'edu.drafter' }));
+    expect(await conformance('/api/items/{id}/attachments', `/items/${id}/attachments`, 'edu.drafter')).toEqual(conforms('/api/items/{id}/attachments', 'edu.drafter'));
+    const plan = { entries: [{ form: 'qa', interpreterKind: 'drafting-department' }] };
+    expectDocumented('/api/items/{id}/interpretation-plan', 'put', 200, await client.request('PUT', `/items/${id}/interpretation-plan`, { as: 'edu.drafter', body: plan }));
+    const qa = { form: 'qa', interpreterKind: 'drafting-department', interpreterName: '县教育局', title: '校车问答', questions: [{ question: '如何乘车？', answer: '按站点候车。' }], attachmentIds: [kept!.id] };
+    expectDocumented('/api/items/{id}/interpretations', 'post', 201, await client.request('POST', `/items/${id}/interpretations`, { as: 'edu.drafter', body: qa }));
+    expect(await conformance('/api/items/{id}/interpretations', `/items/${id}/interpretations`, 'edu.drafter')).toEqual(conforms('/api/items/{id}/interpretations', 'edu.drafter'));
+    expectDocumented('/api/items/{id}/submit', 'post', 200, await client.request('POST', `/items/${id}/submit`, { as: 'edu.drafter' }));
+    await releaseThroughReview(client, id);
+    expectDocumented('/api/public/items/{id}/attachments', 'get', 200, await client.request('GET', `/public/items/${id}/attachments`));
+
+    // The release ledger: a manual channel confirmed posted, and a channel whose release failed (as the ledger would hold it) released again.
+    const ledger = (channel: string, what: string) => `/items/${id}/ledger/${encodeURIComponent(channel)}/${what}`;
+    expectDocumented('/api/items/{id}/ledger/{channel}/confirmations', 'post', 200, await client.request('POST', ledger(NOTICE_BOARD, 'confirmations'), { as: 'edu.drafter', body: { action: 'posted', note: '已在校门口公示栏张贴' } }));
+    await system.db.query(`UPDATE publications SET status = 'failed' WHERE item_id = $1 AND channel = $2 AND action = 'publish'`, [id, WEBSITE]);
+    expectDocumented('/api/items/{id}/ledger/{channel}/retry', 'post', 200, await client.request('POST', ledger(WEBSITE, 'retry'), { as: 'edu.drafter' }));
+
+    // A consultation open for comments, one moderated.
+    const consultation = await client.request('POST', '/consultations', {
+      as: 'edu.drafter',
+      body: { kind: 'normative-document', title: '响应结构：县域校车安全管理办法（征求意见稿）', draftText: '第一条 为保障校车安全，制定本办法。', explanation: '起草说明', closesOn: '2099-12-31' },
+    });
+    expectDocumented('/api/consultations', 'post', 201, consultation);
+    const consultationId = consultation.body.id as string;
+    const comment = await client.request('POST', `/public/consultations/${consultationId}/comments`, { body: { content: '建议增加随车照管员。', clause: '第一条', name: '赵先生', contact: '13700004444' } });
+    expectDocumented('/api/public/consultations/{id}/comments', 'post', 201, comment);
+    const moderated = await client.request('POST', `/consultations/${consultationId}/comments/${comment.body.id}/moderation`, { as: 'edu.reviewer', body: { decision: 'approve' } });
+    expectDocumented('/api/consultations/{id}/comments/{commentId}/moderation', 'post', 200, moderated);
+    // Another consultation whose period ended a minute ago (its workflow started so): its timer closes it, the
+    // department records its feedback, and links the released item as its decision.
+    const closedId = randomUUID();
+    const input: PublicConsultationInput = {
+      consultationId: closedId,
+      departmentCode: 'edu',
+      kind: 'plan',
+      title: `响应结构：县域校车站点规划（征求意见稿）${closedId.slice(0, 8)}`,
+      draftText: '第三条 站点布局……',
+      explanation: '起草说明……',
+      affectsMarketEntities: false,
+      minimumBasis: '一般不少于30日',
+      openedAt: new Date(Date.now() - 31 * 86_400_000).toISOString(),
+      closesOn: chinaDateOf(new Date(Date.now() - 60_000)),
+      closesAt: new Date(Date.now() - 60_000).toISOString(),
+      feedbackWorkingDays: 15,
+      openedBy: { username: 'edu.drafter', displayName: '王起草', departmentCode: 'edu', roles: ['drafter'] },
+    };
+    const connection = await Connection.connect({ address: testServers().temporalAddress });
+    try {
+      await new TemporalClient({ connection }).workflow.start(PUBLIC_CONSULTATION_WORKFLOW_TYPE, { workflowId: publicConsultationWorkflowId(closedId), taskQueue: system.taskQueue, args: [input] });
+    } finally {
+      await connection.close();
+    }
+    await client.eventually(async () => ((await client.request('GET', `/consultations/${closedId}`, { as: 'edu.drafter' })).body.state === 'CLOSED' ? true : undefined), 'closed by its timer');
+    const feedback = await client.request('POST', `/consultations/${closedId}/feedback`, { as: 'edu.drafter', body: { catalogItemCode: 'EDU-001', summary: '征求意见期间未收到意见。', opinions: [] } });
+    expectDocumented('/api/consultations/{id}/feedback', 'post', 200, feedback);
+    expectDocumented('/api/consultations/{id}/decision', 'post', 200, await client.request('POST', `/consultations/${closedId}/decision`, { as: 'edu.drafter', body: { itemId: id } }));
+    expectDocumented('/api/public/items/{id}/consultation', 'get', 200, await client.request('GET', `/public/items/${id}/consultation`));
+
+    // A change (变更) to the released item; a draft's release deadline extended.
+    expectDocumented('/api/items/{id}/editions', 'post', 200, await client.request('POST', `/items/${id}/editions`, { as: 'edu.drafter', body: { reason: '站点调整', title: '2026年秋季学期校车线路及站点安排（调整）' } }));
+    // A change in progress is not withdrawn (the item is under review again): another released item is.
+    const withdrawn = (await client.request('POST', '/items', { as: 'edu.drafter', body: draft('2026年春季学期校车线路安排') })).body.id as string;
+    await releaseThroughReview(client, withdrawn, undefined, { submitAs: 'edu.drafter' });
+    expectDocumented('/api/items/{id}/withdraw', 'post', 200, await client.request('POST', `/items/${withdrawn}/withdraw`, { as: 'edu.drafter', body: { reason: '线路重新规划' } }));
+    const draftId = (await client.request('POST', '/items', { as: 'edu.drafter', body: draft('2026年冬季学期校车线路安排') })).body.id as string;
+    expectDocumented('/api/items/{id}/extensions', 'post', 200, await client.request('POST', `/items/${draftId}/extensions`, { as: 'office.supervisor', body: { target: 'release', workingDays: 5, reason: '线路需与交通部门会商' } }));
+
+    // Applications: one registered by the office, one submitted online and looked up, a step, and a 督办 answered and closed.
+    const applicant = { applicantType: 'naturalPerson', applicantName: '钱测试', idDocument: '110101199001012345', phone: '13800138001', description: '校车线路的审批文件', deliveryForm: '电子邮件' };
+    const registered = await client.request('POST', '/applications', { as: 'office.publisher', body: { ...applicant, channel: 'in-person', submittedOn: '2026-11-02' } });
+    expectDocumented('/api/applications', 'post', 201, registered);
+    const online = await postConformance('/api/public/applications', '/public/applications', 201, 'edu.drafter', applicant);
+    expect(online).toEqual(conforms('/api/public/applications', 'edu.drafter'));
+    const receipt = await client.request('POST', '/public/applications', { body: { ...applicant, description: '校车站点设置的依据' } });
+    expectDocumented('/api/public/applications/lookup', 'post', 200, await client.request('POST', '/public/applications/lookup', { body: { queryNumber: receipt.body.queryNumber, verificationCode: receipt.body.verificationCode } }));
+    const applicationId = registered.body.id as string;
+    for (const step of [{ step: 'sign' }, { step: 'accept', departmentCode: 'edu' }]) {
+      expectDocumented('/api/applications/{id}/steps', 'post', 200, await client.request('POST', `/applications/${applicationId}/steps`, { as: 'office.publisher', body: step }));
+    }
+    const demand = await client.request('POST', `/applications/${applicationId}/demands`, { as: 'office.supervisor', body: { reason: '请加快办理。', dueDate: '2099-06-30' } });
+    expectDocumented('/api/applications/{id}/demands', 'post', 201, demand);
+    const demandPath = `/applications/${applicationId}/demands/${demand.body.id}`;
+    const answer = await client.requestPatiently('POST', `${demandPath}/answer`, { as: 'edu.reviewer', body: { situation: '已安排专人办理。', measures: '本周内答复。' } });
+    expectDocumented('/api/applications/{id}/demands/{demandId}/answer', 'post', 200, answer);
+    expectDocumented('/api/applications/{id}/demands/{demandId}/close', 'post', 200, await client.requestPatiently('POST', `${demandPath}/close`, { as: 'office.supervisor', body: { remark: '已答复。' } }));
+    expect(await conformance('/api/applications/{id}/demands', `/applications/${applicationId}/demands`, 'office.supervisor')).toEqual(conforms('/api/applications/{id}/demands', 'office.supervisor'));
+
+    // The annual report of a year no other suite writes, before and after its inputs; the catalog gaps; the personal-information sweep.
+    expect(await conformance('/api/reports/annual', '/reports/annual?year=2011', 'office.supervisor')).toEqual(conforms('/api/reports/annual', 'office.supervisor'));
+    const inputs = { overview: '2011年政务公开工作概述。', rules: { issued: 1, repealed: 0, inForce: 3 }, licensingDecisions: 12, feesTenThousandYuan: 1.5 };
+    expectDocumented('/api/reports/annual/{year}/inputs', 'put', 200, await client.request('PUT', '/reports/annual/2011/inputs', { as: 'office.publisher', body: inputs }));
+    expect(await conformance('/api/reports/annual', '/reports/annual?year=2011', 'office.publisher')).toEqual(conforms('/api/reports/annual', 'office.publisher'));
+    expect(await conformance('/api/supervision/catalog-gaps', '/supervision/catalog-gaps', 'office.supervisor')).toEqual(conforms('/api/supervision/catalog-gaps', 'office.supervisor'));
+    const sweep = await client.request('POST', '/personal-information/sweeps', { as: 'office.supervisor' });
+    expectDocumented('/api/personal-information/sweeps', 'post', 201, sweep);
+    await client.eventually(async () => ((await client.request('GET', `/personal-information/sweeps/${sweep.body.sweepId}`, { as: 'office.supervisor' })).status === 200 ? true : undefined), 'the sweep running');
+    expect(await conformance('/api/personal-information/sweeps/{id}', `/personal-information/sweeps/${sweep.body.sweepId}`, 'office.supervisor')).toEqual(conforms('/api/personal-information/sweeps/{id}', 'office.supervisor'));
+    expect(await conformance('/api/personal-information/released-findings', '/personal-information/released-findings', 'office.supervisor')).toEqual(
+      conforms('/api/personal-information/released-findings', 'office.supervisor'),
+    );
   }, 300_000);
 });

@@ -34,13 +34,8 @@ export function timeLimitLine(timeLimit: TimeLimitView | undefined): string {
   return description && description !== text ? `${text}（系统理解：${description}）` : text;
 }
 
-/** GET /api/attachments/limits: what the upload form checks before sending. */
-export interface AttachmentLimits {
-  maxFileBytes: number;
-  maxFilesPerItem: number;
-  /** `spreadsheet`: named apart ("PDF、PNG、JPEG 文件或 XLSX、CSV 表格"). */
-  types: { mediaType: string; label: string; extensions: string[]; spreadsheet?: boolean }[];
-}
+/** GET /api/attachments/limits: what the upload form checks before sending (`spreadsheet`: named apart, "PDF、PNG、JPEG 文件或 XLSX、CSV 表格"). */
+export type AttachmentLimits = Schemas['AttachmentLimitsView'];
 
 // The labels of libs/domain's MODE_LABEL (the portal gets them from the API already).
 const MODE_LABELS: Record<string, string> = { proactive: '主动公开', 'on-application': '依申请公开', both: '主动公开、依申请公开' };

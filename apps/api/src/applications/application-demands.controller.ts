@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 import { readIdempotencyKey } from '../common/idempotency-key';
 import { AnswerApplicationDemandDto, CloseApplicationDemandDto, IssueApplicationDemandDto } from './application-demand.dto';
 import { ApplicationDemandsService } from './application-demands.service';
+import { ApplicationDemandListView, ApplicationDemandView } from './application-demand.views';
 
 /** 督办 on an application: a supervisor issues it, the department holding the application answers, the supervisor closes it. */
 @ApiTags('applications')
@@ -17,6 +18,7 @@ export class ApplicationDemandsController {
   /** Issues a 督办 to the department holding the application, answerable by the end of `dueDate`. */
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id')
+  @ApiCreatedResponse({ type: ApplicationDemandView })
   @Post(':id/demands')
   @Roles('supervisor')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried request with the same key finds the same demand' })
@@ -27,6 +29,7 @@ export class ApplicationDemandsController {
   /** The application's demands, newest first, to whoever may see the application. */
   @ApiErrors(404)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: ApplicationDemandListView })
   @Get(':id/demands')
   list(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.demands.list(actor, id);
@@ -35,6 +38,7 @@ export class ApplicationDemandsController {
   /** The department's answer: 说明情况 and 整改措施 (its head; the office's disclosure staff while the office holds it). */
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id', 'demandId')
+  @ApiOkResponse({ type: ApplicationDemandView })
   @Post(':id/demands/:demandId/answer')
   @HttpCode(200)
   @Roles('reviewer', 'disclosure-office')
@@ -53,6 +57,7 @@ export class ApplicationDemandsController {
   /** The supervisor closes the answered demand (办结). */
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id', 'demandId')
+  @ApiOkResponse({ type: ApplicationDemandView })
   @Post(':id/demands/:demandId/close')
   @HttpCode(200)
   @Roles('supervisor')

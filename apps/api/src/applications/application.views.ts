@@ -119,3 +119,37 @@ export class StaffApplicationListView {
 export class StaffApplicationDetailView extends StaffApplicationView {
   @ApiProperty({ type: [ApplicationTimelineEventView], description: '办理记录, oldest first' }) timeline!: ApplicationTimelineEventView[];
 }
+
+/** What POST /api/applications answers: the registered application, with its 验证码 when this request registered it. */
+export class RegisteredApplicationView extends StaffApplicationView {
+  @ApiPropertyOptional({ description: 'the 验证码 the applicant looks the application up with; only in the answer that registered it (a retry with the same Idempotency-Key does not repeat it)' })
+  verificationCode?: string;
+}
+
+/** What the portal's online application answers: the 查询号 and 验证码 to look it up with. */
+export class ApplicationReceiptView {
+  @ApiProperty({ description: '查询号' }) queryNumber!: string;
+  @ApiProperty({ description: '验证码, given once' }) verificationCode!: string;
+}
+
+class PublicApplicationEventView {
+  @ApiProperty({ example: '已受理' }) action!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiPropertyOptional({ description: 'what the applicant is told with it (补正, 延期…)' }) notice?: string;
+}
+
+/** What anyone with the 查询号 and 验证码 sees (POST /api/public/applications/lookup): never who applied. */
+export class PublicApplicationStatusView {
+  @ApiProperty({ description: '查询号' }) queryNumber!: string;
+  @ApiProperty({ example: 'accepted' }) state!: string;
+  @ApiProperty({ example: '办理中' }) stateLabel!: string;
+  @ApiProperty({ format: 'date' }) submittedOn!: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) receivedOn!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) dueDate!: string | null;
+  @ApiProperty({ type: String, nullable: true }) dueExplanation!: string | null;
+  @ApiProperty() clockStopped!: boolean;
+  @ApiProperty({ type: ApplicationResultView, nullable: true }) result!: ApplicationResultView | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) closedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the reply letter, once delivered' }) replyLetter!: string | null;
+  @ApiProperty({ type: [PublicApplicationEventView], description: 'oldest first' }) timeline!: PublicApplicationEventView[];
+}

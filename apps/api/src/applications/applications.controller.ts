@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 import { readIdempotencyKey } from '../common/idempotency-key';
 import { ApplicationStepDto, ListApplicationsQuery, RegisterApplicationDto } from './application.dto';
 import { ApplicationsService } from './applications.service';
-import { StaffApplicationDetailView, StaffApplicationListView } from './application.views';
+import { RegisteredApplicationView, StaffApplicationDetailView, StaffApplicationListView, StaffApplicationView } from './application.views';
 
 /** 依申请公开, staff side: register, list, read, and each step (the workflow's validator decides who and when). */
 @ApiTags('applications')
@@ -16,6 +16,7 @@ export class ApplicationsController {
   constructor(@Inject(ApplicationsService) private readonly applications: ApplicationsService) {}
 
   @ApiErrors(503)
+  @ApiCreatedResponse({ type: RegisteredApplicationView })
   @Post()
   @Roles('disclosure-office')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried registration with the same key is recorded once' })
@@ -57,6 +58,7 @@ export class ApplicationsController {
 
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: StaffApplicationView, description: 'the application after the step' })
   @Post(':id/steps')
   @HttpCode(200)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried step with the same key is applied once' })

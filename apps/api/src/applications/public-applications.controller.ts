@@ -1,5 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApplicationReceiptView, PublicApplicationStatusView } from './application.views';
 import type { Request } from 'express';
 import { Public, RequestId } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/api-responses';
@@ -16,6 +17,7 @@ export class PublicApplicationsController {
   constructor(@Inject(ApplicationsService) private readonly applications: ApplicationsService) {}
 
   @ApiErrors(409, 429, 503)
+  @ApiCreatedResponse({ type: ApplicationReceiptView })
   @Post()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried submission with the same key is refused, not recorded twice' })
   @ApiTooManyRequestsResponse({ description: 'too many submissions from this address; see Retry-After' })
@@ -24,6 +26,7 @@ export class PublicApplicationsController {
   }
 
   @ApiErrors(404, 429)
+  @ApiOkResponse({ type: PublicApplicationStatusView })
   @Post('lookup')
   @HttpCode(200)
   @ApiTooManyRequestsResponse({ description: 'too many look-ups from this address; see Retry-After' })

@@ -1,3 +1,6 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ItemAttachmentView } from '../items/item.views';
+import { PublicAttachmentItemView } from '../public/public.views';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** One attachment as the API answers it; never the entity itself. */
@@ -90,4 +93,38 @@ export function toPublicAttachmentView(row: AttachmentRow): PublicAttachmentView
     size: Number(row.size_bytes),
     downloadPath: `/api/public/items/${row.item_id}/attachments/${row.id}`,
   };
+}
+
+/*
+ * The attachment routes' answers, documented for the OpenAPI document the web app's types are generated from
+ * (the interfaces above are what the service builds; these classes only describe them). One attachment is the
+ * item page's ItemAttachmentView.
+ */
+export class AttachmentListView {
+  @ApiProperty({ type: [ItemAttachmentView], description: 'the files attached now, oldest first' }) items!: ItemAttachmentView[];
+}
+
+export class UploadedAttachmentView extends ItemAttachmentView {
+  @ApiProperty({ description: 'false when the same bytes under the same name were attached already (a retried upload)' }) created!: boolean;
+}
+
+export class UploadedAttachmentListView {
+  @ApiProperty({ type: [UploadedAttachmentView], description: 'in the order the files were sent' }) items!: UploadedAttachmentView[];
+}
+
+export class PublicAttachmentListView {
+  @ApiProperty({ type: [PublicAttachmentItemView], description: "the files of the released edition, oldest first; none for a withdrawn item" }) items!: PublicAttachmentItemView[];
+}
+
+class AttachmentTypeView {
+  @ApiProperty({ example: 'application/pdf' }) mediaType!: string;
+  @ApiProperty({ example: 'PDF' }) label!: string;
+  @ApiProperty({ type: [String], example: ['pdf'] }) extensions!: string[];
+  @ApiProperty({ description: 'a table (XLSX, CSV), named apart from the documents in the form\'s hint' }) spreadsheet!: boolean;
+}
+
+export class AttachmentLimitsView {
+  @ApiProperty({ type: 'integer' }) maxFileBytes!: number;
+  @ApiProperty({ type: 'integer' }) maxFilesPerItem!: number;
+  @ApiProperty({ type: [AttachmentTypeView] }) types!: AttachmentTypeView[];
 }

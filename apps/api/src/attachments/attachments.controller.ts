@@ -1,12 +1,14 @@
 import { Controller, Delete, Get, Inject, Param, ParseUUIDPipe, Post, Res, StreamableFile, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { AttachmentsService } from './attachments.service';
 import { setDownloadHeaders } from './content-disposition';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
+import { AttachmentLimitsView, AttachmentListView, UploadedAttachmentListView } from './attachment.views';
+import { ItemAttachmentView } from '../items/item.views';
 
 const UPLOAD_FORM_SCHEMA = {
   type: 'object',
@@ -21,6 +23,7 @@ export class AttachmentsController {
   constructor(@Inject(AttachmentsService) private readonly attachments: AttachmentsService) {}
 
   /** The types and sizes accepted, for the upload form. */
+  @ApiOkResponse({ type: AttachmentLimitsView })
   @Get('attachments/limits')
   limits() {
     return this.attachments.limits();
@@ -28,6 +31,7 @@ export class AttachmentsController {
 
   @ApiErrors(404)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: AttachmentListView })
   @Get('items/:id/attachments')
   list(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.attachments.list(actor, id);
@@ -36,6 +40,7 @@ export class AttachmentsController {
   /** The drafter attaches files (multipart field `files`) while the item is a draft or returned. */
   @ApiErrors(404, 409)
   @ApiUuidParams('id')
+  @ApiCreatedResponse({ type: UploadedAttachmentListView })
   @Post('items/:id/attachments')
   @Roles('drafter')
   @ApiConsumes('multipart/form-data')
@@ -62,6 +67,7 @@ export class AttachmentsController {
 
   @ApiErrors(404, 409)
   @ApiUuidParams('id', 'attachmentId')
+  @ApiOkResponse({ type: ItemAttachmentView, description: 'the attachment as removed (removing twice is removing once)' })
   @Delete('items/:id/attachments/:attachmentId')
   @Roles('drafter')
   remove(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Param('attachmentId', new ParseUUIDPipe()) attachmentId: string, @RequestId() requestId?: string) {

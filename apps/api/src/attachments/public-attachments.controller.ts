@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { AttachmentsService } from './attachments.service';
 import { setDownloadHeaders } from './content-disposition';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
+import { PublicAttachmentListView } from './attachment.views';
 
 /** The public portal's attachment downloads: released, not withdrawn items only. */
 @ApiTags('public')
@@ -15,6 +16,7 @@ export class PublicAttachmentsController {
 
   @ApiErrors(404)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: PublicAttachmentListView })
   @Get(':id/attachments')
   async list(@Param('id', new ParseUUIDPipe()) id: string) {
     return { items: await this.attachments.listPublicAttachments(id) };

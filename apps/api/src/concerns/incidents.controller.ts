@@ -1,8 +1,9 @@
 import { Body, Controller, Headers, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
+import { ConcernView } from './concern.views';
 import { ConcernsService } from './concerns.service';
 import { RegisterIncidentDto } from './register-incident.dto';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
@@ -19,6 +20,7 @@ export class IncidentsController {
   @Post(':id/incidents')
   @Roles('disclosure-office', 'supervisor', 'leader')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: ConcernView, description: 'the incident as a concern of the item, to be handled like one' })
   register(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -109,3 +109,19 @@ export class PublicConsultationDetailView extends ConsultationSummaryView {
   @ApiProperty({ type: PublicConsultationFeedbackView, nullable: true }) feedback!: PublicConsultationFeedbackView | null;
   @ApiProperty({ type: PublicConsultationDecisionView, nullable: true }) decision!: PublicConsultationDecisionView | null;
 }
+
+/** What POST /api/public/consultations/:id/comments answers: the comment is received and waits for moderation. */
+export class CommentReceiptView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) consultationId!: string;
+  @ApiProperty({ enum: ['pending'] }) state!: 'pending';
+  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ example: '意见已收到，经审核后公开显示' }) message!: string;
+}
+
+/** GET /api/public/items/:id/consultation: the consultation a released item came out of (decision) or answers (feedback). */
+export class ItemConsultationLinkView {
+  @ApiProperty({ format: 'uuid' }) consultationId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ['decision', 'feedback'] }) relation!: 'decision' | 'feedback';
+}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
@@ -19,6 +19,7 @@ export class ConsultationsController {
   constructor(@Inject(ConsultationsService) private readonly consultations: ConsultationsService) {}
 
   @ApiErrors(409, 503)
+  @ApiCreatedResponse({ type: StaffConsultationDetailView })
   @Post()
   @Roles('drafter')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried request with the same key opens one consultation' })
@@ -42,6 +43,7 @@ export class ConsultationsController {
 
   @ApiErrors(404, 409)
   @ApiUuidParams('id', 'commentId')
+  @ApiOkResponse({ type: StaffConsultationDetailView })
   @Post(':id/comments/:commentId/moderation')
   @HttpCode(200)
   moderate(
@@ -56,6 +58,7 @@ export class ConsultationsController {
 
   @ApiErrors(404, 409, 422, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: StaffConsultationDetailView })
   @Post(':id/feedback')
   @HttpCode(200)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried request with the same key drafts one feedback item' })
@@ -71,6 +74,7 @@ export class ConsultationsController {
 
   @ApiErrors(404, 409)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: StaffConsultationDetailView })
   @Post(':id/decision')
   @HttpCode(200)
   linkDecision(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: LinkDecisionDto, @RequestId() requestId?: string) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Inject, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { PublicConsultationDetailView, PublicConsultationListView } from './consultation.views';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { CommentReceiptView, ItemConsultationLinkView, PublicConsultationDetailView, PublicConsultationListView } from './consultation.views';
 import type { Request } from 'express';
 import { Public, RequestId } from '../auth/auth.decorators';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
@@ -33,6 +33,7 @@ export class PublicConsultationsController {
 
   @ApiErrors(404, 409, 429)
   @ApiUuidParams('id')
+  @ApiCreatedResponse({ type: CommentReceiptView })
   @Post('consultations/:id/comments')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried submission with the same key is recorded once' })
   @ApiTooManyRequestsResponse({ description: 'too many submissions from this address; see Retry-After' })
@@ -48,6 +49,7 @@ export class PublicConsultationsController {
 
   @ApiErrors(404)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: ItemConsultationLinkView })
   @Get('items/:id/consultation')
   consultationOfItem(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.consultations.consultationOfItem(id);

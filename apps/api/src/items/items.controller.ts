@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, RequestId, Roles } from '../auth/auth.decorators';
 import { readIdempotencyKey } from '../common/idempotency-key';
@@ -15,6 +15,7 @@ import { ReleaseLedgerService } from './release-ledger.service';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 import { ItemDetailView, MyItemPageView } from './item.views';
 import { RevisionDiffView, RevisionListView } from './item-revision.views';
+import { ChannelLedgerResultView, CreatedItemView, ItemUpdateView } from './item-update.views';
 
 @ApiTags('items')
 @ApiBearerAuth()
@@ -36,6 +37,7 @@ export class ItemsController {
   }
 
   @ApiErrors(404, 409, 422, 503)
+  @ApiCreatedResponse({ type: CreatedItemView })
   @Post()
   @Roles('drafter')
   create(@CurrentActor() actor: Actor, @Body() body: CreateItemDto, @Headers('idempotency-key') key: string | undefined, @RequestId() requestId?: string) {
@@ -72,6 +74,7 @@ export class ItemsController {
 
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: ItemUpdateView })
   @Post(':id/submit')
   @HttpCode(200)
   @Roles('drafter')
@@ -82,6 +85,7 @@ export class ItemsController {
   /** The drafter edits the content; after 签发 this voids the sign-off and the chain restarts. */
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: ItemUpdateView })
   @Patch(':id')
   @Roles('drafter')
   revise(
@@ -97,6 +101,7 @@ export class ItemsController {
   /** A change (变更) to a released item: the new edition goes through review again. */
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: ItemUpdateView })
   @Post(':id/editions')
   @HttpCode(200)
   @Roles('drafter')
@@ -112,6 +117,7 @@ export class ItemsController {
 
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: ItemUpdateView })
   @Post(':id/extensions')
   @HttpCode(200)
   @Roles('supervisor')
@@ -127,6 +133,7 @@ export class ItemsController {
 
   @ApiErrors(404, 409, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: ItemUpdateView })
   @Post(':id/withdraw')
   @HttpCode(200)
   withdraw(
@@ -143,6 +150,7 @@ export class ItemsController {
   @ApiErrors(400, 404, 409, 503)
   @ApiUuidParams('id')
   @ApiParam({ name: 'channel', description: 'the catalog channel name, as in the ledger (URL-encoded)' })
+  @ApiOkResponse({ type: ChannelLedgerResultView })
   @Post(':id/ledger/:channel/retry')
   @HttpCode(200)
   retryChannel(
@@ -159,6 +167,7 @@ export class ItemsController {
   @ApiErrors(400, 404, 409, 503)
   @ApiUuidParams('id')
   @ApiParam({ name: 'channel', description: 'the catalog channel name, as in the ledger (URL-encoded)' })
+  @ApiOkResponse({ type: ChannelLedgerResultView })
   @Post(':id/ledger/:channel/confirmations')
   @HttpCode(200)
   confirmChannel(

@@ -1,10 +1,11 @@
 import { Controller, Get, Headers, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@zwgk/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiErrors, ApiUuidParams } from '../common/api-responses';
 import { readIdempotencyKey } from '../common/idempotency-key';
 import { PersonalInformationSweepService } from './personal-information-sweep.service';
+import { ReleasedFindingListView, SweepProgressView, SweepStartedView } from './personal-information-sweep.views';
 
 @ApiTags('personal-information')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class PersonalInformationSweepController {
 
   /** A supervisor starts a sweep of everything released (a batch workflow); follow it at progressPath. */
   @ApiErrors(503)
+  @ApiCreatedResponse({ type: SweepStartedView })
   @Post('sweeps')
   @Roles('supervisor')
   start(@CurrentActor() actor: Actor, @Headers('idempotency-key') key: string | undefined) {
@@ -22,6 +24,7 @@ export class PersonalInformationSweepController {
 
   @ApiErrors(404, 503)
   @ApiUuidParams('id')
+  @ApiOkResponse({ type: SweepProgressView })
   @Get('sweeps/:id')
   @Roles('supervisor')
   progress(@Param('id', new ParseUUIDPipe()) id: string) {
@@ -29,6 +32,7 @@ export class PersonalInformationSweepController {
   }
 
   /** Released items still carrying unjustified personal information: the list to act on (withdraw, or a new edition). */
+  @ApiOkResponse({ type: ReleasedFindingListView })
   @Get('released-findings')
   @Roles('supervisor', 'disclosure-office')
   releasedFindings() {

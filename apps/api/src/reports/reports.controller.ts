@@ -7,6 +7,7 @@ import { AnnualReportService } from './annual-report.service';
 import { AnnualReportQuery, AssessmentQuery } from './assessment.query';
 import { AssessmentService } from './assessment.service';
 import { AssessmentView } from './assessment.views';
+import { AnnualReportInputsBody, AnnualReportView } from './annual-report.views';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -19,6 +20,7 @@ export class ReportsController {
     @Inject(AssessmentService) private readonly assessments: AssessmentService,
   ) {}
 
+  @ApiOkResponse({ type: AnnualReportView })
   @Get('annual')
   @Roles('supervisor', 'admin', 'disclosure-office')
   annualReport(@Query() query: AnnualReportQuery) {
@@ -40,9 +42,12 @@ export class ReportsController {
   }
 
   @ApiParam({ name: 'year', schema: { type: 'string', pattern: '^[0-9]{4}$' }, description: 'the report year, e.g. 2025' })
+  @ApiOkResponse({ type: AnnualReportView, description: 'the report with the inputs saved' })
   @Put('annual/:year/inputs')
   @Roles('disclosure-office', 'admin')
-  @ApiBody({ description: 'AnnualReportInputs: overview, rules, licensingDecisions, punishmentDecisions, compulsionDecisions, feesTenThousandYuan, applications, reviewLitigation, problems, otherMatters' })
+  // Documented as the object it is; the body stays `unknown` to the validation pipe, because the domain's
+  // validateAnnualReportInputs checks it and names every bad cell (annual-report.* codes).
+  @ApiBody({ type: AnnualReportInputsBody })
   saveAnnualReportInputs(@CurrentActor() actor: Actor, @Param('year') year: string, @Body() body: unknown, @RequestId() requestId?: string) {
     return this.annual.saveInputs(actor, year, body, requestId);
   }

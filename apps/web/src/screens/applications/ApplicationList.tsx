@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Col, Row, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { download } from '../../api';
-import { ErrorBanner } from '../../ui';
+import { ErrorBanner, Field } from '../../ui';
 import { useLocalTable } from '../table-state';
 import { DEMAND_TAG_THEMES } from './application-demands';
 import { useApplications, type ApplicationRow } from './application-queries';
@@ -12,14 +12,20 @@ const OVERDUE_FILTER = [
   { value: 'on-time', label: '未逾期' },
 ];
 
-/** 依申请公开 for staff: every application, overdue first then by due date, filtered by state and overdue. */
+/**
+ * 依申请公开 for staff: every application, overdue first then by due date, filtered by state and overdue, and found
+ * across every page by its 查询号 or the applicant's name.
+ */
 export function ApplicationList() {
   const applications = useApplications();
   const [exportError, setExportError] = useState<unknown>(null);
-  const ordered = useMemo(
-    () => [...(applications.data ?? [])].sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999')),
-    [applications.data],
-  );
+  const [keyword, setKeyword] = useState('');
+  const ordered = useMemo(() => {
+    const words = keyword.trim().toUpperCase();
+    return (applications.data ?? [])
+      .filter((row) => !words || row.queryNumber.toUpperCase().includes(words) || (row.applicant.name ?? '').includes(keyword.trim()))
+      .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
+  }, [applications.data, keyword]);
   const valueOf = useCallback((row: ApplicationRow, key: string) => {
     if (key === 'state') return row.state;
     if (key === 'overdue') return row.overdue ? 'overdue' : 'on-time';
@@ -59,6 +65,9 @@ export function ApplicationList() {
         </Col>
       </Row>
       <ErrorBanner error={applications.error ?? exportError} />
+      <Field id="application-keyword" label="按查询号或申请人查找">
+        <input id="application-keyword" type="search" value={keyword} maxLength={100} onChange={(event) => setKeyword(event.target.value)} />
+      </Field>
       <Table
         rowKey="id"
         columns={columns}

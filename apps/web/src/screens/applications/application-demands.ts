@@ -1,65 +1,11 @@
 import { idempotencyKey, type Actor } from '../../api';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
+import type { components } from '../../openapi/schema';
 
-/** A 督办 on an application, as GET /api/applications/{id}/demands answers it. */
-export interface ApplicationDemand {
-  id: string;
-  applicationId: string;
-  queryNumber: string;
-  departmentCode: string;
-  departmentName: string;
-  /** Who answers for the department: its head (`reviewer`), or the office's disclosure staff (`disclosure-office`). */
-  answeringRole: string;
-  reason: string;
-  demandedBy: string;
-  demandedByName: string;
-  dueDate: string;
-  dueAt: string;
-  createdAt: string;
-  state: ApplicationDemandState;
-  stateLabel: string;
-  remindedAt: string | null;
-  overdueAt: string | null;
-  situation: string | null;
-  measures: string | null;
-  responder: string | null;
-  respondedAt: string | null;
-  late: boolean;
-  closedBy: string | null;
-  closedAt: string | null;
-  closingRemark: string | null;
-}
+/** A 督办 on an application, as GET /api/applications/{id}/demands (and its steps) answer it. */
+export type ApplicationDemand = components['schemas']['ApplicationDemandView'];
 
-export type ApplicationDemandState = 'open' | 'overdue' | 'answered' | 'closed';
-
-/** The demand still to be closed, as the application list and the overdue list show it. */
-export interface ApplicationDemandSummary {
-  id: string;
-  state: ApplicationDemandState;
-  stateLabel: string;
-  dueDate: string;
-}
-
-/** A row of the overdue list's applications section (GET /api/supervision/overdue). */
-export interface OverdueApplicationRow {
-  applicationId: string;
-  queryNumber: string;
-  departmentCode: string;
-  departmentName: string;
-  state: string;
-  stateLabel: string;
-  dueAt: string;
-  dueDate: string | null;
-  finishedAt: string | null;
-  stillOverdue: boolean;
-  workingDaysLate: number;
-  demand: ApplicationDemandSummary | null;
-}
-
-export interface OverdueApplicationsSection {
-  counts: { overdue: number; stillOverdue: number };
-  items: OverdueApplicationRow[];
-}
+export type ApplicationDemandState = ApplicationDemand['state'];
 
 /**
  * The badge per state (the house badges, whose colours meet WCAG AA contrast; TDesign's light warning tag does
@@ -73,18 +19,18 @@ export const DEMAND_TAG_THEMES: Record<ApplicationDemandState, 'primary' | 'dang
 const key = () => idempotencyKey()['Idempotency-Key'];
 
 export const loadApplicationDemands = (applicationId: string) =>
-  dataOf<{ items: ApplicationDemand[] }>(apiClient.GET('/api/applications/{id}/demands', { params: { path: { id: applicationId } } }));
+  bodyOf(apiClient.GET('/api/applications/{id}/demands', { params: { path: { id: applicationId } } }));
 
 export const issueApplicationDemand = (applicationId: string, body: { reason: string; dueDate: string }) =>
-  dataOf<ApplicationDemand>(apiClient.POST('/api/applications/{id}/demands', { params: { path: { id: applicationId }, header: { 'Idempotency-Key': key() } }, body }));
+  bodyOf(apiClient.POST('/api/applications/{id}/demands', { params: { path: { id: applicationId }, header: { 'Idempotency-Key': key() } }, body }));
 
 export const answerApplicationDemand = (demand: ApplicationDemand, body: { situation: string; measures: string }) =>
-  dataOf<ApplicationDemand>(
+  bodyOf(
     apiClient.POST('/api/applications/{id}/demands/{demandId}/answer', { params: { path: { id: demand.applicationId, demandId: demand.id }, header: { 'Idempotency-Key': key() } }, body }),
   );
 
 export const closeApplicationDemand = (demand: ApplicationDemand, remark: string) =>
-  dataOf<ApplicationDemand>(
+  bodyOf(
     apiClient.POST('/api/applications/{id}/demands/{demandId}/close', {
       params: { path: { id: demand.applicationId, demandId: demand.id }, header: { 'Idempotency-Key': key() } },
       body: remark ? { remark } : {},

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { idempotencyKey } from '../../api';
-import { apiClient, bodyOf, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
 import type { components } from '../../openapi/schema';
 
 type Schemas = components['schemas'];
@@ -24,4 +24,4 @@ export function useApplication(id: string) {
 }
 
 export const takeApplicationStep = (id: string, body: ApplicationStep) =>
-  dataOf<unknown>(apiClient.POST('/api/applications/{id}/steps', { params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey()['Idempotency-Key'] } }, body }));
+  bodyOf(apiClient.POST('/api/applications/{id}/steps', { params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey()['Idempotency-Key'] } }, body }));

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { idempotencyKey } from '../../api';
-import { apiClient, bodyOf, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
 import type { components } from '../../openapi/schema';
-import type { StaffConsultation } from './consultation-types';
 
 type Schemas = components['schemas'];
 const key = () => ({ 'Idempotency-Key': idempotencyKey()['Idempotency-Key'] });
@@ -31,12 +30,12 @@ export const useStaffConsultation = (id: string) =>
   useQuery({ queryKey: consultationKeys.staff(id), queryFn: () => bodyOf(apiClient.GET('/api/consultations/{id}', { params: { path: { id } } })) });
 
 export const submitComment = (id: string, body: Schemas['SubmitCommentDto']) =>
-  dataOf<unknown>(apiClient.POST('/api/public/consultations/{id}/comments', { params: { path: { id }, header: key() }, body }));
+  bodyOf(apiClient.POST('/api/public/consultations/{id}/comments', { params: { path: { id }, header: key() }, body }));
 
-export const openConsultation = (body: Schemas['OpenConsultationDto']) => dataOf<{ id: string }>(apiClient.POST('/api/consultations', { params: { header: key() }, body }));
+export const openConsultation = (body: Schemas['OpenConsultationDto']) => bodyOf(apiClient.POST('/api/consultations', { params: { header: key() }, body }));
 
 export const moderateComment = (id: string, commentId: string, body: Schemas['ModerateCommentDto']) =>
-  dataOf<StaffConsultation>(apiClient.POST('/api/consultations/{id}/comments/{commentId}/moderation', { params: { path: { id, commentId } }, body }));
+  bodyOf(apiClient.POST('/api/consultations/{id}/comments/{commentId}/moderation', { params: { path: { id, commentId } }, body }));
 
 export const recordFeedback = (id: string, body: Schemas['RecordFeedbackDto']) =>
-  dataOf<StaffConsultation>(apiClient.POST('/api/consultations/{id}/feedback', { params: { path: { id }, header: key() }, body }));
+  bodyOf(apiClient.POST('/api/consultations/{id}/feedback', { params: { path: { id }, header: key() }, body }));

@@ -4,7 +4,7 @@ import { Button } from 'tdesign-react';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiFailure, clearField, idempotencyKey, uploadAttachments, type Session } from '../../api';
 import { formatDateTime, STATE_LABELS, todayInChina } from '../../format';
-import { clockStartLabel, timeLimitLine, type AttachmentLimits, type AttachmentView, type CatalogItemView, type ItemDetail } from '../../item-types';
+import { clockStartLabel, timeLimitLine, type AttachmentView, type CatalogItemView, type ItemDetail } from '../../item-types';
 import { apiClient, bodyOf } from '../../openapi/client';
 import { describedBy, ErrorBanner, Field, Loading, StateBadge } from '../../ui';
 import { DrafterFindingsPanel } from '../items/DrafterFindingsPanel';
@@ -60,7 +60,7 @@ function DraftForm({ session, itemId, existingAtStart }: { session: Session; ite
   );
   const [attachments, setAttachments] = useState<AttachmentView[]>(existingAtStart?.attachments ?? []);
   const [pending, setPending] = useState<File[]>([]);
-  const limits = useQuery({ queryKey: ['attachment-limits'], queryFn: () => api<AttachmentLimits>('GET', '/attachments/limits'), staleTime: Infinity }).data ?? DEFAULT_LIMITS;
+  const limits = useQuery({ queryKey: ['attachment-limits'], queryFn: () => bodyOf(apiClient.GET('/api/attachments/limits')), staleTime: Infinity }).data ?? DEFAULT_LIMITS;
   // What the personal-information guard found in the saved draft and its attachments.
   const findingsKey = ['item-personal-information', itemId ?? ''] as const;
   const findings =

@@ -6,9 +6,9 @@ export const DEFAULT_LIMITS: AttachmentLimits = {
   maxFileBytes: 20 * 1024 * 1024,
   maxFilesPerItem: 10,
   types: [
-    { mediaType: 'application/pdf', label: 'PDF', extensions: ['pdf'] },
-    { mediaType: 'image/png', label: 'PNG', extensions: ['png'] },
-    { mediaType: 'image/jpeg', label: 'JPEG', extensions: ['jpg', 'jpeg'] },
+    { mediaType: 'application/pdf', label: 'PDF', extensions: ['pdf'], spreadsheet: false },
+    { mediaType: 'image/png', label: 'PNG', extensions: ['png'], spreadsheet: false },
+    { mediaType: 'image/jpeg', label: 'JPEG', extensions: ['jpg', 'jpeg'], spreadsheet: false },
     { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'XLSX', extensions: ['xlsx'], spreadsheet: true },
     { mediaType: 'text/csv', label: 'CSV', extensions: ['csv'], spreadsheet: true },
   ],

@@ -1,26 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { idempotencyKey } from '../../api';
 import type { ItemDetail } from '../../item-types';
-import { apiClient, bodyOf, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { queryKeys } from '../../query';
 
 /** The item as the action screen needs it: the detail, with where a withdrawal or edition left it. */
-export type ActionItem = ItemDetail & {
-  readonly withdrawnAt: string | null;
-  readonly withdrawalReason: string | null;
-  readonly currentEdition: number | null;
-};
+export type ActionItem = ItemDetail;
 
 export function useActionItem(id: string) {
   return useQuery({
     queryKey: queryKeys.item(id),
-    queryFn: () => dataOf<ActionItem>(apiClient.GET('/api/items/{id}', { params: { path: { id } } })),
+    queryFn: () => bodyOf(apiClient.GET('/api/items/{id}', { params: { path: { id } } })),
   });
-}
-
-/** A registered incident: its concern's id, to open it. */
-interface RegisteredIncident {
-  readonly id: string;
 }
 
 /** The actions on an item (撤回, 新版本, 延期, 登记舆情, 台账的重新发布和人工确认): each reloads the item once the workflow has taken it. */
@@ -31,20 +22,20 @@ export function useItemActions(id: string) {
   const onSuccess = () => void queries.invalidateQueries({ queryKey: queryKeys.item(id) });
   return {
     withdraw: useMutation({
-      mutationFn: (reason: string) => dataOf(apiClient.POST('/api/items/{id}/withdraw', { params: { path, header: header() }, body: { reason } })),
+      mutationFn: (reason: string) => bodyOf(apiClient.POST('/api/items/{id}/withdraw', { params: { path, header: header() }, body: { reason } })),
       onSuccess,
     }),
     newEdition: useMutation({
       mutationFn: (body: { reason: string; title?: string; body?: string; interpretation?: string }) =>
-        dataOf(apiClient.POST('/api/items/{id}/editions', { params: { path, header: header() }, body })),
+        bodyOf(apiClient.POST('/api/items/{id}/editions', { params: { path, header: header() }, body })),
       onSuccess,
     }),
     extend: useMutation({
-      mutationFn: (body: { target: string; workingDays: number; reason: string }) => dataOf(apiClient.POST('/api/items/{id}/extensions', { params: { path, header: header() }, body })),
+      mutationFn: (body: { target: string; workingDays: number; reason: string }) => bodyOf(apiClient.POST('/api/items/{id}/extensions', { params: { path, header: header() }, body })),
       onSuccess,
     }),
     retryChannel: useMutation({
-      mutationFn: (channel: string) => dataOf(apiClient.POST('/api/items/{id}/ledger/{channel}/retry', { params: { path: { id, channel }, header: header() } })),
+      mutationFn: (channel: string) => bodyOf(apiClient.POST('/api/items/{id}/ledger/{channel}/retry', { params: { path: { id, channel }, header: header() } })),
       onSuccess,
     }),
     uploadPhoto: useMutation({
@@ -64,12 +55,12 @@ export function useItemActions(id: string) {
     }),
     confirmChannel: useMutation({
       mutationFn: ({ channel, ...body }: { channel: string; action: 'posted' | 'taken-down'; note: string; photoAttachmentId?: string }) =>
-        dataOf(apiClient.POST('/api/items/{id}/ledger/{channel}/confirmations', { params: { path: { id, channel }, header: header() }, body })),
+        bodyOf(apiClient.POST('/api/items/{id}/ledger/{channel}/confirmations', { params: { path: { id, channel }, header: header() }, body })),
       onSuccess,
     }),
     registerIncident: useMutation({
       mutationFn: (body: { summary: string; severity: 'major-emergency' | 'public-opinion' }) =>
-        dataOf<RegisteredIncident>(apiClient.POST('/api/items/{id}/incidents', { params: { path, header: header() }, body })),
+        bodyOf(apiClient.POST('/api/items/{id}/incidents', { params: { path, header: header() }, body })),
       onSuccess: () => void queries.invalidateQueries({ queryKey: ['concerns'] }),
     }),
   };

@@ -2,13 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiFailure, download, type Session } from '../../api';
-import { apiClient, dataOf } from '../../openapi/client';
+import { apiClient, bodyOf } from '../../openapi/client';
 import { queryKeys } from '../../query';
 import { fieldProblemText } from '../../errors/error-text';
 import { formatDate, formatDateTime } from '../../format';
 import { ErrorBanner, Loading } from '../../ui';
 import { ActiveDisclosureSection } from './ActiveDisclosureSection';
-import { cellId, describeField, draftOf, inputsOf, type AnnualReport, type Draft } from './annual-report-model';
+import { cellId, describeField, draftOf, inputsOf, type Draft } from './annual-report-model';
 import { openPrintable } from './annual-report-print';
 import { ApplicationsTable } from './ApplicationsTable';
 import { FigureInput, type FormCells } from './FigureInput';
@@ -25,7 +25,7 @@ export function AnnualReportScreen({ year, session }: { year: string | undefined
   const queryClient = useQueryClient();
   const { data: report, error: loadError } = useQuery({
     queryKey: queryKeys.annualReport(shownYear),
-    queryFn: () => dataOf<AnnualReport>(apiClient.GET('/api/reports/annual', { params: { query: { year: String(shownYear) } } })),
+    queryFn: () => bodyOf(apiClient.GET('/api/reports/annual', { params: { query: { year: String(shownYear) } } })),
   });
   // The office's edits; a (re)loaded report starts them afresh.
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -34,7 +34,7 @@ export function AnnualReportScreen({ year, session }: { year: string | undefined
   const save = useMutation({
     mutationFn: (inputs: Draft) =>
       // The inputs are free-form figures the API checks cell by cell (naming each), so the document leaves the body open.
-      dataOf<AnnualReport>(apiClient.PUT('/api/reports/annual/{year}/inputs', { params: { path: { year: String(shownYear) } }, body: inputsOf(inputs) as unknown as string })),
+      bodyOf(apiClient.PUT('/api/reports/annual/{year}/inputs', { params: { path: { year: String(shownYear) } }, body: inputsOf(inputs) })),
     onSuccess: (answer) => queryClient.setQueryData(queryKeys.annualReport(shownYear), answer),
   });
   const error = save.error ?? actionError ?? loadError;

@@ -1,44 +1,14 @@
+import type { components } from '../../openapi/schema';
+
 /** The annual report (政府信息公开工作年度报告) as the API answers it, and the form's draft of the office's inputs. */
 
-export interface Figure {
-  value: number | null;
-  source: 'system' | 'input';
-}
+type Schemas = components['schemas'];
+/** One figure and where it came from (counted by the system, or entered); null when nobody has entered it yet. */
+export type Figure = Schemas['AnnualReportFigureView'];
+/** GET /api/reports/annual (and the PUT of its inputs): as the API documents it (annual-report.views.ts). */
+export type AnnualReport = Schemas['AnnualReportView'];
 
-export interface AnnualReport {
-  year: number;
-  title: string;
-  generatedAt: string;
-  dueAt: string;
-  overdue: boolean;
-  revision: number;
-  updatedBy: string | null;
-  updatedAt: string | null;
-  sections: {
-    overview: { title: string; text: string | null };
-    activeDisclosure: {
-      title: string;
-      documents: { key: 'rules' | 'normativeDocuments'; label: string; issued: Figure; repealed: Figure; inForce: Figure }[];
-      decisions: { key: DecisionKey; label: string; measure: string; figure: Figure }[];
-      mapping: Record<string, string>;
-    };
-    applications: {
-      title: string;
-      entered: boolean;
-      columns: { key: string; label: string; group: string | null }[];
-      rows: { key: string; label: string; group: string | null; cells: Record<string, Figure>; total: Figure; enteredCells?: Record<string, Figure> }[];
-    };
-    reviewLitigation: {
-      title: string;
-      entered: boolean;
-      groups: { key: string; label: string; parent: string | null; cells: ({ key: string; label: string } & Figure)[] }[];
-    };
-    problems: { title: string; text: string | null };
-    otherMatters: { title: string; text: string | null };
-  };
-}
-
-export type DecisionKey = 'licensingDecisions' | 'punishmentDecisions' | 'compulsionDecisions' | 'feesTenThousandYuan';
+export type DecisionKey = AnnualReport['sections']['activeDisclosure']['decisions'][number]['key'];
 export const DOCUMENT_FIGURES = ['issued', 'repealed', 'inForce'] as const;
 export type Table = Record<string, Record<string, string>>;
 

@@ -2086,6 +2086,50 @@ export interface components {
             /** @example edu.drafter */
             username: string;
         };
+        AnnualReportActiveDisclosureView: {
+            decisions: components["schemas"]["AnnualReportDecisionRowView"][];
+            documents: components["schemas"]["AnnualReportDocumentRowView"][];
+            editable: boolean;
+            mapping: components["schemas"]["NormativeDocumentMappingView"];
+            /** @example 二、主动公开政府信息情况 */
+            title: string;
+        };
+        AnnualReportApplicationColumnView: {
+            /** @example 法人或其他组织 */
+            group: string | null;
+            /** @enum {string} */
+            key: "naturalPerson" | "commercialEnterprise" | "researchInstitution" | "socialWelfareOrganisation" | "legalServiceAgency" | "otherOrganisation" | "total";
+            /** @example 自然人 */
+            label: string;
+        };
+        AnnualReportApplicationRowView: {
+            /** @description the system's count plus the office's entry, by applicant column */
+            cells: {
+                [key: string]: components["schemas"]["AnnualReportFigureView"];
+            };
+            /** @description the office's own part (applications handled outside the system), which its form edits */
+            enteredCells: {
+                [key: string]: components["schemas"]["AnnualReportFigureView"];
+            };
+            /** @description the 办理结果 heading the row sits under */
+            group: string | null;
+            /** @enum {string} */
+            key: "newlyReceived" | "carriedOver" | "granted" | "partiallyGranted" | "refusedStateSecret" | "refusedProhibitedByLaw" | "refusedThreeSecurities" | "refusedThirdParty" | "refusedInternalAffairs" | "refusedProcessInformation" | "refusedEnforcementFile" | "refusedQueryMatter" | "unableNotHeld" | "unableNeedsCreation" | "unableStillUnclear" | "notProcessedPetition" | "notProcessedRepeated" | "notProcessedPublication" | "notProcessedMassRepeated" | "notProcessedConfirmation" | "otherNoCorrection" | "otherUnpaidFee" | "otherOther" | "resultsTotal" | "carriedForward";
+            label: string;
+            total: components["schemas"]["AnnualReportFigureView"];
+        };
+        AnnualReportApplicationsView: {
+            columns: components["schemas"]["AnnualReportApplicationColumnView"][];
+            editable: boolean;
+            /** @description the office has entered applications handled outside the system */
+            entered: boolean;
+            mapping: components["schemas"]["ApplicationTableMappingView"];
+            rows: components["schemas"]["AnnualReportApplicationRowView"][];
+            /** @enum {string} */
+            source: "system";
+            /** @example 三、收到和处理政府信息公开申请情况 */
+            title: string;
+        };
         AnnualReportDeadlineView: {
             /** @description negative once overdue */
             daysLeft: number;
@@ -2101,9 +2145,350 @@ export interface components {
             title: string;
             year: number;
         };
+        AnnualReportDecisionRowView: {
+            figure: components["schemas"]["AnnualReportFigureView"];
+            /** @enum {string} */
+            key: "licensingDecisions" | "punishmentDecisions" | "compulsionDecisions" | "feesTenThousandYuan";
+            /** @example 行政许可 */
+            label: string;
+            /** @example 本年处理决定数量 */
+            measure: string;
+        };
+        AnnualReportDocumentRowView: {
+            /** @description 现行有效件数 */
+            inForce: components["schemas"]["AnnualReportFigureView"];
+            /** @description 本年制发件数 */
+            issued: components["schemas"]["AnnualReportFigureView"];
+            /** @enum {string} */
+            key: "rules" | "normativeDocuments";
+            /** @example 规章 */
+            label: string;
+            /** @description 本年废止件数 */
+            repealed: components["schemas"]["AnnualReportFigureView"];
+        };
+        AnnualReportFigureView: {
+            /**
+             * @description counted from the system's records, or entered by the disclosure office
+             * @enum {string}
+             */
+            source: "system" | "input";
+            value: number | null;
+        };
+        AnnualReportInputsBody: {
+            /** @description 表三: only applications handled outside the system; the report adds them to its counts */
+            applications?: {
+                carriedForward?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                carriedOver?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                granted?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                newlyReceived?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                notProcessedConfirmation?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                notProcessedMassRepeated?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                notProcessedPetition?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                notProcessedPublication?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                notProcessedRepeated?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                otherNoCorrection?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                otherOther?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                otherUnpaidFee?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                partiallyGranted?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                refusedEnforcementFile?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                refusedInternalAffairs?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                refusedProcessInformation?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                refusedProhibitedByLaw?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                refusedQueryMatter?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                refusedStateSecret?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                refusedThirdParty?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                refusedThreeSecurities?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                resultsTotal?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                unableNeedsCreation?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                unableNotHeld?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+                unableStillUnclear?: {
+                    commercialEnterprise: number;
+                    legalServiceAgency: number;
+                    naturalPerson: number;
+                    otherOrganisation: number;
+                    researchInstitution: number;
+                    socialWelfareOrganisation: number;
+                };
+            };
+            /** @description 行政强制 本年处理决定数量 */
+            compulsionDecisions?: number;
+            /** @description 行政事业性收费 本年收费金额（万元），最多 4 位小数 */
+            feesTenThousandYuan?: number;
+            /** @description 行政许可 本年处理决定数量 */
+            licensingDecisions?: number;
+            /** @description 六、其他需要报告的事项 */
+            otherMatters?: string;
+            /** @description 一、总体情况 */
+            overview?: string;
+            /** @description 五、存在的主要问题及改进情况 */
+            problems?: string;
+            /** @description 行政处罚 本年处理决定数量 */
+            punishmentDecisions?: number;
+            /** @description 表四 */
+            reviewLitigation?: {
+                directLitigation?: {
+                    corrected: number;
+                    other: number;
+                    pending: number;
+                    total: number;
+                    upheld: number;
+                };
+                litigationAfterReconsideration?: {
+                    corrected: number;
+                    other: number;
+                    pending: number;
+                    total: number;
+                    upheld: number;
+                };
+                reconsideration?: {
+                    corrected: number;
+                    other: number;
+                    pending: number;
+                    total: number;
+                    upheld: number;
+                };
+            };
+            /** @description 规章: entered, this system does not handle rules */
+            rules?: components["schemas"]["DocumentCountsInput"];
+        };
         AnnualReportLinksView: {
             html: string;
             xlsx: string;
+        };
+        AnnualReportReviewCellView: {
+            /** @enum {string} */
+            key: "upheld" | "corrected" | "other" | "pending" | "total";
+            /** @example 结果维持 */
+            label: string;
+            /**
+             * @description counted from the system's records, or entered by the disclosure office
+             * @enum {string}
+             */
+            source: "system" | "input";
+            value: number | null;
+        };
+        AnnualReportReviewGroupView: {
+            cells: components["schemas"]["AnnualReportReviewCellView"][];
+            /** @enum {string} */
+            key: "reconsideration" | "directLitigation" | "litigationAfterReconsideration";
+            /** @example 行政复议 */
+            label: string;
+            /** @example 行政诉讼 */
+            parent: string | null;
+        };
+        AnnualReportReviewLitigationView: {
+            editable: boolean;
+            entered: boolean;
+            groups: components["schemas"]["AnnualReportReviewGroupView"][];
+            /** @enum {string} */
+            source: "input";
+            /** @example 四、政府信息公开行政复议、行政诉讼情况 */
+            title: string;
+        };
+        AnnualReportSectionsView: {
+            activeDisclosure: components["schemas"]["AnnualReportActiveDisclosureView"];
+            applications: components["schemas"]["AnnualReportApplicationsView"];
+            otherMatters: components["schemas"]["AnnualReportTextSectionView"];
+            overview: components["schemas"]["AnnualReportTextSectionView"];
+            problems: components["schemas"]["AnnualReportTextSectionView"];
+            reviewLitigation: components["schemas"]["AnnualReportReviewLitigationView"];
+        };
+        AnnualReportTextSectionView: {
+            editable: boolean;
+            /** @enum {string} */
+            source: "input";
+            text: string | null;
+            /** @example 一、总体情况 */
+            title: string;
+        };
+        AnnualReportView: {
+            /**
+             * Format: date-time
+             * @description published by January 31 of the next year (条例第四十九条)
+             */
+            dueAt: string;
+            editableSections: ("overview" | "activeDisclosure" | "applications" | "reviewLitigation" | "problems" | "otherMatters")[];
+            /** Format: date-time */
+            generatedAt: string;
+            overdue: boolean;
+            /** @description 0 until the inputs are first saved */
+            revision: number;
+            sections: components["schemas"]["AnnualReportSectionsView"];
+            /** @example 2026年政府信息公开工作年度报告 */
+            title: string;
+            /** Format: date-time */
+            updatedAt: string | null;
+            updatedBy: string | null;
+            /** @example 2026 */
+            year: number;
         };
         AnswerApplicationDemandDto: {
             /** @description 整改措施: what the department does about it, and by when */
@@ -2195,11 +2580,61 @@ export interface components {
             /** Format: date */
             requestedOn: string;
         };
+        ApplicationDemandListView: {
+            /** @description newest first */
+            items: components["schemas"]["ApplicationDemandView"][];
+        };
         ApplicationDemandRefView: {
             /** Format: date */
             dueDate: string;
             /** Format: uuid */
             id: string;
+            /** @enum {string} */
+            state: "open" | "overdue" | "answered" | "closed";
+            /** @example 待答复 */
+            stateLabel: string;
+        };
+        ApplicationDemandView: {
+            /**
+             * @description the role that answers in that department: its head (reviewer), or the office's disclosure staff (disclosure-office)
+             * @example reviewer
+             */
+            answeringRole: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            closedBy: string | null;
+            closingRemark: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            demandedBy: string;
+            demandedByName: string;
+            /** @description the department that answers (the one holding the application when it was issued) */
+            departmentCode: string;
+            departmentName: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            /** @description answered after the due instant */
+            late: boolean;
+            /** @description 整改措施, once answered */
+            measures: string | null;
+            /** Format: date-time */
+            overdueAt: string | null;
+            /** @example YSQ-2026-0001 */
+            queryNumber: string;
+            reason: string;
+            /** Format: date-time */
+            remindedAt: string | null;
+            /** Format: date-time */
+            respondedAt: string | null;
+            responder: string | null;
+            /** @description 说明情况, once answered */
+            situation: string | null;
             /** @enum {string} */
             state: "open" | "overdue" | "answered" | "closed";
             /** @example 待答复 */
@@ -2222,6 +2657,12 @@ export interface components {
             paidOn?: string;
             /** Format: date */
             payByDate: string;
+        };
+        ApplicationReceiptView: {
+            /** @description 查询号 */
+            queryNumber: string;
+            /** @description 验证码, given once */
+            verificationCode: string;
         };
         ApplicationReplyView: {
             /** @description released items the reply cites */
@@ -2274,6 +2715,13 @@ export interface components {
             summary?: string;
             /** @description request-extension: 延长的工作日数（最多20） */
             workingDays?: number;
+        };
+        ApplicationTableMappingView: {
+            carriedForward: string;
+            carriedOver: string;
+            entered: string;
+            newlyReceived: string;
+            results: string;
         };
         ApplicationTimelineEventView: {
             /** @example application.signed */
@@ -2340,6 +2788,29 @@ export interface components {
             generatedAt: string;
             /** Format: date-time */
             to: string;
+        };
+        AttachmentLimitsView: {
+            maxFileBytes: number;
+            maxFilesPerItem: number;
+            types: components["schemas"]["AttachmentTypeView"][];
+        };
+        AttachmentListView: {
+            /** @description the files attached now, oldest first */
+            items: components["schemas"]["ItemAttachmentView"][];
+        };
+        AttachmentTypeView: {
+            /**
+             * @example [
+             *       "pdf"
+             *     ]
+             */
+            extensions: string[];
+            /** @example PDF */
+            label: string;
+            /** @example application/pdf */
+            mediaType: string;
+            /** @description a table (XLSX, CSV), named apart from the documents in the form's hint */
+            spreadsheet: boolean;
         };
         AuditEventView: {
             /** @example application.accepted */
@@ -2427,11 +2898,264 @@ export interface components {
             results: components["schemas"]["ClaimOutcomeView"][];
             summary: components["schemas"]["BulkClaimSummaryView"];
         };
+        CatalogActivationView: {
+            /**
+             * Format: uuid
+             * @description the version it replaced; null for the first
+             */
+            supersededVersionId: string | null;
+            /** Format: uuid */
+            versionId: string;
+        };
+        CatalogChangedRowView: {
+            changes: components["schemas"]["CatalogFieldChangeView"][];
+            code: string;
+        };
+        CatalogDiffRowView: {
+            area: string;
+            /** @enum {string} */
+            audience: "public" | "specific-group" | "both";
+            basis: string;
+            /** @description 五公开 category */
+            category?: string;
+            channels: string[];
+            code: string;
+            content: string;
+            departmentCodes: string[];
+            level1: string;
+            level2: string;
+            level3?: string;
+            levels: ("county" | "township")[];
+            /** @enum {string} */
+            mode: "proactive" | "on-application" | "both";
+            needsInterpretation: boolean;
+            subject: string;
+            timeLimit: components["schemas"]["CatalogDiffTimeLimitView"];
+        };
+        CatalogDiffTimeLimitView: {
+            notes?: string[];
+            /** @description the machine-readable rule (its `kind` says which) */
+            rule: {
+                [key: string]: unknown;
+            };
+            text: string;
+        };
+        CatalogDiffView: {
+            added: components["schemas"]["CatalogDiffRowView"][];
+            changed: components["schemas"]["CatalogChangedRowView"][];
+            /** Format: uuid */
+            from: string;
+            removed: components["schemas"]["CatalogDiffRowView"][];
+            /** Format: uuid */
+            to: string;
+        };
+        CatalogFieldChangeView: {
+            /** @enum {string} */
+            field: "area" | "level1" | "level2" | "level3" | "content" | "basis" | "timeLimit" | "subject" | "departmentCodes" | "channels" | "audience" | "mode" | "levels" | "category" | "needsInterpretation";
+            /** @description null when the row had no value */
+            from: (string | boolean | string[] | {
+                [key: string]: unknown;
+            }) | null;
+            /** @description null when the row had no value */
+            to: (string | boolean | string[] | {
+                [key: string]: unknown;
+            }) | null;
+        };
+        CatalogGapDepartmentView: {
+            count: number;
+            /** @description null for rows with no department responsible */
+            departmentCode: string | null;
+            /** @example 县教育局 */
+            departmentName: string;
+            rows: components["schemas"]["CatalogGapRowView"][];
+        };
+        CatalogGapRowView: {
+            /** @example 义务教育 */
+            area: string;
+            /** @example EDU-001 */
+            code: string;
+            /** Format: date-time */
+            lastReleasedAt: string | null;
+            name: string;
+            /** @description always behind here */
+            standing: components["schemas"]["PublicCatalogStandingView"];
+            /**
+             * @description the catalog's wording of the time limit
+             * @example 信息形成或者变更之日起20个工作日内
+             */
+            timeLimit: string;
+        };
+        CatalogGapsView: {
+            /**
+             * Format: date
+             * @description the day the standings were judged on (China time)
+             */
+            asOf: string;
+            /** @description the departments with most rows behind first */
+            departments: components["schemas"]["CatalogGapDepartmentView"][];
+            /**
+             * Format: uuid
+             * @description the catalog version in force
+             */
+            versionId: string;
+        };
+        CatalogImportedFileView: {
+            /** @description the areas of its sheets, joined with 、 */
+            area: string;
+            itemCount: number;
+            name: string;
+            sheets: components["schemas"]["CatalogSheetSummaryView"][];
+            skippedSheets: components["schemas"]["CatalogSkippedSheetView"][];
+            warningCount: number;
+        };
+        CatalogImportReportView: {
+            files: components["schemas"]["CatalogImportedFileView"][];
+            /** Format: uuid */
+            importId: string;
+            itemCount: number;
+            manualRules: components["schemas"]["CatalogManualRuleView"][];
+            /** @enum {string} */
+            state: "draft";
+            /** Format: uuid */
+            versionId: string;
+            warnings: components["schemas"]["CatalogImportWarningView"][];
+        };
+        CatalogImportWarningView: {
+            column?: string;
+            file: string;
+            message: string;
+            /** @description 1-based, as a spreadsheet shows it */
+            row: number;
+        };
+        CatalogItemView: {
+            /** @description 领域 */
+            area: string;
+            /** @enum {string} */
+            audience: "public" | "specific-group" | "both";
+            /** @description 公开依据 */
+            basis: string;
+            /** @description 五公开 category */
+            category: string | null;
+            channels: string[];
+            /** @example EDU-001 */
+            code: string;
+            /** @description 公开内容（要素） */
+            content: string;
+            /** @description 责任部门 */
+            departmentCodes: string[];
+            /** @description 一级事项 */
+            level1: string;
+            /** @description 二级事项 */
+            level2: string;
+            /** @description 三级事项, when the row has one */
+            level3?: string;
+            levels: ("county" | "township")[];
+            /** @enum {string} */
+            mode: "proactive" | "on-application" | "both";
+            /** @description the most specific 事项 */
+            name: string;
+            needsInterpretation: boolean;
+            /** @description 公开主体 */
+            subject: string;
+            timeLimit: components["schemas"]["CatalogTimeLimitView"];
+        };
+        CatalogManualRuleView: {
+            code: string;
+            /** @description the file it came from */
+            file?: string | null;
+            /** @description its row there, 1-based */
+            row?: number | null;
+            /** @description the catalog wording that could not be read */
+            text: string;
+        };
+        CatalogSearchView: {
+            items: components["schemas"]["CatalogItemView"][];
+            /** Format: uuid */
+            versionId: string;
+        };
+        CatalogSheetSummaryView: {
+            area: string;
+            itemCount: number;
+            /** @description the worksheet, in a workbook of several */
+            sheet?: string;
+            warningCount: number;
+        };
+        CatalogSkippedSheetView: {
+            reason: string;
+            sheet: string;
+        };
+        CatalogStoredImportView: {
+            files: components["schemas"]["CatalogImportedFileView"][];
+            /** Format: date-time */
+            importedAt: string;
+            importedBy: string;
+            /** Format: uuid */
+            importId: string;
+            itemCount: number;
+            warnings: components["schemas"]["CatalogImportWarningView"][];
+        };
+        CatalogTimeLimitView: {
+            /** @description the cases the drafter chooses between; empty when there is one */
+            cases: components["schemas"]["TimeLimitCaseView"][];
+            /** @description the event whose date an item is drafted with */
+            clockStart: components["schemas"]["ClockStartView"];
+            /** @description the rule read back in Chinese */
+            description: string;
+            /** @description no limit can be computed from the rule: the drafter gives the due date and its reason */
+            manualDue: boolean;
+            notes: string[];
+            /**
+             * @description how long the released item's 公示期 runs, when the rule has one
+             * @example 7个工作日
+             */
+            publicityPeriod: string | null;
+            /** @description the machine-readable rule (its `kind` says which) */
+            rule: {
+                [key: string]: unknown;
+            };
+            /** @example 信息形成或者变更之日起20个工作日内 */
+            text: string;
+        };
+        CatalogVersionDetailView: {
+            /** Format: date-time */
+            activatedAt: string | null;
+            activatedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description null for a version not made by an import (a compilation round) */
+            importReport: components["schemas"]["CatalogStoredImportView"] | null;
+            items: components["schemas"]["CatalogItemView"][];
+            label: string;
+            /** @description rows whose rule an admin must set by hand */
+            manualRules: components["schemas"]["CatalogManualRuleView"][];
+            /** @enum {string} */
+            state: "draft" | "active" | "superseded";
+        };
+        CatalogVersionListView: {
+            /** @description newest first */
+            items: components["schemas"]["CatalogVersionSummaryView"][];
+        };
         CatalogVersionRefView: {
             /** Format: uuid */
             id: string;
             label: string;
             state: string;
+        };
+        CatalogVersionSummaryView: {
+            /** Format: date-time */
+            activatedAt: string | null;
+            activatedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            label: string;
+            /** @enum {string} */
+            state: "draft" | "active" | "superseded";
         };
         ChannelConfirmationView: {
             /** @enum {string} */
@@ -2448,6 +3172,21 @@ export interface components {
             photoAttachmentId?: string;
             /** @description the Idempotency-Key of the request that confirmed it */
             requestKey?: string;
+        };
+        ChannelLedgerResultView: {
+            /** @enum {string} */
+            action: "publish" | "withdraw";
+            /** @example 政府网站 */
+            channel: string;
+            /** @description on a manual channel, once confirmed */
+            confirmation?: components["schemas"]["ChannelConfirmationView"];
+            /** Format: uuid */
+            itemId: string;
+            /** @description the channel's reference for the release (its URL or number) */
+            reference?: string;
+            revision: number;
+            /** @example published */
+            status: string;
         };
         CheckedChainView: {
             firstBrokenLink?: components["schemas"]["BrokenAuditLinkView"];
@@ -2486,6 +3225,24 @@ export interface components {
         CloseApplicationDemandDto: {
             /** @description the supervisor's closing remark (办结意见) */
             remark?: string;
+        };
+        CommentReceiptView: {
+            /** Format: uuid */
+            consultationId: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 意见已收到，经审核后公开显示 */
+            message: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            state: "pending";
+        };
+        CompilationLastReturnView: {
+            by: string;
+            comment: string;
+            /** @enum {string} */
+            stage: "legal-review" | "leader-approval";
         };
         CompilationProposalView: {
             departmentCode: string;
@@ -2530,6 +3287,32 @@ export interface components {
         CompilationRoundListView: {
             items: components["schemas"]["CompilationRoundView"][];
         };
+        CompilationRoundStepView: {
+            areas: string[];
+            /** Format: uuid */
+            baseVersionId: string;
+            /** @description the new version against the base, once approved */
+            diff?: components["schemas"]["RoundDiffView"];
+            /** Format: date-time */
+            dueAt: string;
+            /** @enum {string} */
+            kind: "annual" | "adjustment";
+            /** @description the last return at legal review or approval */
+            lastReturn?: components["schemas"]["CompilationLastReturnView"];
+            legalReview: boolean;
+            overdue: boolean;
+            proposals: components["schemas"]["CompilationStepProposalView"][];
+            /**
+             * Format: uuid
+             * @description the new catalog version, once the leader approved
+             */
+            resultVersionId?: string;
+            /** Format: uuid */
+            roundId: string;
+            /** @enum {string} */
+            state: "PROPOSING" | "LEGAL_REVIEW" | "LEADER_APPROVAL" | "APPROVED" | "ACTIVATED";
+            year: number;
+        };
         CompilationRoundView: {
             areas: string[];
             /** Format: uuid */
@@ -2558,6 +3341,17 @@ export interface components {
             /** @enum {string} */
             state: "PROPOSING" | "LEGAL_REVIEW" | "LEADER_APPROVAL" | "APPROVED" | "ACTIVATED";
             year: number;
+        };
+        CompilationStepProposalView: {
+            departmentCode: string;
+            overdue: boolean;
+            /** @description the office's decision on each row of the latest submission */
+            reviews: components["schemas"]["RowReviewDto"][];
+            /** @description 1 for the first submission, one more for each resubmission */
+            revision: number;
+            rows: components["schemas"]["RowProposalDto"][];
+            /** @enum {string} */
+            state: "open" | "submitted" | "returned" | "accepted";
         };
         CompleteTaskDto: {
             /** @description required to return or reject */
@@ -2784,6 +3578,22 @@ export interface components {
             /** @description the parent unit; required except for the county government */
             parentCode?: string;
         };
+        CreatedItemView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description the statutory release deadline
+             */
+            releaseDueAt: string | null;
+            /** @description why that date */
+            releaseDueExplanation: string | null;
+            /**
+             * @example DRAFT
+             * @enum {string}
+             */
+            state: "DRAFT" | "IN_REVIEW" | "RETURNED" | "REJECTED" | "APPROVED" | "RELEASED" | "WITHDRAWN";
+        };
         CreateInterpretationDto: {
             /** @description files already uploaded to the item (POST /api/items/:id/attachments) that belong to this interpretation */
             attachmentIds?: string[];
@@ -2947,6 +3757,14 @@ export interface components {
             removed?: true;
             value: string;
         };
+        DocumentCountsInput: {
+            /** @description 现行有效件数 */
+            inForce: number;
+            /** @description 本年制发件数 */
+            issued: number;
+            /** @description 本年废止件数 */
+            repealed: number;
+        };
         DraftConcernResponseDto: {
             /** @example 您好，随迁子女入学需提交户口簿、居住证…… */
             draft: string;
@@ -3073,11 +3891,81 @@ export interface components {
             /** @example 春节 */
             name: string;
         };
+        HolidayView: {
+            days: string[];
+            /** @example 春节 */
+            name: string;
+        };
+        HolidayYearLoadedView: {
+            holidayTableId: string;
+            /** @description GET /api/calendar/recalculations/{batchId} follows it */
+            recalculationBatchId: string;
+            /** @description it corrected a table loaded before */
+            replaced: boolean;
+            year: number;
+        };
+        HolidayYearsView: {
+            calendarVersion: string;
+            years: components["schemas"]["HolidayYearView"][];
+        };
+        HolidayYearView: {
+            holidays: components["schemas"]["HolidayView"][];
+            /** Format: date-time */
+            loadedAt: string | null;
+            /** @description who loaded it; null for a shipped or computed table */
+            loadedBy: string | null;
+            /** @description 调休: weekend days that are working days */
+            makeUpWorkingDays: string[];
+            /** @description an official arrangement (deadlines from a computed one are provisional) */
+            published: boolean;
+            /** @description the State Council notice, or the statutory computation */
+            source: string;
+            year: number;
+        };
         ImageToCheckView: {
             /** Format: uuid */
             attachmentId: string;
             fileName: string;
             note: string;
+        };
+        ImportedCatalogRowView: {
+            area: string;
+            /** @enum {string} */
+            audience: "public" | "specific-group" | "both";
+            basis: string;
+            /** @description 五公开 category, when the sheet gives one */
+            category: string | null;
+            channels: string[];
+            content: string;
+            departmentCodes: string[];
+            level1: string;
+            level2: string;
+            level3?: string;
+            levels: ("county" | "township")[];
+            /** @enum {string} */
+            mode: "proactive" | "on-application" | "both";
+            needsInterpretation: boolean;
+            subject: string;
+            timeLimitText: string;
+        };
+        ImportedRowProposalView: {
+            /**
+             * @description change for a code the base version has
+             * @enum {string}
+             */
+            action: "add" | "change";
+            code: string;
+            row: components["schemas"]["ImportedCatalogRowView"];
+        };
+        ImportedRowsView: {
+            rows: components["schemas"]["ImportedRowProposalView"][];
+            warnings: components["schemas"]["ImportedRowWarningView"][];
+        };
+        ImportedRowWarningView: {
+            column?: string;
+            file: string;
+            message: string;
+            row: number;
         };
         InboxCountLabelsView: {
             completedToday: string;
@@ -3143,6 +4031,16 @@ export interface components {
             /** @enum {string} */
             state: "open" | "completed";
         };
+        InterpretationFileView: {
+            fileName: string;
+            /**
+             * Format: uuid
+             * @description an attachment of the item
+             */
+            id: string;
+            /** @example image/png */
+            mediaType: string;
+        };
         InterpretationPlanDto: {
             entries: components["schemas"]["InterpretationPlanEntryDto"][];
         };
@@ -3152,9 +4050,47 @@ export interface components {
             /** @enum {string} */
             interpreterKind: "drafting-department" | "expert" | "leader";
         };
+        InterpretationPlanEntryView: {
+            done: boolean;
+            /** @enum {string} */
+            form: "text" | "graphic" | "video" | "audio" | "qa" | "press-conference";
+            /** @example 图解 */
+            formLabel: string;
+            /** @enum {string} */
+            interpreterKind: "drafting-department" | "expert" | "leader";
+            /** @example 起草部门 */
+            interpreterKindLabel: string;
+        };
+        InterpretationQaView: {
+            answer: string;
+            question: string;
+        };
         InterpretationQuestionView: {
             answer: string;
             question: string;
+        };
+        InterpretationView: {
+            attachments: components["schemas"]["InterpretationFileView"][];
+            body: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            form: "text" | "graphic" | "video" | "audio" | "qa" | "press-conference";
+            /** @example 图解 */
+            formLabel: string;
+            /** Format: date-time */
+            heldAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            interpreterKind: "drafting-department" | "expert" | "leader";
+            /** @example 起草部门 */
+            interpreterKindLabel: string;
+            interpreterName: string;
+            mediaUrl: string | null;
+            questions: components["schemas"]["InterpretationQaView"][] | null;
+            title: string;
+            transcript: string | null;
         };
         IssueApplicationDemandDto: {
             /**
@@ -3213,6 +4149,13 @@ export interface components {
             itemId: string;
             records: number;
             valid: boolean;
+        };
+        ItemConsultationLinkView: {
+            /** Format: uuid */
+            consultationId: string;
+            /** @enum {string} */
+            relation: "decision" | "feedback";
+            title: string;
         };
         ItemDeadlineView: {
             /** Format: date-time */
@@ -3273,6 +4216,13 @@ export interface components {
             /** Format: date-time */
             withdrawnAt: string | null;
         };
+        ItemInterpretationsView: {
+            /** @description oldest first */
+            interpretations: components["schemas"]["InterpretationView"][];
+            plan: components["schemas"]["InterpretationPlanEntryView"][];
+            /** @description every entry of the plan has its interpretation (true for an empty plan) */
+            planComplete: boolean;
+        };
         ItemPublicationView: {
             /** @enum {string} */
             action: "publish" | "withdraw";
@@ -3331,6 +4281,58 @@ export interface components {
             role: string | null;
             /** Format: uuid */
             taskId: string | null;
+        };
+        ItemUpdateOpenTaskView: {
+            /** @description set by a delegation: only this person may decide it */
+            assignee?: string;
+            /** @description whoever claimed it; only they may decide it until they unclaim */
+            claimedBy?: string;
+            departmentCode: string;
+            /** Format: date-time */
+            dueAt: string;
+            overdue?: boolean;
+            /** @description the revision it reviews */
+            revision: number;
+            /**
+             * @description the role that decides it
+             * @example reviewer
+             */
+            role: string;
+            /** @enum {string} */
+            stage: "preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off";
+            /** Format: uuid */
+            taskId: string;
+        };
+        ItemUpdateView: {
+            /** @description how many editions have been released */
+            edition?: number;
+            /** Format: uuid */
+            itemId: string;
+            openTask?: components["schemas"]["ItemUpdateOpenTaskView"];
+            /** @description the open task or the statutory release deadline is overdue */
+            overdue?: boolean;
+            /** Format: date-time */
+            releasedAt?: string;
+            /**
+             * Format: date-time
+             * @description the statutory release deadline
+             */
+            releaseDueAt?: string;
+            /** @description why that date */
+            releaseDueExplanation?: string;
+            /** @description computed on a calendar year not yet loaded */
+            releaseDueProvisional?: boolean;
+            /** @description the first release came after the deadline, by this many working days */
+            releaseLateWorkingDays?: number;
+            /** @description the release deadline found the item unreleased at its due instant */
+            releaseOverdue?: boolean;
+            /** @description the review chain of the current round */
+            reviewChain?: ("preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off")[];
+            revision: number;
+            /** Format: date-time */
+            scheduledReleaseAt?: string;
+            /** @enum {string} */
+            state: "DRAFT" | "IN_REVIEW" | "RETURNED" | "REJECTED" | "APPROVED" | "RELEASED" | "WITHDRAWN";
         };
         ItemWorkflowStateView: {
             /** @description how many editions have been released */
@@ -3467,6 +4469,11 @@ export interface components {
             /** @description why the released item changes */
             reason: string;
             title?: string;
+        };
+        NormativeDocumentMappingView: {
+            inForce: string;
+            issued: string;
+            repealed: string;
         };
         NotificationListView: {
             /** @description newest first */
@@ -3710,6 +4717,57 @@ export interface components {
             /** @description required unless adopted: why not (or only partly) */
             reason?: string;
         };
+        OrgDepartmentListView: {
+            /** @description inactive units included (marked), by kind and code */
+            items: components["schemas"]["OrgDepartmentView"][];
+        };
+        OrgDepartmentView: {
+            active: boolean;
+            /** @example edu */
+            code: string;
+            /** Format: date-time */
+            deactivatedAt: string | null;
+            /** @enum {string} */
+            kind: "county" | "department" | "township";
+            /** @example 县教育局 */
+            name: string;
+            /** @description the unit above it; null for the county */
+            parentCode: string | null;
+        };
+        OrgHistoryEntryView: {
+            /** @example org.user-updated */
+            action: string;
+            actor: string;
+            /** @description the actor's display name, or the username when the account is gone */
+            actorName: string;
+            /** @description the unit or account after */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            at: string;
+            /** @description the unit or account before; null on creation */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            requestId: string | null;
+        };
+        OrgHistoryView: {
+            /** @description newest first, at most 200 */
+            items: components["schemas"]["OrgHistoryEntryView"][];
+        };
+        OrgUserListView: {
+            items: components["schemas"]["OrgUserView"][];
+        };
+        OrgUserView: {
+            active: boolean;
+            departmentCode: string;
+            displayName: string;
+            email: string | null;
+            mobile: string | null;
+            roles: ("drafter" | "reviewer" | "secrecy-reviewer" | "legal-reviewer" | "leader" | "disclosure-office" | "supervisor" | "admin")[];
+            username: string;
+        };
         OverdueApplicationCountsView: {
             overdue: number;
             stillOverdue: number;
@@ -3840,6 +4898,37 @@ export interface components {
             /** @description 公开时限, as the catalog words it */
             timeLimitText: string;
         };
+        PublicApplicationEventView: {
+            /** @example 已受理 */
+            action: string;
+            /** Format: date-time */
+            at: string;
+            /** @description what the applicant is told with it (补正, 延期…) */
+            notice?: string;
+        };
+        PublicApplicationStatusView: {
+            clockStopped: boolean;
+            /** Format: date */
+            closedOn: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            dueExplanation: string | null;
+            /** @description 查询号 */
+            queryNumber: string;
+            /** Format: date */
+            receivedOn: string | null;
+            /** @description the reply letter, once delivered */
+            replyLetter: string | null;
+            result: components["schemas"]["ApplicationResultView"] | null;
+            /** @example accepted */
+            state: string;
+            /** @example 办理中 */
+            stateLabel: string;
+            /** Format: date */
+            submittedOn: string;
+            /** @description oldest first */
+            timeline: components["schemas"]["PublicApplicationEventView"][];
+        };
         PublicAreaCountView: {
             area: string;
             count: number;
@@ -3854,6 +4943,10 @@ export interface components {
             mediaType: string;
             /** @description bytes */
             size: number;
+        };
+        PublicAttachmentListView: {
+            /** @description the files of the released edition, oldest first; none for a withdrawn item */
+            items: components["schemas"]["PublicAttachmentItemView"][];
         };
         PublicCatalogDepartmentView: {
             /** @example edu */
@@ -4256,6 +5349,47 @@ export interface components {
             /** @enum {string} */
             kind: "item" | "response";
         };
+        RecalculationByKindView: {
+            concern?: components["schemas"]["RecalculationKindProgressView"];
+            demand?: components["schemas"]["RecalculationKindProgressView"];
+            item?: components["schemas"]["RecalculationKindProgressView"];
+            obligation?: components["schemas"]["RecalculationKindProgressView"];
+        };
+        RecalculationFailureView: {
+            error: string;
+            /** @enum {string} */
+            kind?: "item" | "concern" | "demand" | "obligation";
+            workflowId: string;
+        };
+        RecalculationKindProgressView: {
+            failedCount: number;
+            found: number;
+            signalled: number;
+            skipped: number;
+        };
+        RecalculationProgressView: {
+            batchId: string;
+            byKind?: components["schemas"]["RecalculationByKindView"];
+            /** @description keyset cursor of the listing */
+            cursor?: string;
+            /** @description the first of them */
+            failed: components["schemas"]["RecalculationFailureView"][];
+            /** @description workflows the batch could not reach */
+            failedCount: number;
+            /** @description open workflows found so far */
+            found: number;
+            /**
+             * @description the kind being listed when the batch continued as new
+             * @enum {string}
+             */
+            kind?: "item" | "concern" | "demand" | "obligation";
+            /** @description workflows told to recompute */
+            signalled: number;
+            /** @description already closed when told: not failures */
+            skipped?: number;
+            /** @enum {string} */
+            state: "RUNNING" | "DONE";
+        };
         RecordFeedbackDto: {
             /**
              * @description the catalog row the feedback is published under
@@ -4315,6 +5449,51 @@ export interface components {
              */
             submittedOn: string;
         };
+        RegisteredApplicationView: {
+            applicant: components["schemas"]["ApplicantView"];
+            applicantType: string;
+            /** @example 自然人 */
+            applicantTypeLabel: string;
+            channel: string;
+            /** @example 网上申请 */
+            channelLabel: string;
+            clockStopped: boolean;
+            /** Format: date */
+            closedOn: string | null;
+            consultation: components["schemas"]["ApplicationConsultationView"] | null;
+            correction: components["schemas"]["ApplicationCorrectionView"] | null;
+            deliveryForm: string;
+            description: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** @description why this date, naming every stop of the clock */
+            dueExplanation: string | null;
+            extension: components["schemas"]["ApplicationExtensionView"] | null;
+            fee: components["schemas"]["ApplicationFeeView"] | null;
+            handlingDepartmentCode: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description delivered after the due instant */
+            late: boolean | null;
+            officeDepartmentCode: string;
+            overdue: boolean;
+            /** @description 查询号 */
+            queryNumber: string;
+            /** Format: date */
+            receivedOn: string | null;
+            reply: components["schemas"]["ApplicationReplyView"] | null;
+            result: components["schemas"]["ApplicationResultView"] | null;
+            /** @example accepted */
+            state: string;
+            /** @example 办理中 */
+            stateLabel: string;
+            /** Format: date */
+            submittedOn: string;
+            /** @description the 验证码 the applicant looks the application up with; only in the answer that registered it (a retry with the same Idempotency-Key does not repeat it) */
+            verificationCode?: string;
+        };
         RegisterIncidentDto: {
             /**
              * @description major-emergency: 5 h / 24 h; public-opinion: 48 h
@@ -4335,6 +5514,32 @@ export interface components {
              * @example edu
              */
             departmentCode: string;
+        };
+        ReleasedFindingItemView: {
+            departmentCode: string;
+            /** @example /api/items/…/personal-information */
+            findingsPath: string;
+            /** Format: uuid */
+            itemId: string;
+            kinds: components["schemas"]["ReleasedFindingKindView"][];
+            openFindings: number;
+            /** @description the fields (title, body…) or file names the findings are in */
+            places: string[];
+            /** Format: date-time */
+            releasedAt: string | null;
+            title: string;
+            /** @description the withdrawal the item is one step from */
+            withdraw: components["schemas"]["WithdrawalStepView"];
+        };
+        ReleasedFindingKindView: {
+            /** @example id-card */
+            kind: string;
+            /** @example 身份证号 */
+            label: string;
+        };
+        ReleasedFindingListView: {
+            /** @description most findings first */
+            items: components["schemas"]["ReleasedFindingItemView"][];
         };
         RespondToSupervisionDemandDto: {
             /** @description the department head's answer: what was done, or when it will be */
@@ -4478,6 +5683,17 @@ export interface components {
              */
             stages: ("preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off")[];
         };
+        SkippedDayView: {
+            /** Format: date */
+            date: string;
+            /**
+             * @description the holiday, when the day is one
+             * @example 国庆节
+             */
+            holiday?: string;
+            /** @enum {string} */
+            reason: "周末" | "节假日";
+        };
         StaffApplicationDetailView: {
             applicant: components["schemas"]["ApplicantView"];
             applicantType: string;
@@ -4570,6 +5786,49 @@ export interface components {
         StaffApplicationListView: {
             /** @description newest first, at most 500 */
             items: components["schemas"]["StaffApplicationListItemView"][];
+        };
+        StaffApplicationView: {
+            applicant: components["schemas"]["ApplicantView"];
+            applicantType: string;
+            /** @example 自然人 */
+            applicantTypeLabel: string;
+            channel: string;
+            /** @example 网上申请 */
+            channelLabel: string;
+            clockStopped: boolean;
+            /** Format: date */
+            closedOn: string | null;
+            consultation: components["schemas"]["ApplicationConsultationView"] | null;
+            correction: components["schemas"]["ApplicationCorrectionView"] | null;
+            deliveryForm: string;
+            description: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** @description why this date, naming every stop of the clock */
+            dueExplanation: string | null;
+            extension: components["schemas"]["ApplicationExtensionView"] | null;
+            fee: components["schemas"]["ApplicationFeeView"] | null;
+            handlingDepartmentCode: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description delivered after the due instant */
+            late: boolean | null;
+            officeDepartmentCode: string;
+            overdue: boolean;
+            /** @description 查询号 */
+            queryNumber: string;
+            /** Format: date */
+            receivedOn: string | null;
+            reply: components["schemas"]["ApplicationReplyView"] | null;
+            result: components["schemas"]["ApplicationResultView"] | null;
+            /** @example accepted */
+            state: string;
+            /** @example 办理中 */
+            stateLabel: string;
+            /** Format: date */
+            submittedOn: string;
         };
         StaffConsultationCommentView: {
             /** @enum {string|null} */
@@ -4843,6 +6102,31 @@ export interface components {
             /** @enum {string} */
             unit: "quarter" | "month";
         };
+        SweepProgressView: {
+            /** @description the keyset cursor of the listing: the last item id scanned */
+            cursor?: string;
+            /** @description of those, the items with at least one open finding */
+            itemsWithFindings: number;
+            /** @description open findings in them */
+            openFindings: number;
+            /** @description released items scanned so far */
+            scanned: number;
+            /** @enum {string} */
+            state: "RUNNING" | "DONE";
+            /** Format: uuid */
+            sweepId: string;
+        };
+        SweepStartedView: {
+            /** @example /api/personal-information/released-findings */
+            listPath: string;
+            /**
+             * @description GET it for the progress
+             * @example /api/personal-information/sweeps/…
+             */
+            progressPath: string;
+            /** Format: uuid */
+            sweepId: string;
+        };
         TaskClaimView: {
             /** @description the open task's holder after the step; null when nobody holds it */
             claimedBy: string | null;
@@ -4987,9 +6271,66 @@ export interface components {
             mobile?: string | null;
             roles?: ("drafter" | "reviewer" | "secrecy-reviewer" | "legal-reviewer" | "leader" | "disclosure-office" | "supervisor" | "admin")[];
         };
+        UploadedAttachmentListView: {
+            /** @description in the order the files were sent */
+            items: components["schemas"]["UploadedAttachmentView"][];
+        };
+        UploadedAttachmentView: {
+            /** @description false when the same bytes under the same name were attached already (a retried upload) */
+            created: boolean;
+            /** @description the path (under the API's origin) to download it with a bearer token */
+            downloadPath: string;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @example application/pdf */
+            mediaType: string;
+            /** Format: date-time */
+            removedAt: string | null;
+            sha256: string;
+            /** @description bytes */
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedBy: string;
+        };
+        WithdrawalStepView: {
+            /** @enum {string} */
+            method: "POST";
+            /** @example /api/items/…/withdraw */
+            path: string;
+            /**
+             * @description the reason to withdraw with
+             * @example 个人信息保护
+             */
+            reason: string;
+        };
         WithdrawItemDto: {
             /** @description the public reason, shown on the portal */
             reason: string;
+        };
+        WorkingDaysView: {
+            calendarVersion: string;
+            count: number;
+            counted: string[];
+            /**
+             * Format: date
+             * @description the last working day counted
+             */
+            date: string;
+            /**
+             * Format: date-time
+             * @description the end of that day, China time
+             */
+            dueAt: string;
+            /** Format: date */
+            from: string;
+            /** @description a counted or skipped day is in a year without a published arrangement */
+            provisional: boolean;
+            provisionalYears: number[];
+            skipped: components["schemas"]["SkippedDayView"][];
         };
     };
     responses: never;
@@ -5064,12 +6405,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegisteredApplicationView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -5195,12 +6537,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationDemandListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -5258,12 +6601,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationDemandView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -5357,12 +6701,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationDemandView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -5456,12 +6801,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationDemandView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -5611,12 +6957,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description the application after the step */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffApplicationView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -5751,7 +7099,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentLimitsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6067,12 +7417,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecalculationProgressView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6138,7 +7489,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkingDaysView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6164,7 +7517,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HolidayYearsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6190,12 +7545,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HolidayYearLoadedView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6324,12 +7680,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompilationRoundStepView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6458,12 +7815,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompilationRoundStepView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6530,12 +7888,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompilationRoundStepView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6621,12 +7980,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompilationRoundStepView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6715,12 +8075,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportedRowsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6797,12 +8158,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompilationRoundStepView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6887,12 +8249,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogImportReportView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -6965,12 +8328,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogSearchView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -7023,7 +8387,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogVersionListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -7066,12 +8432,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogDiffView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -7122,12 +8489,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogVersionDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -7178,12 +8546,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogActivationView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -7248,12 +8617,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogItemView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -7994,12 +9364,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffConsultationDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8139,12 +9510,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffConsultationDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8226,12 +9598,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffConsultationDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8316,12 +9689,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffConsultationDetailView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8583,12 +9957,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedItemView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8751,12 +10126,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemUpdateView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8843,12 +10219,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -8906,12 +10283,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UploadedAttachmentListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9056,12 +10434,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description the attachment as removed (removing twice is removing once) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemAttachmentView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9185,12 +10565,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemUpdateView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9284,12 +10665,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemUpdateView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9382,12 +10764,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description the incident as a concern of the item, to be handled like one */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConcernView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9478,12 +10862,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemInterpretationsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9561,12 +10946,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemInterpretationsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9621,12 +11007,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterpretationView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9704,12 +11091,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChannelLedgerResultView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -9891,12 +11279,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChannelLedgerResultView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10380,12 +11769,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemUpdateView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -10461,12 +11851,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemUpdateView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11122,7 +12513,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgDepartmentListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11166,12 +12559,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgDepartmentView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11244,12 +12638,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgDepartmentView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11327,12 +12722,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgHistoryView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11385,7 +12781,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgUserListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11429,12 +12827,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgUserView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11507,12 +12906,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgUserView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11590,12 +12990,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgHistoryView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11648,7 +13049,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReleasedFindingListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11688,12 +13091,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SweepStartedView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11744,12 +13148,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SweepProgressView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11814,12 +13219,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationReceiptView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -11890,12 +13296,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicApplicationStatusView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -12235,12 +13642,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentReceiptView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -12448,12 +13856,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicAttachmentListView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -12625,12 +14034,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemConsultationLinkView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -12825,7 +14235,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnualReportView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -12960,18 +14372,20 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description AnnualReportInputs: overview, rules, licensingDecisions, punishmentDecisions, compulsionDecisions, feesTenThousandYuan, applications, reviewLitigation, problems, otherMatters */
         requestBody: {
             content: {
-                "application/json": string;
+                "application/json": components["schemas"]["AnnualReportInputsBody"];
             };
         };
         responses: {
+            /** @description the report with the inputs saved */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnnualReportView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {
@@ -13251,12 +14665,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogGapsView"];
+                };
             };
             /** @description 输入无效: a field, query parameter or path segment fails validation or the input policy; `fields` names it */
             400: {

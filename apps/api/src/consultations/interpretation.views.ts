@@ -18,7 +18,8 @@ class InterpretationQaView {
   @ApiProperty() answer!: string;
 }
 
-export class InterpretationView {
+/** What staff and the portal both read of an interpretation; each adds its own view of the files. */
+export abstract class InterpretationContentView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: INTERPRETATION_FORMS }) form!: string;
   @ApiProperty({ example: '图解' }) formLabel!: string;
@@ -32,6 +33,9 @@ export class InterpretationView {
   @ApiProperty({ type: [InterpretationQaView], nullable: true }) questions!: InterpretationQaView[] | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) heldAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class InterpretationView extends InterpretationContentView {
   @ApiProperty({ type: [InterpretationFileView] }) attachments!: InterpretationFileView[];
 }
 

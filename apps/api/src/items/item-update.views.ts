@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { REVIEW_STAGES } from '@zwgk/domain';
+import { REVIEW_STAGES, ROLES } from '@zwgk/domain';
 import { ChannelConfirmationView } from './item.views';
 
 /**
@@ -14,7 +14,7 @@ const DISCLOSURE_STATES = ['DRAFT', 'IN_REVIEW', 'RETURNED', 'REJECTED', 'APPROV
 export class ItemUpdateOpenTaskView {
   @ApiProperty({ format: 'uuid' }) taskId!: string;
   @ApiProperty({ enum: REVIEW_STAGES }) stage!: string;
-  @ApiProperty({ example: 'reviewer', description: 'the role that decides it' }) role!: string;
+  @ApiProperty({ enum: ROLES, description: 'the role that decides it' }) role!: string;
   @ApiProperty() departmentCode!: string;
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
   @ApiProperty({ type: 'integer', description: 'the revision it reviews' }) revision!: number;

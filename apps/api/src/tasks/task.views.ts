@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { REVIEW_STAGES, ROLES } from '@zwgk/domain';
+import { ROLES } from '@zwgk/domain';
+import { ItemUpdateView } from '../items/item-update.views';
 
 /**
  * What the inbox answers (GET /api/tasks, /api/tasks/counts), documented for the OpenAPI document the web app's
@@ -51,7 +52,6 @@ export class InboxCountsView {
   @ApiProperty({ type: 'integer' }) dueSoonHours!: number;
 }
 
-const DISCLOSURE_STATES = ['DRAFT', 'IN_REVIEW', 'RETURNED', 'REJECTED', 'APPROVED', 'RELEASED', 'WITHDRAWN'] as const;
 const CLAIM_OUTCOMES = ['claimed', 'already-claimed-by-you', 'refused'] as const;
 
 /** GET /api/tasks/:id: one task with who holds it, for the review screen's claim / release / delegate buttons. */
@@ -82,56 +82,26 @@ export class TaskDelegatesView {
   @ApiProperty({ type: [DelegateView] }) items!: DelegateView[];
 }
 
-/** The human task the item's workflow waits on. */
-export class OpenTaskStateView {
-  @ApiProperty({ format: 'uuid' }) taskId!: string;
-  @ApiProperty({ enum: REVIEW_STAGES }) stage!: string;
-  @ApiProperty({ enum: ROLES }) role!: string;
-  @ApiProperty() departmentCode!: string;
-  @ApiProperty({ format: 'date-time' }) dueAt!: string;
-  @ApiProperty({ type: 'integer' }) revision!: number;
-  @ApiPropertyOptional({ description: 'whoever claimed it; only they may decide it until they unclaim' }) claimedBy?: string;
-  @ApiPropertyOptional({ description: 'set by a delegation: only this person may decide it' }) assignee?: string;
-  @ApiPropertyOptional() overdue?: boolean;
-}
-
-/** The item's workflow state as a task step leaves it (the workflow's answer to the Update). */
-export class ItemWorkflowStateView {
-  @ApiProperty({ format: 'uuid' }) itemId!: string;
-  @ApiProperty({ enum: DISCLOSURE_STATES }) state!: string;
-  @ApiProperty({ type: 'integer' }) revision!: number;
-  @ApiPropertyOptional({ format: 'date-time' }) releaseDueAt?: string;
-  @ApiPropertyOptional() releaseDueExplanation?: string;
-  @ApiPropertyOptional() releaseDueProvisional?: boolean;
-  @ApiPropertyOptional({ type: OpenTaskStateView, description: 'absent when no task is open' }) openTask?: OpenTaskStateView;
-  @ApiPropertyOptional({ format: 'date-time' }) releasedAt?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) scheduledReleaseAt?: string;
-  @ApiPropertyOptional({ type: 'integer', description: 'how many editions have been released' }) edition?: number;
-  @ApiPropertyOptional({ description: 'the open task or the statutory release deadline is overdue' }) overdue?: boolean;
-  @ApiPropertyOptional({ description: 'the release deadline passed with the item unreleased' }) releaseOverdue?: boolean;
-  @ApiPropertyOptional({ type: 'integer', description: 'the first release came this many working days late' }) releaseLateWorkingDays?: number;
-  @ApiPropertyOptional({ enum: REVIEW_STAGES, isArray: true }) reviewChain?: string[];
-}
 
 /** POST /api/tasks/:id/claim and /unclaim: who holds the task now. */
 export class TaskClaimView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: String, nullable: true, description: "the open task's holder after the step; null when nobody holds it" }) claimedBy!: string | null;
-  @ApiProperty({ type: ItemWorkflowStateView }) item!: ItemWorkflowStateView;
+  @ApiProperty({ type: ItemUpdateView }) item!: ItemUpdateView;
 }
 
 /** POST /api/tasks/:id/delegate: whom the task is delegated to now. */
 export class TaskDelegationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: String, nullable: true, description: "the open task's assignee after the step" }) assignee!: string | null;
-  @ApiProperty({ type: ItemWorkflowStateView }) item!: ItemWorkflowStateView;
+  @ApiProperty({ type: ItemUpdateView }) item!: ItemUpdateView;
 }
 
 /** POST /api/tasks/:id/complete: the decision taken and the item after it. */
 export class TaskDecisionView {
   @ApiProperty({ format: 'uuid' }) taskId!: string;
   @ApiProperty({ enum: ['approve', 'return', 'reject'] }) decision!: string;
-  @ApiProperty({ type: ItemWorkflowStateView }) item!: ItemWorkflowStateView;
+  @ApiProperty({ type: ItemUpdateView }) item!: ItemUpdateView;
 }
 
 /** What happened to one task of a bulk claim, with the status a single claim would have answered. */

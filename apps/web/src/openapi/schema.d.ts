@@ -4065,10 +4065,6 @@ export interface components {
             answer: string;
             question: string;
         };
-        InterpretationQuestionView: {
-            answer: string;
-            question: string;
-        };
         InterpretationView: {
             attachments: components["schemas"]["InterpretationFileView"][];
             body: string | null;
@@ -4295,9 +4291,9 @@ export interface components {
             revision: number;
             /**
              * @description the role that decides it
-             * @example reviewer
+             * @enum {string}
              */
-            role: string;
+            role: "drafter" | "reviewer" | "secrecy-reviewer" | "legal-reviewer" | "leader" | "disclosure-office" | "supervisor" | "admin";
             /** @enum {string} */
             stage: "preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off";
             /** Format: uuid */
@@ -4327,32 +4323,6 @@ export interface components {
             /** @description the release deadline found the item unreleased at its due instant */
             releaseOverdue?: boolean;
             /** @description the review chain of the current round */
-            reviewChain?: ("preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off")[];
-            revision: number;
-            /** Format: date-time */
-            scheduledReleaseAt?: string;
-            /** @enum {string} */
-            state: "DRAFT" | "IN_REVIEW" | "RETURNED" | "REJECTED" | "APPROVED" | "RELEASED" | "WITHDRAWN";
-        };
-        ItemWorkflowStateView: {
-            /** @description how many editions have been released */
-            edition?: number;
-            /** Format: uuid */
-            itemId: string;
-            /** @description absent when no task is open */
-            openTask?: components["schemas"]["OpenTaskStateView"];
-            /** @description the open task or the statutory release deadline is overdue */
-            overdue?: boolean;
-            /** Format: date-time */
-            releasedAt?: string;
-            /** Format: date-time */
-            releaseDueAt?: string;
-            releaseDueExplanation?: string;
-            releaseDueProvisional?: boolean;
-            /** @description the first release came this many working days late */
-            releaseLateWorkingDays?: number;
-            /** @description the release deadline passed with the item unreleased */
-            releaseOverdue?: boolean;
             reviewChain?: ("preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off")[];
             revision: number;
             /** Format: date-time */
@@ -4691,23 +4661,6 @@ export interface components {
             shortenedReason?: string;
             /** @example 县城义务教育学校布局规划（征求意见稿） */
             title: string;
-        };
-        OpenTaskStateView: {
-            /** @description set by a delegation: only this person may decide it */
-            assignee?: string;
-            /** @description whoever claimed it; only they may decide it until they unclaim */
-            claimedBy?: string;
-            departmentCode: string;
-            /** Format: date-time */
-            dueAt: string;
-            overdue?: boolean;
-            revision: number;
-            /** @enum {string} */
-            role: "drafter" | "reviewer" | "secrecy-reviewer" | "legal-reviewer" | "leader" | "disclosure-office" | "supervisor" | "admin";
-            /** @enum {string} */
-            stage: "preliminary-review" | "confidentiality-review" | "legality-review" | "sign-off";
-            /** Format: uuid */
-            taskId: string;
         };
         OpinionFeedbackDto: {
             /** @enum {string} */
@@ -5156,7 +5109,7 @@ export interface components {
             interpreterKindLabel: string;
             interpreterName: string;
             mediaUrl: string | null;
-            questions: components["schemas"]["InterpretationQuestionView"][] | null;
+            questions: components["schemas"]["InterpretationQaView"][] | null;
             title: string;
             transcript: string | null;
         };
@@ -6132,12 +6085,12 @@ export interface components {
             claimedBy: string | null;
             /** Format: uuid */
             id: string;
-            item: components["schemas"]["ItemWorkflowStateView"];
+            item: components["schemas"]["ItemUpdateView"];
         };
         TaskDecisionView: {
             /** @enum {string} */
             decision: "approve" | "return" | "reject";
-            item: components["schemas"]["ItemWorkflowStateView"];
+            item: components["schemas"]["ItemUpdateView"];
             /** Format: uuid */
             taskId: string;
         };
@@ -6154,7 +6107,7 @@ export interface components {
             assignee: string | null;
             /** Format: uuid */
             id: string;
-            item: components["schemas"]["ItemWorkflowStateView"];
+            item: components["schemas"]["ItemUpdateView"];
         };
         TaskView: {
             /** @description the user it was delegated to */

@@ -1,5 +1,5 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { checkScreen, expectText, failureScreenshots, signIn as signInAt } from '../support/browser';
+import type { BrowserContext } from 'playwright-core';
+import { checkScreen, chooseOption, expectText, failureScreenshots, signIn as signInAt } from '../support/browser';
 import { startOwnBrowserSystem, type OwnBrowserSystem } from '../support/own-browser-system';
 import type { RunningSystem } from '../support/running-system';
 
@@ -34,17 +34,12 @@ describe('the audit trail in the browser', () => {
     await own?.stop();
   });
 
-  async function choose(page: Page, label: string, option: string): Promise<void> {
-    await page.getByLabel(label, { exact: true }).click();
-    await page.locator('.t-popup .t-select-option', { hasText: option }).first().click();
-  }
-
   it('searches the trail, shows an item timeline with its chain check, and names the row changed behind the trigger', async () => {
     try {
       const supervisor = await signInAt(context, origin, 'office.supervisor');
       await supervisor.getByRole('link', { name: '审计日志' }).click();
       await supervisor.getByRole('heading', { name: '审计日志', level: 1 }).waitFor();
-      await choose(supervisor, '操作类型', '公开事项');
+      await chooseOption(supervisor, '操作类型', '公开事项');
       await supervisor.getByLabel('操作人').fill('edu.drafter');
       await supervisor.getByRole('button', { name: '查询' }).click();
       const created = supervisor.locator('.audit-results tr', { hasText: '创建草稿' });
@@ -98,7 +93,7 @@ describe('the audit trail in the browser', () => {
 
       const supervisor = await signInAt(context, origin, 'office.supervisor');
       await supervisor.getByRole('link', { name: '审计日志' }).click();
-      await choose(supervisor, '对象类型', '意见征集');
+      await chooseOption(supervisor, '对象类型', '意见征集');
       await supervisor.getByLabel('对象编号').fill(consultationId);
       await supervisor.getByRole('button', { name: '查询' }).click();
       const row = supervisor.locator('.audit-results tr', { hasText: '开始征集意见' });

@@ -1,5 +1,5 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { checkScreen, expectText, failureScreenshots, signIn as signInAt } from '../support/browser';
+import type { BrowserContext } from 'playwright-core';
+import { checkScreen, chooseOption, expectText, failureScreenshots, signIn as signInAt } from '../support/browser';
 import { startOwnBrowserSystem, type OwnBrowserSystem } from '../support/own-browser-system';
 import type { RunningSystem } from '../support/running-system';
 
@@ -24,11 +24,6 @@ describe('review chains in the browser', () => {
     await own?.stop();
   });
 
-  async function choose(page: Page, label: string, option: string): Promise<void> {
-    await page.getByLabel(label, { exact: true }).click();
-    await page.locator('.t-popup .t-select-option', { hasText: option }).first().click();
-  }
-
   it('sets a chain for a department and for one of its catalog rows, and shows them in the tree', async () => {
     try {
       const admin = await signInAt(context, origin, 'admin');
@@ -40,7 +35,7 @@ describe('review chains in the browser', () => {
       // 县教育局, every row: the default without 合法性审查.
       await admin.getByRole('button', { name: '设置审核流程' }).click();
       const dialog = admin.locator('.t-dialog');
-      await choose(admin, '适用部门', '县教育局');
+      await chooseOption(admin, '适用部门', '县教育局');
       await dialog.locator('label.t-checkbox', { hasText: '合法性审查' }).click();
       // 保密审查 and 签发 are in every chain: their boxes cannot be unticked.
       expect(await dialog.locator('label.t-checkbox', { hasText: '保密审查' }).locator('input').isDisabled()).toBe(true);
@@ -51,8 +46,8 @@ describe('review chains in the browser', () => {
 
       // 县教育局's EDU-001: no 初审 either.
       await admin.getByRole('button', { name: '设置审核流程' }).click();
-      await choose(admin, '适用部门', '县教育局');
-      await choose(admin, '适用目录事项', 'EDU-001');
+      await chooseOption(admin, '适用部门', '县教育局');
+      await chooseOption(admin, '适用目录事项', 'EDU-001');
       await dialog.locator('label.t-checkbox', { hasText: '初审' }).click();
       await dialog.locator('label.t-checkbox', { hasText: '合法性审查' }).click();
       await dialog.getByRole('button', { name: '保存审核流程' }).click();

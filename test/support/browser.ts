@@ -124,6 +124,12 @@ export async function signIn(context: BrowserContext, origin: string, username: 
 }
 
 /** Waits until the first match contains the text; after 30 s fails with what it does contain. */
+/** Picks `option` in the TDesign Select labelled `label`: its options open in a popup outside the control. */
+export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator('.t-popup .t-select-option', { hasText: option }).first().click();
+}
+
 export async function expectText(locator: Locator, text: string): Promise<void> {
   await locator.first().waitFor();
   const deadline = Date.now() + 30_000;

@@ -244,20 +244,21 @@ describe('recorded workflow histories', () => {
       // Since the lean item (patched 'lean-item'), a released item's run completes at the release and a
       // withdrawal runs in a run of its own: both are recorded. The histories older code wrote stay, under their names.
       const releasedRun = (handle: ItemHandle) => env.client.workflow.getHandle(handle.workflowId, releasedRuns.get(handle));
-      // The item's scenarios are recorded under the name of the latest change to its release: 'one-step-' since
-      // the one release activity, 签发 releasing in its own step, the draft step computing its deadline and the
-      // overdue path in one step. The 'lean-' and older fixtures are what earlier code wrote, replayed as they are.
+      // The item's scenarios are recorded under the name of the latest change to its histories: 'at-once-' since a
+      // new run asks for every item patch with one marker ('every-item-patch-at-once'). The 'one-step-' (one release
+      // activity, 签发 releasing in its own step, the draft step computing its deadline, the overdue path in one step),
+      // 'lean-' and older fixtures are what earlier code wrote, replayed as they are.
       const scenarios = [
-        ['one-step-released', releasedRun(released)],
-        ['one-step-reopened-and-withdrawn', released],
-        ['one-step-returned-revised-rejected', rejected],
-        ['one-step-overdue-extended-released', releasedRun(late)],
+        ['at-once-released', releasedRun(released)],
+        ['at-once-reopened-and-withdrawn', released],
+        ['at-once-returned-revised-rejected', rejected],
+        ['at-once-overdue-extended-released', releasedRun(late)],
         ['demand-overdue-answered', demand],
-        ['one-step-release-overdue-extended-released-late', releasedRun(statutory)],
+        ['at-once-release-overdue-extended-released-late', releasedRun(statutory)],
         ['application-notified-corrected-extended-fee-replied', application],
-        ['one-step-release-extended-publicity-ended', publicized],
+        ['at-once-release-extended-publicity-ended', publicized],
         ['application-demand-reminded-overdue-answered-closed', applicationDemand],
-        ['one-step-scheduled-release', scheduled],
+        ['at-once-scheduled-release', scheduled],
       ] as const;
       for (const [name, handle] of scenarios) {
         await handle.result();
@@ -298,6 +299,8 @@ describe('recorded workflow histories', () => {
     ['sign-off-releases', 'one-step-released'],
     ['draft-step-computes-deadline', 'one-step-released'],
     ['release-overdue-in-one-step', 'one-step-release-overdue-extended-released-late'],
+    ['every-item-patch-at-once', 'at-once-released'],
+    ['every-item-patch-at-once', 'at-once-scheduled-release'],
   ])('with patch %s forced off, %s no longer replays', async (patchId, name) => {
     const code = readFileSync(testServers().workflowBundlePath, 'utf8');
     const literal = new RegExp(`(['"])${patchId}\\1`, 'g');

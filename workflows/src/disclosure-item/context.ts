@@ -1,4 +1,4 @@
-import { ActivityFailure, type ApplicationFailure, condition, proxyActivities, proxyLocalActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, type ApplicationFailure, condition, patched, proxyActivities, proxyLocalActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { DisclosureActivities } from '@zwgk/activities';
 import { DepartmentIdAttribute, DisclosureStateAttribute, type ActorRef, type DisclosureItemInput, type DisclosureItemView } from '@zwgk/contracts';
@@ -31,6 +31,8 @@ export interface ItemContext {
   readonly workflowId: string;
   /** patched('lean-item'): see patches.ts. */
   readonly lean: boolean;
+  /** patched(id), answered true without asking in a run that took every item patch at once (see patches.ts). */
+  readonly patched: (patchId: string) => boolean;
   /** The calendar's answers: local activities in a lean history, full activities in an older one. */
   readonly calendar: Activities;
   readonly now: () => string;
@@ -70,7 +72,7 @@ function channelRequestOf(input: DisclosureItemInput, channel: string, release: 
   };
 }
 
-export function createItemContext(input: DisclosureItemInput, s: ItemState, lean: boolean): ItemContext {
+export function createItemContext(input: DisclosureItemInput, s: ItemState, lean: boolean, everyPatchAtOnce: boolean): ItemContext {
   const workflowId = workflowInfo().workflowId;
   const now = () => new Date().toISOString();
   const auditRecord = (step: string, fields: AuditFields): AuditRecord => ({ eventKey: `${workflowId}:${step}`, itemId: input.itemId, occurredAt: now(), ...fields });
@@ -149,6 +151,7 @@ export function createItemContext(input: DisclosureItemInput, s: ItemState, lean
     s,
     workflowId,
     lean,
+    patched: (patchId) => everyPatchAtOnce || patched(patchId),
     calendar: lean ? calendarLookups : activities,
     now,
     view,

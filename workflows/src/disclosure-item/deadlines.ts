@@ -1,4 +1,3 @@
-import { patched } from '@temporalio/workflow';
 import { releaseDeadlineRequestOf, ReleaseDueAtAttribute, type ActorRef, type DisclosureItemView, type ExtendDeadlineRequest, type RecalculateDeadlinesRequest } from '@zwgk/contracts';
 import type { Deadline } from '@zwgk/domain/workflow';
 import { refusalOf } from '../workflow-support';
@@ -36,7 +35,7 @@ async function extend(ctx: ItemContext, request: ExtendDeadlineRequest, step: nu
     const next = await calendar.computeExtendedDeadline({ dueAt: previous.dueAt, workingDays: request.workingDays });
     const recorded: Deadline = { ...next, explanation: `${previous.explanation}；督查延期${request.workingDays}个工作日：${request.reason}，截止${next.dueDate}` };
     // The bare extension knew nothing of the rule: since the patch the workflow keeps what the read model records, and the rule's 公示期.
-    s.releaseDeadline = patched(EXTENSION_KEEPS_RELEASE_RULE) ? { ...recorded, ...(previous.publicityPeriod ? { publicityPeriod: previous.publicityPeriod } : {}) } : next;
+    s.releaseDeadline = ctx.patched(EXTENSION_KEEPS_RELEASE_RULE) ? { ...recorded, ...(previous.publicityPeriod ? { publicityPeriod: previous.publicityPeriod } : {}) } : next;
     await activities.recordReleaseDeadline({ itemId: input.itemId, deadline: recorded });
     ctx.upsert([{ key: ReleaseDueAtAttribute, value: new Date(next.dueAt) }]);
     await auditExtension(ctx, step, request.actor, request.reason, { target: 'release', from: previous.dueAt, to: next.dueAt, workingDays: request.workingDays });
@@ -90,7 +89,7 @@ export async function recalculateDeadlines(ctx: ItemContext, request: Recalculat
 async function recalculatedReleaseDeadline(ctx: ItemContext): Promise<Deadline> {
   const { s, input, calendar } = ctx;
   const base = await calendar.computeReleaseDeadline(releaseDeadlineRequestOf(input));
-  if (s.releaseExtensions.length === 0 || !patched(RECALCULATION_KEEPS_EXTENSIONS)) return base;
+  if (s.releaseExtensions.length === 0 || !ctx.patched(RECALCULATION_KEEPS_EXTENSIONS)) return base;
   const workingDays = s.releaseExtensions.reduce((sum, extension) => sum + extension.workingDays, 0);
   const extended = await calendar.computeExtendedDeadline({ dueAt: base.dueAt, workingDays });
   const granted = s.releaseExtensions.map((extension) => `督查延期${extension.workingDays}个工作日：${extension.reason}`).join('；');

@@ -43,7 +43,7 @@ import {
   withdrawalRefusal,
   type Refusal,
 } from './guards';
-import { LEAN_ITEM, RELEASE_DEADLINE_TIMER } from './patches';
+import { EVERY_ITEM_PATCH_AT_ONCE, LEAN_ITEM, RELEASE_DEADLINE_TIMER } from './patches';
 import { confirmManualChannel, interpretationPending, recordInterpretationOverdue, retryChannelRelease, withdraw } from './release';
 import { reviewSignAndRelease, startNewEdition } from './review-chain';
 import { initialItemState } from './state';
@@ -63,11 +63,13 @@ function reject(refusal: Refusal | undefined): void {
  * escalation at it. This file holds the handlers and the main loop; review-chain.ts and release.ts the steps.
  */
 export async function disclosureItemWorkflow(input: DisclosureItemInput): Promise<DisclosureItemView> {
-  const lean = patched(LEAN_ITEM);
+  // Asked first: a new run takes every item patch with one marker (see patches.ts).
+  const everyPatchAtOnce = patched(EVERY_ITEM_PATCH_AT_ONCE);
+  const lean = everyPatchAtOnce || patched(LEAN_ITEM);
   // Restored from input.resume (continued as new, or re-opened) before any handler is registered, because
   // buffered Updates are validated as soon as their handler is set.
   const s = initialItemState(input);
-  const ctx = createItemContext(input, s, lean);
+  const ctx = createItemContext(input, s, lean, everyPatchAtOnce);
   const { view } = ctx;
 
   setHandler(disclosureItemViewQuery, view);
@@ -145,7 +147,7 @@ export async function disclosureItemWorkflow(input: DisclosureItemInput): Promis
   if (!input.resume) {
     // 1. The draft, with its statutory deadline (a draft that cannot be recorded ends the workflow, refused).
     await recordDraft(ctx);
-    if (lean || patched(RELEASE_DEADLINE_TIMER)) startReleaseTimer(ctx);
+    if (lean || ctx.patched(RELEASE_DEADLINE_TIMER)) startReleaseTimer(ctx);
 
     // 2–4. Review, sign-off and release of the first edition.
     if ((await reviewSignAndRelease(ctx, undefined)) === 'rejected') {

@@ -1,4 +1,4 @@
-import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, patched } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition } from '@temporalio/workflow';
 import { releaseDeadlineRequestOf, ReleaseDueAtAttribute, type DisclosureItemView, type ReviseRequest } from '@zwgk/contracts';
 import type { Deadline } from '@zwgk/domain/workflow';
 import { refusalOf } from '../workflow-support';
@@ -31,7 +31,7 @@ export async function recordDraft(ctx: ItemContext): Promise<void> {
     detail: { catalogItemCode: input.catalogItem.code, catalogVersionId: input.catalogVersionId, ...(deadline ? { releaseDueAt: deadline.dueAt, why: deadline.explanation, calendarVersion: deadline.calendarVersion } : {}) },
   });
   let deadline: Deadline;
-  if (lean && patched(DRAFT_STEP_COMPUTES_DEADLINE)) {
+  if (lean && ctx.patched(DRAFT_STEP_COMPUTES_DEADLINE)) {
     // One step: the deadline, the draft, its audit row (completed with the deadline) and its release reminder.
     try {
       const step = await activities.recordDraftStep({ input, deadlineRequest: releaseDeadlineRequestOf(input), createdAt: now(), audit: ctx.auditRecord('created', created()) });

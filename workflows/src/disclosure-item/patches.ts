@@ -39,3 +39,10 @@ export const SIGN_OFF_RELEASES = 'sign-off-releases';
 export const DRAFT_STEP_COMPUTES_DEADLINE = 'draft-step-computes-deadline';
 /** patched(): the statutory release deadline passing unreleased is one step: the flag, its audit row and both notices. */
 export const RELEASE_OVERDUE_IN_ONE_STEP = 'release-overdue-in-one-step';
+/**
+ * patched(): a new run takes every patch above at once, asking only this one. Each patch asked for on its own
+ * adds a marker and the SDK's TemporalChangeVersion upsert (a visibility write) to a new history; this leaves
+ * one of each. A history recorded before it asks the patches one by one, as it did. A patch added later is
+ * asked for on its own (or a later id like this one takes it in too).
+ */
+export const EVERY_ITEM_PATCH_AT_ONCE = 'every-item-patch-at-once';

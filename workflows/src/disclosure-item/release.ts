@@ -1,4 +1,4 @@
-import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import type { DisclosureActivities } from '@zwgk/activities';
 import { DisclosureStateAttribute, OverdueAttribute, type ChannelConfirmation, type ChannelLedgerResult, type ConfirmManualChannelRequest, type RetryChannelReleaseRequest } from '@zwgk/contracts';
 import { contentFingerprint, releaseChannelsOf } from '@zwgk/domain/workflow';
@@ -52,7 +52,7 @@ export async function releaseEdition(ctx: ItemContext): Promise<'released'> {
     detail: { edition: s.edition, channels: channelOutcomes, contentHash, revision: s.revision, ...(s.content.interpretation ? { interpretation: 'released together' } : {}), ...(timing ?? {}) },
   });
   ctx.upsert([{ key: OverdueAttribute, value: false }]);
-  if (patched(PUBLICITY_PERIOD)) {
+  if (ctx.patched(PUBLICITY_PERIOD)) {
     // 公示N个工作日: the period starts with the release; the post-release loop's timer closes it.
     const publicity = await activities.computePublicityPeriod({ releasedAt: release.releasedAt, rule: input.catalogItem.timeLimit.rule });
     if (publicity) {
@@ -61,7 +61,7 @@ export async function releaseEdition(ctx: ItemContext): Promise<'released'> {
       s.publicityEndsAt = publicity.endsAt;
     }
   }
-  if (input.catalogItem.needsInterpretation || (input.normativeDocument && patched(NORMATIVE_DOCUMENTS_NEED_INTERPRETATION))) await trackInterpretation(ctx, release);
+  if (input.catalogItem.needsInterpretation || (input.normativeDocument && ctx.patched(NORMATIVE_DOCUMENTS_NEED_INTERPRETATION))) await trackInterpretation(ctx, release);
   if (!s.signOffAnswered) s.completedSteps++; // an immediate 签发 answers once the item is released
   return 'released';
 }
@@ -74,7 +74,7 @@ export async function releaseEdition(ctx: ItemContext): Promise<'released'> {
  */
 async function releaseLean(ctx: ItemContext, release: ReleasedEdition, timedRelease: boolean, contentHash: string): Promise<'released'> {
   const { s, input, auditRecord } = ctx;
-  if (patched(RELEASE_IN_ONE_ACTIVITY)) {
+  if (ctx.patched(RELEASE_IN_ONE_ACTIVITY)) {
     if (timedRelease) await s.releaseTimer; // an overdue notice under way is written before the release's timing overwrites its flag
     const outcome = await activities.releaseEverywhere(releaseEverywhereRequest(ctx, release, timedRelease));
     return releasedLean(ctx, release, outcome);

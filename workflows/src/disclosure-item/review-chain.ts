@@ -1,4 +1,4 @@
-import { condition, patched, uuid4 } from '@temporalio/workflow';
+import { condition, uuid4 } from '@temporalio/workflow';
 import type { DisclosureActivities } from '@zwgk/activities';
 import { DisclosureStateAttribute, DueAtAttribute, OverdueAttribute, StageAttribute, type ActorRef, type CompleteTaskRequest, type OpenTaskView } from '@zwgk/contracts';
 import { contentFingerprint, REVIEW_STAGE_LABELS, STAGE_ROLE, type ReviewStage } from '@zwgk/domain/workflow';
@@ -243,7 +243,7 @@ async function runLeanReviewChain(ctx: ItemContext, stages: readonly ReviewStage
       const outcome = leanDecisionOutcome(ctx, decision, stage, next, decidedAt);
       const step = { itemId: input.itemId, closeTask, ...outcome.step, audit: [decided, ...outcome.audit] };
       try {
-        if (!next && decision.decision === 'approve' && releasesNow(decision) && patched(SIGN_OFF_RELEASES)) {
+        if (!next && decision.decision === 'approve' && releasesNow(decision) && ctx.patched(SIGN_OFF_RELEASES)) {
           signedOff = await signOffAndRelease(ctx, step);
           break;
         }

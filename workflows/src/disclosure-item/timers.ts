@@ -1,4 +1,3 @@
-import { patched } from '@temporalio/workflow';
 import { DueAtAttribute, OverdueAttribute } from '@zwgk/contracts';
 import { REVIEW_STAGE_LABELS, type ReviewStage } from '@zwgk/domain/workflow';
 import { DueTime } from '../due-time';
@@ -101,7 +100,7 @@ export function startReleaseTimer(ctx: ItemContext): void {
         { key: `${workflowId}:release-overdue:${count}`, to: { role: 'supervisor' }, kind: 'release-overdue', title, body, itemId: input.itemId },
         { key: `${workflowId}:release-overdue-head:${count}`, to: { role: 'reviewer', departmentCode }, kind: 'release-overdue', title, body, itemId: input.itemId },
       ];
-      if (lean && patched(RELEASE_OVERDUE_IN_ONE_STEP)) {
+      if (lean && ctx.patched(RELEASE_OVERDUE_IN_ONE_STEP)) {
         // One step: the flag, its audit row and both notices.
         await activities.recordReleaseOverdueStep({ itemId: input.itemId, at: now(), audit: auditRecord(`release-overdue:${count}`, overdue), notices });
         upsertDueAttributes(ctx);

@@ -8,22 +8,20 @@ import type { AuditEventRecord } from './audit.activities';
 import { extendedDeadline, stageDeadline, taskReminderAt } from './calendar.activities';
 import { calendarSource } from './calendar-source';
 import {
-  refreshItemOverdue,
+  editionInsert,
   writeCloseTask,
   writeContent,
   writeDraft,
-  writeEdition,
-  writeItemState,
+  writeItemRow,
   writeOpenTask,
   writePublicityPeriod,
-  writeSignOff,
   type CloseReviewTaskRequest,
   type ContentChange,
   type EditionRecord,
   type ItemStateChange,
   type SignOffRecord,
 } from './projection.activities';
-import { releaseReminderAt, writeReleaseTiming } from './release-deadline.activities';
+import { releaseReminderAt, releaseTimingOf } from './release-deadline.activities';
 import { resolveReviewChainWith, type ResolvedReviewChain, type ReviewChainRequest } from './review.activities';
 
 /**
@@ -90,10 +88,11 @@ export interface ReleaseStepOutcome {
 
 /** One human step's writes, inside the caller's transaction (see ItemStep). */
 export async function writeItemStep(manager: EntityManager, current: WorkingDayCalendar | undefined, step: ItemStep): Promise<ItemStepOutcome> {
+  // Closing the task settles the item's overdue flag in the same statement; a task opened below is not overdue yet.
   if (step.closeTask) await writeCloseTask(manager, step.closeTask);
   if (step.content) await writeContent(manager, { itemId: step.itemId, ...step.content });
-  if (step.state) await writeItemState(manager, { itemId: step.itemId, ...step.state });
-  if (step.signOff) await writeSignOff(manager, { itemId: step.itemId, ...step.signOff });
+  // The state and the sign-off are columns of the same row: one UPDATE.
+  if (step.state || step.signOff) await writeItemRow(manager, step.itemId, { state: step.state, signOff: step.signOff });
   const reviewChain = step.resolveChain ? await resolveReviewChainWith(manager, step.resolveChain) : undefined;
   let openedTask: OpenedTask | undefined;
   if (step.openTask && current) {
@@ -103,7 +102,6 @@ export async function writeItemStep(manager: EntityManager, current: WorkingDayC
     openedTask = { taskId: step.openTask.taskId, stage, role: STAGE_ROLE[stage], dueAt: due.dueAt, dueExplanation: due.explanation, reminderAt: taskReminderAt(current, due.dueAt) };
     await writeOpenTask(manager, { ...openedTask, itemId: step.itemId, departmentCode: step.openTask.departmentCode, revision: step.openTask.revision });
   }
-  if (step.closeTask || step.openTask) await refreshItemOverdue(manager, { itemId: step.itemId });
   for (const event of step.audit) {
     const withChain = reviewChain && event.eventKey === step.chainInto;
     await writeAuditEvent(manager, withChain ? { ...event, detail: { ...event.detail, reviewChain: reviewChain.stages, policyId: reviewChain.policyId } } : event);
@@ -115,9 +113,9 @@ export async function writeItemStep(manager: EntityManager, current: WorkingDayC
 export async function writeReleaseStep(manager: EntityManager, current: WorkingDayCalendar, step: ReleaseStep): Promise<ReleaseStepOutcome> {
   const itemId = step.edition.itemId;
   for (const event of step.before) await writeAuditEvent(manager, event);
-  await writeEdition(manager, step.edition);
-  await writeItemState(manager, { itemId, ...step.state });
-  const timing = step.timedAgainst ? await writeReleaseTiming(manager, current, { itemId, dueAt: step.timedAgainst, releasedAt: step.edition.releasedAt }) : undefined;
+  const timing = step.timedAgainst ? releaseTimingOf(current, { dueAt: step.timedAgainst, releasedAt: step.edition.releasedAt }) : undefined;
+  // The edition's row, and on the item's row its state, the edition shown and the release's timing: one statement.
+  await writeItemRow(manager, itemId, { state: step.state, currentEdition: step.edition.edition, releaseTiming: timing }, editionInsert(step.edition));
   await writeAuditEvent(manager, { ...step.released, detail: { ...step.released.detail, ...(timing && step.timedAgainst ? { dueAt: step.timedAgainst, ...timing } : {}) } });
   let publicity: ReleaseStepOutcome['publicity'];
   if (step.publicity) {

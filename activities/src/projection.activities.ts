@@ -34,18 +34,16 @@ export interface ItemStateChange {
 /**
  * The content of one revision (稿), for the revision diff: an upsert, so the row holds the revision's content
  * as last recorded and a retry writes the same. The formed date and channels are the item's (they do not change).
- * `firstOnly`: the draft's own row, which a retried recordDraft must not write over a later edit of.
  */
 async function recordRevisionContent(
   manager: EntityManager,
   content: { itemId: string; revision: number; title: string; body: string; interpretation?: string; at: string },
-  firstOnly = false,
 ): Promise<void> {
   await manager.query(
     `INSERT INTO item_revisions (item_id, revision, title, body, interpretation, formed_at, channels, recorded_at)
      SELECT id, $2, $3, $4, $5, formed_at, channels, $6 FROM disclosure_items WHERE id = $1
-     ON CONFLICT (item_id, revision) DO ${firstOnly ? 'NOTHING' : `UPDATE
-       SET title = EXCLUDED.title, body = EXCLUDED.body, interpretation = EXCLUDED.interpretation, recorded_at = EXCLUDED.recorded_at`}`,
+     ON CONFLICT (item_id, revision) DO UPDATE
+       SET title = EXCLUDED.title, body = EXCLUDED.body, interpretation = EXCLUDED.interpretation, recorded_at = EXCLUDED.recorded_at`,
     [content.itemId, content.revision, content.title, content.body, content.interpretation ?? null, content.at],
   );
 }
@@ -87,31 +85,71 @@ export interface SignOffRecord {
 
 export async function writeDraft(manager: EntityManager, request: { input: DisclosureItemInput; deadline: Deadline; createdAt: string }): Promise<void> {
   const { input, deadline } = request;
+  // The item and its first revision's content in one statement (the revision's foreign key is checked at its
+  // end, when both rows exist). Neither overwrites: a retried draft must not write over a later edit.
   await manager.query(
-    `INSERT INTO disclosure_items (id, catalog_version_id, catalog_item_code, department_code, drafter_username, title,
-       body, formed_at, channels, state, revision, release_due_at, release_due_explanation, release_due_provisional,
-       created_at, updated_at, normative_document, interpretation)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'DRAFT',1,$10,$11,$12,$13,$13,$14,$15)
-     ON CONFLICT (id) DO NOTHING`,
+    `WITH item AS (
+       INSERT INTO disclosure_items (id, catalog_version_id, catalog_item_code, department_code, drafter_username, title,
+         body, formed_at, channels, state, revision, release_due_at, release_due_explanation, release_due_provisional,
+         created_at, updated_at, normative_document, interpretation)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'DRAFT',1,$10,$11,$12,$13,$13,$14,$15)
+       ON CONFLICT (id) DO NOTHING)
+     INSERT INTO item_revisions (item_id, revision, title, body, interpretation, formed_at, channels, recorded_at)
+     VALUES ($1, 1, $6, $7, $15, $8, $9, $13)
+     ON CONFLICT (item_id, revision) DO NOTHING`,
     [
       input.itemId, input.catalogVersionId, input.catalogItem.code, input.drafter.departmentCode, input.drafter.username,
       input.title, input.body, input.formedAt, input.channels, deadline.dueAt, deadline.explanation, deadline.provisional,
       request.createdAt, input.normativeDocument ?? false, input.interpretation ?? null,
     ],
   );
-  await recordRevisionContent(manager, { itemId: input.itemId, revision: 1, title: input.title, body: input.body, interpretation: input.interpretation, at: request.createdAt }, true);
 }
 
 export async function writeItemState(sql: SqlRunner, change: ItemStateChange): Promise<void> {
-  await sql.query(
-    `UPDATE disclosure_items
-        SET state = $2::varchar, revision = $3::int, updated_at = $4::timestamptz,
-            released_at = COALESCE($5::timestamptz, released_at),
-            withdrawn_at = CASE WHEN $2::varchar = 'WITHDRAWN' THEN $4::timestamptz ELSE withdrawn_at END,
-            withdrawal_reason = COALESCE($6::text, withdrawal_reason)
-      WHERE id = $1`,
-    [change.itemId, change.state, change.revision, change.at, change.releasedAt ?? null, change.withdrawalReason ?? null],
-  );
+  await writeItemRow(sql, change.itemId, { state: change });
+}
+
+/** What a step sets on the item's own row; written together as one UPDATE (see writeItemRow). */
+export interface ItemRowChange {
+  readonly state?: Omit<ItemStateChange, 'itemId'>;
+  readonly signOff?: Omit<SignOffRecord, 'itemId'>;
+  /** The edition the portal shows from now on (never an older one than it shows). */
+  readonly currentEdition?: number;
+  /** The first release against the statutory deadline: no longer outstanding, on time or late by so many working days. */
+  readonly releaseTiming?: { readonly late: boolean; readonly workingDaysLate: number };
+}
+
+/**
+ * The item row's changes of one step in ONE statement, instead of one UPDATE each. `before`: a data-modifying
+ * CTE (its own parameters numbered from $1) that goes with them, such as the edition being released.
+ */
+export async function writeItemRow(sql: SqlRunner, itemId: string, change: ItemRowChange, before?: { cte: string; parameters: unknown[] }): Promise<void> {
+  const parameters: unknown[] = [...(before?.parameters ?? []), itemId];
+  const p = (value: unknown) => `$${parameters.push(value)}`;
+  const sets: string[] = [];
+  // As when each was its own UPDATE in this order: the state's instant, unless a sign-off or the timing followed (now).
+  const stampedNow = change.signOff !== undefined || change.releaseTiming !== undefined || change.state === undefined;
+  if (change.state) {
+    const state = p(change.state.state);
+    const at = p(change.state.at);
+    sets.push(
+      `state = ${state}::varchar`,
+      `revision = ${p(change.state.revision)}::int`,
+      `released_at = COALESCE(${p(change.state.releasedAt ?? null)}::timestamptz, released_at)`,
+      `withdrawn_at = CASE WHEN ${state}::varchar = 'WITHDRAWN' THEN ${at}::timestamptz ELSE withdrawn_at END`,
+      `withdrawal_reason = COALESCE(${p(change.state.withdrawalReason ?? null)}::text, withdrawal_reason)`,
+    );
+    if (!stampedNow) sets.push(`updated_at = ${at}::timestamptz`);
+  }
+  if (stampedNow && (change.state || change.signOff || change.releaseTiming)) sets.push('updated_at = now()');
+  if (change.signOff) sets.push(`signed_content_hash = ${p(change.signOff.contentHash)}`, `scheduled_release_at = ${p(change.signOff.scheduledReleaseAt ?? null)}::timestamptz`);
+  if (change.currentEdition !== undefined) sets.push(`current_edition = GREATEST(coalesce(current_edition, 0), ${p(change.currentEdition)}::int)`);
+  if (change.releaseTiming) {
+    const { late, workingDaysLate } = change.releaseTiming;
+    sets.push('release_overdue = false', `released_late = ${p(late)}::boolean`, `release_late_working_days = ${p(late ? workingDaysLate : null)}::int`);
+  }
+  const itemParameter = `$${(before?.parameters.length ?? 0) + 1}`;
+  await sql.query(`${before ? `WITH ${before.cte} ` : ''}UPDATE disclosure_items SET ${sets.join(', ')} WHERE id = ${itemParameter}`, parameters);
 }
 
 /** The 公示期 of a released item (from computePublicityPeriod), shown on its public page. */
@@ -138,22 +176,23 @@ export async function writeContent(manager: EntityManager, request: ContentChang
   await recordRevisionContent(manager, { itemId: request.itemId, revision, title: request.title, body: request.body, interpretation: request.interpretation, at: new Date().toISOString() });
 }
 
+/** The edition's own row, as a data-modifying CTE for writeItemRow: stored once, whatever the retries. */
+export function editionInsert(request: EditionRecord): { cte: string; parameters: unknown[] } {
+  return {
+    cte: `edition AS (
+      INSERT INTO item_editions (item_id, edition, revision, title, body, interpretation, content_hash, released_at)
+      VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (item_id, edition) DO NOTHING)`,
+    parameters: [request.itemId, request.edition, request.revision, request.title, request.body, request.interpretation ?? null, request.contentHash, request.releasedAt],
+  };
+}
+
 /** A released edition; the public portal switches to it. Retries store it once. */
-export async function writeEdition(manager: EntityManager, request: EditionRecord): Promise<void> {
-  await manager.query(
-    `INSERT INTO item_editions (item_id, edition, revision, title, body, interpretation, content_hash, released_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (item_id, edition) DO NOTHING`,
-    [request.itemId, request.edition, request.revision, request.title, request.body, request.interpretation ?? null, request.contentHash, request.releasedAt],
-  );
-  await manager.query(`UPDATE disclosure_items SET current_edition = GREATEST(coalesce(current_edition, 0), $2) WHERE id = $1`, [request.itemId, request.edition]);
+export async function writeEdition(sql: SqlRunner, request: EditionRecord): Promise<void> {
+  await writeItemRow(sql, request.itemId, { currentEdition: request.edition }, editionInsert(request));
 }
 
 export async function writeSignOff(sql: SqlRunner, request: SignOffRecord): Promise<void> {
-  await sql.query(`UPDATE disclosure_items SET signed_content_hash = $2, scheduled_release_at = $3, updated_at = now() WHERE id = $1`, [
-    request.itemId,
-    request.contentHash,
-    request.scheduledReleaseAt ?? null,
-  ]);
+  await writeItemRow(sql, request.itemId, { signOff: request });
 }
 
 export async function writeOpenTask(sql: SqlRunner, request: OpenReviewTaskRequest): Promise<void> {
@@ -165,11 +204,21 @@ export async function writeOpenTask(sql: SqlRunner, request: OpenReviewTaskReque
   );
 }
 
+/**
+ * Closes the decided task. The item is overdue while one of its open tasks is, so closing an overdue task may
+ * clear the item's flag: that is settled in the same statement, and only then (closing a task that is not
+ * overdue changes nothing about the item's flag). The statement's reads see the task still open, hence `id <> $1`.
+ */
 export async function writeCloseTask(sql: SqlRunner, request: CloseReviewTaskRequest): Promise<void> {
   await sql.query(
-    `UPDATE review_tasks
-        SET state = 'completed', decision = $2, comment = $3, decided_by = $4, completed_at = $5
-      WHERE id = $1 AND state = 'open'`,
+    `WITH closed AS (
+       UPDATE review_tasks
+          SET state = 'completed', decision = $2, comment = $3, decided_by = $4, completed_at = $5
+        WHERE id = $1 AND state = 'open'
+       RETURNING item_id, overdue)
+     UPDATE disclosure_items
+        SET overdue = EXISTS (SELECT 1 FROM review_tasks WHERE item_id = disclosure_items.id AND state = 'open' AND overdue AND id <> $1)
+      WHERE id = (SELECT item_id FROM closed WHERE overdue)`,
     [request.taskId, request.decision, request.comment ?? null, request.decidedBy, request.decidedAt],
   );
 }
@@ -277,9 +326,9 @@ export function createProjectionActivities(dataSource: DataSource) {
       );
     },
 
+    /** Closes the task; the item's overdue flag follows in the same statement (see writeCloseTask). */
     async closeReviewTask(request: CloseReviewTaskRequest): Promise<void> {
       await writeCloseTask(dataSource, request);
-      await refreshItemOverdue(dataSource, { taskId: request.taskId });
     },
   };
 }

@@ -27,7 +27,8 @@ interface PostgresDriverInternals {
  * Keeps one calendar per DataSource for as long as nobody loads a holiday table: one connection LISTENs on
  * the table's channel and every notice (or the connection's loss) drops the calendar. While it is not
  * listening (not connected yet, or connection lost), each use asks the table for its newest row instead, as
- * one query. So a new arrangement is used by the next computation either way, without a query per use.
+ * one query. Postgres sends the notice when the load commits, so a computation started after the load's notice
+ * has arrived (milliseconds) uses it; one that must not depend even on that asks with `checkEachUse`.
  */
 class HolidayTableWatch {
   /** Counts notices and lost connections: a calendar loaded under an older count is stale. */

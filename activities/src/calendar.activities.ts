@@ -36,7 +36,8 @@ export function stageDeadline(calendar: WorkingDayCalendar, stage: ReviewStage, 
  * old history replays, so the workflow only ever sees the instants these activities return.
  */
 export function createCalendarActivities(dataSource: DataSource, fixedCalendar?: WorkingDayCalendar) {
-  const calendar = calendarSource(dataSource, fixedCalendar);
+  // A recalculation after a load computes here: it asks the table each time rather than race the load's notice.
+  const calendar = calendarSource(dataSource, fixedCalendar, { checkEachUse: true });
   return {
     /**
      * The item's release deadline from its rule, its clock start day and the drafter's choice (the case of a

@@ -9,7 +9,7 @@ import { calendarSource } from './calendar-source';
 import { CHANNEL_REJECTED } from './channels/channel-adapter';
 import { createChannelReleaseActivities, departmentNameOf, type KnownForRelease, type ReleaseOnChannelRequest } from './channels/channel-release.activities';
 import { createPublicationLedger } from './channels/publication-ledger';
-import { writeItemStep, writeReleaseStep, type ItemStep, type ItemStepOutcome, type ReleaseStep, type ReleaseStepOutcome } from './item-step.activities';
+import { recordItemStep, recordReleaseStep, type ItemStep, type ItemStepOutcome, type ReleaseStep, type ReleaseStepOutcome } from './item-step.activities';
 import { configuredNotificationChannels, createNotificationActivities, type NotificationRequest } from './notification.activities';
 
 /** What one channel's release came to, as the release's audit row lists it. */
@@ -115,9 +115,7 @@ export function createItemReleaseActivities({ dataSource, calendar: fixedCalenda
     failed.sort((a, b) => order.get(a.eventKey)! - order.get(b.eventKey)!);
     const { released } = request.step;
     const current = await calendar();
-    const outcome = await dataSource.transaction((manager) =>
-      writeReleaseStep(manager, current, { ...request.step, before: failed, released: { ...released, detail: { ...released.detail, channels } } }),
-    );
+    const outcome = await recordReleaseStep(dataSource, current, { ...request.step, before: failed, released: { ...released, detail: { ...released.detail, channels } } });
     return { ...outcome, channels };
   }
 
@@ -127,7 +125,7 @@ export function createItemReleaseActivities({ dataSource, calendar: fixedCalenda
     async signOffAndRelease(request: SignOffAndRelease): Promise<SignOffAndReleaseOutcome> {
       const current = request.signOff.openTask ? await calendar() : undefined;
       // The decision first, on its own: if it cannot be stored nothing is released, and the task stays open.
-      const signOff = await dataSource.transaction((manager) => writeItemStep(manager, current, request.signOff));
+      const signOff = await recordItemStep(dataSource, current, request.signOff);
       const budget = new AbortController();
       try {
         const released = await Promise.race([

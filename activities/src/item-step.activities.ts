@@ -1,33 +1,33 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DisclosureItemInput, ReleaseDeadlineRequest } from '@zwgk/contracts';
 import { computePublicityPeriod, computeReleaseDeadline, STAGE_ROLE, type Deadline, type ReviewStage, type Role, type TimeLimitRule, type WorkingDayCalendar } from '@zwgk/domain';
-import { writeAuditEvent } from '@zwgk/db';
+import { auditEventsInsert } from '@zwgk/db';
 import { classifyActivityError } from './activity-failures';
 import type { AuditEventRecord } from './audit.activities';
 import { extendedDeadline, stageDeadline, taskReminderAt } from './calendar.activities';
 import { calendarSource } from './calendar-source';
 import {
-  refreshItemOverdue,
+  addCloseTask,
+  addDraft,
+  addEdition,
+  addOpenTask,
+  CombinedWrite,
+  itemRowPart,
   writeCloseTask,
   writeContent,
-  writeDraft,
-  writeEdition,
-  writeItemState,
-  writeOpenTask,
-  writePublicityPeriod,
-  writeSignOff,
+  type SqlRunner,
   type CloseReviewTaskRequest,
   type ContentChange,
   type EditionRecord,
   type ItemStateChange,
   type SignOffRecord,
 } from './projection.activities';
-import { releaseReminderAt, writeReleaseTiming } from './release-deadline.activities';
+import { releaseReminderAt, releaseTimingOf } from './release-deadline.activities';
 import { resolveReviewChainWith, type ResolvedReviewChain, type ReviewChainRequest } from './review.activities';
 
 /**
- * What one human step of an item changes, written in ONE transaction: the decided task closed, the item's
+ * What one human step of an item changes, written in ONE transaction (one statement where it can be): the decided task closed, the item's
  * content and state, the sign-off, the next task opened with its due time, and the audit rows that record
  * it all. Either the whole step is stored or none of it, so a refused step needs no undoing, and the audit
  * row commits with the change it records (its hash chain is kept by the table's insert trigger).
@@ -45,7 +45,7 @@ export interface ItemStep {
   readonly chainInto?: string;
   /** The task to open; its due time (and reminder) come from the stage's limit counted from `openedAt`. */
   readonly openTask?: { readonly taskId: string; readonly stage?: ReviewStage; readonly departmentCode: string; readonly revision: number; readonly openedAt: string };
-  /** Written last, in this order. */
+  /** Written in this order (the hash chain follows it). */
   readonly audit: readonly AuditEventRecord[];
 }
 
@@ -88,55 +88,92 @@ export interface ReleaseStepOutcome {
   readonly interpretationDue?: { readonly dueAt: string; readonly explanation: string };
 }
 
-/** One human step's writes, inside the caller's transaction (see ItemStep). */
-export async function writeItemStep(manager: EntityManager, current: WorkingDayCalendar | undefined, step: ItemStep): Promise<ItemStepOutcome> {
-  if (step.closeTask) await writeCloseTask(manager, step.closeTask);
-  if (step.content) await writeContent(manager, { itemId: step.itemId, ...step.content });
-  if (step.state) await writeItemState(manager, { itemId: step.itemId, ...step.state });
-  if (step.signOff) await writeSignOff(manager, { itemId: step.itemId, ...step.signOff });
-  const reviewChain = step.resolveChain ? await resolveReviewChainWith(manager, step.resolveChain) : undefined;
+/** The step's audit rows, in their order, as the statement's last part. */
+function addAudit(w: CombinedWrite, events: readonly AuditEventRecord[]): void {
+  if (events.length > 0) w.add('audit', auditEventsInsert(events, w.p));
+}
+
+/**
+ * One human step's writes (see ItemStep), as ONE statement: atomic as a transaction is, without the round
+ * trips of its BEGIN and COMMIT. The review chain is read before (it decides the stage, so the due time, of
+ * the task opened). A step that edits the content is one transaction instead: the revision its content is
+ * recorded under depends on what it reads after the task is closed.
+ */
+export async function recordItemStep(dataSource: DataSource, current: WorkingDayCalendar | undefined, step: ItemStep): Promise<ItemStepOutcome> {
+  const reviewChain = step.resolveChain ? await resolveReviewChainWith(dataSource, step.resolveChain) : undefined;
   let openedTask: OpenedTask | undefined;
   if (step.openTask && current) {
     const stage = step.openTask.stage ?? reviewChain?.stages[0];
     if (!stage) throw new RangeError('a task to open needs its stage, or the chain it is the first stage of');
     const due = stageDeadline(current, stage, step.openTask.openedAt);
     openedTask = { taskId: step.openTask.taskId, stage, role: STAGE_ROLE[stage], dueAt: due.dueAt, dueExplanation: due.explanation, reminderAt: taskReminderAt(current, due.dueAt) };
-    await writeOpenTask(manager, { ...openedTask, itemId: step.itemId, departmentCode: step.openTask.departmentCode, revision: step.openTask.revision });
   }
-  if (step.closeTask || step.openTask) await refreshItemOverdue(manager, { itemId: step.itemId });
-  for (const event of step.audit) {
-    const withChain = reviewChain && event.eventKey === step.chainInto;
-    await writeAuditEvent(manager, withChain ? { ...event, detail: { ...event.detail, reviewChain: reviewChain.stages, policyId: reviewChain.policyId } } : event);
+  const audit = step.audit.map((event) =>
+    reviewChain && event.eventKey === step.chainInto ? { ...event, detail: { ...event.detail, reviewChain: reviewChain.stages, policyId: reviewChain.policyId } } : event,
+  );
+  const rest = (w: CombinedWrite) => {
+    // One UPDATE of the item's row: its state, the sign-off, and (when the closed task was overdue) its overdue flag.
+    w.add('item', itemRowPart(w, step.itemId, { state: step.state, signOff: step.signOff }));
+    // Not overdue when opened, so the item's flag stays as it is.
+    if (openedTask) addOpenTask(w, { ...openedTask, itemId: step.itemId, departmentCode: step.openTask!.departmentCode, revision: step.openTask!.revision });
+    addAudit(w, audit);
+  };
+  if (step.content) {
+    const content = step.content;
+    await dataSource.transaction(async (manager) => {
+      if (step.closeTask) await writeCloseTask(manager, step.closeTask);
+      await writeContent(manager, { itemId: step.itemId, ...content });
+      const w = new CombinedWrite();
+      rest(w);
+      await w.run(manager);
+    });
+  } else {
+    const w = new CombinedWrite();
+    if (step.closeTask) addCloseTask(w, step.closeTask);
+    rest(w);
+    await w.run(dataSource);
   }
   return { ...(reviewChain ? { reviewChain } : {}), ...(openedTask ? { openedTask } : {}) };
 }
 
-/** A release's writes after its channels, inside the caller's transaction (see ReleaseStep). */
-export async function writeReleaseStep(manager: EntityManager, current: WorkingDayCalendar, step: ReleaseStep): Promise<ReleaseStepOutcome> {
+/**
+ * A release's writes after its channels (see ReleaseStep), as ONE statement: the edition's row, the item's
+ * row (state, the edition shown, the timing, the 公示期) and the audit rows in their order.
+ */
+export async function recordReleaseStep(sql: SqlRunner, current: WorkingDayCalendar, step: ReleaseStep): Promise<ReleaseStepOutcome> {
   const itemId = step.edition.itemId;
-  for (const event of step.before) await writeAuditEvent(manager, event);
-  await writeEdition(manager, step.edition);
-  await writeItemState(manager, { itemId, ...step.state });
-  const timing = step.timedAgainst ? await writeReleaseTiming(manager, current, { itemId, dueAt: step.timedAgainst, releasedAt: step.edition.releasedAt }) : undefined;
-  await writeAuditEvent(manager, { ...step.released, detail: { ...step.released.detail, ...(timing && step.timedAgainst ? { dueAt: step.timedAgainst, ...timing } : {}) } });
+  const timing = step.timedAgainst ? releaseTimingOf(current, { dueAt: step.timedAgainst, releasedAt: step.edition.releasedAt }) : undefined;
+  const audit: AuditEventRecord[] = [...step.before, { ...step.released, detail: { ...step.released.detail, ...(timing && step.timedAgainst ? { dueAt: step.timedAgainst, ...timing } : {}) } }];
   let publicity: ReleaseStepOutcome['publicity'];
   if (step.publicity) {
     const period = computePublicityPeriod(current, step.publicity.rule, step.edition.releasedAt);
     if (period) {
       publicity = { startsAt: period.startsAt, endsAt: period.endsAt, explanation: period.explanation };
-      await writePublicityPeriod(manager, { itemId, startsAt: period.startsAt, endsAt: period.endsAt });
-      const audit = step.publicity.audit;
-      await writeAuditEvent(manager, { ...audit, detail: { ...audit.detail, startsAt: period.startsAt, endsAt: period.endsAt, why: period.explanation } });
+      const row = step.publicity.audit;
+      audit.push({ ...row, detail: { ...row.detail, startsAt: period.startsAt, endsAt: period.endsAt, why: period.explanation } });
     }
   }
   let interpretationDue: ReleaseStepOutcome['interpretationDue'];
   if (step.interpretationPending) {
     const due = extendedDeadline(current, step.edition.releasedAt, step.interpretationPending.workingDays);
     interpretationDue = { dueAt: due.dueAt, explanation: due.explanation };
-    const audit = step.interpretationPending.audit;
-    await writeAuditEvent(manager, { ...audit, detail: { ...audit.detail, dueAt: due.dueAt, why: due.explanation } });
+    const row = step.interpretationPending.audit;
+    audit.push({ ...row, detail: { ...row.detail, dueAt: due.dueAt, why: due.explanation } });
   }
-  for (const event of step.after) await writeAuditEvent(manager, event);
+  audit.push(...step.after);
+  const w = new CombinedWrite();
+  addEdition(w, step.edition);
+  w.add(
+    'item',
+    itemRowPart(w, itemId, {
+      state: step.state,
+      currentEdition: step.edition.edition,
+      releaseTiming: timing,
+      ...(publicity ? { publicity: { startsAt: publicity.startsAt, endsAt: publicity.endsAt } } : {}),
+    }),
+  );
+  addAudit(w, audit);
+  await w.run(sql);
   return { ...(timing ? { timing } : {}), ...(publicity ? { publicity } : {}), ...(interpretationDue ? { interpretationDue } : {}) };
 }
 
@@ -172,21 +209,22 @@ export function createItemStepActivities(dataSource: DataSource, settings: { rem
       const audit = request.deadline
         ? request.audit
         : { ...request.audit, detail: { ...request.audit.detail, releaseDueAt: deadline.dueAt, why: deadline.explanation, calendarVersion: deadline.calendarVersion } };
-      await dataSource.transaction(async (manager) => {
-        await writeDraft(manager, { input: request.input, deadline, createdAt: request.createdAt });
-        await writeAuditEvent(manager, audit);
-      });
+      // The draft's rows and its audit row: one statement.
+      const w = new CombinedWrite();
+      addDraft(w, { input: request.input, deadline, createdAt: request.createdAt });
+      addAudit(w, [audit]);
+      await w.run(dataSource);
       return { releaseReminderAt: releaseReminderAt(current, deadline.dueAt, settings.reminderWorkingDays), deadline };
     },
 
     async applyItemStep(step: ItemStep): Promise<ItemStepOutcome> {
       const current = step.openTask ? await calendar() : undefined;
-      return dataSource.transaction((manager) => writeItemStep(manager, current, step));
+      return recordItemStep(dataSource, current, step);
     },
 
     async recordReleaseStep(step: ReleaseStep): Promise<ReleaseStepOutcome> {
       const current = await calendar();
-      return dataSource.transaction((manager) => writeReleaseStep(manager, current, step));
+      return recordReleaseStep(dataSource, current, step);
     },
   };
 }

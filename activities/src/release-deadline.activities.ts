@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { addDays, chinaDateOf, endOfChinaDay, workingDaysLate, type WorkingDayCalendar } from '@zwgk/domain';
 import { calendarSource } from './calendar-source';
-import type { SqlRunner } from './projection.activities';
+import { writeItemRow, type SqlRunner } from './projection.activities';
 
 export interface ReleaseDeadlineSettings {
   /** How many working days before the due day the reminder goes out (at the end of that working day). */
@@ -21,6 +21,12 @@ export function releaseReminderAt(calendar: WorkingDayCalendar, dueAt: string, r
   return endOfChinaDay(day).toISOString();
 }
 
+/** How the first release stands against the deadline: on time, or late by how many working days (counted after the due day up to the release day). */
+export function releaseTimingOf(calendar: WorkingDayCalendar, request: { dueAt: string; releasedAt: string }): { late: boolean; workingDaysLate: number } {
+  const late = Date.parse(request.releasedAt) > Date.parse(request.dueAt);
+  return { late, workingDaysLate: late ? workingDaysLate(calendar, new Date(request.dueAt), new Date(request.releasedAt)) : 0 };
+}
+
 /**
  * The first release against the deadline: on time, or late by how many working days (counted after the
  * due day up to the release day). The item is no longer outstanding either way.
@@ -30,13 +36,9 @@ export async function writeReleaseTiming(
   calendar: WorkingDayCalendar,
   request: { itemId: string; dueAt: string; releasedAt: string },
 ): Promise<{ late: boolean; workingDaysLate: number }> {
-  const late = Date.parse(request.releasedAt) > Date.parse(request.dueAt);
-  const days = late ? workingDaysLate(calendar, new Date(request.dueAt), new Date(request.releasedAt)) : 0;
-  await sql.query(
-    `UPDATE disclosure_items SET release_overdue = false, released_late = $2, release_late_working_days = $3, updated_at = now() WHERE id = $1`,
-    [request.itemId, late, late ? days : null],
-  );
-  return { late, workingDaysLate: days };
+  const timing = releaseTimingOf(calendar, request);
+  await writeItemRow(sql, request.itemId, { releaseTiming: timing });
+  return timing;
 }
 
 /**

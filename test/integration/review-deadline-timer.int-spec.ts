@@ -108,7 +108,9 @@ describe('a review task past its due time', () => {
     expect(await events('task.overdue')).toHaveLength(1);
     await sleepUntil('2094-01-07T16:30:00Z');
     expect(await events('task.overdue')).toHaveLength(2);
+    expect((await dataSource.query(`SELECT overdue FROM disclosure_items WHERE id = $1`, [itemId]))[0].overdue).toBe(true);
 
+    // Deciding the overdue task clears the item's flag (in the statement that closes it).
     const decided = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, actor: secrecy, decision: 'approve' }] });
     expect(decided.openTask?.stage).toBe('sign-off');
     expect((await events('task.approve')).at(-1)?.detail).toMatchObject({ late: true });

@@ -83,14 +83,39 @@ export async function storeAttachmentText(sql: FindingsSqlRunner, attachmentId: 
   );
 }
 
+/** Reading order: the item's fields as the form shows them, then the attachments page by page. */
+const READING_ORDER = `array_position(ARRAY['title','body','interpretation','attachment']::varchar[], field), file_name NULLS FIRST, page NULLS FIRST, start_offset, id`;
+
 /** The item's findings that its current content and attachments carry, in reading order. */
 export async function listCurrentFindings(sql: FindingsSqlRunner, itemId: string): Promise<StoredFinding[]> {
-  const rows = (await sql.query(
-    `SELECT ${COLUMNS} FROM personal_information_findings WHERE item_id = $1 AND resolved_at IS NULL
-      ORDER BY array_position(ARRAY['title','body','interpretation','attachment']::varchar[], field), file_name NULLS FIRST, page NULLS FIRST, start_offset, id`,
-    [itemId],
-  )) as FindingRow[];
+  const rows = (await sql.query(`SELECT ${COLUMNS} FROM personal_information_findings WHERE item_id = $1 AND resolved_at IS NULL ORDER BY ${READING_ORDER}`, [itemId])) as FindingRow[];
   return rows.map(toFinding);
+}
+
+interface AttachmentTextRow {
+  id: string;
+  file_name: string;
+  status: AttachmentTextStatus | null;
+  pages: string[] | null;
+  page_names: string[] | null;
+}
+
+/** The item's current attachments with what was read from them, oldest first, as one JSON array (for the query below). */
+const ATTACHMENT_TEXTS = `coalesce((
+    SELECT json_agg(json_build_object('id', a.id, 'file_name', a.file_name, 'status', t.status, 'pages', t.pages, 'page_names', t.page_names) ORDER BY a.uploaded_at, a.id)
+      FROM item_attachments a LEFT JOIN attachment_texts t ON t.attachment_id = a.id
+     WHERE a.item_id = $1 AND a.removed_at IS NULL), '[]'::json)`;
+
+/** What a scan reads, in one query: the item's text (unless given) and its attachments' text. Undefined content: no such item. */
+async function scanInput(sql: FindingsSqlRunner, itemId: string, subject?: ScanSubject): Promise<{ content: ScanSubject | undefined; attachments: AttachmentTextRow[] }> {
+  if (subject) {
+    const [row] = (await sql.query(`SELECT ${ATTACHMENT_TEXTS} AS attachments`, [itemId])) as { attachments: AttachmentTextRow[] }[];
+    return { content: subject, attachments: row.attachments };
+  }
+  const [row] = (await sql.query(`SELECT title, body, interpretation, ${ATTACHMENT_TEXTS} AS attachments FROM disclosure_items WHERE id = $1`, [itemId])) as (ScanSubject & {
+    attachments: AttachmentTextRow[];
+  })[];
+  return row ? { content: { title: row.title, body: row.body, interpretation: row.interpretation }, attachments: row.attachments } : { content: undefined, attachments: [] };
 }
 
 export interface ScanSubject {
@@ -106,15 +131,8 @@ export interface ScanSubject {
  * without a text layer) is a finding of its own that only a reviewer can clear. Safe to run twice.
  */
 export async function rescanItemFindings(sql: FindingsSqlRunner, itemId: string, subject?: ScanSubject): Promise<StoredFinding[]> {
-  // The item's text and its attachments' text side by side (a 保密审查 or 签发 approval waits on this scan).
-  const [content, attachments] = await Promise.all([
-    subject ?? (sql.query(`SELECT title, body, interpretation FROM disclosure_items WHERE id = $1`, [itemId]) as Promise<ScanSubject[]>).then((rows) => rows[0]),
-    sql.query(
-      `SELECT a.id, a.file_name, t.status, t.pages, t.page_names FROM item_attachments a LEFT JOIN attachment_texts t ON t.attachment_id = a.id
-        WHERE a.item_id = $1 AND a.removed_at IS NULL ORDER BY a.uploaded_at, a.id`,
-      [itemId],
-    ) as Promise<{ id: string; file_name: string; status: AttachmentTextStatus | null; pages: string[] | null; page_names: string[] | null }[]>,
-  ]);
+  // The item's text and its attachments' text (a 保密审查 or 签发 approval waits on this scan).
+  const { content, attachments } = await scanInput(sql, itemId, subject);
   if (!content) return [];
   const sheetName = (attachmentId: string, page: number) => attachments.find((row) => row.id === attachmentId)?.page_names?.[page - 1] ?? null;
   const readable: ScannableAttachment[] = attachments.filter((row) => row.status === 'text').map((row) => ({ attachmentId: row.id, fileName: row.file_name, pages: row.pages ?? [] }));
@@ -157,12 +175,19 @@ export async function rescanItemFindings(sql: FindingsSqlRunner, itemId: string,
       [randomUUID(), itemId, finding.key, finding.kind, finding.field, finding.attachmentId, finding.fileName, finding.page, finding.start, finding.end, finding.maskedPreview, finding.pageName],
     );
   }
-  await sql.query(
-    `UPDATE personal_information_findings SET resolved_at = now(), status = CASE WHEN status = 'open' THEN 'masked' ELSE status END
-      WHERE item_id = $1 AND resolved_at IS NULL AND NOT (finding_key = ANY($2::varchar[]))`,
+  // The findings no longer found are closed, and the current ones read, in one statement: its SELECT sees the
+  // rows as they were before its UPDATE, so the ones it closes are left out by id.
+  const rows = (await sql.query(
+    `WITH resolved AS (
+       UPDATE personal_information_findings SET resolved_at = now(), status = CASE WHEN status = 'open' THEN 'masked' ELSE status END
+        WHERE item_id = $1 AND resolved_at IS NULL AND NOT (finding_key = ANY($2::varchar[]))
+       RETURNING id)
+     SELECT ${COLUMNS} FROM personal_information_findings
+      WHERE item_id = $1 AND resolved_at IS NULL AND id NOT IN (SELECT id FROM resolved)
+      ORDER BY ${READING_ORDER}`,
     [itemId, found.map((finding) => finding.key)],
-  );
-  return listCurrentFindings(sql, itemId);
+  )) as FindingRow[];
+  return rows.map(toFinding);
 }
 
 /** Records a reviewer's legal reason for releasing a finding as it is. Undefined when the item has no such current finding. */

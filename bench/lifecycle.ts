@@ -212,6 +212,7 @@ async function main(): Promise<void> {
         return { ...parts, benchmark: all - Object.values(parts).reduce((a, b) => a + b, 0) };
       };
       const memoryAtStart = memory();
+      let midReleased: { memory: ReturnType<typeof memory>; released: number } | undefined;
       log(`system up; RSS MiB ${JSON.stringify(roundAll(memoryAtStart))}`);
 
       const apiCaller = new ApiCaller(`http://127.0.0.1:${apiPort}/api`);
@@ -359,6 +360,7 @@ async function main(): Promise<void> {
         if (options.released > releasedProject) {
           const more = options.released - releasedProject;
           log(`scale: releasing ${more} more items through the journey, 16 in flight (project and bare)`);
+          const half = releasedProject + Math.floor(more / 2);
           for (let done = 0; done < more; ) {
             const batch = Math.min(200, more - done);
             await inFlight(batch, 16, project(), projectIndex);
@@ -369,6 +371,12 @@ async function main(): Promise<void> {
             releasedProject += batch;
             releasedBare += batch;
             log(`  released ${releasedProject}`);
+            // Half-way: the slope per released item is taken over the second half only, the first being the
+            // processes' warm-up (heaps growing to their working size), not a cost of the items released.
+            if (!midReleased && releasedProject >= half && done < more) {
+              await sleep(2000);
+              midReleased = { memory: memory(), released: releasedProject };
+            }
           }
         }
         await sleep(2000);
@@ -381,7 +389,8 @@ async function main(): Promise<void> {
         await sleep(2000);
         const afterInProgress = memory();
         const perInProgress = (key: 'worker' | 'bareWorker' | 'temporal' | 'api') => (afterInProgress[key]! - afterReleased[key]!) / Math.max(1, options.inProgress);
-        const perReleased = (key: 'worker' | 'bareWorker' | 'temporal' | 'api') => (afterReleased[key]! - memoryAtStart[key]!) / Math.max(1, releasedProject);
+        const releasedFrom = midReleased ?? { memory: memoryAtStart, released: 0 };
+        const perReleased = (key: 'worker' | 'bareWorker' | 'temporal' | 'api') => (afterReleased[key]! - releasedFrom.memory[key]!) / Math.max(1, releasedProject - releasedFrom.released);
         const label = `${options.inProgress} in progress, ${releasedProject} released`;
         rows.push({ section: 'scale', measure: `worker RSS, ${label}`, project: `${f(afterInProgress.worker!, 0)} MiB`, bare: `${f(afterInProgress.bareWorker!, 0)} MiB`, ratio: ratio(afterInProgress.worker!, afterInProgress.bareWorker!) });
         rows.push({ section: 'scale', measure: `Temporal RSS, ${label} (one server for both sides)`, project: `${f(afterInProgress.temporal!, 0)} MiB`, bare: '—', ratio: NaN });
@@ -395,20 +404,21 @@ async function main(): Promise<void> {
         });
         rows.push({
           section: 'scale',
-          measure: 'worker RSS per released item (measured slope)',
+          measure: `worker RSS per released item (measured slope${midReleased ? `, released ${midReleased.released + 1}–${releasedProject}` : ''})`,
           project: `${f(perReleased('worker') * 1024, 0)} KiB`,
           bare: `${f(perReleased('bareWorker') * 1024, 0)} KiB`,
           ratio: ratio(perReleased('worker'), perReleased('bareWorker')),
         });
-        const enoughForSlopes = options.inProgress >= MIN_ITEMS_FOR_SLOPE && releasedProject >= MIN_ITEMS_FOR_SLOPE;
+        const enoughForSlopes = options.inProgress >= MIN_ITEMS_FOR_SLOPE && releasedProject - releasedFrom.released >= MIN_ITEMS_FOR_SLOPE;
         if (!enoughForSlopes) {
           facts.push(`- scale: no extrapolation to 10,000 in progress and 100,000 released: slopes from fewer than ${MIN_ITEMS_FOR_SLOPE} items of each are mostly warm-up and GC noise (run with --in-progress 1000 --released 1000 or more)`);
         } else if (options.inProgress < 10_000 || releasedProject < 100_000) {
-          // A straight line through what was measured; the worker's workflow cache bounds the real figure (see the README).
-          const at = (key: 'worker' | 'bareWorker' | 'temporal', inProgress: number, released: number) => memoryAtStart[key]! + perInProgress(key) * inProgress + perReleased(key) * released;
+          // From the point measured, a straight line for the items not run; the worker's workflow cache bounds the real figure (see the README).
+          const at = (key: 'worker' | 'bareWorker' | 'temporal', inProgress: number, released: number) =>
+            afterInProgress[key]! + perInProgress(key) * Math.max(0, inProgress - options.inProgress) + perReleased(key) * Math.max(0, released - releasedProject);
           rows.push({
             section: 'scale',
-            measure: 'worker RSS, 10,000 in progress + 100,000 released — EXTRAPOLATED linearly from the slopes above',
+            measure: `worker RSS, 10,000 in progress + 100,000 released — EXTRAPOLATED linearly from ${options.inProgress} in progress and ${releasedProject} released, with the slopes above`,
             project: `${f(at('worker', 10_000, 100_000) / 1024, 2)} GiB`,
             bare: `${f(at('bareWorker', 10_000, 100_000) / 1024, 2)} GiB`,
             ratio: ratio(at('worker', 10_000, 100_000), at('bareWorker', 10_000, 100_000)),

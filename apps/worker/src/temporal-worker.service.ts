@@ -8,16 +8,6 @@ import { addTsconfigAliases, workflowInterceptorModules, workflowsPath } from '.
 import { WORKER_CONFIG } from './worker.tokens';
 
 /**
- * How many workflow executions the worker keeps in memory between their tasks. Measured on this machine,
- * a cached item costs about 0.75 MB (2.8 GB of RSS for ~3,700 open items); the worker's own baseline is
- * about 200 MB. 1,000 keeps the worker under 1 GB whatever the number of items, while the items people are
- * working on (a county's few hundred in review at a time) stay cached. An item evicted from the cache
- * costs one replay of its history on its next task: milliseconds, now that a released item's workflow
- * completes and an item in progress has a history of a few dozen events.
- */
-const MAX_CACHED_WORKFLOWS = 1_000;
-
-/**
  * Owns the Temporal worker. `run()` starts on bootstrap and its promise is kept, never left floating;
  * shutdown asks the worker to drain, then awaits that same promise.
  */
@@ -50,7 +40,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       taskQueue: this.config.temporal.taskQueue,
       ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath, bundlerOptions: { webpackConfigHook: addTsconfigAliases } }),
       activities: createActivities({ dataSource: this.dataSource, config: this.config }),
-      maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
+      // Bounded (TEMPORAL_WORKER_CACHED_WORKFLOWS, 500): how the size was chosen is in bench/README.md, "Scale".
+      maxCachedWorkflows: this.config.temporal.maxCachedWorkflows,
       ...(tracing.enabled
         ? {
             interceptors: {

@@ -30,6 +30,13 @@ describe('loadConfig', () => {
     expect(config.auth.mode).toBe('oidc');
   });
 
+  it('bounds the worker\'s workflow cache: 500 by default, a whole number from 1 when set', () => {
+    expect(loadConfig({}).temporal.maxCachedWorkflows).toBe(500);
+    expect(loadConfig({ TEMPORAL_WORKER_CACHED_WORKFLOWS: '2000' }).temporal.maxCachedWorkflows).toBe(2000);
+    expect(() => loadConfig({ TEMPORAL_WORKER_CACHED_WORKFLOWS: '0' })).toThrow(/TEMPORAL_WORKER_CACHED_WORKFLOWS/);
+    expect(() => loadConfig({ TEMPORAL_WORKER_CACHED_WORKFLOWS: 'many' })).toThrow(/TEMPORAL_WORKER_CACHED_WORKFLOWS/);
+  });
+
   it('reads the OIDC web login and claim settings, with defaults', () => {
     expect(loadConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://sso.example.gov.cn', OIDC_CLIENT_ID: 'zwgk-web', RATING_CLIENT_SALT: 's' }).auth).toMatchObject({
       oidcScopes: 'openid profile',

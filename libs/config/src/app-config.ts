@@ -31,6 +31,12 @@ export interface AppConfig {
     readonly devUiPort: number;
     /** API: how long an HTTP request waits for a workflow to answer an Update before it answers 503. */
     readonly updateTimeoutSeconds: number;
+    /**
+     * Worker: how many workflow executions it keeps in memory between their tasks. An evicted one replays its
+     * history on its next task (a few dozen events for an item in progress); the bound keeps the worker's memory
+     * flat however many items are open (see bench/README.md, "Scale").
+     */
+    readonly maxCachedWorkflows: number;
     /** TLS to the cluster's frontend; absent means plaintext (the dev server, a cluster on a private network). */
     readonly tls?: TemporalTls;
     /** Sent as `Authorization: Bearer …` on every call (Temporal Cloud, a cluster with an authorizer); implies TLS. */
@@ -306,6 +312,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       devServerPort: readPort(env, 'TEMPORAL_DEV_PORT', 7233),
       devUiPort: readPort(env, 'TEMPORAL_UI_PORT', 8233),
       updateTimeoutSeconds: readPositive(env, 'TEMPORAL_UPDATE_TIMEOUT_SECONDS', 20, 600),
+      maxCachedWorkflows: readPositive(env, 'TEMPORAL_WORKER_CACHED_WORKFLOWS', 500, 100_000),
       ...readTemporalSecurity(env),
     },
     auth,

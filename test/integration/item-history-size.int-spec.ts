@@ -1,6 +1,6 @@
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { disclosureItemWorkflowId } from '@zwgk/contracts';
+import { DisclosureStateAttribute, disclosureItemWorkflowId } from '@zwgk/contracts';
 import { chinaDateOf } from '@zwgk/domain';
 import type { ApiClient } from '../support/api-client';
 import { releaseThroughReview } from '../support/review-path';
@@ -120,5 +120,31 @@ describe('a released item’s workflow history', () => {
     expect(reopened).toMatchObject({ closed: true, activities: 3, localActivitiesAndMarkers: 1 });
     const publications = await system.db.query(`SELECT channel, action, status FROM publications WHERE item_id = $1 ORDER BY action, channel`, [itemId]);
     expect(publications.rows.filter((row: { action: string }) => row.action === 'withdraw')).toHaveLength(2);
+  }, 180_000);
+
+  it('keeps no search attributes when the API starts items without them (TEMPORAL_SEARCH_ATTRIBUTES=off), and works the same', async () => {
+    const plain = await startSystem('history-plain', { env: { TEMPORAL_SEARCH_ATTRIBUTES: 'off' } });
+    try {
+      const created = await plain.client.request('POST', '/items', {
+        as: 'edu.drafter',
+        body: { catalogItemCode: 'EDU-001', title: '历史大小：无检索属性', body: '正文', formedAt: chinaDateOf(new Date()), channels: ['政府网站', '政务新媒体'] },
+      });
+      expect(created.status).toBe(201);
+      const itemId: string = created.body.id;
+      await releaseThroughReview(plain.client, itemId, undefined, { submitAs: 'edu.drafter' });
+      const released = figuresOf(await settledHistory(itemId));
+      // The SDK's TemporalChangeVersion upsert of the one patch marker is all: none of the operators' attributes.
+      expect(released).toMatchObject({ closed: true, activities: 5, upserted: ['TemporalChangeVersion'] });
+      const description = await temporalClient.workflow.getHandle(disclosureItemWorkflowId(itemId)).describe();
+      expect(description.typedSearchAttributes.get(DisclosureStateAttribute)).toBeUndefined();
+
+      // Re-opened without them too, and withdrawn as usual.
+      const withdrawn = await plain.client.request('POST', `/items/${itemId}/withdraw`, { as: 'edu.drafter', body: { reason: '无检索属性撤回' } });
+      expect(withdrawn.status).toBe(200);
+      expect(withdrawn.body.state).toBe('WITHDRAWN');
+      expect(figuresOf(await settledHistory(itemId))).toMatchObject({ closed: true, activities: 3, upserted: ['TemporalChangeVersion'] });
+    } finally {
+      await plain.stop();
+    }
   }, 180_000);
 });

@@ -78,9 +78,9 @@ export interface RunningSystem {
 }
 
 /** `own`: a database and namespace of the suite's own (test/support/own-database.ts) instead of the shared ones. */
-export async function startSystem(prefix: string, options: { own?: { url: string; namespace: string } } = {}): Promise<RunningSystem> {
+export async function startSystem(prefix: string, options: { own?: { url: string; namespace: string }; env?: Record<string, string> } = {}): Promise<RunningSystem> {
   const queue = uniqueTaskQueue(prefix);
-  const env: Record<string, string> = options.own ? { DATABASE_URL: options.own.url, TEMPORAL_NAMESPACE: options.own.namespace } : {};
+  const env: Record<string, string> = { ...(options.own ? { DATABASE_URL: options.own.url, TEMPORAL_NAMESPACE: options.own.namespace } : {}), ...options.env };
   const [worker, api] = await Promise.all([startWorker(queue, env), startApi(queue, env)]);
   const db = new PgClient({ connectionString: options.own?.url ?? testServers().databaseUrl });
   await db.connect();

@@ -37,6 +37,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TEMPORAL_WORKER_CACHED_WORKFLOWS: 'many' })).toThrow(/TEMPORAL_WORKER_CACHED_WORKFLOWS/);
   });
 
+  it('starts items with the operators\' search attributes unless TEMPORAL_SEARCH_ATTRIBUTES=off', () => {
+    expect(loadConfig({}).temporal.operatorSearchAttributes).toBe(true);
+    expect(loadConfig({ TEMPORAL_SEARCH_ATTRIBUTES: 'off' }).temporal.operatorSearchAttributes).toBe(false);
+    expect(() => loadConfig({ TEMPORAL_SEARCH_ATTRIBUTES: 'no' })).toThrow(/TEMPORAL_SEARCH_ATTRIBUTES/);
+  });
+
   it('reads the OIDC web login and claim settings, with defaults', () => {
     expect(loadConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://sso.example.gov.cn', OIDC_CLIENT_ID: 'zwgk-web', RATING_CLIENT_SALT: 's' }).auth).toMatchObject({
       oidcScopes: 'openid profile',

@@ -37,6 +37,13 @@ export interface AppConfig {
      * flat however many items are open (see bench/README.md, "Scale").
      */
     readonly maxCachedWorkflows: number;
+    /**
+     * API: whether an item's workflow is started with the operators' search attributes (DisclosureState,
+     * DepartmentId, …), which the workflow then keeps current once per state change. They serve searches in the
+     * Temporal UI only (the app's own screens read the database); each upsert is a visibility write that the
+     * lifecycle benchmark measured at about a tenth of the CPU per item. Items started without them have none.
+     */
+    readonly operatorSearchAttributes: boolean;
     /** TLS to the cluster's frontend; absent means plaintext (the dev server, a cluster on a private network). */
     readonly tls?: TemporalTls;
     /** Sent as `Authorization: Bearer …` on every call (Temporal Cloud, a cluster with an authorizer); implies TLS. */
@@ -170,6 +177,12 @@ function readPositive(env: Env, name: string, fallback: number, max: number): nu
   const value = readWholeNumber(env, name, fallback, max);
   if (value === 0) throw new ConfigurationError(name, `expected a whole number from 1 to ${max}, got "0"`);
   return value;
+}
+
+function readOnOff(env: Env, name: string, fallback: 'on' | 'off'): boolean {
+  const value = nonEmpty(env, name) ?? fallback;
+  if (value !== 'on' && value !== 'off') throw new ConfigurationError(name, `expected "on" or "off", got "${value}"`);
+  return value === 'on';
 }
 
 function nonEmpty(env: Env, name: string): string | undefined {
@@ -313,6 +326,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       devUiPort: readPort(env, 'TEMPORAL_UI_PORT', 8233),
       updateTimeoutSeconds: readPositive(env, 'TEMPORAL_UPDATE_TIMEOUT_SECONDS', 20, 600),
       maxCachedWorkflows: readPositive(env, 'TEMPORAL_WORKER_CACHED_WORKFLOWS', 500, 100_000),
+      operatorSearchAttributes: readOnOff(env, 'TEMPORAL_SEARCH_ATTRIBUTES', 'on'),
       ...readTemporalSecurity(env),
     },
     auth,

@@ -61,11 +61,16 @@ export class DisclosureWorkflowClient {
       workflowId: disclosureItemWorkflowId(input.itemId),
       taskQueue: this.config.temporal.taskQueue,
       input,
-      typedSearchAttributes: [
-        { key: DisclosureStateAttribute, value: 'DRAFT' },
-        { key: DepartmentIdAttribute, value: input.drafter.departmentCode },
-        { key: CatalogItemCodeAttribute, value: input.catalogItem.code },
-      ],
+      // Without them (TEMPORAL_SEARCH_ATTRIBUTES=off) the workflow keeps none current either.
+      ...(this.config.temporal.operatorSearchAttributes
+        ? {
+            typedSearchAttributes: [
+              { key: DisclosureStateAttribute, value: 'DRAFT' },
+              { key: DepartmentIdAttribute, value: input.drafter.departmentCode },
+              { key: CatalogItemCodeAttribute, value: input.catalogItem.code },
+            ],
+          }
+        : {}),
     });
     return this.bounded(() => this.client.workflow.executeUpdateWithStart(draftRecordedUpdate, { startWorkflowOperation }));
   }

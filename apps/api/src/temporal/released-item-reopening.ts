@@ -94,11 +94,15 @@ export class ReleasedItemReopening {
       args: [input],
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-      typedSearchAttributes: [
-        { key: DisclosureStateAttribute, value: input.resume!.state },
-        { key: DepartmentIdAttribute, value: input.drafter.departmentCode },
-        { key: CatalogItemCodeAttribute, value: input.catalogItem.code },
-      ],
+      ...(this.config.temporal.operatorSearchAttributes
+        ? {
+            typedSearchAttributes: [
+              { key: DisclosureStateAttribute, value: input.resume!.state },
+              { key: DepartmentIdAttribute, value: input.drafter.departmentCode },
+              { key: CatalogItemCodeAttribute, value: input.catalogItem.code },
+            ],
+          }
+        : {}),
     });
   }
 

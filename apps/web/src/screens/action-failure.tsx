@@ -35,6 +35,17 @@ export function fieldProblem(error: unknown, field: string, fallback: string): s
   return readable(message) ? message : fallback;
 }
 
+/** A form field's status for TDesign's FormItem: the API's problem with that field, if it named one. */
+export function fieldStatus(error: unknown, field: string): { status?: 'error'; tips?: string } {
+  const message = error instanceof ApiFailure ? error.fieldMessage(field) : undefined;
+  return message ? { status: 'error', tips: message } : {};
+}
+
+/** The error to show above a form: none when the API named the fields at fault (they show on the fields). */
+export function formLevelError(error: unknown): unknown {
+  return error instanceof ApiFailure && error.fields.length ? null : error;
+}
+
 /** The failure of a step, announced to screen readers. */
 export function ActionFailure({ error }: { error: unknown }) {
   if (!error) return null;

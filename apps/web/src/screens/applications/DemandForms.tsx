@@ -1,17 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Textarea, type SubmitContext } from 'tdesign-react';
-import { ApiFailure } from '../../api';
+import { fieldStatus, formLevelError } from '../action-failure';
 import { ErrorBanner } from '../../ui';
 import { Labelled } from '../labelled-control';
 // The labelled controls' full width (the answer is a paragraph or two).
 import '../staff-screens.css';
 import { answerApplicationDemand, closeApplicationDemand, type ApplicationDemand } from './application-demands';
 
-const problemOf = (error: unknown, field: string) => {
-  const problem = error instanceof ApiFailure ? error.fieldMessage(field) : undefined;
-  return problem ? { status: 'error' as const, tips: problem } : {};
-};
-const bannerOf = (error: unknown) => (error instanceof ApiFailure && error.fields.length ? null : error);
 const text = (values: Record<string, unknown>, field: string) => String(values[field] ?? '').trim();
 
 /** The department's answer to a 督办: why it is late (说明情况) and what it does about it (整改措施). */
@@ -28,13 +23,13 @@ export function AnswerDemandForm({ demand, onDone }: { demand: ApplicationDemand
   return (
     <Form form={form} onSubmit={onSubmit} labelAlign="top">
       <h3>答复督办</h3>
-      <ErrorBanner error={bannerOf(answer.error)} />
-      <Form.FormItem label="说明情况" name="situation" for={id('situation')} help="申请未按期办理（或可能逾期）的原因和目前的进展。" rules={[{ required: true, whitespace: true, message: '请说明情况' }]} {...problemOf(answer.error, 'situation')}>
+      <ErrorBanner error={formLevelError(answer.error)} />
+      <Form.FormItem label="说明情况" name="situation" for={id('situation')} help="申请未按期办理（或可能逾期）的原因和目前的进展。" rules={[{ required: true, whitespace: true, message: '请说明情况' }]} {...fieldStatus(answer.error, 'situation')}>
         <Labelled id={id('situation')}>
           <Textarea autosize={{ minRows: 3 }} />
         </Labelled>
       </Form.FormItem>
-      <Form.FormItem label="整改措施" name="measures" for={id('measures')} help="已经或将要采取的措施，以及完成时间。" rules={[{ required: true, whitespace: true, message: '请填写整改措施' }]} {...problemOf(answer.error, 'measures')}>
+      <Form.FormItem label="整改措施" name="measures" for={id('measures')} help="已经或将要采取的措施，以及完成时间。" rules={[{ required: true, whitespace: true, message: '请填写整改措施' }]} {...fieldStatus(answer.error, 'measures')}>
         <Labelled id={id('measures')}>
           <Textarea autosize={{ minRows: 3 }} />
         </Labelled>

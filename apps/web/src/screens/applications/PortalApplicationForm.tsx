@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, Select, Textarea, type FormRule, type SubmitContext } from 'tdesign-react';
-import { ApiFailure } from '../../api';
+import { fieldStatus, formLevelError } from '../action-failure';
 import { ErrorBanner } from '../../ui';
 import { Labelled } from '../labelled-control';
 // The labelled controls' full width, which the portal does not otherwise load.
@@ -39,10 +39,7 @@ const FIELDS: { name: keyof ApplicationRequest; label: string; rules?: FormRule[
 export function PortalApplicationForm({ onSubmitted }: { onSubmitted: (receipt: ApplicationReceipt) => void }) {
   const [form] = Form.useForm();
   const submit = useMutation({ mutationFn: submitApplication, onSuccess: onSubmitted });
-  const problem = (field: string) => {
-    const message = submit.error instanceof ApiFailure ? submit.error.fieldMessage(field) : undefined;
-    return message ? { status: 'error' as const, tips: message } : {};
-  };
+  const problem = (field: string) => fieldStatus(submit.error, field);
   const onSubmit = ({ validateResult }: SubmitContext) => {
     if (validateResult !== true) return;
     const values = form.getFieldsValue(true) as Record<string, unknown>;
@@ -51,7 +48,7 @@ export function PortalApplicationForm({ onSubmitted }: { onSubmitted: (receipt: 
   };
   return (
     <Form form={form} onSubmit={onSubmit} labelAlign="top" initialData={{ applicantType: 'naturalPerson', deliveryForm: '电子邮件' }} style={{ maxWidth: 640 }}>
-      <ErrorBanner error={submit.error instanceof ApiFailure && submit.error.fields.length ? null : submit.error} />
+      <ErrorBanner error={formLevelError(submit.error)} />
       <Form.FormItem label="申请人类型" name="applicantType" for="application-applicantType" rules={[{ required: true, message: '请选择申请人类型' }]} {...problem('applicantType')}>
         <Labelled id="application-applicantType">
           <Select options={APPLICANT_TYPES} style={{ width: '100%' }} />

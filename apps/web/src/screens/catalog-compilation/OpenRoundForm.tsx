@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { Button, Card, Checkbox, DatePicker, Form, InputNumber, Select, TagInput, type SubmitContext } from 'tdesign-react';
-import { ApiFailure } from '../../api';
+import { fieldStatus, formLevelError } from '../action-failure';
 import { ErrorBanner } from '../../ui';
 import { Labelled } from '../labelled-control';
 import { compilationKeys, openRound } from './compilation-api';
@@ -27,10 +27,7 @@ export function OpenRoundForm() {
       void navigate(`/compilation/${opened.roundId}`);
     },
   });
-  const problem = (field: string) => {
-    const message = open.error instanceof ApiFailure ? open.error.fieldMessage(field) : undefined;
-    return message ? { status: 'error' as const, tips: message } : {};
-  };
+  const problem = (field: string) => fieldStatus(open.error, field);
   const onSubmit = ({ validateResult }: SubmitContext) => {
     if (validateResult === true) open.mutate(form.getFieldsValue(true) as OpenValues);
   };
@@ -38,7 +35,7 @@ export function OpenRoundForm() {
   return (
     <section aria-labelledby="open-round-title">
       <Card bordered title={<h2 id="open-round-title" style={{ margin: 0 }}>发起编制</h2>} style={{ marginTop: 16 }}>
-        <ErrorBanner error={open.error instanceof ApiFailure && open.error.fields.length ? null : open.error} />
+        <ErrorBanner error={formLevelError(open.error)} />
         <Form form={form} onSubmit={onSubmit} labelWidth={150} initialData={{ kind: 'annual', year: 2027, areas: ['义务教育'], departmentCodes: ['edu'], legalReview: false }} style={{ maxWidth: 720 }}>
           <Form.FormItem label="类型" name="kind" for="round-kind" {...problem('kind')}>
             <Labelled id="round-kind">

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Textarea, type SubmitContext } from 'tdesign-react';
-import { ApiFailure } from '../../api';
+import { fieldStatus, formLevelError } from '../action-failure';
 import { ErrorBanner } from '../../ui';
 import { Labelled } from '../labelled-control';
 // The labelled controls' full width, which the portal does not otherwise load.
@@ -16,10 +16,7 @@ export function CommentForm({ consultationId }: { consultationId: string }) {
     mutationFn: (values: Record<string, unknown>) =>
       submitComment(consultationId, { content: String(values.content ?? '').trim(), clause: optional(values.clause), name: optional(values.name), contact: optional(values.contact) }),
   });
-  const problem = (field: string) => {
-    const message = send.error instanceof ApiFailure ? send.error.fieldMessage(field) : undefined;
-    return message ? { status: 'error' as const, tips: message } : {};
-  };
+  const problem = (field: string) => fieldStatus(send.error, field);
   const onSubmit = ({ validateResult }: SubmitContext) => {
     if (validateResult === true) send.mutate(form.getFieldsValue(true) as Record<string, unknown>);
   };
@@ -37,7 +34,7 @@ export function CommentForm({ consultationId }: { consultationId: string }) {
           </div>
         ) : (
           <Form form={form} onSubmit={onSubmit} labelAlign="top" style={{ maxWidth: 720 }}>
-            <ErrorBanner error={send.error instanceof ApiFailure && send.error.fields.length ? null : send.error} />
+            <ErrorBanner error={formLevelError(send.error)} />
             {item('clause', '针对条款（选填）', '如：第五条', <Input maxlength={200} style={{ width: '100%' }} />)}
             {item('content', '意见建议', '请勿填写个人隐私信息。5至5000字。', <Textarea autosize={{ minRows: 6 }} maxlength={5000} />, {
               rules: [

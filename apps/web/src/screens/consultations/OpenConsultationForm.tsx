@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { Button, Card, DatePicker, Form, Input, Select, Textarea, type SubmitContext } from 'tdesign-react';
-import { ApiFailure } from '../../api';
+import { fieldStatus, formLevelError } from '../action-failure';
 import { todayInChina } from '../../format';
 import type { components } from '../../openapi/schema';
 import { ErrorBanner } from '../../ui';
@@ -27,10 +27,7 @@ export function OpenConsultationForm() {
       void navigate(`/consultations/${opened.id}`);
     },
   });
-  const problem = (field: string) => {
-    const message = open.error instanceof ApiFailure ? open.error.fieldMessage(field) : undefined;
-    return message ? { status: 'error' as const, tips: message } : {};
-  };
+  const problem = (field: string) => fieldStatus(open.error, field);
   const item = (name: string, label: string, control: React.ReactElement<Record<string, unknown>>, extra: Record<string, unknown> = {}) => (
     <Form.FormItem label={label} name={name} for={`consultation-${name}`} {...extra} {...problem(name)}>
       <Labelled id={`consultation-${name}`}>{control}</Labelled>
@@ -43,7 +40,7 @@ export function OpenConsultationForm() {
     <section aria-labelledby="open-consultation-title">
       <Card bordered title={<h2 id="open-consultation-title" style={{ margin: 0 }}>发布征求意见稿</h2>} style={{ marginTop: 16 }}>
         <Form form={form} onSubmit={onSubmit} labelAlign="top" initialData={{ kind: 'normative-document' }} style={{ maxWidth: 800 }}>
-          <ErrorBanner error={open.error instanceof ApiFailure && open.error.fields.length ? null : open.error} />
+          <ErrorBanner error={formLevelError(open.error)} />
           {item('kind', '类型', <Select options={[...KINDS]} />, required('请选择类型'))}
           {item('title', '标题', <Input />, required('请填写标题'))}
           {item('draftText', '征求意见稿', <Textarea autosize={{ minRows: 8 }} />, required('请填写征求意见稿'))}
